@@ -1,0 +1,48 @@
+// Money and the programme/shop split, in plain words.
+import { useTranslation } from 'react-i18next';
+import type { FundingSplit, PricingModel } from '../domain/funding';
+import { formatMoney } from '../lib/format';
+
+export function Money({ cents }: { cents: number }) {
+  return <span className="money">{formatMoney(cents)}</span>;
+}
+
+export function PriceLine({ pricingModel, priceCents, months }: { pricingModel: PricingModel; priceCents: number; months: number }) {
+  const { t } = useTranslation();
+  if (pricingModel === 'one_off') return <>{t('catalogue:priceOneOff', { price: formatMoney(priceCents) })}</>;
+  return (
+    <>
+      {t('catalogue:priceMonthly', {
+        price: formatMoney(priceCents),
+        months,
+        total: formatMoney(priceCents * months),
+      })}
+    </>
+  );
+}
+
+export function SplitSummary({ split, compact = false }: { split: FundingSplit; compact?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <dl className={compact ? 'split split--compact' : 'split'}>
+      <div>
+        <dt>{t('catalogue:eligibleCost')}</dt>
+        <dd>
+          <Money cents={split.costCents} />
+        </dd>
+      </div>
+      <div className="split-programme">
+        <dt>{t('catalogue:programmePays')}</dt>
+        <dd>
+          <Money cents={split.programmeCents} />
+        </dd>
+      </div>
+      <div className="split-shop">
+        <dt>{t('catalogue:youPay')}</dt>
+        <dd>
+          <Money cents={split.shopCents} />
+        </dd>
+      </div>
+    </dl>
+  );
+}

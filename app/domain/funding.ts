@@ -1,0 +1,97 @@
+// How much the programme pays: a 1:1 match of the eligible cost, never past what the enterprise has left under the cap.
+export const pricingModels = ['one_off', 'monthly'] as const;
+export type PricingModel = (typeof pricingModels)[number];
+
+export type PricedItem = { pricingModel: PricingModel; priceCents: number };
+
+export type FundingRules = {
+  /** The programme's share of the eligible cost in basis points: 5000 = 50% (1:1 matching). */
+  matchBps: number;
+  /** The most the programme pays one enterprise across all of its live applications. */
+  capCents: number;
+  /** Subscriptions count at most this many months of fees. */
+  maxSubscriptionMonths: number;
+};
+
+export type FundingSplit = {
+  costCents: number;
+  programmeCents: number;
+  shopCents: number;
+  /** What the enterprise could still apply for before this package. */
+  headroomBeforeCents: number;
+  headroomAfterCents: number;
+  /** 'match' when the programme pays its full share, 'cap' when the enterprise's remaining headroom limits it. */
+  limitedBy: 'match' | 'cap';
+};
+
+function assertCents(value: number, name: string) {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a non-negative whole number of cents, got ${value}`);
+  }
+}
+
+/** The eligible cost of one priced item: a one-off price, or monthly fees over at most the counted months. */
+export function itemCostCents(item: PricedItem, maxSubscriptionMonths: number): number {
+  assertCents(item.priceCents, 'priceCents');
+  const cost = item.pricingModel === 'monthly' ? item.priceCents * maxSubscriptionMonths : item.priceCents;
+  assertCents(cost, 'cost');
+  return cost;
+}
+
+/** The eligible cost of a package and the optional features chosen with it. */
+export function eligibleCostCents(items: readonly PricedItem[], maxSubscriptionMonths: number): number {
+  const total = items.reduce((sum, item) => sum + itemCostCents(item, maxSubscriptionMonths), 0);
+  assertCents(total, 'total cost');
+  return total;
+}
+
+/** The headroom an enterprise has left when `committedCents` is already committed across its live applications. */
+export function headroomCents(capCents: number, committedCents: number): number {
+  assertCents(capCents, 'capCents');
+  assertCents(committedCents, 'committedCents');
+  return Math.max(0, capCents - committedCents);
+}
+
+/**
+ * Splits a cost between the programme and the shop. The programme pays matchBps of the cost, rounded down to the
+ * cent, and never more than the headroom; the shop pays exactly the rest.
+ */
+export function fundingSplit({
+  costCents,
+  committedCents,
+  rules,
+}: {
+  costCents: number;
+  committedCents: number;
+  rules: Pick<FundingRules, 'matchBps' | 'capCents'>;
+}): FundingSplit {
+  assertCents(costCents, 'costCents');
+  if (!Number.isInteger(rules.matchBps) || rules.matchBps < 0 || rules.matchBps > 10_000) {
+    throw new RangeError(`matchBps must be between 0 and 10000, got ${rules.matchBps}`);
+  }
+  const headroomBeforeCents = headroomCents(rules.capCents, committedCents);
+  // BigInt so that cost × bps cannot lose precision, however large the cost.
+  const matchCents = Number((BigInt(costCents) * BigInt(rules.matchBps)) / 10_000n);
+  const programmeCents = Math.min(matchCents, headroomBeforeCents);
+  return {
+    costCents,
+    programmeCents,
+    shopCents: costCents - programmeCents,
+    headroomBeforeCents,
+    headroomAfterCents: headroomBeforeCents - programmeCents,
+    limitedBy: programmeCents < matchCents ? 'cap' : 'match',
+  };
+}
+
+/** The split for a package with chosen features: the one calculation the catalogue, calculator and applications share. */
+export function packageSplit({
+  items,
+  committedCents,
+  rules,
+}: {
+  items: readonly PricedItem[];
+  committedCents: number;
+  rules: FundingRules;
+}): FundingSplit {
+  return fundingSplit({ costCents: eligibleCostCents(items, rules.maxSubscriptionMonths), committedCents, rules });
+}

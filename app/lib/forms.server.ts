@@ -1,0 +1,54 @@
+// Reading a posted form: size limit, CSRF check, then zod; errors come back as i18n keys per field.
+import type { AppLoadContext } from '@remix-run/node';
+import type { z } from 'zod';
+import { assertCsrf } from './csrf.server';
+
+const MAX_FORM_BYTES = 256 * 1024;
+
+export type FieldErrors = Record<string, string[]>;
+
+export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
+  const length = Number(request.headers.get('Content-Length') ?? '0');
+  if (length > MAX_FORM_BYTES) throw new Response('too large', { status: 413 });
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    throw new Response('bad form', { status: 400 });
+  }
+  await assertCsrf(request, context, formData);
+  return formData;
+}
+
+/** The form's text fields as a plain object (what the user typed, to put back into the form). */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !key.startsWith('_') && !/password/i.test(key)) values[key] = value.slice(0, 2000);
+  }
+  return values;
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
+
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): Parsed<z.infer<S>> {
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key);
+    raw[key] = all.length > 1 ? all : all[0];
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, fieldErrors: toFieldErrors(result.error.issues), values: formValues(formData) };
+}
+
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? 'form');
+    // Our schemas give i18n keys as messages; zod's own English defaults are mapped to generic keys.
+    const key = issue.message.includes(':') ? issue.message : `errors:${issue.code}`;
+    (errors[field] ??= []).includes(key) || errors[field].push(key);
+  }
+  return errors;
+}

@@ -1,0 +1,39 @@
+// i18next set-up shared by server and browser: languages, namespaces and a per-render instance.
+import i18next, { type i18n, type Resource } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+export const locales = ['en', 'zh-HK', 'zh-CN'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'en';
+export const namespaces = ['common', 'auth', 'catalogue', 'errors'] as const;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** A fresh instance for one language with its resources already loaded (synchronous init). */
+export function createI18n(locale: Locale, resources: Resource): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: locale,
+    fallbackLng: defaultLocale,
+    supportedLngs: [...locales],
+    ns: [...namespaces],
+    defaultNS: 'common',
+    resources,
+    initImmediate: false,
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  });
+  return instance;
+}
+
+/** BCP 47 tag for Intl. */
+export function intlLocale(locale: Locale): string {
+  return locale === 'en' ? 'en-HK' : locale;
+}
+
+/** Picks the reader's language from a text stored in all three. */
+export function pickText(text: { en: string; zhHK: string; zhCN: string }, locale: Locale): string {
+  return locale === 'zh-HK' ? text.zhHK : locale === 'zh-CN' ? text.zhCN : text.en;
+}

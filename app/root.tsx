@@ -1,0 +1,196 @@
+// The document: language, header with navigation and language switch, and the error page.
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from '@remix-run/react';
+import { useMemo, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import enCommon from '../locales/en/common.json';
+import { getUser } from './lib/auth.server';
+import { getCsrfToken } from './lib/csrf.server';
+import { createI18n, defaultLocale, locales, type Locale } from './lib/i18n';
+import { detectLocale, resourcesFor } from './lib/i18n.server';
+import { useNonce } from './lib/nonce';
+import type { RootData } from './lib/root-data';
+import stylesheet from './styles/app.css';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const meta: MetaFunction = () => [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(request, context);
+  const locale = await detectLocale(request, user?.locale);
+  const csrf = await getCsrfToken(request, context);
+  const data: RootData = {
+    user: user ? { id: user.id, displayName: user.displayName, role: user.role, email: user.email } : null,
+    locale,
+    csrf: csrf.token,
+    resources: resourcesFor(locale),
+  };
+  return json(data, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined);
+}
+
+// Translations are large and change only when the user acts (log in, switch language): skip GET navigations.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod !== undefined && formMethod.toUpperCase() !== 'GET' ? defaultShouldRevalidate : false;
+
+const languageNames: Record<Locale, string> = { en: 'English', 'zh-HK': '繁體中文', 'zh-CN': '简体中文' };
+
+function LanguageSwitch({ locale, csrf }: { locale: Locale; csrf: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/set-language" className="language-switch" aria-label={t('common:language')}>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {locales.map((lng) => (
+        <button key={lng} type="submit" name="lng" value={lng} lang={lng} aria-pressed={lng === locale} className="link-button">
+          {languageNames[lng]}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+function Header({ data }: { data: RootData }) {
+  const { t } = useTranslation();
+  const role = data.user?.role;
+  return (
+    <header className="site-header">
+      <a href="#main" className="skip-link">
+        {t('common:skipToContent')}
+      </a>
+      <div className="header-bar">
+        <Link to="/" className="brand">
+          <span className="brand-name">{t('common:appName')}</span>
+          <span className="brand-programme">{t('common:programme')}</span>
+        </Link>
+        <LanguageSwitch locale={data.locale} csrf={data.csrf} />
+      </div>
+      <nav aria-label={t('common:mainNav')} className="main-nav">
+        <NavLink to="/solutions">{t('common:nav.catalogue')}</NavLink>
+        {role === 'applicant' ? <NavLink to="/account">{t('common:nav.account')}</NavLink> : null}
+        {role === 'vendor' ? <NavLink to="/vendor">{t('common:nav.vendor')}</NavLink> : null}
+        {role === 'officer' ? <NavLink to="/officer">{t('common:nav.officer')}</NavLink> : null}
+        {role === 'admin' ? <NavLink to="/admin/officers">{t('common:nav.admin')}</NavLink> : null}
+        <span className="nav-spacer" />
+        {data.user ? (
+          <>
+            <NavLink to="/account" end>
+              {t('common:nav.signedInAs', { name: data.user.displayName })}
+            </NavLink>
+            <Form method="post" action="/logout">
+              <input type="hidden" name="_csrf" value={data.csrf} />
+              <button type="submit" className="link-button">
+                {t('common:nav.logout')}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <NavLink to="/login">{t('common:nav.login')}</NavLink>
+            <NavLink to="/register">{t('common:nav.register')}</NavLink>
+          </>
+        )}
+      </nav>
+    </header>
+  );
+}
+
+function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData('root') as RootData;
+  const i18n = useMemo(() => createI18n(data.locale, data.resources as never), [data.locale, data.resources]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Document locale={data.locale}>
+        <Header data={data} />
+        <main id="main" className="page">
+          <Outlet />
+        </main>
+        <Footer />
+      </Document>
+    </I18nextProvider>
+  );
+}
+
+function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>{t('common:footer.disclaimer')}</p>
+      <p>
+        <Link to="/solutions">{t('common:nav.catalogue')}</Link> · <a href="/healthz">{t('common:footer.status')}</a>
+      </p>
+    </footer>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData('root') as RootData | undefined;
+  const locale = data?.locale ?? defaultLocale;
+  const i18n = useMemo(
+    () => createI18n(locale, (data?.resources as never) ?? { en: { common: enCommon } }),
+    [locale, data?.resources],
+  );
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  const key = [400, 403, 404, 405, 409, 413].includes(status) ? String(status) : '500';
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Document locale={locale}>
+        {data ? <Header data={data} /> : null}
+        <main id="main" className="page">
+          <ErrorContent statusKey={key} />
+        </main>
+      </Document>
+    </I18nextProvider>
+  );
+}
+
+function ErrorContent({ statusKey }: { statusKey: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="error-page">
+      <h1>{t(`common:errorPage.${statusKey}.title`)}</h1>
+      <p>{t(`common:errorPage.${statusKey}.body`)}</p>
+      <p>
+        <Link to="/">{t('common:errorPage.home')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// The signed-in user's account: who they are, and changing the password.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
+import { requireUser, sessionCookieHeader } from '../lib/auth.server';
+import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
+import { pageTitle } from '../lib/meta';
+import { changePassword } from '../services/auth.server';
+import { passwordSchema } from '../lib/validation';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:accountTitle');
+
+const schema = z
+  .object({
+    currentPassword: z.string({ error: 'errors:required' }).min(1, 'errors:required').max(256, 'errors:too_long'),
+    newPassword: passwordSchema,
+    confirmPassword: z.string({ error: 'errors:required' }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'errors:passwords_differ',
+  });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  return json({ user: { email: user.email, displayName: user.displayName, role: user.role } });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const form = await readForm(request, context);
+  const parsed = parseForm(schema, form);
+  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, changed: false }, { status: 400 });
+  const result = await changePassword({
+    db: context.db,
+    userId: user.id,
+    currentPassword: parsed.data.currentPassword,
+    newPassword: parsed.data.newPassword,
+  });
+  if (!result.ok) {
+    return json({ fieldErrors: { currentPassword: [`auth:${result.code}`] }, changed: false }, { status: 400 });
+  }
+  return json<{ fieldErrors?: FieldErrors; changed: boolean }>(
+    { changed: true },
+    { headers: { 'Set-Cookie': await sessionCookieHeader(context, result.token) } },
+  );
+}
+
+export default function Account() {
+  const { t } = useTranslation();
+  const { user } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const labels = {
+    currentPassword: t('auth:currentPassword'),
+    newPassword: t('auth:newPassword'),
+    confirmPassword: t('auth:confirmPassword'),
+  };
+  return (
+    <div className="narrow">
+      <h1>{t('auth:accountTitle')}</h1>
+      <dl className="summary-list">
+        <div>
+          <dt>{t('auth:displayName')}</dt>
+          <dd>{user.displayName}</dd>
+        </div>
+        <div>
+          <dt>{t('auth:email')}</dt>
+          <dd>{user.email}</dd>
+        </div>
+        <div>
+          <dt>{t('auth:role')}</dt>
+          <dd>{t(`common:roles.${user.role}`)}</dd>
+        </div>
+      </dl>
+      {user.role === 'applicant' ? (
+        <p>
+          <Link to="/solutions">{t('auth:browseCatalogue')}</Link>
+        </p>
+      ) : null}
+      <h2>{t('auth:changePasswordTitle')}</h2>
+      {actionData?.changed ? (
+        <div className="notice notice--success" role="status">
+          {t('auth:passwordChanged')}
+        </div>
+      ) : null}
+      <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <TextField name="currentPassword" type="password" label={labels.currentPassword} autoComplete="current-password" errors={actionData?.fieldErrors} />
+        <TextField
+          name="newPassword"
+          type="password"
+          label={labels.newPassword}
+          hint={t('auth:passwordHint')}
+          autoComplete="new-password"
+          errors={actionData?.fieldErrors}
+          maxLength={128}
+        />
+        <TextField name="confirmPassword" type="password" label={labels.confirmPassword} autoComplete="new-password" errors={actionData?.fieldErrors} maxLength={128} />
+        <button type="submit" className="button" disabled={busy}>
+          {t('auth:changePasswordButton')}
+        </button>
+      </Form>
+    </div>
+  );
+}

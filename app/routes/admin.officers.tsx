@@ -1,0 +1,117 @@
+// Admin: staff accounts, and creating a new case officer.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CsrfInput, ErrorSummary, RadioGroup, TextField } from '../components/forms';
+import { Pagination } from '../components/pagination';
+import { requireRole } from '../lib/auth.server';
+import { formatDate } from '../lib/format';
+import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
+import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
+import { passwordSchema } from '../lib/validation';
+import { createStaffAccount, listStaff } from '../services/staff.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:admin.officersTitle');
+
+const schema = z.object({
+  role: z.enum(['officer', 'admin'], { error: 'errors:choose_role' }),
+  displayName: z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(100, 'errors:too_long'),
+  email: z.string({ error: 'errors:required' }).trim().max(254, 'errors:too_long').pipe(z.email('errors:email_invalid')),
+  password: passwordSchema,
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, 'admin');
+  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(new URL(request.url).searchParams.get('page'));
+  return json(await listStaff({ db: context.db, page }));
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireRole(request, context, 'admin');
+  const form = await readForm(request, context);
+  const parsed = parseForm(schema, form);
+  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values, created: null }, { status: 400 });
+  const result = await createStaffAccount({
+    db: context.db,
+    adminId: admin.id,
+    input: { ...parsed.data, locale: 'zh-HK' },
+  });
+  if (!result.ok) {
+    const { password: _p, ...values } = parsed.data;
+    return json({ fieldErrors: { email: ['auth:email_taken'] }, values, created: null }, { status: 400 });
+  }
+  return json<{ fieldErrors?: FieldErrors; values?: Record<string, string>; created: string | null }>({
+    created: result.user.email,
+  });
+}
+
+export default function AdminOfficers() {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const errors = actionData?.fieldErrors;
+  const values: Record<string, string | undefined> = actionData?.values ?? {};
+  const labels = {
+    role: t('auth:role'),
+    displayName: t('auth:displayName'),
+    email: t('auth:email'),
+    password: t('common:admin.initialPassword'),
+  };
+  return (
+    <div>
+      <h1>{t('common:admin.officersTitle')}</h1>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('auth:displayName')}</th>
+            <th scope="col">{t('auth:email')}</th>
+            <th scope="col">{t('auth:role')}</th>
+            <th scope="col">{t('common:admin.created')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((row) => (
+            <tr key={row.id}>
+              <td>{row.displayName}</td>
+              <td>{row.email}</td>
+              <td>{t(`common:roles.${row.role}`)}</td>
+              <td>{formatDate(row.createdAt, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={data.page} pageCount={data.pageCount} />
+
+      <h2>{t('common:admin.createTitle')}</h2>
+      {actionData?.created ? (
+        <div className="notice notice--success" role="status">
+          {t('common:admin.createdNotice', { email: actionData.created })}
+        </div>
+      ) : null}
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate className="narrow" key={actionData?.created ?? 'form'}>
+        <CsrfInput />
+        <RadioGroup
+          name="role"
+          legend={labels.role}
+          errors={errors}
+          defaultValue={values.role ?? 'officer'}
+          options={[
+            { value: 'officer', label: t('common:roles.officer') },
+            { value: 'admin', label: t('common:roles.admin') },
+          ]}
+        />
+        <TextField name="displayName" label={labels.displayName} defaultValue={values.displayName} errors={errors} />
+        <TextField name="email" type="email" label={labels.email} defaultValue={values.email} errors={errors} />
+        <TextField name="password" type="password" label={labels.password} hint={t('auth:passwordHint')} autoComplete="new-password" errors={errors} maxLength={128} />
+        <button type="submit" className="button" disabled={busy}>
+          {t('common:admin.createButton')}
+        </button>
+      </Form>
+    </div>
+  );
+}

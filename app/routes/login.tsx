@@ -1,0 +1,85 @@
+// Log in: email and password, throttled per account and address.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
+import { getUser, homeFor, safeRedirect, startSession } from '../lib/auth.server';
+import { parseForm, readForm } from '../lib/forms.server';
+import { pageTitle } from '../lib/meta';
+import { attemptLogin } from '../services/auth.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:loginTitle');
+
+const schema = z.object({
+  email: z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(254, 'errors:too_long'),
+  password: z.string({ error: 'errors:required' }).min(1, 'errors:required').max(256, 'errors:too_long'),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(request, context);
+  if (user) return redirect(homeFor(user.role));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const parsed = parseForm(schema, form);
+  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const result = await attemptLogin({
+    db: context.db,
+    email: parsed.data.email,
+    password: parsed.data.password,
+    ip: context.clientIp,
+  });
+  if (!result.ok) {
+    const status = result.code === 'too_many_attempts' ? 429 : 400;
+    return json(
+      { fieldErrors: { form: [`auth:${result.code}`] }, values: { email: parsed.data.email } },
+      { status },
+    );
+  }
+  return redirect(safeRedirect(parsed.data.redirectTo, homeFor(result.user.role)), {
+    headers: { 'Set-Cookie': await startSession(context, result.user.id) },
+  });
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === 'submitting';
+  const labels = { email: t('auth:email'), password: t('auth:password') };
+  return (
+    <div className="narrow">
+      <h1>{t('auth:loginTitle')}</h1>
+      <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
+        <TextField
+          name="email"
+          type="email"
+          label={labels.email}
+          autoComplete="username"
+          defaultValue={actionData?.values?.email}
+          errors={actionData?.fieldErrors}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={labels.password}
+          autoComplete="current-password"
+          errors={actionData?.fieldErrors}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {t('auth:loginButton')}
+        </button>
+      </Form>
+      <p>
+        {t('auth:noAccount')} <Link to="/register">{t('auth:registerLink')}</Link>
+      </p>
+    </div>
+  );
+}

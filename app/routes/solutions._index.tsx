@@ -1,0 +1,128 @@
+// The vetted catalogue: filter by category and sector, search in any language, sort by price, paginate.
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { PriceLine, SplitSummary } from '../components/money';
+import { Pagination } from '../components/pagination';
+import { packageSplit } from '../domain/funding';
+import { categories, sectors } from '../domain/programme';
+import { COMPARE_MAX } from '../lib/catalogue';
+import { pickText } from '../lib/i18n';
+import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
+import { fundingRules, getCurrentSettings, listSolutions } from '../services/catalogue.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue:title');
+
+// Bad values in a shared link fall back to the defaults instead of failing the page.
+const querySchema = z.object({
+  category: z.enum(categories).optional().catch(undefined),
+  sector: z.enum(sectors).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.enum(['price_asc', 'price_desc', 'name']).catch('price_asc'),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const filters = querySchema.parse(Object.fromEntries(url.searchParams));
+  const settings = await getCurrentSettings(context.db);
+  const rules = fundingRules(settings);
+  const result = await listSolutions({ db: context.db, filters, maxSubscriptionMonths: rules.maxSubscriptionMonths });
+  const items = result.items.map((item) => ({
+    ...item,
+    split: packageSplit({ items: [item], committedCents: 0, rules }),
+  }));
+  return json({ ...result, items, filters, months: rules.maxSubscriptionMonths, openSectors: settings.openSectors });
+}
+
+export default function Catalogue() {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  const data = useLoaderData<typeof loader>();
+  const { filters } = data;
+  return (
+    <div>
+      <h1>{t('catalogue:title')}</h1>
+      <p className="lead">{t('catalogue:lead')}</p>
+      <Form method="get" className="filters" role="search" aria-label={t('catalogue:filtersLabel')}>
+        <div className="field">
+          <label htmlFor="q">{t('catalogue:search')}</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ''} maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="category">{t('catalogue:category')}</label>
+          <select id="category" name="category" defaultValue={filters.category ?? ''}>
+            <option value="">{t('catalogue:allCategories')}</option>
+            {categories.map((code) => (
+              <option key={code} value={code}>
+                {t(`common:categories.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="sector">{t('catalogue:sector')}</label>
+          <select id="sector" name="sector" defaultValue={filters.sector ?? ''}>
+            <option value="">{t('catalogue:allSectors')}</option>
+            {data.openSectors.map((code) => (
+              <option key={code} value={code}>
+                {t(`common:sectors.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="sort">{t('catalogue:sort')}</label>
+          <select id="sort" name="sort" defaultValue={filters.sort}>
+            <option value="price_asc">{t('catalogue:sortPriceAsc')}</option>
+            <option value="price_desc">{t('catalogue:sortPriceDesc')}</option>
+            <option value="name">{t('catalogue:sortName')}</option>
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t('catalogue:apply')}
+        </button>
+      </Form>
+
+      <p role="status" className="result-count">
+        {t('catalogue:resultCount', { count: data.total })}
+      </p>
+
+      {data.items.length === 0 ? (
+        <p>{t('catalogue:noResults')}</p>
+      ) : (
+        <Form method="get" action="/compare">
+          <ul className="cards">
+            {data.items.map((item) => (
+              <li key={item.id} className="card">
+                <p className="card-tags">
+                  <span className="tag">{t(`common:categories.${item.category}`)}</span>
+                  <span className="tag tag--muted">{t(`common:sectors.${item.sector}`)}</span>
+                </p>
+                <h2 className="card-title">
+                  <Link to={`/solutions/${item.id}`}>{pickText(item.name, locale)}</Link>
+                </h2>
+                <p className="card-vendor">{pickText(item.vendorName, locale)}</p>
+                <p className="card-price">
+                  <PriceLine pricingModel={item.pricingModel} priceCents={item.priceCents} months={data.months} />
+                </p>
+                <SplitSummary split={item.split} compact />
+                <div className="compare-check">
+                  <input type="checkbox" name="ids" value={item.id} id={`compare-${item.id}`} />
+                  <label htmlFor={`compare-${item.id}`}>{t('catalogue:addToCompare')}</label>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <p className="hint">{t('catalogue:compareHint', { max: COMPARE_MAX })}</p>
+          <button type="submit" className="button button--secondary">
+            {t('catalogue:compareSelected')}
+          </button>
+        </Form>
+      )}
+      <Pagination page={data.page} pageCount={data.pageCount} />
+    </div>
+  );
+}

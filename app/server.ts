@@ -1,0 +1,45 @@
+// The HTTP server: static assets, then every request to Remix with the database and client address in context.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequestHandler } from '@remix-run/express';
+import * as build from '@remix-run/dev/server-build';
+import compression from 'compression';
+import express from 'express';
+import { bootDatabase } from './lib/boot.server';
+import { parseEnv } from './lib/env.server';
+
+const log = (line: string) => console.log(`[matchfund] ${line}`);
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = parseEnv();
+const { db, stop } = await bootDatabase({ env, rootDir, log });
+
+const app = express();
+app.disable('x-powered-by');
+app.set('trust proxy', env.TRUST_PROXY);
+app.use(compression());
+app.use(build.publicPath, express.static(path.join(rootDir, 'public', 'build'), { immutable: true, maxAge: '1y' }));
+app.use(express.static(path.join(rootDir, 'public'), { maxAge: '1h' }));
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (req) => ({ db, clientIp: req.ip ?? 'unknown', secureCookies: env.SECURE_COOKIES }),
+  }),
+);
+
+const server = env.HOST
+  ? app.listen(env.PORT, env.HOST, () => log(`Serving on http://${env.HOST}:${env.PORT}`))
+  : app.listen(env.PORT, () => log(`Serving on http://localhost:${env.PORT}`));
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log('Shutting down');
+    server.close();
+    server.closeAllConnections();
+    stop().finally(() => process.exit(0));
+  });
+}

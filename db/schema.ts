@@ -1,0 +1,146 @@
+// Kysely's view of the database (camelCase; the CamelCasePlugin maps to snake_case columns).
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Id = Generated<number>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type Role = 'applicant' | 'vendor' | 'officer' | 'admin';
+export type Locale = 'en' | 'zh-HK' | 'zh-CN';
+
+export interface UsersTable {
+  id: Id;
+  email: string;
+  passwordHash: string;
+  role: Role;
+  displayName: string;
+  locale: ColumnType<Locale, Locale | undefined, Locale>;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+  passwordChangedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SessionsTable {
+  id: string;
+  userId: number;
+  createdAt: CreatedAt;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface LoginAttemptsTable {
+  id: Id;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  createdAt: CreatedAt;
+}
+
+export interface ProgrammesTable {
+  id: Id;
+  code: string;
+  createdAt: CreatedAt;
+}
+
+export interface ProgrammeSettingsTable {
+  id: Id;
+  programmeId: number;
+  version: number;
+  roundCode: string;
+  budgetCents: number;
+  capCents: number;
+  matchBps: number;
+  maxOneOffCents: number;
+  maxSubscriptionMonths: number;
+  maxSubscriptionTotalCents: number;
+  deploymentMonths: number;
+  maxEmployees: number;
+  openSectors: string[];
+  openCategories: string[];
+  opensAt: ColumnType<Date, Date | string, Date | string>;
+  closesAt: ColumnType<Date, Date | string, Date | string>;
+  slaWorkingDays: ColumnType<number, number | undefined, number>;
+  createdBy: number | null;
+  createdAt: CreatedAt;
+}
+
+export type VendorStatus = 'pending' | 'enrolled' | 'rejected';
+
+export interface VendorsTable {
+  id: Id;
+  userId: number | null;
+  nameEn: string;
+  nameZhHk: string;
+  nameZhCn: string;
+  brNumber: string;
+  contactEmail: string;
+  phone: string;
+  website: string | null;
+  district: string | null;
+  status: ColumnType<VendorStatus, VendorStatus | undefined, VendorStatus>;
+  createdAt: CreatedAt;
+}
+
+export interface SolutionCategoriesTable {
+  code: string;
+  sortOrder: number;
+}
+
+export type SolutionStatus = 'draft' | 'pending_review' | 'listed' | 'rejected' | 'delisted';
+export type VersionStatus = 'draft' | 'pending_review' | 'approved' | 'rejected' | 'superseded';
+export type PricingModelColumn = 'one_off' | 'monthly';
+
+export interface SolutionsTable {
+  id: Id;
+  vendorId: number;
+  category: string;
+  sector: string;
+  status: ColumnType<SolutionStatus, SolutionStatus | undefined, SolutionStatus>;
+  listedVersionId: number | null;
+  createdAt: CreatedAt;
+}
+
+export interface SolutionVersionsTable {
+  id: Id;
+  solutionId: number;
+  version: number;
+  nameEn: string;
+  nameZhHk: string;
+  nameZhCn: string;
+  descriptionEn: string;
+  descriptionZhHk: string;
+  descriptionZhCn: string;
+  pricingModel: PricingModelColumn;
+  priceCents: number;
+  deploymentDays: number;
+  status: ColumnType<VersionStatus, VersionStatus | undefined, VersionStatus>;
+  reviewedBy: number | null;
+  reviewedAt: Date | null;
+  createdAt: CreatedAt;
+}
+
+export interface SolutionFeaturesTable {
+  id: Id;
+  versionId: number;
+  position: number;
+  nameEn: string;
+  nameZhHk: string;
+  nameZhCn: string;
+  pricingModel: PricingModelColumn;
+  priceCents: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  loginAttempts: LoginAttemptsTable;
+  programmes: ProgrammesTable;
+  programmeSettings: ProgrammeSettingsTable;
+  vendors: VendorsTable;
+  solutionCategories: SolutionCategoriesTable;
+  solutions: SolutionsTable;
+  solutionVersions: SolutionVersionsTable;
+  solutionFeatures: SolutionFeaturesTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type ProgrammeSettings = Selectable<ProgrammeSettingsTable>;

@@ -1,0 +1,146 @@
+// Seeds an empty database: the programme and its first round, the vetted catalogue and the demo accounts.
+import { sql, type Kysely } from 'kysely';
+import { hashPassword } from '../app/lib/password.server';
+import { categories } from '../app/domain/programme';
+import type { Database, Role } from './schema';
+import { seedSolutions, seedVendors } from './seed-data';
+
+export const DEMO_PASSWORD = 'Matchfund-demo-2026';
+
+export const demoAccounts: { email: string; role: Role; displayName: string }[] = [
+  { email: 'applicant@demo.matchfund.hk', role: 'applicant', displayName: 'Chan Tai Man' },
+  { email: 'vendor@demo.matchfund.hk', role: 'vendor', displayName: 'Harbour POS sales' },
+  { email: 'officer@demo.matchfund.hk', role: 'officer', displayName: 'Officer Wong' },
+  { email: 'officer2@demo.matchfund.hk', role: 'officer', displayName: 'Officer Lee' },
+  { email: 'admin@demo.matchfund.hk', role: 'admin', displayName: 'Programme Admin' },
+];
+
+export const PROGRAMME_CODE = 'DTSPP';
+
+/** The first round's settings; later rounds add a new version row instead of changing code. */
+export const initialSettings = {
+  roundCode: '2026-R1',
+  budgetCents: 500_000_000_00,
+  capCents: 50_000_00,
+  matchBps: 5_000,
+  maxOneOffCents: 100_000_00,
+  maxSubscriptionMonths: 24,
+  maxSubscriptionTotalCents: 100_000_00,
+  deploymentMonths: 6,
+  maxEmployees: 50,
+  openSectors: ['fnb', 'retail'],
+  openCategories: [...categories],
+  opensAt: '2026-01-01T00:00:00+08:00',
+  closesAt: '2027-12-31T23:59:59+08:00',
+  slaWorkingDays: 10,
+};
+
+/**
+ * Seeds once: several app processes may start together on one database, so the work runs under an advisory
+ * lock and is skipped when the programme row exists.
+ */
+export async function seedDatabase(
+  db: Kysely<Database>,
+  { demo }: { demo: boolean },
+): Promise<{ seeded: boolean }> {
+  const passwordHash = demo ? await hashPassword(DEMO_PASSWORD) : '';
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('matchfund-seed'))`.execute(trx);
+    const existing = await trx.selectFrom('programmes').select('id').executeTakeFirst();
+    if (existing) return { seeded: false };
+
+    const programme = await trx
+      .insertInto('programmes')
+      .values({ code: PROGRAMME_CODE })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('programmeSettings')
+      .values({ programmeId: programme.id, version: 1, ...initialSettings })
+      .execute();
+    await trx
+      .insertInto('solutionCategories')
+      .values(categories.map((code, index) => ({ code, sortOrder: index + 1 })))
+      .execute();
+
+    const userIds = new Map<string, number>();
+    if (demo) {
+      for (const account of demoAccounts) {
+        const row = await trx
+          .insertInto('users')
+          .values({ ...account, passwordHash, locale: 'en' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        userIds.set(account.role === 'vendor' ? 'vendor' : account.email, row.id);
+      }
+    }
+
+    const vendorIds = new Map<string, number>();
+    for (const [index, vendor] of seedVendors.entries()) {
+      const row = await trx
+        .insertInto('vendors')
+        .values({
+          userId: index === 0 ? (userIds.get('vendor') ?? null) : null,
+          nameEn: vendor.name.en,
+          nameZhHk: vendor.name.zhHK,
+          nameZhCn: vendor.name.zhCN,
+          brNumber: vendor.brNumber,
+          contactEmail: vendor.contactEmail,
+          phone: vendor.phone,
+          website: vendor.website,
+          district: vendor.district,
+          status: 'enrolled',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      vendorIds.set(vendor.key, row.id);
+    }
+
+    for (const solution of seedSolutions) {
+      const vendorId = vendorIds.get(solution.vendorKey);
+      if (vendorId === undefined) throw new Error(`Seed solution names unknown vendor ${solution.vendorKey}`);
+      const created = await trx
+        .insertInto('solutions')
+        .values({ vendorId, category: solution.category, sector: solution.sector, status: 'listed' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const version = await trx
+        .insertInto('solutionVersions')
+        .values({
+          solutionId: created.id,
+          version: 1,
+          nameEn: solution.name.en,
+          nameZhHk: solution.name.zhHK,
+          nameZhCn: solution.name.zhCN,
+          descriptionEn: solution.description.en,
+          descriptionZhHk: solution.description.zhHK,
+          descriptionZhCn: solution.description.zhCN,
+          pricingModel: solution.pricingModel,
+          priceCents: solution.priceCents,
+          deploymentDays: solution.deploymentDays,
+          status: 'approved',
+          reviewedAt: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (solution.features.length > 0) {
+        await trx
+          .insertInto('solutionFeatures')
+          .values(
+            solution.features.map((feature, position) => ({
+              versionId: version.id,
+              position,
+              nameEn: feature.name.en,
+              nameZhHk: feature.name.zhHK,
+              nameZhCn: feature.name.zhCN,
+              pricingModel: feature.pricingModel,
+              priceCents: feature.priceCents,
+            })),
+          )
+          .execute();
+      }
+      await trx.updateTable('solutions').set({ listedVersionId: version.id }).where('id', '=', created.id).execute();
+    }
+    return { seeded: true };
+  });
+}
