@@ -85,8 +85,21 @@ function Header({ data }: { data: RootData }) {
       </div>
       <nav aria-label={t('common:mainNav')} className="main-nav">
         <NavLink to="/solutions">{t('common:nav.catalogue')}</NavLink>
-        {role === 'applicant' ? <NavLink to="/account">{t('common:nav.account')}</NavLink> : null}
-        {role === 'vendor' ? <NavLink to="/vendor">{t('common:nav.vendor')}</NavLink> : null}
+        {role === 'applicant' ? (
+          <>
+            <NavLink to="/businesses">{t('common:nav.businesses')}</NavLink>
+            <NavLink to="/enquiries">{t('common:nav.enquiries')}</NavLink>
+            <NavLink to="/applications">{t('common:nav.applications')}</NavLink>
+          </>
+        ) : null}
+        {role === 'vendor' ? (
+          <>
+            <NavLink to="/vendor" end>
+              {t('common:nav.vendor')}
+            </NavLink>
+            <NavLink to="/vendor/enquiries">{t('common:nav.vendorEnquiries')}</NavLink>
+          </>
+        ) : null}
         {role === 'officer' ? <NavLink to="/officer">{t('common:nav.officer')}</NavLink> : null}
         {role === 'admin' ? <NavLink to="/admin/officers">{t('common:nav.admin')}</NavLink> : null}
         <span className="nav-spacer" />

@@ -1,9 +1,11 @@
 // Runs the migrations with Kysely's Migrator. The list is static so that the bundled server carries it.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026-11-26T0800-initial';
+import * as applications from './migrations/2026-11-26T0900-applications';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
+  '2026-11-26T0900-applications': applications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

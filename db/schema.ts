@@ -128,6 +128,134 @@ export interface SolutionFeaturesTable {
   priceCents: number;
 }
 
+export interface EnterprisesTable {
+  id: Id;
+  ownerUserId: number;
+  legalNameEn: string;
+  legalNameZh: string;
+  registrationType: 'br' | 'hawker';
+  brNumber: string | null;
+  /** A calendar day, 'YYYY-MM-DD'. */
+  brExpiry: string | null;
+  hawkerLicenceNo: string | null;
+  sector: string;
+  fullTimeEmployees: number;
+  isGroupMember: ColumnType<boolean, boolean | undefined, boolean>;
+  groupFullTimeEmployees: number | null;
+  address: string;
+  district: string;
+  phone: string;
+  hasSubstantiveBusiness: boolean;
+  isListedCompany: boolean;
+  isStatutoryBody: boolean;
+  isSubvented: boolean;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface RegistrationConflictsTable {
+  id: Id;
+  brNumber: string | null;
+  hawkerLicenceNo: string | null;
+  claimedBy: number;
+  existingEnterpriseId: number;
+  createdAt: CreatedAt;
+}
+
+export type EnquiryStatus = 'sent' | 'confirmed' | 'declined';
+
+export interface EnquiriesTable {
+  id: Id;
+  enterpriseId: number;
+  solutionId: number;
+  solutionVersionId: number;
+  featureIds: ColumnType<number[], number[] | undefined, number[]>;
+  message: ColumnType<string, string | undefined, string>;
+  status: ColumnType<EnquiryStatus, EnquiryStatus | undefined, EnquiryStatus>;
+  declineReason: string | null;
+  respondedBy: number | null;
+  respondedAt: Date | null;
+  createdBy: number;
+  createdAt: CreatedAt;
+}
+
+export type QuotationItem = {
+  kind: 'package' | 'feature';
+  featureId: number | null;
+  nameEn: string;
+  nameZhHk: string;
+  nameZhCn: string;
+  pricingModel: PricingModelColumn;
+  priceCents: number;
+};
+
+export interface QuotationsTable {
+  id: Id;
+  enquiryId: number;
+  vendorId: number;
+  solutionVersionId: number;
+  items: ColumnType<QuotationItem[], string, never>;
+  maxSubscriptionMonths: number;
+  eligibleCostCents: number;
+  createdBy: number;
+  createdAt: CreatedAt;
+}
+
+export type ApplicationStatusColumn =
+  | 'draft' | 'submitted' | 'under_review' | 'info_requested' | 'approved' | 'rejected' | 'withdrawn'
+  | 'deployment_reported' | 'deployed' | 'claim_submitted' | 'claim_approved' | 'paid' | 'lapsed';
+
+export type Declarations = Record<string, boolean>;
+
+export interface ApplicationsTable {
+  id: Id;
+  reference: string;
+  enterpriseId: number;
+  quotationId: number;
+  vendorId: number;
+  category: string;
+  settingsId: number | null;
+  status: ApplicationStatusColumn;
+  costCents: number;
+  programmeCents: ColumnType<number, number | undefined, number>;
+  shopCents: ColumnType<number, number | undefined, number>;
+  declarations: ColumnType<Declarations, string, string>;
+  idempotencyKey: string;
+  createdBy: number;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type DocumentKind = 'quotation' | 'invoice' | 'payment_proof' | 'other';
+
+export interface DocumentsTable {
+  id: Id;
+  applicationId: number;
+  kind: DocumentKind;
+  filename: string;
+  contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+  uploadedBy: number;
+  createdAt: CreatedAt;
+}
+
+export interface ApplicationEventsTable {
+  id: Id;
+  applicationId: number;
+  actorUserId: number | null;
+  actorRole: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  reasonCode: string | null;
+  note: string | null;
+  createdAt: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -139,6 +267,13 @@ export interface Database {
   solutions: SolutionsTable;
   solutionVersions: SolutionVersionsTable;
   solutionFeatures: SolutionFeaturesTable;
+  enterprises: EnterprisesTable;
+  registrationConflicts: RegistrationConflictsTable;
+  enquiries: EnquiriesTable;
+  quotations: QuotationsTable;
+  applications: ApplicationsTable;
+  documents: DocumentsTable;
+  applicationEvents: ApplicationEventsTable;
 }
 
 export type User = Selectable<UsersTable>;

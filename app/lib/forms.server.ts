@@ -7,12 +7,44 @@ const MAX_FORM_BYTES = 256 * 1024;
 
 export type FieldErrors = Record<string, string[]>;
 
-export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
-  const length = Number(request.headers.get('Content-Length') ?? '0');
-  if (length > MAX_FORM_BYTES) throw new Response('too large', { status: 413 });
+/** Reads the body, stopping at maxBytes whatever Content-Length claims (a chunked body has none). */
+export async function readBodyLimited(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get('Content-Length') ?? '0');
+  if (declared > maxBytes) throw new Response('too large', { status: 413 });
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new Response('too large', { status: 413 });
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** Reads a posted form (urlencoded or multipart) within a size limit, then checks its CSRF token. */
+export async function readForm(
+  request: Request,
+  context: AppLoadContext,
+  { maxBytes = MAX_FORM_BYTES }: { maxBytes?: number } = {},
+): Promise<FormData> {
+  const body = await readBodyLimited(request, maxBytes);
   let formData: FormData;
   try {
-    formData = await request.formData();
+    const contentType = request.headers.get('Content-Type') ?? 'application/x-www-form-urlencoded';
+    formData = await new Response(body, { headers: { 'Content-Type': contentType } }).formData();
   } catch {
     throw new Response('bad form', { status: 400 });
   }

@@ -13,13 +13,25 @@ import hkAuth from '../../locales/zh-HK/auth.json';
 import hkCatalogue from '../../locales/zh-HK/catalogue.json';
 import hkCommon from '../../locales/zh-HK/common.json';
 import hkErrors from '../../locales/zh-HK/errors.json';
+import enBusiness from '../../locales/en/business.json';
+import enEligibility from '../../locales/en/eligibility.json';
+import enEnquiries from '../../locales/en/enquiries.json';
+import enApplications from '../../locales/en/applications.json';
+import hkBusiness from '../../locales/zh-HK/business.json';
+import hkEligibility from '../../locales/zh-HK/eligibility.json';
+import hkEnquiries from '../../locales/zh-HK/enquiries.json';
+import hkApplications from '../../locales/zh-HK/applications.json';
+import cnBusiness from '../../locales/zh-CN/business.json';
+import cnEligibility from '../../locales/zh-CN/eligibility.json';
+import cnEnquiries from '../../locales/zh-CN/enquiries.json';
+import cnApplications from '../../locales/zh-CN/applications.json';
 import { languageCookie } from './cookies.server';
 import { createI18n, defaultLocale, isLocale, locales, type Locale } from './i18n';
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, catalogue: enCatalogue, errors: enErrors },
-  'zh-HK': { common: hkCommon, auth: hkAuth, catalogue: hkCatalogue, errors: hkErrors },
-  'zh-CN': { common: cnCommon, auth: cnAuth, catalogue: cnCatalogue, errors: cnErrors },
+  en: { common: enCommon, auth: enAuth, catalogue: enCatalogue, errors: enErrors, business: enBusiness, eligibility: enEligibility, enquiries: enEnquiries, applications: enApplications },
+  'zh-HK': { common: hkCommon, auth: hkAuth, catalogue: hkCatalogue, errors: hkErrors, business: hkBusiness, eligibility: hkEligibility, enquiries: hkEnquiries, applications: hkApplications },
+  'zh-CN': { common: cnCommon, auth: cnAuth, catalogue: cnCatalogue, errors: cnErrors, business: cnBusiness, eligibility: cnEligibility, enquiries: cnEnquiries, applications: cnApplications },
 } satisfies Record<Locale, Resource[string]>;
 
 const detector = new RemixI18Next({

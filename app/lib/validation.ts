@@ -7,7 +7,11 @@ export const passwordSchema = z
   .max(128, 'errors:password_too_long');
 
 /** A database id in a URL or form; anything else is treated as not found. */
-export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const idSchema = z
+  .union([z.number(), z.string()])
+  .transform(String)
+  .pipe(z.string().regex(/^[1-9]\d{0,14}$/))
+  .transform(Number);
 
 export function parseId(value: unknown): number {
   const parsed = idSchema.safeParse(value);

@@ -2,24 +2,24 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { Money, PriceLine } from '../components/money';
 import { packageSplit } from '../domain/funding';
 import { COMPARE_MAX } from '../lib/catalogue';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
+import { idSchema } from '../lib/validation';
 import { fundingRules, getCurrentSettings, getListedSolutions } from '../services/catalogue.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue:compareTitle');
 
-const idList = z.array(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)).catch([]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // Accept ?ids=1&ids=2 (the catalogue's form) and ?ids=1,2 (a shared link).
   const raw = url.searchParams.getAll('ids').flatMap((value) => value.split(',')).slice(0, 20);
-  const ids = [...new Set(idList.parse(raw))];
+  // One bad id in a shared link is dropped; the others are still compared.
+  const ids = [...new Set(raw.flatMap((value) => { const id = idSchema.safeParse(value); return id.success ? [id.data] : []; }))];
   const settings = await getCurrentSettings(context.db);
   const rules = fundingRules(settings);
   const solutions = await getListedSolutions({ db: context.db, ids: ids.slice(0, COMPARE_MAX) });

@@ -1,15 +1,20 @@
 // One package: what the shop gets, its optional features, and the subsidy calculator.
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { CsrfInput, ErrorSummary } from '../components/forms';
 import { Money, PriceLine, SplitSummary } from '../components/money';
 import { itemCostCents, packageSplit } from '../domain/funding';
 import { formatMoney } from '../lib/format';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { parseId } from '../lib/validation';
+import { getUser, requireRole } from '../lib/auth.server';
+import { parseForm, readForm } from '../lib/forms.server';
+import { idSchema, parseId } from '../lib/validation';
+import { committedCents, listEnterprises } from '../services/enterprises.server';
+import { sendEnquiry } from '../services/enquiries.server';
 import { fundingRules, getCurrentSettings, getListedSolution } from '../services/catalogue.server';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
@@ -19,8 +24,15 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 
 const calculatorSchema = z.object({
   features: z.array(z.coerce.number().int().positive()).max(50).catch([]),
-  // Funding the enterprise already has committed elsewhere, in whole dollars.
-  used: z.coerce.number().int().min(0).max(1_000_000_000).catch(0),
+  // Funding the enterprise already has committed elsewhere, in dollars as typed ("45,000", "45000.50").
+  used: z
+    .string()
+    .trim()
+    .transform((value) => value.replace(/,/g, ''))
+    .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/))
+    .transform((value) => Math.round(Number(value) * 100))
+    .optional()
+    .catch(undefined),
 });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -30,20 +42,110 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const settings = await getCurrentSettings(context.db);
   const rules = fundingRules(settings);
   const url = new URL(request.url);
-  const query = calculatorSchema.parse({ features: url.searchParams.getAll('features'), used: url.searchParams.get('used') ?? undefined });
+  const usedParam = url.searchParams.get('used');
+  const query = calculatorSchema.parse({ features: url.searchParams.getAll('features'), used: usedParam ?? undefined });
+  const usedInvalid = Boolean(usedParam?.trim()) && query.used === undefined;
   const chosen = solution.features.filter((feature) => query.features.includes(feature.id));
-  const committedCents = Math.min(query.used * 100, rules.capCents);
-  const split = packageSplit({ items: [solution, ...chosen], committedCents, rules });
+  const user = await getUser(request, context);
+  const enterprises = user?.role === 'applicant' ? await listEnterprises({ db: context.db, userId: user.id }) : [];
+  // A shop owner with one business sees its real headroom; otherwise the amount typed in the calculator counts.
+  const usedCents =
+    enterprises.length === 1 ? await committedCents({ db: context.db, enterpriseId: enterprises[0]!.id }) : (query.used ?? 0);
+  const alreadyCommitted = Math.min(usedCents, rules.capCents);
+  const split = packageSplit({ items: [solution, ...chosen], committedCents: alreadyCommitted, rules });
   return json({
+    isApplicant: user?.role === 'applicant',
+    loggedIn: Boolean(user),
+    enterprises: enterprises.map((e) => ({ id: e.id, name: e.legalNameEn, nameZh: e.legalNameZh })),
+    headroomFromAccount: enterprises.length === 1,
     solution,
     chosenIds: chosen.map((feature) => feature.id),
-    usedDollars: committedCents / 100,
+    usedDollars: usedInvalid ? (usedParam ?? '') : String(alreadyCommitted / 100),
+    usedInvalid,
     split,
     basicCostCents: itemCostCents(solution, rules.maxSubscriptionMonths),
     months: rules.maxSubscriptionMonths,
     capCents: rules.capCents,
     matchBps: rules.matchBps,
   });
+}
+
+const enquirySchema = z.object({
+  enterpriseId: idSchema.catch(0).pipe(z.number().positive('errors:choose_business')),
+  features: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(idSchema).max(50)),
+  message: z.string().trim().max(1000, 'errors:too_long').default(''),
+});
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'applicant');
+  const solutionId = parseId(params.id);
+  const form = await readForm(request, context);
+  const parsed = parseForm(enquirySchema, form);
+  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const result = await sendEnquiry({
+    db: context.db,
+    userId: user.id,
+    input: { enterpriseId: parsed.data.enterpriseId, solutionId, featureIds: parsed.data.features, message: parsed.data.message },
+  });
+  if (!result.ok) {
+    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+    return json({ fieldErrors: { form: [`enquiries:${result.code}`] } }, { status: 409 });
+  }
+  return redirect(`/enquiries?sent=${result.id}`);
+}
+
+function EnquiryPanel({ data }: { data: { isApplicant: boolean; loggedIn: boolean; enterprises: { id: number; name: string; nameZh: string }[]; chosenIds: number[] } }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  if (!data.loggedIn) {
+    return (
+      <p>
+        <Link to="/login">{t('enquiries:loginToEnquire')}</Link>
+      </p>
+    );
+  }
+  if (!data.isApplicant) return null;
+  if (data.enterprises.length === 0) {
+    return (
+      <p>
+        {t('enquiries:needBusiness')} <Link to="/businesses/new">{t('business:addButton')}</Link>
+      </p>
+    );
+  }
+  return (
+    <>
+      <ErrorSummary errors={actionData?.fieldErrors} labels={{ enterpriseId: t('enquiries:business'), message: t('enquiries:message') }} />
+      <Form method="post" className="narrow">
+        <CsrfInput />
+        {data.chosenIds.map((id) => (
+          <input key={id} type="hidden" name="features" value={id} />
+        ))}
+        <div className="field">
+          <label htmlFor="enterpriseId">{t('enquiries:business')}</label>
+          <select id="enterpriseId" name="enterpriseId" defaultValue={data.enterprises.length === 1 ? data.enterprises[0]!.id : ''}>
+            {data.enterprises.length > 1 ? <option value="">{t('enquiries:chooseBusiness')}</option> : null}
+            {data.enterprises.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name} ({e.nameZh})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="message">{t('enquiries:message')}</label>
+          <p className="hint" id="message-hint">
+            {t('enquiries:messageHint')}
+          </p>
+          <textarea id="message" name="message" rows={3} maxLength={1000} aria-describedby="message-hint" />
+        </div>
+        <p className="hint">{t('enquiries:featuresNote', { count: data.chosenIds.length })}</p>
+        <button type="submit" className="button" disabled={busy}>
+          {t('enquiries:sendButton')}
+        </button>
+      </Form>
+    </>
+  );
 }
 
 export default function SolutionPage() {
@@ -130,7 +232,12 @@ export default function SolutionPage() {
             method="get"
             replace
             preventScrollReset
-            onChange={(event) => submit(event.currentTarget, { replace: true, preventScrollReset: true })}
+            onChange={(event) => {
+              // Ticking a feature recalculates at once; a typed amount waits for "Calculate" (or Enter).
+              if ((event.target as HTMLInputElement).type === 'checkbox') {
+                submit(event.currentTarget, { replace: true, preventScrollReset: true });
+              }
+            }}
           >
             {solution.features.length > 0 ? (
               <fieldset className="field">
@@ -149,12 +256,27 @@ export default function SolutionPage() {
                 ))}
               </fieldset>
             ) : null}
-            <div className="field">
+            <div className={data.usedInvalid ? 'field field--error' : 'field'}>
               <label htmlFor="used">{t('catalogue:alreadyGranted')}</label>
               <p className="hint" id="used-hint">
-                {t('catalogue:alreadyGrantedHint')}
+                {data.headroomFromAccount ? t('catalogue:alreadyGrantedFromAccount') : t('catalogue:alreadyGrantedHint')}
               </p>
-              <input id="used" name="used" type="number" min={0} step={1} inputMode="numeric" defaultValue={data.usedDollars} aria-describedby="used-hint" />
+              {data.usedInvalid ? (
+                <p className="field-error" id="used-error">
+                  {t('catalogue:usedInvalid')}
+                </p>
+              ) : null}
+              <input
+                id="used"
+                name="used"
+                type="text"
+                inputMode="decimal"
+                maxLength={16}
+                defaultValue={data.usedDollars}
+                readOnly={data.headroomFromAccount}
+                aria-invalid={data.usedInvalid || undefined}
+                aria-describedby={data.usedInvalid ? 'used-hint used-error' : 'used-hint'}
+              />
             </div>
             <button type="submit" className="button button--secondary">
               {t('catalogue:calculate')}
@@ -173,6 +295,8 @@ export default function SolutionPage() {
               {t('catalogue:headroomAfter')} <Money cents={split.headroomAfterCents} />
             </p>
           </div>
+          <h2>{t('enquiries:panelTitle')}</h2>
+          <EnquiryPanel data={data} />
         </section>
       </div>
     </div>

@@ -19,7 +19,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue
 const querySchema = z.object({
   category: z.enum(categories).optional().catch(undefined),
   sector: z.enum(sectors).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z
+    .string()
+    .transform((value) => value.trim().slice(0, 100))
+    .optional()
+    .catch(undefined),
   sort: z.enum(['price_asc', 'price_desc', 'name']).catch('price_asc'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

@@ -16,11 +16,11 @@ async function adminQuery(sql: string) {
   }
 }
 
-export async function createTestDatabase({ max = 10 }: { max?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase({ max = 10, empty = false }: { max?: number; empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `test_${crypto.randomBytes(6).toString('hex')}`;
   for (let attempt = 0; ; attempt++) {
     try {
-      await adminQuery(`create database ${name} template ${inject('templateDatabase')}`);
+      await adminQuery(`create database ${name} template ${empty ? 'template0' : inject('templateDatabase')}`);
       break;
     } catch (error) {
       // Two files cloning at the same instant can see each other on the template: try again shortly.

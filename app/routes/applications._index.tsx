@@ -1,0 +1,67 @@
+// "My applications": status, amounts and reference of every application of the user's businesses.
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { Money } from '../components/money';
+import { Pagination } from '../components/pagination';
+import { requireRole } from '../lib/auth.server';
+import { formatDate } from '../lib/format';
+import { pickText } from '../lib/i18n';
+import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
+import { listApplicantApplications } from '../services/applications.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'applications:listTitle');
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'applicant');
+  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(new URL(request.url).searchParams.get('page'));
+  return json(await listApplicantApplications({ db: context.db, userId: user.id, page }));
+}
+
+export default function Applications() {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>{t('applications:listTitle')}</h1>
+      {data.rows.length === 0 ? (
+        <p>
+          {t('applications:none')} <Link to="/enquiries">{t('enquiries:title')}</Link>
+        </p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('applications:reference')}</th>
+              <th scope="col">{t('catalogue:package')}</th>
+              <th scope="col">{t('enquiries:business')}</th>
+              <th scope="col">{t('applications:status')}</th>
+              <th scope="col">{t('catalogue:programmePays')}</th>
+              <th scope="col">{t('catalogue:youPay')}</th>
+              <th scope="col">{t('applications:submittedOn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => (
+              <tr key={row.reference}>
+                <td>
+                  <Link to={`/applications/${row.reference}`}>{row.reference}</Link>
+                </td>
+                <td>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</td>
+                <td>{locale === 'en' ? row.legalNameEn : row.legalNameZh}</td>
+                <td>{t(`applications:statuses.${row.status}`)}</td>
+                <td>{row.status === 'draft' ? '—' : <Money cents={row.programmeCents} />}</td>
+                <td>{row.status === 'draft' ? '—' : <Money cents={row.shopCents} />}</td>
+                <td>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={data.page} pageCount={data.pageCount} />
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+// Apply from a confirmed quotation: declarations and the quotation document; saved as a draft to check before submitting.
+import crypto from 'node:crypto';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CsrfInput, ErrorSummary } from '../components/forms';
+import { Money, SplitSummary } from '../components/money';
+import { MAX_DOCUMENT_BYTES } from '../domain/documents';
+import { requireRole } from '../lib/auth.server';
+import { readForm } from '../lib/forms.server';
+import { pickText } from '../lib/i18n';
+import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
+import { parseId } from '../lib/validation';
+import { applicantDeclarations, createDraftApplication, getQuotationForApplying } from '../services/applications.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'applications:newTitle');
+
+async function loadQuotation(request: Request, context: LoaderFunctionArgs['context'], userId: number) {
+  const quotationId = parseId(new URL(request.url).searchParams.get('quotation'));
+  const quotation = await getQuotationForApplying({ db: context.db, userId, quotationId });
+  if (!quotation) throw new Response('not found', { status: 404 });
+  return quotation;
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'applicant');
+  const quotation = await loadQuotation(request, context, user.id);
+  if (quotation.existingReference) throw redirect(`/applications/${quotation.existingReference}`);
+  // A fresh key per form: posting this form twice (double click, retry) makes one draft.
+  return json({ quotation, idempotencyKey: crypto.randomUUID() });
+}
+
+const schema = z.object({
+  idempotencyKey: z.uuid(),
+  ...Object.fromEntries(applicantDeclarations.map((d) => [d, z.literal('yes', { error: 'applications:declaration_required' })])),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'applicant');
+  const quotation = await loadQuotation(request, context, user.id);
+  const form = await readForm(request, context, { maxBytes: MAX_DOCUMENT_BYTES + 64 * 1024 });
+  const fieldErrors: Record<string, string[]> = {};
+  const parsed = schema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      fieldErrors[field] = [issue.message.includes(':') ? issue.message : 'errors:invalid_value'];
+    }
+  }
+  const file = form.get('document');
+  const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+  if (!bytes) fieldErrors.document = ['applications:document_missing'];
+  const checked = Object.fromEntries(applicantDeclarations.map((d) => [d, form.get(d) === 'yes']));
+  if (!parsed.success || !bytes) return json({ fieldErrors, checked }, { status: 400 });
+
+  const result = await createDraftApplication({
+    db: context.db,
+    userId: user.id,
+    input: {
+      quotationId: quotation.id,
+      idempotencyKey: parsed.data.idempotencyKey,
+      declarations: Object.fromEntries(applicantDeclarations.map((d) => [d, true])) as Record<(typeof applicantDeclarations)[number], true>,
+      document: { bytes, filename: file instanceof File ? file.name : 'quotation' },
+    },
+  });
+  if (!result.ok) {
+    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+    const field = result.code.startsWith('document') ? 'document' : 'form';
+    return json({ fieldErrors: { [field]: [`applications:${result.code}`] }, checked }, { status: result.code.startsWith('document') ? 400 : 409 });
+  }
+  return redirect(`/applications/${result.reference}`);
+}
+
+export default function NewApplication() {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  const { quotation, idempotencyKey } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const labels: Record<string, string> = Object.fromEntries(applicantDeclarations.map((d) => [d, t(`applications:declarations.${d}`)]));
+  labels.document = t('applications:document');
+  return (
+    <div>
+      <p>
+        <Link to="/enquiries">{t('enquiries:title')}</Link>
+      </p>
+      <h1>{t('applications:newTitle')}</h1>
+      <p className="lead">{t('applications:newLead')}</p>
+      <section className="panel">
+        <h2>{t('applications:quotationTitle')}</h2>
+        <p>
+          {locale === 'en' ? quotation.legalNameEn : quotation.legalNameZh} ·{' '}
+          {pickText({ en: quotation.vendorNameEn, zhHK: quotation.vendorNameZhHk, zhCN: quotation.vendorNameZhCn }, locale)}
+        </p>
+        <ul className="plain-list">
+          {quotation.items.map((item, index) => (
+            <li key={index}>
+              {pickText({ en: item.nameEn, zhHK: item.nameZhHk, zhCN: item.nameZhCn }, locale)} — <Money cents={item.priceCents} />
+              {item.pricingModel === 'monthly' ? ` ${t('applications:perMonth', { months: quotation.maxSubscriptionMonths })}` : ''}
+            </li>
+          ))}
+        </ul>
+        <SplitSummary split={quotation.split} />
+        <p>
+          {t('catalogue:headroomAfter')} <Money cents={quotation.split.headroomAfterCents} />
+        </p>
+        {quotation.split.programmeCents === 0 ? <p className="notice notice--error">{t('applications:noHeadroom')}</p> : null}
+      </section>
+      <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
+      <Form method="post" encType="multipart/form-data" className="narrow" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        <fieldset className="field">
+          <legend>{t('applications:declarationsTitle')}</legend>
+          {actionData?.fieldErrors && applicantDeclarations.some((d) => actionData.fieldErrors[d]) ? (
+            <p className="field-error">{t('applications:declaration_required')}</p>
+          ) : null}
+          {applicantDeclarations.map((d) => (
+            <div className="checkbox" key={d}>
+              <input type="checkbox" id={d} name={d} value="yes" defaultChecked={actionData?.checked?.[d] ?? false} />
+              <label htmlFor={d}>{labels[d]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className={actionData?.fieldErrors?.document ? 'field field--error' : 'field'}>
+          <label htmlFor="document">{labels.document}</label>
+          <p className="hint" id="document-hint">
+            {t('applications:documentHint')}
+          </p>
+          {actionData?.fieldErrors?.document ? (
+            <p className="field-error" id="document-error">
+              {t(actionData.fieldErrors.document[0]!)}
+            </p>
+          ) : null}
+          <input type="file" id="document" name="document" accept="application/pdf,image/jpeg,image/png" aria-describedby="document-hint" />
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {t('applications:continueButton')}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// One business: its profile, editable by its owner only.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { EnterpriseForm, enterpriseSchema, enterpriseToValues } from '../components/enterprise-form';
+import { requireRole } from '../lib/auth.server';
+import { formValues, parseForm, readForm } from '../lib/forms.server';
+import { pageTitle } from '../lib/meta';
+import { parseId } from '../lib/validation';
+import { getOwnEnterprise, updateEnterprise } from '../services/enterprises.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'business:editTitle');
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'applicant');
+  const enterprise = await getOwnEnterprise({ db: context.db, userId: user.id, enterpriseId: parseId(params.id) });
+  if (!enterprise) throw new Response('not found', { status: 404 });
+  return json({ id: enterprise.id, values: enterpriseToValues(enterprise) });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'applicant');
+  const enterpriseId = parseId(params.id);
+  const form = await readForm(request, context);
+  const parsed = parseForm(enterpriseSchema, form);
+  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const result = await updateEnterprise({ db: context.db, userId: user.id, enterpriseId, input: parsed.data });
+  if (!result.ok) {
+    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+    const field = result.code === 'br_taken' ? 'brNumber' : 'hawkerLicenceNo';
+    return json({ fieldErrors: { [field]: [`business:${result.code}`] }, values: formValues(form) }, { status: 409 });
+  }
+  return redirect('/businesses?saved=1');
+}
+
+export default function EditBusiness() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <div>
+      <p>
+        <Link to="/businesses">{t('business:backToList')}</Link>
+      </p>
+      <h1>{t('business:editTitle')}</h1>
+      <p>
+        <Link to={`/businesses/${data.id}/eligibility`}>{t('business:checkEligibility')}</Link>
+      </p>
+      <EnterpriseForm values={actionData?.values ?? data.values} errors={actionData?.fieldErrors} submitLabel={t('business:saveButton')} busy={busy} />
+    </div>
+  );
+}

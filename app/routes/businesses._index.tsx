@@ -1,0 +1,69 @@
+// The shop owner's businesses.
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireRole } from '../lib/auth.server';
+import { pageTitle } from '../lib/meta';
+import { listEnterprises } from '../services/enterprises.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'business:listTitle');
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'applicant');
+  return json({ enterprises: await listEnterprises({ db: context.db, userId: user.id }) });
+}
+
+export default function Businesses() {
+  const { t } = useTranslation();
+  const { enterprises } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <div>
+      <h1>{t('business:listTitle')}</h1>
+      {params.get('saved') ? (
+        <div className="notice notice--success" role="status">
+          {t('business:saved')}
+        </div>
+      ) : null}
+      {enterprises.length === 0 ? (
+        <p>{t('business:none')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('business:legalName')}</th>
+              <th scope="col">{t('business:registration')}</th>
+              <th scope="col">{t('business:sector')}</th>
+              <th scope="col">{t('business:actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {enterprises.map((enterprise) => (
+              <tr key={enterprise.id}>
+                <td>
+                  <Link to={`/businesses/${enterprise.id}`}>{enterprise.legalNameEn}</Link>
+                  <br />
+                  {enterprise.legalNameZh}
+                </td>
+                <td>
+                  {enterprise.registrationType === 'br'
+                    ? t('business:brShort', { number: enterprise.brNumber })
+                    : t('business:hawkerShort', { number: enterprise.hawkerLicenceNo })}
+                </td>
+                <td>{t(`common:sectors.${enterprise.sector}`)}</td>
+                <td>
+                  <Link to={`/businesses/${enterprise.id}/eligibility`}>{t('business:checkEligibility')}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        <Link to="/businesses/new" className="button">
+          {t('business:addButton')}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// Add a business: the profile that eligibility and applications are judged on.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useActionData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { EnterpriseForm, enterpriseSchema } from '../components/enterprise-form';
+import { requireRole } from '../lib/auth.server';
+import { parseForm, readForm, formValues } from '../lib/forms.server';
+import { pageTitle } from '../lib/meta';
+import { createEnterprise } from '../services/enterprises.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'business:newTitle');
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, 'applicant');
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'applicant');
+  const form = await readForm(request, context);
+  const parsed = parseForm(enterpriseSchema, form);
+  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const result = await createEnterprise({ db: context.db, userId: user.id, input: parsed.data });
+  if (!result.ok) {
+    const field = result.code === 'br_taken' ? 'brNumber' : 'hawkerLicenceNo';
+    return json({ fieldErrors: { [field]: [`business:${result.code}`] }, values: formValues(form) }, { status: 409 });
+  }
+  return redirect(`/businesses/${result.id}/eligibility?created=1`);
+}
+
+export default function NewBusiness() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <div>
+      <h1>{t('business:newTitle')}</h1>
+      <p className="lead">{t('business:newLead')}</p>
+      <EnterpriseForm values={actionData?.values} errors={actionData?.fieldErrors} submitLabel={t('business:saveButton')} busy={busy} />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// The shop owner's enquiries: sent, confirmed with a quotation (then apply), or declined.
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { Money } from '../components/money';
+import { Pagination } from '../components/pagination';
+import { requireRole } from '../lib/auth.server';
+import { formatDate } from '../lib/format';
+import { pickText } from '../lib/i18n';
+import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
+import { listApplicantEnquiries } from '../services/enquiries.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'enquiries:title');
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'applicant');
+  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(new URL(request.url).searchParams.get('page'));
+  return json(await listApplicantEnquiries({ db: context.db, userId: user.id, page }));
+}
+
+export default function Enquiries() {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  const data = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <div>
+      <h1>{t('enquiries:title')}</h1>
+      {params.get('sent') ? (
+        <div className="notice notice--success" role="status">
+          {t('enquiries:sentNotice')}
+        </div>
+      ) : null}
+      {data.rows.length === 0 ? (
+        <p>
+          {t('enquiries:none')} <Link to="/solutions">{t('auth:browseCatalogue')}</Link>
+        </p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('catalogue:package')}</th>
+              <th scope="col">{t('enquiries:business')}</th>
+              <th scope="col">{t('enquiries:sentOn')}</th>
+              <th scope="col">{t('enquiries:status')}</th>
+              <th scope="col">{t('enquiries:quotation')}</th>
+              <th scope="col">{t('enquiries:next')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <Link to={`/solutions/${row.solutionId}`}>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</Link>
+                </td>
+                <td>{locale === 'en' ? row.enterpriseNameEn : row.enterpriseNameZh}</td>
+                <td>{formatDate(row.createdAt, locale)}</td>
+                <td>
+                  {t(`enquiries:statuses.${row.status}`)}
+                  {row.status === 'declined' && row.declineReason ? (
+                    <>
+                      <br />
+                      <span className="hint">{t(`enquiries:declineReasons.${row.declineReason}`, { defaultValue: row.declineReason })}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{row.eligibleCostCents !== null ? <Money cents={row.eligibleCostCents} /> : '—'}</td>
+                <td>
+                  {row.applicationReference ? (
+                    <Link to={`/applications/${row.applicationReference}`}>{row.applicationReference}</Link>
+                  ) : row.quotationId ? (
+                    <Link to={`/applications/new?quotation=${row.quotationId}`} className="button button--small">
+                      {t('enquiries:applyButton')}
+                    </Link>
+                  ) : (
+                    t('enquiries:waiting')
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={data.page} pageCount={data.pageCount} />
+    </div>
+  );
+}

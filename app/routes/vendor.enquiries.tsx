@@ -1,0 +1,140 @@
+// The vendor's inbox: confirm an enquiry with a quotation at the catalogue price, or decline it with a reason.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CsrfInput } from '../components/forms';
+import { Money } from '../components/money';
+import { Pagination } from '../components/pagination';
+import { requireRole } from '../lib/auth.server';
+import { formatDate } from '../lib/format';
+import { readForm } from '../lib/forms.server';
+import { pickText } from '../lib/i18n';
+import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
+import { idSchema } from '../lib/validation';
+import { confirmEnquiry, declineEnquiry, listVendorEnquiries } from '../services/enquiries.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'enquiries:vendorTitle');
+
+export const declineReasons = ['no_capacity', 'outside_service_area', 'package_unavailable', 'other'] as const;
+
+const query = z.object({
+  status: z.enum(['sent', 'confirmed', 'declined']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'vendor');
+  const filters = query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return json({ ...(await listVendorEnquiries({ db: context.db, userId: user.id, ...filters })), status: filters.status ?? '' });
+}
+
+const answerSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('confirm'), enquiryId: idSchema }),
+  z.object({ intent: z.literal('decline'), enquiryId: idSchema, reason: z.enum(declineReasons, { error: 'errors:choose_reason' }) }),
+]);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'vendor');
+  const form = await readForm(request, context);
+  const parsed = answerSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return json({ error: 'errors:choose_reason' as string }, { status: 400 });
+  const result =
+    parsed.data.intent === 'confirm'
+      ? await confirmEnquiry({ db: context.db, userId: user.id, enquiryId: parsed.data.enquiryId })
+      : await declineEnquiry({ db: context.db, userId: user.id, enquiryId: parsed.data.enquiryId, reason: parsed.data.reason });
+  if (!result.ok) {
+    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+    return json({ error: `enquiries:${result.code}` }, { status: 409 });
+  }
+  return redirect(`/vendor/enquiries?answered=${parsed.data.enquiryId}`);
+}
+
+export default function VendorEnquiries() {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <div>
+      <p>
+        <Link to="/vendor">{t('common:vendorHome.title')}</Link>
+      </p>
+      <h1>{t('enquiries:vendorTitle')}</h1>
+      {actionData?.error ? (
+        <div className="error-summary" role="alert">
+          {t(actionData.error)}
+        </div>
+      ) : null}
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="status">{t('enquiries:status')}</label>
+          <select id="status" name="status" defaultValue={data.status}>
+            <option value="">{t('enquiries:allStatuses')}</option>
+            {(['sent', 'confirmed', 'declined'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`enquiries:statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t('catalogue:apply')}
+        </button>
+      </Form>
+      {data.rows.length === 0 ? (
+        <p>{t('enquiries:vendorNone')}</p>
+      ) : (
+        <ul className="inbox">
+          {data.rows.map((row) => (
+            <li key={row.id} className="inbox-item">
+              <h2 className="card-title">{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</h2>
+              <p>
+                {t('enquiries:from', { business: locale === 'en' ? row.enterpriseNameEn : row.enterpriseNameZh })} ·{' '}
+                {formatDate(row.createdAt, locale)} · {t(`enquiries:statuses.${row.status}`)}
+              </p>
+              {row.message ? <blockquote className="message">{row.message}</blockquote> : null}
+              <p>{t('enquiries:featuresCount', { count: row.featureIds.length })}</p>
+              {row.status === 'confirmed' && row.eligibleCostCents !== null ? (
+                <p>
+                  {t('enquiries:quoted')} <Money cents={row.eligibleCostCents} />
+                </p>
+              ) : null}
+              {row.status === 'sent' ? (
+                <div className="inbox-actions">
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="enquiryId" value={row.id} />
+                    <button type="submit" name="intent" value="confirm" className="button" disabled={busy}>
+                      {t('enquiries:confirmButton')}
+                    </button>
+                  </Form>
+                  <Form method="post" className="decline-form">
+                    <CsrfInput />
+                    <input type="hidden" name="enquiryId" value={row.id} />
+                    <label htmlFor={`reason-${row.id}`}>{t('enquiries:declineReason')}</label>
+                    <select id={`reason-${row.id}`} name="reason" defaultValue="">
+                      <option value="">{t('enquiries:chooseReason')}</option>
+                      {declineReasons.map((reason) => (
+                        <option key={reason} value={reason}>
+                          {t(`enquiries:declineReasons.${reason}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" name="intent" value="decline" className="button button--secondary" disabled={busy}>
+                      {t('enquiries:declineButton')}
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="hint">{t('enquiries:confirmExplains')}</p>
+      <Pagination page={data.page} pageCount={data.pageCount} />
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+// Enquiries from a shop to a vendor, and the vendor's answer: a quotation at the catalogue price, locked once made.
+import { sql } from 'kysely';
+import type { DB } from '../../db/client';
+import type { QuotationItem } from '../../db/schema';
+import { eligibleCostCents } from '../domain/funding';
+import { getCurrentSettings } from './catalogue.server';
+
+export const ENQUIRY_PAGE_SIZE = 20;
+
+export type SendEnquiryResult =
+  | { ok: true; id: number; existing: boolean }
+  | { ok: false; code: 'not_found' | 'package_not_listed' | 'invalid_feature' };
+
+export async function sendEnquiry({
+  db,
+  userId,
+  input,
+}: {
+  db: DB;
+  userId: number;
+  input: { enterpriseId: number; solutionId: number; featureIds: number[]; message: string };
+}): Promise<SendEnquiryResult> {
+  return db.transaction().execute(async (trx) => {
+    const enterprise = await trx
+      .selectFrom('enterprises')
+      .select('id')
+      .where('id', '=', input.enterpriseId)
+      .where('ownerUserId', '=', userId)
+      .executeTakeFirst();
+    if (!enterprise) return { ok: false, code: 'not_found' };
+    const solution = await trx
+      .selectFrom('solutions')
+      .select(['id', 'listedVersionId'])
+      .where('id', '=', input.solutionId)
+      .where('status', '=', 'listed')
+      .forShare()
+      .executeTakeFirst();
+    if (!solution?.listedVersionId) return { ok: false, code: 'package_not_listed' };
+    const features = await trx.selectFrom('solutionFeatures').select('id').where('versionId', '=', solution.listedVersionId).execute();
+    const known = new Set(features.map((f) => f.id));
+    const featureIds = [...new Set(input.featureIds)].sort((a, b) => a - b);
+    if (!featureIds.every((id) => known.has(id))) return { ok: false, code: 'invalid_feature' };
+
+    const inserted = await trx
+      .insertInto('enquiries')
+      .values({
+        enterpriseId: enterprise.id,
+        solutionId: solution.id,
+        solutionVersionId: solution.listedVersionId,
+        featureIds,
+        message: input.message,
+        createdBy: userId,
+      })
+      .onConflict((oc) => oc.columns(['enterpriseId', 'solutionId']).where('status', '=', 'sent').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return { ok: true, id: inserted.id, existing: false };
+    // An open enquiry for this package already exists (a double click, or asked before): that one stands.
+    const open = await trx
+      .selectFrom('enquiries')
+      .select('id')
+      .where('enterpriseId', '=', enterprise.id)
+      .where('solutionId', '=', solution.id)
+      .where('status', '=', 'sent')
+      .executeTakeFirstOrThrow();
+    return { ok: true, id: open.id, existing: true };
+  });
+}
+
+async function vendorIdOf(db: DB, userId: number): Promise<number | undefined> {
+  const vendor = await db.selectFrom('vendors').select('id').where('userId', '=', userId).executeTakeFirst();
+  return vendor?.id;
+}
+
+export type AnswerEnquiryResult =
+  | { ok: true; quotationId?: number }
+  | { ok: false; code: 'not_found' | 'already_answered' | 'package_not_listed' };
+
+/** The vendor confirms it can supply: the quotation copies the catalogue prices of the version the shop asked about. */
+export async function confirmEnquiry({ db, userId, enquiryId }: { db: DB; userId: number; enquiryId: number }): Promise<AnswerEnquiryResult> {
+  const vendorId = await vendorIdOf(db, userId);
+  if (vendorId === undefined) return { ok: false, code: 'not_found' };
+  const settings = await getCurrentSettings(db);
+  return db.transaction().execute(async (trx) => {
+    const enquiry = await trx
+      .selectFrom('enquiries as e')
+      .innerJoin('solutions as s', 's.id', 'e.solutionId')
+      .select(['e.id', 'e.status', 'e.solutionVersionId', 'e.featureIds', 's.status as solutionStatus'])
+      .where('e.id', '=', enquiryId)
+      .where('s.vendorId', '=', vendorId)
+      .forUpdate('e')
+      .executeTakeFirst();
+    if (!enquiry) return { ok: false, code: 'not_found' };
+    if (enquiry.status !== 'sent') return { ok: false, code: 'already_answered' };
+    if (enquiry.solutionStatus !== 'listed') return { ok: false, code: 'package_not_listed' };
+
+    const version = await trx
+      .selectFrom('solutionVersions')
+      .select(['nameEn', 'nameZhHk', 'nameZhCn', 'pricingModel', 'priceCents'])
+      .where('id', '=', enquiry.solutionVersionId)
+      .executeTakeFirstOrThrow();
+    const features =
+      enquiry.featureIds.length === 0
+        ? []
+        : await trx
+            .selectFrom('solutionFeatures')
+            .select(['id', 'nameEn', 'nameZhHk', 'nameZhCn', 'pricingModel', 'priceCents'])
+            .where('versionId', '=', enquiry.solutionVersionId)
+            .where('id', 'in', enquiry.featureIds)
+            .orderBy('position')
+            .execute();
+    const items: QuotationItem[] = [
+      { kind: 'package', featureId: null, ...version },
+      ...features.map(({ id, ...feature }) => ({ kind: 'feature' as const, featureId: id, ...feature })),
+    ];
+    const quotation = await trx
+      .insertInto('quotations')
+      .values({
+        enquiryId: enquiry.id,
+        vendorId,
+        solutionVersionId: enquiry.solutionVersionId,
+        items: JSON.stringify(items),
+        maxSubscriptionMonths: settings.maxSubscriptionMonths,
+        eligibleCostCents: eligibleCostCents(items, settings.maxSubscriptionMonths),
+        createdBy: userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('enquiries')
+      .set({ status: 'confirmed', respondedBy: userId, respondedAt: new Date() })
+      .where('id', '=', enquiry.id)
+      .where('status', '=', 'sent')
+      .execute();
+    return { ok: true, quotationId: quotation.id };
+  });
+}
+
+export async function declineEnquiry({
+  db,
+  userId,
+  enquiryId,
+  reason,
+}: {
+  db: DB;
+  userId: number;
+  enquiryId: number;
+  reason: string;
+}): Promise<AnswerEnquiryResult> {
+  const vendorId = await vendorIdOf(db, userId);
+  if (vendorId === undefined) return { ok: false, code: 'not_found' };
+  const updated = await db
+    .updateTable('enquiries')
+    .set({ status: 'declined', declineReason: reason, respondedBy: userId, respondedAt: new Date() })
+    .where('id', '=', enquiryId)
+    .where('status', '=', 'sent')
+    .where('solutionId', 'in', (eb) => eb.selectFrom('solutions').select('id').where('vendorId', '=', vendorId))
+    .returning('id')
+    .executeTakeFirst();
+  if (updated) return { ok: true };
+  const exists = await db
+    .selectFrom('enquiries as e')
+    .innerJoin('solutions as s', 's.id', 'e.solutionId')
+    .select('e.id')
+    .where('e.id', '=', enquiryId)
+    .where('s.vendorId', '=', vendorId)
+    .executeTakeFirst();
+  return { ok: false, code: exists ? 'already_answered' : 'not_found' };
+}
+
+const enquiryColumns = [
+  'e.id',
+  'e.status',
+  'e.message',
+  'e.declineReason',
+  'e.createdAt',
+  'e.respondedAt',
+  'e.featureIds',
+  'e.solutionId',
+  'v.nameEn',
+  'v.nameZhHk',
+  'v.nameZhCn',
+  'ent.legalNameEn as enterpriseNameEn',
+  'ent.legalNameZh as enterpriseNameZh',
+  'q.id as quotationId',
+  'q.eligibleCostCents',
+] as const;
+
+function enquiryBase(db: DB) {
+  return db
+    .selectFrom('enquiries as e')
+    .innerJoin('solutionVersions as v', 'v.id', 'e.solutionVersionId')
+    .innerJoin('enterprises as ent', 'ent.id', 'e.enterpriseId')
+    .innerJoin('solutions as s', 's.id', 'e.solutionId')
+    .leftJoin('quotations as q', 'q.enquiryId', 'e.id');
+}
+
+export async function listApplicantEnquiries({ db, userId, page }: { db: DB; userId: number; page: number }) {
+  const base = enquiryBase(db).where('ent.ownerUserId', '=', userId);
+  const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const pageCount = Math.max(1, Math.ceil(Number(total) / ENQUIRY_PAGE_SIZE));
+  const current = Math.min(page, pageCount);
+  const rows = await base
+    .leftJoin('applications as a', 'a.quotationId', 'q.id')
+    .select(enquiryColumns)
+    .select(['a.reference as applicationReference'])
+    .orderBy('e.createdAt', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(ENQUIRY_PAGE_SIZE)
+    .offset((current - 1) * ENQUIRY_PAGE_SIZE)
+    .execute();
+  return { rows, page: current, pageCount };
+}
+
+/** The vendor's inbox: enquiries about its own packages only, with the shop's name and message (nothing else). */
+export async function listVendorEnquiries({
+  db,
+  userId,
+  status,
+  page,
+}: {
+  db: DB;
+  userId: number;
+  status?: 'sent' | 'confirmed' | 'declined';
+  page: number;
+}) {
+  const vendorId = await vendorIdOf(db, userId);
+  if (vendorId === undefined) return { rows: [], page: 1, pageCount: 1 };
+  let base = enquiryBase(db).where('s.vendorId', '=', vendorId);
+  if (status) base = base.where('e.status', '=', status);
+  const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const pageCount = Math.max(1, Math.ceil(Number(total) / ENQUIRY_PAGE_SIZE));
+  const current = Math.min(page, pageCount);
+  const rows = await base
+    .select(enquiryColumns)
+    .orderBy(sql`case when e.status = 'sent' then 0 else 1 end`)
+    .orderBy('e.createdAt', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(ENQUIRY_PAGE_SIZE)
+    .offset((current - 1) * ENQUIRY_PAGE_SIZE)
+    .execute();
+  return { rows, page: current, pageCount };
+}

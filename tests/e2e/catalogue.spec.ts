@@ -1,0 +1,344 @@
+// The shop owner's journey through the catalogue in a real browser: account, filters, search, the subsidy
+// calculator (with and without JavaScript), the language switch, and bad input that must not break pages.
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const PASSWORD = 'Kowloon-tea-2026';
+const MONTHS = 24; // subscriptions count at most 24 months of fees
+const CAP_CENTS = 50_000_00; // the most the programme pays one enterprise
+
+// ── Money, parsed and formatted here independently of the app's code ─────────────────────────────────────────
+
+/** "HK$12,345.67" → 1234567 (whole cents, no floats). */
+function toCents(text: string): number {
+  const match = /HK\$([\d,]+)\.(\d{2})/.exec(text);
+  if (!match) throw new Error(`No HK$ amount in "${text}"`);
+  return Number(match[1]!.replace(/,/g, '')) * 100 + Number(match[2]);
+}
+
+/** 1234567 → "HK$12,345.67" */
+function hkd(cents: number): string {
+  const dollars = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `HK$${dollars}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+/** The eligible cost of a price line as the page shows it: one-off, or a monthly fee counted for 24 months. */
+function lineCostCents(priceLine: string): number {
+  const price = toCents(priceLine);
+  if (/a month/.test(priceLine)) {
+    // The page also states the 24-month total; it must agree with our own sum.
+    expect(priceLine).toContain(`(${hkd(price * MONTHS)} over ${MONTHS} months)`);
+    return price * MONTHS;
+  }
+  expect(priceLine).toContain('one-off price');
+  return price;
+}
+
+/** The programme pays half the cost rounded down to the cent, never past the cap left after earlier funding. */
+function expectedSplit(costCents: number, alreadyGrantedCents = 0) {
+  const headroom = Math.max(0, CAP_CENTS - alreadyGrantedCents);
+  const match = Math.floor(costCents / 2);
+  const programme = Math.min(match, headroom);
+  return { cost: costCents, programme, shop: costCents - programme, headroomAfter: headroom - programme, capped: programme < match };
+}
+
+// ── Page helpers ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The value beside a term in a description list (<dt>term</dt><dd>value</dd>). */
+function valueOf(scope: Locator, term: string): Locator {
+  return scope.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+}
+
+function mainNav(page: Page, name = 'Main navigation'): Locator {
+  return page.getByRole('navigation', { name });
+}
+
+/** Catalogue cards: the list items in the main area that carry a package heading. */
+function cards(page: Page): Locator {
+  return page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) });
+}
+
+function resultCount(page: Page): Locator {
+  return page.getByRole('main').getByRole('status');
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(test.info().project.outputDir, 'screenshots', name), fullPage: true });
+}
+
+/** Uncaught errors and console errors in the page fail the test (hydration mismatches show up here). */
+function watchForPageErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  return problems;
+}
+
+/** Reads the package's own prices off the page and works out the calculator's answer for the chosen features. */
+async function costFromPage(page: Page, featureNames: string[]): Promise<number> {
+  const basic = page.getByRole('region', { name: 'Basic package' });
+  let cost = lineCostCents(await valueOf(basic, 'Price').innerText());
+  for (const name of featureNames) {
+    const row = basic.getByRole('table').getByRole('row', { name: new RegExp(`^${name}\\b`) });
+    const priceCell = row.getByRole('cell').nth(1);
+    cost += lineCostCents(await priceCell.innerText());
+  }
+  return cost;
+}
+
+async function expectCalculatorShows(page: Page, split: ReturnType<typeof expectedSplit>) {
+  const result = page.getByTestId('calculator-result');
+  await expect(result).toContainText(`You pay ${hkd(split.shop)}. The programme pays ${hkd(split.programme)}.`);
+  await expect(valueOf(result, 'Eligible cost')).toHaveText(hkd(split.cost));
+  await expect(valueOf(result, 'Programme pays')).toHaveText(hkd(split.programme));
+  await expect(valueOf(result, 'You pay')).toHaveText(hkd(split.shop));
+  await expect(result).toContainText(`Remaining funding you can apply for afterwards: ${hkd(split.headroomAfter)}`);
+  const notice = result.getByText("The programme's share is limited by the funding ceiling.");
+  if (split.capped) await expect(notice).toBeVisible();
+  else await expect(notice).toHaveCount(0);
+}
+
+// ── The journey ──────────────────────────────────────────────────────────────────────────────────────────────
+
+test('a shop owner registers, finds a package, works out the subsidy and switches to Traditional Chinese', async ({ page }) => {
+  const problems = watchForPageErrors(page);
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const email = `e2e-${stamp}@example.com`;
+  const name = `E2E Shop Owner ${stamp}`;
+
+  await test.step('register as a shop owner and land logged in', async () => {
+    await page.goto('/register');
+    await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
+    await page.getByRole('group', { name: 'Account type' }).getByRole('radio', { name: 'Shop owner' }).check();
+    await page.getByLabel('Your name').fill(name);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Confirm password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(mainNav(page).getByRole('link', { name: `Signed in as ${name}` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText(email);
+  });
+
+  await test.step('log out, then log in again with the same account', async () => {
+    await mainNav(page).getByRole('button', { name: 'Log out' }).click();
+    await expect(mainNav(page).getByRole('link', { name: 'Log in' })).toBeVisible();
+    await expect(mainNav(page).getByText(/Signed in as/)).toHaveCount(0);
+
+    await mainNav(page).getByRole('link', { name: 'Log in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(mainNav(page).getByRole('link', { name: `Signed in as ${name}` })).toBeVisible();
+  });
+
+  await test.step('filter the catalogue by category', async () => {
+    await mainNav(page).getByRole('link', { name: 'Solutions catalogue' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Solutions catalogue' })).toBeVisible();
+    await expect(resultCount(page)).toHaveText(/^Packages found: \d+$/);
+    const before = await resultCount(page).innerText();
+    await expect(cards(page)).toHaveCount(12); // a full first page of the whole catalogue
+
+    await page.getByLabel('Category').selectOption({ label: 'Online promotion' });
+    await page.getByRole('button', { name: 'Show packages' }).click();
+    await expect(page).toHaveURL(/[?&]category=online_promotion(&|$)/);
+    await expect(resultCount(page)).not.toHaveText(before);
+    await expect(resultCount(page)).toHaveText(/^Packages found: \d+$/);
+    const total = Number((await resultCount(page).innerText()).replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(Number(before.replace(/\D/g, '')));
+
+    const shown = cards(page);
+    await expect(shown).toHaveCount(Math.min(total, 12));
+    for (const card of await shown.all()) {
+      await expect(card.getByText('Online promotion', { exact: true })).toBeVisible();
+      await expect(card.getByText('Eligible cost')).toBeVisible();
+      await expect(card.getByText('Programme pays')).toBeVisible();
+      await expect(card.getByText('You pay')).toBeVisible();
+    }
+    await screenshot(page, 'catalogue.png');
+
+    if (total > 12) {
+      // The next page keeps the filter.
+      await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next page' }).click();
+      await expect(page).toHaveURL(/page=2/);
+      await expect(page).toHaveURL(/category=online_promotion/);
+      await expect(cards(page)).toHaveCount(total - 12);
+      for (const card of await cards(page).all()) {
+        await expect(card.getByText('Online promotion', { exact: true })).toBeVisible();
+      }
+    }
+  });
+
+  await test.step('search by a Chinese name fragment', async () => {
+    await page.getByLabel('Category').selectOption({ label: 'All categories' });
+    // 連鎖零售 ("chain retail") is part of the Traditional Chinese name of one seeded package only.
+    await page.getByLabel('Search by name').fill('連鎖零售');
+    await page.getByRole('button', { name: 'Show packages' }).click();
+    await expect(resultCount(page)).toHaveText('Packages found: 1');
+    await expect(cards(page)).toHaveCount(1);
+    await expect(cards(page).getByRole('link', { name: 'Retail Cloud POS for Chain Shops' })).toBeVisible();
+  });
+
+  await test.step('the calculator splits the cost of the package and a chosen feature', async () => {
+    await cards(page).getByRole('link', { name: 'Retail Cloud POS for Chain Shops' }).click();
+    await expect(page).toHaveURL(/\/solutions\/\d+$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Retail Cloud POS for Chain Shops' })).toBeVisible();
+    const calculator = page.getByRole('region', { name: 'Subsidy calculator' });
+    await expect(calculator).toBeVisible();
+
+    // Nothing chosen yet: the basic package alone.
+    await expectCalculatorShows(page, expectedSplit(await costFromPage(page, [])));
+
+    const feature = 'Additional branch';
+    await calculator.getByRole('group', { name: 'Optional features to include' }).getByRole('checkbox', { name: feature }).check();
+    await expect(page).toHaveURL(/[?&]features=\d+/);
+    const cost = await costFromPage(page, [feature]);
+    const split = expectedSplit(cost);
+    expect(split.capped).toBe(false);
+    await expectCalculatorShows(page, split);
+    await screenshot(page, 'package.png');
+
+    await test.step('funding already granted limits the programme to what is left under the cap', async () => {
+      await calculator.getByLabel('Funding your enterprise already has').fill('45,000');
+      // A typed amount is counted when the shop owner asks for it, not on every keystroke.
+      await calculator.getByRole('button', { name: 'Calculate' }).click();
+      await expect(page).toHaveURL(/[?&]used=45%2C000/);
+      const capped = expectedSplit(cost, 45_000_00);
+      expect(capped.programme).toBe(5_000_00);
+      await expect(valueOf(page.getByTestId('calculator-result'), 'Programme pays')).toHaveText('HK$5,000.00');
+      await expectCalculatorShows(page, capped);
+      await expect(calculator.getByRole('checkbox', { name: feature })).toBeChecked();
+    });
+  });
+
+  await test.step('switch to Traditional Chinese', async () => {
+    const url = page.url();
+    await page.getByRole('button', { name: '繁體中文' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-HK');
+    await expect(page.getByRole('heading', { level: 2, name: '資助計算機' })).toBeVisible();
+    expect(page.url()).toBe(url); // same package, same choices
+    const result = page.getByTestId('calculator-result');
+    await expect(valueOf(result, '計劃資助金額')).toHaveText('HK$5,000.00');
+    await expect(result).toContainText('計劃資助金額受資助上限所限。');
+    await expect(page.getByRole('heading', { level: 1, name: '連鎖零售雲端收銀系統' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '繁體中文' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByLabel('你的企業已獲本計劃批出的資助')).toHaveValue(/^45,?000$/);
+    await screenshot(page, 'package-zh-HK.png');
+  });
+
+  await test.step('the language choice is remembered on the next page load', async () => {
+    await page.goto('/solutions');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-HK');
+    await expect(page.getByRole('heading', { level: 1, name: '方案目錄' })).toBeVisible();
+    await expect(page.getByLabel('按名稱搜尋')).toBeVisible();
+    await expect(mainNav(page, '主選單').getByRole('link', { name: `已登入：${name}` })).toBeVisible();
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-HK');
+    await expect(page.getByRole('heading', { level: 1, name: '方案目錄' })).toBeVisible();
+  });
+
+  expect(problems).toEqual([]);
+});
+
+// ── Without JavaScript ───────────────────────────────────────────────────────────────────────────────────────
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the catalogue filters and the calculator work as plain HTML forms', async ({ page }) => {
+    await page.goto('/solutions');
+    await expect(page.getByRole('heading', { level: 1, name: 'Solutions catalogue' })).toBeVisible();
+    const before = await resultCount(page).innerText();
+
+    await page.getByLabel('Category').selectOption({ label: 'Online promotion' });
+    await page.getByLabel('Sector').selectOption({ label: 'Retail (excluding F&B)' });
+    await page.getByLabel('Sort by').selectOption({ label: 'Price, highest first' });
+    await page.getByRole('button', { name: 'Show packages' }).click();
+    await expect(page).toHaveURL(/category=online_promotion/);
+    await expect(page).toHaveURL(/sector=retail/);
+    await expect(resultCount(page)).not.toHaveText(before);
+    const total = Number((await resultCount(page).innerText()).replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(0);
+    await expect(cards(page)).toHaveCount(Math.min(total, 12));
+    // The form shows the filters it was sent with.
+    await expect(page.getByLabel('Category')).toHaveValue('online_promotion');
+    await expect(page.getByLabel('Sector')).toHaveValue('retail');
+
+    const prices: number[] = [];
+    for (const card of await cards(page).all()) {
+      await expect(card.getByText('Online promotion', { exact: true })).toBeVisible();
+      await expect(card.getByText('Retail (excluding F&B)', { exact: true })).toBeVisible();
+      prices.push(toCents(await valueOf(card, 'Eligible cost').innerText()));
+    }
+    expect(prices).toEqual([...prices].sort((a, b) => b - a));
+
+    await cards(page).getByRole('link', { name: 'Online Shop Launch Package' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Online Shop Launch Package' })).toBeVisible();
+    const calculator = page.getByRole('region', { name: 'Subsidy calculator' });
+    const features = ['100 extra product photos', 'Stock sync with shop POS'];
+    for (const feature of features) await calculator.getByRole('checkbox', { name: feature }).check();
+    await calculator.getByLabel('Funding your enterprise already has').fill('25000');
+    await calculator.getByRole('button', { name: 'Calculate' }).click();
+    await expect(page).toHaveURL(/used=25000/);
+    for (const feature of features) await expect(calculator.getByRole('checkbox', { name: feature })).toBeChecked();
+    await expect(calculator.getByLabel('Funding your enterprise already has')).toHaveValue('25000');
+
+    const split = expectedSplit(await costFromPage(page, features), 25_000_00);
+    expect(split.capped).toBe(true);
+    await expectCalculatorShows(page, split);
+
+    // The language switch is a plain POST form too.
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('heading', { level: 1, name: '网店建立及推广套餐' })).toBeVisible();
+    await expect(page).toHaveURL(/used=25000/);
+  });
+});
+
+// ── Bad input ────────────────────────────────────────────────────────────────────────────────────────────────
+
+test('bad input gets a friendly answer, not a crash', async ({ page }) => {
+  for (const address of ['/solutions/999999', '/solutions/abc']) {
+    const response = await page.goto(address);
+    expect(response?.status(), address).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Go to the home page' })).toBeVisible();
+    await expect(mainNav(page)).toBeVisible(); // the site's own header, not a bare error
+  }
+
+  const response = await page.goto('/solutions?page=-5&category=nonsense');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: 'Solutions catalogue' })).toBeVisible();
+  await expect(resultCount(page)).toHaveText(/^Packages found: \d+$/);
+  await expect(page.getByLabel('Category')).toHaveValue('');
+  await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 1 of');
+
+  await page.goto('/register');
+  const name = 'Mismatched Confirmation';
+  const email = `e2e-mismatch-${Date.now()}@example.com`;
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirm password').fill(`${PASSWORD}-typo`);
+  await page.getByRole('button', { name: 'Create account' }).click();
+
+  const summary = page.getByRole('alert');
+  await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Confirm password: The passwords do not match' })).toHaveAttribute(
+    'href',
+    '#confirmPassword',
+  );
+  const confirm = page.getByLabel('Confirm password');
+  await expect(confirm).toHaveAttribute('aria-invalid', 'true');
+  await expect(confirm).toHaveAccessibleDescription(/The passwords do not match/);
+  await expect(page.getByLabel('Your name')).toHaveValue(name);
+  await expect(page.getByLabel('Email address')).toHaveValue(email);
+  await expect(page.getByRole('group', { name: 'Account type' }).getByRole('radio', { name: 'Shop owner' })).toBeChecked();
+  await expect(mainNav(page).getByText(/Signed in as/)).toHaveCount(0);
+});

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { action as adminAction, loader as adminLoader } from '../../app/routes/admin.officers';
+import { loader as compareLoader } from '../../app/routes/compare';
+import { loader as healthLoader } from '../../app/routes/healthz';
+import { loader as officerLoader } from '../../app/routes/officer._index';
+import { loader as detailLoader } from '../../app/routes/solutions.$id';
+import { loader as catalogueLoader } from '../../app/routes/solutions._index';
+import { loader as vendorLoader } from '../../app/routes/vendor._index';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { contextFor, getRequest, postForm, respond, sessionFor } from '../support/requests';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
+
+type Catalogue = { total: number; items: { id: number; priceCents: number; pricingModel: string; split: { programmeCents: number; shopCents: number; costCents: number } }[] };
+
+describe('catalogue pages', () => {
+  it('ignores nonsense in the query string instead of failing', async () => {
+    const response = await respond(async () => catalogueLoader(args(await getRequest('/solutions?page=-5&category=nonsense&sort=evil&q=' + 'x'.repeat(500)))));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Catalogue & { filters: Record<string, unknown> };
+    expect(body.filters).toMatchObject({ page: 1, sort: 'price_asc' });
+    expect(body.filters.category).toBeUndefined();
+  });
+
+  it('shows each card with the programme and shop shares of the basic package', async () => {
+    const response = await respond(async () => catalogueLoader(args(await getRequest('/solutions'))));
+    const body = (await response.json()) as Catalogue;
+    for (const item of body.items) {
+      const cost = item.pricingModel === 'monthly' ? item.priceCents * 24 : item.priceCents;
+      expect(item.split.costCents).toBe(cost);
+      expect(item.split.programmeCents).toBe(Math.min(Math.floor(cost / 2), 50_000_00));
+      expect(item.split.shopCents).toBe(cost - item.split.programmeCents);
+    }
+  });
+
+  it.each(['abc', '0', '-1', '1.5', '999999', '99999999999999999999', '0x10', '1e1', ' 1', '01'])('answers 404 for package id %s', async (id) => {
+    const response = await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}`), { id })));
+    expect(response.status).toBe(404);
+  });
+
+  it('calculates with the chosen features only, and caps by the amount already granted', async () => {
+    const list = (await (await respond(async () => catalogueLoader(args(await getRequest('/solutions?sort=price_desc'))))).json()) as Catalogue;
+    const id = String(list.items[0]!.id);
+    const plain = (await (await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}`), { id })))).json()) as {
+      solution: { features: { id: number }[] };
+      split: { costCents: number; programmeCents: number; headroomAfterCents: number };
+    };
+    const featureIds = plain.solution.features.map((f) => f.id);
+    const query = [...featureIds, 999_999].map((f) => `features=${f}`).join('&');
+    const withFeatures = (await (await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}?${query}&used=45000`), { id })))).json()) as {
+      chosenIds: number[];
+      split: { costCents: number; programmeCents: number; limitedBy: string; headroomAfterCents: number };
+    };
+    expect(withFeatures.chosenIds).toEqual(featureIds);
+    expect(withFeatures.split.programmeCents).toBe(Math.min(Math.floor(withFeatures.split.costCents / 2), 5_000_00));
+    expect(withFeatures.split.headroomAfterCents).toBe(5_000_00 - withFeatures.split.programmeCents);
+    expect(plain.split.programmeCents).toBeLessThanOrEqual(50_000_00);
+  });
+
+  it.each([
+    ['2000000000', 0, false],
+    ['45000.5', 4_999_50, false],
+    ['45,000', 5_000_00, false],
+    ['abc', 50_000_00, true],
+    ['-5', 50_000_00, true],
+  ] as const)('reads "already granted" %s as typed: headroom %i, invalid %s', async (used, headroomCents, invalid) => {
+    const list = (await (await respond(async () => catalogueLoader(args(await getRequest('/solutions?sort=price_desc'))))).json()) as Catalogue;
+    const id = String(list.items[0]!.id);
+    const body = (await (await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}?used=${encodeURIComponent(used)}`), { id })))).json()) as {
+      usedInvalid: boolean;
+      split: { headroomBeforeCents: number; programmeCents: number; costCents: number };
+    };
+    expect(body.usedInvalid).toBe(invalid);
+    expect(body.split.headroomBeforeCents).toBe(headroomCents);
+    expect(body.split.programmeCents).toBe(Math.min(Math.floor(body.split.costCents / 2), headroomCents));
+  });
+
+  it('compares up to three packages and says when more were asked', async () => {
+    const list = (await (await respond(async () => catalogueLoader(args(await getRequest('/solutions'))))).json()) as Catalogue;
+    const ids = list.items.slice(0, 4).map((i) => i.id);
+    const response = await respond(async () => compareLoader(args(await getRequest(`/compare?ids=${ids.join(',')}&ids=junk`))));
+    const body = (await response.json()) as { tooMany: boolean; items: { id: number }[] };
+    expect(body.tooMany).toBe(true);
+    expect(body.items.map((i) => i.id)).toEqual(ids.slice(0, 3));
+  });
+
+  it('reports the database as up', async () => {
+    const response = await respond(() => healthLoader(args(new Request('http://localhost/healthz'))));
+    expect(await response.json()).toMatchObject({ app: 'up', database: 'up' });
+  });
+});
+
+describe('role guards', () => {
+  it.each([
+    ['vendor portal', vendorLoader, 'applicant'],
+    ['officer home', officerLoader, 'vendor'],
+    ['admin officers', adminLoader, 'officer'],
+  ] as const)('%s refuses a %s with 403', async (_page, loader, role) => {
+    const session = await sessionFor(t.db, `${role}@demo.matchfund.hk`);
+    const response = await respond(async () => loader(args(await getRequest('/x', { session }))));
+    expect(response.status).toBe(403);
+  });
+
+  it('only an admin creates officer accounts', async () => {
+    const fields = { role: 'officer', displayName: 'Officer Ho', email: 'ho@example.gov.hk', password: 'initial password 1' };
+    const officer = await sessionFor(t.db, 'officer@demo.matchfund.hk');
+    const refused = await respond(async () => adminAction(args(await postForm('/admin/officers', fields, { session: officer }))));
+    expect(refused.status).toBe(403);
+    const admin = await sessionFor(t.db, 'admin@demo.matchfund.hk');
+    const created = await respond(async () => adminAction(args(await postForm('/admin/officers', fields, { session: admin }))));
+    expect(created.status).toBe(200);
+    const row = await t.db.selectFrom('users').select(['role', 'createdBy']).where('email', '=', 'ho@example.gov.hk').executeTakeFirstOrThrow();
+    expect(row.role).toBe('officer');
+    expect(row.createdBy).toBeTypeOf('number');
+  });
+
+  it('the vendor sees their own enrolment and listings', async () => {
+    const session = await sessionFor(t.db, 'vendor@demo.matchfund.hk');
+    const response = await respond(async () => vendorLoader(args(await getRequest('/vendor', { session }))));
+    const body = (await response.json()) as { vendor: { status: string } | null; solutions: unknown[] };
+    expect(body.vendor?.status).toBe('enrolled');
+    expect(body.solutions.length).toBeGreaterThan(0);
+  });
+});
