@@ -222,6 +222,11 @@ export interface ApplicationsTable {
   declarations: ColumnType<Declarations, string, string>;
   idempotencyKey: string;
   createdBy: number;
+  assignedOfficerId: number | null;
+  assignedAt: Date | null;
+  eligibilityAtSubmit: ColumnType<unknown, string | null, string | null> | null;
+  decisionReason: string | null;
+  infoRound: ColumnType<number, number | undefined, number>;
   submittedAt: Date | null;
   decidedAt: Date | null;
   createdAt: CreatedAt;
@@ -256,6 +261,39 @@ export interface ApplicationEventsTable {
   createdAt: CreatedAt;
 }
 
+export interface OfficerConflictsTable {
+  officerId: number;
+  enterpriseId: number;
+  declaredAt: CreatedAt;
+}
+
+export interface NotificationsTable {
+  id: Id;
+  userId: number;
+  applicationId: number | null;
+  template: string;
+  params: ColumnType<Record<string, string | number>, string | undefined, string>;
+  readAt: Date | null;
+  createdAt: CreatedAt;
+}
+
+export type OutboxTopic = 'notification' | 'payment';
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'held';
+
+export interface OutboxTable {
+  id: Id;
+  topic: OutboxTopic;
+  idempotencyKey: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  nextAttemptAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  leaseUntil: Date | null;
+  lastError: string | null;
+  sentAt: Date | null;
+  createdAt: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -274,6 +312,9 @@ export interface Database {
   applications: ApplicationsTable;
   documents: DocumentsTable;
   applicationEvents: ApplicationEventsTable;
+  officerConflicts: OfficerConflictsTable;
+  notifications: NotificationsTable;
+  outbox: OutboxTable;
 }
 
 export type User = Selectable<UsersTable>;

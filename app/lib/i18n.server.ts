@@ -1,37 +1,43 @@
 // Server side of i18n: the translations and the visitor's language (user's choice, cookie, Accept-Language).
 import type { Resource } from 'i18next';
 import { RemixI18Next } from 'remix-i18next/server';
-import enAuth from '../../locales/en/auth.json';
-import enCatalogue from '../../locales/en/catalogue.json';
-import enCommon from '../../locales/en/common.json';
-import enErrors from '../../locales/en/errors.json';
-import cnAuth from '../../locales/zh-CN/auth.json';
-import cnCatalogue from '../../locales/zh-CN/catalogue.json';
-import cnCommon from '../../locales/zh-CN/common.json';
-import cnErrors from '../../locales/zh-CN/errors.json';
-import hkAuth from '../../locales/zh-HK/auth.json';
-import hkCatalogue from '../../locales/zh-HK/catalogue.json';
-import hkCommon from '../../locales/zh-HK/common.json';
-import hkErrors from '../../locales/zh-HK/errors.json';
-import enBusiness from '../../locales/en/business.json';
-import enEligibility from '../../locales/en/eligibility.json';
-import enEnquiries from '../../locales/en/enquiries.json';
-import enApplications from '../../locales/en/applications.json';
-import hkBusiness from '../../locales/zh-HK/business.json';
-import hkEligibility from '../../locales/zh-HK/eligibility.json';
-import hkEnquiries from '../../locales/zh-HK/enquiries.json';
-import hkApplications from '../../locales/zh-HK/applications.json';
-import cnBusiness from '../../locales/zh-CN/business.json';
-import cnEligibility from '../../locales/zh-CN/eligibility.json';
-import cnEnquiries from '../../locales/zh-CN/enquiries.json';
-import cnApplications from '../../locales/zh-CN/applications.json';
+import en_common from '../../locales/en/common.json';
+import en_auth from '../../locales/en/auth.json';
+import en_catalogue from '../../locales/en/catalogue.json';
+import en_errors from '../../locales/en/errors.json';
+import en_business from '../../locales/en/business.json';
+import en_eligibility from '../../locales/en/eligibility.json';
+import en_enquiries from '../../locales/en/enquiries.json';
+import en_applications from '../../locales/en/applications.json';
+import en_notifications from '../../locales/en/notifications.json';
+import en_officer from '../../locales/en/officer.json';
+import hk_common from '../../locales/zh-HK/common.json';
+import hk_auth from '../../locales/zh-HK/auth.json';
+import hk_catalogue from '../../locales/zh-HK/catalogue.json';
+import hk_errors from '../../locales/zh-HK/errors.json';
+import hk_business from '../../locales/zh-HK/business.json';
+import hk_eligibility from '../../locales/zh-HK/eligibility.json';
+import hk_enquiries from '../../locales/zh-HK/enquiries.json';
+import hk_applications from '../../locales/zh-HK/applications.json';
+import hk_notifications from '../../locales/zh-HK/notifications.json';
+import hk_officer from '../../locales/zh-HK/officer.json';
+import cn_common from '../../locales/zh-CN/common.json';
+import cn_auth from '../../locales/zh-CN/auth.json';
+import cn_catalogue from '../../locales/zh-CN/catalogue.json';
+import cn_errors from '../../locales/zh-CN/errors.json';
+import cn_business from '../../locales/zh-CN/business.json';
+import cn_eligibility from '../../locales/zh-CN/eligibility.json';
+import cn_enquiries from '../../locales/zh-CN/enquiries.json';
+import cn_applications from '../../locales/zh-CN/applications.json';
+import cn_notifications from '../../locales/zh-CN/notifications.json';
+import cn_officer from '../../locales/zh-CN/officer.json';
 import { languageCookie } from './cookies.server';
 import { createI18n, defaultLocale, isLocale, locales, type Locale } from './i18n';
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, catalogue: enCatalogue, errors: enErrors, business: enBusiness, eligibility: enEligibility, enquiries: enEnquiries, applications: enApplications },
-  'zh-HK': { common: hkCommon, auth: hkAuth, catalogue: hkCatalogue, errors: hkErrors, business: hkBusiness, eligibility: hkEligibility, enquiries: hkEnquiries, applications: hkApplications },
-  'zh-CN': { common: cnCommon, auth: cnAuth, catalogue: cnCatalogue, errors: cnErrors, business: cnBusiness, eligibility: cnEligibility, enquiries: cnEnquiries, applications: cnApplications },
+  en: { common: en_common, auth: en_auth, catalogue: en_catalogue, errors: en_errors, business: en_business, eligibility: en_eligibility, enquiries: en_enquiries, applications: en_applications, notifications: en_notifications, officer: en_officer },
+  'zh-HK': { common: hk_common, auth: hk_auth, catalogue: hk_catalogue, errors: hk_errors, business: hk_business, eligibility: hk_eligibility, enquiries: hk_enquiries, applications: hk_applications, notifications: hk_notifications, officer: hk_officer },
+  'zh-CN': { common: cn_common, auth: cn_auth, catalogue: cn_catalogue, errors: cn_errors, business: cn_business, eligibility: cn_eligibility, enquiries: cn_enquiries, applications: cn_applications, notifications: cn_notifications, officer: cn_officer },
 } satisfies Record<Locale, Resource[string]>;
 
 const detector = new RemixI18Next({

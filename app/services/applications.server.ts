@@ -1,12 +1,13 @@
 // Funding applications: draft from a confirmed quotation, submit with the cap enforced under a row lock, withdraw.
 import crypto from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../../db/client';
-import type { ApplicationStatusColumn, Database, DocumentKind } from '../../db/schema';
-import { committedStatuses, transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
+import type { ApplicationStatusColumn, DocumentKind } from '../../db/schema';
+import { committedStatuses, transition, type ApplicationStatus } from '../domain/application-lifecycle';
 import { checkDocument, safeFilename } from '../domain/documents';
 import { failedCodes, type EligibilityCode } from '../domain/eligibility';
 import { fundingSplit, type FundingSplit } from '../domain/funding';
+import { recordTransition, type Trx } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { eligibilityOf } from './enterprises.server';
 
@@ -21,28 +22,8 @@ export const applicantDeclarations = [
 ] as const;
 export type ApplicantDeclaration = (typeof applicantDeclarations)[number];
 
-type Trx = Transaction<Database>;
 
 export type UploadedDocument = { bytes: Uint8Array; filename: string };
-
-async function writeEvent(
-  trx: Trx,
-  event: {
-    applicationId: number;
-    actorUserId: number | null;
-    actorRole: ActorRole;
-    action: ApplicationAction | 'create';
-    fromStatus: ApplicationStatus | null;
-    toStatus: ApplicationStatus;
-    reasonCode?: string | null;
-    note?: string | null;
-  },
-) {
-  await trx
-    .insertInto('applicationEvents')
-    .values({ ...event, reasonCode: event.reasonCode ?? null, note: event.note ?? null })
-    .execute();
-}
 
 export async function storeDocument(
   trx: Trx,
@@ -126,7 +107,7 @@ export async function createDraftApplication({
         .returning(['id', 'reference'])
         .executeTakeFirstOrThrow();
       await storeDocument(trx, { applicationId: application.id, kind: 'quotation', document: input.document, userId });
-      await writeEvent(trx, {
+      await recordTransition(trx, {
         applicationId: application.id,
         actorUserId: userId,
         actorRole: 'applicant',
@@ -240,6 +221,7 @@ export async function submitApplication({
         programmeCents: split.programmeCents,
         shopCents: split.shopCents,
         settingsId: settings.id,
+        eligibilityAtSubmit: JSON.stringify(results),
         submittedAt: now,
         updatedAt: now,
       })
@@ -247,7 +229,7 @@ export async function submitApplication({
       .where('status', '=', status)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'invalid_transition', status };
-    await writeEvent(trx, {
+    await recordTransition(trx, {
       applicationId: application.id,
       actorUserId: userId,
       actorRole: 'applicant',
@@ -293,7 +275,7 @@ export async function withdrawApplication({
       .where('id', '=', application.id)
       .where('status', '=', status)
       .execute();
-    await writeEvent(trx, {
+    await recordTransition(trx, {
       applicationId: application.id,
       actorUserId: userId,
       actorRole: 'applicant',

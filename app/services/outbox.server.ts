@@ -1,0 +1,125 @@
+// Delivers outbox messages after commit: claim a batch under a lease (safe with several app processes), send each
+// with its idempotency key, then mark it sent or schedule a retry with backoff. Nothing is lost if a send fails,
+// times out or the process dies mid-way: the lease runs out and the message is tried again under the same key.
+import { sql } from 'kysely';
+import type { DB } from '../../db/client';
+import type { OutboxTopic } from '../../db/schema';
+import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../domain/notifications';
+
+export type OutboxMessage = { id: number; idempotencyKey: string; payload: Record<string, unknown>; attempts: number };
+export type Sender = (message: OutboxMessage) => Promise<void>;
+
+export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number };
+
+export async function deliverDue({
+  db,
+  topic,
+  send,
+  limit = 20,
+  leaseSeconds = 60,
+  maxAttempts = MAX_DELIVERY_ATTEMPTS,
+  random = Math.random,
+}: {
+  db: DB;
+  topic: OutboxTopic;
+  send: Sender;
+  limit?: number;
+  leaseSeconds?: number;
+  maxAttempts?: number;
+  random?: () => number;
+}): Promise<DeliveryReport> {
+  const claimed = await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      leaseUntil: sql<Date>`now() + make_interval(secs => ${leaseSeconds})`,
+    }))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('outbox')
+        .select('id')
+        .where('topic', '=', topic)
+        .where('status', '=', 'pending')
+        .where('nextAttemptAt', '<=', sql<Date>`now()`)
+        .where((w) => w.or([w('leaseUntil', 'is', null), w('leaseUntil', '<', sql<Date>`now()`)]))
+        .orderBy('id')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning(['id', 'idempotencyKey', 'payload', 'attempts'])
+    .execute();
+
+  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
+  for (const message of claimed) {
+    try {
+      await send(message);
+      await db
+        .updateTable('outbox')
+        .set({ status: 'sent', sentAt: new Date(), leaseUntil: null, lastError: null })
+        .where('id', '=', message.id)
+        .where('status', '=', 'pending')
+        .execute();
+      report.sent++;
+    } catch (error) {
+      const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      const giveUp = message.attempts >= maxAttempts;
+      await db
+        .updateTable('outbox')
+        .set({
+          status: giveUp ? 'failed' : 'pending',
+          leaseUntil: null,
+          lastError,
+          nextAttemptAt: new Date(Date.now() + retryDelayMs(message.attempts, random)),
+        })
+        .where('id', '=', message.id)
+        .where('status', '=', 'pending')
+        .execute();
+      if (giveUp) report.failed++;
+      else report.retrying++;
+    }
+  }
+  return report;
+}
+
+/** A sender that POSTs the message as JSON with an Idempotency-Key header; any non-2xx answer or a timeout throws. */
+export function httpSender({ url, timeoutMs = 5000 }: { url: string; timeoutMs?: number }): Sender {
+  return async (message) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': message.idempotencyKey },
+      body: JSON.stringify(message.payload),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    // 409 from a gateway that has seen this key: it was delivered before (our earlier try timed out after it landed).
+    if (!response.ok && response.status !== 409) throw new Error(`gateway answered ${response.status}`);
+  };
+}
+
+/** Runs deliverDue every interval until stopped; errors are logged, never thrown into the server. */
+export function startOutboxWorker({
+  db,
+  topic,
+  send,
+  intervalMs = 2000,
+  log = console.warn,
+}: {
+  db: DB;
+  topic: OutboxTopic;
+  send: Sender;
+  intervalMs?: number;
+  log?: (line: string) => void;
+}): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    deliverDue({ db, topic, send })
+      .catch((error: unknown) => log(`[outbox] ${topic} delivery failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
