@@ -422,3 +422,43 @@ export async function getQuotationForApplying({ db, userId, quotationId }: { db:
   const split = fundingSplit({ costCents: quotation.eligibleCostCents, committedCents: Number(committed.total), rules: fundingRules(settings) });
   return { ...quotation, split };
 }
+
+export type RespondResult = { ok: true } | { ok: false; code: 'not_found' | 'document_too_large' | 'document_type' } | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
+
+/** The applicant answers an officer's request for information (optionally with a document); it goes back to the officer. */
+export async function respondToInfoRequest({
+  db,
+  userId,
+  reference,
+  note,
+  document,
+}: {
+  db: DB;
+  userId: number;
+  reference: string;
+  note: string;
+  document?: UploadedDocument;
+}): Promise<RespondResult> {
+  if (document) {
+    const check = checkDocument(document.bytes);
+    if (!check.ok && check.code !== 'document_missing') return { ok: false, code: check.code };
+  }
+  return db.transaction().execute(async (trx): Promise<RespondResult> => {
+    const application = await trx
+      .selectFrom('applications as a')
+      .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+      .select(['a.id', 'a.status'])
+      .where('a.reference', '=', reference)
+      .where('ent.ownerUserId', '=', userId)
+      .forUpdate('a')
+      .executeTakeFirst();
+    if (!application) return { ok: false, code: 'not_found' };
+    const status = application.status as ApplicationStatus;
+    const move = transition({ status, action: 'resubmit', role: 'applicant' });
+    if (!move.ok) return { ok: false, code: 'invalid_transition', status };
+    await trx.updateTable('applications').set({ status: move.next, updatedAt: new Date() }).where('id', '=', application.id).where('status', '=', status).execute();
+    if (document && document.bytes.length > 0) await storeDocument(trx, { applicationId: application.id, kind: 'other', document, userId });
+    await recordTransition(trx, { applicationId: application.id, actorUserId: userId, actorRole: 'applicant', action: 'resubmit', fromStatus: status, toStatus: move.next, note });
+    return { ok: true };
+  });
+}

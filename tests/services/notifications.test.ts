@@ -119,7 +119,7 @@ describe('notifications', () => {
 
   it('gives up after the last attempt and keeps the message as failed, visible for officers', async () => {
     gateway.state.mode = 'ok';
-    const [{ userId }] = (await queueNotifications(1)) as [{ userId: number }];
+    const [{ userId }] = (await queueNotifications(1)) as [{ userId: number; reference: string }];
     const failing = async () => {
       throw new Error('connection refused');
     };

@@ -1,0 +1,411 @@
+// The case officers' workbench: the queue, taking work (safely under concurrency) and deciding applications.
+import { sql } from 'kysely';
+import type { DB } from '../../db/client';
+import type { ApplicationStatusColumn } from '../../db/schema';
+import { committedStatuses, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
+import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
+import { fundingSplit } from '../domain/funding';
+import { workingDaysBetween } from '../domain/working-days';
+import { recordTransition, type Trx } from './audit.server';
+import { fundingRules, getCurrentSettings } from './catalogue.server';
+import { eligibilityOf } from './enterprises.server';
+
+export const QUEUE_PAGE_SIZE = 25;
+
+/** Statuses whose programme share counts against the programme's budget: approved and everything after it. */
+export const budgetStatuses = ['approved', 'deployment_reported', 'deployed', 'claim_submitted', 'claim_approved', 'paid'] as const satisfies readonly ApplicationStatus[];
+
+export const rejectionReasons = [
+  'not_eligible_enterprise',
+  'sector_not_covered',
+  'documents_incomplete',
+  'quotation_not_acceptable',
+  'duplicate_funding',
+  'related_to_vendor',
+  'no_response',
+  'other',
+] as const;
+export type RejectionReason = (typeof rejectionReasons)[number];
+
+export type QueueFilters = {
+  status?: ApplicationStatus;
+  sector?: string;
+  district?: string;
+  category?: string;
+  /** Only applications waiting at least this many calendar days. */
+  minDays?: number;
+  assigned?: 'me' | 'unassigned' | 'any';
+};
+
+export type QueueCursor = { submittedAt: string; id: number };
+
+export async function listQueue({
+  db,
+  officerId,
+  filters,
+  after,
+  limit = QUEUE_PAGE_SIZE,
+  now = new Date(),
+}: {
+  db: DB;
+  officerId: number;
+  filters: QueueFilters;
+  after?: QueueCursor;
+  limit?: number;
+  now?: Date;
+}) {
+  const settings = await getCurrentSettings(db);
+  let query = db
+    .selectFrom('applications as a')
+    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+    .leftJoin('users as officer', 'officer.id', 'a.assignedOfficerId')
+    .where('a.submittedAt', 'is not', null)
+    .where('a.status', '<>', 'draft');
+  query = filters.status
+    ? query.where('a.status', '=', filters.status as ApplicationStatusColumn)
+    : query.where('a.status', 'in', ['submitted', 'under_review', 'info_requested']);
+  if (filters.sector) query = query.where('ent.sector', '=', filters.sector);
+  if (filters.district) query = query.where('ent.district', '=', filters.district);
+  if (filters.category) query = query.where('a.category', '=', filters.category);
+  if (filters.minDays) query = query.where('a.submittedAt', '<=', new Date(now.getTime() - filters.minDays * 86_400_000));
+  if (filters.assigned === 'me') query = query.where('a.assignedOfficerId', '=', officerId);
+  if (filters.assigned === 'unassigned') query = query.where('a.assignedOfficerId', 'is', null);
+  // Keyset pagination on (submitted_at, id): as fast on page 4,000 as on page 1.
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('a.submittedAt', '>', new Date(after.submittedAt)),
+        eb.and([eb('a.submittedAt', '=', new Date(after.submittedAt)), eb('a.id', '>', after.id)]),
+      ]),
+    );
+  }
+  const rows = await query
+    .select([
+      'a.id',
+      'a.reference',
+      'a.status',
+      'a.category',
+      'a.costCents',
+      'a.programmeCents',
+      'a.submittedAt',
+      'a.assignedOfficerId',
+      'officer.displayName as assignedOfficerName',
+      'ent.legalNameEn',
+      'ent.legalNameZh',
+      'ent.sector',
+      'ent.district',
+    ])
+    .orderBy('a.submittedAt')
+    .orderBy('a.id')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit).map((row) => {
+    const daysWaiting = workingDaysBetween(row.submittedAt!, now);
+    return { ...row, daysWaiting, slaBreached: daysWaiting > settings.slaWorkingDays };
+  });
+  const last = page.at(-1);
+  const next = rows.length > limit && last ? { submittedAt: last.submittedAt!.toISOString(), id: last.id } : null;
+  return { rows: page, next, slaWorkingDays: settings.slaWorkingDays };
+}
+
+async function isConflicted(trx: Trx | DB, officerId: number, enterpriseId: number): Promise<boolean> {
+  const row = await trx
+    .selectFrom('enterprises as ent')
+    .leftJoin('officerConflicts as c', (join) => join.onRef('c.enterpriseId', '=', 'ent.id').on('c.officerId', '=', officerId))
+    .select(['ent.ownerUserId', 'c.officerId as conflictOfficer'])
+    .where('ent.id', '=', enterpriseId)
+    .executeTakeFirst();
+  return !row || row.ownerUserId === officerId || row.conflictOfficer !== null;
+}
+
+export type TakeResult = { ok: true; reference: string } | { ok: false; code: 'queue_empty' | 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'invalid_transition' };
+
+/** Starts the review of one submitted application: assigns it to the officer and moves it to under_review. */
+async function startReview(trx: Trx, officerId: number, application: { id: number; status: string; enterpriseId: number }): Promise<boolean> {
+  const status = application.status as ApplicationStatus;
+  const move = transition({ status, action: 'start_review', role: 'officer' });
+  if (!move.ok) return false;
+  const updated = await trx
+    .updateTable('applications')
+    .set({ status: move.next, assignedOfficerId: officerId, assignedAt: new Date(), updatedAt: new Date() })
+    .where('id', '=', application.id)
+    .where('status', '=', status)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) return false;
+  await recordTransition(trx, { applicationId: application.id, actorUserId: officerId, actorRole: 'officer', action: 'start_review', fromStatus: status, toStatus: move.next });
+  return true;
+}
+
+/**
+ * "Next in queue": the oldest submitted application nobody has taken, that the officer has no link to. SKIP LOCKED
+ * lets many officers ask at once and each get a different one.
+ */
+export async function takeNextInQueue({ db, officerId }: { db: DB; officerId: number }): Promise<TakeResult> {
+  return db.transaction().execute(async (trx): Promise<TakeResult> => {
+    const next = await trx
+      .selectFrom('applications as a')
+      .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+      .select(['a.id', 'a.reference', 'a.status', 'a.enterpriseId'])
+      .where('a.status', '=', 'submitted')
+      .where('a.assignedOfficerId', 'is', null)
+      .where('ent.ownerUserId', '<>', officerId)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('officerConflicts as c')
+              .select('c.officerId')
+              .whereRef('c.enterpriseId', '=', 'a.enterpriseId')
+              .where('c.officerId', '=', officerId),
+          ),
+        ),
+      )
+      .orderBy('a.submittedAt')
+      .orderBy('a.id')
+      .limit(1)
+      .forUpdate('a')
+      .skipLocked()
+      .executeTakeFirst();
+    if (!next) return { ok: false, code: 'queue_empty' };
+    if (!(await startReview(trx, officerId, next))) return { ok: false, code: 'invalid_transition' };
+    return { ok: true, reference: next.reference };
+  });
+}
+
+export async function assignToMe({ db, officerId, reference }: { db: DB; officerId: number; reference: string }): Promise<TakeResult> {
+  return db.transaction().execute(async (trx): Promise<TakeResult> => {
+    const application = await trx
+      .selectFrom('applications')
+      .select(['id', 'reference', 'status', 'enterpriseId', 'assignedOfficerId'])
+      .where('reference', '=', reference)
+      .where('status', '<>', 'draft')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!application) return { ok: false, code: 'not_found' };
+    if (await isConflicted(trx, officerId, application.enterpriseId)) return { ok: false, code: 'conflict_of_interest' };
+    if (application.assignedOfficerId !== null && application.assignedOfficerId !== officerId) return { ok: false, code: 'assigned_to_other' };
+    if (application.status === 'submitted') {
+      return (await startReview(trx, officerId, application)) ? { ok: true, reference } : { ok: false, code: 'invalid_transition' };
+    }
+    if (application.assignedOfficerId === officerId) return { ok: true, reference };
+    await trx.updateTable('applications').set({ assignedOfficerId: officerId, assignedAt: new Date() }).where('id', '=', application.id).execute();
+    return { ok: true, reference };
+  });
+}
+
+export type Decision =
+  | { action: 'approve'; note?: string }
+  | { action: 'reject'; reasonCode: RejectionReason; note?: string }
+  | { action: 'request_info'; note: string };
+
+export type DecideResult =
+  | { ok: true; status: ApplicationStatus }
+  | { ok: false; code: 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'budget_exhausted' | 'cap_reached' }
+  | { ok: false; code: 'stale'; status: ApplicationStatus }
+  | { ok: false; code: 'invalid_transition'; status: ApplicationStatus }
+  | { ok: false; code: 'not_eligible'; failures: EligibilityCode[] };
+
+/**
+ * Decides an application under review. Locks, in order, the programme row (so parallel approvals cannot together
+ * pass the budget), the enterprise (its cap) and the application; `expectedStatus` is the status the officer's form
+ * was showing, so a decision made on a stale page answers 'stale' instead of overwriting.
+ */
+export async function decideApplication({
+  db,
+  officerId,
+  reference,
+  expectedStatus,
+  decision,
+  now = new Date(),
+}: {
+  db: DB;
+  officerId: number;
+  reference: string;
+  expectedStatus: ApplicationStatus;
+  decision: Decision;
+  now?: Date;
+}): Promise<DecideResult> {
+  const settings = await getCurrentSettings(db);
+  return db.transaction().execute(async (trx): Promise<DecideResult> => {
+    const found = await trx.selectFrom('applications').select(['id', 'enterpriseId']).where('reference', '=', reference).where('status', '<>', 'draft').executeTakeFirst();
+    if (!found) return { ok: false, code: 'not_found' };
+    if (decision.action === 'approve') {
+      await trx.selectFrom('programmes').select('id').where('id', '=', settings.programmeId).forUpdate().execute();
+    }
+    const enterprise = await trx.selectFrom('enterprises').selectAll().where('id', '=', found.enterpriseId).forUpdate().executeTakeFirstOrThrow();
+    const application = await trx
+      .selectFrom('applications as a')
+      .innerJoin('quotations as q', 'q.id', 'a.quotationId')
+      .innerJoin('enquiries as e', 'e.id', 'q.enquiryId')
+      .innerJoin('solutions as s', 's.id', 'e.solutionId')
+      .select(['a.id', 'a.status', 'a.assignedOfficerId', 'a.programmeCents', 'a.costCents', 's.status as solutionStatus', 's.category'])
+      .where('a.id', '=', found.id)
+      .forUpdate('a')
+      .executeTakeFirstOrThrow();
+    if (await isConflicted(trx, officerId, enterprise.id)) return { ok: false, code: 'conflict_of_interest' };
+    const status = application.status as ApplicationStatus;
+    if (status !== expectedStatus) return { ok: false, code: 'stale', status };
+    if (application.assignedOfficerId !== officerId) return { ok: false, code: 'assigned_to_other' };
+    const move = transition({ status, action: decision.action as ApplicationAction, role: 'officer' });
+    if (!move.ok) return { ok: false, code: 'invalid_transition', status };
+
+    let programmeCents = application.programmeCents;
+    if (decision.action === 'approve') {
+      // Judged again now: the enterprise, the round and the package may have changed since submission.
+      const results = await eligibilityOf({ db: trx, enterprise, now, pkg: { listed: application.solutionStatus === 'listed', category: application.category } });
+      const failures = failedCodes(results).filter((code) => code !== 'round_closed'); // a batch closing after submission does not block its decisions
+      if (failures.length > 0) return { ok: false, code: 'not_eligible', failures };
+      const others = await trx
+        .selectFrom('applications')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('programmeCents'), eb.lit(0)).as('total'))
+        .where('enterpriseId', '=', enterprise.id)
+        .where('id', '<>', application.id)
+        .where('status', 'in', [...committedStatuses] as ApplicationStatusColumn[])
+        .executeTakeFirstOrThrow();
+      const split = fundingSplit({ costCents: application.costCents, committedCents: Number(others.total), rules: fundingRules(settings) });
+      programmeCents = Math.min(programmeCents, split.programmeCents);
+      if (programmeCents === 0) return { ok: false, code: 'cap_reached' };
+      const approved = await trx
+        .selectFrom('applications')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('programmeCents'), eb.lit(0)).as('total'))
+        .where('status', 'in', [...budgetStatuses])
+        .executeTakeFirstOrThrow();
+      if (Number(approved.total) + programmeCents > settings.budgetCents) return { ok: false, code: 'budget_exhausted' };
+    }
+
+    const updated = await trx
+      .updateTable('applications')
+      .set({
+        status: move.next,
+        programmeCents,
+        shopCents: application.costCents - programmeCents,
+        decisionReason: decision.action === 'reject' ? decision.reasonCode : null,
+        decidedAt: decision.action === 'request_info' ? null : now,
+        infoRound: decision.action === 'request_info' ? sql<number>`info_round + 1` : sql<number>`info_round`,
+        updatedAt: now,
+      })
+      .where('id', '=', application.id)
+      .where('status', '=', status)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'stale', status };
+    await recordTransition(trx, {
+      applicationId: application.id,
+      actorUserId: officerId,
+      actorRole: 'officer',
+      action: decision.action,
+      fromStatus: status,
+      toStatus: move.next,
+      reasonCode: decision.action === 'reject' ? decision.reasonCode : null,
+      note: decision.note ?? null,
+    });
+    return { ok: true, status: move.next };
+  });
+}
+
+/** Everything an officer needs on the review page. */
+export async function getReview({ db, officerId, reference, now = new Date() }: { db: DB; officerId: number; reference: string; now?: Date }) {
+  const application = await db
+    .selectFrom('applications as a')
+    .innerJoin('quotations as q', 'q.id', 'a.quotationId')
+    .innerJoin('enquiries as e', 'e.id', 'q.enquiryId')
+    .innerJoin('solutions as s', 's.id', 'e.solutionId')
+    .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
+    .leftJoin('users as officer', 'officer.id', 'a.assignedOfficerId')
+    .leftJoin('programmeSettings as ps', 'ps.id', 'a.settingsId')
+    .select([
+      'a.id',
+      'a.reference',
+      'a.status',
+      'a.category',
+      'a.costCents',
+      'a.programmeCents',
+      'a.shopCents',
+      'a.declarations',
+      'a.submittedAt',
+      'a.decidedAt',
+      'a.decisionReason',
+      'a.infoRound',
+      'a.enterpriseId',
+      'a.assignedOfficerId',
+      'a.eligibilityAtSubmit',
+      'officer.displayName as assignedOfficerName',
+      'q.items',
+      'q.maxSubscriptionMonths',
+      's.status as solutionStatus',
+      'vd.nameEn as vendorNameEn',
+      'vd.nameZhHk as vendorNameZhHk',
+      'vd.nameZhCn as vendorNameZhCn',
+      'ps.version as settingsVersion',
+    ])
+    .where('a.reference', '=', reference)
+    .where('a.status', '<>', 'draft')
+    .executeTakeFirst();
+  if (!application) return undefined;
+  const enterprise = await db.selectFrom('enterprises').selectAll().where('id', '=', application.enterpriseId).executeTakeFirstOrThrow();
+  const [eligibilityNow, others, documents, events, conflicted] = await Promise.all([
+    eligibilityOf({ db, enterprise, now, pkg: { listed: application.solutionStatus === 'listed', category: application.category } }),
+    db
+      .selectFrom('applications')
+      .select(['reference', 'status', 'category', 'programmeCents', 'submittedAt'])
+      .where('enterpriseId', '=', enterprise.id)
+      .where('id', '<>', application.id)
+      .where('status', '<>', 'draft')
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('documents').select(['id', 'kind', 'filename', 'contentType', 'sizeBytes', 'createdAt']).where('applicationId', '=', application.id).orderBy('id').execute(),
+    db
+      .selectFrom('applicationEvents as ev')
+      .leftJoin('users as u', 'u.id', 'ev.actorUserId')
+      .select(['ev.id', 'ev.action', 'ev.fromStatus', 'ev.toStatus', 'ev.actorRole', 'ev.reasonCode', 'ev.note', 'ev.createdAt', 'u.displayName as actorName'])
+      .where('ev.applicationId', '=', application.id)
+      .orderBy('ev.id')
+      .execute(),
+    isConflicted(db, officerId, enterprise.id),
+  ]);
+  const settings = await getCurrentSettings(db);
+  const committedElsewhere = others
+    .filter((o) => (committedStatuses as readonly string[]).includes(o.status))
+    .reduce((sum, o) => sum + o.programmeCents, 0);
+  const atSubmit = (application.eligibilityAtSubmit ?? []) as RuleResult[];
+  const changed = eligibilityNow.filter((now) => {
+    const before = atSubmit.find((r) => r.rule === now.rule);
+    return before !== undefined && before.code !== now.code;
+  });
+  return {
+    application,
+    enterprise,
+    eligibilityNow,
+    eligibilityAtSubmit: atSubmit,
+    changedRules: changed.map((r) => r.rule),
+    others,
+    documents,
+    events,
+    conflicted,
+    headroomCents: Math.max(0, settings.capCents - committedElsewhere - ((committedStatuses as readonly string[]).includes(application.status) ? application.programmeCents : 0)),
+    daysWaiting: application.submittedAt ? workingDaysBetween(application.submittedAt, now) : 0,
+    slaWorkingDays: settings.slaWorkingDays,
+  };
+}
+
+export async function getOfficerDocument({ db, reference, documentId }: { db: DB; reference: string; documentId: number }) {
+  return db
+    .selectFrom('documents as d')
+    .innerJoin('applications as a', 'a.id', 'd.applicationId')
+    .select(['d.filename', 'd.contentType', 'd.content', 'd.sizeBytes'])
+    .where('d.id', '=', documentId)
+    .where('a.reference', '=', reference)
+    .where('a.status', '<>', 'draft')
+    .executeTakeFirst();
+}
+
+/** The programme's money at a glance: budget, committed at approval and after, and what is left. */
+export async function budgetPosition(db: DB) {
+  const settings = await getCurrentSettings(db);
+  const row = await db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('programmeCents'), eb.lit(0)).as('approved'))
+    .where('status', 'in', [...budgetStatuses])
+    .executeTakeFirstOrThrow();
+  const approvedCents = Number(row.approved);
+  return { budgetCents: settings.budgetCents, approvedCents, remainingCents: Math.max(0, settings.budgetCents - approvedCents) };
+}
