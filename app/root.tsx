@@ -100,8 +100,24 @@ function Header({ data }: { data: RootData }) {
             <NavLink to="/vendor/enquiries">{t('common:nav.vendorEnquiries')}</NavLink>
           </>
         ) : null}
-        {role === 'officer' ? <NavLink to="/officer">{t('common:nav.officer')}</NavLink> : null}
-        {role === 'admin' ? <NavLink to="/admin/officers">{t('common:nav.admin')}</NavLink> : null}
+        {role === 'officer' ? (
+          <>
+            <NavLink to="/officer" end>
+              {t('common:nav.officer')}
+            </NavLink>
+            <NavLink to="/officer/applications">{t('common:nav.queue')}</NavLink>
+          </>
+        ) : null}
+        {role === 'admin' ? (
+          <>
+            <NavLink to="/admin/officers">{t('common:nav.admin')}</NavLink>
+            <NavLink to="/admin/rounds">{t('common:nav.rounds')}</NavLink>
+            <NavLink to="/officer" end>
+              {t('common:nav.officer')}
+            </NavLink>
+          </>
+        ) : null}
+        {data.user ? <NavLink to="/notifications">{t('common:nav.notifications')}</NavLink> : null}
         <span className="nav-spacer" />
         {data.user ? (
           <>

@@ -7,6 +7,7 @@ import compression from 'compression';
 import express from 'express';
 import { bootDatabase } from './lib/boot.server';
 import { parseEnv } from './lib/env.server';
+import { httpSender, startOutboxWorker } from './services/outbox.server';
 
 const log = (line: string) => console.log(`[matchfund] ${line}`);
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +29,13 @@ app.all(
   }),
 );
 
+// Messages wait in the outbox until a gateway is configured; without one they are visible in the portal only.
+const stopWorkers: (() => void)[] = [];
+if (env.NOTIFY_URL) {
+  stopWorkers.push(startOutboxWorker({ db, topic: 'notification', send: httpSender({ url: env.NOTIFY_URL }), intervalMs: env.OUTBOX_INTERVAL_MS }));
+  log(`Delivering notifications to ${new URL(env.NOTIFY_URL).origin}`);
+}
+
 const server = env.HOST
   ? app.listen(env.PORT, env.HOST, () => log(`Serving on http://${env.HOST}:${env.PORT}`))
   : app.listen(env.PORT, () => log(`Serving on http://localhost:${env.PORT}`));
@@ -38,6 +46,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     log('Shutting down');
+    for (const stopWorker of stopWorkers) stopWorker();
     server.close();
     server.closeAllConnections();
     stop().finally(() => process.exit(0));

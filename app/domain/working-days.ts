@@ -18,3 +18,13 @@ export function workingDaysBetween(from: Date, to: Date): number {
 export function breachesSla({ submittedAt, now, slaWorkingDays }: { submittedAt: Date; now: Date; slaWorkingDays: number }): boolean {
   return workingDaysBetween(submittedAt, now) > slaWorkingDays;
 }
+
+/** Submissions made before this instant have waited more than `slaWorkingDays` working days by `now`. */
+export function slaBreachCutoff({ now, slaWorkingDays }: { now: Date; slaWorkingDays: number }): Date {
+  // Start of today in Hong Kong, then step back whole days until one has waited long enough.
+  const todayStart = Math.floor((now.getTime() + HK_OFFSET_MS) / DAY_MS) * DAY_MS - HK_OFFSET_MS;
+  let dayStart = todayStart;
+  while (workingDaysBetween(new Date(dayStart), now) <= slaWorkingDays) dayStart -= DAY_MS;
+  // Every moment of that day (and before) breaches; the next day does not.
+  return new Date(dayStart + DAY_MS);
+}

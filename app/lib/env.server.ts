@@ -14,6 +14,9 @@ const schema = z.object({
   SEED_DEMO: flag.default(true),
   TRUST_PROXY: flag.default(false),
   SECURE_COOKIES: flag.default(false),
+  NOTIFY_URL: z.url().optional(),
+  PAYMENT_URL: z.url().optional(),
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
 });
 
 export type Env = z.infer<typeof schema>;

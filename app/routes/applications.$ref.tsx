@@ -8,23 +8,24 @@ import { Money } from '../components/money';
 import { Timeline } from '../components/timeline';
 import { allowedActions, type ApplicationStatus } from '../domain/application-lifecycle';
 import { requireRole } from '../lib/auth.server';
+import { parseReference } from '../lib/documents.server';
 import { formatMoney } from '../lib/format';
 import { readForm } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { applicantDeclarations, getApplicantApplication, submitApplication, withdrawApplication } from '../services/applications.server';
+import { MAX_DOCUMENT_BYTES } from '../domain/documents';
+import {
+  applicantDeclarations,
+  getApplicantApplication,
+  respondToInfoRequest,
+  submitApplication,
+  withdrawApplication,
+} from '../services/applications.server';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'applications:detailTitle', { reference: data?.application.reference ?? '' });
 
-const referenceSchema = z.string().regex(/^DTS-\d{4}-\d{6}$/);
-
-function parseReference(value: string | undefined): string {
-  const parsed = referenceSchema.safeParse(value);
-  if (!parsed.success) throw new Response('not found', { status: 404 });
-  return parsed.data;
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
@@ -38,14 +39,33 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-const actionSchema = z.object({ intent: z.enum(['submit', 'withdraw']), note: z.string().trim().max(1000).optional() });
+const actionSchema = z.object({ intent: z.enum(['submit', 'withdraw', 'respond']), note: z.string().trim().max(2000).optional() });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
-  const form = await readForm(request, context);
-  const parsed = actionSchema.safeParse(Object.fromEntries(form));
+  const form = await readForm(request, context, { maxBytes: MAX_DOCUMENT_BYTES + 64 * 1024 });
+  const parsed = actionSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')));
   if (!parsed.success) throw new Response('bad request', { status: 400 });
+  if (parsed.data.intent === 'respond') {
+    const note = parsed.data.note ?? '';
+    if (!note) return json({ error: 'applications:answer_required', values: {} }, { status: 400 });
+    const file = form.get('document');
+    const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
+    const result = await respondToInfoRequest({
+      db: context.db,
+      userId: user.id,
+      reference,
+      note,
+      document: bytes ? { bytes, filename: file instanceof File ? file.name : 'document' } : undefined,
+    });
+    if (!result.ok) {
+      if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+      const error = result.code === 'invalid_transition' ? 'applications:stale' : `applications:${result.code}`;
+      return json({ error, values: {} }, { status: result.code === 'invalid_transition' ? 409 : 400 });
+    }
+    return redirect(`/applications/${reference}?answered=1`);
+  }
   if (parsed.data.intent === 'withdraw') {
     const result = await withdrawApplication({ db: context.db, userId: user.id, reference, note: parsed.data.note });
     if (!result.ok) {
@@ -91,6 +111,11 @@ export default function ApplicationPage() {
             {t('applications:yourReference')} <strong className="reference">{application.reference}</strong>
           </p>
           <p>{t('applications:whatNext')}</p>
+        </div>
+      ) : null}
+      {params.get('answered') ? (
+        <div className="notice notice--success" role="status">
+          {t('applications:answeredNotice')}
         </div>
       ) : null}
       {params.get('withdrawn') ? (
@@ -203,6 +228,28 @@ export default function ApplicationPage() {
             <CsrfInput />
             <button type="submit" name="intent" value="submit" className="button" disabled={busy}>
               {t('applications:submitButton')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {actions.includes('resubmit') ? (
+        <section className="panel">
+          <h2>{t('applications:infoRequestedTitle')}</h2>
+          <blockquote className="message">{application.events.filter((e) => e.action === 'request_info').at(-1)?.note}</blockquote>
+          <Form method="post" encType="multipart/form-data" className="narrow">
+            <CsrfInput />
+            <div className="field">
+              <label htmlFor="answer">{t('applications:yourAnswer')}</label>
+              <textarea id="answer" name="note" rows={4} maxLength={2000} />
+            </div>
+            <div className="field">
+              <label htmlFor="answer-document">{t('applications:extraDocument')}</label>
+              <p className="hint">{t('applications:documentHint')}</p>
+              <input type="file" id="answer-document" name="document" accept="application/pdf,image/jpeg,image/png" />
+            </div>
+            <button type="submit" name="intent" value="respond" className="button" disabled={busy}>
+              {t('applications:sendAnswer')}
             </button>
           </Form>
         </section>

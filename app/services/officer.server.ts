@@ -5,7 +5,7 @@ import type { ApplicationStatusColumn } from '../../db/schema';
 import { committedStatuses, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
 import { fundingSplit } from '../domain/funding';
-import { workingDaysBetween } from '../domain/working-days';
+import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
 import { recordTransition, type Trx } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { eligibilityOf } from './enterprises.server';
@@ -408,4 +408,20 @@ export async function budgetPosition(db: DB) {
     .executeTakeFirstOrThrow();
   const approvedCents = Number(row.approved);
   return { budgetCents: settings.budgetCents, approvedCents, remainingCents: Math.max(0, settings.budgetCents - approvedCents) };
+}
+
+/** Counts for the officer's home page, aggregated in the database (the queue may hold a million rows). */
+export async function workload({ db, officerId, now = new Date() }: { db: DB; officerId: number; now?: Date }) {
+  const settings = await getCurrentSettings(db);
+  const cutoff = slaBreachCutoff({ now, slaWorkingDays: settings.slaWorkingDays });
+  const row = await db
+    .selectFrom('applications')
+    .select((eb) => [
+      eb.fn.countAll<string>().filterWhere('assignedOfficerId', '=', officerId).as('mine'),
+      eb.fn.countAll<string>().filterWhere((w) => w.and([w('assignedOfficerId', 'is', null), w('status', '=', 'submitted')])).as('unassigned'),
+      eb.fn.countAll<string>().filterWhere('submittedAt', '<', cutoff).as('breached'),
+    ])
+    .where('status', 'in', ['submitted', 'under_review', 'info_requested'])
+    .executeTakeFirstOrThrow();
+  return { mine: Number(row.mine), unassigned: Number(row.unassigned), breached: Number(row.breached) };
 }

@@ -64,3 +64,21 @@ describe('notification rules and retry delays', () => {
     );
   });
 });
+
+describe('slaBreachCutoff', () => {
+  it('agrees with breachesSla for any submission time', async () => {
+    const { slaBreachCutoff } = await import('../../app/domain/working-days');
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2025-01-01'), max: new Date('2027-01-01'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 40 * 86_400_000 }),
+        fc.integer({ min: 0, max: 20 }),
+        (now, ageMs, sla) => {
+          const submittedAt = new Date(now.getTime() - ageMs);
+          const cutoff = slaBreachCutoff({ now, slaWorkingDays: sla });
+          expect(submittedAt < cutoff).toBe(breachesSla({ submittedAt, now, slaWorkingDays: sla }));
+        },
+      ),
+    );
+  });
+});

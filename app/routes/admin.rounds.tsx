@@ -1,0 +1,202 @@
+// Admin: the programme's settings for the current round, and a new version of them.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
+import { centsToInput, parseMoneyToCents } from '../domain/money';
+import { categories, sectors } from '../domain/programme';
+import { requireRole } from '../lib/auth.server';
+import { formatDate, formatMoney } from '../lib/format';
+import { formValues, readForm, type FieldErrors } from '../lib/forms.server';
+import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
+import { createSettingsVersion, listSettingsVersions } from '../services/settings.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'officer:roundsTitle');
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, 'admin');
+  return json({ versions: await listSettingsVersions({ db: context.db }) });
+}
+
+const money = z.string({ error: 'errors:required' }).transform((value, ctx) => {
+  const parsed = parseMoneyToCents(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: `errors:${parsed.code}` });
+    return z.NEVER;
+  }
+  return parsed.cents;
+});
+const whole = (min: number, max: number) =>
+  z.string({ error: 'errors:required' }).trim().regex(/^\d{1,9}$/, 'errors:whole_number').transform(Number).pipe(z.number().min(min, 'errors:too_small').max(max, 'errors:too_big'));
+const day = z.string({ error: 'errors:required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'errors:date_invalid');
+
+const schema = z
+  .object({
+    roundCode: z.string().trim().min(1, 'errors:required').max(30, 'errors:too_long'),
+    budget: money,
+    cap: money,
+    matchPercent: whole(1, 100),
+    maxOneOff: money,
+    maxSubscriptionMonths: whole(1, 120),
+    maxSubscriptionTotal: money,
+    deploymentMonths: whole(1, 36),
+    maxEmployees: whole(1, 100_000),
+    openSectors: z.array(z.enum(sectors)).min(1, 'officer:choose_one_sector'),
+    openCategories: z.array(z.enum(categories)).min(1, 'officer:choose_one_category'),
+    opensOn: day,
+    closesOn: day,
+    slaWorkingDays: whole(1, 365),
+  })
+  .refine((v) => typeof v.closesOn !== 'string' || typeof v.opensOn !== 'string' || v.closesOn > v.opensOn, {
+    path: ['closesOn'],
+    message: 'officer:closes_before_opens',
+    when: () => true,
+  });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireRole(request, context, 'admin');
+  const form = await readForm(request, context);
+  const raw = { ...Object.fromEntries(form), openSectors: form.getAll('openSectors'), openCategories: form.getAll('openCategories') };
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'form');
+      (fieldErrors[field] ??= []).push(issue.message.includes(':') ? issue.message : 'errors:invalid_value');
+    }
+    return json({ fieldErrors, values: formValues(form) }, { status: 400 });
+  }
+  const v = parsed.data;
+  const { version } = await createSettingsVersion({
+    db: context.db,
+    adminId: admin.id,
+    input: {
+      roundCode: v.roundCode,
+      budgetCents: v.budget,
+      capCents: v.cap,
+      matchBps: v.matchPercent * 100,
+      maxOneOffCents: v.maxOneOff,
+      maxSubscriptionMonths: v.maxSubscriptionMonths,
+      maxSubscriptionTotalCents: v.maxSubscriptionTotal,
+      deploymentMonths: v.deploymentMonths,
+      maxEmployees: v.maxEmployees,
+      openSectors: v.openSectors,
+      openCategories: v.openCategories,
+      // Dates are Hong Kong calendar days: the round opens at the start of the first and closes at the end of the last.
+      opensAt: new Date(`${v.opensOn}T00:00:00+08:00`),
+      closesAt: new Date(`${v.closesOn}T23:59:59+08:00`),
+      slaWorkingDays: v.slaWorkingDays,
+    },
+  });
+  return redirect(`/admin/rounds?saved=${version}`);
+}
+
+const hkDay = (value: string | Date) => new Date(new Date(value).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export default function Rounds() {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  const { versions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const [params] = useSearchParams();
+  const current = versions[0]!;
+  const errors = actionData?.fieldErrors;
+  const typed = actionData?.values;
+  const value = (name: string, fallback: string) => typed?.[name] ?? fallback;
+  const labels: Record<string, string> = {
+    roundCode: t('officer:settings.roundCode'),
+    budget: t('officer:settings.budget'),
+    cap: t('officer:settings.cap'),
+    matchPercent: t('officer:settings.matchPercent'),
+    maxOneOff: t('officer:settings.maxOneOff'),
+    maxSubscriptionMonths: t('officer:settings.maxSubscriptionMonths'),
+    maxSubscriptionTotal: t('officer:settings.maxSubscriptionTotal'),
+    deploymentMonths: t('officer:settings.deploymentMonths'),
+    maxEmployees: t('officer:settings.maxEmployees'),
+    openSectors: t('officer:settings.openSectors'),
+    openCategories: t('officer:settings.openCategories'),
+    opensOn: t('officer:settings.opensOn'),
+    closesOn: t('officer:settings.closesOn'),
+    slaWorkingDays: t('officer:settings.slaWorkingDays'),
+  };
+  return (
+    <div>
+      <h1>{t('officer:roundsTitle')}</h1>
+      {params.get('saved') ? (
+        <div className="notice notice--success" role="status">
+          {t('officer:settingsSaved', { version: params.get('saved') })}
+        </div>
+      ) : null}
+      <p className="lead">{t('officer:roundsLead')}</p>
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate className="narrow">
+        <CsrfInput />
+        <TextField name="roundCode" label={labels.roundCode!} defaultValue={value('roundCode', current.roundCode)} errors={errors} />
+        <TextField name="budget" label={labels.budget!} inputMode="decimal" defaultValue={value('budget', centsToInput(current.budgetCents))} errors={errors} />
+        <TextField name="cap" label={labels.cap!} inputMode="decimal" defaultValue={value('cap', centsToInput(current.capCents))} errors={errors} />
+        <TextField name="matchPercent" label={labels.matchPercent!} inputMode="numeric" defaultValue={value('matchPercent', String(current.matchBps / 100))} errors={errors} />
+        <TextField name="maxOneOff" label={labels.maxOneOff!} inputMode="decimal" defaultValue={value('maxOneOff', centsToInput(current.maxOneOffCents))} errors={errors} />
+        <TextField name="maxSubscriptionMonths" label={labels.maxSubscriptionMonths!} inputMode="numeric" defaultValue={value('maxSubscriptionMonths', String(current.maxSubscriptionMonths))} errors={errors} />
+        <TextField name="maxSubscriptionTotal" label={labels.maxSubscriptionTotal!} inputMode="decimal" defaultValue={value('maxSubscriptionTotal', centsToInput(current.maxSubscriptionTotalCents))} errors={errors} />
+        <TextField name="deploymentMonths" label={labels.deploymentMonths!} inputMode="numeric" defaultValue={value('deploymentMonths', String(current.deploymentMonths))} errors={errors} />
+        <TextField name="maxEmployees" label={labels.maxEmployees!} hint={t('officer:settings.maxEmployeesHint')} inputMode="numeric" defaultValue={value('maxEmployees', String(current.maxEmployees))} errors={errors} />
+        <fieldset className={errors?.openSectors ? 'field field--error' : 'field'} id="openSectors">
+          <legend>{labels.openSectors}</legend>
+          {errors?.openSectors ? <p className="field-error">{t(errors.openSectors[0]!)}</p> : null}
+          {sectors.map((code) => (
+            <div className="checkbox" key={code}>
+              <input type="checkbox" id={`sector-${code}`} name="openSectors" value={code} defaultChecked={current.openSectors.includes(code)} />
+              <label htmlFor={`sector-${code}`}>{t(`common:sectors.${code}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <fieldset className={errors?.openCategories ? 'field field--error' : 'field'} id="openCategories">
+          <legend>{labels.openCategories}</legend>
+          {errors?.openCategories ? <p className="field-error">{t(errors.openCategories[0]!)}</p> : null}
+          {categories.map((code) => (
+            <div className="checkbox" key={code}>
+              <input type="checkbox" id={`category-${code}`} name="openCategories" value={code} defaultChecked={current.openCategories.includes(code)} />
+              <label htmlFor={`category-${code}`}>{t(`common:categories.${code}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <TextField name="opensOn" type="date" label={labels.opensOn!} defaultValue={value('opensOn', hkDay(current.opensAt))} errors={errors} />
+        <TextField name="closesOn" type="date" label={labels.closesOn!} defaultValue={value('closesOn', hkDay(current.closesAt))} errors={errors} />
+        <TextField name="slaWorkingDays" label={labels.slaWorkingDays!} inputMode="numeric" defaultValue={value('slaWorkingDays', String(current.slaWorkingDays))} errors={errors} />
+        <button type="submit" className="button" disabled={busy}>
+          {t('officer:saveSettings')}
+        </button>
+      </Form>
+      <h2>{t('officer:versionsTitle')}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('officer:settingsVersion')}</th>
+            <th scope="col">{labels.roundCode}</th>
+            <th scope="col">{labels.budget}</th>
+            <th scope="col">{labels.cap}</th>
+            <th scope="col">{labels.matchPercent}</th>
+            <th scope="col">{t('officer:savedBy')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr key={v.id}>
+              <td>{v.version}</td>
+              <td>{v.roundCode}</td>
+              <td>{formatMoney(v.budgetCents)}</td>
+              <td>{formatMoney(v.capCents)}</td>
+              <td>{v.matchBps / 100}%</td>
+              <td>
+                {v.createdByName ?? t('officer:seeded')} · {formatDate(v.createdAt, locale)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

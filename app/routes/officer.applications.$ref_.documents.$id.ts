@@ -1,0 +1,11 @@
+// Officers download an application's documents.
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { requireRole } from '../lib/auth.server';
+import { documentResponse, parseReference } from '../lib/documents.server';
+import { parseId } from '../lib/validation';
+import { getOfficerDocument } from '../services/officer.server';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, 'officer', 'admin');
+  return documentResponse(await getOfficerDocument({ db: context.db, reference: parseReference(params.ref), documentId: parseId(params.id) }));
+}

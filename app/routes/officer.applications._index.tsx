@@ -1,0 +1,200 @@
+// The officers' queue: filters, oldest first, keyset pagination, days waiting with the service standard flagged.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CsrfInput } from '../components/forms';
+import { Money } from '../components/money';
+import { applicationStatuses } from '../domain/application-lifecycle';
+import { categories, districts, sectors } from '../domain/programme';
+import { requireRole } from '../lib/auth.server';
+import { formatDate } from '../lib/format';
+import { readForm } from '../lib/forms.server';
+import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
+import { listQueue, takeNextInQueue } from '../services/officer.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'officer:queueTitle');
+
+const cursorSchema = z
+  .string()
+  .regex(/^[0-9TZ:.+-]{10,40}_\d{1,15}$/)
+  .transform((value) => {
+    const [submittedAt, id] = value.split('_') as [string, string];
+    return { submittedAt, id: Number(id) };
+  })
+  .refine((cursor) => !Number.isNaN(new Date(cursor.submittedAt).getTime()));
+
+const filtersSchema = z.object({
+  status: z.enum(applicationStatuses).optional().catch(undefined),
+  sector: z.enum(sectors).optional().catch(undefined),
+  district: z.enum(districts).optional().catch(undefined),
+  category: z.enum(categories).optional().catch(undefined),
+  minDays: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
+  assigned: z.enum(['me', 'unassigned', 'any']).catch('any'),
+  after: cursorSchema.optional().catch(undefined),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const officer = await requireRole(request, context, 'officer');
+  const { after, ...filters } = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const result = await listQueue({ db: context.db, officerId: officer.id, filters, after });
+  return json({ ...result, filters, next: result.next ? `${result.next.submittedAt}_${result.next.id}` : null });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const officer = await requireRole(request, context, 'officer');
+  await readForm(request, context);
+  const result = await takeNextInQueue({ db: context.db, officerId: officer.id });
+  if (!result.ok) return json({ error: `officer:${result.code}` }, { status: result.code === 'queue_empty' ? 200 : 409 });
+  return redirect(`/officer/applications/${result.reference}`);
+}
+
+export default function Queue() {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const nextHref = () => {
+    const params = new URLSearchParams(location.search);
+    params.set('after', data.next!);
+    return `${location.pathname}?${params}`;
+  };
+  const f = data.filters;
+  return (
+    <div>
+      <h1>{t('officer:queueTitle')}</h1>
+      <Form method="post">
+        <CsrfInput />
+        <button type="submit" className="button">
+          {t('officer:nextInQueue')}
+        </button>
+      </Form>
+      {actionData?.error ? (
+        <p className="notice" role="status">
+          {t(actionData.error)}
+        </p>
+      ) : null}
+      <Form method="get" className="filters" aria-label={t('officer:filters')}>
+        <div className="field">
+          <label htmlFor="assigned">{t('officer:assigned')}</label>
+          <select id="assigned" name="assigned" defaultValue={f.assigned}>
+            <option value="any">{t('officer:assignedAny')}</option>
+            <option value="me">{t('officer:assignedMe')}</option>
+            <option value="unassigned">{t('officer:assignedNobody')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">{t('applications:status')}</label>
+          <select id="status" name="status" defaultValue={f.status ?? ''}>
+            <option value="">{t('officer:openStatuses')}</option>
+            {applicationStatuses
+              .filter((s) => s !== 'draft')
+              .map((s) => (
+                <option key={s} value={s}>
+                  {t(`applications:statuses.${s}`)}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="sector">{t('catalogue:sector')}</label>
+          <select id="sector" name="sector" defaultValue={f.sector ?? ''}>
+            <option value="">{t('catalogue:allSectors')}</option>
+            {sectors.map((s) => (
+              <option key={s} value={s}>
+                {t(`common:sectors.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="district">{t('business:district')}</label>
+          <select id="district" name="district" defaultValue={f.district ?? ''}>
+            <option value="">{t('officer:allDistricts')}</option>
+            {districts.map((d) => (
+              <option key={d} value={d}>
+                {t(`common:districts.${d}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="category">{t('catalogue:category')}</label>
+          <select id="category" name="category" defaultValue={f.category ?? ''}>
+            <option value="">{t('catalogue:allCategories')}</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {t(`common:categories.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="minDays">{t('officer:minDays')}</label>
+          <input id="minDays" name="minDays" type="number" min={1} max={3650} inputMode="numeric" defaultValue={f.minDays ?? ''} />
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t('catalogue:apply')}
+        </button>
+      </Form>
+      <p className="hint">{t('officer:slaNote', { days: data.slaWorkingDays })}</p>
+      {data.rows.length === 0 ? (
+        <p>{t('officer:queueEmpty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('applications:reference')}</th>
+                <th scope="col">{t('enquiries:business')}</th>
+                <th scope="col">{t('catalogue:category')}</th>
+                <th scope="col">{t('applications:status')}</th>
+                <th scope="col">{t('catalogue:programmePays')}</th>
+                <th scope="col">{t('applications:submittedOn')}</th>
+                <th scope="col">{t('officer:daysWaiting')}</th>
+                <th scope="col">{t('officer:officer')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={row.id} className={row.slaBreached ? 'row--breach' : undefined}>
+                  <td>
+                    <Link to={`/officer/applications/${row.reference}`}>{row.reference}</Link>
+                  </td>
+                  <td>
+                    {locale === 'en' ? row.legalNameEn : row.legalNameZh}
+                    <br />
+                    <span className="hint">
+                      {t(`common:sectors.${row.sector}`)} · {t(`common:districts.${row.district}`)}
+                    </span>
+                  </td>
+                  <td>{t(`common:categories.${row.category}`)}</td>
+                  <td>{t(`applications:statuses.${row.status}`)}</td>
+                  <td>
+                    <Money cents={row.programmeCents} />
+                  </td>
+                  <td>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
+                  <td>
+                    {row.daysWaiting}
+                    {row.slaBreached ? <strong className="flag"> {t('officer:slaBreached')}</strong> : null}
+                  </td>
+                  <td>{row.assignedOfficerName ?? t('officer:unassigned')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="pagination" aria-label={t('common:pagination.label')}>
+        {location.search.includes('after=') ? <Link to={location.pathname}>{t('officer:firstPage')}</Link> : null}
+        {data.next ? (
+          <Link to={nextHref()} rel="next">
+            {t('common:pagination.next')}
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

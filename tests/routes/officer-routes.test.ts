@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { action as roundsAction, loader as roundsLoader } from '../../app/routes/admin.rounds';
+import { loader as notificationsLoader } from '../../app/routes/notifications';
+import { action as reviewAction, loader as reviewLoader } from '../../app/routes/officer.applications.$ref';
+import { action as queueAction, loader as queueLoader } from '../../app/routes/officer.applications._index';
+import { submitApplication } from '../../app/services/applications.server';
+import { getCurrentSettings } from '../../app/services/catalogue.server';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
+import { contextFor, getRequest, postForm, respond, sessionFor, sessionForUserId } from '../support/requests';
+
+let t: TestDatabase;
+let reference: string;
+let applicantId: number;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const user = await makeUser(t.db);
+  applicantId = user.id;
+  const enterpriseId = await makeEnterprise(t.db, user.id);
+  const pkg = await makeListedSolution(t.db, { priceCents: 24_000_00 });
+  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  reference = await makeDraft(t.db, { userId: user.id, quotationId });
+  await submitApplication({ db: t.db, userId: user.id, reference });
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
+
+describe('officer routes', () => {
+  it('refuse shop owners and vendors with 403, on pages and on posts', async () => {
+    for (const email of ['applicant@demo.matchfund.hk', 'vendor@demo.matchfund.hk']) {
+      const session = await sessionFor(t.db, email);
+      expect((await respond(async () => queueLoader(args(await getRequest('/officer/applications', { session }))))).status).toBe(403);
+      expect((await respond(async () => queueAction(args(await postForm('/officer/applications', {}, { session }))))).status).toBe(403);
+      const post = await postForm(`/officer/applications/${reference}`, { intent: 'approve', expectedStatus: 'under_review' }, { session });
+      expect((await respond(() => reviewAction(args(post, { ref: reference })))).status).toBe(403);
+    }
+  });
+
+  it('next in queue takes the oldest and opens its review page; decisions need the right fields', async () => {
+    const session = await sessionFor(t.db, 'officer@demo.matchfund.hk');
+    const taken = await respond(async () => queueAction(args(await postForm('/officer/applications', {}, { session }))));
+    expect(taken.headers.get('Location')).toBe(`/officer/applications/${reference}`);
+
+    const noReason = await respond(async () => reviewAction(args(await postForm('/x', { intent: 'reject', expectedStatus: 'under_review' }, { session }), { ref: reference })));
+    expect(noReason.status).toBe(400);
+    expect(await noReason.json()).toMatchObject({ error: 'officer:reason_required', field: 'reasonCode' });
+    const noMessage = await respond(async () => reviewAction(args(await postForm('/x', { intent: 'request_info', expectedStatus: 'under_review', note: ' ' }, { session }), { ref: reference })));
+    expect(noMessage.status).toBe(400);
+    const forged = await respond(async () => reviewAction(args(await postForm('/x', { intent: 'approve', expectedStatus: 'bogus' }, { session }), { ref: reference })));
+    expect(forged.status).toBe(400);
+
+    const approved = await respond(async () => reviewAction(args(await postForm('/x', { intent: 'approve', expectedStatus: 'under_review' }, { session }), { ref: reference })));
+    expect(approved.headers.get('Location')).toBe(`/officer/applications/${reference}?done=approve`);
+    // The same form posted again (stale): 409 with a clear message, nothing changes.
+    const stale = await respond(async () => reviewAction(args(await postForm('/x', { intent: 'reject', reasonCode: 'other', expectedStatus: 'under_review' }, { session }), { ref: reference })));
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: 'officer:stale' });
+
+    const page = await respond(async () => reviewLoader(args(await getRequest('/x', { session }), { ref: reference })));
+    const body = (await page.json()) as { application: { status: string }; events: { action: string }[] };
+    expect(body.application.status).toBe('approved');
+    expect(body.events.map((e) => e.action)).toEqual(['create', 'submit', 'start_review', 'approve']);
+    expect((await respond(async () => reviewLoader(args(await getRequest('/x', { session }), { ref: 'DTS-2026-999999' })))).status).toBe(404);
+  });
+
+  it('the applicant sees the decision in their notifications', async () => {
+    const session = await sessionForUserId(t.db, applicantId);
+    const response = await respond(async () => notificationsLoader(args(await getRequest('/notifications', { session }))));
+    const body = (await response.json()) as { rows: { template: string; reference: string }[] };
+    expect(body.rows.map((r) => r.template)).toEqual(['application_approved', 'review_started', 'application_submitted']);
+    expect(body.rows[0]!.reference).toBe(reference);
+  });
+});
+
+describe('programme settings', () => {
+  const fields = {
+    roundCode: '2027-R2',
+    budget: '600,000,000',
+    cap: '50000',
+    matchPercent: '50',
+    maxOneOff: '100000',
+    maxSubscriptionMonths: '24',
+    maxSubscriptionTotal: '100000',
+    deploymentMonths: '6',
+    maxEmployees: '50',
+    openSectors: ['fnb', 'retail', 'tourism'],
+    openCategories: ['e_payment_pos', 'online_promotion', 'customer_management'],
+    opensOn: '2027-01-01',
+    closesOn: '2027-12-31',
+    slaWorkingDays: '10',
+  };
+
+  it('only an admin changes them, and each save is a new version', async () => {
+    const officer = await sessionFor(t.db, 'officer@demo.matchfund.hk');
+    expect((await respond(async () => roundsLoader(args(await getRequest('/admin/rounds', { session: officer }))))).status).toBe(403);
+    const admin = await sessionFor(t.db, 'admin@demo.matchfund.hk');
+    const before = await getCurrentSettings(t.db);
+    const saved = await respond(async () => roundsAction(args(await postForm('/admin/rounds', fields, { session: admin }))));
+    expect(saved.status).toBe(302);
+    const after = await getCurrentSettings(t.db);
+    expect(after).toMatchObject({ version: before.version + 1, roundCode: '2027-R2', budgetCents: 600_000_000_00, openSectors: ['fnb', 'retail', 'tourism'] });
+    expect(after.opensAt.toISOString()).toBe('2026-12-31T16:00:00.000Z');
+    // The submitted application keeps the version it was judged under.
+    const app = await t.db.selectFrom('applications').select('settingsId').where('reference', '=', reference).executeTakeFirstOrThrow();
+    expect(app.settingsId).toBe(before.id);
+  });
+
+  it('shows every mistake at once and keeps what was typed', async () => {
+    const admin = await sessionFor(t.db, 'admin@demo.matchfund.hk');
+    const bad = { ...fields, budget: '12.345', cap: '-1', matchPercent: '150', openSectors: [], closesOn: '2026-01-01' };
+    const response = await respond(async () => roundsAction(args(await postForm('/admin/rounds', bad, { session: admin }))));
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
+    expect(body.fieldErrors).toMatchObject({
+      budget: ['errors:money_too_many_decimals'],
+      cap: ['errors:money_negative'],
+      matchPercent: ['errors:too_big'],
+      openSectors: ['officer:choose_one_sector'],
+      closesOn: ['officer:closes_before_opens'],
+    });
+    expect(body.values.roundCode).toBe('2027-R2');
+  });
+});
