@@ -14,9 +14,11 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 export type DB = Kysely<Database>;
 
+// JSON columns (declarations, quotation items, payloads) keep their keys exactly as written.
+
 export function createDb({ url, max = 10 }: { url: string; max?: number }): DB {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client can be dropped by the server (restart, embedded stop): log it, never crash the process.
   pool.on('error', (error) => console.warn(`[db] idle client error: ${error.message}`));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
 }

@@ -3,11 +3,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/2026-11-26T0800-initial';
 import * as applications from './migrations/2026-11-26T0900-applications';
 import * as officerWorkbench from './migrations/2026-11-26T1000-officer-workbench';
+import * as vendorPortal from './migrations/2026-11-26T1100-vendor-portal';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
   '2026-11-26T0900-applications': applications,
   '2026-11-26T1000-officer-workbench': officerWorkbench,
+  '2026-11-26T1100-vendor-portal': vendorPortal,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -62,7 +62,7 @@ export interface ProgrammeSettingsTable {
   createdAt: CreatedAt;
 }
 
-export type VendorStatus = 'pending' | 'enrolled' | 'rejected';
+export type VendorStatus = 'draft' | 'pending' | 'enrolled' | 'rejected';
 
 export interface VendorsTable {
   id: Id;
@@ -76,6 +76,14 @@ export interface VendorsTable {
   website: string | null;
   district: string | null;
   status: ColumnType<VendorStatus, VendorStatus | undefined, VendorStatus>;
+  contactName: string | null;
+  trackRecord: string | null;
+  referenceCustomers: string | null;
+  netEquityPositive: boolean | null;
+  submittedAt: Date | null;
+  decidedBy: number | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
   createdAt: CreatedAt;
 }
 
@@ -85,7 +93,7 @@ export interface SolutionCategoriesTable {
 }
 
 export type SolutionStatus = 'draft' | 'pending_review' | 'listed' | 'rejected' | 'delisted';
-export type VersionStatus = 'draft' | 'pending_review' | 'approved' | 'rejected' | 'superseded';
+export type VersionStatus = 'draft' | 'pending_review' | 'approved' | 'rejected' | 'superseded' | 'returned';
 export type PricingModelColumn = 'one_off' | 'monthly';
 
 export interface SolutionsTable {
@@ -112,6 +120,11 @@ export interface SolutionVersionsTable {
   priceCents: number;
   deploymentDays: number;
   status: ColumnType<VersionStatus, VersionStatus | undefined, VersionStatus>;
+  deliverablesEn: ColumnType<string, string | undefined, string>;
+  deliverablesZhHk: ColumnType<string, string | undefined, string>;
+  deliverablesZhCn: ColumnType<string, string | undefined, string>;
+  reviewNote: string | null;
+  submittedAt: Date | null;
   reviewedBy: number | null;
   reviewedAt: Date | null;
   createdAt: CreatedAt;
@@ -294,6 +307,17 @@ export interface OutboxTable {
   createdAt: CreatedAt;
 }
 
+export interface AuditLogTable {
+  id: Id;
+  entityType: 'vendor' | 'solution';
+  entityId: number;
+  action: string;
+  actorUserId: number | null;
+  actorRole: string;
+  note: string | null;
+  createdAt: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -315,6 +339,7 @@ export interface Database {
   officerConflicts: OfficerConflictsTable;
   notifications: NotificationsTable;
   outbox: OutboxTable;
+  auditLog: AuditLogTable;
 }
 
 export type User = Selectable<UsersTable>;

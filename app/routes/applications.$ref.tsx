@@ -15,8 +15,8 @@ import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
+import { applicantDeclarations } from '../domain/reasons';
 import {
-  applicantDeclarations,
   getApplicantApplication,
   respondToInfoRequest,
   submitApplication,

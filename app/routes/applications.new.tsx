@@ -13,7 +13,8 @@ import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { parseId } from '../lib/validation';
-import { applicantDeclarations, createDraftApplication, getQuotationForApplying } from '../services/applications.server';
+import { applicantDeclarations } from '../domain/reasons';
+import { createDraftApplication, getQuotationForApplying } from '../services/applications.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'applications:newTitle');
 

@@ -15,7 +15,8 @@ import { readForm } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { assignToMe, decideApplication, getReview, rejectionReasons } from '../services/officer.server';
+import { rejectionReasons } from '../domain/reasons';
+import { assignToMe, decideApplication, getReview } from '../services/officer.server';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'officer:reviewTitle', { reference: data?.application.reference ?? '' });
 

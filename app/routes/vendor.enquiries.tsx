@@ -81,7 +81,7 @@ export default function VendorEnquiries() {
           </select>
         </div>
         <button type="submit" className="button button--secondary">
-          {t('catalogue:apply')}
+          {t('enquiries:filterButton')}
         </button>
       </Form>
       {data.rows.length === 0 ? (

@@ -7,20 +7,13 @@ import { committedStatuses, transition, type ApplicationStatus } from '../domain
 import { checkDocument, safeFilename } from '../domain/documents';
 import { failedCodes, type EligibilityCode } from '../domain/eligibility';
 import { fundingSplit, type FundingSplit } from '../domain/funding';
+import type { ApplicantDeclaration } from '../domain/reasons';
 import { recordTransition, type Trx } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { eligibilityOf } from './enterprises.server';
 
 export const APPLICATION_PAGE_SIZE = 20;
 
-export const applicantDeclarations = [
-  'information_true',
-  'no_other_public_funding',
-  'not_related_to_vendor',
-  'deploy_within_six_months',
-  'consent_to_checks',
-] as const;
-export type ApplicantDeclaration = (typeof applicantDeclarations)[number];
 
 
 export type UploadedDocument = { bytes: Uint8Array; filename: string };

@@ -5,6 +5,7 @@ import type { ApplicationStatusColumn } from '../../db/schema';
 import { committedStatuses, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
 import { fundingSplit } from '../domain/funding';
+import type { RejectionReason } from '../domain/reasons';
 import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
 import { recordTransition, type Trx } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
@@ -15,17 +16,6 @@ export const QUEUE_PAGE_SIZE = 25;
 /** Statuses whose programme share counts against the programme's budget: approved and everything after it. */
 export const budgetStatuses = ['approved', 'deployment_reported', 'deployed', 'claim_submitted', 'claim_approved', 'paid'] as const satisfies readonly ApplicationStatus[];
 
-export const rejectionReasons = [
-  'not_eligible_enterprise',
-  'sector_not_covered',
-  'documents_incomplete',
-  'quotation_not_acceptable',
-  'duplicate_funding',
-  'related_to_vendor',
-  'no_response',
-  'other',
-] as const;
-export type RejectionReason = (typeof rejectionReasons)[number];
 
 export type QueueFilters = {
   status?: ApplicationStatus;

@@ -752,7 +752,7 @@ test('bad input: a disguised file, someone else’s application and a half-fille
     await expect(page.getByText('The file must be a PDF, JPEG or PNG', { exact: true })).toBeVisible();
     await expect(page).toHaveURL(/\/applications\/new\?quotation=\d+$/);
     for (const declaration of DECLARATIONS) await expect(declarations.getByRole('checkbox', { name: declaration })).toBeChecked();
-    await mainNav(page).getByRole('link', { name: 'Applications', exact: true }).click();
+    await page.goto('/applications');
     await expect(page.getByRole('main')).toContainText('You have no applications yet.');
 
     // The real quotation goes through.

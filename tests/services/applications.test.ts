@@ -180,6 +180,8 @@ describe('submission', () => {
       ['create', null, 'draft'],
       ['submit', 'draft', 'submitted'],
     ]);
+    // JSON columns keep their keys as written (not camel-cased on the way out).
+    expect(detail?.declarations).toMatchObject({ information_true: true, consent_to_checks: true });
     const stored = await t.db.selectFrom('applications').select('settingsId').where('reference', '=', reference).executeTakeFirstOrThrow();
     expect(stored.settingsId).toBeTypeOf('number');
     // A second click answers with the same application, committing nothing more.

@@ -2,7 +2,8 @@
 import crypto from 'node:crypto';
 import type { DB } from '../../db/client';
 import { registerUser } from '../../app/services/auth.server';
-import { createDraftApplication, type ApplicantDeclaration } from '../../app/services/applications.server';
+import type { ApplicantDeclaration } from '../../app/domain/reasons';
+import { createDraftApplication } from '../../app/services/applications.server';
 import { createEnterprise, type EnterpriseInput } from '../../app/services/enterprises.server';
 import { confirmEnquiry, sendEnquiry } from '../../app/services/enquiries.server';
 

@@ -1,0 +1,666 @@
+// The case officer's side in a real browser: the queue and its filters, the review page, a request for more
+// information answered by a shop owner who reads the site in Traditional Chinese, approval and the notifications it
+// sends; an application handled by another officer, a decision made on a stale page, and what non-officers and
+// half-filled decision forms get.
+import path from 'node:path';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type Response } from '@playwright/test';
+
+const PASSWORD = 'Kowloon-tea-2026';
+const DEMO_PASSWORD = 'Matchfund-demo-2026';
+const DEMO = {
+  applicant: 'applicant@demo.matchfund.hk',
+  vendor: 'vendor@demo.matchfund.hk', // linked to the first seeded vendor, Harbour POS Ltd
+  officer: 'officer@demo.matchfund.hk',
+  officer2: 'officer2@demo.matchfund.hk',
+  admin: 'admin@demo.matchfund.hk',
+} as const;
+const OFFICER_NAME = 'Officer Wong'; // officer@'s display name
+const CAP_CENTS = 50_000_00; // the most the programme pays one enterprise
+
+// A one-off Food and Beverage package of the demo vendor: one price, no monthly fees to count.
+const PACKAGE = 'Restaurant POS Starter Kit';
+const VENDOR_COMPANY = 'Harbour POS Ltd';
+
+const DECLARATIONS = [
+  'The information I give is true and complete.',
+  'The project has not received, and will not receive, other public funding.',
+  'The business is not related to the solution provider.',
+  'The solution will be in use within 6 months of approval.',
+  "The programme may check the information and the business's records.",
+] as const;
+
+const STALE = 'Someone else changed this application meanwhile. The page now shows its latest status; check it and decide again.';
+
+// ── Money, parsed and formatted here independently of the app's code ─────────────────────────────────────────
+
+/** "HK$12,345.67" → 1234567 (whole cents, no floats). */
+function toCents(text: string): number {
+  const match = /HK\$([\d,]+)\.(\d{2})/.exec(text);
+  if (!match) throw new Error(`No HK$ amount in "${text}"`);
+  return Number(match[1]!.replace(/,/g, '')) * 100 + Number(match[2]);
+}
+
+/** 1234567 → "HK$12,345.67" */
+function hkd(cents: number): string {
+  const dollars = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `HK$${dollars}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ── Page helpers ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The value beside a term in a description list (<dt>term</dt><dd>value</dd>). */
+function valueOf(scope: Locator, term: string): Locator {
+  return scope.getByRole('term').filter({ hasText: new RegExp(`^${escapeRegExp(term)}$`) }).locator('xpath=following-sibling::dd[1]');
+}
+
+function mainNav(page: Page, name = 'Main navigation'): Locator {
+  return page.getByRole('navigation', { name });
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(test.info().project.outputDir, 'screenshots', name), fullPage: true });
+}
+
+/** The browser's own note about an HTTP error status the test provoked on purpose (a refused form, a 403). */
+function withoutExpectedStatus(problems: string[], statuses: number[]): string[] {
+  const expected = new RegExp(`Failed to load resource: the server responded with a status of (${statuses.join('|')})\\b`);
+  return problems.filter((problem) => !expected.test(problem));
+}
+
+function uniqueStamp(): string {
+  return `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** 8 digits, random enough that businesses registered in one run do not collide. */
+function randomBrNumber(): string {
+  return String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+}
+
+function expiryNextYear(): string {
+  return new Date(Date.now() + 365 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/** The year in Hong Kong (UTC+8), as application references carry it. */
+function hongKongYear(): number {
+  return new Date(Date.now() + 8 * 60 * 60 * 1000).getUTCFullYear();
+}
+
+// ── People: each has a browser context of their own, so cookies (session, language) never mix ───────────────
+
+type Actor = { context: BrowserContext; page: Page; problems: string[] };
+
+/** Every context opened by the running test, closed after it. */
+const openContexts: BrowserContext[] = [];
+
+test.afterEach(async () => {
+  for (const context of openContexts.splice(0)) await context.close();
+});
+
+/** Uncaught errors and console errors in the page fail the test (hydration mismatches show up here). */
+function watchForPageErrors(page: Page, problems: string[]) {
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+}
+
+async function newActor(browser: Browser, baseURL: string | undefined): Promise<Actor> {
+  const context = await browser.newContext({ baseURL });
+  openContexts.push(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  watchForPageErrors(page, problems);
+  return { context, page, problems };
+}
+
+/** A second tab in the same context (same session), watched like the first. */
+async function secondTab(actor: Actor): Promise<Page> {
+  const page = await actor.context.newPage();
+  watchForPageErrors(page, actor.problems);
+  return page;
+}
+
+async function logIn(page: Page, email: string, password: string, home: RegExp) {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(home);
+}
+
+async function officer(browser: Browser, baseURL: string | undefined, email: string = DEMO.officer): Promise<Actor> {
+  const actor = await newActor(browser, baseURL);
+  await logIn(actor.page, email, DEMO_PASSWORD, /\/officer$/);
+  await expect(actor.page.getByRole('heading', { level: 1, name: 'Case officer' })).toBeVisible();
+  return actor;
+}
+
+/** A POST the way a form would send it, with the session's CSRF token; for forms the page does not offer. */
+async function postForm(page: Page, url: string, fields: Record<string, string>) {
+  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+  return page.request.post(url, { form: { _csrf: csrf, ...fields }, maxRedirects: 0 });
+}
+
+// ── Setting up a submitted application through the UI ───────────────────────────────────────────────────────
+
+type Account = { name: string; email: string };
+type Business = { nameEn: string; nameZh: string; brNumber: string };
+type Split = { cost: number; programme: number; shop: number };
+type Submitted = { applicant: Actor; account: Account; business: Business; ref: string; split: Split };
+
+async function registerApplicant(page: Page, label: string): Promise<Account> {
+  const stamp = uniqueStamp();
+  const account = { name: `E2E ${label} ${stamp}`, email: `e2e-officer-${label.toLowerCase()}-${stamp}@example.com` };
+  await page.goto('/register');
+  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
+  await page.getByRole('group', { name: 'Account type' }).getByRole('radio', { name: 'Shop owner' }).check();
+  await page.getByLabel('Your name').fill(account.name);
+  await page.getByLabel('Email address').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(mainNav(page).getByRole('link', { name: `Signed in as ${account.name}` })).toBeVisible();
+  return account;
+}
+
+async function addBusiness(page: Page, label: string): Promise<Business> {
+  const stamp = uniqueStamp();
+  const business = { nameEn: `E2E ${label} Noodle Bar ${stamp}`, nameZh: `測試${label}麵家 ${stamp}`, brNumber: randomBrNumber() };
+  await page.goto('/businesses/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a business' })).toBeVisible();
+  await page.getByLabel('Business name in English').fill(business.nameEn);
+  await page.getByLabel('Business name in Chinese').fill(business.nameZh);
+  await page.getByRole('group', { name: 'How is the business registered?' }).getByRole('radio', { name: 'Under the Business Registration Ordinance' }).check();
+  await page.getByLabel('Business Registration number', { exact: true }).fill(business.brNumber);
+  await page.getByLabel('Business Registration Certificate valid until').fill(expiryNextYear());
+  await page.getByLabel('Sector', { exact: true }).selectOption({ label: 'Food and Beverage' });
+  await page.getByLabel('Number of full-time employees').fill('6');
+  await page.getByLabel('Business address in Hong Kong').fill('G/F, 88 Temple Street, Jordan');
+  await page.getByLabel('District', { exact: true }).selectOption({ label: 'Yau Tsim Mong' });
+  await page.getByLabel('Business phone number').fill('2388 1234');
+  const answers: [string, 'Yes' | 'No'][] = [
+    ['Is the business part of a group of companies?', 'No'],
+    ['Does the business operate substantively in Hong Kong?', 'Yes'],
+    ['Is it a listed company?', 'No'],
+    ['Is it a statutory body?', 'No'],
+    ['Is it a government-subvented organisation?', 'No'],
+  ];
+  for (const [question, answer] of answers) await page.getByRole('group', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
+  await page.getByRole('button', { name: 'Save business profile' }).click();
+  await expect(page).toHaveURL(/\/businesses\/\d+\/eligibility\?created=1$/);
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: "Your business meets the programme's rules so far." })).toBeVisible();
+  return business;
+}
+
+/**
+ * A new shop owner with a Food and Beverage business asks the demo vendor for PACKAGE, the vendor quotes the listed
+ * price, and the shop owner applies and submits. The shop owner stays logged in on `applicant.page`.
+ */
+async function submittedApplication(browser: Browser, baseURL: string | undefined, label: string): Promise<Submitted> {
+  const applicant = await newActor(browser, baseURL);
+  const { page } = applicant;
+  const account = await registerApplicant(page, label);
+  const business = await addBusiness(page, label);
+
+  const cost = await test.step('enquire about the package from its page', async () => {
+    await mainNav(page).getByRole('link', { name: 'Solutions catalogue' }).click();
+    await page.getByLabel('Search by name').fill(PACKAGE);
+    await page.getByRole('button', { name: 'Show packages' }).click();
+    await page.getByRole('main').getByRole('link', { name: PACKAGE, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: PACKAGE })).toBeVisible();
+    const basic = page.getByRole('region', { name: 'Basic package' });
+    await expect(valueOf(basic, 'Solution provider')).toContainText(VENDOR_COMPANY);
+    const priceLine = await valueOf(basic, 'Price').innerText();
+    expect(priceLine).toContain('one-off price');
+    await expect(page.getByRole('heading', { level: 2, name: 'Interested? Ask the solution provider' })).toBeVisible();
+    await page.getByLabel('Business', { exact: true }).selectOption({ label: `${business.nameEn} (${business.nameZh})` });
+    await page.getByLabel('Message to the solution provider (optional)').fill(`One counter, ${label}.`);
+    await page.getByRole('button', { name: 'Send enquiry' }).click();
+    await expect(page).toHaveURL(/\/enquiries\?sent=\d+$/);
+    return toCents(priceLine);
+  });
+
+  await test.step('the demo vendor confirms at the listed price', async () => {
+    const vendor = await newActor(browser, baseURL);
+    await logIn(vendor.page, DEMO.vendor, DEMO_PASSWORD, /\/vendor$/);
+    await vendor.page.goto('/vendor/enquiries?status=sent');
+    await expect(vendor.page.getByRole('heading', { level: 1, name: 'Enquiries from shops' })).toBeVisible();
+    const item = vendor.page
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ has: vendor.page.getByRole('heading', { level: 2, name: PACKAGE, exact: true }) })
+      .filter({ hasText: `From ${business.nameEn}` });
+    await expect(item).toHaveCount(1);
+    await item.getByRole('button', { name: 'Confirm and quote the listed price' }).click();
+    await expect(vendor.page).toHaveURL(/\/vendor\/enquiries\?answered=\d+$/);
+    expect(vendor.problems).toEqual([]);
+    await vendor.context.close();
+  });
+
+  const ref = await test.step('apply for funding with the quotation and submit', async () => {
+    await mainNav(page).getByRole('link', { name: 'Enquiries', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'My enquiries' })).toBeVisible();
+    const row = page.getByRole('main').getByRole('row').filter({ has: page.getByRole('link', { name: PACKAGE, exact: true }) });
+    await expect(row).toContainText('Quotation issued');
+    await row.getByRole('link', { name: 'Apply for funding' }).click();
+    await expect(page).toHaveURL(/\/applications\/new\?quotation=\d+$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Apply for funding' })).toBeVisible();
+    const declarations = page.getByRole('group', { name: 'Declarations' });
+    for (const declaration of DECLARATIONS) await declarations.getByRole('checkbox', { name: declaration }).check();
+    await page.getByLabel('Quotation document').setInputFiles({ name: 'quotation.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 test') });
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    const reference = new RegExp(`/applications/(DTS-${hongKongYear()}-\\d{6})$`);
+    await expect(page).toHaveURL(reference);
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before submitting' })).toBeVisible();
+    const found = reference.exec(page.url())![1]!;
+    await page.getByRole('button', { name: 'Submit application' }).click();
+    await expect(page).toHaveURL(new RegExp(`/applications/${found}\\?submitted=1$`));
+    await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText('Submitted');
+    return found;
+  });
+
+  const programme = Math.min(Math.floor(cost / 2), CAP_CENTS);
+  return { applicant, account, business, ref, split: { cost, programme, shop: cost - programme } };
+}
+
+// ── The officer's pages ──────────────────────────────────────────────────────────────────────────────────────
+
+function queueRow(page: Page, ref: string): Locator {
+  return page.getByRole('main').getByRole('row').filter({ has: page.getByRole('link', { name: ref, exact: true }) });
+}
+
+function decisionSection(page: Page): Locator {
+  return page.getByRole('heading', { level: 2, name: 'Decision' });
+}
+
+async function openReview(page: Page, ref: string) {
+  await page.goto(`/officer/applications/${ref}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Review ${ref}` })).toBeVisible();
+}
+
+async function assignToMe(page: Page, ref: string) {
+  await page.getByRole('button', { name: 'Assign to me' }).click();
+  await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
+  await expect(page).toHaveURL(new RegExp(`/officer/applications/${ref}$`));
+  await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
+  await expect(decisionSection(page)).toBeVisible();
+}
+
+/** Waits for the response to the next POST from the page (a form submitted through fetch, or as a document). */
+function nextPost(page: Page): Promise<Response> {
+  return page.waitForResponse((response) => response.request().method() === 'POST');
+}
+
+function timeline(page: Page, name = 'Record of actions'): Locator {
+  return page.getByRole('heading', { level: 2, name }).locator('xpath=following-sibling::ol[1]').getByRole('listitem');
+}
+
+// ── The issue's journey ──────────────────────────────────────────────────────────────────────────────────────
+
+test('an officer filters the queue, asks a Chinese-speaking shop owner for more information, then approves', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const { applicant, account, business, ref, split } = await submittedApplication(browser, baseURL, 'Journey');
+  const message = `Please send a photo of the shop front and the menu (${uniqueStamp()}).`;
+  const answer = '已附上店面相片及餐牌，謝謝。';
+
+  await test.step('the shop owner switches the site to Traditional Chinese', async () => {
+    const { page } = applicant;
+    await page.getByRole('button', { name: '繁體中文' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-HK');
+    await expect(page).toHaveURL(new RegExp(`/applications/${ref}`));
+    await expect(page.getByRole('heading', { level: 1, name: `申請 ${ref}` })).toBeVisible();
+    await expect(valueOf(page.getByRole('main'), '狀態')).toHaveText('已提交');
+    expect(applicant.problems).toEqual([]);
+    // The rest of the journey logs in afresh: the language must come from the account, not this browser's cookie.
+    await applicant.context.close();
+  });
+
+  const officerWong = await officer(browser, baseURL);
+  const { page } = officerWong;
+
+  await test.step('the queue, filtered to unassigned Food and Beverage POS applications, lists it', async () => {
+    await mainNav(page).getByRole('link', { name: 'Queue' }).click();
+    await expect(page).toHaveURL(/\/officer\/applications$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Applications queue' })).toBeVisible();
+    const filters = page.getByRole('form', { name: 'Filter the queue' });
+    await filters.getByLabel('Assigned').selectOption({ label: 'To nobody' });
+    await filters.getByLabel('Status').selectOption({ label: 'Submitted' });
+    await filters.getByLabel('Sector').selectOption({ label: 'Food and Beverage' });
+    await filters.getByLabel('Category').selectOption({ label: 'E-payment and in-store sales (POS)' });
+    await filters.getByRole('button', { name: 'Show packages' }).click();
+    await expect(page).toHaveURL(/[?&]assigned=unassigned(&|$)/);
+    await expect(page).toHaveURL(/[?&]sector=fnb(&|$)/);
+    await expect(page).toHaveURL(/[?&]status=submitted(&|$)/);
+    await expect(page).toHaveURL(/[?&]category=e_payment_pos(&|$)/);
+    // The form shows the filters it was sent with.
+    await expect(filters.getByLabel('Assigned')).toHaveValue('unassigned');
+    await expect(filters.getByLabel('Sector')).toHaveValue('fnb');
+
+    const headers = page.getByRole('main').getByRole('columnheader');
+    await expect(headers).toHaveText(['Reference', 'Business', 'Category', 'Status', 'Programme pays', 'Submitted', 'Working days waiting', 'Officer']);
+    const row = queueRow(page, ref);
+    await expect(row).toHaveCount(1);
+    const cells = row.getByRole('cell');
+    await expect(cells.nth(1)).toContainText(business.nameEn);
+    await expect(cells.nth(1)).toContainText('Food and Beverage · Yau Tsim Mong');
+    await expect(cells.nth(2)).toHaveText('E-payment and in-store sales (POS)');
+    await expect(cells.nth(3)).toHaveText('Submitted');
+    await expect(cells.nth(4)).toHaveText(hkd(split.programme));
+    await expect(cells.nth(6)).toHaveText(/^\d+$/);
+    expect(Number(await cells.nth(6).innerText())).toBeLessThanOrEqual(1); // submitted moments ago
+    await expect(cells.nth(7)).toHaveText('Not assigned');
+    // Every row matches every filter.
+    for (const other of await page.getByRole('main').getByRole('row').filter({ has: page.getByRole('cell') }).all()) {
+      await expect(other.getByRole('cell').nth(1)).toContainText('Food and Beverage');
+      await expect(other.getByRole('cell').nth(3)).toHaveText('Submitted');
+      await expect(other.getByRole('cell').nth(7)).toHaveText('Not assigned');
+    }
+    await screenshot(page, 'officer-queue.png');
+
+    // Another sector leaves it out.
+    await filters.getByLabel('Sector').selectOption({ label: 'Retail (excluding F&B)' });
+    await filters.getByRole('button', { name: 'Show packages' }).click();
+    await expect(page).toHaveURL(/[?&]sector=retail(&|$)/);
+    await expect(queueRow(page, ref)).toHaveCount(0);
+    await page.goBack();
+    await expect(page).toHaveURL(/[?&]sector=fnb(&|$)/);
+    await expect(queueRow(page, ref)).toHaveCount(1);
+  });
+
+  await test.step('the review page shows the enterprise, eligibility now, the money and the documents', async () => {
+    await queueRow(page, ref).getByRole('link', { name: ref, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/officer/applications/${ref}$`));
+    await expect(page.getByRole('heading', { level: 1, name: `Review ${ref}` })).toBeVisible();
+    const main = page.getByRole('main');
+    await expect(valueOf(main, 'Status')).toHaveText('Submitted Not assigned');
+    await expect(valueOf(main, 'Working days waiting')).toHaveText(/^\d+/);
+
+    await expect(main.getByRole('heading', { level: 2, name: 'The enterprise' })).toBeVisible();
+    await expect(valueOf(main, 'Business name')).toContainText(business.nameEn);
+    await expect(valueOf(main, 'Business name')).toContainText(business.nameZh);
+    await expect(valueOf(main, 'Registration')).toContainText(`BR ${business.brNumber}`);
+    await expect(valueOf(main, 'Sector')).toHaveText('Food and Beverage');
+    await expect(valueOf(main, 'Number of full-time employees')).toHaveText('6');
+    await expect(valueOf(main, 'Business address in Hong Kong')).toContainText('G/F, 88 Temple Street, Jordan, Yau Tsim Mong');
+
+    await expect(main.getByRole('heading', { level: 2, name: 'Eligibility now' })).toBeVisible();
+    const rules = main.getByRole('listitem').filter({ has: page.getByText(/^(Met|Not met|To be checked)$/) });
+    expect(await rules.count()).toBeGreaterThanOrEqual(8);
+    for (const rule of ['Registration', 'Sector', 'Business in Hong Kong', 'Size', 'Application batch']) {
+      await expect(rules.filter({ has: page.getByText(rule, { exact: true }) }).getByText('Met', { exact: true })).toBeVisible();
+    }
+    await expect(main.getByText('Not met', { exact: true })).toHaveCount(0);
+
+    await expect(main.getByRole('heading', { level: 2, name: 'Money' })).toBeVisible();
+    await expect(valueOf(main, 'Eligible cost')).toHaveText(hkd(split.cost));
+    await expect(valueOf(main, 'Programme pays')).toHaveText(hkd(split.programme));
+    await expect(valueOf(main, 'You pay')).toHaveText(hkd(split.shop));
+    await expect(valueOf(main, "Enterprise's remaining funding")).toHaveText(hkd(CAP_CENTS - split.programme));
+    await expect(main).toContainText(VENDOR_COMPANY);
+    await expect(main.getByRole('listitem').filter({ hasText: `${PACKAGE} — ${hkd(split.cost)}` })).toHaveCount(1);
+    const documentLink = main.getByRole('link', { name: 'quotation.pdf' });
+    await expect(documentLink).toHaveAttribute('href', new RegExp(`^/officer/applications/${ref}/documents/\\d+$`));
+    await expect(main.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'quotation.pdf' }) })).toContainText('(quotation)');
+    const download = await page.request.get((await documentLink.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('application/pdf');
+    expect((await download.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await expect(main.getByRole('heading', { name: "The enterprise's other applications" })).toBeVisible();
+    await expect(main.getByText('None.', { exact: true })).toBeVisible();
+
+    // Not yet anybody's: no decision until an officer takes it.
+    await expect(decisionSection(page)).toHaveCount(0);
+    await assignToMe(page, ref);
+    await expect(page.getByRole('button', { name: 'Approve application' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Send request' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Do not approve' })).toBeVisible();
+    await screenshot(page, 'officer-review.png');
+  });
+
+  await test.step('the officer asks for more information', async () => {
+    await page.getByLabel('Message to the applicant').fill(message);
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect(page).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=request_info$`));
+    await expect(page.getByRole('main').getByRole('status')).toHaveText('Request sent to the applicant.');
+    await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText(`More information requested — handled by ${OFFICER_NAME}`);
+    await expect(decisionSection(page)).toHaveCount(0);
+    const events = timeline(page);
+    await expect(events.last()).toContainText('More information requested');
+    await expect(events.last()).toContainText(message);
+  });
+
+  const shopOwner = await newActor(browser, baseURL);
+  await test.step('the shop owner logs in again and reads the request in Traditional Chinese', async () => {
+    const shop = shopOwner.page;
+    await logIn(shop, account.email, PASSWORD, /\/account$/);
+    await expect(shop.locator('html')).toHaveAttribute('lang', 'zh-HK');
+    await expect(mainNav(shop, '主選單').getByRole('link', { name: `已登入：${account.name}` })).toBeVisible();
+    await shop.goto(`/applications/${ref}`);
+    await expect(shop.locator('html')).toHaveAttribute('lang', 'zh-HK');
+    await expect(shop.getByRole('heading', { level: 1, name: `申請 ${ref}` })).toBeVisible();
+    const main = shop.getByRole('main');
+    await expect(valueOf(main, '狀態')).toHaveText('需補交資料');
+    await expect(valueOf(main, '企業')).toHaveText(business.nameZh);
+    const request = shop.getByRole('heading', { level: 2, name: '個案主任需要更多資料' }).locator('xpath=..');
+    await expect(request).toContainText(message);
+
+    await request.getByLabel('你的回覆').fill(answer);
+    await request.getByRole('button', { name: '發出回覆' }).click();
+    await expect(shop).toHaveURL(new RegExp(`/applications/${ref}\\?answered=1$`));
+    await expect(main.getByRole('status')).toHaveText('你的回覆已轉交個案主任。');
+    await expect(valueOf(main, '狀態')).toHaveText('已提交');
+    await expect(shop.getByRole('heading', { level: 2, name: '個案主任需要更多資料' })).toHaveCount(0);
+    await expect(timeline(shop, '處理紀錄').last()).toContainText(answer);
+  });
+
+  await test.step('the application is back with the officer, who takes it again and approves it', async () => {
+    await openReview(page, ref);
+    const main = page.getByRole('main');
+    await expect(valueOf(main, 'Status')).toHaveText(`Submitted — handled by ${OFFICER_NAME}`);
+    await expect(timeline(page).last()).toContainText('Information provided');
+    await expect(timeline(page).last()).toContainText(answer);
+    await expect(decisionSection(page)).toHaveCount(0);
+    await assignToMe(page, ref);
+    await page.getByLabel('Note for the record (optional)').fill('Photos and menu received; all in order.');
+    await page.getByRole('button', { name: 'Approve application' }).click();
+    await expect(page).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=approve$`));
+    await expect(main.getByRole('status')).toHaveText('Approved. The applicant and the solution provider have been notified.');
+    await expect(valueOf(main, 'Status')).toHaveText(`Approved — handled by ${OFFICER_NAME}`);
+    await expect(decisionSection(page)).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
+    await expect(timeline(page).last()).toContainText('Approved');
+    // Approved applications leave the open queue.
+    await page.goto('/officer/applications');
+    await expect(queueRow(page, ref)).toHaveCount(0);
+  });
+
+  await test.step('the shop owner sees the approval and its notification in Traditional Chinese', async () => {
+    const shop = shopOwner.page;
+    await shop.goto(`/applications/${ref}`);
+    const main = shop.getByRole('main');
+    await expect(valueOf(main, '狀態')).toHaveText('已批核');
+    await expect(valueOf(main, '計劃資助金額')).toHaveText(hkd(split.programme));
+
+    await mainNav(shop, '主選單').getByRole('link', { name: '通知' }).click();
+    await expect(shop).toHaveURL(/\/notifications$/);
+    await expect(shop.getByRole('heading', { level: 1, name: '通知' })).toBeVisible();
+    const approved = main.getByRole('listitem').filter({ has: shop.getByRole('heading', { name: `申請 ${ref} 已批核`, exact: true }) });
+    await expect(approved).toHaveCount(1);
+    await expect(approved).toContainText(`你的申請 ${ref} 已獲批核，計劃會資助 ${hkd(split.programme)}。`);
+    await expect(approved.getByRole('link', { name: ref })).toHaveAttribute('href', `/applications/${ref}`);
+    const asked = main.getByRole('listitem').filter({ has: shop.getByRole('heading', { name: `申請 ${ref} 需補交資料`, exact: true }) });
+    await expect(asked).toHaveCount(1);
+    await expect(asked).toContainText(message);
+    // Newest first: the approval heads the list.
+    await expect(main.getByRole('listitem').filter({ has: shop.getByRole('heading', { level: 2 }) }).first()).toContainText(`申請 ${ref} 已批核`);
+    await screenshot(shop, 'applicant-notifications-zh-HK.png');
+  });
+
+  expect(officerWong.problems).toEqual([]);
+  expect(shopOwner.problems).toEqual([]);
+});
+
+// ── Two officers, two tabs ───────────────────────────────────────────────────────────────────────────────────
+
+test('only the assigned officer decides, and a decision made on a stale page is refused', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const { ref } = await submittedApplication(browser, baseURL, 'TwoOfficers');
+
+  const officerWong = await officer(browser, baseURL);
+  await openReview(officerWong.page, ref);
+  await assignToMe(officerWong.page, ref);
+
+  const officerLee = await officer(browser, baseURL, DEMO.officer2);
+  await test.step('a second officer can read the application but not decide it', async () => {
+    const { page } = officerLee;
+    await openReview(page, ref);
+    await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
+    await expect(page.getByRole('heading', { level: 2, name: 'The enterprise' })).toBeVisible();
+    await expect(decisionSection(page)).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Approve application' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Do not approve' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Send request' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
+
+    // Nor can a hand-made form do it: the server refuses, and the application stays as it was.
+    const approve = await postForm(page, `/officer/applications/${ref}`, { intent: 'approve', expectedStatus: 'under_review' });
+    expect(approve.status()).toBe(409);
+    expect(await approve.text()).toContain('Another officer is handling this application.');
+    const take = await postForm(page, `/officer/applications/${ref}`, { intent: 'assign', expectedStatus: 'under_review' });
+    expect(take.status()).toBe(409);
+    expect(await take.text()).toContain('Another officer is handling this application.');
+    await page.reload();
+    await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
+  });
+
+  await test.step('approved in one tab, then "Do not approve" in another tab still showing "Under review"', async () => {
+    const first = officerWong.page;
+    const second = await secondTab(officerWong);
+    await openReview(second, ref);
+    await expect(valueOf(second.getByRole('main'), 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
+
+    await first.getByRole('button', { name: 'Approve application' }).click();
+    await expect(first.getByRole('main').getByRole('status')).toHaveText('Approved. The applicant and the solution provider have been notified.');
+    await expect(valueOf(first.getByRole('main'), 'Status')).toHaveText(`Approved — handled by ${OFFICER_NAME}`);
+
+    await second.getByLabel('Reason', { exact: true }).selectOption({ label: 'The quotation is not acceptable' });
+    await second.getByLabel('Explanation for the applicant (optional)').fill('The quotation is missing the vendor chop.');
+    const refused = nextPost(second);
+    await second.getByRole('button', { name: 'Do not approve' }).click();
+    expect((await refused).status()).toBe(409);
+    const alert = second.getByRole('main').getByRole('alert');
+    await expect(alert.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    await expect(alert).toContainText(STALE);
+    // "The page now shows its latest status": Approved, with no decision left to take.
+    await expect(valueOf(second.getByRole('main'), 'Status')).toHaveText(`Approved — handled by ${OFFICER_NAME}`);
+    await expect(decisionSection(second)).toHaveCount(0);
+
+    await second.reload();
+    await expect(valueOf(second.getByRole('main'), 'Status')).toHaveText(`Approved — handled by ${OFFICER_NAME}`);
+    const events = timeline(second);
+    await expect(events.last()).toContainText('Approved');
+    await expect(events.filter({ hasText: 'Not approved' })).toHaveCount(0);
+    await expect(second.getByText('The quotation is missing the vendor chop.')).toHaveCount(0);
+  });
+
+  expect(withoutExpectedStatus(officerWong.problems, [409])).toEqual([]);
+  expect(officerLee.problems).toEqual([]);
+});
+
+// ── Who may see the queue, and a half-filled decision form ───────────────────────────────────────────────────
+
+test('shop owners, vendors and administrators cannot open the queue; "Do not approve" needs a reason', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const { applicant, ref } = await submittedApplication(browser, baseURL, 'Refused');
+
+  await test.step('nobody but an officer gets the queue or a review page', async () => {
+    const visitors: { who: string; actor: Actor }[] = [{ who: 'the owner of the application', actor: applicant }];
+    for (const [who, email, home] of [
+      ['the demo shop owner', DEMO.applicant, /\/account$/],
+      ['the demo vendor', DEMO.vendor, /\/vendor$/],
+      ['the administrator', DEMO.admin, /\/admin\/officers$/],
+    ] as const) {
+      const actor = await newActor(browser, baseURL);
+      await logIn(actor.page, email, DEMO_PASSWORD, home);
+      visitors.push({ who, actor });
+    }
+    for (const { who, actor } of visitors) {
+      const { page } = actor;
+      for (const address of ['/officer/applications', `/officer/applications/${ref}`, '/officer/applications?assigned=unassigned']) {
+        const response = await page.goto(address);
+        expect(response?.status(), `${who} at ${address}`).toBe(403);
+        await expect(page.getByRole('heading', { level: 1, name: 'You cannot do that' })).toBeVisible();
+        await expect(mainNav(page)).toBeVisible(); // the site's own header, not a bare error
+        await expect(page.getByRole('table')).toHaveCount(0);
+        await expect(page.getByText(ref)).toHaveCount(0);
+      }
+      // "Next in queue" and a decision, posted by hand, are refused as well.
+      await page.goto('/notifications');
+      const next = await postForm(page, '/officer/applications', {});
+      expect(next.status(), `${who} taking the next in queue`).toBe(403);
+      const decide = await postForm(page, `/officer/applications/${ref}`, { intent: 'approve', expectedStatus: 'submitted' });
+      expect(decide.status(), `${who} approving`).toBe(403);
+      expect(withoutExpectedStatus(actor.problems, [403]), who).toEqual([]);
+    }
+
+    // Logged out: sent to log in, and back to the queue afterwards.
+    const stranger = await newActor(browser, baseURL);
+    await stranger.page.goto('/officer/applications');
+    await expect(stranger.page).toHaveURL(/\/login\?redirectTo=%2Fofficer%2Fapplications$/);
+    await expect(stranger.page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
+  });
+
+  const officerWong = await officer(browser, baseURL);
+  const { page } = officerWong;
+  await openReview(page, ref);
+  await assignToMe(page, ref);
+
+  await test.step('"Do not approve" without a reason asks for one', async () => {
+    await page.getByLabel('Explanation for the applicant (optional)').fill('Kept after the error.');
+    const refused = nextPost(page);
+    await page.getByRole('button', { name: 'Do not approve' }).click();
+    expect((await refused).status()).toBe(400);
+    const alert = page.getByRole('main').getByRole('alert');
+    await expect(alert.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    await expect(alert.getByRole('link', { name: 'Choose the reason for not approving' })).toHaveAttribute('href', '#reject-reasonCode');
+    const reason = page.getByLabel('Reason', { exact: true });
+    await expect(reason.locator('xpath=..')).toContainText('Choose the reason for not approving');
+    await expect(reason).toHaveValue('');
+    await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
+    await expect(timeline(page).filter({ hasText: 'Not approved' })).toHaveCount(0);
+  });
+
+  await test.step('"Send request" without a message asks for one', async () => {
+    const refused = nextPost(page);
+    await page.getByRole('button', { name: 'Send request' }).click();
+    expect((await refused).status()).toBe(400);
+    const alert = page.getByRole('main').getByRole('alert');
+    await expect(alert.getByRole('link', { name: 'Write what the applicant must send' })).toHaveAttribute('href', '#request_info-note');
+    await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
+  });
+
+  await test.step('with a reason, the application is not approved and the shop owner is told why', async () => {
+    await page.getByLabel('Reason', { exact: true }).selectOption({ label: 'The documents are incomplete' });
+    await page.getByLabel('Explanation for the applicant (optional)').fill('The quotation has no company chop.');
+    await page.getByRole('button', { name: 'Do not approve' }).click();
+    await expect(page).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=reject$`));
+    await expect(page.getByRole('main').getByRole('status')).toHaveText('Not approved. The applicant has been notified.');
+    await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText(`Not approved — handled by ${OFFICER_NAME}`);
+    await expect(timeline(page).last()).toContainText('The documents are incomplete');
+
+    const shop = applicant.page;
+    await shop.goto('/notifications');
+    const item = shop.getByRole('main').getByRole('listitem').filter({ has: shop.getByRole('heading', { name: `Application ${ref} not approved`, exact: true }) });
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText('Reason: The documents are incomplete');
+    await expect(item).toContainText('The quotation has no company chop.');
+  });
+
+  expect(withoutExpectedStatus(officerWong.problems, [400])).toEqual([]);
+});
