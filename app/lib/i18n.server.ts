@@ -11,6 +11,8 @@ import en_enquiries from '../../locales/en/enquiries.json';
 import en_applications from '../../locales/en/applications.json';
 import en_notifications from '../../locales/en/notifications.json';
 import en_officer from '../../locales/en/officer.json';
+import en_vendor from '../../locales/en/vendor.json';
+import en_vetting from '../../locales/en/vetting.json';
 import hk_common from '../../locales/zh-HK/common.json';
 import hk_auth from '../../locales/zh-HK/auth.json';
 import hk_catalogue from '../../locales/zh-HK/catalogue.json';
@@ -21,6 +23,8 @@ import hk_enquiries from '../../locales/zh-HK/enquiries.json';
 import hk_applications from '../../locales/zh-HK/applications.json';
 import hk_notifications from '../../locales/zh-HK/notifications.json';
 import hk_officer from '../../locales/zh-HK/officer.json';
+import hk_vendor from '../../locales/zh-HK/vendor.json';
+import hk_vetting from '../../locales/zh-HK/vetting.json';
 import cn_common from '../../locales/zh-CN/common.json';
 import cn_auth from '../../locales/zh-CN/auth.json';
 import cn_catalogue from '../../locales/zh-CN/catalogue.json';
@@ -31,13 +35,15 @@ import cn_enquiries from '../../locales/zh-CN/enquiries.json';
 import cn_applications from '../../locales/zh-CN/applications.json';
 import cn_notifications from '../../locales/zh-CN/notifications.json';
 import cn_officer from '../../locales/zh-CN/officer.json';
+import cn_vendor from '../../locales/zh-CN/vendor.json';
+import cn_vetting from '../../locales/zh-CN/vetting.json';
 import { languageCookie } from './cookies.server';
 import { createI18n, defaultLocale, isLocale, locales, type Locale } from './i18n';
 
 export const resources = {
-  en: { common: en_common, auth: en_auth, catalogue: en_catalogue, errors: en_errors, business: en_business, eligibility: en_eligibility, enquiries: en_enquiries, applications: en_applications, notifications: en_notifications, officer: en_officer },
-  'zh-HK': { common: hk_common, auth: hk_auth, catalogue: hk_catalogue, errors: hk_errors, business: hk_business, eligibility: hk_eligibility, enquiries: hk_enquiries, applications: hk_applications, notifications: hk_notifications, officer: hk_officer },
-  'zh-CN': { common: cn_common, auth: cn_auth, catalogue: cn_catalogue, errors: cn_errors, business: cn_business, eligibility: cn_eligibility, enquiries: cn_enquiries, applications: cn_applications, notifications: cn_notifications, officer: cn_officer },
+  en: { common: en_common, auth: en_auth, catalogue: en_catalogue, errors: en_errors, business: en_business, eligibility: en_eligibility, enquiries: en_enquiries, applications: en_applications, notifications: en_notifications, officer: en_officer, vendor: en_vendor, vetting: en_vetting },
+  'zh-HK': { common: hk_common, auth: hk_auth, catalogue: hk_catalogue, errors: hk_errors, business: hk_business, eligibility: hk_eligibility, enquiries: hk_enquiries, applications: hk_applications, notifications: hk_notifications, officer: hk_officer, vendor: hk_vendor, vetting: hk_vetting },
+  'zh-CN': { common: cn_common, auth: cn_auth, catalogue: cn_catalogue, errors: cn_errors, business: cn_business, eligibility: cn_eligibility, enquiries: cn_enquiries, applications: cn_applications, notifications: cn_notifications, officer: cn_officer, vendor: cn_vendor, vetting: cn_vetting },
 } satisfies Record<Locale, Resource[string]>;
 
 const detector = new RemixI18Next({
