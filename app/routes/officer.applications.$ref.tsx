@@ -67,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (result.code === 'not_found') throw new Response('not found', { status: 404 });
       return json({ error: `officer:${result.code}`, field: '', intent: input.intent }, { status: 409 });
     }
-    return redirect(`/officer/applications/${reference}`);
+    return redirect(`/officer/applications/${reference}?done=assign`);
   }
   const decision =
     input.intent === 'approve'
@@ -92,6 +92,7 @@ export default function Review() {
   const { application: app, enterprise } = data;
   const failures = actionData && 'failures' in actionData ? (actionData.failures as string[] | undefined) : undefined;
   const can = (action: string) => data.mine && data.actions.includes(action as never);
+  const fieldError = (intent: string, field: string) => actionData?.intent === intent && actionData.field === field;
   return (
     <div>
       <p>
@@ -139,7 +140,7 @@ export default function Review() {
         </div>
       </dl>
 
-      {data.actions.includes('start_review') || (!data.mine && !data.conflicted && ['under_review', 'info_requested'].includes(app.status) && !app.assignedOfficerId) ? (
+      {!data.conflicted && (!app.assignedOfficerId || data.mine) && (data.actions.includes('start_review') || (!app.assignedOfficerId && ['under_review', 'info_requested'].includes(app.status))) ? (
         <Form method="post">
           <CsrfInput />
           <input type="hidden" name="expectedStatus" value={app.status} />
@@ -294,10 +295,21 @@ export default function Review() {
                 <CsrfInput />
                 <input type="hidden" name="expectedStatus" value={app.status} />
                 <h3>{t('officer:requestInfoTitle')}</h3>
-                <div className={actionData?.intent === 'request_info' && actionData.field === 'note' ? 'field field--error' : 'field'}>
+                <div className={fieldError('request_info', 'note') ? 'field field--error' : 'field'}>
                   <label htmlFor="request_info-note">{t('officer:messageToApplicant')}</label>
-                  {actionData?.intent === 'request_info' && actionData.field === 'note' ? <p className="field-error">{t(actionData.error)}</p> : null}
-                  <textarea id="request_info-note" name="note" rows={3} maxLength={2000} />
+                  {fieldError('request_info', 'note') ? (
+                    <p className="field-error" id="request_info-note-error">
+                      {t(actionData!.error)}
+                    </p>
+                  ) : null}
+                  <textarea
+                    id="request_info-note"
+                    name="note"
+                    rows={3}
+                    maxLength={2000}
+                    aria-invalid={fieldError('request_info', 'note') || undefined}
+                    aria-describedby={fieldError('request_info', 'note') ? 'request_info-note-error' : undefined}
+                  />
                 </div>
                 <button type="submit" name="intent" value="request_info" className="button button--secondary" disabled={busy}>
                   {t('officer:requestInfoButton')}
@@ -309,10 +321,20 @@ export default function Review() {
                 <CsrfInput />
                 <input type="hidden" name="expectedStatus" value={app.status} />
                 <h3>{t('officer:rejectTitle')}</h3>
-                <div className={actionData?.intent === 'reject' && actionData.field === 'reasonCode' ? 'field field--error' : 'field'}>
+                <div className={fieldError('reject', 'reasonCode') ? 'field field--error' : 'field'}>
                   <label htmlFor="reject-reasonCode">{t('officer:reason')}</label>
-                  {actionData?.intent === 'reject' && actionData.field === 'reasonCode' ? <p className="field-error">{t(actionData.error)}</p> : null}
-                  <select id="reject-reasonCode" name="reasonCode" defaultValue="">
+                  {fieldError('reject', 'reasonCode') ? (
+                    <p className="field-error" id="reject-reasonCode-error">
+                      {t(actionData!.error)}
+                    </p>
+                  ) : null}
+                  <select
+                    id="reject-reasonCode"
+                    name="reasonCode"
+                    defaultValue=""
+                    aria-invalid={fieldError('reject', 'reasonCode') || undefined}
+                    aria-describedby={fieldError('reject', 'reasonCode') ? 'reject-reasonCode-error' : undefined}
+                  >
                     <option value="">{t('officer:chooseReason')}</option>
                     {rejectionReasons.map((reason) => (
                       <option key={reason} value={reason}>

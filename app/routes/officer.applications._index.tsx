@@ -136,7 +136,7 @@ export default function Queue() {
           <input id="minDays" name="minDays" type="number" min={1} max={3650} inputMode="numeric" defaultValue={f.minDays ?? ''} />
         </div>
         <button type="submit" className="button button--secondary">
-          {t('catalogue:apply')}
+          {t('officer:filterButton')}
         </button>
       </Form>
       <p className="hint">{t('officer:slaNote', { days: data.slaWorkingDays })}</p>

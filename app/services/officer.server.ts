@@ -57,7 +57,8 @@ export async function listQueue({
   if (filters.sector) query = query.where('ent.sector', '=', filters.sector);
   if (filters.district) query = query.where('ent.district', '=', filters.district);
   if (filters.category) query = query.where('a.category', '=', filters.category);
-  if (filters.minDays) query = query.where('a.submittedAt', '<=', new Date(now.getTime() - filters.minDays * 86_400_000));
+  // "Waiting at least N working days", counted like the column beside it.
+  if (filters.minDays) query = query.where('a.submittedAt', '<', slaBreachCutoff({ now, slaWorkingDays: filters.minDays - 1 }));
   if (filters.assigned === 'me') query = query.where('a.assignedOfficerId', '=', officerId);
   if (filters.assigned === 'unassigned') query = query.where('a.assignedOfficerId', 'is', null);
   // Keyset pagination on (submitted_at, id): as fast on page 4,000 as on page 1.

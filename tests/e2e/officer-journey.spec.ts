@@ -287,7 +287,8 @@ async function openReview(page: Page, ref: string) {
 async function assignToMe(page: Page, ref: string) {
   await page.getByRole('button', { name: 'Assign to me' }).click();
   await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
-  await expect(page).toHaveURL(new RegExp(`/officer/applications/${ref}$`));
+  await expect(page).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=assign$`));
+  await expect(page.getByRole('status')).toContainText('The application is now yours.');
   await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
   await expect(decisionSection(page)).toBeVisible();
 }
@@ -333,7 +334,7 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
     await filters.getByLabel('Status').selectOption({ label: 'Submitted' });
     await filters.getByLabel('Sector').selectOption({ label: 'Food and Beverage' });
     await filters.getByLabel('Category').selectOption({ label: 'E-payment and in-store sales (POS)' });
-    await filters.getByRole('button', { name: 'Show packages' }).click();
+    await filters.getByRole('button', { name: 'Show applications' }).click();
     await expect(page).toHaveURL(/[?&]assigned=unassigned(&|$)/);
     await expect(page).toHaveURL(/[?&]sector=fnb(&|$)/);
     await expect(page).toHaveURL(/[?&]status=submitted(&|$)/);
@@ -365,7 +366,7 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
 
     // Another sector leaves it out.
     await filters.getByLabel('Sector').selectOption({ label: 'Retail (excluding F&B)' });
-    await filters.getByRole('button', { name: 'Show packages' }).click();
+    await filters.getByRole('button', { name: 'Show applications' }).click();
     await expect(page).toHaveURL(/[?&]sector=retail(&|$)/);
     await expect(queueRow(page, ref)).toHaveCount(0);
     await page.goBack();
