@@ -97,7 +97,9 @@ function Header({ data }: { data: RootData }) {
             <NavLink to="/vendor" end>
               {t('common:nav.vendor')}
             </NavLink>
+            <NavLink to="/vendor/listings">{t('common:nav.vendorListings')}</NavLink>
             <NavLink to="/vendor/enquiries">{t('common:nav.vendorEnquiries')}</NavLink>
+            <NavLink to="/vendor/applications">{t('common:nav.vendorApplications')}</NavLink>
           </>
         ) : null}
         {role === 'officer' ? (

@@ -1,40 +1,59 @@
-// The vendor's home: their enrolment and the packages they have listed.
+// The vendor's home: enrolment state, what needs an answer, and the packages with their review state.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { PriceLine } from '../components/money';
 import { requireRole } from '../lib/auth.server';
-import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
-import { useRootData } from '../lib/root-data';
-import { fundingRules, getCurrentSettings } from '../services/catalogue.server';
-import { getVendorForUser, listVendorSolutions } from '../services/vendors.server';
+import { listVendorEnquiries } from '../services/enquiries.server';
+import { getVendorForUser, listVendorApplications } from '../services/vendors.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:vendorHome.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
   const vendor = await getVendorForUser({ db: context.db, userId: user.id });
-  const solutions = vendor ? await listVendorSolutions({ db: context.db, vendorId: vendor.id }) : [];
-  const rules = fundingRules(await getCurrentSettings(context.db));
-  return json({ vendor, solutions, months: rules.maxSubscriptionMonths });
+  const enrolled = vendor?.status === 'enrolled';
+  const [enquiries, applications] = enrolled
+    ? await Promise.all([
+        listVendorEnquiries({ db: context.db, userId: user.id, status: 'sent', page: 1 }),
+        listVendorApplications({ db: context.db, userId: user.id, page: 1, pageSize: 5 }),
+      ])
+    : [null, null];
+  return json({
+    vendor: vendor ? { nameEn: vendor.nameEn, nameZhHk: vendor.nameZhHk, brNumber: vendor.brNumber, status: vendor.status, decisionReason: vendor.decisionReason } : null,
+    waitingEnquiries: enquiries?.rows.length ?? 0,
+    recentApplications: applications?.rows ?? [],
+  });
 }
 
 export default function VendorHome() {
   const { t } = useTranslation();
-  const { locale } = useRootData();
-  const { vendor, solutions, months } = useLoaderData<typeof loader>();
+  const { vendor, waitingEnquiries, recentApplications } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   return (
     <div>
       <h1>{t('common:vendorHome.title')}</h1>
-      {!vendor ? (
-        <p>{t('common:vendorHome.notEnrolled')}</p>
+      {params.get('enrolment') ? (
+        <div className="notice notice--success" role="status">
+          {t('vendor:enrolSubmitted')}
+        </div>
+      ) : null}
+      {!vendor || vendor.status === 'draft' ? (
+        <section className="panel">
+          <h2>{t('vendor:enrolTitle')}</h2>
+          <p>{t('vendor:notEnrolledYet')}</p>
+          <Link to="/vendor/enrolment" className="button">
+            {t('vendor:startEnrolment')}
+          </Link>
+        </section>
       ) : (
         <>
           <dl className="summary-list">
             <div>
               <dt>{t('common:vendorHome.company')}</dt>
-              <dd>{pickText({ en: vendor.nameEn, zhHK: vendor.nameZhHk, zhCN: vendor.nameZhCn }, locale)}</dd>
+              <dd>
+                {vendor.nameEn} · {vendor.nameZhHk}
+              </dd>
             </div>
             <div>
               <dt>{t('common:vendorHome.brNumber')}</dt>
@@ -42,38 +61,40 @@ export default function VendorHome() {
             </div>
             <div>
               <dt>{t('common:vendorHome.status')}</dt>
-              <dd>{t(`common:vendorStatus.${vendor.status}`)}</dd>
+              <dd>
+                <strong className="status">{t(`common:vendorStatus.${vendor.status}`)}</strong>
+                {vendor.status === 'rejected' && vendor.decisionReason ? <span> — {vendor.decisionReason}</span> : null}
+              </dd>
             </div>
           </dl>
-          <h2>{t('common:vendorHome.listings')}</h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('catalogue:package')}</th>
-                <th scope="col">{t('catalogue:category')}</th>
-                <th scope="col">{t('catalogue:sector')}</th>
-                <th scope="col">{t('catalogue:price')}</th>
-                <th scope="col">{t('common:vendorHome.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {solutions.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.status === 'listed' ? (
-                      <Link to={`/solutions/${s.id}`}>{pickText({ en: s.nameEn ?? '', zhHK: s.nameZhHk ?? '', zhCN: s.nameZhCn ?? '' }, locale)}</Link>
-                    ) : (
-                      pickText({ en: s.nameEn ?? '', zhHK: s.nameZhHk ?? '', zhCN: s.nameZhCn ?? '' }, locale)
-                    )}
-                  </td>
-                  <td>{t(`common:categories.${s.category}`)}</td>
-                  <td>{t(`common:sectors.${s.sector}`)}</td>
-                  <td>{s.pricingModel && s.priceCents ? <PriceLine pricingModel={s.pricingModel} priceCents={s.priceCents} months={months} /> : null}</td>
-                  <td>{t(`common:solutionStatus.${s.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {vendor.status === 'rejected' ? (
+            <p>
+              <Link to="/vendor/enrolment">{t('vendor:applyAgain')}</Link>
+            </p>
+          ) : null}
+          {vendor.status === 'pending' ? <p className="notice">{t('vendor:enrolPending')}</p> : null}
+          {vendor.status === 'enrolled' ? (
+            <ul className="key-facts">
+              <li>
+                <strong>{waitingEnquiries}</strong>
+                <span>
+                  <Link to="/vendor/enquiries?status=sent">{t('vendor:waitingEnquiries')}</Link>
+                </span>
+              </li>
+              <li>
+                <strong>{recentApplications.length}</strong>
+                <span>
+                  <Link to="/vendor/applications">{t('vendor:recentApplications')}</Link>
+                </span>
+              </li>
+              <li>
+                <strong>→</strong>
+                <span>
+                  <Link to="/vendor/listings">{t('vendor:listingsTitle')}</Link>
+                </span>
+              </li>
+            </ul>
+          ) : null}
         </>
       )}
     </div>

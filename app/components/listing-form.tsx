@@ -1,0 +1,224 @@
+// The package form (new package or new version) and its zod schema. Prices are typed in HK$ and kept in cents.
+import { Form } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { pricingModels } from '../domain/funding';
+import type { ListingCode } from '../domain/listing-rules';
+import { parseMoneyToCents } from '../domain/money';
+import { categories, sectors } from '../domain/programme';
+import { CsrfInput, ErrorSummary, RadioGroup, SelectField, TextField, type FieldErrors } from './forms';
+
+export const MAX_FEATURES = 5;
+
+const text = (max: number) => z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(max, 'errors:too_long');
+const optionalText = (max: number) => z.string().trim().max(max, 'errors:too_long').default('');
+const money = z.string({ error: 'errors:required' }).transform((value, ctx) => {
+  const parsed = parseMoneyToCents(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: `errors:${parsed.code}` });
+    return z.NEVER;
+  }
+  return parsed.cents;
+});
+
+const base = z.object({
+  category: z.enum(categories, { error: 'vendor:choose_category' }),
+  sector: z.enum(sectors, { error: 'errors:choose_sector' }),
+  nameEn: text(120),
+  nameZhHk: text(60),
+  nameZhCn: optionalText(60),
+  descriptionEn: text(2000),
+  descriptionZhHk: text(1000),
+  descriptionZhCn: optionalText(1000),
+  deliverablesEn: optionalText(1000),
+  deliverablesZhHk: optionalText(500),
+  deliverablesZhCn: optionalText(500),
+  pricingModel: z.enum(pricingModels, { error: 'vendor:choose_pricing' }),
+  price: money,
+  deploymentDays: z.string({ error: 'errors:required' }).trim().regex(/^\d{1,4}$/, 'errors:whole_number').transform(Number),
+});
+
+type Feature = { nameEn: string; nameZhHk: string; nameZhCn: string; pricingModel: 'one_off' | 'monthly'; priceCents: number };
+
+/** Parses the form; blank feature rows are ignored, half-filled ones are errors. Simplified Chinese defaults to the Traditional text. */
+export function parseListingForm(form: FormData):
+  | { ok: true; data: z.infer<typeof base> & { features: Feature[] } }
+  | { ok: false; fieldErrors: FieldErrors } {
+  const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const fieldErrors: FieldErrors = {};
+  const parsed = base.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'form');
+      fieldErrors[field] = [issue.message.includes(':') ? issue.message : 'errors:invalid_value'];
+    }
+  }
+  const features: Feature[] = [];
+  for (let i = 0; i < MAX_FEATURES; i++) {
+    const nameEn = (raw[`featureNameEn${i}`] ?? '').trim();
+    const nameZhHk = (raw[`featureNameZh${i}`] ?? '').trim();
+    const price = (raw[`featurePrice${i}`] ?? '').trim();
+    if (!nameEn && !nameZhHk && !price) continue;
+    if (!nameEn || !nameZhHk) fieldErrors[`featureNameEn${i}`] = ['vendor:feature_names_required'];
+    if (nameEn.length > 120 || nameZhHk.length > 60) fieldErrors[`featureNameEn${i}`] = ['errors:too_long'];
+    const cents = parseMoneyToCents(price);
+    if (!cents.ok) fieldErrors[`featurePrice${i}`] = [price ? `errors:${cents.code}` : 'vendor:feature_price_required'];
+    const pricingModel = raw[`featureModel${i}`] === 'monthly' ? 'monthly' : 'one_off';
+    if (cents.ok) features.push({ nameEn, nameZhHk, nameZhCn: nameZhHk, pricingModel, priceCents: cents.cents });
+  }
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  const data = parsed.data;
+  return {
+    ok: true,
+    data: {
+      ...data,
+      nameZhCn: data.nameZhCn || data.nameZhHk,
+      descriptionZhCn: data.descriptionZhCn || data.descriptionZhHk,
+      deliverablesZhCn: data.deliverablesZhCn || data.deliverablesZhHk,
+      features,
+    },
+  };
+}
+
+/** Maps a price-rule problem from the domain to the form field and its message key. */
+export function ruleErrors(problems: { field: string; code: ListingCode }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const problem of problems) {
+    (errors[problem.field] ??= []).push(`vendor:rules.${problem.code}`);
+  }
+  return errors;
+}
+
+export type ListingValues = Record<string, string | undefined>;
+
+export function ListingForm({
+  values = {},
+  errors,
+  isNew,
+  submitLabel,
+  busy,
+}: {
+  values?: ListingValues;
+  errors?: FieldErrors;
+  isNew: boolean;
+  submitLabel: string;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const labels: Record<string, string> = {
+    category: t('catalogue:category'),
+    sector: t('catalogue:sector'),
+    nameEn: t('vendor:nameEn'),
+    nameZhHk: t('vendor:nameZhHk'),
+    nameZhCn: t('vendor:nameZhCn'),
+    descriptionEn: t('vendor:descriptionEn'),
+    descriptionZhHk: t('vendor:descriptionZhHk'),
+    descriptionZhCn: t('vendor:descriptionZhCn'),
+    deliverablesEn: t('vendor:deliverablesEn'),
+    deliverablesZhHk: t('vendor:deliverablesZhHk'),
+    deliverablesZhCn: t('vendor:deliverablesZhCn'),
+    pricingModel: t('vendor:pricingModel'),
+    price: t('vendor:price'),
+    deploymentDays: t('vendor:deploymentDays'),
+  };
+  for (let i = 0; i < MAX_FEATURES; i++) {
+    labels[`featureNameEn${i}`] = t('vendor:featureLabel', { n: i + 1 });
+    labels[`featurePrice${i}`] = t('vendor:featurePriceLabel', { n: i + 1 });
+  }
+  const area = (name: string, rows = 3, hint?: string) => {
+    const list = errors?.[name];
+    return (
+      <div className={list?.length ? 'field field--error' : 'field'}>
+        <label htmlFor={name}>{labels[name]}</label>
+        {hint ? <p className="hint">{hint}</p> : null}
+        {list?.length ? (
+          <p className="field-error" id={`${name}-error`}>
+            {t(list[0]!)}
+          </p>
+        ) : null}
+        <textarea id={name} name={name} rows={rows} defaultValue={values[name]} aria-invalid={list?.length ? true : undefined} maxLength={2000} />
+      </div>
+    );
+  };
+  return (
+    <>
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate className="narrow">
+        <CsrfInput />
+        <fieldset className="form-section">
+          <legend>{t('vendor:sectionWhat')}</legend>
+          {isNew ? (
+            <>
+              <SelectField
+                name="category"
+                label={labels.category!}
+                errors={errors}
+                defaultValue={values.category ?? ''}
+                options={[{ value: '', label: t('vendor:chooseCategory') }, ...categories.map((c) => ({ value: c, label: t(`common:categories.${c}`) }))]}
+              />
+              <SelectField
+                name="sector"
+                label={labels.sector!}
+                errors={errors}
+                defaultValue={values.sector ?? 'fnb'}
+                options={sectors.map((s) => ({ value: s, label: t(`common:sectors.${s}`) }))}
+              />
+            </>
+          ) : (
+            <>
+              <input type="hidden" name="category" value={values.category} />
+              <input type="hidden" name="sector" value={values.sector} />
+            </>
+          )}
+          <TextField name="nameEn" label={labels.nameEn!} maxLength={120} defaultValue={values.nameEn} errors={errors} />
+          <TextField name="nameZhHk" label={labels.nameZhHk!} maxLength={60} defaultValue={values.nameZhHk} errors={errors} />
+          <TextField name="nameZhCn" label={labels.nameZhCn!} hint={t('vendor:simplifiedHint')} maxLength={60} defaultValue={values.nameZhCn} errors={errors} />
+          {area('descriptionEn', 4)}
+          {area('descriptionZhHk', 4)}
+          {area('descriptionZhCn', 3, t('vendor:simplifiedHint'))}
+          {area('deliverablesEn', 3, t('vendor:deliverablesHint'))}
+          {area('deliverablesZhHk', 3)}
+          {area('deliverablesZhCn', 2, t('vendor:simplifiedHint'))}
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>{t('vendor:sectionPrice')}</legend>
+          <RadioGroup
+            name="pricingModel"
+            legend={labels.pricingModel!}
+            errors={errors}
+            defaultValue={values.pricingModel ?? 'one_off'}
+            options={[
+              { value: 'one_off', label: t('vendor:oneOff'), hint: t('vendor:oneOffHint') },
+              { value: 'monthly', label: t('vendor:monthly'), hint: t('vendor:monthlyHint') },
+            ]}
+          />
+          <TextField name="price" label={labels.price!} hint={t('vendor:priceHint')} inputMode="decimal" maxLength={16} defaultValue={values.price} errors={errors} />
+          <TextField name="deploymentDays" label={labels.deploymentDays!} hint={t('vendor:deploymentHint')} inputMode="numeric" maxLength={4} defaultValue={values.deploymentDays} errors={errors} />
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>{t('vendor:sectionFeatures')}</legend>
+          <p className="hint">{t('vendor:featuresHint')}</p>
+          {Array.from({ length: MAX_FEATURES }, (_, i) => (
+            <div className="feature-row" key={i}>
+              <TextField name={`featureNameEn${i}`} label={labels[`featureNameEn${i}`]!} maxLength={120} defaultValue={values[`featureNameEn${i}`]} errors={errors} />
+              <TextField name={`featureNameZh${i}`} label={t('vendor:featureNameZh', { n: i + 1 })} maxLength={60} defaultValue={values[`featureNameZh${i}`]} errors={errors} />
+              <TextField name={`featurePrice${i}`} label={labels[`featurePrice${i}`]!} inputMode="decimal" maxLength={16} defaultValue={values[`featurePrice${i}`]} errors={errors} />
+              <SelectField
+                name={`featureModel${i}`}
+                label={t('vendor:featureModel', { n: i + 1 })}
+                defaultValue={values[`featureModel${i}`] ?? 'one_off'}
+                options={[
+                  { value: 'one_off', label: t('vendor:oneOff') },
+                  { value: 'monthly', label: t('vendor:monthly') },
+                ]}
+              />
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="button" disabled={busy}>
+          {submitLabel}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+// A vendor applies to enrol in the programme: company, BR number, contact, track record, net equity declaration.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CsrfInput, ErrorSummary, SelectField, TextField } from '../components/forms';
+import { districts } from '../domain/programme';
+import { requireRole } from '../lib/auth.server';
+import { formValues, parseForm, readForm } from '../lib/forms.server';
+import { pageTitle } from '../lib/meta';
+import { getVendorForUser, submitEnrolment } from '../services/vendors.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:enrolTitle');
+
+const text = (max: number) => z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(max, 'errors:too_long');
+
+const schema = z.object({
+  nameEn: text(200),
+  nameZhHk: text(100),
+  nameZhCn: z.string().trim().max(100, 'errors:too_long').default(''),
+  brNumber: z.string({ error: 'errors:required' }).trim().regex(/^\d{8}$/, 'errors:br_number_invalid'),
+  contactName: text(100),
+  contactEmail: z.string({ error: 'errors:required' }).trim().max(254, 'errors:too_long').pipe(z.email('errors:email_invalid')),
+  phone: z.string({ error: 'errors:required' }).trim().regex(/^[2-9]\d{3} ?\d{4}$/, 'errors:phone_invalid'),
+  website: z
+    .string()
+    .trim()
+    .max(200, 'errors:too_long')
+    .refine((value) => value === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(value), 'vendor:website_invalid')
+    .default(''),
+  district: z.enum(districts, { error: 'errors:choose_district' }),
+  trackRecord: text(3000),
+  referenceCustomers: text(1000),
+  netEquityPositive: z.literal('yes', { error: 'vendor:net_equity_required' }),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'vendor');
+  const vendor = await getVendorForUser({ db: context.db, userId: user.id });
+  if (vendor && (vendor.status === 'enrolled' || vendor.status === 'pending')) throw redirect('/vendor');
+  return json({ vendor: vendor ?? null });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'vendor');
+  const form = await readForm(request, context);
+  const parsed = parseForm(schema, form);
+  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const { netEquityPositive: _n, ...input } = parsed.data;
+  const result = await submitEnrolment({
+    db: context.db,
+    userId: user.id,
+    input: { ...input, nameZhCn: input.nameZhCn || input.nameZhHk, website: input.website || null, netEquityPositive: true },
+  });
+  if (!result.ok) {
+    if (result.code === 'already_decided') return redirect('/vendor');
+    return json({ fieldErrors: { brNumber: ['vendor:br_taken'] }, values: formValues(form) }, { status: 409 });
+  }
+  return redirect('/vendor?enrolment=submitted');
+}
+
+export default function Enrolment() {
+  const { t } = useTranslation();
+  const { vendor } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const errors = actionData?.fieldErrors as Record<string, string[] | undefined> | undefined;
+  const values: Record<string, string | undefined> = actionData?.values ?? {
+    nameEn: vendor?.nameEn,
+    nameZhHk: vendor?.nameZhHk,
+    nameZhCn: vendor?.nameZhCn,
+    brNumber: vendor?.brNumber,
+    contactName: vendor?.contactName ?? undefined,
+    contactEmail: vendor?.contactEmail,
+    phone: vendor?.phone,
+    website: vendor?.website ?? undefined,
+    district: vendor?.district ?? undefined,
+    trackRecord: vendor?.trackRecord ?? undefined,
+    referenceCustomers: vendor?.referenceCustomers ?? undefined,
+  };
+  const labels: Record<string, string> = {
+    nameEn: t('vendor:companyNameEn'),
+    nameZhHk: t('vendor:companyNameZhHk'),
+    nameZhCn: t('vendor:companyNameZhCn'),
+    brNumber: t('business:brNumber'),
+    contactName: t('vendor:contactName'),
+    contactEmail: t('vendor:contactEmail'),
+    phone: t('business:phone'),
+    website: t('vendor:website'),
+    district: t('business:district'),
+    trackRecord: t('vendor:trackRecord'),
+    referenceCustomers: t('vendor:referenceCustomers'),
+    netEquityPositive: t('vendor:netEquity'),
+  };
+  const area = (name: string, hint: string) => (
+    <div className={errors?.[name] ? 'field field--error' : 'field'}>
+      <label htmlFor={name}>{labels[name]}</label>
+      <p className="hint">{hint}</p>
+      {errors?.[name] ? <p className="field-error">{t(errors[name]![0]!)}</p> : null}
+      <textarea id={name} name={name} rows={4} maxLength={3000} defaultValue={values[name]} />
+    </div>
+  );
+  return (
+    <div>
+      <p>
+        <Link to="/vendor">{t('common:vendorHome.title')}</Link>
+      </p>
+      <h1>{t('vendor:enrolTitle')}</h1>
+      {vendor?.status === 'rejected' ? (
+        <p className="notice notice--error">{t('vendor:enrolRejected', { reason: vendor.decisionReason ?? '' })}</p>
+      ) : null}
+      <p className="lead">{t('vendor:enrolLead')}</p>
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate className="narrow">
+        <CsrfInput />
+        <TextField name="nameEn" label={labels.nameEn!} defaultValue={values.nameEn} errors={errors} />
+        <TextField name="nameZhHk" label={labels.nameZhHk!} defaultValue={values.nameZhHk} errors={errors} />
+        <TextField name="nameZhCn" label={labels.nameZhCn!} hint={t('vendor:simplifiedHint')} defaultValue={values.nameZhCn} errors={errors} />
+        <TextField name="brNumber" label={labels.brNumber!} hint={t('business:brNumberHint')} inputMode="numeric" maxLength={8} defaultValue={values.brNumber} errors={errors} />
+        <TextField name="contactName" label={labels.contactName!} defaultValue={values.contactName} errors={errors} />
+        <TextField name="contactEmail" type="email" label={labels.contactEmail!} defaultValue={values.contactEmail} errors={errors} />
+        <TextField name="phone" type="tel" label={labels.phone!} hint={t('business:phoneHint')} maxLength={9} defaultValue={values.phone} errors={errors} />
+        <TextField name="website" label={labels.website!} hint={t('vendor:websiteHint')} defaultValue={values.website} errors={errors} />
+        <SelectField
+          name="district"
+          label={labels.district!}
+          errors={errors}
+          defaultValue={values.district ?? ''}
+          options={[{ value: '', label: t('business:chooseDistrict') }, ...districts.map((d) => ({ value: d, label: t(`common:districts.${d}`) }))]}
+        />
+        {area('trackRecord', t('vendor:trackRecordHint'))}
+        {area('referenceCustomers', t('vendor:referenceCustomersHint'))}
+        <div className={errors?.netEquityPositive ? 'field field--error checkbox' : 'field checkbox'}>
+          {errors?.netEquityPositive ? <p className="field-error">{t(errors.netEquityPositive[0]!)}</p> : null}
+          <input type="checkbox" id="netEquityPositive" name="netEquityPositive" value="yes" />
+          <label htmlFor="netEquityPositive">{labels.netEquityPositive}</label>
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {t('vendor:enrolButton')}
+        </button>
+      </Form>
+    </div>
+  );
+}

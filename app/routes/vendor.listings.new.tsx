@@ -1,0 +1,49 @@
+// A new package: checked against the programme's price rules field by field, saved as a draft to submit for vetting.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ListingForm, parseListingForm, ruleErrors } from '../components/listing-form';
+import { requireRole } from '../lib/auth.server';
+import { formValues, readForm } from '../lib/forms.server';
+import { pageTitle } from '../lib/meta';
+import { createListing } from '../services/listings.server';
+import { getVendorForUser } from '../services/vendors.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:newListing');
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, context, 'vendor');
+  const vendor = await getVendorForUser({ db: context.db, userId: user.id });
+  if (vendor?.status !== 'enrolled') throw redirect('/vendor');
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'vendor');
+  const form = await readForm(request, context);
+  const parsed = parseListingForm(form);
+  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: formValues(form) }, { status: 400 });
+  const { price, ...rest } = parsed.data;
+  const result = await createListing({ db: context.db, userId: user.id, input: { ...rest, priceCents: price } });
+  if (!result.ok) {
+    if (result.code === 'rules') return json({ fieldErrors: ruleErrors(result.problems), values: formValues(form) }, { status: 400 });
+    throw redirect('/vendor');
+  }
+  return redirect(`/vendor/listings/${result.solutionId}?done=draft`);
+}
+
+export default function NewListing() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <div>
+      <p>
+        <Link to="/vendor/listings">{t('vendor:listingsTitle')}</Link>
+      </p>
+      <h1>{t('vendor:newListing')}</h1>
+      <p className="lead">{t('vendor:rulesLead')}</p>
+      <ListingForm values={actionData?.values} errors={actionData?.fieldErrors} isNew submitLabel={t('vendor:saveDraft')} busy={busy} />
+    </div>
+  );
+}

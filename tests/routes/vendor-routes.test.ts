@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { action as enrolAction } from '../../app/routes/vendor.enrolment';
+import { action as listingAction, loader as listingLoader } from '../../app/routes/vendor.listings.$id';
+import { action as newListingAction, loader as newListingLoader } from '../../app/routes/vendor.listings.new';
+import { loader as vendorApplicationsLoader } from '../../app/routes/vendor.applications';
+import { decideEnrolment } from '../../app/services/vendors.server';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { makeUser, randomBrNumber } from '../support/fixtures';
+import { contextFor, getRequest, postForm, respond, sessionFor, sessionForUserId } from '../support/requests';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
+
+const enrolmentFields = () => ({
+  nameEn: 'Tsuen Wan Tech Ltd',
+  nameZhHk: '荃灣科技有限公司',
+  brNumber: randomBrNumber(),
+  contactName: 'Mr Lam',
+  contactEmail: 'lam@twtech.example.hk',
+  phone: '2411 2233',
+  website: 'https://twtech.example.hk',
+  district: 'tsuen_wan',
+  trackRecord: 'Loyalty apps for 25 cafés',
+  referenceCustomers: 'Café A, Café B',
+  netEquityPositive: 'yes',
+});
+
+const listingFields = (overrides: Record<string, string> = {}) => ({
+  category: 'customer_management',
+  sector: 'fnb',
+  nameEn: 'Café Stamp App',
+  nameZhHk: '咖啡店印花App',
+  descriptionEn: 'Digital stamp cards.',
+  descriptionZhHk: '電子印花卡。',
+  pricingModel: 'monthly',
+  price: '380',
+  deploymentDays: '14',
+  featureNameEn0: 'Push coupons',
+  featureNameZh0: '推送優惠券',
+  featurePrice0: '120',
+  featureModel0: 'monthly',
+  ...overrides,
+});
+
+async function enrolledVendorSession() {
+  const user = await makeUser(t.db, 'vendor');
+  const session = await sessionForUserId(t.db, user.id);
+  const response = await respond(async () => enrolAction(args(await postForm('/vendor/enrolment', enrolmentFields(), { session }))));
+  expect(response.status).toBe(302);
+  const vendor = await t.db.selectFrom('vendors').select('id').where('userId', '=', user.id).executeTakeFirstOrThrow();
+  const officer = await makeUser(t.db, 'officer');
+  await decideEnrolment({ db: t.db, officerId: officer.id, vendorId: vendor.id, approve: true, reason: null });
+  return { session, userId: user.id };
+}
+
+describe('enrolment form', () => {
+  it('needs the net equity declaration and a real BR number, keeping what was typed', async () => {
+    const session = await sessionForUserId(t.db, (await makeUser(t.db, 'vendor')).id);
+    const response = await respond(async () => enrolAction(args(await postForm('/vendor/enrolment', { ...enrolmentFields(), brNumber: '12AB', netEquityPositive: '' }, { session }))));
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
+    expect(body.fieldErrors).toMatchObject({ brNumber: ['errors:br_number_invalid'], netEquityPositive: ['vendor:net_equity_required'] });
+    expect(body.values.nameZhHk).toBe('荃灣科技有限公司');
+  });
+});
+
+describe('listing form', () => {
+  it('a vendor not yet enrolled is sent back to the vendor home', async () => {
+    const session = await sessionForUserId(t.db, (await makeUser(t.db, 'vendor')).id);
+    const response = await respond(async () => newListingLoader(args(await getRequest('/vendor/listings/new', { session }))));
+    expect(response.headers.get('Location')).toBe('/vendor');
+  });
+
+  it.each([
+    ['decimals beyond cents', { price: '380.125' }, { price: ['errors:money_too_many_decimals'] }],
+    ['a negative price', { price: '-380' }, { price: ['errors:money_negative'] }],
+    ['an absurd price', { price: '99999999999999' }, { price: ['errors:money_too_large'] }],
+    ['a subscription over the ceiling', { price: '4200' }, { price: ['vendor:rules.subscription_over_ceiling'] }],
+    ['a one-off over HK$100,000', { pricingModel: 'one_off', price: '100000.01' }, { price: ['vendor:rules.one_off_over_ceiling'] }],
+    ['English only', { nameZhHk: '', descriptionZhHk: '' }, { nameZhHk: ['errors:required'], descriptionZhHk: ['errors:required'] }],
+    ['a feature without a price', { featurePrice0: '' }, { featurePrice0: ['vendor:feature_price_required'] }],
+    ['deployment over 6 months', { deploymentDays: '181' }, { deploymentDays: ['vendor:rules.deployment_too_long'] }],
+  ])('refuses %s with a translated field message, writing nothing', async (_name, overrides, expected) => {
+    const { session, userId } = await enrolledVendorSession();
+    const response = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields(overrides as Record<string, string>), { session }))));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { fieldErrors: unknown }).fieldErrors).toMatchObject(expected);
+    const count = await t.db.selectFrom('solutions as s').innerJoin('vendors as v', 'v.id', 's.vendorId').select('s.id').where('v.userId', '=', userId).execute();
+    expect(count).toHaveLength(0);
+  });
+
+  it('saves a draft, refuses a second one in the same category and sector, and keeps HTML as text', async () => {
+    const { session } = await enrolledVendorSession();
+    const created = await respond(async () =>
+      newListingAction(args(await postForm('/vendor/listings/new', listingFields({ descriptionEn: '<b>bold</b> <script>x()</script>' }), { session }))),
+    );
+    expect(created.status).toBe(302);
+    const id = /\/vendor\/listings\/(\d+)/.exec(created.headers.get('Location') ?? '')![1]!;
+    const page = (await (await respond(async () => listingLoader(args(await getRequest('/x', { session }), { id })))).json()) as {
+      listing: { open: { descriptionEn: string; priceCents: number; features: { priceCents: number }[] } };
+    };
+    expect(page.listing.open.descriptionEn).toBe('<b>bold</b> <script>x()</script>');
+    expect(page.listing.open.priceCents).toBe(380_00);
+    expect(page.listing.open.features[0]!.priceCents).toBe(120_00);
+
+    const second = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields({ nameEn: 'Another' }), { session }))));
+    expect(((await second.json()) as { fieldErrors: unknown }).fieldErrors).toMatchObject({ category: ['vendor:rules.category_sector_taken'] });
+
+    const submitted = await respond(async () => listingAction(args(await postForm('/x', { intent: 'submit' }, { session }), { id })));
+    expect(submitted.headers.get('Location')).toBe('/vendor/listings?done=submit');
+    const again = await respond(async () => listingAction(args(await postForm('/x', { intent: 'submit' }, { session }), { id })));
+    expect(again.status).toBe(409);
+  });
+
+  it("another vendor's listing answers 404, and shop owners get 403", async () => {
+    const owner = await enrolledVendorSession();
+    const created = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields(), { session: owner.session }))));
+    const id = /\/vendor\/listings\/(\d+)/.exec(created.headers.get('Location') ?? '')![1]!;
+    const other = await enrolledVendorSession();
+    expect((await respond(async () => listingLoader(args(await getRequest('/x', { session: other.session }), { id })))).status).toBe(404);
+    expect((await respond(async () => listingAction(args(await postForm('/x', { intent: 'delist' }, { session: other.session }), { id })))).status).toBe(404);
+    const shop = await sessionFor(t.db, 'applicant@demo.matchfund.hk');
+    expect((await respond(async () => listingLoader(args(await getRequest('/x', { session: shop }), { id })))).status).toBe(403);
+    expect((await respond(async () => vendorApplicationsLoader(args(await getRequest('/x', { session: shop }))))).status).toBe(403);
+  });
+});
