@@ -6,6 +6,7 @@ import { loader as officerLoader } from '../../app/routes/officer._index';
 import { loader as detailLoader } from '../../app/routes/solutions.$id';
 import { loader as catalogueLoader } from '../../app/routes/solutions._index';
 import { loader as vendorLoader } from '../../app/routes/vendor._index';
+import { loader as vendorListingsLoader } from '../../app/routes/vendor.listings._index';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { contextFor, getRequest, postForm, respond, sessionFor } from '../support/requests';
 
@@ -125,8 +126,13 @@ describe('role guards', () => {
   it('the vendor sees their own enrolment and listings', async () => {
     const session = await sessionFor(t.db, 'vendor@demo.matchfund.hk');
     const response = await respond(async () => vendorLoader(args(await getRequest('/vendor', { session }))));
-    const body = (await response.json()) as { vendor: { status: string } | null; solutions: unknown[] };
+    const body = (await response.json()) as { vendor: { status: string } | null; waitingEnquiries: number };
     expect(body.vendor?.status).toBe('enrolled');
-    expect(body.solutions.length).toBeGreaterThan(0);
+    expect(body.waitingEnquiries).toBe(0);
+    const listings = await respond(async () => vendorListingsLoader(args(await getRequest('/vendor/listings', { session }))));
+    const page = (await listings.json()) as { enrolled: boolean; solutions: { status: string }[] };
+    expect(page.enrolled).toBe(true);
+    expect(page.solutions.length).toBeGreaterThan(0);
+    expect(page.solutions.every((s) => s.status === 'listed')).toBe(true);
   });
 });
