@@ -108,15 +108,17 @@ function Header({ data }: { data: RootData }) {
               {t('common:nav.officer')}
             </NavLink>
             <NavLink to="/officer/applications">{t('common:nav.queue')}</NavLink>
+            <NavLink to="/officer/claims">{t('common:nav.claims')}</NavLink>
+            <NavLink to="/officer/listings">{t('common:nav.vetting')}</NavLink>
+            <NavLink to="/officer/vendors">{t('common:nav.vendors')}</NavLink>
+            <NavLink to="/officer/dashboard">{t('common:nav.dashboard')}</NavLink>
           </>
         ) : null}
         {role === 'admin' ? (
           <>
             <NavLink to="/admin/officers">{t('common:nav.admin')}</NavLink>
             <NavLink to="/admin/rounds">{t('common:nav.rounds')}</NavLink>
-            <NavLink to="/officer" end>
-              {t('common:nav.officer')}
-            </NavLink>
+            <NavLink to="/officer/dashboard">{t('common:nav.dashboard')}</NavLink>
           </>
         ) : null}
         {data.user ? <NavLink to="/notifications">{t('common:nav.notifications')}</NavLink> : null}

@@ -4,12 +4,14 @@ import * as initial from './migrations/2026-11-26T0800-initial';
 import * as applications from './migrations/2026-11-26T0900-applications';
 import * as officerWorkbench from './migrations/2026-11-26T1000-officer-workbench';
 import * as vendorPortal from './migrations/2026-11-26T1100-vendor-portal';
+import * as claimsPayments from './migrations/2026-11-26T1200-claims-payments';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
   '2026-11-26T0900-applications': applications,
   '2026-11-26T1000-officer-workbench': officerWorkbench,
   '2026-11-26T1100-vendor-portal': vendorPortal,
+  '2026-11-26T1200-claims-payments': claimsPayments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -240,6 +240,11 @@ export interface ApplicationsTable {
   eligibilityAtSubmit: ColumnType<unknown, string | null, string | null> | null;
   decisionReason: string | null;
   infoRound: ColumnType<number, number | undefined, number>;
+  approvedAt: Date | null;
+  deployBy: Date | null;
+  deploymentReportedAt: Date | null;
+  deployedAt: Date | null;
+  lapsedAt: Date | null;
   submittedAt: Date | null;
   decidedAt: Date | null;
   createdAt: CreatedAt;
@@ -257,6 +262,7 @@ export interface DocumentsTable {
   sizeBytes: number;
   sha256: string;
   content: Buffer;
+  claimId: number | null;
   uploadedBy: number;
   createdAt: CreatedAt;
 }
@@ -318,6 +324,41 @@ export interface AuditLogTable {
   createdAt: CreatedAt;
 }
 
+export type ClaimCheck = { check: string; passed: boolean };
+
+export interface ClaimsTable {
+  id: Id;
+  applicationId: number;
+  invoiceNumber: string;
+  /** Calendar days, 'YYYY-MM-DD'. */
+  invoiceDate: string;
+  invoicedCents: number;
+  paidCents: number;
+  paidOn: string;
+  payerName: string;
+  payeeVendorBr: string;
+  payableCents: number;
+  status: ColumnType<'submitted' | 'approved' | 'returned', 'submitted' | 'approved' | 'returned' | undefined, 'submitted' | 'approved' | 'returned'>;
+  checks: ColumnType<ClaimCheck[], string, string>;
+  submittedBy: number;
+  decidedBy: number | null;
+  decidedAt: Date | null;
+  createdAt: CreatedAt;
+}
+
+export interface PaymentsTable {
+  id: Id;
+  applicationId: number;
+  claimId: number;
+  amountCents: number;
+  payeeName: string;
+  preparedBy: number;
+  preparedAt: CreatedAt;
+  releasedBy: number | null;
+  releasedAt: Date | null;
+  status: ColumnType<'prepared' | 'released', 'prepared' | 'released' | undefined, 'prepared' | 'released'>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -340,6 +381,8 @@ export interface Database {
   notifications: NotificationsTable;
   outbox: OutboxTable;
   auditLog: AuditLogTable;
+  claims: ClaimsTable;
+  payments: PaymentsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -13,6 +13,12 @@ import { eligibilityOf } from './enterprises.server';
 
 export const QUEUE_PAGE_SIZE = 25;
 
+function addMonths(date: Date, months: number): Date {
+  const next = new Date(date);
+  next.setUTCMonth(next.getUTCMonth() + months);
+  return next;
+}
+
 /** Statuses whose programme share counts against the programme's budget: approved and everything after it. */
 export const budgetStatuses = ['approved', 'deployment_reported', 'deployed', 'claim_submitted', 'claim_approved', 'paid'] as const satisfies readonly ApplicationStatus[];
 
@@ -273,6 +279,7 @@ export async function decideApplication({
         decisionReason: decision.action === 'reject' ? decision.reasonCode : null,
         decidedAt: decision.action === 'request_info' ? null : now,
         infoRound: decision.action === 'request_info' ? sql<number>`info_round + 1` : sql<number>`info_round`,
+        ...(decision.action === 'approve' ? { approvedAt: now, deployBy: addMonths(now, settings.deploymentMonths) } : {}),
         updatedAt: now,
       })
       .where('id', '=', application.id)

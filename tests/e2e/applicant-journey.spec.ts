@@ -276,13 +276,15 @@ async function demoVendor(browser: Browser, baseURL: string | undefined): Promis
     await logIn(page, DEMO_VENDOR_EMAIL, DEMO_PASSWORD, /\/vendor$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Vendor portal' })).toBeVisible();
     const company = (await valueOf(page.getByRole('main'), 'Company').innerText()).trim();
+    await mainNav(page).getByRole('link', { name: 'My packages' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'My packages' })).toBeVisible();
     const listed: { id: number; name: string; category: string }[] = [];
     for (const row of await page.getByRole('main').getByRole('table').getByRole('row').all()) {
       const cells = row.getByRole('cell');
       if ((await cells.count()) === 0) continue;
       if ((await cells.nth(4).innerText()).trim() !== 'Listed') continue;
       const link = cells.nth(0).getByRole('link');
-      const id = Number(/\/solutions\/(\d+)$/.exec((await link.getAttribute('href')) ?? '')?.[1]);
+      const id = Number(/\/vendor\/listings\/(\d+)$/.exec((await link.getAttribute('href')) ?? '')?.[1]);
       listed.push({ id, name: (await link.innerText()).trim(), category: (await cells.nth(1).innerText()).trim() });
     }
     expect(listed.length).toBeGreaterThan(0);

@@ -1,0 +1,88 @@
+// The vetting queue: package versions waiting for an officer, oldest first, each linking to its vetting page.
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { PriceLine } from '../components/money';
+import { requireRole } from '../lib/auth.server';
+import { formatDate } from '../lib/format';
+import { pickText } from '../lib/i18n';
+import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
+import { getCurrentSettings } from '../services/catalogue.server';
+import { listPendingVersions } from '../services/listings.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vetting:queueTitle');
+
+/** The service returns at most this many; past it the page says only the oldest are shown. */
+const QUEUE_LIMIT = 200;
+
+const searchSchema = z.object({
+  done: z.enum(['approve', 'return', 'reject']).optional().catch(undefined),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, 'officer');
+  const { done } = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [rows, settings] = await Promise.all([listPendingVersions({ db: context.db }), getCurrentSettings(context.db)]);
+  return json({ rows, done: done ?? null, months: settings.maxSubscriptionMonths, limited: rows.length >= QUEUE_LIMIT });
+}
+
+export default function VettingQueue() {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  const { rows, done, months, limited } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>{t('vetting:queueTitle')}</h1>
+      {done ? (
+        <div className="notice notice--success" role="status">
+          {t(`vetting:done.${done}`)}
+        </div>
+      ) : null}
+      <p className="lead">{t('vetting:queueLead')}</p>
+      {rows.length === 0 ? (
+        <p>{t('vetting:queueEmpty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('vetting:col.package')}</th>
+                <th scope="col">{t('vetting:col.vendor')}</th>
+                <th scope="col">{t('vetting:col.kind')}</th>
+                <th scope="col">{t('vetting:col.category')}</th>
+                <th scope="col">{t('vetting:col.sector')}</th>
+                <th scope="col">{t('vetting:col.price')}</th>
+                <th scope="col">{t('vetting:col.submittedOn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    {/* The service has no Simplified name for the queue; the Traditional one stands in for it. */}
+                    <Link to={`/officer/listings/${row.id}`}>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhHk }, locale)}</Link>
+                  </td>
+                  <td>{pickText({ en: row.vendorNameEn, zhHK: row.vendorNameZhHk, zhCN: row.vendorNameZhHk }, locale)}</td>
+                  <td>
+                    <span className={row.listedVersionId ? 'tag' : 'tag tag--muted'}>
+                      {row.listedVersionId ? t('vetting:kind.update', { version: row.version }) : t('vetting:kind.new')}
+                    </span>
+                  </td>
+                  <td>{t(`common:categories.${row.category}`)}</td>
+                  <td>{t(`common:sectors.${row.sector}`)}</td>
+                  <td>
+                    <PriceLine pricingModel={row.pricingModel} priceCents={row.priceCents} months={months} />
+                  </td>
+                  <td>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {limited ? <p className="hint">{t('vetting:queueLimited', { count: rows.length })}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+// Solution providers' enrolments: the details officers check, and approve or reject (with a reason) while pending.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CsrfInput } from '../components/forms';
+import { requireRole } from '../lib/auth.server';
+import { formatDate } from '../lib/format';
+import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
+import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
+import { parseId } from '../lib/validation';
+import { decideEnrolment, listEnrolments } from '../services/vendors.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vetting:vendorsTitle');
+
+const enrolmentStatuses = ['pending', 'enrolled', 'rejected'] as const;
+/** The service returns at most this many; past it the page says only the oldest are shown. */
+const LIST_LIMIT = 100;
+
+const searchSchema = z.object({
+  status: z.enum(enrolmentStatuses).catch('pending'),
+  done: z.enum(['approve', 'reject']).optional().catch(undefined),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, 'officer');
+  const { status, done } = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const rows = await listEnrolments({ db: context.db, status });
+  return json({ status, done: done ?? null, rows, limited: rows.length >= LIST_LIMIT });
+}
+
+const decisionSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({ intent: z.literal('approve') }),
+    z.object({
+      intent: z.literal('reject'),
+      reason: z.string({ error: 'vetting:reason_required' }).trim().min(1, 'vetting:reason_required').max(2000, 'vetting:reason_too_long'),
+    }),
+  ],
+  { error: 'vetting:choose_decision' },
+);
+
+type ActionData = { vendorId: number; formError?: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const officer = await requireRole(request, context, 'officer');
+  const form = await readForm(request, context);
+  const vendorId = parseId(form.get('vendorId'));
+  const parsed = parseForm(decisionSchema, form);
+  if (!parsed.ok) return json<ActionData>({ vendorId, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const input = parsed.data;
+  const result = await decideEnrolment({
+    db: context.db,
+    officerId: officer.id,
+    vendorId,
+    approve: input.intent === 'approve',
+    reason: input.intent === 'reject' ? input.reason : null,
+  });
+  if (result.ok) return redirect(`/officer/vendors?done=${input.intent}`);
+  if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+  return json<ActionData>({ vendorId, formError: 'vetting:enrolment_stale' }, { status: 409 });
+}
+
+export default function Enrolments() {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  const { status, done, rows, limited } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const busy = useNavigation().state === 'submitting';
+  const reasonError = (vendorId: number) => (actionData?.vendorId === vendorId ? actionData.fieldErrors?.reason?.[0] : undefined);
+  return (
+    <div>
+      <h1>{t('vetting:vendorsTitle')}</h1>
+      {done ? (
+        <div className="notice notice--success" role="status">
+          {t(done === 'approve' ? 'vetting:done.enrolApprove' : 'vetting:done.enrolReject')}
+        </div>
+      ) : null}
+      {actionData?.formError ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <h2>{t('common:errorSummaryTitle')}</h2>
+          <p>{t(actionData.formError)}</p>
+        </div>
+      ) : null}
+      {actionData?.fieldErrors ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <h2>{t('common:errorSummaryTitle')}</h2>
+          <ul>
+            {Object.entries(actionData.fieldErrors).map(([field, keys]) => (
+              <li key={field}>
+                <a href={`#${field}-${actionData.vendorId}`}>{t(keys?.[0] ?? 'vetting:choose_decision')}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="lead">{t('vetting:vendorsLead')}</p>
+
+      <Form method="get" className="filters" aria-label={t('vetting:vendorsFilter')}>
+        <div className="field">
+          <label htmlFor="status">{t('vetting:statusFilter')}</label>
+          <select id="status" name="status" defaultValue={status}>
+            {enrolmentStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`vetting:enrolmentStatuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t('vetting:showButton')}
+        </button>
+      </Form>
+
+      {rows.length === 0 ? (
+        <p>{t(`vetting:vendorsEmpty.${status}`)}</p>
+      ) : (
+        <ul className="inbox">
+          {rows.map((vendor) => (
+            <li key={vendor.id} className="inbox-item">
+              <h2 className="card-title">
+                <span lang="en">{vendor.nameEn}</span>
+                <br />
+                <span lang="zh-HK">{vendor.nameZhHk}</span>
+              </h2>
+              <dl className="summary-list">
+                <div>
+                  <dt>{t('vetting:brNumber')}</dt>
+                  <dd>{vendor.brNumber}</dd>
+                </div>
+                <div>
+                  <dt>{t('vetting:contact')}</dt>
+                  <dd>
+                    {vendor.contactName ? (
+                      <>
+                        {vendor.contactName}
+                        <br />
+                      </>
+                    ) : null}
+                    <a href={`mailto:${vendor.contactEmail}`}>{vendor.contactEmail}</a> · {vendor.phone}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('vetting:trackRecord')}</dt>
+                  <dd className="vetting-text">{vendor.trackRecord || t('vetting:notGiven')}</dd>
+                </div>
+                <div>
+                  <dt>{t('vetting:referenceCustomers')}</dt>
+                  <dd className="vetting-text">{vendor.referenceCustomers || t('vetting:notGiven')}</dd>
+                </div>
+                <div>
+                  <dt>{t('vetting:netEquity')}</dt>
+                  <dd>{vendor.netEquityPositive ? t('vetting:netEquityYes') : <strong className="flag">{t('vetting:netEquityNo')}</strong>}</dd>
+                </div>
+                <div>
+                  <dt>{t('vetting:enrolmentSubmittedOn')}</dt>
+                  <dd>{vendor.submittedAt ? formatDate(vendor.submittedAt, locale) : '—'}</dd>
+                </div>
+                {vendor.status === 'rejected' ? (
+                  <div>
+                    <dt>{t('vetting:decisionReason')}</dt>
+                    <dd className="vetting-text">{vendor.decisionReason || t('vetting:notGiven')}</dd>
+                  </div>
+                ) : null}
+              </dl>
+              {actionData?.vendorId === vendor.id && actionData.formError ? (
+                <p className="notice notice--error">{t(actionData.formError)}</p>
+              ) : null}
+              {vendor.status === 'pending' ? (
+                <div className="inbox-actions">
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="vendorId" value={vendor.id} />
+                    <button type="submit" name="intent" value="approve" className="button" disabled={busy}>
+                      {t('vetting:approveEnrolButton')}
+                    </button>
+                  </Form>
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="vendorId" value={vendor.id} />
+                    <div className={reasonError(vendor.id) ? 'field field--error' : 'field'}>
+                      <label htmlFor={`reason-${vendor.id}`}>{t('vetting:rejectEnrolReason')}</label>
+                      {reasonError(vendor.id) ? (
+                        <p className="field-error" id={`reason-${vendor.id}-error`}>
+                          {t(reasonError(vendor.id)!)}
+                        </p>
+                      ) : null}
+                      <textarea
+                        id={`reason-${vendor.id}`}
+                        name="reason"
+                        rows={2}
+                        maxLength={2000}
+                        aria-invalid={reasonError(vendor.id) ? true : undefined}
+                        aria-describedby={reasonError(vendor.id) ? `reason-${vendor.id}-error` : undefined}
+                        defaultValue={actionData?.vendorId === vendor.id ? actionData.values?.reason : undefined}
+                      />
+                    </div>
+                    <button type="submit" name="intent" value="reject" className="button button--warning" disabled={busy}>
+                      {t('vetting:rejectEnrolButton')}
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {limited ? <p className="hint">{t('vetting:vendorsLimited', { count: rows.length })}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,267 @@
+// After approval: the vendor reports deployment, the shop confirms it, claims with a three-way match, payment by
+// maker-checker (prepare, then a different officer releases), and the lapse of approvals never put to use.
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { DB } from '../../db/client';
+import type { ApplicationStatusColumn } from '../../db/schema';
+import { transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
+import { allPassed, checkClaim, payableCents } from '../domain/claims';
+import { checkDocument } from '../domain/documents';
+import { hongKongDay } from '../domain/eligibility';
+import { recordTransition, type Trx } from './audit.server';
+import { getCurrentSettings } from './catalogue.server';
+import { storeDocument, type UploadedDocument } from './applications.server';
+
+type Moved = { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
+
+/** Moves one application by `action` under a row lock and a guarded update, with its event and notifications. */
+async function move(
+  trx: Trx,
+  { applicationId, action, role, actorUserId, note, extra = {} }: { applicationId: number; action: ApplicationAction; role: ActorRole; actorUserId: number | null; note?: string | null; extra?: Record<string, unknown> },
+): Promise<Moved> {
+  const row = await trx.selectFrom('applications').select(['id', 'status']).where('id', '=', applicationId).forUpdate().executeTakeFirst();
+  if (!row) return { ok: false, code: 'not_found' };
+  const status = row.status as ApplicationStatus;
+  const next = transition({ status, action, role });
+  if (!next.ok) return { ok: false, code: 'invalid_transition', status };
+  const updated = await trx
+    .updateTable('applications')
+    .set({ ...extra, status: next.next as ApplicationStatusColumn, updatedAt: new Date() })
+    .where('id', '=', row.id)
+    .where('status', '=', status)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'invalid_transition', status };
+  await recordTransition(trx, { applicationId: row.id, actorUserId, actorRole: role, action, fromStatus: status, toStatus: next.next, note: note ?? null });
+  return { ok: true };
+}
+
+async function vendorApplicationId(db: DB | Trx, userId: number, reference: string) {
+  const row = await db
+    .selectFrom('applications as a')
+    .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
+    .select('a.id')
+    .where('a.reference', '=', reference)
+    .where('vd.userId', '=', userId)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+async function applicantApplicationId(db: DB | Trx, userId: number, reference: string) {
+  const row = await db
+    .selectFrom('applications as a')
+    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+    .select('a.id')
+    .where('a.reference', '=', reference)
+    .where('ent.ownerUserId', '=', userId)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function reportDeployment({ db, vendorUserId, reference, note }: { db: DB; vendorUserId: number; reference: string; note?: string }): Promise<Moved> {
+  return db.transaction().execute(async (trx) => {
+    const id = await vendorApplicationId(trx, vendorUserId, reference);
+    if (!id) return { ok: false, code: 'not_found' } as const;
+    return move(trx, { applicationId: id, action: 'report_deployment', role: 'vendor', actorUserId: vendorUserId, note, extra: { deploymentReportedAt: new Date() } });
+  });
+}
+
+export async function confirmDeployment({ db, userId, reference }: { db: DB; userId: number; reference: string }): Promise<Moved> {
+  return db.transaction().execute(async (trx) => {
+    const id = await applicantApplicationId(trx, userId, reference);
+    if (!id) return { ok: false, code: 'not_found' } as const;
+    return move(trx, { applicationId: id, action: 'confirm_deployment', role: 'applicant', actorUserId: userId, extra: { deployedAt: new Date() } });
+  });
+}
+
+export type ClaimInput = {
+  invoiceNumber: string;
+  invoiceDate: string;
+  invoicedCents: number;
+  paidCents: number;
+  paidOn: string;
+  payerName: string;
+  payeeVendorBr: string;
+  invoice: UploadedDocument;
+  proofOfPayment: UploadedDocument;
+};
+
+export type ClaimResult = Moved | { ok: false; code: 'invoice_document' | 'payment_document'; reason: string };
+
+export async function submitClaim({ db, userId, reference, input }: { db: DB; userId: number; reference: string; input: ClaimInput }): Promise<ClaimResult> {
+  for (const [doc, code] of [
+    [input.invoice, 'invoice_document'],
+    [input.proofOfPayment, 'payment_document'],
+  ] as const) {
+    const check = checkDocument(doc.bytes);
+    if (!check.ok) return { ok: false, code, reason: check.code };
+  }
+  const settings = await getCurrentSettings(db);
+  return db.transaction().execute(async (trx): Promise<ClaimResult> => {
+    const id = await applicantApplicationId(trx, userId, reference);
+    if (!id) return { ok: false, code: 'not_found' };
+    const app = await trx
+      .selectFrom('applications as a')
+      .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+      .innerJoin('quotations as q', 'q.id', 'a.quotationId')
+      .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
+      .select(['a.id', 'a.approvedAt', 'a.programmeCents', 'q.eligibleCostCents', 'vd.brNumber', 'ent.legalNameEn', 'ent.legalNameZh'])
+      .where('a.id', '=', id)
+      .forUpdate('a')
+      .executeTakeFirstOrThrow();
+    const facts = {
+      approvedOn: hongKongDay(app.approvedAt ?? new Date(0)),
+      approvedProgrammeCents: app.programmeCents,
+      quotedCostCents: app.eligibleCostCents,
+      quotedVendorBr: app.brNumber,
+      enterpriseNames: [app.legalNameEn, app.legalNameZh],
+      invoice: { date: input.invoiceDate, amountCents: input.invoicedCents, vendorBr: input.payeeVendorBr },
+      payment: { amountCents: input.paidCents, payerName: input.payerName },
+      matchBps: settings.matchBps,
+    };
+    const moved = await move(trx, { applicationId: id, action: 'submit_claim', role: 'applicant', actorUserId: userId });
+    if (!moved.ok) return moved;
+    const claim = await trx
+      .insertInto('claims')
+      .values({
+        applicationId: id,
+        invoiceNumber: input.invoiceNumber,
+        invoiceDate: input.invoiceDate,
+        invoicedCents: input.invoicedCents,
+        paidCents: input.paidCents,
+        paidOn: input.paidOn,
+        payerName: input.payerName,
+        payeeVendorBr: input.payeeVendorBr,
+        payableCents: payableCents(facts),
+        checks: JSON.stringify(checkClaim(facts)),
+        submittedBy: userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [kind, document] of [
+      ['invoice', input.invoice],
+      ['payment_proof', input.proofOfPayment],
+    ] as const) {
+      await storeDocument(trx, { applicationId: id, kind, document, userId });
+    }
+    await trx.updateTable('documents').set({ claimId: claim.id }).where('applicationId', '=', id).where('claimId', 'is', null).where('kind', 'in', ['invoice', 'payment_proof']).execute();
+    return { ok: true };
+  });
+}
+
+export type DecideClaimResult = Moved | { ok: false; code: 'checks_failed' | 'note_required' };
+
+/** Approve (only when every check is green; the approved amount becomes the payable share) or return for correction. */
+export async function decideClaim({ db, officerId, reference, approve, note }: { db: DB; officerId: number; reference: string; approve: boolean; note?: string }): Promise<DecideClaimResult> {
+  if (!approve && !note) return { ok: false, code: 'note_required' };
+  return db.transaction().execute(async (trx): Promise<DecideClaimResult> => {
+    const app = await trx.selectFrom('applications').select(['id']).where('reference', '=', reference).executeTakeFirst();
+    if (!app) return { ok: false, code: 'not_found' };
+    await trx.selectFrom('applications').select('id').where('id', '=', app.id).forUpdate().execute();
+    const claim = await trx.selectFrom('claims').selectAll().where('applicationId', '=', app.id).where('status', '=', 'submitted').forUpdate().executeTakeFirst();
+    if (approve && claim && !allPassed(claim.checks as never)) return { ok: false, code: 'checks_failed' };
+    const moved = await move(trx, {
+      applicationId: app.id,
+      action: approve ? 'approve_claim' : 'return_claim',
+      role: 'officer',
+      actorUserId: officerId,
+      note,
+      extra: approve && claim ? { programmeCents: claim.payableCents, shopCents: sql`cost_cents - ${claim.payableCents}` } : {},
+    });
+    if (!moved.ok) return moved;
+    if (claim) await trx.updateTable('claims').set({ status: approve ? 'approved' : 'returned', decidedBy: officerId, decidedAt: new Date() }).where('id', '=', claim.id).execute();
+    return { ok: true };
+  });
+}
+
+export type PaymentResult =
+  | { ok: true }
+  | { ok: false; code: 'not_found' | 'not_ready' | 'already_prepared' | 'not_prepared' | 'same_officer' | 'already_released' };
+
+/** The maker: records the payment to make from the approved claim. */
+export async function preparePayment({ db, officerId, reference }: { db: DB; officerId: number; reference: string }): Promise<PaymentResult> {
+  return db.transaction().execute(async (trx): Promise<PaymentResult> => {
+    const app = await trx
+      .selectFrom('applications as a')
+      .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+      .select(['a.id', 'a.status', 'ent.legalNameEn'])
+      .where('a.reference', '=', reference)
+      .forUpdate('a')
+      .executeTakeFirst();
+    if (!app) return { ok: false, code: 'not_found' };
+    if (app.status !== 'claim_approved') return { ok: false, code: 'not_ready' };
+    const claim = await trx.selectFrom('claims').select(['id', 'payableCents']).where('applicationId', '=', app.id).where('status', '=', 'approved').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const inserted = await trx
+      .insertInto('payments')
+      .values({ applicationId: app.id, claimId: claim.id, amountCents: claim.payableCents, payeeName: app.legalNameEn, preparedBy: officerId })
+      .onConflict((oc) => oc.column('applicationId').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return inserted ? { ok: true } : { ok: false, code: 'already_prepared' };
+  });
+}
+
+/**
+ * The checker: a different officer releases the payment. In one transaction the payment is marked released, the
+ * application becomes paid and the payment instruction is written to the outbox; two releases at once pay once.
+ */
+export async function releasePayment({ db, officerId, reference }: { db: DB; officerId: number; reference: string }): Promise<PaymentResult> {
+  return db.transaction().execute(async (trx): Promise<PaymentResult> => {
+    const app = await trx.selectFrom('applications').select(['id', 'reference']).where('reference', '=', reference).executeTakeFirst();
+    if (!app) return { ok: false, code: 'not_found' };
+    const payment = await trx.selectFrom('payments').selectAll().where('applicationId', '=', app.id).forUpdate().executeTakeFirst();
+    if (!payment) return { ok: false, code: 'not_prepared' };
+    if (payment.status === 'released') return { ok: false, code: 'already_released' };
+    if (payment.preparedBy === officerId) return { ok: false, code: 'same_officer' };
+    await trx.updateTable('payments').set({ status: 'released', releasedBy: officerId, releasedAt: new Date() }).where('id', '=', payment.id).where('status', '=', 'prepared').execute();
+    const moved = await move(trx, { applicationId: app.id, action: 'release_payment', role: 'officer', actorUserId: officerId });
+    if (!moved.ok) throw new Error(`payment ${payment.id} released on an application in the wrong state`);
+    await trx
+      .insertInto('outbox')
+      .values({
+        topic: 'payment',
+        idempotencyKey: `payment-${payment.id}`,
+        payload: JSON.stringify({ reference: app.reference, paymentId: payment.id, amountCents: payment.amountCents, currency: 'HKD', payee: payment.payeeName }),
+      })
+      .execute();
+    return { ok: true };
+  });
+}
+
+/**
+ * Lapses approvals not put to use by their deadline, releasing their money. Safe to run from several processes at
+ * once: rows are claimed with SKIP LOCKED and each move is a guarded update.
+ */
+export async function lapseOverdue({ db, now = new Date(), limit = 200 }: { db: DB; now?: Date; limit?: number }): Promise<{ lapsed: string[] }> {
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('applications')
+      .select(['id', 'reference'])
+      .where('status', 'in', ['approved', 'deployment_reported'])
+      .where('deployBy', '<', now)
+      .orderBy('deployBy')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    const lapsed: string[] = [];
+    for (const row of due) {
+      const moved = await move(trx, { applicationId: row.id, action: 'lapse', role: 'system', actorUserId: null, extra: { lapsedAt: now } });
+      if (moved.ok) lapsed.push(row.reference);
+    }
+    return { lapsed };
+  });
+}
+
+/** Runs the lapse job periodically (every process may run it; the locks keep it exactly-once). */
+export function startLapseJob({ db, intervalMs = 60 * 60 * 1000, log = console.warn }: { db: DB; intervalMs?: number; log?: (line: string) => void }): () => void {
+  const run = () =>
+    lapseOverdue({ db })
+      .then(({ lapsed }) => lapsed.length > 0 && log(`[lapse] ${lapsed.length} approval(s) lapsed: ${lapsed.join(', ')}`))
+      .catch((error: unknown) => log(`[lapse] failed: ${error instanceof Error ? error.message : String(error)}`));
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  void run();
+  return () => clearInterval(timer);
+}
+
+export const newIdempotencyKey = () => crypto.randomUUID();

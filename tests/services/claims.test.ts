@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitApplication } from '../../app/services/applications.server';
+import { confirmDeployment, decideClaim, lapseOverdue, preparePayment, releasePayment, reportDeployment, submitClaim, type ClaimInput } from '../../app/services/claims.server';
+import { committedCents } from '../../app/services/enterprises.server';
+import { assignToMe, decideApplication } from '../../app/services/officer.server';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase({ max: 20 });
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const pdf = (text: string) => ({ bytes: new TextEncoder().encode(`%PDF-1.4 ${text}`), filename: `${text}.pdf` });
+
+async function approved(priceCents = 28_000_00) {
+  const user = await makeUser(t.db);
+  const enterpriseId = await makeEnterprise(t.db, user.id, { legalNameEn: 'Lucky Noodle House Ltd' });
+  const pkg = await makeListedSolution(t.db, { priceCents });
+  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  const reference = await makeDraft(t.db, { userId: user.id, quotationId });
+  await submitApplication({ db: t.db, userId: user.id, reference });
+  const officer = await makeUser(t.db, 'officer');
+  await assignToMe({ db: t.db, officerId: officer.id, reference });
+  const decided = await decideApplication({ db: t.db, officerId: officer.id, reference, expectedStatus: 'under_review', decision: { action: 'approve' } });
+  if (!decided.ok) throw new Error('setup');
+  const vendorBr = (await t.db.selectFrom('vendors').select('brNumber').where('id', '=', pkg.vendorId).executeTakeFirstOrThrow()).brNumber;
+  return { user, enterpriseId, reference, pkg, officer, vendorBr, priceCents };
+}
+
+const claim = (vendorBr: string, amount: number, overrides: Partial<ClaimInput> = {}): ClaimInput => ({
+  invoiceNumber: 'INV-001',
+  invoiceDate: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+  invoicedCents: amount,
+  paidCents: amount,
+  paidOn: new Date().toISOString().slice(0, 10),
+  payerName: 'LUCKY NOODLE HOUSE LTD.',
+  payeeVendorBr: vendorBr,
+  invoice: pdf('invoice'),
+  proofOfPayment: pdf('payment'),
+  ...overrides,
+});
+
+async function deployed() {
+  const a = await approved();
+  expect(await reportDeployment({ db: t.db, vendorUserId: a.pkg.vendorUserId, reference: a.reference })).toEqual({ ok: true });
+  expect(await confirmDeployment({ db: t.db, userId: a.user.id, reference: a.reference })).toEqual({ ok: true });
+  return a;
+}
+
+describe('deployment', () => {
+  it('only the quoted vendor reports, only the shop confirms', async () => {
+    const a = await approved();
+    const stranger = await makeListedSolution(t.db, { priceCents: 100 });
+    expect(await reportDeployment({ db: t.db, vendorUserId: stranger.vendorUserId, reference: a.reference })).toEqual({ ok: false, code: 'not_found' });
+    expect(await confirmDeployment({ db: t.db, userId: a.user.id, reference: a.reference })).toEqual({ ok: false, code: 'invalid_transition', status: 'approved' });
+    expect((await reportDeployment({ db: t.db, vendorUserId: a.pkg.vendorUserId, reference: a.reference })).ok).toBe(true);
+    expect((await confirmDeployment({ db: t.db, userId: a.user.id, reference: a.reference })).ok).toBe(true);
+  });
+});
+
+describe('claims and payment', () => {
+  it('a matching claim is approved, prepared by one officer and released by another, and pays once', async () => {
+    const a = await deployed();
+    expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents) })).toEqual({ ok: true });
+    const stored = await t.db.selectFrom('claims').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(stored.checks.every((c) => c.passed)).toBe(true);
+    expect(stored.payableCents).toBe(14_000_00);
+    expect((await decideClaim({ db: t.db, officerId: a.officer.id, reference: a.reference, approve: true })).ok).toBe(true);
+
+    const maker = await makeUser(t.db, 'officer');
+    const checker = await makeUser(t.db, 'officer');
+    expect(await preparePayment({ db: t.db, officerId: maker.id, reference: a.reference })).toEqual({ ok: true });
+    expect(await preparePayment({ db: t.db, officerId: maker.id, reference: a.reference })).toEqual({ ok: false, code: 'already_prepared' });
+    expect(await releasePayment({ db: t.db, officerId: maker.id, reference: a.reference })).toEqual({ ok: false, code: 'same_officer' });
+
+    const results = await Promise.all([1, 2, 3].map(() => releasePayment({ db: t.db, officerId: checker.id, reference: a.reference })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'already_released')).toBe(true);
+    const instructions = await t.db.selectFrom('outbox').selectAll().where('topic', '=', 'payment').where('payload', '@>', JSON.stringify({ reference: a.reference }) as never).execute();
+    expect(instructions).toHaveLength(1);
+    expect(instructions[0]!.payload).toMatchObject({ amountCents: 14_000_00, currency: 'HKD' });
+    const app = await t.db.selectFrom('applications').select('status').where('reference', '=', a.reference).executeTakeFirstOrThrow();
+    expect(app.status).toBe('paid');
+  });
+
+  it('the database itself refuses the same officer preparing and releasing', async () => {
+    const a = await deployed();
+    await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents) });
+    await decideClaim({ db: t.db, officerId: a.officer.id, reference: a.reference, approve: true });
+    await preparePayment({ db: t.db, officerId: a.officer.id, reference: a.reference });
+    await expect(
+      t.db.updateTable('payments').set({ releasedBy: a.officer.id, status: 'released' }).where('preparedBy', '=', a.officer.id).execute(),
+    ).rejects.toThrow(/payments_check/);
+  });
+
+  it('a smaller invoice pays its share; a mismatching claim cannot be approved and is returned', async () => {
+    const a = await deployed();
+    await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, 20_000_00) });
+    const small = await t.db.selectFrom('claims').select('payableCents').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(small.payableCents).toBe(10_000_00);
+    await decideClaim({ db: t.db, officerId: a.officer.id, reference: a.reference, approve: true });
+    const app = await t.db.selectFrom('applications').select(['programmeCents', 'shopCents', 'costCents']).where('reference', '=', a.reference).executeTakeFirstOrThrow();
+    expect(app.programmeCents).toBe(10_000_00);
+    expect(app.shopCents).toBe(app.costCents - 10_000_00);
+
+    const b = await deployed();
+    await submitClaim({ db: t.db, userId: b.user.id, reference: b.reference, input: claim(b.vendorBr, b.priceCents, { payerName: 'Someone Else', payeeVendorBr: '00000000' }) });
+    expect(await decideClaim({ db: t.db, officerId: b.officer.id, reference: b.reference, approve: true })).toEqual({ ok: false, code: 'checks_failed' });
+    expect(await decideClaim({ db: t.db, officerId: b.officer.id, reference: b.reference, approve: false })).toEqual({ ok: false, code: 'note_required' });
+    expect((await decideClaim({ db: t.db, officerId: b.officer.id, reference: b.reference, approve: false, note: 'Pay from the company account' })).ok).toBe(true);
+    const status = await t.db.selectFrom('applications').select('status').where('reference', '=', b.reference).executeTakeFirstOrThrow();
+    expect(status.status).toBe('deployed');
+  });
+
+  it('refuses claim documents that are not PDF, JPEG or PNG', async () => {
+    const a = await deployed();
+    const result = await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents, { invoice: { bytes: new TextEncoder().encode('<html>'), filename: 'x.pdf' } }) });
+    expect(result).toEqual({ ok: false, code: 'invoice_document', reason: 'document_type' });
+  });
+});
+
+describe('lapse', () => {
+  it('run twice at the same time, each overdue approval lapses once and its money is released once', async () => {
+    const apps = [await approved(), await approved(), await approved()];
+    await t.db.updateTable('applications').set({ deployBy: new Date(Date.now() - 1000) }).where('reference', 'in', apps.map((a) => a.reference)).execute();
+    expect(await committedCents({ db: t.db, enterpriseId: apps[0]!.enterpriseId })).toBe(14_000_00);
+    const [first, second] = await Promise.all([lapseOverdue({ db: t.db }), lapseOverdue({ db: t.db })]);
+    const all = [...first.lapsed, ...second.lapsed].filter((r) => apps.some((a) => a.reference === r));
+    expect(all.sort()).toEqual(apps.map((a) => a.reference).sort());
+    for (const a of apps) expect(await committedCents({ db: t.db, enterpriseId: a.enterpriseId })).toBe(0);
+    const events = await t.db
+      .selectFrom('applicationEvents')
+      .innerJoin('applications', 'applications.id', 'applicationEvents.applicationId')
+      .select('reference')
+      .where('action', '=', 'lapse')
+      .where('reference', 'in', apps.map((a) => a.reference))
+      .execute();
+    expect(events).toHaveLength(3);
+    const notices = await t.db.selectFrom('notifications').select('template').where('template', 'in', ['application_lapsed', 'vendor_application_lapsed']).where('userId', '=', apps[0]!.user.id).execute();
+    expect(notices.map((n) => n.template)).toEqual(['application_lapsed']);
+  });
+
+  it('does not touch approvals still within their six months', async () => {
+    const a = await approved();
+    const { lapsed } = await lapseOverdue({ db: t.db });
+    expect(lapsed).not.toContain(a.reference);
+  });
+});
