@@ -7,6 +7,7 @@ import compression from 'compression';
 import express from 'express';
 import { bootDatabase } from './lib/boot.server';
 import { parseEnv } from './lib/env.server';
+import { startLapseJob } from './services/claims.server';
 import { httpSender, startOutboxWorker } from './services/outbox.server';
 
 const log = (line: string) => console.log(`[matchfund] ${line}`);
@@ -35,6 +36,12 @@ if (env.NOTIFY_URL) {
   stopWorkers.push(startOutboxWorker({ db, topic: 'notification', send: httpSender({ url: env.NOTIFY_URL }), intervalMs: env.OUTBOX_INTERVAL_MS }));
   log(`Delivering notifications to ${new URL(env.NOTIFY_URL).origin}`);
 }
+if (env.PAYMENT_URL) {
+  stopWorkers.push(startOutboxWorker({ db, topic: 'payment', send: httpSender({ url: env.PAYMENT_URL }), intervalMs: env.OUTBOX_INTERVAL_MS }));
+  log(`Sending payment instructions to ${new URL(env.PAYMENT_URL).origin}`);
+}
+// Approvals not put to use in time lapse; every process may run this, the row locks keep it exactly-once.
+stopWorkers.push(startLapseJob({ db, intervalMs: env.LAPSE_INTERVAL_MS }));
 
 const server = env.HOST
   ? app.listen(env.PORT, env.HOST, () => log(`Serving on http://${env.HOST}:${env.PORT}`))

@@ -9,12 +9,14 @@ import { Timeline } from '../components/timeline';
 import { allowedActions, type ApplicationStatus } from '../domain/application-lifecycle';
 import { requireRole } from '../lib/auth.server';
 import { parseReference } from '../lib/documents.server';
-import { formatMoney } from '../lib/format';
+import { formatDate, formatMoney } from '../lib/format';
 import { readForm } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
+import { ClaimForm, claimSchema } from '../components/claim-form';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
+import { confirmDeployment, submitClaim } from '../services/claims.server';
 import { applicantDeclarations } from '../domain/reasons';
 import {
   getApplicantApplication,
@@ -39,14 +41,63 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-const actionSchema = z.object({ intent: z.enum(['submit', 'withdraw', 'respond']), note: z.string().trim().max(2000).optional() });
+const actionSchema = z.object({
+  intent: z.enum(['submit', 'withdraw', 'respond', 'confirm_deployment', 'claim']),
+  note: z.string().trim().max(2000).optional(),
+});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
-  const form = await readForm(request, context, { maxBytes: MAX_DOCUMENT_BYTES + 64 * 1024 });
+  const form = await readForm(request, context, { maxBytes: 2 * MAX_DOCUMENT_BYTES + 64 * 1024 });
   const parsed = actionSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')));
   if (!parsed.success) throw new Response('bad request', { status: 400 });
+  if (parsed.data.intent === 'confirm_deployment') {
+    const result = await confirmDeployment({ db: context.db, userId: user.id, reference });
+    if (!result.ok) {
+      if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+      return json({ error: 'applications:stale', values: {} }, { status: 409 });
+    }
+    return redirect(`/applications/${reference}?confirmed=1`);
+  }
+  if (parsed.data.intent === 'claim') {
+    const fields = claimSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')));
+    const fieldErrors: Record<string, string[]> = {};
+    if (!fields.success) {
+      for (const issue of fields.error.issues) fieldErrors[String(issue.path[0])] = [issue.message.includes(':') ? issue.message : 'errors:invalid_value'];
+    }
+    const files: Record<string, { bytes: Uint8Array; filename: string } | undefined> = {};
+    for (const name of ['invoiceDocument', 'paymentDocument']) {
+      const file = form.get(name);
+      if (file instanceof File && file.size > 0) files[name] = { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name };
+      else fieldErrors[name] = ['applications:document_missing'];
+    }
+    const values = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('_'))) as Record<string, string>;
+    if (!fields.success || !files.invoiceDocument || !files.paymentDocument) return json({ claimErrors: fieldErrors, values }, { status: 400 });
+    const result = await submitClaim({
+      db: context.db,
+      userId: user.id,
+      reference,
+      input: {
+        invoiceNumber: fields.data.invoiceNumber,
+        invoiceDate: fields.data.invoiceDate,
+        invoicedCents: fields.data.invoiced,
+        paidCents: fields.data.paid,
+        paidOn: fields.data.paidOn,
+        payerName: fields.data.payerName,
+        payeeVendorBr: fields.data.payeeVendorBr,
+        invoice: files.invoiceDocument,
+        proofOfPayment: files.paymentDocument,
+      },
+    });
+    if (!result.ok) {
+      if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+      if (result.code === 'invalid_transition') return json({ error: 'applications:stale', values: {} }, { status: 409 });
+      const field = result.code === 'invoice_document' ? 'invoiceDocument' : 'paymentDocument';
+      return json({ claimErrors: { [field]: [`applications:${result.reason}`] }, values }, { status: 400 });
+    }
+    return redirect(`/applications/${reference}?claimed=1`);
+  }
   if (parsed.data.intent === 'respond') {
     const note = parsed.data.note ?? '';
     if (!note) return json({ error: 'applications:answer_required', values: {} }, { status: 400 });
@@ -124,10 +175,10 @@ export default function ApplicationPage() {
         </div>
       ) : null}
       <h1>{isDraft ? t('applications:checkTitle') : t('applications:detailTitle', { reference: application.reference })}</h1>
-      {actionData?.error ? (
+      {actionData && 'error' in actionData && actionData.error ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
           <h2>{t('common:errorSummaryTitle')}</h2>
-          <p>{t(actionData.error, actionData.values)}</p>
+          <p>{t(actionData.error as string, actionData.values as Record<string, string>)}</p>
           {failures ? (
             <ul>
               {failures.map((code) => (
@@ -230,6 +281,43 @@ export default function ApplicationPage() {
               {t('applications:submitButton')}
             </button>
           </Form>
+        </section>
+      ) : null}
+
+      {application.status === 'approved' && application.deployBy ? (
+        <p className="notice">{t('claims:deployBy', { date: formatDate(application.deployBy, locale) })}</p>
+      ) : null}
+      {params.get('confirmed') ? (
+        <div className="notice notice--success" role="status">
+          {t('claims:confirmedNotice')}
+        </div>
+      ) : null}
+      {params.get('claimed') ? (
+        <div className="notice notice--success" role="status">
+          {t('claims:claimedNotice')}
+        </div>
+      ) : null}
+      {actions.includes('confirm_deployment') ? (
+        <section className="panel">
+          <h2>{t('claims:confirmTitle')}</h2>
+          <p>{t('claims:confirmExplains')}</p>
+          <Form method="post">
+            <CsrfInput />
+            <button type="submit" name="intent" value="confirm_deployment" className="button" disabled={busy}>
+              {t('claims:confirmButton')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {actions.includes('submit_claim') ? (
+        <section className="panel">
+          <h2>{t('claims:claimTitle')}</h2>
+          <p>{t('claims:claimExplains')}</p>
+          <ClaimForm
+            errors={actionData && 'claimErrors' in actionData ? (actionData.claimErrors as Record<string, string[]>) : undefined}
+            values={actionData && 'claimErrors' in actionData ? (actionData.values as Record<string, string>) : undefined}
+            busy={busy}
+          />
         </section>
       ) : null}
 

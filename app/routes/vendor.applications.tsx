@@ -1,8 +1,9 @@
 // Applications that chose this vendor's packages: reference, package, status and amounts only.
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { CsrfInput } from '../components/forms';
 import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { requireRole } from '../lib/auth.server';
@@ -10,6 +11,8 @@ import { formatDate } from '../lib/format';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
+import { readForm } from '../lib/forms.server';
+import { reportDeployment } from '../services/claims.server';
 import { listVendorApplications } from '../services/vendors.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:applicationsTitle');
@@ -20,10 +23,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(await listVendorApplications({ db: context.db, userId: user.id, page }));
 }
 
+const reportSchema = z.object({ reference: z.string().regex(/^DTS-\d{4}-\d{6}$/), note: z.string().trim().max(1000).optional() });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'vendor');
+  const form = await readForm(request, context);
+  const parsed = reportSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) throw new Response('bad request', { status: 400 });
+  const result = await reportDeployment({ db: context.db, vendorUserId: user.id, reference: parsed.data.reference, note: parsed.data.note });
+  if (!result.ok) {
+    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+    return json({ error: 'applications:stale' }, { status: 409 });
+  }
+  return redirect(`/vendor/applications?reported=${parsed.data.reference}`);
+}
+
 export default function VendorApplications() {
   const { t } = useTranslation();
   const { locale } = useRootData();
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const [params] = useSearchParams();
   return (
     <div>
       <p>
@@ -31,6 +52,16 @@ export default function VendorApplications() {
       </p>
       <h1>{t('vendor:applicationsTitle')}</h1>
       <p className="hint">{t('vendor:applicationsPrivacy')}</p>
+      {params.get('reported') ? (
+        <div className="notice notice--success" role="status">
+          {t('claims:reportedNotice', { reference: params.get('reported') })}
+        </div>
+      ) : null}
+      {actionData?.error ? (
+        <div className="error-summary" role="alert">
+          {t(actionData.error)}
+        </div>
+      ) : null}
       {data.rows.length === 0 ? (
         <p>{t('vendor:noApplications')}</p>
       ) : (
@@ -43,6 +74,7 @@ export default function VendorApplications() {
               <th scope="col">{t('catalogue:eligibleCost')}</th>
               <th scope="col">{t('catalogue:programmePays')}</th>
               <th scope="col">{t('applications:submittedOn')}</th>
+              <th scope="col">{t('claims:deploymentColumn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,6 +90,19 @@ export default function VendorApplications() {
                   <Money cents={row.programmeCents} />
                 </td>
                 <td>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
+                <td>
+                  {row.status === 'approved' ? (
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="reference" value={row.reference} />
+                      <button type="submit" className="button button--small" disabled={busy}>
+                        {t('claims:reportDeployment')}
+                      </button>
+                    </Form>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -332,6 +332,7 @@ export async function getApplicantApplication({ db, userId, reference }: { db: D
       'a.declarations',
       'a.createdAt',
       'a.submittedAt',
+      'a.deployBy',
       'a.enterpriseId',
       'ent.legalNameEn',
       'ent.legalNameZh',

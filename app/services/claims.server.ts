@@ -265,3 +265,59 @@ export function startLapseJob({ db, intervalMs = 60 * 60 * 1000, log = console.w
 }
 
 export const newIdempotencyKey = () => crypto.randomUUID();
+
+/** The officers' claims work: claims to check, approved claims to prepare, prepared payments to release. */
+export async function listClaimsQueue({ db, officerId }: { db: DB; officerId: number }) {
+  const base = db
+    .selectFrom('applications as a')
+    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+    .leftJoin('payments as p', 'p.applicationId', 'a.id')
+    .leftJoin('users as preparer', 'preparer.id', 'p.preparedBy')
+    .select(['a.reference', 'a.status', 'a.programmeCents', 'a.updatedAt', 'ent.legalNameEn', 'ent.legalNameZh', 'p.status as paymentStatus', 'p.preparedBy', 'preparer.displayName as preparedByName']);
+  const [toCheck, toPrepare, toRelease] = await Promise.all([
+    base.where('a.status', '=', 'claim_submitted').orderBy('a.updatedAt').limit(200).execute(),
+    base.where('a.status', '=', 'claim_approved').where('p.id', 'is', null).orderBy('a.updatedAt').limit(200).execute(),
+    base.where('a.status', '=', 'claim_approved').where('p.status', '=', 'prepared').orderBy('a.updatedAt').limit(200).execute(),
+  ]);
+  return { toCheck, toPrepare, toRelease: toRelease.map((row) => ({ ...row, mine: row.preparedBy === officerId })) };
+}
+
+/** A claim for an officer: the claim, its checks, quotation amount, documents and any payment. */
+export async function getClaimReview({ db, reference }: { db: DB; reference: string }) {
+  const app = await db
+    .selectFrom('applications as a')
+    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+    .innerJoin('quotations as q', 'q.id', 'a.quotationId')
+    .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
+    .select([
+      'a.id',
+      'a.reference',
+      'a.status',
+      'a.costCents',
+      'a.programmeCents',
+      'a.approvedAt',
+      'a.deployedAt',
+      'q.eligibleCostCents as quotedCents',
+      'vd.nameEn as vendorNameEn',
+      'vd.nameZhHk as vendorNameZhHk',
+      'vd.brNumber as vendorBr',
+      'ent.legalNameEn',
+      'ent.legalNameZh',
+    ])
+    .where('a.reference', '=', reference)
+    .where('a.status', 'in', ['claim_submitted', 'claim_approved', 'paid', 'deployed'])
+    .executeTakeFirst();
+  if (!app) return undefined;
+  const [claim, documents, payment] = await Promise.all([
+    db.selectFrom('claims').selectAll().where('applicationId', '=', app.id).orderBy('id', 'desc').executeTakeFirst(),
+    db.selectFrom('documents').select(['id', 'kind', 'filename', 'claimId']).where('applicationId', '=', app.id).orderBy('id').execute(),
+    db
+      .selectFrom('payments as p')
+      .leftJoin('users as maker', 'maker.id', 'p.preparedBy')
+      .leftJoin('users as checker', 'checker.id', 'p.releasedBy')
+      .select(['p.id', 'p.status', 'p.amountCents', 'p.preparedBy', 'p.preparedAt', 'p.releasedAt', 'maker.displayName as preparedByName', 'checker.displayName as releasedByName'])
+      .where('p.applicationId', '=', app.id)
+      .executeTakeFirst(),
+  ]);
+  return { app, claim: claim ?? null, documents, payment: payment ?? null };
+}

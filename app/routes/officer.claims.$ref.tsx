@@ -1,0 +1,219 @@
+// One claim: the three-way match check by check, the documents, and the maker-checker payment steps.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CsrfInput } from '../components/forms';
+import { Money } from '../components/money';
+import { requireRole } from '../lib/auth.server';
+import { parseReference } from '../lib/documents.server';
+import { formatDate, formatDateTime } from '../lib/format';
+import { readForm } from '../lib/forms.server';
+import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
+import { decideClaim, getClaimReview, preparePayment, releasePayment } from '../services/claims.server';
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'claims:reviewTitle', { reference: data?.app.reference ?? '' });
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const officer = await requireRole(request, context, 'officer');
+  const review = await getClaimReview({ db: context.db, reference: parseReference(params.ref) });
+  if (!review) throw new Response('not found', { status: 404 });
+  return json({ ...review, officerId: officer.id });
+}
+
+const schema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('approve') }),
+  z.object({ intent: z.literal('return'), note: z.string({ error: 'claims:note_required' }).trim().min(1, 'claims:note_required').max(2000, 'errors:too_long') }),
+  z.object({ intent: z.literal('prepare') }),
+  z.object({ intent: z.literal('release') }),
+]);
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const officer = await requireRole(request, context, 'officer');
+  const reference = parseReference(params.ref);
+  const form = await readForm(request, context);
+  const parsed = schema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return json({ error: issue?.message.includes(':') ? issue.message : 'errors:invalid_value' }, { status: 400 });
+  }
+  const input = parsed.data;
+  const result =
+    input.intent === 'approve' || input.intent === 'return'
+      ? await decideClaim({ db: context.db, officerId: officer.id, reference, approve: input.intent === 'approve', note: input.intent === 'return' ? input.note : undefined })
+      : input.intent === 'prepare'
+        ? await preparePayment({ db: context.db, officerId: officer.id, reference })
+        : await releasePayment({ db: context.db, officerId: officer.id, reference });
+  if (result.ok) return redirect(`/officer/claims?done=${input.intent}`);
+  if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+  return json({ error: `claims:${result.code}` }, { status: 409 });
+}
+
+export default function ClaimReview() {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  const { app, claim, documents, payment, officerId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const allGreen = claim ? claim.checks.every((c) => c.passed) : false;
+  return (
+    <div>
+      <p>
+        <Link to="/officer/claims">{t('claims:queueTitle')}</Link> · <Link to={`/officer/applications/${app.reference}`}>{t('claims:openApplication')}</Link>
+      </p>
+      <h1>{t('claims:reviewTitle', { reference: app.reference })}</h1>
+      {actionData?.error ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <h2>{t('common:errorSummaryTitle')}</h2>
+          <p>{t(actionData.error)}</p>
+        </div>
+      ) : null}
+      <dl className="summary-list">
+        <div>
+          <dt>{t('applications:status')}</dt>
+          <dd>
+            <strong className="status">{t(`applications:statuses.${app.status}`)}</strong>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('enquiries:business')}</dt>
+          <dd>
+            {app.legalNameEn} · {app.legalNameZh}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('catalogue:vendor')}</dt>
+          <dd>
+            {app.vendorNameEn} · {t('business:brShort', { number: app.vendorBr })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('claims:quoted')}</dt>
+          <dd>
+            <Money cents={app.quotedCents} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('claims:approvedAmount')}</dt>
+          <dd>
+            <Money cents={app.programmeCents} />
+            {app.approvedAt ? ` · ${formatDate(app.approvedAt, locale)}` : ''}
+          </dd>
+        </div>
+      </dl>
+
+      {claim ? (
+        <section>
+          <h2>{t('claims:claimDetails')}</h2>
+          <dl className="summary-list">
+            <div>
+              <dt>{t('claims:invoiceNumber')}</dt>
+              <dd>
+                {claim.invoiceNumber} · {formatDate(claim.invoiceDate, locale)}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('claims:invoiced')}</dt>
+              <dd>
+                <Money cents={claim.invoicedCents} /> · {t('claims:payeeVendorBr')}: {claim.payeeVendorBr}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('claims:paid')}</dt>
+              <dd>
+                <Money cents={claim.paidCents} /> · {formatDate(claim.paidOn, locale)} · {claim.payerName}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('claims:payable')}</dt>
+              <dd>
+                <strong>
+                  <Money cents={claim.payableCents} />
+                </strong>
+              </dd>
+            </div>
+          </dl>
+          <h3>{t('claims:checksTitle')}</h3>
+          <ul className="rule-list">
+            {claim.checks.map((c) => (
+              <li key={c.check} className={`rule rule--${c.passed ? 'passed' : 'failed'}`}>
+                <span className="rule-outcome">{c.passed ? t('claims:passed') : t('claims:failed')}</span>
+                <div>
+                  <strong>{t(`claims:checks.${c.check}`)}</strong>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <h3>{t('applications:documents')}</h3>
+          <ul className="plain-list">
+            {documents
+              .filter((d) => d.claimId === claim.id || d.kind === 'quotation')
+              .map((doc) => (
+                <li key={doc.id}>
+                  <a href={`/officer/applications/${app.reference}/documents/${doc.id}`}>{doc.filename}</a> ({t(`applications:documentKinds.${doc.kind}`)})
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {app.status === 'claim_submitted' ? (
+        <section className="decisions">
+          <Form method="post" className="decision">
+            <CsrfInput />
+            <h3>{t('claims:approveTitle')}</h3>
+            {!allGreen ? <p className="flag">{t('claims:cannotApproveRed')}</p> : null}
+            <button type="submit" name="intent" value="approve" className="button" disabled={busy || !allGreen}>
+              {t('claims:approveButton')}
+            </button>
+          </Form>
+          <Form method="post" className="decision">
+            <CsrfInput />
+            <h3>{t('claims:returnTitle')}</h3>
+            <div className="field">
+              <label htmlFor="return-note">{t('claims:returnNote')}</label>
+              <textarea id="return-note" name="note" rows={3} maxLength={2000} />
+            </div>
+            <button type="submit" name="intent" value="return" className="button button--secondary" disabled={busy}>
+              {t('claims:returnButton')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {app.status === 'claim_approved' && !payment ? (
+        <Form method="post" className="panel">
+          <CsrfInput />
+          <h2>{t('claims:prepareTitle')}</h2>
+          <p>{t('claims:prepareExplains')}</p>
+          <button type="submit" name="intent" value="prepare" className="button" disabled={busy}>
+            {t('claims:prepareButton')}
+          </button>
+        </Form>
+      ) : null}
+
+      {payment ? (
+        <section className="panel">
+          <h2>{t('claims:paymentTitle')}</h2>
+          <p>
+            <Money cents={payment.amountCents} /> · {t('claims:preparedByOn', { name: payment.preparedByName, date: formatDateTime(payment.preparedAt, locale) })}
+          </p>
+          {payment.status === 'released' ? (
+            <p>{t('claims:releasedByOn', { name: payment.releasedByName, date: payment.releasedAt ? formatDateTime(payment.releasedAt, locale) : '' })}</p>
+          ) : payment.preparedBy === officerId ? (
+            <p className="notice">{t('claims:makerCannotRelease')}</p>
+          ) : (
+            <Form method="post">
+              <CsrfInput />
+              <p>{t('claims:releaseExplains')}</p>
+              <button type="submit" name="intent" value="release" className="button" disabled={busy}>
+                {t('claims:releaseButton')}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
