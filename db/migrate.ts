@@ -5,6 +5,7 @@ import * as applications from './migrations/2026-11-26T0900-applications';
 import * as officerWorkbench from './migrations/2026-11-26T1000-officer-workbench';
 import * as vendorPortal from './migrations/2026-11-26T1100-vendor-portal';
 import * as claimsPayments from './migrations/2026-11-26T1200-claims-payments';
+import * as queueIndex from './migrations/2026-11-26T1300-queue-index';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1000-officer-workbench': officerWorkbench,
   '2026-11-26T1100-vendor-portal': vendorPortal,
   '2026-11-26T1200-claims-payments': claimsPayments,
+  '2026-11-26T1300-queue-index': queueIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { hash } from '@node-rs/argon2';
 import autocannon from 'autocannon';
 import { packageSplit } from '../../app/domain/funding';
+import { benchQueue } from './queue';
 
 const PORT = 3200;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -86,3 +87,8 @@ async function main() {
 }
 
 await main();
+const queueRows = Number(process.env.BENCH_QUEUE_ROWS ?? 1_000_000);
+if (queueRows > 0) {
+  console.log(`— officers' queue with ${queueRows.toLocaleString('en')} applications —`);
+  await benchQueue(queueRows);
+}
