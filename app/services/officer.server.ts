@@ -69,12 +69,8 @@ export async function listQueue({
   if (filters.assigned === 'unassigned') query = query.where('a.assignedOfficerId', 'is', null);
   // Keyset pagination on (submitted_at, id): as fast on page 4,000 as on page 1.
   if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('a.submittedAt', '>', new Date(after.submittedAt)),
-        eb.and([eb('a.submittedAt', '=', new Date(after.submittedAt)), eb('a.id', '>', after.id)]),
-      ]),
-    );
+    // A row comparison, so PostgreSQL reads the (submitted_at, id) index from the cursor onwards.
+    query = query.where((eb) => eb(eb.refTuple('a.submittedAt', 'a.id'), '>', eb.tuple(new Date(after.submittedAt), after.id)));
   }
   const rows = await query
     .select([
