@@ -6,6 +6,7 @@ import * as officerWorkbench from './migrations/2026-11-26T1000-officer-workbenc
 import * as vendorPortal from './migrations/2026-11-26T1100-vendor-portal';
 import * as claimsPayments from './migrations/2026-11-26T1200-claims-payments';
 import * as queueIndex from './migrations/2026-11-26T1300-queue-index';
+import * as riskIndexes from './migrations/2026-11-26T1400-risk-indexes';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1100-vendor-portal': vendorPortal,
   '2026-11-26T1200-claims-payments': claimsPayments,
   '2026-11-26T1300-queue-index': queueIndex,
+  '2026-11-26T1400-risk-indexes': riskIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
 import { Money } from '../components/money';
+import { RiskSignals } from '../components/risk-signals';
 import { Timeline } from '../components/timeline';
 import { allowedActions, applicationStatuses, type ApplicationStatus } from '../domain/application-lifecycle';
 import { requireRole } from '../lib/auth.server';
@@ -17,6 +18,7 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { rejectionReasons } from '../domain/reasons';
 import { assignToMe, decideApplication, getReview } from '../services/officer.server';
+import { riskSignalsFor } from '../services/risk.server';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'officer:reviewTitle', { reference: data?.application.reference ?? '' });
 
@@ -28,6 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { declarations: _d, eligibilityAtSubmit: _e, ...application } = review.application;
   return json({
     ...review,
+    riskSignals: await riskSignalsFor({ db: context.db, reference: review.application.reference }),
     application,
     mine: review.application.assignedOfficerId === officer.id,
     actions: allowedActions({ status: review.application.status as ApplicationStatus, role: 'officer' }),
@@ -271,6 +274,8 @@ export default function Review() {
           )}
         </section>
       </div>
+
+      <RiskSignals signals={data.riskSignals} />
 
       {can('approve') || can('reject') || can('request_info') ? (
         <section>
