@@ -186,7 +186,8 @@ function Footer() {
     <footer className="site-footer">
       <p>{t('common:footer.disclaimer')}</p>
       <p>
-        <Link to="/solutions">{t('common:nav.catalogue')}</Link> · <a href="/healthz">{t('common:footer.status')}</a>
+        <Link to="/solutions">{t('common:nav.catalogue')}</Link> · <Link to="/open-data">{t('common:nav.openData')}</Link> ·{' '}
+        <a href="/healthz">{t('common:footer.status')}</a>
       </p>
     </footer>
   );

@@ -2,6 +2,7 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { isRealDay } from '../domain/dates';
 import { parseMoneyToCents } from '../domain/money';
 import { CsrfInput, ErrorSummary, TextField, type FieldErrors } from './forms';
 
@@ -13,7 +14,7 @@ const money = z.string({ error: 'errors:required' }).transform((value, ctx) => {
   }
   return parsed.cents;
 });
-const day = z.string({ error: 'errors:required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'errors:date_invalid');
+const day = z.string({ error: 'errors:required' }).refine(isRealDay, 'errors:date_invalid');
 
 export const claimSchema = z.object({
   invoiceNumber: z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(60, 'errors:too_long'),

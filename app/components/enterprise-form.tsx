@@ -2,6 +2,7 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { isRealDay } from '../domain/dates';
 import { districts, sectors } from '../domain/programme';
 import { CsrfInput, ErrorSummary, RadioGroup, SelectField, TextField, type FieldErrors } from './forms';
 
@@ -14,13 +15,6 @@ const count = z
   .regex(/^\d{1,7}$/, 'errors:whole_number')
   .transform(Number);
 
-function isRealDay(value: string) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year < 2200;
-}
 
 export const enterpriseSchema = z
   .object({

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
+import { isRealDay } from '../domain/dates';
 import { centsToInput, parseMoneyToCents } from '../domain/money';
 import { categories, sectors } from '../domain/programme';
 import { requireRole } from '../lib/auth.server';
@@ -30,7 +31,7 @@ const money = z.string({ error: 'errors:required' }).transform((value, ctx) => {
 });
 const whole = (min: number, max: number) =>
   z.string({ error: 'errors:required' }).trim().regex(/^\d{1,9}$/, 'errors:whole_number').transform(Number).pipe(z.number().min(min, 'errors:too_small').max(max, 'errors:too_big'));
-const day = z.string({ error: 'errors:required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'errors:date_invalid');
+const day = z.string({ error: 'errors:required' }).refine(isRealDay, 'errors:date_invalid');
 
 const schema = z
   .object({

@@ -67,10 +67,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       for (const issue of fields.error.issues) fieldErrors[String(issue.path[0])] = [issue.message.includes(':') ? issue.message : 'errors:invalid_value'];
     }
     const files: Record<string, { bytes: Uint8Array; filename: string } | undefined> = {};
-    for (const name of ['invoiceDocument', 'paymentDocument']) {
+    for (const [name, missing] of [
+      ['invoiceDocument', 'claims:invoice_missing'],
+      ['paymentDocument', 'claims:payment_missing'],
+    ] as const) {
       const file = form.get(name);
       if (file instanceof File && file.size > 0) files[name] = { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name };
-      else fieldErrors[name] = ['applications:document_missing'];
+      else fieldErrors[name] = [missing];
     }
     const values = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('_'))) as Record<string, string>;
     if (!fields.success || !files.invoiceDocument || !files.paymentDocument) return json({ claimErrors: fieldErrors, values }, { status: 400 });

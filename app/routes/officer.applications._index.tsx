@@ -8,6 +8,7 @@ import { Money } from '../components/money';
 import { applicationStatuses } from '../domain/application-lifecycle';
 import { categories, districts, sectors } from '../domain/programme';
 import { requireRole } from '../lib/auth.server';
+import { queueFiltersSchema } from '../lib/queue-filters';
 import { formatDate } from '../lib/format';
 import { readForm } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
@@ -25,15 +26,7 @@ const cursorSchema = z
   })
   .refine((cursor) => !Number.isNaN(new Date(cursor.submittedAt).getTime()));
 
-const filtersSchema = z.object({
-  status: z.enum(applicationStatuses).optional().catch(undefined),
-  sector: z.enum(sectors).optional().catch(undefined),
-  district: z.enum(districts).optional().catch(undefined),
-  category: z.enum(categories).optional().catch(undefined),
-  minDays: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
-  assigned: z.enum(['me', 'unassigned', 'any']).catch('any'),
-  after: cursorSchema.optional().catch(undefined),
-});
+const filtersSchema = queueFiltersSchema.extend({ after: cursorSchema.optional().catch(undefined) });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');

@@ -1,0 +1,802 @@
+// After approval, in a real browser: the vendor reports the solution deployed, the shop owner confirms it is in use
+// and claims with an invoice and proof of payment, an officer checks the three-way match and prepares the payment,
+// and a different officer releases it (maker-checker). Also a claim paid by a person, returned to the shop; and the
+// programme dashboard, its CSV export and the public open-data page.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+
+const PASSWORD = 'Kowloon-tea-2026';
+const DEMO_PASSWORD = 'Matchfund-demo-2026';
+const DEMO = {
+  vendor: 'vendor@demo.matchfund.hk', // linked to the first seeded vendor, Harbour POS Ltd
+  officer: 'officer@demo.matchfund.hk',
+  officer2: 'officer2@demo.matchfund.hk',
+} as const;
+const OFFICER_NAME = 'Officer Wong'; // officer@'s display name
+const OFFICER2_NAME = 'Officer Lee'; // officer2@'s display name
+const CAP_CENTS = 50_000_00; // the most the programme pays one enterprise
+
+// A one-off Food and Beverage package of the demo vendor: one price, no monthly fees to count.
+const PACKAGE = 'Restaurant POS Starter Kit';
+const VENDOR_COMPANY = 'Harbour POS Ltd';
+
+const DECLARATIONS = [
+  'The information I give is true and complete.',
+  'The project has not received, and will not receive, other public funding.',
+  'The business is not related to the solution provider.',
+  'The solution will be in use within 6 months of approval.',
+  "The programme may check the information and the business's records.",
+] as const;
+
+const CHECKS = {
+  withinQuotation: 'The invoice is not above the quotation',
+  paymentMatches: 'The amount paid equals the invoice',
+  afterApproval: 'The invoice is dated on or after approval',
+  paidByEnterprise: 'The payment was made by the enterprise itself',
+  quotedVendor: 'The invoice is from the quoted solution provider',
+} as const;
+
+const PDF = (label: string) => Buffer.from(`%PDF-1.4 ${label}`);
+
+// ── Money and dates, parsed and formatted here independently of the app's code ──────────────────────────────
+
+/** "HK$12,345.67" → 1234567 (whole cents, no floats). */
+function toCents(text: string): number {
+  const match = /HK\$([\d,]+)\.(\d{2})/.exec(text);
+  if (!match) throw new Error(`No HK$ amount in "${text}"`);
+  return Number(match[1]!.replace(/,/g, '')) * 100 + Number(match[2]);
+}
+
+/** 1234567 → "HK$12,345.67" */
+function hkd(cents: number): string {
+  const dollars = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `HK$${dollars}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+/** 1234567 → "12,345.67", the way an invoice prints it (the form accepts commas). */
+function typedAmount(cents: number): string {
+  return hkd(cents).slice('HK$'.length);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Today in Hong Kong (UTC+8), 'YYYY-MM-DD'. */
+function hongKongToday(): string {
+  return new Date(Date.now() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/** The year in Hong Kong (UTC+8), as application references carry it. */
+function hongKongYear(): number {
+  return new Date(Date.now() + 8 * 60 * 60 * 1000).getUTCFullYear();
+}
+
+function uniqueStamp(): string {
+  return `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** 8 digits, random enough that businesses registered in one run do not collide. */
+function randomBrNumber(): string {
+  return String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+}
+
+function expiryNextYear(): string {
+  return new Date(Date.now() + 365 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+// ── Page helpers ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The value beside a term in a description list (<dt>term</dt><dd>value</dd>). */
+function valueOf(scope: Locator, term: string): Locator {
+  return scope.getByRole('term').filter({ hasText: new RegExp(`^${escapeRegExp(term)}$`) }).locator('xpath=following-sibling::dd[1]');
+}
+
+function mainNav(page: Page, name = 'Main navigation'): Locator {
+  return page.getByRole('navigation', { name });
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(test.info().project.outputDir, 'screenshots', name), fullPage: true });
+}
+
+/** The browser's own note about an HTTP error status the test provoked on purpose. */
+function withoutExpectedStatus(problems: string[], statuses: number[]): string[] {
+  const expected = new RegExp(`Failed to load resource: the server responded with a status of (${statuses.join('|')})\\b`);
+  return problems.filter((problem) => !expected.test(problem));
+}
+
+function timeline(page: Page, name = 'Record of actions'): Locator {
+  return page.getByRole('heading', { level: 2, name }).locator('xpath=following-sibling::ol[1]').getByRole('listitem');
+}
+
+/** The section under an h2 (its parent element), e.g. one of the three tables of the claims page. */
+function sectionOf(page: Page, heading: string): Locator {
+  return page.getByRole('main').getByRole('heading', { level: 2, name: heading, exact: true }).locator('xpath=..');
+}
+
+function rowWithLink(scope: Locator, ref: string): Locator {
+  return scope.getByRole('row').filter({ has: scope.page().getByRole('link', { name: ref, exact: true }) });
+}
+
+/** One line of the three-way match on the officer's claim page. */
+function checkLine(page: Page, check: string): Locator {
+  return page
+    .getByRole('heading', { level: 3, name: 'Three-way match' })
+    .locator('xpath=following-sibling::ul[1]')
+    .getByRole('listitem')
+    .filter({ hasText: check });
+}
+
+/** A POST the way a form would send it, with the session's CSRF token; for forms the page does not offer. */
+async function postForm(page: Page, url: string, fields: Record<string, string>) {
+  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+  return page.request.post(url, { form: { _csrf: csrf, ...fields }, maxRedirects: 0 });
+}
+
+// ── People: each has a browser context of their own, so cookies (session, language) never mix ───────────────
+
+type Actor = { context: BrowserContext; page: Page; problems: string[] };
+
+/** Every context opened by the running test, closed after it. */
+const openContexts: BrowserContext[] = [];
+
+test.afterEach(async () => {
+  for (const context of openContexts.splice(0)) await context.close();
+});
+
+/** Uncaught errors and console errors in the page fail the test (hydration mismatches show up here). */
+function watchForPageErrors(page: Page, problems: string[]) {
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+}
+
+async function newActor(browser: Browser, baseURL: string | undefined): Promise<Actor> {
+  const context = await browser.newContext({ baseURL, acceptDownloads: true });
+  openContexts.push(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  watchForPageErrors(page, problems);
+  return { context, page, problems };
+}
+
+async function logIn(page: Page, email: string, password: string, home: RegExp) {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(home);
+}
+
+async function officer(browser: Browser, baseURL: string | undefined, email: string = DEMO.officer): Promise<Actor> {
+  const actor = await newActor(browser, baseURL);
+  await logIn(actor.page, email, DEMO_PASSWORD, /\/officer$/);
+  await expect(actor.page.getByRole('heading', { level: 1, name: 'Case officer' })).toBeVisible();
+  return actor;
+}
+
+async function vendor(browser: Browser, baseURL: string | undefined): Promise<Actor> {
+  const actor = await newActor(browser, baseURL);
+  await logIn(actor.page, DEMO.vendor, DEMO_PASSWORD, /\/vendor$/);
+  await expect(actor.page.getByRole('heading', { level: 1, name: 'Vendor portal' })).toBeVisible();
+  return actor;
+}
+
+/** The vendor's Business Registration number, as its own portal home shows it. */
+async function vendorBrNumber(page: Page): Promise<string> {
+  await mainNav(page).getByRole('link', { name: 'Vendor portal' }).click();
+  await expect(page).toHaveURL(/\/vendor$/);
+  const main = page.getByRole('main');
+  await expect(valueOf(main, 'Company')).toContainText(VENDOR_COMPANY);
+  const br = valueOf(main, 'Business Registration number');
+  await expect(br).toHaveText(/^\d{8}$/);
+  return (await br.innerText()).trim();
+}
+
+// ── Setting up an approved application through the UI ───────────────────────────────────────────────────────
+
+type Account = { name: string; email: string };
+type Business = { nameEn: string; nameZh: string; brNumber: string };
+type Split = { cost: number; programme: number; shop: number };
+type Submitted = { applicant: Actor; account: Account; business: Business; ref: string; split: Split };
+
+async function registerApplicant(page: Page, label: string): Promise<Account> {
+  const stamp = uniqueStamp();
+  const account = { name: `E2E ${label} ${stamp}`, email: `e2e-payment-${label.toLowerCase()}-${stamp}@example.com` };
+  await page.goto('/register');
+  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
+  await page.getByRole('group', { name: 'Account type' }).getByRole('radio', { name: 'Shop owner' }).check();
+  await page.getByLabel('Your name').fill(account.name);
+  await page.getByLabel('Email address').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(mainNav(page).getByRole('link', { name: `Signed in as ${account.name}` })).toBeVisible();
+  return account;
+}
+
+async function addBusiness(page: Page, label: string): Promise<Business> {
+  const stamp = uniqueStamp();
+  const business = { nameEn: `E2E ${label} Tea House Ltd ${stamp}`, nameZh: `測試${label}茶餐廳有限公司 ${stamp}`, brNumber: randomBrNumber() };
+  await page.goto('/businesses/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a business' })).toBeVisible();
+  await page.getByLabel('Business name in English').fill(business.nameEn);
+  await page.getByLabel('Business name in Chinese').fill(business.nameZh);
+  await page.getByRole('group', { name: 'How is the business registered?' }).getByRole('radio', { name: 'Under the Business Registration Ordinance' }).check();
+  await page.getByLabel('Business Registration number', { exact: true }).fill(business.brNumber);
+  await page.getByLabel('Business Registration Certificate valid until').fill(expiryNextYear());
+  await page.getByLabel('Sector', { exact: true }).selectOption({ label: 'Food and Beverage' });
+  await page.getByLabel('Number of full-time employees').fill('8');
+  await page.getByLabel('Business address in Hong Kong').fill('Shop 3, G/F, 12 Kweilin Street, Sham Shui Po');
+  await page.getByLabel('District', { exact: true }).selectOption({ label: 'Sham Shui Po' });
+  await page.getByLabel('Business phone number').fill('2777 4321');
+  const answers: [string, 'Yes' | 'No'][] = [
+    ['Is the business part of a group of companies?', 'No'],
+    ['Does the business operate substantively in Hong Kong?', 'Yes'],
+    ['Is it a listed company?', 'No'],
+    ['Is it a statutory body?', 'No'],
+    ['Is it a government-subvented organisation?', 'No'],
+  ];
+  for (const [question, answer] of answers) await page.getByRole('group', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
+  await page.getByRole('button', { name: 'Save business profile' }).click();
+  await expect(page).toHaveURL(/\/businesses\/\d+\/eligibility\?created=1$/);
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: "Your business meets the programme's rules so far." })).toBeVisible();
+  return business;
+}
+
+/**
+ * A new shop owner with a Food and Beverage business asks the demo vendor for PACKAGE, the vendor (`vendorActor`)
+ * quotes the listed price, and the shop owner applies and submits. The shop owner stays logged in on `applicant.page`.
+ */
+async function submittedApplication(browser: Browser, baseURL: string | undefined, vendorActor: Actor, label: string): Promise<Submitted> {
+  const applicant = await newActor(browser, baseURL);
+  const { page } = applicant;
+  const account = await registerApplicant(page, label);
+  const business = await addBusiness(page, label);
+
+  const cost = await test.step('enquire about the package from its page', async () => {
+    await mainNav(page).getByRole('link', { name: 'Solutions catalogue' }).click();
+    await page.getByLabel('Search by name').fill(PACKAGE);
+    await page.getByRole('button', { name: 'Show packages' }).click();
+    await page.getByRole('main').getByRole('link', { name: PACKAGE, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: PACKAGE })).toBeVisible();
+    const basic = page.getByRole('region', { name: 'Basic package' });
+    await expect(valueOf(basic, 'Solution provider')).toContainText(VENDOR_COMPANY);
+    const priceLine = await valueOf(basic, 'Price').innerText();
+    expect(priceLine).toContain('one-off price');
+    await page.getByLabel('Business', { exact: true }).selectOption({ label: `${business.nameEn} (${business.nameZh})` });
+    await page.getByLabel('Message to the solution provider (optional)').fill(`One counter and a kitchen printer, ${label}.`);
+    await page.getByRole('button', { name: 'Send enquiry' }).click();
+    await expect(page).toHaveURL(/\/enquiries\?sent=\d+$/);
+    return toCents(priceLine);
+  });
+
+  await test.step('the demo vendor confirms at the listed price', async () => {
+    const vp = vendorActor.page;
+    await vp.goto('/vendor/enquiries?status=sent');
+    await expect(vp.getByRole('heading', { level: 1, name: 'Enquiries from shops' })).toBeVisible();
+    const item = vp
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ has: vp.getByRole('heading', { level: 2, name: PACKAGE, exact: true }) })
+      .filter({ hasText: `From ${business.nameEn}` });
+    await expect(item).toHaveCount(1);
+    await item.getByRole('button', { name: 'Confirm and quote the listed price' }).click();
+    await expect(vp).toHaveURL(/\/vendor\/enquiries\?answered=\d+$/);
+  });
+
+  const ref = await test.step('apply for funding with the quotation and submit', async () => {
+    await mainNav(page).getByRole('link', { name: 'Enquiries', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'My enquiries' })).toBeVisible();
+    const row = page.getByRole('main').getByRole('row').filter({ has: page.getByRole('link', { name: PACKAGE, exact: true }) });
+    await expect(row).toContainText('Quotation issued');
+    await row.getByRole('link', { name: 'Apply for funding' }).click();
+    await expect(page).toHaveURL(/\/applications\/new\?quotation=\d+$/);
+    const declarations = page.getByRole('group', { name: 'Declarations' });
+    for (const declaration of DECLARATIONS) await declarations.getByRole('checkbox', { name: declaration }).check();
+    await page.getByLabel('Quotation document').setInputFiles({ name: 'quotation.pdf', mimeType: 'application/pdf', buffer: PDF('quotation') });
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    const reference = new RegExp(`/applications/(DTS-${hongKongYear()}-\\d{6})$`);
+    await expect(page).toHaveURL(reference);
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before submitting' })).toBeVisible();
+    const found = reference.exec(page.url())![1]!;
+    await page.getByRole('button', { name: 'Submit application' }).click();
+    await expect(page).toHaveURL(new RegExp(`/applications/${found}\\?submitted=1$`));
+    await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText('Submitted');
+    return found;
+  });
+
+  const programme = Math.min(Math.floor(cost / 2), CAP_CENTS);
+  return { applicant, account, business, ref, split: { cost, programme, shop: cost - programme } };
+}
+
+/** As submittedApplication, then officer@ opens it from the queue, takes it and approves it. */
+async function approvedApplication(browser: Browser, baseURL: string | undefined, vendorActor: Actor, label: string): Promise<Submitted> {
+  const submitted = await submittedApplication(browser, baseURL, vendorActor, label);
+  const { ref, split } = submitted;
+  await test.step('officer@ opens it from the queue, takes it and approves it', async () => {
+    const officerWong = await officer(browser, baseURL);
+    const op = officerWong.page;
+    await mainNav(op).getByRole('link', { name: 'Queue' }).click();
+    await expect(op.getByRole('heading', { level: 1, name: 'Applications queue' })).toBeVisible();
+    await rowWithLink(op.getByRole('main'), ref).getByRole('link', { name: ref, exact: true }).click();
+    await expect(op).toHaveURL(new RegExp(`/officer/applications/${ref}$`));
+    await expect(op.getByRole('heading', { level: 1, name: `Review ${ref}` })).toBeVisible();
+    const main = op.getByRole('main');
+    await expect(valueOf(main, 'Programme pays')).toHaveText(hkd(split.programme));
+    await op.getByRole('button', { name: 'Assign to me' }).click();
+    await expect(op).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=assign$`));
+    await expect(valueOf(main, 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
+    await op.getByRole('button', { name: 'Approve application' }).click();
+    await expect(op).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=approve$`));
+    await expect(main.getByRole('status')).toHaveText('Approved. The applicant and the solution provider have been notified.');
+    await expect(valueOf(main, 'Status')).toHaveText(`Approved — handled by ${OFFICER_NAME}`);
+    expect(officerWong.problems).toEqual([]);
+    await officerWong.context.close();
+  });
+  return submitted;
+}
+
+/** The vendor reports the solution deployed from "Applications for my packages". */
+async function reportDeployed(vendorActor: Actor, ref: string, split: Split) {
+  const page = vendorActor.page;
+  await mainNav(page).getByRole('link', { name: 'Applications for my packages' }).click();
+  await expect(page).toHaveURL(/\/vendor\/applications$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Applications for my packages' })).toBeVisible();
+  const row = page.getByRole('main').getByRole('row').filter({ has: page.getByRole('cell', { name: ref, exact: true }) });
+  await expect(row).toHaveCount(1);
+  const cells = row.getByRole('cell');
+  await expect(cells.nth(1)).toHaveText(PACKAGE);
+  await expect(cells.nth(2)).toHaveText('Approved');
+  await expect(cells.nth(3)).toHaveText(hkd(split.cost));
+  await expect(cells.nth(4)).toHaveText(hkd(split.programme));
+  await row.getByRole('button', { name: 'Report deployed' }).click();
+  await expect(page).toHaveURL(new RegExp(`/vendor/applications\\?reported=${ref}$`));
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(`Deployment of ${ref} reported. The shop will be asked to confirm.`);
+  await expect(cells.nth(2)).toHaveText('Deployment reported by vendor');
+  await expect(row.getByRole('button', { name: 'Report deployed' })).toHaveCount(0);
+}
+
+/** The shop owner sees "Is the solution in use?" on the application page and confirms it. */
+async function confirmInUse(page: Page, ref: string) {
+  await page.goto(`/applications/${ref}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Application ${ref}` })).toBeVisible();
+  const main = page.getByRole('main');
+  await expect(valueOf(main, 'Status')).toHaveText('Deployment reported by vendor');
+  const panel = main.getByRole('heading', { level: 2, name: 'Is the solution in use?' }).locator('xpath=..');
+  await expect(panel).toContainText('The solution provider reports the solution is deployed.');
+  // No claim before the shop confirms.
+  await expect(main.getByRole('heading', { level: 2, name: 'Claim the funding' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Confirm the solution is in use' }).click();
+  await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?confirmed=1$`));
+  await expect(main.getByRole('status')).toHaveText('Thank you. You can now claim the funding.');
+  await expect(valueOf(main, 'Status')).toHaveText('Solution in use');
+  await expect(main.getByRole('heading', { level: 2, name: 'Is the solution in use?' })).toHaveCount(0);
+  await expect(timeline(page).last()).toContainText('Shop confirmed the solution is in use');
+}
+
+type Claim = { invoiceNumber: string; invoiceDate: string; invoicedCents: number; vendorBr: string; paidCents: number; paidOn: string; payer: string };
+
+/** Fills "Claim the funding" on the application page and sends it. */
+async function sendClaim(page: Page, ref: string, claim: Claim) {
+  const main = page.getByRole('main');
+  const panel = main.getByRole('heading', { level: 2, name: 'Claim the funding' }).locator('xpath=..');
+  await expect(panel).toBeVisible();
+  await panel.getByLabel('Invoice number').fill(claim.invoiceNumber);
+  await panel.getByLabel('Invoice date').fill(claim.invoiceDate);
+  await panel.getByLabel('Invoiced amount (HK$)').fill(typedAmount(claim.invoicedCents));
+  await panel.getByLabel("Solution provider's Business Registration number").fill(claim.vendorBr);
+  await panel.getByLabel('Amount paid (HK$)').fill(typedAmount(claim.paidCents));
+  await panel.getByLabel('Date paid').fill(claim.paidOn);
+  await panel.getByLabel('Paid by', { exact: true }).fill(claim.payer);
+  await panel.getByLabel('Invoice', { exact: true }).setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF(`invoice ${claim.invoiceNumber}`) });
+  await panel.getByLabel('Proof of payment').setInputFiles({ name: 'bank-slip.pdf', mimeType: 'application/pdf', buffer: PDF('bank slip') });
+  await panel.getByRole('button', { name: 'Send claim' }).click();
+  await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?claimed=1$`));
+  await expect(main.getByRole('status')).toHaveText('Your claim has been sent. A case officer will check it.');
+  await expect(valueOf(main, 'Status')).toHaveText('Claim submitted');
+  await expect(main.getByRole('heading', { level: 2, name: 'Claim the funding' })).toHaveCount(0);
+  await expect(timeline(page).last()).toContainText('Claim submitted');
+}
+
+/** officer@ finds the claim under "Claims to check" and opens it. */
+async function openClaimToCheck(page: Page, ref: string, business: Business, split: Split) {
+  await mainNav(page).getByRole('link', { name: 'Claims', exact: true }).click();
+  await expect(page).toHaveURL(/\/officer\/claims$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Claims and payments' })).toBeVisible();
+  const row = rowWithLink(sectionOf(page, 'Claims to check'), ref);
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('cell').nth(1)).toHaveText(business.nameEn);
+  await expect(row.getByRole('cell').nth(2)).toHaveText(hkd(split.programme));
+  await expect(rowWithLink(sectionOf(page, 'Approved claims to prepare for payment'), ref)).toHaveCount(0);
+  await expect(rowWithLink(sectionOf(page, 'Payments waiting for release'), ref)).toHaveCount(0);
+  await row.getByRole('link', { name: ref, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/officer/claims/${ref}$`));
+  await expect(page.getByRole('heading', { level: 1, name: `Claim for ${ref}` })).toBeVisible();
+}
+
+// ── The issue's journey ──────────────────────────────────────────────────────────────────────────────────────
+
+test('deployed, confirmed, claimed, checked, prepared by one officer and released by another: the shop is paid', async ({ browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const harbour = await vendor(browser, baseURL);
+  const vendorBr = await test.step("the vendor's Business Registration number, from its portal home", () => vendorBrNumber(harbour.page));
+  const { applicant, business, ref, split } = await approvedApplication(browser, baseURL, harbour, 'Paid');
+  const shop = applicant.page;
+
+  await test.step('the shop cannot claim yet: the approval asks for the solution in use by a date', async () => {
+    await shop.goto(`/applications/${ref}`);
+    const main = shop.getByRole('main');
+    await expect(valueOf(main, 'Status')).toHaveText('Approved');
+    await expect(main.getByText(/^Put the solution in use by .+; after that the approval lapses/)).toBeVisible();
+    await expect(main.getByRole('heading', { level: 2, name: 'Is the solution in use?' })).toHaveCount(0);
+    await expect(main.getByRole('heading', { level: 2, name: 'Claim the funding' })).toHaveCount(0);
+  });
+
+  await test.step('the vendor reports the solution deployed', () => reportDeployed(harbour, ref, split));
+
+  await test.step('the shop owner is told, and confirms the solution is in use', async () => {
+    await mainNav(shop).getByRole('link', { name: 'Notifications' }).click();
+    const told = shop.getByRole('main').getByRole('listitem').filter({ has: shop.getByRole('heading', { name: `Solution deployed for ${ref}`, exact: true }) });
+    await expect(told).toHaveCount(1);
+    await expect(told.getByRole('link', { name: ref })).toHaveAttribute('href', `/applications/${ref}`);
+    await confirmInUse(shop, ref);
+  });
+
+  const today = hongKongToday();
+  const invoiceNumber = `HPOS-INV-${uniqueStamp()}`;
+  await test.step('the shop owner claims: invoice and payment as quoted, paid by the business', () =>
+    sendClaim(shop, ref, {
+      invoiceNumber,
+      invoiceDate: today,
+      invoicedCents: split.cost,
+      vendorBr,
+      paidCents: split.cost,
+      paidOn: today,
+      payer: business.nameEn,
+    }),
+  );
+
+  const officerWong = await officer(browser, baseURL);
+  const wong = officerWong.page;
+  await test.step('officer@ checks the claim: every check agrees and the programme pays the approved share', async () => {
+    await openClaimToCheck(wong, ref, business, split);
+    const main = wong.getByRole('main');
+    await expect(valueOf(main, 'Status')).toHaveText('Claim submitted');
+    await expect(valueOf(main, 'Business')).toHaveText(`${business.nameEn} · ${business.nameZh}`);
+    await expect(valueOf(main, 'Solution provider')).toHaveText(`${VENDOR_COMPANY} · BR ${vendorBr}`);
+    await expect(valueOf(main, 'Quoted cost')).toHaveText(hkd(split.cost));
+    await expect(valueOf(main, 'Approved programme share')).toContainText(hkd(split.programme));
+    await expect(valueOf(main, 'Invoice number')).toContainText(invoiceNumber);
+    await expect(valueOf(main, 'Invoiced amount (HK$)')).toHaveText(`${hkd(split.cost)} · Solution provider's Business Registration number: ${vendorBr}`);
+    await expect(valueOf(main, 'Amount paid (HK$)')).toContainText(hkd(split.cost));
+    await expect(valueOf(main, 'Amount paid (HK$)')).toContainText(business.nameEn);
+    await expect(valueOf(main, 'Programme pays on this claim')).toHaveText(hkd(split.programme));
+
+    for (const check of Object.values(CHECKS)) {
+      const line = checkLine(wong, check);
+      await expect(line, check).toHaveCount(1);
+      await expect(line.getByText('Agrees', { exact: true }), check).toBeVisible();
+    }
+    await expect(main.getByText('Does not agree', { exact: true })).toHaveCount(0);
+
+    // The quotation, invoice and proof of payment, each downloadable as the PDF that was sent.
+    for (const [name, kind] of [
+      ['quotation.pdf', '(quotation)'],
+      ['invoice.pdf', '(invoice)'],
+      ['bank-slip.pdf', '(proof of payment)'],
+    ] as const) {
+      const link = main.getByRole('link', { name, exact: true });
+      await expect(link).toHaveAttribute('href', new RegExp(`^/officer/applications/${ref}/documents/\\d+$`));
+      await expect(main.getByRole('listitem').filter({ has: wong.getByRole('link', { name, exact: true }) })).toHaveText(`${name} ${kind}`);
+      const file = await wong.request.get((await link.getAttribute('href'))!);
+      expect(file.status(), name).toBe(200);
+      expect((await file.body()).subarray(0, 5).toString('latin1'), name).toBe('%PDF-');
+    }
+    await expect(wong.getByRole('button', { name: 'Approve claim' })).toBeEnabled();
+    await expect(wong.getByText('Every check must agree before the claim can be approved.', { exact: false })).toHaveCount(0);
+    await screenshot(wong, 'claim-check.png');
+  });
+
+  await test.step('officer@ approves the claim and prepares the payment', async () => {
+    await wong.getByRole('button', { name: 'Approve claim' }).click();
+    await expect(wong).toHaveURL(/\/officer\/claims\?done=approve$/);
+    await expect(wong.getByRole('main').getByRole('status')).toHaveText('Claim approved.');
+    await expect(rowWithLink(sectionOf(wong, 'Claims to check'), ref)).toHaveCount(0);
+    const toPrepare = rowWithLink(sectionOf(wong, 'Approved claims to prepare for payment'), ref);
+    await expect(toPrepare).toHaveCount(1);
+    await expect(toPrepare.getByRole('cell').nth(2)).toHaveText(hkd(split.programme));
+
+    await toPrepare.getByRole('link', { name: ref, exact: true }).click();
+    await expect(wong.getByRole('heading', { level: 1, name: `Claim for ${ref}` })).toBeVisible();
+    await expect(valueOf(wong.getByRole('main'), 'Status')).toHaveText('Claim approved');
+    await expect(wong.getByRole('button', { name: 'Approve claim' })).toHaveCount(0);
+    await expect(wong.getByText('You prepare the payment; a different officer checks and releases it.')).toBeVisible();
+    await wong.getByRole('button', { name: 'Prepare payment' }).click();
+    await expect(wong).toHaveURL(/\/officer\/claims\?done=prepare$/);
+    await expect(wong.getByRole('main').getByRole('status')).toHaveText('Payment prepared. Another officer must release it.');
+    await expect(rowWithLink(sectionOf(wong, 'Approved claims to prepare for payment'), ref)).toHaveCount(0);
+    const toRelease = rowWithLink(sectionOf(wong, 'Payments waiting for release'), ref);
+    await expect(toRelease).toHaveCount(1);
+    await expect(toRelease.getByRole('cell').nth(4)).toHaveText(`${OFFICER_NAME} — you (another officer must release it)`);
+  });
+
+  await test.step('the officer who prepared the payment cannot release it', async () => {
+    await rowWithLink(sectionOf(wong, 'Payments waiting for release'), ref).getByRole('link', { name: ref, exact: true }).click();
+    await expect(wong).toHaveURL(new RegExp(`/officer/claims/${ref}$`));
+    const payment = wong.getByRole('main').getByRole('heading', { level: 2, name: 'Payment' }).locator('xpath=..');
+    await expect(payment).toContainText(hkd(split.programme));
+    await expect(payment).toContainText(`Prepared by ${OFFICER_NAME} on`);
+    await expect(payment.getByText('You prepared this payment, so a different officer must release it.')).toBeVisible();
+    await expect(wong.getByRole('button', { name: 'Release payment' })).toHaveCount(0);
+    await expect(wong.getByRole('button', { name: 'Prepare payment' })).toHaveCount(0);
+    // Nor does a hand-made form get round it.
+    const release = await postForm(wong, `/officer/claims/${ref}`, { intent: 'release' });
+    expect(release.status()).toBe(409);
+    expect(await release.text()).toContain('You prepared this payment; a different officer must release it.');
+    await wong.reload();
+    await expect(valueOf(wong.getByRole('main'), 'Status')).toHaveText('Claim approved');
+  });
+
+  const officerLee = await officer(browser, baseURL, DEMO.officer2);
+  const lee = officerLee.page;
+  await test.step('officer2@ finds the payment waiting for release and releases it', async () => {
+    await mainNav(lee).getByRole('link', { name: 'Claims', exact: true }).click();
+    await expect(lee).toHaveURL(/\/officer\/claims$/);
+    const toRelease = rowWithLink(sectionOf(lee, 'Payments waiting for release'), ref);
+    await expect(toRelease).toHaveCount(1);
+    await expect(toRelease.getByRole('cell').nth(4)).toHaveText(OFFICER_NAME);
+    await toRelease.getByRole('link', { name: ref, exact: true }).click();
+    await expect(lee.getByRole('heading', { level: 1, name: `Claim for ${ref}` })).toBeVisible();
+    await expect(lee.getByText('You prepared this payment, so a different officer must release it.')).toHaveCount(0);
+    await expect(lee.getByText('Releasing sends the payment instruction and marks the application as paid. It cannot be undone.')).toBeVisible();
+    await lee.getByRole('button', { name: 'Release payment' }).click();
+    await expect(lee).toHaveURL(/\/officer\/claims\?done=release$/);
+    await expect(lee.getByRole('main').getByRole('status')).toHaveText('Payment released and instruction sent.');
+    for (const section of ['Claims to check', 'Approved claims to prepare for payment', 'Payments waiting for release']) {
+      await expect(rowWithLink(sectionOf(lee, section), ref), section).toHaveCount(0);
+    }
+
+    await lee.goto(`/officer/claims/${ref}`);
+    const main = lee.getByRole('main');
+    await expect(valueOf(main, 'Status')).toHaveText('Paid');
+    const payment = main.getByRole('heading', { level: 2, name: 'Payment' }).locator('xpath=..');
+    await expect(payment).toContainText(`Prepared by ${OFFICER_NAME} on`);
+    await expect(payment).toContainText(`Released by ${OFFICER2_NAME} on`);
+    await expect(lee.getByRole('button', { name: 'Release payment' })).toHaveCount(0);
+    // Released once: a second release is refused.
+    const again = await postForm(lee, `/officer/claims/${ref}`, { intent: 'release' });
+    expect(again.status()).toBe(409);
+    expect(await again.text()).toContain('This payment has already been released.');
+  });
+
+  await test.step('the shop owner sees the application paid and the "Payment released" notification', async () => {
+    await shop.goto(`/applications/${ref}`);
+    const main = shop.getByRole('main');
+    await expect(valueOf(main, 'Status')).toHaveText('Paid');
+    await expect(valueOf(main, 'Programme pays')).toHaveText(hkd(split.programme));
+    await expect(valueOf(main, 'You pay')).toHaveText(hkd(split.shop));
+    const events = timeline(shop);
+    await expect(events.last()).toContainText('Payment released');
+    await expect(events.last()).toContainText('now Paid');
+    for (const step of ['Vendor reported deployment', 'Shop confirmed the solution is in use', 'Claim submitted', 'Claim approved']) {
+      await expect(events.filter({ hasText: step }), step).toHaveCount(1);
+    }
+    await expect(main.getByRole('heading', { level: 2, name: 'Claim the funding' })).toHaveCount(0);
+    await screenshot(shop, 'shop-paid-application.png');
+
+    await mainNav(shop).getByRole('link', { name: 'Notifications' }).click();
+    await expect(shop).toHaveURL(/\/notifications$/);
+    const items = shop.getByRole('main').getByRole('listitem').filter({ has: shop.getByRole('heading', { level: 2 }) });
+    const paid = items.filter({ has: shop.getByRole('heading', { name: `Payment released for ${ref}`, exact: true }) });
+    await expect(paid).toHaveCount(1);
+    await expect(paid).toContainText(`The programme has released ${hkd(split.programme)} for application ${ref}.`);
+    await expect(paid.getByRole('link', { name: ref })).toHaveAttribute('href', `/applications/${ref}`);
+    // Newest first: the payment heads the list.
+    await expect(items.first()).toContainText(`Payment released for ${ref}`);
+    await expect(items.filter({ hasText: `Claim for ${ref} approved` })).toHaveCount(1);
+  });
+
+  expect(harbour.problems).toEqual([]);
+  expect(applicant.problems).toEqual([]);
+  expect(officerWong.problems).toEqual([]);
+  expect(officerLee.problems).toEqual([]);
+});
+
+// ── A claim paid by a person ─────────────────────────────────────────────────────────────────────────────────
+
+test('a claim paid by a person does not agree, cannot be approved, and is returned to the shop with a note', async ({ browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const harbour = await vendor(browser, baseURL);
+  const vendorBr = await vendorBrNumber(harbour.page);
+  const { applicant, business, ref, split } = await approvedApplication(browser, baseURL, harbour, 'Returned');
+  const shop = applicant.page;
+  await test.step('deployed and confirmed', async () => {
+    await reportDeployed(harbour, ref, split);
+    await confirmInUse(shop, ref);
+  });
+
+  const today = hongKongToday();
+  await test.step("the shop owner claims with the owner's own name as the payer", () =>
+    sendClaim(shop, ref, {
+      invoiceNumber: `HPOS-INV-${uniqueStamp()}`,
+      invoiceDate: today,
+      invoicedCents: split.cost,
+      vendorBr,
+      paidCents: split.cost,
+      paidOn: today,
+      payer: 'Chan Tai Man',
+    }),
+  );
+
+  const officerWong = await officer(browser, baseURL);
+  const wong = officerWong.page;
+  const note = `The payment was made from a personal account. Please pay from the business account, or send the business's bank record (${uniqueStamp()}).`;
+  await test.step('the officer sees "Does not agree" for the payer, and "Approve claim" is disabled', async () => {
+    await openClaimToCheck(wong, ref, business, split);
+    const main = wong.getByRole('main');
+    await expect(valueOf(main, 'Amount paid (HK$)')).toContainText('Chan Tai Man');
+    const payer = checkLine(wong, CHECKS.paidByEnterprise);
+    await expect(payer.getByText('Does not agree', { exact: true })).toBeVisible();
+    await expect(payer.getByText('Agrees', { exact: true })).toHaveCount(0);
+    for (const check of [CHECKS.withinQuotation, CHECKS.paymentMatches, CHECKS.afterApproval, CHECKS.quotedVendor]) {
+      await expect(checkLine(wong, check).getByText('Agrees', { exact: true }), check).toBeVisible();
+    }
+    await expect(main.getByText('Does not agree', { exact: true })).toHaveCount(1);
+    await expect(main.getByText('Every check must agree before the claim can be approved. Return it to the shop instead.')).toBeVisible();
+    await expect(wong.getByRole('button', { name: 'Approve claim' })).toBeDisabled();
+    await screenshot(wong, 'claim-check-does-not-agree.png');
+
+    // A hand-made approval is refused too, and the claim stays to check.
+    const approve = await postForm(wong, `/officer/claims/${ref}`, { intent: 'approve' });
+    expect(approve.status()).toBe(409);
+    expect(await approve.text()).toContain('Not every check agrees, so the claim cannot be approved.');
+    await wong.reload();
+    await expect(valueOf(main, 'Status')).toHaveText('Claim submitted');
+  });
+
+  await test.step('returned to the shop with a note (and not without one)', async () => {
+    const refused = wong.waitForResponse((response) => response.request().method() === 'POST');
+    await wong.getByRole('button', { name: 'Return to the shop' }).click();
+    expect((await refused).status()).toBe(400);
+    await expect(wong.getByRole('main').getByRole('alert')).toContainText('Write what the shop must correct');
+    await expect(valueOf(wong.getByRole('main'), 'Status')).toHaveText('Claim submitted');
+
+    await wong.getByLabel('What the shop must correct').fill(note);
+    await wong.getByRole('button', { name: 'Return to the shop' }).click();
+    await expect(wong).toHaveURL(/\/officer\/claims\?done=return$/);
+    await expect(wong.getByRole('main').getByRole('status')).toHaveText('Claim returned to the shop.');
+    for (const section of ['Claims to check', 'Approved claims to prepare for payment', 'Payments waiting for release']) {
+      await expect(rowWithLink(sectionOf(wong, section), ref), section).toHaveCount(0);
+    }
+  });
+
+  await test.step('the shop sees "Solution in use" again, the note in the record of actions, and can claim again', async () => {
+    await shop.goto(`/applications/${ref}`);
+    const main = shop.getByRole('main');
+    await expect(valueOf(main, 'Status')).toHaveText('Solution in use');
+    const last = timeline(shop).last();
+    await expect(last).toContainText('Claim returned');
+    await expect(last).toContainText('now Solution in use');
+    await expect(last).toContainText(note);
+    await expect(main.getByRole('heading', { level: 2, name: 'Claim the funding' })).toBeVisible();
+    await expect(main.getByRole('button', { name: 'Send claim' })).toBeEnabled();
+    await screenshot(shop, 'shop-claim-returned.png');
+
+    await shop.goto('/notifications');
+    const returned = shop.getByRole('main').getByRole('listitem').filter({ has: shop.getByRole('heading', { name: `Claim for ${ref} returned`, exact: true }) });
+    await expect(returned).toHaveCount(1);
+    await expect(returned).toContainText(note);
+  });
+
+  expect(harbour.problems).toEqual([]);
+  expect(applicant.problems).toEqual([]);
+  expect(withoutExpectedStatus(officerWong.problems, [400])).toEqual([]);
+});
+
+// ── The programme dashboard, its CSV and the public open data ───────────────────────────────────────────────
+
+const CHART_TITLES = [
+  'Applications by status',
+  'Applications by sector',
+  'Applications by solution category',
+  'Median days from submission to decision, by sector',
+  'Median days from submission to decision, by solution category',
+  'Median days from approval to payment, by sector',
+  'Median days from approval to payment, by solution category',
+] as const;
+const BUDGET_CHART = 'Programme money against the budget';
+
+/** An SVG chart by the start of its accessible name: "<title>. <label>: <value>; …". */
+function chart(page: Page, title: string): Locator {
+  return page.getByRole('img', { name: new RegExp(`^${escapeRegExp(title)}\\. `) });
+}
+
+const CSV_HEADER =
+  'reference,status,status_label,business_name_en,business_name_zh,sector,sector_label,district,district_label,category,category_label,cost_hkd,programme_hkd,submitted_at_hkt,working_days_waiting,sla_breached,assigned_officer';
+
+test('the dashboard draws its charts and exports the queue as CSV; the open data names no application', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const harbour = await vendor(browser, baseURL);
+  // Submitted and not yet decided: in the queue, so in its export.
+  const { business, ref, split } = await submittedApplication(browser, baseURL, harbour, 'Dashboard');
+
+  const officerWong = await officer(browser, baseURL);
+  const page = officerWong.page;
+  await test.step('officer@ opens the dashboard: every chart is an SVG image with a name that says its figures', async () => {
+    await mainNav(page).getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page).toHaveURL(/\/officer\/dashboard$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Programme dashboard' })).toBeVisible();
+    for (const title of [...CHART_TITLES, BUDGET_CHART]) {
+      const image = chart(page, title);
+      await expect(image, title).toHaveCount(1);
+      await expect(image, title).toBeVisible();
+      expect(await image.evaluate((node) => node.tagName.toLowerCase()), title).toBe('svg');
+      expect((await image.boundingBox())?.width ?? 0, title).toBeGreaterThan(100);
+    }
+    await expect(page.getByRole('main').getByRole('img')).toHaveCount(CHART_TITLES.length + 1);
+    // The application just submitted is counted.
+    const byStatus = (await chart(page, 'Applications by status').getAttribute('aria-label'))!;
+    const submitted = /^Applications by status\. Submitted: (\d+);/.exec(byStatus);
+    expect(submitted, byStatus).not.toBeNull();
+    expect(Number(submitted![1])).toBeGreaterThanOrEqual(1);
+    await expect(chart(page, 'Applications by sector')).toHaveAttribute('aria-label', /Food and Beverage: [1-9]\d*(;|$)/);
+    await expect(chart(page, 'Applications by solution category')).toHaveAttribute('aria-label', /E-payment and in-store sales \(POS\): [1-9]\d*(;|$)/);
+    await expect(chart(page, 'Applications by status').locator('rect.chart-bar')).toHaveCount(12); // every status but draft
+    await screenshot(page, 'officer-dashboard.png');
+  });
+
+  await test.step('"Download CSV" downloads the queue: the header first, and the new application in it', async () => {
+    const link = page.getByRole('link', { name: 'Download CSV' });
+    await expect(link).toHaveAttribute('href', '/officer/export.csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(`matchfund-applications-${hongKongToday()}.csv`);
+    const text = await fs.readFile(await download.path(), 'utf8');
+    const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe(CSV_HEADER);
+    const row = lines.find((line) => line.startsWith(`${ref},`));
+    expect(row, `a line for ${ref}`).toBeDefined();
+    expect(row).toContain(`,submitted,Submitted,${business.nameEn},${business.nameZh},fnb,Food and Beverage,`);
+    expect(row).toContain(`,${(split.cost / 100).toFixed(2)},${(split.programme / 100).toFixed(2)},`);
+  });
+
+  await test.step('/open-data works logged out and shows no reference numbers or business names', async () => {
+    const visitor = await newActor(browser, baseURL);
+    const open = visitor.page;
+    const response = await open.goto('/open-data');
+    expect(response?.status()).toBe(200);
+    await expect(open).toHaveURL(/\/open-data$/);
+    await expect(open.getByRole('heading', { level: 1, name: 'Open data: programme statistics' })).toBeVisible();
+    await expect(open.getByRole('heading', { level: 2, name: "How we protect businesses' privacy" })).toBeVisible();
+    await expect(mainNav(open).getByRole('link', { name: 'Log in' })).toBeVisible(); // nobody is signed in
+    for (const title of CHART_TITLES) await expect(chart(open, title), title).toBeVisible();
+    await expect(open.getByText('DTS-')).toHaveCount(0);
+    const html = await open.content(); // the markup and the data sent for hydration, not just the visible text
+    expect(html).not.toContain('DTS-');
+    expect(html).not.toContain(business.nameEn);
+    expect(html).not.toContain(business.brNumber);
+    await screenshot(open, 'open-data.png');
+
+    // Its CSV, also public: aggregates only.
+    const link = open.getByRole('link', { name: 'Download these figures (CSV)' });
+    const [download] = await Promise.all([open.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(`matchfund-open-data-${hongKongToday()}.csv`);
+    const lines = (await fs.readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('measure,group,value');
+    // The budget, the one figure never hidden, agrees with the page.
+    const budgetText = await open.getByRole('main').getByRole('listitem').filter({ hasText: /^HK\$[\d,.]+\s*Programme budget$/ }).innerText();
+    expect(lines).toContain(`budget_hkd,all,${(toCents(budgetText) / 100).toFixed(2)}`);
+    const csv = lines.join('\n');
+    expect(csv).not.toContain('DTS-');
+    expect(csv).not.toContain(business.nameEn);
+    expect(visitor.problems).toEqual([]);
+  });
+
+  expect(harbour.problems).toEqual([]);
+  expect(officerWong.problems).toEqual([]);
+});

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csrfCookie } from '../../app/lib/cookies.server';
+import { action as applicationAction } from '../../app/routes/applications.$ref';
+import { action as claimAction, loader as claimLoader } from '../../app/routes/officer.claims.$ref';
+import { loader as claimsQueueLoader } from '../../app/routes/officer.claims._index';
+import { action as vendorApplicationsAction } from '../../app/routes/vendor.applications';
+import { submitApplication } from '../../app/services/applications.server';
+import { assignToMe, decideApplication } from '../../app/services/officer.server';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
+import { contextFor, CSRF, getRequest, postForm, respond, sessionFor, sessionForUserId } from '../support/requests';
+
+let t: TestDatabase;
+let reference: string;
+let shop: string;
+let vendor: string;
+let vendorBr: string;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const user = await makeUser(t.db);
+  shop = await sessionForUserId(t.db, user.id);
+  const enterpriseId = await makeEnterprise(t.db, user.id, { legalNameEn: 'Harbour Tea Ltd' });
+  const pkg = await makeListedSolution(t.db, { priceCents: 10_000_00 });
+  vendor = await sessionForUserId(t.db, pkg.vendorUserId);
+  vendorBr = (await t.db.selectFrom('vendors').select('brNumber').where('id', '=', pkg.vendorId).executeTakeFirstOrThrow()).brNumber;
+  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  reference = await makeDraft(t.db, { userId: user.id, quotationId });
+  await submitApplication({ db: t.db, userId: user.id, reference });
+  const officer = await makeUser(t.db, 'officer');
+  await assignToMe({ db: t.db, officerId: officer.id, reference });
+  await decideApplication({ db: t.db, officerId: officer.id, reference, expectedStatus: 'under_review', decision: { action: 'approve' } });
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
+
+async function claimRequest(fields: Record<string, string>, files: boolean) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  form.append('_csrf', CSRF);
+  form.append('intent', 'claim');
+  if (files) {
+    form.append('invoiceDocument', new File([new TextEncoder().encode('%PDF-1.4 inv')], 'inv.pdf'));
+    form.append('paymentDocument', new File([new TextEncoder().encode('%PDF-1.4 pay')], 'pay.pdf'));
+  }
+  const cookie = (await csrfCookie(false).serialize(CSRF)).split(';')[0];
+  return new Request(`http://localhost/applications/${reference}`, { method: 'POST', body: form, headers: { Cookie: `${cookie}; ${shop}` } });
+}
+
+describe('deployment and claim routes', () => {
+  it('another vendor cannot report deployment (404); the quoted vendor can', async () => {
+    const stranger = await sessionForUserId(t.db, (await makeListedSolution(t.db, { priceCents: 100 })).vendorUserId);
+    expect((await respond(async () => vendorApplicationsAction(args(await postForm('/vendor/applications', { reference }, { session: stranger }))))).status).toBe(404);
+    const reported = await respond(async () => vendorApplicationsAction(args(await postForm('/vendor/applications', { reference }, { session: vendor }))));
+    expect(reported.headers.get('Location')).toBe(`/vendor/applications?reported=${reference}`);
+    const confirmed = await respond(async () => applicationAction(args(await postForm(`/applications/${reference}`, { intent: 'confirm_deployment' }, { session: shop }), { ref: reference })));
+    expect(confirmed.headers.get('Location')).toBe(`/applications/${reference}?confirmed=1`);
+  });
+
+  const fields = () => ({
+    invoiceNumber: 'INV-9',
+    invoiceDate: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+    invoiced: '10,000.00',
+    paid: '10000',
+    paidOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+    payerName: 'Harbour Tea Limited',
+    payeeVendorBr: vendorBr,
+  });
+
+  it('an impossible date and missing documents are field errors, not a crash', async () => {
+    const response = await respond(async () => applicationAction(args(await claimRequest({ ...fields(), invoiceDate: '2026-02-31' }, false), { ref: reference })));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { claimErrors: unknown }).claimErrors).toEqual({
+      invoiceDate: ['errors:date_invalid'],
+      invoiceDocument: ['claims:invoice_missing'],
+      paymentDocument: ['claims:payment_missing'],
+    });
+  });
+
+  it('a good claim goes to the officers; the preparer cannot release; shop owners cannot open claims pages', async () => {
+    const sent = await respond(async () => applicationAction(args(await claimRequest(fields(), true), { ref: reference })));
+    expect(sent.headers.get('Location')).toBe(`/applications/${reference}?claimed=1`);
+    expect((await respond(async () => claimsQueueLoader(args(await getRequest('/officer/claims', { session: shop }))))).status).toBe(403);
+
+    const maker = await sessionFor(t.db, 'officer@demo.matchfund.hk');
+    const page = (await (await respond(async () => claimLoader(args(await getRequest('/x', { session: maker }), { ref: reference })))).json()) as {
+      claim: { checks: { passed: boolean }[]; payableCents: number };
+    };
+    expect(page.claim.checks.every((c) => c.passed)).toBe(true);
+    expect(page.claim.payableCents).toBe(5_000_00);
+    for (const intent of ['approve', 'prepare']) {
+      const response = await respond(async () => claimAction(args(await postForm('/x', { intent }, { session: maker }), { ref: reference })));
+      expect(response.status).toBe(302);
+    }
+    const own = await respond(async () => claimAction(args(await postForm('/x', { intent: 'release' }, { session: maker }), { ref: reference })));
+    expect(own.status).toBe(409);
+    expect(await own.json()).toEqual({ error: 'claims:same_officer' });
+    const checker = await sessionFor(t.db, 'officer2@demo.matchfund.hk');
+    const released = await respond(async () => claimAction(args(await postForm('/x', { intent: 'release' }, { session: checker }), { ref: reference })));
+    expect(released.headers.get('Location')).toBe('/officer/claims?done=release');
+  });
+});
