@@ -276,7 +276,7 @@ async function demoVendor(browser: Browser, baseURL: string | undefined): Promis
     await logIn(page, DEMO_VENDOR_EMAIL, DEMO_PASSWORD, /\/vendor$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Vendor portal' })).toBeVisible();
     const company = (await valueOf(page.getByRole('main'), 'Company').innerText()).trim();
-    await mainNav(page).getByRole('link', { name: 'My packages' }).click();
+    await mainNav(page).getByRole('link', { name: 'My packages', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'My packages' })).toBeVisible();
     const listed: { id: number; name: string; category: string }[] = [];
     for (const row of await page.getByRole('main').getByRole('table').getByRole('row').all()) {
