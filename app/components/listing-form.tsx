@@ -42,7 +42,7 @@ type Feature = { nameEn: string; nameZhHk: string; nameZhCn: string; pricingMode
 
 /** Parses the form; blank feature rows are ignored, half-filled ones are errors. Simplified Chinese defaults to the Traditional text. */
 export function parseListingForm(form: FormData):
-  | { ok: true; data: z.infer<typeof base> & { features: Feature[] } }
+  | { ok: true; data: z.infer<typeof base> & { features: Feature[] }; featureRows: number[] }
   | { ok: false; fieldErrors: FieldErrors } {
   const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const fieldErrors: FieldErrors = {};
@@ -54,6 +54,8 @@ export function parseListingForm(form: FormData):
     }
   }
   const features: Feature[] = [];
+  // Which form row each feature came from: blank rows are skipped, so the domain's index is not the row's.
+  const featureRows: number[] = [];
   for (let i = 0; i < MAX_FEATURES; i++) {
     const nameEn = (raw[`featureNameEn${i}`] ?? '').trim();
     const nameZhHk = (raw[`featureNameZh${i}`] ?? '').trim();
@@ -64,7 +66,10 @@ export function parseListingForm(form: FormData):
     const cents = parseMoneyToCents(price);
     if (!cents.ok) fieldErrors[`featurePrice${i}`] = [price ? `errors:${cents.code}` : 'vendor:feature_price_required'];
     const pricingModel = raw[`featureModel${i}`] === 'monthly' ? 'monthly' : 'one_off';
-    if (cents.ok) features.push({ nameEn, nameZhHk, nameZhCn: nameZhHk, pricingModel, priceCents: cents.cents });
+    if (cents.ok) {
+      features.push({ nameEn, nameZhHk, nameZhCn: nameZhHk, pricingModel, priceCents: cents.cents });
+      featureRows.push(i);
+    }
   }
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   const data = parsed.data;
@@ -77,14 +82,17 @@ export function parseListingForm(form: FormData):
       deliverablesZhCn: data.deliverablesZhCn || data.deliverablesZhHk,
       features,
     },
+    featureRows,
   };
 }
 
-/** Maps a price-rule problem from the domain to the form field and its message key. */
-export function ruleErrors(problems: { field: string; code: ListingCode }[]): FieldErrors {
+/** Maps a price-rule problem from the domain to the form field (the feature's own row) and its message key. */
+export function ruleErrors(problems: { field: string; code: ListingCode }[], featureRows: number[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const problem of problems) {
-    (errors[problem.field] ??= []).push(`vendor:rules.${problem.code}`);
+    const feature = /^featurePrice(\d+)$/.exec(problem.field);
+    const field = feature ? `featurePrice${featureRows[Number(feature[1])] ?? feature[1]}` : problem.field;
+    (errors[field] ??= []).push(`vendor:rules.${problem.code}`);
   }
   return errors;
 }
@@ -130,13 +138,25 @@ export function ListingForm({
     return (
       <div className={list?.length ? 'field field--error' : 'field'}>
         <label htmlFor={name}>{labels[name]}</label>
-        {hint ? <p className="hint">{hint}</p> : null}
+        {hint ? (
+          <p className="hint" id={`${name}-hint`}>
+            {hint}
+          </p>
+        ) : null}
         {list?.length ? (
           <p className="field-error" id={`${name}-error`}>
             {t(list[0]!)}
           </p>
         ) : null}
-        <textarea id={name} name={name} rows={rows} defaultValue={values[name]} aria-invalid={list?.length ? true : undefined} maxLength={2000} />
+        <textarea
+          id={name}
+          name={name}
+          rows={rows}
+          defaultValue={values[name]}
+          aria-invalid={list?.length ? true : undefined}
+          aria-describedby={[hint ? `${name}-hint` : '', list?.length ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined}
+          maxLength={2000}
+        />
       </div>
     );
   };

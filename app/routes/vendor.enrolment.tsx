@@ -95,9 +95,23 @@ export default function Enrolment() {
   const area = (name: string, hint: string) => (
     <div className={errors?.[name] ? 'field field--error' : 'field'}>
       <label htmlFor={name}>{labels[name]}</label>
-      <p className="hint">{hint}</p>
-      {errors?.[name] ? <p className="field-error">{t(errors[name]![0]!)}</p> : null}
-      <textarea id={name} name={name} rows={4} maxLength={3000} defaultValue={values[name]} />
+      <p className="hint" id={`${name}-hint`}>
+        {hint}
+      </p>
+      {errors?.[name] ? (
+        <p className="field-error" id={`${name}-error`}>
+          {t(errors[name]![0]!)}
+        </p>
+      ) : null}
+      <textarea
+        id={name}
+        name={name}
+        rows={4}
+        maxLength={3000}
+        defaultValue={values[name]}
+        aria-invalid={errors?.[name] ? true : undefined}
+        aria-describedby={errors?.[name] ? `${name}-hint ${name}-error` : `${name}-hint`}
+      />
     </div>
   );
   return (

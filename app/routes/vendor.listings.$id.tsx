@@ -40,13 +40,14 @@ function toValues(category: string, sector: string, version: VersionLike): Listi
     sector,
     nameEn: version.nameEn,
     nameZhHk: version.nameZhHk,
-    nameZhCn: version.nameZhCn,
+    // A Simplified text that only copies the Traditional one stays empty, so it keeps following the Traditional.
+    nameZhCn: version.nameZhCn === version.nameZhHk ? '' : version.nameZhCn,
     descriptionEn: version.descriptionEn,
     descriptionZhHk: version.descriptionZhHk,
-    descriptionZhCn: version.descriptionZhCn,
+    descriptionZhCn: version.descriptionZhCn === version.descriptionZhHk ? '' : version.descriptionZhCn,
     deliverablesEn: version.deliverablesEn,
     deliverablesZhHk: version.deliverablesZhHk,
-    deliverablesZhCn: version.deliverablesZhCn,
+    deliverablesZhCn: version.deliverablesZhCn === version.deliverablesZhHk ? '' : version.deliverablesZhCn,
     pricingModel: version.pricingModel,
     price: centsToInput(version.priceCents),
     deploymentDays: String(version.deploymentDays),
@@ -97,7 +98,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await updateListing({ db: context.db, userId: user.id, solutionId, input: { ...rest, priceCents: price } });
   if (!result.ok) {
     if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-    if (result.code === 'rules') return json<ActionData>({ fieldErrors: ruleErrors(result.problems) as Record<string, string[]>, values: formValues(form) }, { status: 400 });
+    if (result.code === 'rules') return json<ActionData>({ fieldErrors: ruleErrors(result.problems, parsed.featureRows) as Record<string, string[]>, values: formValues(form) }, { status: 400 });
     return json<ActionData>({ error: `vendor:${result.code}`, values: formValues(form) }, { status: 409 });
   }
   return redirect(`/vendor/listings/${solutionId}?done=draft`);

@@ -86,6 +86,11 @@ describe('listing form', () => {
     ['a one-off over HK$100,000', { pricingModel: 'one_off', price: '100000.01' }, { price: ['vendor:rules.one_off_over_ceiling'] }],
     ['English only', { nameZhHk: '', descriptionZhHk: '' }, { nameZhHk: ['errors:required'], descriptionZhHk: ['errors:required'] }],
     ['a feature without a price', { featurePrice0: '' }, { featurePrice0: ['vendor:feature_price_required'] }],
+    [
+      'a zero-priced feature after a blank row (the error lands on its own row)',
+      { featureNameEn0: '', featureNameZh0: '', featurePrice0: '', featureNameEn2: 'Kiosk', featureNameZh2: '自助機', featurePrice2: '0' },
+      { featurePrice2: ['vendor:rules.feature_price_missing'] },
+    ],
     ['deployment over 6 months', { deploymentDays: '181' }, { deploymentDays: ['vendor:rules.deployment_too_long'] }],
   ])('refuses %s with a translated field message, writing nothing', async (_name, overrides, expected) => {
     const { session, userId } = await enrolledVendorSession();
