@@ -275,7 +275,8 @@ async function demoVendor(browser: Browser, baseURL: string | undefined): Promis
     const page = await context.newPage();
     await logIn(page, DEMO_VENDOR_EMAIL, DEMO_PASSWORD, /\/vendor$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Vendor portal' })).toBeVisible();
-    const company = (await valueOf(page.getByRole('main'), 'Company').innerText()).trim();
+    // The vendor home shows "English name · Chinese name"; package pages show the name in the reader's language.
+    const company = (await valueOf(page.getByRole('main'), 'Company').innerText()).split(' · ')[0]!.trim();
     await mainNav(page).getByRole('link', { name: 'My packages', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'My packages' })).toBeVisible();
     const listed: { id: number; name: string; category: string }[] = [];
