@@ -1,32 +1,51 @@
 // The case officer's home: the programme's money and the work waiting.
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { CsrfInput } from '../components/forms';
+import { CsrfInput, TextField } from '../components/forms';
+import { z } from 'zod';
+import { readForm } from '../lib/forms.server';
 import { requireRole } from '../lib/auth.server';
 import { formatDate, formatMoney } from '../lib/format';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { catalogueStats, getCurrentSettings } from '../services/catalogue.server';
-import { budgetPosition, workload } from '../services/officer.server';
+import { budgetPosition, declareConflict, listConflicts, workload } from '../services/officer.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:officerHome.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'officer', 'admin');
-  const [settings, stats, budget, work] = await Promise.all([
+  const [settings, stats, budget, work, conflicts] = await Promise.all([
     getCurrentSettings(context.db),
     catalogueStats(context.db),
     budgetPosition(context.db),
     workload({ db: context.db, officerId: user.id }),
+    listConflicts({ db: context.db, officerId: user.id }),
   ]);
-  return json({ settings, stats, budget, work, isOfficer: user.role === 'officer' });
+  return json({ settings, stats, budget, work, conflicts, isOfficer: user.role === 'officer' });
+}
+
+const conflictSchema = z.object({
+  registrationNumber: z.string({ error: 'errors:required' }).trim().min(3, 'officer:registration_invalid').max(30, 'officer:registration_invalid'),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const officer = await requireRole(request, context, 'officer');
+  const form = await readForm(request, context);
+  const parsed = conflictSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return json({ fieldErrors: { registrationNumber: [parsed.error.issues[0]!.message] } }, { status: 400 });
+  const result = await declareConflict({ db: context.db, officerId: officer.id, registrationNumber: parsed.data.registrationNumber });
+  if (!result.ok) return json({ fieldErrors: { registrationNumber: [`officer:${result.code}`] } }, { status: 400 });
+  return redirect('/officer?declared=1');
 }
 
 export default function OfficerHome() {
   const { t } = useTranslation();
   const { locale } = useRootData();
-  const { settings, stats, budget, work, isOfficer } = useLoaderData<typeof loader>();
+  const { settings, stats, budget, work, conflicts, isOfficer } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
   return (
     <div>
       <h1>{t('common:officerHome.title')}</h1>
@@ -80,6 +99,33 @@ export default function OfficerHome() {
           <dd>{t('common:officerHome.listedValue', { count: stats.listedCount, vendors: stats.vendorCount })}</dd>
         </div>
       </dl>
+      {isOfficer ? (
+        <section>
+          <h2>{t('officer:conflictsTitle')}</h2>
+          <p className="hint">{t('officer:conflictsLead')}</p>
+          {params.get('declared') ? (
+            <div className="notice notice--success" role="status">
+              {t('officer:conflictDeclared')}
+            </div>
+          ) : null}
+          {conflicts.length > 0 ? (
+            <ul className="plain-list">
+              {conflicts.map((c) => (
+                <li key={`${c.brNumber ?? c.hawkerLicenceNo}`}>
+                  {locale === 'en' ? c.legalNameEn : c.legalNameZh} ({c.brNumber ?? c.hawkerLicenceNo}) · {formatDate(c.declaredAt, locale)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <Form method="post" className="narrow" noValidate>
+            <CsrfInput />
+            <TextField name="registrationNumber" label={t('officer:registrationNumber')} hint={t('officer:registrationNumberHint')} maxLength={30} errors={actionData?.fieldErrors} />
+            <button type="submit" className="button button--secondary">
+              {t('officer:declareButton')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
     </div>
   );
 }

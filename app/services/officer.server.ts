@@ -419,3 +419,28 @@ export async function workload({ db, officerId, now = new Date() }: { db: DB; of
     .executeTakeFirstOrThrow();
   return { mine: Number(row.mine), unassigned: Number(row.unassigned), breached: Number(row.breached) };
 }
+
+export type DeclareResult = { ok: true } | { ok: false; code: 'enterprise_not_found' };
+
+/** An officer declares a link to an enterprise (by its BR number or hawker licence): they will never be given it. */
+export async function declareConflict({ db, officerId, registrationNumber }: { db: DB; officerId: number; registrationNumber: string }): Promise<DeclareResult> {
+  const key = registrationNumber.trim().toUpperCase();
+  const enterprise = await db
+    .selectFrom('enterprises')
+    .select('id')
+    .where((eb) => eb.or([eb('brNumber', '=', key), eb(eb.fn('upper', ['hawkerLicenceNo']), '=', key)]))
+    .executeTakeFirst();
+  if (!enterprise) return { ok: false, code: 'enterprise_not_found' };
+  await db.insertInto('officerConflicts').values({ officerId, enterpriseId: enterprise.id }).onConflict((oc) => oc.doNothing()).execute();
+  return { ok: true };
+}
+
+export async function listConflicts({ db, officerId }: { db: DB; officerId: number }) {
+  return db
+    .selectFrom('officerConflicts as c')
+    .innerJoin('enterprises as ent', 'ent.id', 'c.enterpriseId')
+    .select(['ent.legalNameEn', 'ent.legalNameZh', 'ent.brNumber', 'ent.hawkerLicenceNo', 'c.declaredAt'])
+    .where('c.officerId', '=', officerId)
+    .orderBy('c.declaredAt')
+    .execute();
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { action as roundsAction, loader as roundsLoader } from '../../app/routes/admin.rounds';
 import { loader as notificationsLoader } from '../../app/routes/notifications';
+import { action as officerHomeAction } from '../../app/routes/officer._index';
 import { action as reviewAction, loader as reviewLoader } from '../../app/routes/officer.applications.$ref';
 import { action as queueAction, loader as queueLoader } from '../../app/routes/officer.applications._index';
 import { submitApplication } from '../../app/services/applications.server';
@@ -72,6 +73,30 @@ describe('officer routes', () => {
     const body = (await response.json()) as { rows: { template: string; reference: string }[] };
     expect(body.rows.map((r) => r.template)).toEqual(['application_approved', 'review_started', 'application_submitted']);
     expect(body.rows[0]!.reference).toBe(reference);
+  });
+});
+
+describe('declared links', () => {
+  it('an officer declares a link by BR number and is then never given that enterprise', async () => {
+    const user = await makeUser(t.db);
+    const brNumber = String(90_000_000 + Math.floor(Math.random() * 9_999_999));
+    const enterpriseId = await makeEnterprise(t.db, user.id, { brNumber });
+    const pkg = await makeListedSolution(t.db, { priceCents: 8_000_00 });
+    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const ref = await makeDraft(t.db, { userId: user.id, quotationId });
+    await submitApplication({ db: t.db, userId: user.id, reference: ref });
+
+    const officer = await makeUser(t.db, 'officer');
+    const session = await sessionForUserId(t.db, officer.id);
+    const unknown = await respond(async () => officerHomeAction(args(await postForm('/officer', { registrationNumber: '00000001' }, { session }))));
+    expect(await unknown.json()).toEqual({ fieldErrors: { registrationNumber: ['officer:enterprise_not_found'] } });
+    const declared = await respond(async () => officerHomeAction(args(await postForm('/officer', { registrationNumber: brNumber }, { session }))));
+    expect(declared.headers.get('Location')).toBe('/officer?declared=1');
+    // Everything else in the queue is taken by someone else first: only the linked one is left.
+    const colleague = await makeUser(t.db, 'officer');
+    await t.db.updateTable('applications').set({ assignedOfficerId: colleague.id }).where('status', '=', 'submitted').where('reference', '<>', ref).where('assignedOfficerId', 'is', null).execute();
+    const next = await respond(async () => queueAction(args(await postForm('/officer/applications', {}, { session }))));
+    expect(await next.json()).toEqual({ error: 'officer:queue_empty' });
   });
 });
 
