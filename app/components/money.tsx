@@ -2,6 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import type { FundingSplit, PricingModel } from '../domain/funding';
 import { formatMoney } from '../lib/format';
+import { pickText } from '../lib/i18n';
+import { useRootData } from '../lib/root-data';
 
 export function Money({ cents }: { cents: number }) {
   return <span className="money">{formatMoney(cents)}</span>;
@@ -44,5 +46,27 @@ export function SplitSummary({ split, compact = false }: { split: FundingSplit; 
         </dd>
       </div>
     </dl>
+  );
+}
+
+/** A quotation's priced items (package and features), as locked when the vendor confirmed. */
+export function QuotationItems({
+  items,
+  months,
+}: {
+  items: { nameEn: string; nameZhHk: string; nameZhCn: string; pricingModel: string; priceCents: number }[];
+  months: number;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  return (
+    <ul className="plain-list">
+      {items.map((item, index) => (
+        <li key={index}>
+          {pickText({ en: item.nameEn, zhHK: item.nameZhHk, zhCN: item.nameZhCn }, locale)} — <Money cents={item.priceCents} />
+          {item.pricingModel === 'monthly' ? ` ${t('applications:perMonth', { months })}` : ''}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
-import { Money } from '../components/money';
+import { Money, QuotationItems } from '../components/money';
 import { Timeline } from '../components/timeline';
 import { allowedActions, type ApplicationStatus } from '../domain/application-lifecycle';
 import { requireRole } from '../lib/auth.server';
@@ -217,14 +217,7 @@ export default function ApplicationPage() {
         <div>
           <dt>{t('applications:items')}</dt>
           <dd>
-            <ul className="plain-list">
-              {application.items.map((item, index) => (
-                <li key={index}>
-                  {pickText({ en: item.nameEn, zhHK: item.nameZhHk, zhCN: item.nameZhCn }, locale)} — <Money cents={item.priceCents} />
-                  {item.pricingModel === 'monthly' ? ` ${t('applications:perMonth', { months: application.maxSubscriptionMonths })}` : ''}
-                </li>
-              ))}
-            </ul>
+            <QuotationItems items={application.items} months={application.maxSubscriptionMonths} />
           </dd>
         </div>
         <div>

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary } from '../components/forms';
-import { Money, SplitSummary } from '../components/money';
+import { Money, QuotationItems, SplitSummary } from '../components/money';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
 import { requireRole } from '../lib/auth.server';
 import { readForm } from '../lib/forms.server';
@@ -95,14 +95,7 @@ export default function NewApplication() {
           {locale === 'en' ? quotation.legalNameEn : quotation.legalNameZh} ·{' '}
           {pickText({ en: quotation.vendorNameEn, zhHK: quotation.vendorNameZhHk, zhCN: quotation.vendorNameZhCn }, locale)}
         </p>
-        <ul className="plain-list">
-          {quotation.items.map((item, index) => (
-            <li key={index}>
-              {pickText({ en: item.nameEn, zhHK: item.nameZhHk, zhCN: item.nameZhCn }, locale)} — <Money cents={item.priceCents} />
-              {item.pricingModel === 'monthly' ? ` ${t('applications:perMonth', { months: quotation.maxSubscriptionMonths })}` : ''}
-            </li>
-          ))}
-        </ul>
+        <QuotationItems items={quotation.items} months={quotation.maxSubscriptionMonths} />
         <SplitSummary split={quotation.split} />
         <p>
           {t('catalogue:headroomAfter')} <Money cents={quotation.split.headroomAfterCents} />

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
-import { Money } from '../components/money';
+import { Money, QuotationItems } from '../components/money';
 import { RiskSignals } from '../components/risk-signals';
 import { Timeline } from '../components/timeline';
 import { allowedActions, applicationStatuses, type ApplicationStatus } from '../domain/application-lifecycle';
@@ -243,14 +243,7 @@ export default function Review() {
           </dl>
           <h3>{t('enquiries:quotation')}</h3>
           <p>{pickText({ en: app.vendorNameEn, zhHK: app.vendorNameZhHk, zhCN: app.vendorNameZhCn }, locale)}</p>
-          <ul className="plain-list">
-            {app.items.map((item, index) => (
-              <li key={index}>
-                {pickText({ en: item.nameEn, zhHK: item.nameZhHk, zhCN: item.nameZhCn }, locale)} — <Money cents={item.priceCents} />
-                {item.pricingModel === 'monthly' ? ` ${t('applications:perMonth', { months: app.maxSubscriptionMonths })}` : ''}
-              </li>
-            ))}
-          </ul>
+          <QuotationItems items={app.items} months={app.maxSubscriptionMonths} />
           <h3>{t('applications:documents')}</h3>
           <ul className="plain-list">
             {data.documents.map((doc) => (
