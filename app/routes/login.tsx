@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
 import { getUser, homeFor, safeRedirect, startSession } from '../lib/auth.server';
+import { languageCookie } from '../lib/cookies.server';
 import { parseForm, readForm } from '../lib/forms.server';
+import { isLocale } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
-import { attemptLogin } from '../services/auth.server';
+import { attemptLogin, setUserLocale } from '../services/auth.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:loginTitle');
 
@@ -40,6 +42,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status },
     );
   }
+  // A language chosen with the switch before logging in is the latest choice: remember it on the account.
+  const chosen: unknown = await languageCookie.parse(request.headers.get('Cookie'));
+  if (isLocale(chosen) && chosen !== result.user.locale) await setUserLocale({ db: context.db, userId: result.user.id, locale: chosen });
   return redirect(safeRedirect(parsed.data.redirectTo, homeFor(result.user.role)), {
     headers: { 'Set-Cookie': await startSession(context, result.user.id) },
   });

@@ -4,6 +4,7 @@ import { action as loginAction } from '../../app/routes/login';
 import { action as logoutAction } from '../../app/routes/logout';
 import { action as registerAction } from '../../app/routes/register';
 import { action as languageAction } from '../../app/routes/set-language';
+import { languageCookie } from '../../app/lib/cookies.server';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { contextFor, getRequest, postForm, respond, sessionFor } from '../support/requests';
@@ -49,6 +50,14 @@ describe('login route', () => {
     expect(cookie).toMatch(/^mf_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it('a language chosen before logging in is saved on the account', async () => {
+    const request = await postForm('/login', { email: 'officer2@demo.matchfund.hk', password: DEMO_PASSWORD });
+    request.headers.set('Cookie', `${request.headers.get('Cookie')}; ${(await languageCookie.serialize('zh-HK')).split(';')[0]}`);
+    expect((await respond(() => loginAction(args(request)))).status).toBe(302);
+    const user = await t.db.selectFrom('users').select('locale').where('email', '=', 'officer2@demo.matchfund.hk').executeTakeFirstOrThrow();
+    expect(user.locale).toBe('zh-HK');
   });
 
   it('never redirects off the site', async () => {
