@@ -19,6 +19,7 @@ import { useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import enCommon from '../locales/en/common.json';
 import { getUser } from './lib/auth.server';
+import { unreadCount } from './services/notifications.server';
 import { getCsrfToken } from './lib/csrf.server';
 import { createI18n, defaultLocale, locales, type Locale } from './lib/i18n';
 import { detectLocale, resourcesFor } from './lib/i18n.server';
@@ -39,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const csrf = await getCsrfToken(request, context);
   const data: RootData = {
     user: user ? { id: user.id, displayName: user.displayName, role: user.role, email: user.email } : null,
+    unread: user ? await unreadCount({ db: context.db, userId: user.id }) : 0,
     locale,
     csrf: csrf.token,
     resources: resourcesFor(locale),
@@ -121,7 +123,12 @@ function Header({ data }: { data: RootData }) {
             <NavLink to="/officer/dashboard">{t('common:nav.dashboard')}</NavLink>
           </>
         ) : null}
-        {data.user ? <NavLink to="/notifications">{t('common:nav.notifications')}</NavLink> : null}
+        {data.user ? (
+          <NavLink to="/notifications">
+            {t('common:nav.notifications')}
+            {data.unread > 0 ? <span className="badge"> {t('common:nav.unread', { count: data.unread })}</span> : null}
+          </NavLink>
+        ) : null}
         <span className="nav-spacer" />
         {data.user ? (
           <>

@@ -6,6 +6,8 @@ import type { Locale } from './i18n';
 export type RootData = {
   user: { id: number; displayName: string; role: Role; email: string } | null;
   locale: Locale;
+  /** Notifications the user has not read yet. */
+  unread: number;
   csrf: string;
   resources: Record<string, unknown>;
 };

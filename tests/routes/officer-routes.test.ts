@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { action as roundsAction, loader as roundsLoader } from '../../app/routes/admin.rounds';
-import { loader as notificationsLoader } from '../../app/routes/notifications';
+import { action as notificationsAction, loader as notificationsLoader } from '../../app/routes/notifications';
+import { unreadCount } from '../../app/services/notifications.server';
 import { action as officerHomeAction } from '../../app/routes/officer._index';
 import { action as reviewAction, loader as reviewLoader } from '../../app/routes/officer.applications.$ref';
 import { action as queueAction, loader as queueLoader } from '../../app/routes/officer.applications._index';
@@ -73,6 +74,10 @@ describe('officer routes', () => {
     const body = (await response.json()) as { rows: { template: string; reference: string }[] };
     expect(body.rows.map((r) => r.template)).toEqual(['application_approved', 'review_started', 'application_submitted']);
     expect(body.rows[0]!.reference).toBe(reference);
+    expect(await unreadCount({ db: t.db, userId: applicantId })).toBe(3);
+    const read = await respond(async () => notificationsAction(args(await postForm('/notifications', {}, { session }))));
+    expect(read.status).toBe(302);
+    expect(await unreadCount({ db: t.db, userId: applicantId })).toBe(0);
   });
 });
 
