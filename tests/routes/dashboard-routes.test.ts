@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
 import { contextFor, getRequest, respond, sessionFor, sessionForUserId } from '../support/requests';
 import type { EnterpriseInput } from '../../app/services/enterprises.server';
+import { parseCsv } from '../support/csv-reader';
 
 let t: TestDatabase;
 const refs: Record<string, string> = {};
@@ -50,34 +51,7 @@ async function csv(path: string, session: string) {
   return { response, bytes, text };
 }
 
-/** Splits CSV text into records, honouring quoted fields. */
-function records(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
+const records = parseCsv;
 
 async function queueReferences(query: string, session: string): Promise<string[]> {
   const response = await respond(async () => queueLoader(args(await getRequest(`/officer/applications${query}`, { session }))));
