@@ -10,28 +10,27 @@ import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { getCurrentSettings } from '../services/catalogue.server';
-import { listPendingVersions } from '../services/listings.server';
+import { pagePendingVersions } from '../services/listings.server';
+import { Pagination } from '../components/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vetting:queueTitle');
 
-/** The service returns at most this many; past it the page says only the oldest are shown. */
-const QUEUE_LIMIT = 200;
-
 const searchSchema = z.object({
   done: z.enum(['approve', 'return', 'reject']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'officer');
-  const { done } = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [rows, settings] = await Promise.all([listPendingVersions({ db: context.db }), getCurrentSettings(context.db)]);
-  return json({ rows, done: done ?? null, months: settings.maxSubscriptionMonths, limited: rows.length >= QUEUE_LIMIT });
+  const { done, page } = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [result, settings] = await Promise.all([pagePendingVersions({ db: context.db, page }), getCurrentSettings(context.db)]);
+  return json({ ...result, done: done ?? null, months: settings.maxSubscriptionMonths });
 }
 
 export default function VettingQueue() {
   const { t } = useTranslation();
   const { locale } = useRootData();
-  const { rows, done, months, limited } = useLoaderData<typeof loader>();
+  const { rows, done, months, page, pageCount } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>{t('vetting:queueTitle')}</h1>
@@ -82,7 +81,7 @@ export default function VettingQueue() {
           </table>
         </div>
       )}
-      {limited ? <p className="hint">{t('vetting:queueLimited', { count: rows.length })}</p> : null}
+      <Pagination page={page} pageCount={pageCount} />
     </div>
   );
 }

@@ -10,24 +10,23 @@ import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { parseId } from '../lib/validation';
-import { decideEnrolment, listEnrolments } from '../services/vendors.server';
+import { decideEnrolment, pageEnrolments } from '../services/vendors.server';
+import { Pagination } from '../components/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vetting:vendorsTitle');
 
 const enrolmentStatuses = ['pending', 'enrolled', 'rejected'] as const;
-/** The service returns at most this many; past it the page says only the oldest are shown. */
-const LIST_LIMIT = 100;
-
 const searchSchema = z.object({
   status: z.enum(enrolmentStatuses).catch('pending'),
   done: z.enum(['approve', 'reject']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'officer');
-  const { status, done } = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = await listEnrolments({ db: context.db, status });
-  return json({ status, done: done ?? null, rows, limited: rows.length >= LIST_LIMIT });
+  const { status, done, page } = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const result = await pageEnrolments({ db: context.db, status, page });
+  return json({ status, done: done ?? null, ...result });
 }
 
 const decisionSchema = z.discriminatedUnion(
@@ -66,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Enrolments() {
   const { t } = useTranslation();
   const { locale } = useRootData();
-  const { status, done, rows, limited } = useLoaderData<typeof loader>();
+  const { status, done, rows, page, pageCount } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const busy = useNavigation().state === 'submitting';
   const reasonError = (vendorId: number) => (actionData?.vendorId === vendorId ? actionData.fieldErrors?.reason?.[0] : undefined);
@@ -207,7 +206,7 @@ export default function Enrolments() {
           ))}
         </ul>
       )}
-      {limited ? <p className="hint">{t('vetting:vendorsLimited', { count: rows.length })}</p> : null}
+      <Pagination page={page} pageCount={pageCount} />
     </div>
   );
 }

@@ -225,7 +225,22 @@ export async function getVendorListing({ db, userId, solutionId }: { db: DB; use
   };
 }
 
-export async function listPendingVersions({ db }: { db: DB }) {
+export const VETTING_PAGE_SIZE = 50;
+
+/** Versions waiting for vetting, oldest first, a page at a time. */
+export async function pagePendingVersions({ db, page }: { db: DB; page: number }) {
+  const { total } = await db
+    .selectFrom('solutionVersions')
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .where('status', '=', 'pending_review')
+    .executeTakeFirstOrThrow();
+  const pageCount = Math.max(1, Math.ceil(Number(total) / VETTING_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const rows = await listPendingVersions({ db, limit: VETTING_PAGE_SIZE, offset: (current - 1) * VETTING_PAGE_SIZE });
+  return { rows, page: current, pageCount };
+}
+
+export async function listPendingVersions({ db, limit = 200, offset = 0 }: { db: DB; limit?: number; offset?: number }) {
   return db
     .selectFrom('solutionVersions as v')
     .innerJoin('solutions as s', 's.id', 'v.solutionId')
@@ -234,7 +249,8 @@ export async function listPendingVersions({ db }: { db: DB }) {
     .where('v.status', '=', 'pending_review')
     .orderBy('v.submittedAt')
     .orderBy('v.id')
-    .limit(200)
+    .limit(limit)
+    .offset(offset)
     .execute();
 }
 

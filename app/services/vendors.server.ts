@@ -98,14 +98,40 @@ export async function submitEnrolment({ db, userId, input }: { db: DB; userId: n
   }
 }
 
-export async function listEnrolments({ db, status }: { db: DB; status: 'pending' | 'enrolled' | 'rejected' }) {
+export const ENROLMENT_PAGE_SIZE = 25;
+
+/** Vendors in one enrolment state, oldest application first, a page at a time. */
+export async function pageEnrolments({ db, status, page }: { db: DB; status: 'pending' | 'enrolled' | 'rejected'; page: number }) {
+  const { total } = await db
+    .selectFrom('vendors')
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .where('status', '=', status)
+    .executeTakeFirstOrThrow();
+  const pageCount = Math.max(1, Math.ceil(Number(total) / ENROLMENT_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const rows = await listEnrolments({ db, status, limit: ENROLMENT_PAGE_SIZE, offset: (current - 1) * ENROLMENT_PAGE_SIZE });
+  return { rows, page: current, pageCount };
+}
+
+export async function listEnrolments({
+  db,
+  status,
+  limit = 100,
+  offset = 0,
+}: {
+  db: DB;
+  status: 'pending' | 'enrolled' | 'rejected';
+  limit?: number;
+  offset?: number;
+}) {
   return db
     .selectFrom('vendors')
     .select(['id', 'nameEn', 'nameZhHk', 'brNumber', 'contactName', 'contactEmail', 'phone', 'trackRecord', 'referenceCustomers', 'netEquityPositive', 'submittedAt', 'status', 'decisionReason'])
     .where('status', '=', status)
     .orderBy('submittedAt')
     .orderBy('id')
-    .limit(100)
+    .limit(limit)
+    .offset(offset)
     .execute();
 }
 

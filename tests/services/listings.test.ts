@@ -192,3 +192,23 @@ describe('versions', () => {
     await expect(sql`update audit_log set note = 'x'`.execute(t.db)).rejects.toThrow(/append-only/);
   });
 });
+
+describe('long lists page', () => {
+  it('enrolments come a page at a time, oldest first, and a page past the end shows the last', async () => {
+    const { pageEnrolments, ENROLMENT_PAGE_SIZE } = await import('../../app/services/vendors.server');
+    const before = await pageEnrolments({ db: t.db, status: 'pending', page: 1 });
+    const already = before.pageCount === 1 ? before.rows.length : (before.pageCount - 1) * ENROLMENT_PAGE_SIZE;
+    for (let i = 0; i < ENROLMENT_PAGE_SIZE + 3; i++) {
+      const user = await makeUser(t.db, 'vendor');
+      await submitEnrolment({ db: t.db, userId: user.id, input: enrolment() });
+    }
+    const first = await pageEnrolments({ db: t.db, status: 'pending', page: 1 });
+    expect(first.rows).toHaveLength(ENROLMENT_PAGE_SIZE);
+    expect(first.pageCount).toBeGreaterThanOrEqual(2);
+    const seen = new Set<number>();
+    for (let page = 1; page <= first.pageCount; page++) for (const row of (await pageEnrolments({ db: t.db, status: 'pending', page })).rows) seen.add(row.id);
+    expect(seen.size).toBeGreaterThanOrEqual(already + ENROLMENT_PAGE_SIZE + 3);
+    const past = await pageEnrolments({ db: t.db, status: 'pending', page: 999 });
+    expect(past.page).toBe(first.pageCount);
+  });
+});
