@@ -1,5 +1,6 @@
 // The business profile form and its zod schema, shared by "add a business" and "edit".
 import { Form } from '@remix-run/react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { isRealDay } from '../domain/dates';
@@ -118,6 +119,14 @@ export function EnterpriseForm({
   busy: boolean;
 }) {
   const { t } = useTranslation();
+  // Without JavaScript every field shows; once hydrated, only those that apply to the answers given so far.
+  const [hydrated, setHydrated] = useState(false);
+  const [registrationType, setRegistrationType] = useState(values.registrationType ?? 'br');
+  const [groupMember, setGroupMember] = useState(values.isGroupMember ?? '');
+  useEffect(() => setHydrated(true), []);
+  const showBr = !hydrated || registrationType === 'br';
+  const showHawker = !hydrated || registrationType === 'hawker';
+  const showGroup = !hydrated || groupMember === 'yes';
   const yesNoOptions = [
     { value: 'yes', label: t('business:yes') },
     { value: 'no', label: t('business:no') },
@@ -144,7 +153,16 @@ export function EnterpriseForm({
   return (
     <>
       <ErrorSummary errors={errors} labels={labels} />
-      <Form method="post" noValidate className="narrow">
+      <Form
+        method="post"
+        noValidate
+        className="narrow"
+        onChange={(event) => {
+          const target = event.target as HTMLInputElement;
+          if (target.name === 'registrationType') setRegistrationType(target.value);
+          if (target.name === 'isGroupMember') setGroupMember(target.value);
+        }}
+      >
         <CsrfInput />
         <fieldset className="form-section">
           <legend>{t('business:sectionIdentity')}</legend>
@@ -160,9 +178,15 @@ export function EnterpriseForm({
               { value: 'hawker', label: t('business:registrationHawker') },
             ]}
           />
-          <TextField name="brNumber" label={labels.brNumber!} hint={t('business:brNumberHint')} inputMode="numeric" maxLength={8} defaultValue={values.brNumber} errors={errors} />
-          <TextField name="brExpiry" type="date" label={labels.brExpiry!} hint={t('business:brExpiryHint')} defaultValue={values.brExpiry} errors={errors} />
-          <TextField name="hawkerLicenceNo" label={labels.hawkerLicenceNo!} hint={t('business:hawkerHint')} maxLength={30} defaultValue={values.hawkerLicenceNo} errors={errors} />
+          {showBr ? (
+            <>
+              <TextField name="brNumber" label={labels.brNumber!} hint={t('business:brNumberHint')} inputMode="numeric" maxLength={8} defaultValue={values.brNumber} errors={errors} />
+              <TextField name="brExpiry" type="date" label={labels.brExpiry!} hint={t('business:brExpiryHint')} defaultValue={values.brExpiry} errors={errors} />
+            </>
+          ) : null}
+          {showHawker ? (
+            <TextField name="hawkerLicenceNo" label={labels.hawkerLicenceNo!} hint={t('business:hawkerHint')} maxLength={30} defaultValue={values.hawkerLicenceNo} errors={errors} />
+          ) : null}
         </fieldset>
         <fieldset className="form-section">
           <legend>{t('business:sectionBusiness')}</legend>
@@ -175,7 +199,9 @@ export function EnterpriseForm({
           />
           <TextField name="fullTimeEmployees" label={labels.fullTimeEmployees!} hint={t('business:fullTimeEmployeesHint')} inputMode="numeric" maxLength={7} defaultValue={values.fullTimeEmployees} errors={errors} />
           <RadioGroup name="isGroupMember" legend={labels.isGroupMember!} hint={t('business:isGroupMemberHint')} errors={errors} defaultValue={values.isGroupMember} options={yesNoOptions} />
-          <TextField name="groupFullTimeEmployees" label={labels.groupFullTimeEmployees!} inputMode="numeric" maxLength={7} defaultValue={values.groupFullTimeEmployees} errors={errors} />
+          {showGroup ? (
+            <TextField name="groupFullTimeEmployees" label={labels.groupFullTimeEmployees!} inputMode="numeric" maxLength={7} defaultValue={values.groupFullTimeEmployees} errors={errors} />
+          ) : null}
           <TextField name="address" label={labels.address!} maxLength={300} defaultValue={values.address} errors={errors} />
           <SelectField
             name="district"
