@@ -2,22 +2,12 @@
 // form, eligibility, an enquiry the demo vendor confirms with a quotation, the application with its declarations
 // and quotation document, the HK$50,000 ceiling across applications, withdrawal, Traditional Chinese, the same
 // form without JavaScript, and bad input (a disguised file, someone else's application, a half-filled profile).
-import path from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-
-const PASSWORD = 'Kowloon-tea-2026';
-const DEMO_VENDOR_EMAIL = 'vendor@demo.matchfund.hk'; // linked to the first seeded vendor
-const DEMO_PASSWORD = 'Matchfund-demo-2026';
-const MONTHS = 24; // subscriptions count at most 24 months of fees
-const CAP_CENTS = 50_000_00; // the most the programme pays one enterprise across its live applications
-
-const DECLARATIONS = [
-  'The information I give is true and complete.',
-  'The project has not received, and will not receive, other public funding.',
-  'The business is not related to the solution provider.',
-  'The solution will be in use within 6 months of approval.',
-  "The programme may check the information and the business's records.",
-] as const;
+import { CAP_CENTS, DECLARATIONS, DEMO, DEMO_PASSWORD, MONTHS, PASSWORD } from './support/constants';
+import { expectedSplit, hkd, hongKongYear, lineCostCents, randomBrNumber, uniqueStamp, type CalculatorSplit } from './support/values';
+import { mainNav, rowWithLink, screenshot, valueOf, watchForPageErrors, withoutExpectedStatus } from './support/page';
+import { logIn, logOut, registerApplicant, type Account } from './support/people';
+import { fillBusinessDetails, inboxItem, saveApplicationDraft, submitEnquiryForm, type Upload } from './support/steps';
 
 const YES_NO_QUESTIONS = [
   'Is the business part of a group of companies?',
@@ -39,54 +29,7 @@ const PROFILE_RULES: [rule: string, explanation: string][] = [
   ['Application batch', 'The application batch is open.'],
 ];
 
-// ── Money, parsed and formatted here independently of the app's code ─────────────────────────────────────────
-
-/** "HK$12,345.67" → 1234567 (whole cents, no floats). */
-function toCents(text: string): number {
-  const match = /HK\$([\d,]+)\.(\d{2})/.exec(text);
-  if (!match) throw new Error(`No HK$ amount in "${text}"`);
-  return Number(match[1]!.replace(/,/g, '')) * 100 + Number(match[2]);
-}
-
-/** 1234567 → "HK$12,345.67" */
-function hkd(cents: number): string {
-  const dollars = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `HK$${dollars}.${String(cents % 100).padStart(2, '0')}`;
-}
-
-/** The eligible cost of a price line as the page shows it: one-off, or a monthly fee counted for 24 months. */
-function lineCostCents(priceLine: string): number {
-  const price = toCents(priceLine);
-  if (/a month/.test(priceLine)) {
-    expect(priceLine).toContain(`(${hkd(price * MONTHS)} over ${MONTHS} months)`);
-    return price * MONTHS;
-  }
-  expect(priceLine).toContain('one-off price');
-  return price;
-}
-
-type Split = { cost: number; programme: number; shop: number; headroomBefore: number; headroomAfter: number; capped: boolean };
-
-/** Half the cost rounded down to the cent, never past what is left under the cap after what is already committed. */
-function expectedSplit(costCents: number, committedCents: number): Split {
-  const headroomBefore = Math.max(0, CAP_CENTS - committedCents);
-  const match = Math.floor(costCents / 2);
-  const programme = Math.min(match, headroomBefore);
-  return { cost: costCents, programme, shop: costCents - programme, headroomBefore, headroomAfter: headroomBefore - programme, capped: programme < match };
-}
-
-/** The year in Hong Kong (UTC+8), as application references carry it. */
-function hongKongYear(): number {
-  return new Date(Date.now() + 8 * 60 * 60 * 1000).getUTCFullYear();
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 // ── Files ────────────────────────────────────────────────────────────────────────────────────────────────────
-
-type Upload = { name: string; mimeType: string; buffer: Buffer };
 
 /** A small but well-formed PDF: the app judges files by their first bytes, so this is what it must accept. */
 function quotationPdf(label: string): Upload {
@@ -109,84 +52,9 @@ function htmlPretendingToBePdf(): Upload {
   return { name: 'quotation.pdf', mimeType: 'application/pdf', buffer: Buffer.from(body, 'utf8') };
 }
 
-// ── Page helpers ─────────────────────────────────────────────────────────────────────────────────────────────
+// ── The business profile ─────────────────────────────────────────────────────────────────────────────────────
 
-/** The value beside a term in a description list (<dt>term</dt><dd>value</dd>). */
-function valueOf(scope: Locator, term: string): Locator {
-  return scope.getByRole('term').filter({ hasText: new RegExp(`^${escapeRegExp(term)}$`) }).locator('xpath=following-sibling::dd[1]');
-}
-
-function mainNav(page: Page, name = 'Main navigation'): Locator {
-  return page.getByRole('navigation', { name });
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(test.info().project.outputDir, 'screenshots', name), fullPage: true });
-}
-
-/** Uncaught errors and console errors in the page fail the test (hydration mismatches show up here). */
-function watchForPageErrors(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-  });
-  return problems;
-}
-
-/** The browser's own note about an HTTP error status the test provoked on purpose (a refused form, a 404). */
-function withoutExpectedStatus(problems: string[], statuses: number[]): string[] {
-  const expected = new RegExp(`Failed to load resource: the server responded with a status of (${statuses.join('|')})\\b`);
-  return problems.filter((problem) => !expected.test(problem));
-}
-
-function uniqueStamp(): string {
-  return `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** 8 digits, random enough that businesses registered in one run do not collide. */
-function randomBrNumber(): string {
-  return String(10_000_000 + Math.floor(Math.random() * 89_999_999));
-}
-
-/** A Business Registration Certificate valid for about another year, as YYYY-MM-DD. */
-function expiryNextYear(): string {
-  return new Date(Date.now() + 365 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
-type Account = { name: string; email: string };
 type Business = { id: number; nameEn: string; nameZh: string };
-
-async function registerApplicant(page: Page, label: string): Promise<Account> {
-  const stamp = uniqueStamp();
-  const account = { name: `E2E ${label} ${stamp}`, email: `e2e-${label.toLowerCase().replace(/\W+/g, '-')}-${stamp}@example.com` };
-  await page.goto('/register');
-  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
-  await page.getByRole('group', { name: 'Account type' }).getByRole('radio', { name: 'Shop owner' }).check();
-  await page.getByLabel('Your name').fill(account.name);
-  await page.getByLabel('Email address').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Confirm password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(mainNav(page).getByRole('link', { name: `Signed in as ${account.name}` })).toBeVisible();
-  return account;
-}
-
-async function logOut(page: Page) {
-  await mainNav(page).getByRole('button', { name: 'Log out' }).click();
-  await expect(mainNav(page).getByRole('link', { name: 'Log in' })).toBeVisible();
-}
-
-async function logIn(page: Page, email: string, password: string, home: RegExp) {
-  await page.goto('/login');
-  await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(home);
-  await expect(mainNav(page).getByText(/^Signed in as /)).toBeVisible();
-}
 
 function yesNo(page: Page, question: string): Locator {
   return page.getByRole('group', { name: question });
@@ -194,16 +62,7 @@ function yesNo(page: Page, question: string): Locator {
 
 /** Fills the business profile form; `answerYesNo: false` leaves every Yes/No question unanswered. */
 async function fillBusinessForm(page: Page, business: { nameEn: string; nameZh: string; brNumber: string }, { answerYesNo = true } = {}) {
-  await page.getByLabel('Business name in English').fill(business.nameEn);
-  await page.getByLabel('Business name in Chinese').fill(business.nameZh);
-  await yesNo(page, 'How is the business registered?').getByRole('radio', { name: 'Under the Business Registration Ordinance' }).check();
-  await page.getByLabel('Business Registration number', { exact: true }).fill(business.brNumber);
-  await page.getByLabel('Business Registration Certificate valid until').fill(expiryNextYear());
-  await page.getByLabel('Sector', { exact: true }).selectOption({ label: 'Food and Beverage' });
-  await page.getByLabel('Number of full-time employees').fill('8');
-  await page.getByLabel('Business address in Hong Kong').fill('G/F, 12 Tung Choi Street, Mong Kok');
-  await page.getByLabel('District', { exact: true }).selectOption({ label: 'Yau Tsim Mong' });
-  await page.getByLabel('Business phone number').fill('2345 6789');
+  await fillBusinessDetails(page, { ...business, employees: '8', address: 'G/F, 12 Tung Choi Street, Mong Kok', district: 'Yau Tsim Mong', phone: '2345 6789' });
   if (answerYesNo) {
     await yesNo(page, 'Is the business part of a group of companies?').getByRole('radio', { name: 'No' }).check();
     await yesNo(page, 'Does the business operate substantively in Hong Kong?').getByRole('radio', { name: 'Yes' }).check();
@@ -273,7 +132,7 @@ async function demoVendor(browser: Browser, baseURL: string | undefined): Promis
   const context = await browser.newContext({ baseURL, javaScriptEnabled: true });
   try {
     const page = await context.newPage();
-    await logIn(page, DEMO_VENDOR_EMAIL, DEMO_PASSWORD, /\/vendor$/);
+    await logIn(page, DEMO.vendor, DEMO_PASSWORD, /\/vendor$/, { expectSignedIn: true });
     await expect(page.getByRole('heading', { level: 1, name: 'Vendor portal' })).toBeVisible();
     // The vendor home shows "English name · Chinese name"; package pages show the name in the reader's language.
     const company = (await valueOf(page.getByRole('main'), 'Company').innerText()).split(' · ')[0]!.trim();
@@ -365,11 +224,8 @@ async function sendEnquiry(
   await expect(result).toContainText(`Remaining funding you can apply for afterwards: ${hkd(split.headroomAfter)}`);
 
   await expect(page.getByRole('heading', { level: 2, name: 'Interested? Ask the solution provider' })).toBeVisible();
-  await page.getByLabel('Business', { exact: true }).selectOption({ label: `${business.nameEn} (${business.nameZh})` });
-  await page.getByLabel('Message to the solution provider (optional)').fill(message);
-  await page.getByRole('button', { name: 'Send enquiry' }).click();
+  await submitEnquiryForm(page, business, message);
 
-  await expect(page).toHaveURL(/\/enquiries\?sent=\d+$/);
   await expect(page.getByRole('heading', { level: 1, name: 'My enquiries' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('status')).toContainText('Your enquiry has been sent.');
   const row = enquiryRow(page, pkg);
@@ -381,16 +237,9 @@ async function sendEnquiry(
   return cost;
 }
 
+/** The package's row in "My enquiries". */
 function enquiryRow(page: Page, pkg: PackageInfo): Locator {
-  return page.getByRole('main').getByRole('row').filter({ has: page.getByRole('link', { name: pkg.name, exact: true }) });
-}
-
-function inboxItem(page: Page, business: Business, pkg: PackageInfo): Locator {
-  return page
-    .getByRole('main')
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { level: 2, name: pkg.name, exact: true }) })
-    .filter({ hasText: `From ${business.nameEn}` });
+  return rowWithLink(page.getByRole('main'), pkg.name);
 }
 
 /** Logs the demo vendor in on this page, confirms each enquiry at the listed price, and logs the shop owner back in. */
@@ -399,12 +248,12 @@ async function vendorConfirms(
   { applicant, business, enquiries, screenshotName }: { applicant: Account; business: Business; enquiries: { pkg: PackageInfo; cost: number; message: string; features: number }[]; screenshotName?: string },
 ) {
   await logOut(page);
-  await logIn(page, DEMO_VENDOR_EMAIL, DEMO_PASSWORD, /\/vendor$/);
+  await logIn(page, DEMO.vendor, DEMO_PASSWORD, /\/vendor$/, { expectSignedIn: true });
   await mainNav(page).getByRole('link', { name: 'Enquiries from shops' }).click();
   await expect(page).toHaveURL(/\/vendor\/enquiries$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Enquiries from shops' })).toBeVisible();
   for (const enquiry of enquiries) {
-    const item = inboxItem(page, business, enquiry.pkg);
+    const item = inboxItem(page, enquiry.pkg.name, business.nameEn);
     await expect(item).toHaveCount(1);
     await expect(item).toContainText('Waiting for reply');
     await expect(item).toContainText(enquiry.message);
@@ -413,7 +262,7 @@ async function vendorConfirms(
   }
   if (screenshotName) await screenshot(page, screenshotName);
   for (const enquiry of enquiries) {
-    const item = inboxItem(page, business, enquiry.pkg);
+    const item = inboxItem(page, enquiry.pkg.name, business.nameEn);
     await item.getByRole('button', { name: 'Confirm and quote the listed price' }).click();
     await expect(page).toHaveURL(/\/vendor\/enquiries\?answered=\d+$/);
     await expect(item).toContainText('Quotation issued');
@@ -421,7 +270,7 @@ async function vendorConfirms(
     await expect(item.getByRole('button', { name: 'Confirm and quote the listed price' })).toHaveCount(0);
   }
   await logOut(page);
-  await logIn(page, applicant.email, PASSWORD, /\/account$/);
+  await logIn(page, applicant.email, PASSWORD, /\/account$/, { expectSignedIn: true });
 }
 
 /** From "My enquiries", follows "Apply for funding" on the package's confirmed enquiry to the application form. */
@@ -458,15 +307,7 @@ async function applyWithQuotation(
   if (split.programme === 0) await expect(noHeadroom).toBeVisible();
   else await expect(noHeadroom).toHaveCount(0);
 
-  const declarations = page.getByRole('group', { name: 'Declarations' });
-  for (const declaration of DECLARATIONS) await declarations.getByRole('checkbox', { name: declaration }).check();
-  await page.getByLabel('Quotation document').setInputFiles(document);
-  await page.getByRole('button', { name: 'Save and continue' }).click();
-
-  const reference = new RegExp(`/applications/(DTS-${hongKongYear()}-\\d{6})$`);
-  await expect(page).toHaveURL(reference);
-  const ref = reference.exec(page.url())![1]!;
-  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before submitting' })).toBeVisible();
+  const ref = await saveApplicationDraft(page, document);
   await expect(valueOf(main, 'Reference')).toHaveText(ref);
   await expect(valueOf(main, 'Status')).toHaveText('Draft');
   await expect(valueOf(main, 'Business')).toHaveText(business.nameEn);
@@ -489,7 +330,7 @@ function timeline(page: Page, heading = 'Record of actions'): Locator {
 }
 
 /** Submits the draft on screen and checks the confirmation, the amounts and the record of actions. */
-async function submitAndCheck(page: Page, ref: string, split: Split) {
+async function submitAndCheck(page: Page, ref: string, split: CalculatorSplit) {
   await page.getByRole('button', { name: 'Submit application' }).click();
   await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?submitted=1$`));
   const confirmation = page.getByRole('main').getByRole('status').filter({ has: page.getByRole('heading', { name: 'Application submitted' }) });
@@ -540,7 +381,7 @@ test('a new shop owner adds a business, gets a quotation, applies, meets the fun
   const business = await test.step('add a business and see it meets every rule', () => addBusiness(page, 'Journey', { screenshots: true }));
 
   let committed = 0; // the programme's share across the business's live applications, as the test works it out
-  const submitted: { ref: string; pkg: PackageInfo; split: Split }[] = [];
+  const submitted: { ref: string; pkg: PackageInfo; split: CalculatorSplit }[] = [];
 
   const firstMessage = `We need it for one shop in Mong Kok (${business.nameEn}).`;
   const firstCost = await test.step(`enquire on "${first.name}" with every optional feature`, () =>

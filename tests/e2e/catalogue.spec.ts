@@ -1,57 +1,12 @@
 // The shop owner's journey through the catalogue in a real browser: account, filters, search, the subsidy
 // calculator (with and without JavaScript), the language switch, and bad input that must not break pages.
-import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-const PASSWORD = 'Kowloon-tea-2026';
-const MONTHS = 24; // subscriptions count at most 24 months of fees
-const CAP_CENTS = 50_000_00; // the most the programme pays one enterprise
-
-// ── Money, parsed and formatted here independently of the app's code ─────────────────────────────────────────
-
-/** "HK$12,345.67" → 1234567 (whole cents, no floats). */
-function toCents(text: string): number {
-  const match = /HK\$([\d,]+)\.(\d{2})/.exec(text);
-  if (!match) throw new Error(`No HK$ amount in "${text}"`);
-  return Number(match[1]!.replace(/,/g, '')) * 100 + Number(match[2]);
-}
-
-/** 1234567 → "HK$12,345.67" */
-function hkd(cents: number): string {
-  const dollars = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `HK$${dollars}.${String(cents % 100).padStart(2, '0')}`;
-}
-
-/** The eligible cost of a price line as the page shows it: one-off, or a monthly fee counted for 24 months. */
-function lineCostCents(priceLine: string): number {
-  const price = toCents(priceLine);
-  if (/a month/.test(priceLine)) {
-    // The page also states the 24-month total; it must agree with our own sum.
-    expect(priceLine).toContain(`(${hkd(price * MONTHS)} over ${MONTHS} months)`);
-    return price * MONTHS;
-  }
-  expect(priceLine).toContain('one-off price');
-  return price;
-}
-
-/** The programme pays half the cost rounded down to the cent, never past the cap left after earlier funding. */
-function expectedSplit(costCents: number, alreadyGrantedCents = 0) {
-  const headroom = Math.max(0, CAP_CENTS - alreadyGrantedCents);
-  const match = Math.floor(costCents / 2);
-  const programme = Math.min(match, headroom);
-  return { cost: costCents, programme, shop: costCents - programme, headroomAfter: headroom - programme, capped: programme < match };
-}
+import { PASSWORD } from './support/constants';
+import { expectedSplit, hkd, lineCostCents, toCents, uniqueStamp, type CalculatorSplit } from './support/values';
+import { mainNav, screenshot, valueOf, watchForPageErrors } from './support/page';
+import { logOut, registerAccount } from './support/people';
 
 // ── Page helpers ─────────────────────────────────────────────────────────────────────────────────────────────
-
-/** The value beside a term in a description list (<dt>term</dt><dd>value</dd>). */
-function valueOf(scope: Locator, term: string): Locator {
-  return scope.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
-}
-
-function mainNav(page: Page, name = 'Main navigation'): Locator {
-  return page.getByRole('navigation', { name });
-}
 
 /** Catalogue cards: the list items in the main area that carry a package heading. */
 function cards(page: Page): Locator {
@@ -60,20 +15,6 @@ function cards(page: Page): Locator {
 
 function resultCount(page: Page): Locator {
   return page.getByRole('main').getByRole('status');
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(test.info().project.outputDir, 'screenshots', name), fullPage: true });
-}
-
-/** Uncaught errors and console errors in the page fail the test (hydration mismatches show up here). */
-function watchForPageErrors(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-  });
-  return problems;
 }
 
 /** Reads the package's own prices off the page and works out the calculator's answer for the chosen features. */
@@ -88,7 +29,7 @@ async function costFromPage(page: Page, featureNames: string[]): Promise<number>
   return cost;
 }
 
-async function expectCalculatorShows(page: Page, split: ReturnType<typeof expectedSplit>) {
+async function expectCalculatorShows(page: Page, split: CalculatorSplit) {
   const result = page.getByTestId('calculator-result');
   await expect(result).toContainText(`You pay ${hkd(split.shop)}. The programme pays ${hkd(split.programme)}.`);
   await expect(valueOf(result, 'Eligible cost')).toHaveText(hkd(split.cost));
@@ -104,28 +45,18 @@ async function expectCalculatorShows(page: Page, split: ReturnType<typeof expect
 
 test('a shop owner registers, finds a package, works out the subsidy and switches to Traditional Chinese', async ({ page }) => {
   const problems = watchForPageErrors(page);
-  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const stamp = uniqueStamp();
   const email = `e2e-${stamp}@example.com`;
   const name = `E2E Shop Owner ${stamp}`;
 
   await test.step('register as a shop owner and land logged in', async () => {
-    await page.goto('/register');
-    await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
-    await page.getByRole('group', { name: 'Account type' }).getByRole('radio', { name: 'Shop owner' }).check();
-    await page.getByLabel('Your name').fill(name);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Confirm password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page).toHaveURL(/\/account$/);
-    await expect(mainNav(page).getByRole('link', { name: `Signed in as ${name}` })).toBeVisible();
+    await registerAccount(page, { name, email });
     await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
     await expect(page.getByRole('main')).toContainText(email);
   });
 
   await test.step('log out, then log in again with the same account', async () => {
-    await mainNav(page).getByRole('button', { name: 'Log out' }).click();
-    await expect(mainNav(page).getByRole('link', { name: 'Log in' })).toBeVisible();
+    await logOut(page);
     await expect(mainNav(page).getByText(/Signed in as/)).toHaveCount(0);
 
     await mainNav(page).getByRole('link', { name: 'Log in' }).click();

@@ -2,120 +2,18 @@
 // information answered by a shop owner who reads the site in Traditional Chinese, approval and the notifications it
 // sends; an application handled by another officer, a decision made on a stale page, and what non-officers and
 // half-filled decision forms get.
-import path from 'node:path';
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type Response } from '@playwright/test';
-
-const PASSWORD = 'Kowloon-tea-2026';
-const DEMO_PASSWORD = 'Matchfund-demo-2026';
-const DEMO = {
-  applicant: 'applicant@demo.matchfund.hk',
-  vendor: 'vendor@demo.matchfund.hk', // linked to the first seeded vendor, Harbour POS Ltd
-  officer: 'officer@demo.matchfund.hk',
-  officer2: 'officer2@demo.matchfund.hk',
-  admin: 'admin@demo.matchfund.hk',
-} as const;
-const OFFICER_NAME = 'Officer Wong'; // officer@'s display name
-const CAP_CENTS = 50_000_00; // the most the programme pays one enterprise
-
-// A one-off Food and Beverage package of the demo vendor: one price, no monthly fees to count.
-const PACKAGE = 'Restaurant POS Starter Kit';
-const VENDOR_COMPANY = 'Harbour POS Ltd';
-
-const DECLARATIONS = [
-  'The information I give is true and complete.',
-  'The project has not received, and will not receive, other public funding.',
-  'The business is not related to the solution provider.',
-  'The solution will be in use within 6 months of approval.',
-  "The programme may check the information and the business's records.",
-] as const;
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { CAP_CENTS, DEMO, DEMO_PACKAGE, DEMO_PASSWORD, DEMO_VENDOR_COMPANY, OFFICER_NAME, PASSWORD } from './support/constants';
+import { hkd, randomBrNumber, splitForNewShop, uniqueStamp, type Split } from './support/values';
+import { mainNav, nextPost, postForm, rowWithLink, screenshot, timeline, valueOf, watchForPageErrors, withoutExpectedStatus } from './support/page';
+import { closeOpenContexts, logIn, newActor, officer, registerApplicant, type Account, type Actor } from './support/people';
+import { addEligibleBusiness, confirmEnquiryAtListedPrice, followApplyForFunding, openDemoPackage, saveApplicationDraft, submitDraft, submitEnquiryForm } from './support/steps';
 
 const STALE = 'Someone else changed this application meanwhile. The page now shows its latest status; check it and decide again.';
 
-// ── Money, parsed and formatted here independently of the app's code ─────────────────────────────────────────
-
-/** "HK$12,345.67" → 1234567 (whole cents, no floats). */
-function toCents(text: string): number {
-  const match = /HK\$([\d,]+)\.(\d{2})/.exec(text);
-  if (!match) throw new Error(`No HK$ amount in "${text}"`);
-  return Number(match[1]!.replace(/,/g, '')) * 100 + Number(match[2]);
-}
-
-/** 1234567 → "HK$12,345.67" */
-function hkd(cents: number): string {
-  const dollars = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `HK$${dollars}.${String(cents % 100).padStart(2, '0')}`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-// ── Page helpers ─────────────────────────────────────────────────────────────────────────────────────────────
-
-/** The value beside a term in a description list (<dt>term</dt><dd>value</dd>). */
-function valueOf(scope: Locator, term: string): Locator {
-  return scope.getByRole('term').filter({ hasText: new RegExp(`^${escapeRegExp(term)}$`) }).locator('xpath=following-sibling::dd[1]');
-}
-
-function mainNav(page: Page, name = 'Main navigation'): Locator {
-  return page.getByRole('navigation', { name });
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(test.info().project.outputDir, 'screenshots', name), fullPage: true });
-}
-
-/** The browser's own note about an HTTP error status the test provoked on purpose (a refused form, a 403). */
-function withoutExpectedStatus(problems: string[], statuses: number[]): string[] {
-  const expected = new RegExp(`Failed to load resource: the server responded with a status of (${statuses.join('|')})\\b`);
-  return problems.filter((problem) => !expected.test(problem));
-}
-
-function uniqueStamp(): string {
-  return `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** 8 digits, random enough that businesses registered in one run do not collide. */
-function randomBrNumber(): string {
-  return String(10_000_000 + Math.floor(Math.random() * 89_999_999));
-}
-
-function expiryNextYear(): string {
-  return new Date(Date.now() + 365 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
-/** The year in Hong Kong (UTC+8), as application references carry it. */
-function hongKongYear(): number {
-  return new Date(Date.now() + 8 * 60 * 60 * 1000).getUTCFullYear();
-}
-
 // ── People: each has a browser context of their own, so cookies (session, language) never mix ───────────────
 
-type Actor = { context: BrowserContext; page: Page; problems: string[] };
-
-/** Every context opened by the running test, closed after it. */
-const openContexts: BrowserContext[] = [];
-
-test.afterEach(async () => {
-  for (const context of openContexts.splice(0)) await context.close();
-});
-
-/** Uncaught errors and console errors in the page fail the test (hydration mismatches show up here). */
-function watchForPageErrors(page: Page, problems: string[]) {
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-  });
-}
-
-async function newActor(browser: Browser, baseURL: string | undefined): Promise<Actor> {
-  const context = await browser.newContext({ baseURL });
-  openContexts.push(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  watchForPageErrors(page, problems);
-  return { context, page, problems };
-}
+test.afterEach(closeOpenContexts);
 
 /** A second tab in the same context (same session), watched like the first. */
 async function secondTab(actor: Actor): Promise<Page> {
@@ -124,155 +22,60 @@ async function secondTab(actor: Actor): Promise<Page> {
   return page;
 }
 
-async function logIn(page: Page, email: string, password: string, home: RegExp) {
-  await page.goto('/login');
-  await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(home);
-}
-
-async function officer(browser: Browser, baseURL: string | undefined, email: string = DEMO.officer): Promise<Actor> {
-  const actor = await newActor(browser, baseURL);
-  await logIn(actor.page, email, DEMO_PASSWORD, /\/officer$/);
-  await expect(actor.page.getByRole('heading', { level: 1, name: 'Case officer' })).toBeVisible();
-  return actor;
-}
-
-/** A POST the way a form would send it, with the session's CSRF token; for forms the page does not offer. */
-async function postForm(page: Page, url: string, fields: Record<string, string>) {
-  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-  return page.request.post(url, { form: { _csrf: csrf, ...fields }, maxRedirects: 0 });
-}
-
 // ── Setting up a submitted application through the UI ───────────────────────────────────────────────────────
 
-type Account = { name: string; email: string };
 type Business = { nameEn: string; nameZh: string; brNumber: string };
-type Split = { cost: number; programme: number; shop: number };
 type Submitted = { applicant: Actor; account: Account; business: Business; ref: string; split: Split };
 
-async function registerApplicant(page: Page, label: string): Promise<Account> {
-  const stamp = uniqueStamp();
-  const account = { name: `E2E ${label} ${stamp}`, email: `e2e-officer-${label.toLowerCase()}-${stamp}@example.com` };
-  await page.goto('/register');
-  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
-  await page.getByRole('group', { name: 'Account type' }).getByRole('radio', { name: 'Shop owner' }).check();
-  await page.getByLabel('Your name').fill(account.name);
-  await page.getByLabel('Email address').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Confirm password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(mainNav(page).getByRole('link', { name: `Signed in as ${account.name}` })).toBeVisible();
-  return account;
-}
-
+/** A Food and Beverage noodle bar in Jordan, added for the shop owner logged in on `page`. */
 async function addBusiness(page: Page, label: string): Promise<Business> {
   const stamp = uniqueStamp();
   const business = { nameEn: `E2E ${label} Noodle Bar ${stamp}`, nameZh: `測試${label}麵家 ${stamp}`, brNumber: randomBrNumber() };
-  await page.goto('/businesses/new');
-  await expect(page.getByRole('heading', { level: 1, name: 'Add a business' })).toBeVisible();
-  await page.getByLabel('Business name in English').fill(business.nameEn);
-  await page.getByLabel('Business name in Chinese').fill(business.nameZh);
-  await page.getByRole('group', { name: 'How is the business registered?' }).getByRole('radio', { name: 'Under the Business Registration Ordinance' }).check();
-  await page.getByLabel('Business Registration number', { exact: true }).fill(business.brNumber);
-  await page.getByLabel('Business Registration Certificate valid until').fill(expiryNextYear());
-  await page.getByLabel('Sector', { exact: true }).selectOption({ label: 'Food and Beverage' });
-  await page.getByLabel('Number of full-time employees').fill('6');
-  await page.getByLabel('Business address in Hong Kong').fill('G/F, 88 Temple Street, Jordan');
-  await page.getByLabel('District', { exact: true }).selectOption({ label: 'Yau Tsim Mong' });
-  await page.getByLabel('Business phone number').fill('2388 1234');
-  const answers: [string, 'Yes' | 'No'][] = [
-    ['Is the business part of a group of companies?', 'No'],
-    ['Does the business operate substantively in Hong Kong?', 'Yes'],
-    ['Is it a listed company?', 'No'],
-    ['Is it a statutory body?', 'No'],
-    ['Is it a government-subvented organisation?', 'No'],
-  ];
-  for (const [question, answer] of answers) await page.getByRole('group', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
-  await page.getByRole('button', { name: 'Save business profile' }).click();
-  await expect(page).toHaveURL(/\/businesses\/\d+\/eligibility\?created=1$/);
-  await expect(page.getByRole('main').getByRole('status').filter({ hasText: "Your business meets the programme's rules so far." })).toBeVisible();
+  await addEligibleBusiness(page, { ...business, employees: '6', address: 'G/F, 88 Temple Street, Jordan', district: 'Yau Tsim Mong', phone: '2388 1234' });
   return business;
 }
 
 /**
- * A new shop owner with a Food and Beverage business asks the demo vendor for PACKAGE, the vendor quotes the listed
+ * A new shop owner with a Food and Beverage business asks the demo vendor for DEMO_PACKAGE, the vendor quotes the listed
  * price, and the shop owner applies and submits. The shop owner stays logged in on `applicant.page`.
  */
 async function submittedApplication(browser: Browser, baseURL: string | undefined, label: string): Promise<Submitted> {
   const applicant = await newActor(browser, baseURL);
   const { page } = applicant;
-  const account = await registerApplicant(page, label);
+  const account = await registerApplicant(page, label, 'e2e-officer');
   const business = await addBusiness(page, label);
 
   const cost = await test.step('enquire about the package from its page', async () => {
-    await mainNav(page).getByRole('link', { name: 'Solutions catalogue' }).click();
-    await page.getByLabel('Search by name').fill(PACKAGE);
-    await page.getByRole('button', { name: 'Show packages' }).click();
-    await page.getByRole('main').getByRole('link', { name: PACKAGE, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: PACKAGE })).toBeVisible();
-    const basic = page.getByRole('region', { name: 'Basic package' });
-    await expect(valueOf(basic, 'Solution provider')).toContainText(VENDOR_COMPANY);
-    const priceLine = await valueOf(basic, 'Price').innerText();
-    expect(priceLine).toContain('one-off price');
+    const price = await openDemoPackage(page);
     await expect(page.getByRole('heading', { level: 2, name: 'Interested? Ask the solution provider' })).toBeVisible();
-    await page.getByLabel('Business', { exact: true }).selectOption({ label: `${business.nameEn} (${business.nameZh})` });
-    await page.getByLabel('Message to the solution provider (optional)').fill(`One counter, ${label}.`);
-    await page.getByRole('button', { name: 'Send enquiry' }).click();
-    await expect(page).toHaveURL(/\/enquiries\?sent=\d+$/);
-    return toCents(priceLine);
+    await submitEnquiryForm(page, business, `One counter, ${label}.`);
+    return price;
   });
 
   await test.step('the demo vendor confirms at the listed price', async () => {
     const vendor = await newActor(browser, baseURL);
     await logIn(vendor.page, DEMO.vendor, DEMO_PASSWORD, /\/vendor$/);
-    await vendor.page.goto('/vendor/enquiries?status=sent');
-    await expect(vendor.page.getByRole('heading', { level: 1, name: 'Enquiries from shops' })).toBeVisible();
-    const item = vendor.page
-      .getByRole('main')
-      .getByRole('listitem')
-      .filter({ has: vendor.page.getByRole('heading', { level: 2, name: PACKAGE, exact: true }) })
-      .filter({ hasText: `From ${business.nameEn}` });
-    await expect(item).toHaveCount(1);
-    await item.getByRole('button', { name: 'Confirm and quote the listed price' }).click();
-    await expect(vendor.page).toHaveURL(/\/vendor\/enquiries\?answered=\d+$/);
+    await confirmEnquiryAtListedPrice(vendor.page, DEMO_PACKAGE, business.nameEn);
     expect(vendor.problems).toEqual([]);
     await vendor.context.close();
   });
 
   const ref = await test.step('apply for funding with the quotation and submit', async () => {
-    await mainNav(page).getByRole('link', { name: 'Enquiries', exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'My enquiries' })).toBeVisible();
-    const row = page.getByRole('main').getByRole('row').filter({ has: page.getByRole('link', { name: PACKAGE, exact: true }) });
-    await expect(row).toContainText('Quotation issued');
-    await row.getByRole('link', { name: 'Apply for funding' }).click();
-    await expect(page).toHaveURL(/\/applications\/new\?quotation=\d+$/);
+    await followApplyForFunding(page, DEMO_PACKAGE);
     await expect(page.getByRole('heading', { level: 1, name: 'Apply for funding' })).toBeVisible();
-    const declarations = page.getByRole('group', { name: 'Declarations' });
-    for (const declaration of DECLARATIONS) await declarations.getByRole('checkbox', { name: declaration }).check();
-    await page.getByLabel('Quotation document').setInputFiles({ name: 'quotation.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 test') });
-    await page.getByRole('button', { name: 'Save and continue' }).click();
-    const reference = new RegExp(`/applications/(DTS-${hongKongYear()}-\\d{6})$`);
-    await expect(page).toHaveURL(reference);
-    await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before submitting' })).toBeVisible();
-    const found = reference.exec(page.url())![1]!;
-    await page.getByRole('button', { name: 'Submit application' }).click();
-    await expect(page).toHaveURL(new RegExp(`/applications/${found}\\?submitted=1$`));
-    await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText('Submitted');
+    const found = await saveApplicationDraft(page, { name: 'quotation.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 test') });
+    await submitDraft(page, found);
     return found;
   });
 
-  const programme = Math.min(Math.floor(cost / 2), CAP_CENTS);
-  return { applicant, account, business, ref, split: { cost, programme, shop: cost - programme } };
+  return { applicant, account, business, ref, split: splitForNewShop(cost) };
 }
 
 // ── The officer's pages ──────────────────────────────────────────────────────────────────────────────────────
 
+/** The application's row in the officer's queue. */
 function queueRow(page: Page, ref: string): Locator {
-  return page.getByRole('main').getByRole('row').filter({ has: page.getByRole('link', { name: ref, exact: true }) });
+  return rowWithLink(page.getByRole('main'), ref);
 }
 
 function decisionSection(page: Page): Locator {
@@ -291,15 +94,6 @@ async function assignToMe(page: Page, ref: string) {
   await expect(page.getByRole('status')).toContainText('The application is now yours.');
   await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
   await expect(decisionSection(page)).toBeVisible();
-}
-
-/** Waits for the response to the next POST from the page (a form submitted through fetch, or as a document). */
-function nextPost(page: Page): Promise<Response> {
-  return page.waitForResponse((response) => response.request().method() === 'POST');
-}
-
-function timeline(page: Page, name = 'Record of actions'): Locator {
-  return page.getByRole('heading', { level: 2, name }).locator('xpath=following-sibling::ol[1]').getByRole('listitem');
 }
 
 // ── The issue's journey ──────────────────────────────────────────────────────────────────────────────────────
@@ -403,8 +197,8 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
     await expect(valueOf(main, 'Programme pays')).toHaveText(hkd(split.programme));
     await expect(valueOf(main, 'You pay')).toHaveText(hkd(split.shop));
     await expect(valueOf(main, "Enterprise's remaining funding")).toHaveText(hkd(CAP_CENTS - split.programme));
-    await expect(main).toContainText(VENDOR_COMPANY);
-    await expect(main.getByRole('listitem').filter({ hasText: `${PACKAGE} — ${hkd(split.cost)}` })).toHaveCount(1);
+    await expect(main).toContainText(DEMO_VENDOR_COMPANY);
+    await expect(main.getByRole('listitem').filter({ hasText: `${DEMO_PACKAGE} — ${hkd(split.cost)}` })).toHaveCount(1);
     const documentLink = main.getByRole('link', { name: 'quotation.pdf' });
     await expect(documentLink).toHaveAttribute('href', new RegExp(`^/officer/applications/${ref}/documents/\\d+$`));
     await expect(main.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'quotation.pdf' }) })).toContainText('(quotation)');

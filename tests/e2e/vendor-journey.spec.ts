@@ -2,17 +2,12 @@
 // officer, listing a package in three languages, vetting against the category's basic requirements, and the package
 // in the catalogue in English, Traditional and Simplified Chinese; a price change as a new version that waits for
 // vetting while the old price stays listed; and bad input refused field by field, with nothing written.
-import path from 'node:path';
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type Response } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD, MONTHS } from './support/constants';
+import { escapeRegExp, hkd, randomBrNumber, splitForNewShop, type Split } from './support/values';
+import { mainNav, nextPost, postForm, rowWithLink, screenshot, valueOf, withoutExpectedStatus } from './support/page';
+import { closeOpenContexts, logIn, newActor, officer, registerAccount, type Actor } from './support/people';
 
-const PASSWORD = 'Kowloon-tea-2026';
-const DEMO_PASSWORD = 'Matchfund-demo-2026';
-const DEMO = {
-  vendor: 'vendor@demo.matchfund.hk', // linked to the first seeded vendor, Harbour POS Ltd
-  officer: 'officer@demo.matchfund.hk',
-} as const;
-const MONTHS = 24; // subscriptions count at most 24 months of fees
-const CAP_CENTS = 50_000_00; // the most the programme pays one enterprise
 const CEILING_CENTS = 100_000_00; // a one-off basic package, or 24 months of a subscription, at most
 
 // Each category's basic requirements, as the officer's checklist words them.
@@ -48,66 +43,16 @@ function inputToCents(text: string): number {
   return Number(match[1]) * 100 + Number(match[2]);
 }
 
-/** 1234567 → "HK$12,345.67" */
-function hkd(cents: number): string {
-  const dollars = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `HK$${dollars}.${String(cents % 100).padStart(2, '0')}`;
-}
-
-/** The programme pays half the cost rounded down to the cent (a shop with no funding yet), the shop the rest. */
-function expectedSplit(costCents: number) {
-  const programme = Math.min(Math.floor(costCents / 2), CAP_CENTS);
-  return { cost: costCents, programme, shop: costCents - programme };
-}
-
 /** The price line every page shows, in English: one-off, or monthly with its 24-month total. */
 function priceLineEn(model: PricingModel, cents: number): string {
   return model === 'monthly' ? `${hkd(cents)} a month (${hkd(cents * MONTHS)} over ${MONTHS} months)` : `${hkd(cents)} one-off price`;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 // ── Page helpers ─────────────────────────────────────────────────────────────────────────────────────────────
 
-/** The value beside a term in a description list (<dt>term</dt><dd>value</dd>). */
-function valueOf(scope: Locator, term: string): Locator {
-  return scope.getByRole('term').filter({ hasText: new RegExp(`^${escapeRegExp(term)}$`) }).locator('xpath=following-sibling::dd[1]');
-}
-
-function mainNav(page: Page, name = 'Main navigation'): Locator {
-  return page.getByRole('navigation', { name });
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(test.info().project.outputDir, 'screenshots', name), fullPage: true });
-}
-
-/** The browser's own note about an HTTP error status the test provoked on purpose (a refused form, a 404). */
-function withoutExpectedStatus(problems: string[], statuses: number[]): string[] {
-  const expected = new RegExp(`Failed to load resource: the server responded with a status of (${statuses.join('|')})\\b`);
-  return problems.filter((problem) => !expected.test(problem));
-}
-
-function uniqueStamp(): string {
+/** Shorter than the support's uniqueStamp (base-36 time and 4 random characters), for the names of providers and packages. */
+function shortStamp(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-/** 8 digits, random enough that providers enrolled in one run do not collide. */
-function randomBrNumber(): string {
-  return String(10_000_000 + Math.floor(Math.random() * 89_999_999));
-}
-
-/** Waits for the response to the next POST from the page (a form submitted through fetch, or as a document). */
-function nextPost(page: Page): Promise<Response> {
-  return page.waitForResponse((response) => response.request().method() === 'POST');
-}
-
-/** A POST the way a form would send it, with the session's CSRF token; for forms the page does not offer. */
-async function postForm(page: Page, url: string, fields: Record<string, string>) {
-  const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-  return page.request.post(url, { form: { _csrf: csrf, ...fields }, maxRedirects: 0 });
 }
 
 /** Catalogue cards: the list items in the main area that carry a package heading. */
@@ -120,47 +65,7 @@ function card(page: Page, name: string): Locator {
 
 // ── People: each has a browser context of their own, so cookies (session, language) never mix ───────────────
 
-type Actor = { context: BrowserContext; page: Page; problems: string[] };
-
-/** Every context opened by the running test, closed after it. */
-const openContexts: BrowserContext[] = [];
-
-test.afterEach(async () => {
-  for (const context of openContexts.splice(0)) await context.close();
-});
-
-/** Uncaught errors and console errors in the page fail the test (hydration mismatches show up here). */
-function watchForPageErrors(page: Page, problems: string[]) {
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-  });
-}
-
-async function newActor(browser: Browser, baseURL: string | undefined): Promise<Actor> {
-  const context = await browser.newContext({ baseURL });
-  openContexts.push(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  watchForPageErrors(page, problems);
-  return { context, page, problems };
-}
-
-async function logIn(page: Page, email: string, password: string, home: RegExp) {
-  await page.goto('/login');
-  await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(home);
-}
-
-async function officer(browser: Browser, baseURL: string | undefined): Promise<Actor> {
-  const actor = await newActor(browser, baseURL);
-  await logIn(actor.page, DEMO.officer, DEMO_PASSWORD, /\/officer$/);
-  await expect(actor.page.getByRole('heading', { level: 1, name: 'Case officer' })).toBeVisible();
-  return actor;
-}
+test.afterEach(closeOpenContexts);
 
 // ── A solution provider: registration, enrolment, the officer's approval ─────────────────────────────────────
 
@@ -170,7 +75,7 @@ type Vendor = Actor & { company: Company; accountName: string };
 async function registerVendor(browser: Browser, baseURL: string | undefined, label: string): Promise<Vendor> {
   const actor = await newActor(browser, baseURL);
   const { page } = actor;
-  const stamp = uniqueStamp();
+  const stamp = shortStamp();
   const accountName = `E2E Vendor ${label} ${stamp}`;
   const company: Company = {
     nameEn: `E2E ${label} Digital Ltd ${stamp}`,
@@ -182,16 +87,7 @@ async function registerVendor(browser: Browser, baseURL: string | undefined, lab
     phone: '2345 6789',
   };
   await test.step(`register "${accountName}" as a solution provider`, async () => {
-    await page.goto('/register');
-    await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
-    await page.getByRole('group', { name: 'Account type' }).getByRole('radio', { name: 'Solution provider' }).check();
-    await page.getByLabel('Your name').fill(accountName);
-    await page.getByLabel('Email address').fill(company.email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Confirm password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page).toHaveURL(/\/vendor$/);
-    await expect(mainNav(page).getByRole('link', { name: `Signed in as ${accountName}` })).toBeVisible();
+    await registerAccount(page, { name: accountName, email: company.email }, { type: 'Solution provider', home: /\/vendor$/ });
     await expect(page.getByRole('heading', { level: 1, name: 'Vendor portal' })).toBeVisible();
   });
   return { ...actor, company, accountName };
@@ -301,7 +197,7 @@ type Package = {
 const MODEL_LABEL: Record<PricingModel, string> = { one_off: 'One-off price', monthly: 'Monthly subscription' };
 
 function newPackage(label: string, category: Category, overrides: Partial<Package> = {}): Package {
-  const stamp = uniqueStamp();
+  const stamp = shortStamp();
   return {
     category,
     sector: 'Food and Beverage',
@@ -366,12 +262,14 @@ async function submitForVetting(page: Page) {
   );
 }
 
+/** The package's row in the vendor's "My packages". */
 function vendorRow(page: Page, name: string): Locator {
-  return page.getByRole('main').getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+  return rowWithLink(page.getByRole('main'), name);
 }
 
+/** The package's row in the officer's vetting queue. */
 function queueRow(page: Page, name: string): Locator {
-  return page.getByRole('main').getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+  return rowWithLink(page.getByRole('main'), name);
 }
 
 /** Opens the package's row in the vetting queue; returns the version's id. */
@@ -421,7 +319,7 @@ async function searchCatalogue(page: Page, query: string, cardName: string, labe
   return found;
 }
 
-async function expectCardSplit(found: Locator, split: ReturnType<typeof expectedSplit>) {
+async function expectCardSplit(found: Locator, split: Split) {
   await expect(valueOf(found, 'Eligible cost')).toHaveText(hkd(split.cost));
   await expect(valueOf(found, 'Programme pays')).toHaveText(hkd(split.programme));
   await expect(valueOf(found, 'You pay')).toHaveText(hkd(split.shop));
@@ -463,10 +361,10 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
   const priceCents = inputToCents(pkg.price);
   const featureCents = inputToCents(pkg.feature!.price);
   // 24 months counted: HK$388.50 × 24 = HK$9,324.00; the programme pays HK$4,662.00 and the shop HK$4,662.00.
-  const basic = expectedSplit(priceCents * MONTHS);
+  const basic = splitForNewShop(priceCents * MONTHS);
   expect(basic).toEqual({ cost: 932_400, programme: 466_200, shop: 466_200 });
   // With the printer: HK$10,558.57, of which the programme pays half rounded down to the cent.
-  const withFeature = expectedSplit(priceCents * MONTHS + featureCents);
+  const withFeature = splitForNewShop(priceCents * MONTHS + featureCents);
   expect(withFeature).toEqual({ cost: 1_055_857, programme: 527_928, shop: 527_929 });
 
   let solutionId = 0;
@@ -683,12 +581,12 @@ test('a price change waits for vetting while the old price stays listed; approva
   const { page } = vendor;
   const category: Category = 'Online promotion';
   const pkg = newPackage('Versions', category, { sector: 'Retail (excluding F&B)', model: 'one_off', price: '18800.00', days: '60' });
-  pkg.nameEn = `E2E Versions Shopfront Promotion ${uniqueStamp()}`;
+  pkg.nameEn = `E2E Versions Shopfront Promotion ${shortStamp()}`;
   const oldCents = inputToCents(pkg.price);
   const newPrice = '21450.75';
   const newCents = inputToCents(newPrice);
-  const oldSplit = expectedSplit(oldCents);
-  const newSplit = expectedSplit(newCents);
+  const oldSplit = splitForNewShop(oldCents);
+  const newSplit = splitForNewShop(newCents);
   expect(newSplit).toEqual({ cost: 2_145_075, programme: 1_072_537, shop: 1_072_538 });
 
   const { solutionId, versionId: firstVersionId } = await listedPackage(vendor, officerWong, pkg);
@@ -696,7 +594,7 @@ test('a price change waits for vetting while the old price stays listed; approva
   const shop = visitor.page;
 
   /** The catalogue's card and the package's own page both show this price and split. */
-  async function catalogueShows(cents: number, split: ReturnType<typeof expectedSplit>) {
+  async function catalogueShows(cents: number, split: Split) {
     const found = await searchCatalogue(shop, pkg.nameEn, pkg.nameEn);
     await expect(found.getByText(priceLineEn('one_off', cents), { exact: true })).toBeVisible();
     await expectCardSplit(found, split);
@@ -830,7 +728,7 @@ test('bad prices, missing Chinese texts and a second package in the same categor
   const { page } = vendor;
   const category: Category = 'E-payment and in-store sales (POS)';
   const base = newPackage('BadInput', category, { model: 'one_off', price: '28000.00' });
-  base.nameEn = `E2E BadInput Counter POS ${uniqueStamp()}`;
+  base.nameEn = `E2E BadInput Counter POS ${shortStamp()}`;
 
   /** Fills a fresh form with `pkg`, submits, and checks it was refused with 400 and the given field errors. */
   async function refused(pkg: Package, errors: [label: string, id: string, message: string][]) {

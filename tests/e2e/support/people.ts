@@ -1,0 +1,88 @@
+// People, each with a browser context of their own so that cookies (session, language) never mix; logging in and
+// out; registering accounts.
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD, PASSWORD } from './constants';
+import { mainNav, watchForPageErrors } from './page';
+import { uniqueStamp } from './values';
+
+/** One person: their own browser context, a page in it, and the page errors collected there. */
+export type Actor = { context: BrowserContext; page: Page; problems: string[] };
+
+/** Every context opened by the running test; a spec that uses actors closes them with closeOpenContexts. */
+const openContexts: BrowserContext[] = [];
+
+/** Closes every context newActor opened; register it with `test.afterEach(closeOpenContexts)`. */
+export async function closeOpenContexts() {
+  for (const context of openContexts.splice(0)) await context.close();
+}
+
+/** A new person with a fresh browser context (closed after the test), its page watched for errors. */
+export async function newActor(browser: Browser, baseURL: string | undefined, options: BrowserContextOptions = {}): Promise<Actor> {
+  const context = await browser.newContext({ baseURL, ...options });
+  openContexts.push(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  watchForPageErrors(page, problems);
+  return { context, page, problems };
+}
+
+/** Logs in through the login page and waits for the account's home; `expectSignedIn` also checks the header. */
+export async function logIn(page: Page, email: string, password: string, home: RegExp, { expectSignedIn = false } = {}) {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(home);
+  if (expectSignedIn) await expect(mainNav(page).getByText(/^Signed in as /)).toBeVisible();
+}
+
+/** Logs out from the header and checks it offers "Log in" again. */
+export async function logOut(page: Page) {
+  await mainNav(page).getByRole('button', { name: 'Log out' }).click();
+  await expect(mainNav(page).getByRole('link', { name: 'Log in' })).toBeVisible();
+}
+
+/** A demo case officer (officer@ unless told otherwise) logged in on the officer home, as a new actor. */
+export async function officer(
+  browser: Browser,
+  baseURL: string | undefined,
+  email: string = DEMO.officer,
+  options: BrowserContextOptions = {},
+): Promise<Actor> {
+  const actor = await newActor(browser, baseURL, options);
+  await logIn(actor.page, email, DEMO_PASSWORD, /\/officer$/);
+  await expect(actor.page.getByRole('heading', { level: 1, name: 'Case officer' })).toBeVisible();
+  return actor;
+}
+
+// ── Registering ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A registered account: its display name and email address (the password is PASSWORD). */
+export type Account = { name: string; email: string };
+
+/** Registers the account through /register (with PASSWORD) and checks it lands on `home`, signed in. */
+export async function registerAccount(
+  page: Page,
+  account: Account,
+  { type = 'Shop owner', home = /\/account$/ }: { type?: 'Shop owner' | 'Solution provider'; home?: RegExp } = {},
+) {
+  await page.goto('/register');
+  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
+  await page.getByRole('group', { name: 'Account type' }).getByRole('radio', { name: type }).check();
+  await page.getByLabel('Your name').fill(account.name);
+  await page.getByLabel('Email address').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(home);
+  await expect(mainNav(page).getByRole('link', { name: `Signed in as ${account.name}` })).toBeVisible();
+}
+
+/** Registers a new shop owner named after `label`, with an email `<emailPrefix>-<label>-<stamp>@example.com`. */
+export async function registerApplicant(page: Page, label: string, emailPrefix = 'e2e'): Promise<Account> {
+  const stamp = uniqueStamp();
+  const account = { name: `E2E ${label} ${stamp}`, email: `${emailPrefix}-${label.toLowerCase().replace(/\W+/g, '-')}-${stamp}@example.com` };
+  await registerAccount(page, account);
+  return account;
+}
