@@ -2,13 +2,13 @@
 import { Link, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+export function Pagination({ page, pageCount, param = 'page' }: { page: number; pageCount: number; param?: string }) {
   const { t } = useTranslation();
   const location = useLocation();
   if (pageCount <= 1) return null;
   const hrefFor = (target: number) => {
     const params = new URLSearchParams(location.search);
-    params.set('page', String(target));
+    params.set(param, String(target));
     return `${location.pathname}?${params}`;
   };
   return (

@@ -1,71 +1,36 @@
-// Claims work for officers: claims to check, approved claims to prepare for payment, payments to release.
+// Claims work for officers: claims to check, approved claims to prepare for payment, payments to release — each list
+// paged on its own.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { Money } from '../components/money';
+import { Pagination } from '../components/pagination';
 import { requireRole } from '../lib/auth.server';
 import { formatDate } from '../lib/format';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { listClaimsQueue } from '../services/claims.server';
+import { claimLists, listClaims, type ClaimList } from '../services/claims.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'claims:queueTitle');
 
+const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
-  return json(await listClaimsQueue({ db: context.db, officerId: officer.id }));
-}
-
-type Row = { reference: string; programmeCents: number; updatedAt: string; legalNameEn: string; legalNameZh: string; preparedByName?: string | null; mine?: boolean };
-
-function ClaimTable({ rows, caption, showPreparer = false }: { rows: Row[]; caption: string; showPreparer?: boolean }) {
-  const { t } = useTranslation();
-  const { locale } = useRootData();
-  return (
-    <section>
-      <h2>{caption}</h2>
-      {rows.length === 0 ? (
-        <p>{t('claims:none')}</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('applications:reference')}</th>
-              <th scope="col">{t('enquiries:business')}</th>
-              <th scope="col">{t('catalogue:programmePays')}</th>
-              <th scope="col">{t('claims:since')}</th>
-              {showPreparer ? <th scope="col">{t('claims:preparedBy')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.reference}>
-                <td>
-                  <Link to={`/officer/claims/${row.reference}`}>{row.reference}</Link>
-                </td>
-                <td>{locale === 'en' ? row.legalNameEn : row.legalNameZh}</td>
-                <td>
-                  <Money cents={row.programmeCents} />
-                </td>
-                <td>{formatDate(row.updatedAt, locale)}</td>
-                {showPreparer ? (
-                  <td>
-                    {row.preparedByName}
-                    {row.mine ? <span className="hint"> — {t('claims:preparedByYou')}</span> : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+  const search = new URL(request.url).searchParams;
+  const lists = await Promise.all(
+    claimLists.map(async (list) => ({ list, ...(await listClaims({ db: context.db, officerId: officer.id, list, page: pageNumber.parse(search.get(`${list}Page`)) })) })),
   );
+  return json({ lists });
 }
+
+const captions: Record<ClaimList, string> = { check: 'claims:toCheck', prepare: 'claims:toPrepare', release: 'claims:toRelease' };
 
 export default function ClaimsQueue() {
   const { t } = useTranslation();
-  const data = useLoaderData<typeof loader>();
+  const { locale } = useRootData();
+  const { lists } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div>
@@ -75,9 +40,47 @@ export default function ClaimsQueue() {
           {t(`claims:done.${params.get('done')}`, { defaultValue: t('claims:done.saved') })}
         </div>
       ) : null}
-      <ClaimTable rows={data.toCheck} caption={t('claims:toCheck')} />
-      <ClaimTable rows={data.toPrepare} caption={t('claims:toPrepare')} />
-      <ClaimTable rows={data.toRelease} caption={t('claims:toRelease')} showPreparer />
+      {lists.map((data) => (
+        <section key={data.list}>
+          <h2>{t(captions[data.list])}</h2>
+          {data.rows.length === 0 ? (
+            <p>{t('claims:none')}</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('applications:reference')}</th>
+                  <th scope="col">{t('enquiries:business')}</th>
+                  <th scope="col">{t('catalogue:programmePays')}</th>
+                  <th scope="col">{t('claims:since')}</th>
+                  {data.list === 'release' ? <th scope="col">{t('claims:preparedBy')}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((row) => (
+                  <tr key={row.reference}>
+                    <td>
+                      <Link to={`/officer/claims/${row.reference}`}>{row.reference}</Link>
+                    </td>
+                    <td>{locale === 'en' ? row.legalNameEn : row.legalNameZh}</td>
+                    <td>
+                      <Money cents={row.programmeCents} />
+                    </td>
+                    <td>{formatDate(row.updatedAt, locale)}</td>
+                    {data.list === 'release' ? (
+                      <td>
+                        {row.preparedByName}
+                        {row.mine ? <span className="hint"> — {t('claims:preparedByYou')}</span> : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Pagination page={data.page} pageCount={data.pageCount} param={`${data.list}Page`} />
+        </section>
+      ))}
     </div>
   );
 }

@@ -266,20 +266,34 @@ export function startLapseJob({ db, intervalMs = 60 * 60 * 1000, log = console.w
 
 export const newIdempotencyKey = () => crypto.randomUUID();
 
-/** The officers' claims work: claims to check, approved claims to prepare, prepared payments to release. */
-export async function listClaimsQueue({ db, officerId }: { db: DB; officerId: number }) {
+export const CLAIMS_PAGE_SIZE = 25;
+export const claimLists = ['check', 'prepare', 'release'] as const;
+export type ClaimList = (typeof claimLists)[number];
+
+/** The officers' claims work, one list a page at a time: claims to check, approved claims to prepare, payments to release. */
+export async function listClaims({ db, officerId, list, page }: { db: DB; officerId: number; list: ClaimList; page: number }) {
   const base = db
     .selectFrom('applications as a')
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
-    .leftJoin('payments as p', 'p.applicationId', 'a.id')
+    .leftJoin('payments as p', 'p.applicationId', 'a.id');
+  const only = (query: typeof base, which: ClaimList) =>
+    which === 'check'
+      ? query.where('a.status', '=', 'claim_submitted')
+      : which === 'prepare'
+        ? query.where('a.status', '=', 'claim_approved').where('p.id', 'is', null)
+        : query.where('a.status', '=', 'claim_approved').where('p.status', '=', 'prepared');
+  const { total } = await only(base, list).select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const pageCount = Math.max(1, Math.ceil(Number(total) / CLAIMS_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const rows = await only(base, list)
     .leftJoin('users as preparer', 'preparer.id', 'p.preparedBy')
-    .select(['a.reference', 'a.status', 'a.programmeCents', 'a.updatedAt', 'ent.legalNameEn', 'ent.legalNameZh', 'p.status as paymentStatus', 'p.preparedBy', 'preparer.displayName as preparedByName']);
-  const [toCheck, toPrepare, toRelease] = await Promise.all([
-    base.where('a.status', '=', 'claim_submitted').orderBy('a.updatedAt').limit(200).execute(),
-    base.where('a.status', '=', 'claim_approved').where('p.id', 'is', null).orderBy('a.updatedAt').limit(200).execute(),
-    base.where('a.status', '=', 'claim_approved').where('p.status', '=', 'prepared').orderBy('a.updatedAt').limit(200).execute(),
-  ]);
-  return { toCheck, toPrepare, toRelease: toRelease.map((row) => ({ ...row, mine: row.preparedBy === officerId })) };
+    .select(['a.reference', 'a.status', 'a.programmeCents', 'a.updatedAt', 'ent.legalNameEn', 'ent.legalNameZh', 'p.preparedBy', 'preparer.displayName as preparedByName'])
+    .orderBy('a.updatedAt')
+    .orderBy('a.id')
+    .limit(CLAIMS_PAGE_SIZE)
+    .offset((current - 1) * CLAIMS_PAGE_SIZE)
+    .execute();
+  return { rows: rows.map((row) => ({ ...row, mine: row.preparedBy === officerId })), page: current, pageCount };
 }
 
 /** A claim for an officer: the claim, its checks, quotation amount, documents and any payment. */

@@ -102,3 +102,21 @@ describe('deployment and claim routes', () => {
     expect(released.headers.get('Location')).toBe('/officer/claims?done=release');
   });
 });
+
+describe('claims queue', () => {
+  it('lists each kind of work on its own pages', async () => {
+    const { listClaims, CLAIMS_PAGE_SIZE } = await import('../../app/services/claims.server');
+    const officer = await makeUser(t.db, 'officer');
+    const page = await listClaims({ db: t.db, officerId: officer.id, list: 'check', page: 5 });
+    expect(page.page).toBe(1);
+    expect(page.rows.length).toBeLessThanOrEqual(CLAIMS_PAGE_SIZE);
+    const session = await sessionForUserId(t.db, officer.id);
+    const response = await respond(async () => claimsQueueLoader(args(await getRequest('/officer/claims?checkPage=abc&releasePage=2', { session }))));
+    const body = (await response.json()) as { lists: { list: string; page: number }[] };
+    expect(body.lists.map((l) => [l.list, l.page])).toEqual([
+      ['check', 1],
+      ['prepare', 1],
+      ['release', 1],
+    ]);
+  });
+});
