@@ -43,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     unread: user ? await unreadCount({ db: context.db, userId: user.id }) : 0,
     locale,
     csrf: csrf.token,
-    resources: resourcesFor(locale),
+    resources: resourcesFor(locale, user?.role),
   };
   return json(data, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined);
 }

@@ -47,6 +47,7 @@ import cn_dashboard from '../../locales/zh-CN/dashboard.json';
 import cn_risk from '../../locales/zh-CN/risk.json';
 import cn_claims from '../../locales/zh-CN/claims.json';
 import { languageCookie } from './cookies.server';
+import type { Role } from '../../db/schema';
 import { createI18n, defaultLocale, isLocale, locales, type Locale } from './i18n';
 
 export const resources = {
@@ -71,11 +72,26 @@ export async function detectLocale(request: Request, userLocale?: string): Promi
   return defaultLocale;
 }
 
-export function resourcesFor(locale: Locale): Resource {
-  return { [locale]: resources[locale] };
+type Namespace = keyof (typeof resources)['en'];
+
+// What each kind of visitor's pages can show: everyone gets the public pages' texts, staff get everything.
+const publicNamespaces: Namespace[] = ['common', 'auth', 'catalogue', 'errors', 'enquiries', 'business', 'dashboard', 'applications'];
+const roleNamespaces: Record<Role | 'anonymous', Namespace[] | 'all'> = {
+  anonymous: publicNamespaces,
+  applicant: [...publicNamespaces, 'eligibility', 'applications', 'notifications', 'claims'],
+  vendor: [...publicNamespaces, 'vendor', 'applications', 'notifications', 'claims'],
+  officer: 'all',
+  admin: 'all',
+};
+
+/** The reader's translations, only the namespaces their role's pages use (the document carries them to the browser). */
+export function resourcesFor(locale: Locale, role?: Role): Resource {
+  const wanted = roleNamespaces[role ?? 'anonymous'];
+  if (wanted === 'all') return { [locale]: resources[locale] };
+  return { [locale]: Object.fromEntries(wanted.map((ns) => [ns, resources[locale][ns]])) };
 }
 
 /** A server-side translate function, e.g. for page titles and outgoing messages. */
 export function serverT(locale: Locale) {
-  return createI18n(locale, resourcesFor(locale)).t;
+  return createI18n(locale, resourcesFor(locale, 'admin')).t;
 }

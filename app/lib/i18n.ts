@@ -23,6 +23,10 @@ export function createI18n(locale: Locale, resources: Resource): i18n {
     resources,
     initImmediate: false,
     interpolation: { escapeValue: false },
+    // In the browser a missing text is a bug (an untranslated key on screen, or a namespace not sent for the role):
+    // say so loudly, so that the browser tests, which fail on console errors, catch it.
+    saveMissing: typeof document !== 'undefined',
+    missingKeyHandler: (_lngs, ns, key) => console.error(`[i18n] missing text ${ns}:${key} (${locale})`),
     react: { useSuspense: false },
   });
   return instance;
