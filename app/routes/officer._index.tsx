@@ -11,19 +11,21 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { catalogueStats, getCurrentSettings } from '../services/catalogue.server';
 import { budgetPosition, declareConflict, listConflicts, workload } from '../services/officer.server';
+import { failedDeliveries } from '../services/outbox.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:officerHome.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'officer', 'admin');
-  const [settings, stats, budget, work, conflicts] = await Promise.all([
+  const [settings, stats, budget, work, conflicts, failed] = await Promise.all([
     getCurrentSettings(context.db),
     catalogueStats(context.db),
     budgetPosition(context.db),
     workload({ db: context.db, officerId: user.id }),
     listConflicts({ db: context.db, officerId: user.id }),
+    failedDeliveries({ db: context.db }),
   ]);
-  return json({ settings, stats, budget, work, conflicts, isOfficer: user.role === 'officer' });
+  return json({ settings, stats, budget, work, conflicts, failed, isOfficer: user.role === 'officer' });
 }
 
 const conflictSchema = z.object({
@@ -43,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function OfficerHome() {
   const { t } = useTranslation();
   const { locale } = useRootData();
-  const { settings, stats, budget, work, conflicts, isOfficer } = useLoaderData<typeof loader>();
+  const { settings, stats, budget, work, conflicts, failed, isOfficer } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -64,6 +66,18 @@ export default function OfficerHome() {
             {t('officer:waiting', { count: work.unassigned })}
           </Link>
         </div>
+      ) : null}
+      {failed.length > 0 ? (
+        <section className="notice notice--error">
+          <h2>{t('officer:failedTitle', { count: failed.length })}</h2>
+          <ul className="plain-list">
+            {failed.map((message) => (
+              <li key={message.id}>
+                {t(`officer:topics.${message.topic}`)} · {message.idempotencyKey} · {t('officer:attempts', { count: message.attempts })} · {message.lastError}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <ul className="key-facts">
         <li>

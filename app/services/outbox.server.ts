@@ -123,3 +123,14 @@ export function startOutboxWorker({
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/** Messages that gave up after the last attempt, for staff to look into. */
+export async function failedDeliveries({ db }: { db: DB }) {
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'topic', 'idempotencyKey', 'attempts', 'lastError', 'createdAt'])
+    .where('status', '=', 'failed')
+    .orderBy('id', 'desc')
+    .limit(20)
+    .execute();
+}

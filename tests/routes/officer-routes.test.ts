@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { action as roundsAction, loader as roundsLoader } from '../../app/routes/admin.rounds';
 import { action as notificationsAction, loader as notificationsLoader } from '../../app/routes/notifications';
 import { unreadCount } from '../../app/services/notifications.server';
-import { action as officerHomeAction } from '../../app/routes/officer._index';
+import { action as officerHomeAction, loader as officerHomeLoader } from '../../app/routes/officer._index';
 import { action as reviewAction, loader as reviewLoader } from '../../app/routes/officer.applications.$ref';
 import { action as queueAction, loader as queueLoader } from '../../app/routes/officer.applications._index';
 import { submitApplication } from '../../app/services/applications.server';
@@ -78,6 +78,15 @@ describe('officer routes', () => {
     const read = await respond(async () => notificationsAction(args(await postForm('/notifications', {}, { session }))));
     expect(read.status).toBe(302);
     expect(await unreadCount({ db: t.db, userId: applicantId })).toBe(0);
+  });
+});
+
+describe('officer home', () => {
+  it('shows messages that were not delivered after every retry', async () => {
+    await t.db.insertInto('outbox').values({ topic: 'payment', idempotencyKey: 'payment-test-failed', payload: '{}', status: 'failed', attempts: 10, lastError: 'gateway answered 500' }).execute();
+    const session = await sessionFor(t.db, 'officer@demo.matchfund.hk');
+    const body = (await (await respond(async () => officerHomeLoader(args(await getRequest('/officer', { session }))))).json()) as { failed: { idempotencyKey: string; lastError: string }[] };
+    expect(body.failed).toContainEqual(expect.objectContaining({ idempotencyKey: 'payment-test-failed', lastError: 'gateway answered 500' }));
   });
 });
 
