@@ -11,7 +11,8 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { catalogueStats, getCurrentSettings } from '../services/catalogue.server';
 import { budgetPosition, declareConflict, listConflicts, workload } from '../services/officer.server';
-import { failedDeliveries } from '../services/outbox.server';
+import { failedDeliveries, retryFailed } from '../services/outbox.server';
+import { idSchema } from '../lib/validation';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:officerHome.title');
 
@@ -33,8 +34,15 @@ const conflictSchema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const officer = await requireRole(request, context, 'officer');
+  const officer = await requireRole(request, context, 'officer', 'admin');
   const form = await readForm(request, context);
+  if (form.get('intent') === 'retry') {
+    const id = idSchema.safeParse(form.get('messageId'));
+    if (!id.success) throw new Response('bad request', { status: 400 });
+    await retryFailed({ db: context.db, id: id.data });
+    return redirect('/officer?retried=1');
+  }
+  if (officer.role !== 'officer') throw new Response('forbidden', { status: 403 });
   const parsed = conflictSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return json({ fieldErrors: { registrationNumber: [parsed.error.issues[0]!.message] } }, { status: 400 });
   const result = await declareConflict({ db: context.db, officerId: officer.id, registrationNumber: parsed.data.registrationNumber });
@@ -67,13 +75,25 @@ export default function OfficerHome() {
           </Link>
         </div>
       ) : null}
+      {params.get('retried') ? (
+        <div className="notice notice--success" role="status">
+          {t('officer:retried')}
+        </div>
+      ) : null}
       {failed.length > 0 ? (
         <section className="notice notice--error">
           <h2>{t('officer:failedTitle', { count: failed.length })}</h2>
           <ul className="plain-list">
             {failed.map((message) => (
               <li key={message.id}>
-                {t(`officer:topics.${message.topic}`)} · {message.idempotencyKey} · {t('officer:attempts', { count: message.attempts })} · {message.lastError}
+                {t(`officer:topics.${message.topic}`)} · {message.idempotencyKey} · {t('officer:attempts', { count: message.attempts })} · {message.lastError}{' '}
+                <Form method="post" className="inline-form">
+                  <CsrfInput />
+                  <input type="hidden" name="messageId" value={message.id} />
+                  <button type="submit" name="intent" value="retry" className="link-button">
+                    {t('officer:retry')}
+                  </button>
+                </Form>
               </li>
             ))}
           </ul>

@@ -134,3 +134,14 @@ export async function failedDeliveries({ db }: { db: DB }) {
     .limit(20)
     .execute();
 }
+
+/** Puts a message that failed after every attempt back in line, under the same idempotency key (so never twice). */
+export async function retryFailed({ db, id }: { db: DB; id: number }): Promise<boolean> {
+  const updated = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), leaseUntil: null })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}

@@ -87,6 +87,15 @@ describe('officer home', () => {
     const session = await sessionFor(t.db, 'officer@demo.matchfund.hk');
     const body = (await (await respond(async () => officerHomeLoader(args(await getRequest('/officer', { session }))))).json()) as { failed: { idempotencyKey: string; lastError: string }[] };
     expect(body.failed).toContainEqual(expect.objectContaining({ idempotencyKey: 'payment-test-failed', lastError: 'gateway answered 500' }));
+
+    const row = await t.db.selectFrom('outbox').select('id').where('idempotencyKey', '=', 'payment-test-failed').executeTakeFirstOrThrow();
+    const shop = await sessionFor(t.db, 'applicant@demo.matchfund.hk');
+    const refused = await respond(async () => officerHomeAction(args(await postForm('/officer', { intent: 'retry', messageId: String(row.id) }, { session: shop }))));
+    expect(refused.status).toBe(403);
+    const retried = await respond(async () => officerHomeAction(args(await postForm('/officer', { intent: 'retry', messageId: String(row.id) }, { session }))));
+    expect(retried.headers.get('Location')).toBe('/officer?retried=1');
+    const after = await t.db.selectFrom('outbox').select(['status', 'attempts', 'idempotencyKey']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: 'pending', attempts: 0, idempotencyKey: 'payment-test-failed' });
   });
 });
 
