@@ -10,7 +10,7 @@ import { fundingSplit, type FundingSplit } from '../domain/funding';
 import type { ApplicantDeclaration } from '../domain/reasons';
 import { recordTransition, type Trx } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
-import { eligibilityOf } from './enterprises.server';
+import { committedCents, eligibilityOf } from './enterprises.server';
 
 export const APPLICATION_PAGE_SIZE = 20;
 
@@ -406,14 +406,8 @@ export async function getQuotationForApplying({ db, userId, quotationId }: { db:
     .where('ent.ownerUserId', '=', userId)
     .executeTakeFirst();
   if (!quotation) return undefined;
-  const settings = await getCurrentSettings(db);
-  const committed = await db
-    .selectFrom('applications')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('programmeCents'), eb.lit(0)).as('total'))
-    .where('enterpriseId', '=', quotation.enterpriseId)
-    .where('status', 'in', [...committedStatuses] as ApplicationStatusColumn[])
-    .executeTakeFirstOrThrow();
-  const split = fundingSplit({ costCents: quotation.eligibleCostCents, committedCents: Number(committed.total), rules: fundingRules(settings) });
+  const [settings, committed] = await Promise.all([getCurrentSettings(db), committedCents({ db, enterpriseId: quotation.enterpriseId })]);
+  const split = fundingSplit({ costCents: quotation.eligibleCostCents, committedCents: committed, rules: fundingRules(settings) });
   return { ...quotation, split };
 }
 

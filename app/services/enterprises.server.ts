@@ -182,13 +182,22 @@ export async function eligibilityOf({
   });
 }
 
-/** Money the enterprise has committed across its live applications. */
-export async function committedCents({ db, enterpriseId }: { db: DB; enterpriseId: number }): Promise<number> {
-  const row = await db
+/** Money the enterprise has committed across its live applications (optionally leaving one application out). */
+export async function committedCents({
+  db,
+  enterpriseId,
+  excludeApplicationId,
+}: {
+  db: DB;
+  enterpriseId: number;
+  excludeApplicationId?: number;
+}): Promise<number> {
+  let query = db
     .selectFrom('applications')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('programmeCents'), eb.lit(0)).as('total'))
     .where('enterpriseId', '=', enterpriseId)
-    .where('status', 'in', [...committedStatuses])
-    .executeTakeFirstOrThrow();
+    .where('status', 'in', [...committedStatuses]);
+  if (excludeApplicationId !== undefined) query = query.where('id', '<>', excludeApplicationId);
+  const row = await query.executeTakeFirstOrThrow();
   return Number(row.total);
 }

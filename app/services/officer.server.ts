@@ -2,14 +2,14 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import type { ApplicationStatusColumn } from '../../db/schema';
-import { committedStatuses, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
+import { isCommitted, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
-import { fundingSplit } from '../domain/funding';
+import { fundingSplit, headroomCents } from '../domain/funding';
 import type { RejectionReason } from '../domain/reasons';
 import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
 import { recordTransition, type Trx } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
-import { eligibilityOf } from './enterprises.server';
+import { committedCents, eligibilityOf } from './enterprises.server';
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -248,22 +248,11 @@ export async function decideApplication({
       const results = await eligibilityOf({ db: trx, enterprise, now, pkg: { listed: application.solutionStatus === 'listed', category: application.category } });
       const failures = failedCodes(results).filter((code) => code !== 'round_closed'); // a batch closing after submission does not block its decisions
       if (failures.length > 0) return { ok: false, code: 'not_eligible', failures };
-      const others = await trx
-        .selectFrom('applications')
-        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('programmeCents'), eb.lit(0)).as('total'))
-        .where('enterpriseId', '=', enterprise.id)
-        .where('id', '<>', application.id)
-        .where('status', 'in', [...committedStatuses] as ApplicationStatusColumn[])
-        .executeTakeFirstOrThrow();
-      const split = fundingSplit({ costCents: application.costCents, committedCents: Number(others.total), rules: fundingRules(settings) });
+      const others = await committedCents({ db: trx, enterpriseId: enterprise.id, excludeApplicationId: application.id });
+      const split = fundingSplit({ costCents: application.costCents, committedCents: others, rules: fundingRules(settings) });
       programmeCents = Math.min(programmeCents, split.programmeCents);
       if (programmeCents === 0) return { ok: false, code: 'cap_reached' };
-      const approved = await trx
-        .selectFrom('applications')
-        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('programmeCents'), eb.lit(0)).as('total'))
-        .where('status', 'in', [...budgetStatuses])
-        .executeTakeFirstOrThrow();
-      if (Number(approved.total) + programmeCents > settings.budgetCents) return { ok: false, code: 'budget_exhausted' };
+      if ((await approvedCents(trx)) + programmeCents > settings.budgetCents) return { ok: false, code: 'budget_exhausted' };
     }
 
     const updated = await trx
@@ -357,9 +346,7 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
     isConflicted(db, officerId, enterprise.id),
   ]);
   const settings = await getCurrentSettings(db);
-  const committedElsewhere = others
-    .filter((o) => (committedStatuses as readonly string[]).includes(o.status))
-    .reduce((sum, o) => sum + o.programmeCents, 0);
+  const committedElsewhere = others.filter((o) => isCommitted(o.status as ApplicationStatus)).reduce((sum, o) => sum + o.programmeCents, 0);
   const atSubmit = (application.eligibilityAtSubmit ?? []) as RuleResult[];
   const changed = eligibilityNow.filter((now) => {
     const before = atSubmit.find((r) => r.rule === now.rule);
@@ -375,7 +362,7 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
     documents,
     events,
     conflicted,
-    headroomCents: Math.max(0, settings.capCents - committedElsewhere - ((committedStatuses as readonly string[]).includes(application.status) ? application.programmeCents : 0)),
+    headroomCents: headroomCents(settings.capCents, committedElsewhere + (isCommitted(application.status as ApplicationStatus) ? application.programmeCents : 0)),
     daysWaiting: application.submittedAt ? workingDaysBetween(application.submittedAt, now) : 0,
     slaWorkingDays: settings.slaWorkingDays,
   };
@@ -394,14 +381,18 @@ export async function getOfficerDocument({ db, reference, documentId }: { db: DB
 
 /** The programme's money at a glance: budget, committed at approval and after, and what is left. */
 export async function budgetPosition(db: DB) {
-  const settings = await getCurrentSettings(db);
+  const [settings, approved] = await Promise.all([getCurrentSettings(db), approvedCents(db)]);
+  return { budgetCents: settings.budgetCents, approvedCents: approved, remainingCents: Math.max(0, settings.budgetCents - approved) };
+}
+
+/** The programme's share of every application approved or further along: what counts against the budget. */
+async function approvedCents(db: DB): Promise<number> {
   const row = await db
     .selectFrom('applications')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('programmeCents'), eb.lit(0)).as('approved'))
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('programmeCents'), eb.lit(0)).as('total'))
     .where('status', 'in', [...budgetStatuses])
     .executeTakeFirstOrThrow();
-  const approvedCents = Number(row.approved);
-  return { budgetCents: settings.budgetCents, approvedCents, remainingCents: Math.max(0, settings.budgetCents - approvedCents) };
+  return Number(row.total);
 }
 
 /** Counts for the officer's home page, aggregated in the database (the queue may hold a million rows). */
