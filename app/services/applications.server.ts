@@ -125,7 +125,8 @@ export async function createDraftApplication({
 }
 
 export type SubmitResult =
-  | { ok: true; reference: string; split: FundingSplit; replayed: boolean }
+  | { ok: true; reference: string; split: FundingSplit; replayed: false }
+  | { ok: true; reference: string; replayed: true }
   | { ok: false; code: 'not_found' }
   | { ok: false; code: 'invalid_transition'; status: ApplicationStatus }
   | { ok: false; code: 'not_eligible'; failures: EligibilityCode[] }
@@ -174,9 +175,8 @@ export async function submitApplication({
     const move = transition({ status, action: 'submit', role: 'applicant' });
     if (!move.ok) {
       if (status === 'submitted') {
-        // A second click on "Submit": the first one already did it.
-        const split = fundingSplit({ costCents: application.costCents, committedCents: 0, rules });
-        return { ok: true, reference, split: { ...split, programmeCents: application.programmeCents, shopCents: application.shopCents }, replayed: true };
+        // A second click on "Submit": the first one already did it, and its amounts stand.
+        return { ok: true, reference, replayed: true };
       }
       return { ok: false, code: 'invalid_transition', status };
     }
@@ -230,7 +230,7 @@ export async function submitApplication({
       fromStatus: status,
       toStatus: move.next,
     });
-    return { ok: true, reference, split, replayed: false };
+    return { ok: true, reference, split, replayed: false as const };
   });
 }
 
