@@ -1,4 +1,5 @@
 // Money and the programme/shop split, in plain words.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FundingSplit, PricingModel } from '../domain/funding';
 import { formatMoney } from '../lib/format';
@@ -23,7 +24,16 @@ export function PriceLine({ pricingModel, priceCents, months }: { pricingModel: 
   );
 }
 
-export function SplitSummary({ split, compact = false }: { split: FundingSplit; compact?: boolean }) {
+export function SplitSummary({
+  split,
+  compact = false,
+  children,
+}: {
+  split: Pick<FundingSplit, 'costCents' | 'programmeCents' | 'shopCents'>;
+  compact?: boolean;
+  /** Further rows of the same list (each a <div><dt/><dd/></div>). */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <dl className={compact ? 'split split--compact' : 'split'}>
@@ -45,6 +55,7 @@ export function SplitSummary({ split, compact = false }: { split: FundingSplit; 
           <Money cents={split.shopCents} />
         </dd>
       </div>
+      {children}
     </dl>
   );
 }

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
-import { Money, QuotationItems } from '../components/money';
+import { Money, QuotationItems, SplitSummary } from '../components/money';
 import { RiskSignals } from '../components/risk-signals';
 import { Timeline } from '../components/timeline';
 import { allowedActions, applicationStatuses, type ApplicationStatus } from '../domain/application-lifecycle';
@@ -143,7 +143,7 @@ export default function Review() {
         </div>
       </dl>
 
-      {!data.conflicted && (!app.assignedOfficerId || data.mine) && (data.actions.includes('start_review') || (!app.assignedOfficerId && ['under_review', 'info_requested'].includes(app.status))) ? (
+      {data.canTake ? (
         <Form method="post">
           <CsrfInput />
           <input type="hidden" name="expectedStatus" value={app.status} />
@@ -215,32 +215,14 @@ export default function Review() {
 
         <section className="panel">
           <h2>{t('officer:money')}</h2>
-          <dl className="split">
-            <div>
-              <dt>{t('catalogue:eligibleCost')}</dt>
-              <dd>
-                <Money cents={app.costCents} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('catalogue:programmePays')}</dt>
-              <dd>
-                <Money cents={app.programmeCents} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('catalogue:youPay')}</dt>
-              <dd>
-                <Money cents={app.shopCents} />
-              </dd>
-            </div>
+          <SplitSummary split={app}>
             <div>
               <dt>{t('officer:headroomLeft')}</dt>
               <dd>
                 <Money cents={data.headroomCents} />
               </dd>
             </div>
-          </dl>
+          </SplitSummary>
           <h3>{t('enquiries:quotation')}</h3>
           <p>{pickText({ en: app.vendorNameEn, zhHK: app.vendorNameZhHk, zhCN: app.vendorNameZhCn }, locale)}</p>
           <QuotationItems items={app.items} months={app.maxSubscriptionMonths} />

@@ -4,6 +4,7 @@ import type { DB } from '../../db/client';
 import type { ApplicationStatusColumn } from '../../db/schema';
 import { isCommitted, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
+import { takeDecision } from '../domain/assignment';
 import { fundingSplit, headroomCents } from '../domain/funding';
 import type { RejectionReason } from '../domain/reasons';
 import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
@@ -175,12 +176,17 @@ export async function assignToMe({ db, officerId, reference }: { db: DB; officer
       .forUpdate()
       .executeTakeFirst();
     if (!application) return { ok: false, code: 'not_found' };
-    if (await isConflicted(trx, officerId, application.enterpriseId)) return { ok: false, code: 'conflict_of_interest' };
-    if (application.assignedOfficerId !== null && application.assignedOfficerId !== officerId) return { ok: false, code: 'assigned_to_other' };
-    if (application.status === 'submitted') {
+    const take = takeDecision({
+      status: application.status as ApplicationStatus,
+      assignedOfficerId: application.assignedOfficerId,
+      officerId,
+      conflicted: await isConflicted(trx, officerId, application.enterpriseId),
+    });
+    if (!take.ok) return take;
+    if (take.step === 'start_review') {
       return (await startReview(trx, officerId, application)) ? { ok: true, reference } : { ok: false, code: 'invalid_transition' };
     }
-    if (application.assignedOfficerId === officerId) return { ok: true, reference };
+    if (take.step === 'already_mine') return { ok: true, reference };
     await trx.updateTable('applications').set({ assignedOfficerId: officerId, assignedAt: new Date() }).where('id', '=', application.id).execute();
     return { ok: true, reference };
   });
@@ -285,6 +291,9 @@ export async function decideApplication({
   });
 }
 
+/** Whether "Assign to me" would do something for this officer. */
+const canTake = (take: ReturnType<typeof takeDecision>) => take.ok && take.step !== 'already_mine';
+
 /** Everything an officer needs on the review page. */
 export async function getReview({ db, officerId, reference, now = new Date() }: { db: DB; officerId: number; reference: string; now?: Date }) {
   const application = await db
@@ -362,6 +371,7 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
     documents,
     events,
     conflicted,
+    canTake: canTake(takeDecision({ status: application.status as ApplicationStatus, assignedOfficerId: application.assignedOfficerId, officerId, conflicted })),
     headroomCents: headroomCents(settings.capCents, committedElsewhere + (isCommitted(application.status as ApplicationStatus) ? application.programmeCents : 0)),
     daysWaiting: application.submittedAt ? workingDaysBetween(application.submittedAt, now) : 0,
     slaWorkingDays: settings.slaWorkingDays,
