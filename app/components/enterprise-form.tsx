@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { isRealDay } from '../domain/dates';
 import { districts, sectors } from '../domain/programme';
+import type { EnterpriseInput } from '../services/enterprises.server';
 import { CsrfInput, ErrorSummary, RadioGroup, SelectField, TextField, type FieldErrors } from './forms';
 
 const yesNo = z.enum(['yes', 'no'], { error: 'errors:choose_yes_no' }).transform((value) => value === 'yes');
@@ -66,25 +67,7 @@ export const enterpriseSchema = z
 export type EnterpriseValues = Record<string, string | undefined>;
 
 /** Form values from a saved enterprise, for the edit form. */
-export function enterpriseToValues(enterprise: {
-  legalNameEn: string;
-  legalNameZh: string;
-  registrationType: string;
-  brNumber: string | null;
-  brExpiry: string | null;
-  hawkerLicenceNo: string | null;
-  sector: string;
-  fullTimeEmployees: number;
-  isGroupMember: boolean;
-  groupFullTimeEmployees: number | null;
-  address: string;
-  district: string;
-  phone: string;
-  hasSubstantiveBusiness: boolean;
-  isListedCompany: boolean;
-  isStatutoryBody: boolean;
-  isSubvented: boolean;
-}): EnterpriseValues {
+export function enterpriseToValues(enterprise: EnterpriseInput): EnterpriseValues {
   const yn = (flag: boolean) => (flag ? 'yes' : 'no');
   return {
     legalNameEn: enterprise.legalNameEn,
