@@ -1,7 +1,9 @@
 // Server-rendered SVG charts: each an image with a name (role="img", aria-label, <title>), every bar labelled in
 // text so nothing depends on colour, and the same figures in a visually hidden table for screen readers.
 // No style attributes (the CSP forbids inline styles): SVG presentation attributes and CSS classes only.
-import { barChart, stackedBar } from '../domain/charts';
+import { useTranslation } from 'react-i18next';
+import { barChart, budgetBreakdown, stackedBar, type BudgetParts } from '../domain/charts';
+import { formatMoney } from '../lib/format';
 
 export type ChartItem = {
   key: string;
@@ -237,4 +239,29 @@ export function formatPermille(permille: number, intlTag: string): string {
 /** Counts and days as the reader writes numbers (1,234; 3.5). */
 export function formatNumber(value: number, intlTag: string): string {
   return new Intl.NumberFormat(intlTag, { maximumFractionDigits: 1 }).format(value);
+}
+
+/** The programme budget as one stacked bar (dashboard and open data), with the note under it. */
+export function BudgetChart({ id, parts, freeLabel, intlTag }: { id: string; parts: BudgetParts; freeLabel?: string; intlTag: string }) {
+  const { t } = useTranslation();
+  const segments: BudgetSegment[] = budgetBreakdown(parts).map((part) => ({
+    ...part,
+    label: part.key === 'free' && freeLabel ? freeLabel : t(`dashboard:segments.${part.key}`),
+    valueText: formatMoney(part.value),
+  }));
+  return (
+    <>
+      <StackedBarChart
+        id={id}
+        title={t('dashboard:charts.budget')}
+        segments={segments}
+        totalCents={parts.budgetCents}
+        tickText={(cents) => compactMoney(cents, intlTag)}
+        shareText={(permille) => formatPermille(permille, intlTag)}
+        labelHeader={t('dashboard:table.group')}
+        valueHeader={t('dashboard:table.amount')}
+      />
+      <p className="hint">{t('dashboard:budgetNote', { budget: formatMoney(parts.budgetCents) })}</p>
+    </>
+  );
 }

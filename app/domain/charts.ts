@@ -179,3 +179,18 @@ export function stackedBar({
     tickLabelY: top + barHeight + Math.round(axisHeight * 0.7),
   };
 }
+
+export type BudgetParts = { paidCents: number; approvedCents: number; committedCents: number; budgetCents: number };
+
+/**
+ * The budget bar's four parts, which add up to the budget: paid; approved but not yet paid; submitted and awaiting a
+ * decision; not committed. Each total includes the later stage (paid ⊂ approved ⊂ committed).
+ */
+export function budgetBreakdown({ paidCents, approvedCents, committedCents, budgetCents }: BudgetParts) {
+  return [
+    { key: 'paid', value: paidCents, fill: 'solid' },
+    { key: 'approved', value: approvedCents - paidCents, fill: 'hatch' },
+    { key: 'pending', value: committedCents - approvedCents, fill: 'dots' },
+    { key: 'free', value: Math.max(0, budgetCents - committedCents), fill: 'empty' },
+  ] as const;
+}

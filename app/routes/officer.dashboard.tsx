@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { BarChart, compactMoney, formatNumber, formatPermille, StackedBarChart, type BudgetSegment, type ChartItem } from '../components/charts';
+import { BarChart, BudgetChart, formatNumber, type ChartItem } from '../components/charts';
 import { categories, sectors } from '../domain/programme';
 import { requireRole } from '../lib/auth.server';
 import { formatMoney } from '../lib/format';
@@ -73,17 +73,6 @@ export default function Dashboard() {
   const statusItems: ChartItem[] = dashboard.byStatus.map((s) => ({ key: s.status, label: t(`applications:statuses.${s.status}`), value: s.count, valueText: count(s.count) }));
   const countItems = (groups: readonly GroupStats[], labelOf: (key: string) => string): ChartItem[] =>
     groups.map((g) => ({ key: g.key, label: labelOf(g.key), value: g.count, valueText: count(g.count) }));
-  const segments: BudgetSegment[] = [
-    { key: 'paid', label: t('dashboard:segments.paid'), value: money.paidCents, fill: 'solid' },
-    { key: 'approved', label: t('dashboard:segments.approved'), value: money.approvedCents - money.paidCents, fill: 'hatch' },
-    { key: 'pending', label: t('dashboard:segments.pending'), value: money.committedCents - money.approvedCents, fill: 'dots' },
-    {
-      key: 'free',
-      label: t(filtered ? 'dashboard:segments.rest' : 'dashboard:segments.free'),
-      value: Math.max(0, money.budgetCents - money.committedCents),
-      fill: 'empty',
-    },
-  ].map((segment) => ({ ...segment, fill: segment.fill as BudgetSegment['fill'], valueText: formatMoney(segment.value) }));
   const tableHeaders = { labelHeader: t('dashboard:table.group'), valueHeader: t('dashboard:table.applications') };
   const daysHeaders = { labelHeader: t('dashboard:table.group'), valueHeader: t('dashboard:table.medianDays') };
   const noTicks = (n: number) => count(n);
@@ -169,17 +158,12 @@ export default function Dashboard() {
       </div>
 
       <h2>{t('dashboard:sections.money')}</h2>
-      <StackedBarChart
+      <BudgetChart
         id="chart-budget"
-        title={t('dashboard:charts.budget')}
-        segments={segments}
-        totalCents={money.budgetCents}
-        tickText={(cents) => compactMoney(cents, tag)}
-        shareText={(permille) => formatPermille(permille, tag)}
-        labelHeader={t('dashboard:table.group')}
-        valueHeader={t('dashboard:table.amount')}
+        parts={money}
+        freeLabel={filtered ? t('dashboard:segments.rest') : undefined}
+        intlTag={tag}
       />
-      <p className="hint">{t('dashboard:budgetNote', { budget: formatMoney(money.budgetCents) })}</p>
 
       <h2>{t('dashboard:sections.times')}</h2>
       <p className="hint">{t('dashboard:calendarDaysNote')}</p>

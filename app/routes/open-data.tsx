@@ -4,7 +4,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { BarChart, compactMoney, formatNumber, formatPermille, StackedBarChart, type BudgetSegment, type ChartItem } from '../components/charts';
+import { BarChart, BudgetChart, formatNumber, type ChartItem } from '../components/charts';
 import { formatDateTime, formatMoney } from '../lib/format';
 import { intlLocale } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
@@ -45,15 +45,11 @@ export default function OpenData() {
   const daysHeaders = { labelHeader: t('dashboard:table.group'), valueHeader: t('dashboard:table.medianDays') };
 
   // The budget bar needs every part; with any part hidden it would give the hidden one away by subtraction.
-  const segments: BudgetSegment[] | null =
-    money.committedCents.suppressed || money.approvedCents.suppressed || money.paidCents.suppressed
+  const { committedCents: committed, approvedCents: approved, paidCents: paid } = money;
+  const budgetParts =
+    committed.suppressed || approved.suppressed || paid.suppressed
       ? null
-      : [
-          { key: 'paid', label: t('dashboard:segments.paid'), value: money.paidCents.value, fill: 'solid' as const },
-          { key: 'approved', label: t('dashboard:segments.approved'), value: money.approvedCents.value - money.paidCents.value, fill: 'hatch' as const },
-          { key: 'pending', label: t('dashboard:segments.pending'), value: money.committedCents.value - money.approvedCents.value, fill: 'dots' as const },
-          { key: 'free', label: t('dashboard:segments.free'), value: Math.max(0, money.budgetCents - money.committedCents.value), fill: 'empty' as const },
-        ].map((segment) => ({ ...segment, valueText: formatMoney(segment.value) }));
+      : { budgetCents: money.budgetCents, committedCents: committed.value, approvedCents: approved.value, paidCents: paid.value };
 
   return (
     <div>
@@ -113,20 +109,8 @@ export default function OpenData() {
       </div>
 
       <h2>{t('dashboard:sections.money')}</h2>
-      {segments ? (
-        <>
-          <StackedBarChart
-            id="open-budget"
-            title={t('dashboard:charts.budget')}
-            segments={segments}
-            totalCents={money.budgetCents}
-            tickText={(cents) => compactMoney(cents, tag)}
-            shareText={(permille) => formatPermille(permille, tag)}
-            labelHeader={t('dashboard:table.group')}
-            valueHeader={t('dashboard:table.amount')}
-          />
-          <p className="hint">{t('dashboard:budgetNote', { budget: formatMoney(money.budgetCents) })}</p>
-        </>
+      {budgetParts ? (
+        <BudgetChart id="open-budget" parts={budgetParts} intlTag={tag} />
       ) : (
         <p>{t('dashboard:openData.moneyHidden', { threshold })}</p>
       )}

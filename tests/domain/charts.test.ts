@@ -196,3 +196,19 @@ describe('stackedBar', () => {
     );
   });
 });
+
+describe('budgetBreakdown', () => {
+  it('splits the budget into paid, approved-not-paid, awaiting decision and free, adding up to the budget', async () => {
+    const { budgetBreakdown } = await import('../../app/domain/charts');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 10 ** 9 }), (a, b, c, extra) => {
+        const [paidCents, approvedCents, committedCents] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
+        const budgetCents = committedCents + extra;
+        const parts = budgetBreakdown({ paidCents, approvedCents, committedCents, budgetCents });
+        expect(parts.map((p) => p.key)).toEqual(['paid', 'approved', 'pending', 'free']);
+        expect(parts.every((p) => p.value >= 0)).toBe(true);
+        expect(parts.reduce((sum, p) => sum + p.value, 0)).toBe(budgetCents);
+      }),
+    );
+  });
+});
