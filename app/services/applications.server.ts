@@ -190,6 +190,7 @@ export async function submitApplication({
     const results = await eligibilityOf({
       db: trx,
       enterprise,
+      settings,
       now,
       pkg: { listed: solution.status === 'listed', category: solution.category },
     });

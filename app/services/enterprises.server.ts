@@ -1,7 +1,7 @@
 // A shop owner's enterprises: create and edit the business profile, and read it (owner only) with its eligibility.
 import type { DB } from '../../db/client';
 import type { Selectable } from 'kysely';
-import type { EnterprisesTable } from '../../db/schema';
+import type { EnterprisesTable, ProgrammeSettings } from '../../db/schema';
 import { committedStatuses } from '../domain/application-lifecycle';
 import { checkEligibility, hongKongDay, type EnterpriseFacts, type PackageFacts, type RuleResult } from '../domain/eligibility';
 import { getCurrentSettings } from './catalogue.server';
@@ -160,21 +160,24 @@ export async function eligibilityOf({
   enterprise,
   now = new Date(),
   pkg,
+  settings,
 }: {
   db: DB;
   enterprise: Enterprise;
   now?: Date;
   pkg?: PackageFacts;
+  /** The round settings the caller already read in this request; read here otherwise. */
+  settings?: ProgrammeSettings;
 }): Promise<RuleResult[]> {
-  const settings = await getCurrentSettings(db);
+  const round = settings ?? (await getCurrentSettings(db));
   return checkEligibility({
     enterprise: enterpriseFacts(enterprise),
     round: {
-      openSectors: settings.openSectors,
-      openCategories: settings.openCategories,
-      maxEmployees: settings.maxEmployees,
-      opensAt: settings.opensAt,
-      closesAt: settings.closesAt,
+      openSectors: round.openSectors,
+      openCategories: round.openCategories,
+      maxEmployees: round.maxEmployees,
+      opensAt: round.opensAt,
+      closesAt: round.closesAt,
     },
     today: hongKongDay(now),
     now,

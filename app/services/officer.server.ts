@@ -251,7 +251,7 @@ export async function decideApplication({
     let programmeCents = application.programmeCents;
     if (decision.action === 'approve') {
       // Judged again now: the enterprise, the round and the package may have changed since submission.
-      const results = await eligibilityOf({ db: trx, enterprise, now, pkg: { listed: application.solutionStatus === 'listed', category: application.category } });
+      const results = await eligibilityOf({ db: trx, enterprise, now, settings, pkg: { listed: application.solutionStatus === 'listed', category: application.category } });
       const failures = failedCodes(results).filter((code) => code !== 'round_closed'); // a batch closing after submission does not block its decisions
       if (failures.length > 0) return { ok: false, code: 'not_eligible', failures };
       const others = await committedCents({ db: trx, enterpriseId: enterprise.id, excludeApplicationId: application.id });
@@ -333,9 +333,12 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
     .where('a.status', '<>', 'draft')
     .executeTakeFirst();
   if (!application) return undefined;
-  const enterprise = await db.selectFrom('enterprises').selectAll().where('id', '=', application.enterpriseId).executeTakeFirstOrThrow();
+  const [enterprise, settings] = await Promise.all([
+    db.selectFrom('enterprises').selectAll().where('id', '=', application.enterpriseId).executeTakeFirstOrThrow(),
+    getCurrentSettings(db),
+  ]);
   const [eligibilityNow, others, documents, events, conflicted] = await Promise.all([
-    eligibilityOf({ db, enterprise, now, pkg: { listed: application.solutionStatus === 'listed', category: application.category } }),
+    eligibilityOf({ db, enterprise, now, settings, pkg: { listed: application.solutionStatus === 'listed', category: application.category } }),
     db
       .selectFrom('applications')
       .select(['reference', 'status', 'category', 'programmeCents', 'submittedAt'])
@@ -354,7 +357,6 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
       .execute(),
     isConflicted(db, officerId, enterprise.id),
   ]);
-  const settings = await getCurrentSettings(db);
   const committedElsewhere = others.filter((o) => isCommitted(o.status as ApplicationStatus)).reduce((sum, o) => sum + o.programmeCents, 0);
   const atSubmit = (application.eligibilityAtSubmit ?? []) as RuleResult[];
   const changed = eligibilityNow.filter((now) => {
