@@ -1,5 +1,5 @@
 // The document: language, header with navigation and language switch, and the error page.
-import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import {
   Form,
   isRouteErrorResponse,
@@ -15,7 +15,7 @@ import {
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from '@remix-run/react';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import enCommon from '../locales/en/common.json';
 import { getUser } from './lib/auth.server';
@@ -31,8 +31,6 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
-
-export const meta: MetaFunction = () => [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
@@ -159,6 +157,8 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
     <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
+        {/* Here, not in `meta`: Remix v2 replaces the root's meta with a route's, and every page needs these. */}
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
       </head>
@@ -174,6 +174,10 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
 export default function App() {
   const data = useRouteLoaderData('root') as RootData;
   const i18n = useMemo(() => createI18n(data.locale, data.resources as never), [data.locale, data.resources]);
+  // Marks the document once React has taken it over: browser tests wait for it before judging a page.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={data.locale}>

@@ -3,7 +3,8 @@
 // No style attributes (the CSP forbids inline styles): SVG presentation attributes and CSS classes only.
 import { useTranslation } from 'react-i18next';
 import { barChart, budgetBreakdown, stackedBar, type BudgetParts } from '../domain/charts';
-import { formatMoney } from '../lib/format';
+import { compactMoney, formatMoney, formatPermille } from '../lib/format';
+import type { Locale } from '../lib/i18n';
 
 export type ChartItem = {
   key: string;
@@ -226,23 +227,8 @@ export function StackedBarChart({
   );
 }
 
-/** Axis labels for money in cents: "HK$100M", "HK$1億". */
-export function compactMoney(cents: number, intlTag: string): string {
-  return new Intl.NumberFormat(intlTag, { style: 'currency', currency: 'HKD', notation: 'compact', maximumFractionDigits: 1 }).format(cents / 100);
-}
-
-/** A share given in tenths of a percent (125 → "12.5%"). */
-export function formatPermille(permille: number, intlTag: string): string {
-  return new Intl.NumberFormat(intlTag, { style: 'percent', maximumFractionDigits: 1 }).format(permille / 1000);
-}
-
-/** Counts and days as the reader writes numbers (1,234; 3.5). */
-export function formatNumber(value: number, intlTag: string): string {
-  return new Intl.NumberFormat(intlTag, { maximumFractionDigits: 1 }).format(value);
-}
-
 /** The programme budget as one stacked bar (dashboard and open data), with the note under it. */
-export function BudgetChart({ id, parts, freeLabel, intlTag }: { id: string; parts: BudgetParts; freeLabel?: string; intlTag: string }) {
+export function BudgetChart({ id, parts, freeLabel, locale }: { id: string; parts: BudgetParts; freeLabel?: string; locale: Locale }) {
   const { t } = useTranslation();
   const segments: BudgetSegment[] = budgetBreakdown(parts).map((part) => ({
     ...part,
@@ -256,8 +242,8 @@ export function BudgetChart({ id, parts, freeLabel, intlTag }: { id: string; par
         title={t('dashboard:charts.budget')}
         segments={segments}
         totalCents={parts.budgetCents}
-        tickText={(cents) => compactMoney(cents, intlTag)}
-        shareText={(permille) => formatPermille(permille, intlTag)}
+        tickText={(cents) => compactMoney(cents, locale)}
+        shareText={(permille) => formatPermille(permille)}
         labelHeader={t('dashboard:table.group')}
         valueHeader={t('dashboard:table.amount')}
       />

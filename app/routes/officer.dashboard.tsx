@@ -5,11 +5,10 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { BarChart, BudgetChart, formatNumber, type ChartItem } from '../components/charts';
+import { BarChart, BudgetChart, type ChartItem } from '../components/charts';
 import { categories, sectors } from '../domain/programme';
 import { requireRole } from '../lib/auth.server';
-import { formatMoney } from '../lib/format';
-import { intlLocale } from '../lib/i18n';
+import { formatMoney, formatNumber } from '../lib/format';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { programmeDashboard, type GroupStats } from '../services/dashboard.server';
@@ -39,7 +38,6 @@ function csvHref(filters: { sector?: string; category?: string }): string {
 
 function medianItems(
   t: TFunction,
-  tag: string,
   groups: readonly GroupStats[],
   labelOf: (key: string) => string,
   kind: 'decision' | 'payment',
@@ -51,7 +49,7 @@ function medianItems(
       days === null
         ? t(kind === 'decision' ? 'dashboard:noDecisions' : 'dashboard:noPayments')
         : t(kind === 'decision' ? 'dashboard:basisDecided' : 'dashboard:basisPaid', {
-            days: t('dashboard:days', { count: days, days: formatNumber(days, tag) }),
+            days: t('dashboard:days', { count: days, days: formatNumber(days) }),
             count: basis,
           });
     return { key: group.key, label: labelOf(group.key), value: days, valueText };
@@ -62,10 +60,9 @@ export default function Dashboard() {
   const { t } = useTranslation();
   const { locale } = useRootData();
   const { dashboard } = useLoaderData<typeof loader>();
-  const tag = intlLocale(locale);
   const { filters, money } = dashboard;
-  const count = (n: number) => formatNumber(n, tag);
-  const days = (n: number | null) => (n === null ? '—' : t('dashboard:days', { count: n, days: formatNumber(n, tag) }));
+  const count = (n: number) => formatNumber(n);
+  const days = (n: number | null) => (n === null ? '—' : t('dashboard:days', { count: n, days: formatNumber(n) }));
   const sectorLabel = (key: string) => t(`common:sectors.${key}`);
   const categoryLabel = (key: string) => t(`common:categories.${key}`);
   const filtered = Boolean(filters.sector || filters.category);
@@ -162,16 +159,16 @@ export default function Dashboard() {
         id="chart-budget"
         parts={money}
         freeLabel={filtered ? t('dashboard:segments.rest') : undefined}
-        intlTag={tag}
+        locale={locale}
       />
 
       <h2>{t('dashboard:sections.times')}</h2>
       <p className="hint">{t('dashboard:calendarDaysNote')}</p>
       <div className="chart-pair">
-        <BarChart id="chart-decision-sector" title={t('dashboard:charts.decisionBySector')} items={medianItems(t, tag, dashboard.bySector, sectorLabel, 'decision')} tickText={noTicks} {...daysHeaders} />
-        <BarChart id="chart-decision-category" title={t('dashboard:charts.decisionByCategory')} items={medianItems(t, tag, dashboard.byCategory, categoryLabel, 'decision')} tickText={noTicks} {...daysHeaders} />
-        <BarChart id="chart-payment-sector" title={t('dashboard:charts.paymentBySector')} items={medianItems(t, tag, dashboard.bySector, sectorLabel, 'payment')} tickText={noTicks} {...daysHeaders} />
-        <BarChart id="chart-payment-category" title={t('dashboard:charts.paymentByCategory')} items={medianItems(t, tag, dashboard.byCategory, categoryLabel, 'payment')} tickText={noTicks} {...daysHeaders} />
+        <BarChart id="chart-decision-sector" title={t('dashboard:charts.decisionBySector')} items={medianItems(t, dashboard.bySector, sectorLabel, 'decision')} tickText={noTicks} {...daysHeaders} />
+        <BarChart id="chart-decision-category" title={t('dashboard:charts.decisionByCategory')} items={medianItems(t, dashboard.byCategory, categoryLabel, 'decision')} tickText={noTicks} {...daysHeaders} />
+        <BarChart id="chart-payment-sector" title={t('dashboard:charts.paymentBySector')} items={medianItems(t, dashboard.bySector, sectorLabel, 'payment')} tickText={noTicks} {...daysHeaders} />
+        <BarChart id="chart-payment-category" title={t('dashboard:charts.paymentByCategory')} items={medianItems(t, dashboard.byCategory, categoryLabel, 'payment')} tickText={noTicks} {...daysHeaders} />
       </div>
     </div>
   );

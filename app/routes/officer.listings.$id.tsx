@@ -10,9 +10,9 @@ import { Money, PriceLine } from '../components/money';
 import { missingRequirements, priceSignals, requirementsOf } from '../domain/category-requirements';
 import type { PricingModel } from '../domain/funding';
 import { requireRole } from '../lib/auth.server';
-import { formatDate, formatMoney } from '../lib/format';
+import { formatDate, formatMoney, formatSignedPercentFromBps } from '../lib/format';
 import { readForm, parseForm, type FieldErrors } from '../lib/forms.server';
-import { intlLocale, pickText, type Locale } from '../lib/i18n';
+import { pickText, type Locale } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { parseId } from '../lib/validation';
@@ -114,10 +114,6 @@ type Feature = Named & { pricingModel: PricingModel; priceCents: number };
 
 function featureKey(features: readonly Feature[]): string {
   return JSON.stringify(features.map((f) => [f.nameEn, f.nameZhHk, f.nameZhCn, f.pricingModel, f.priceCents]));
-}
-
-function formatPercentFromBps(bps: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(bps / 10_000);
 }
 
 function TextOrNotGiven({ value }: { value: string }) {
@@ -385,7 +381,7 @@ export default function VetVersion() {
                 </div>
                 <div>
                   <dt>{t('vetting:diffFromMedian')}</dt>
-                  <dd>{data.signals.diffFromMedianBps !== null ? formatPercentFromBps(data.signals.diffFromMedianBps, locale) : '—'}</dd>
+                  <dd>{data.signals.diffFromMedianBps !== null ? formatSignedPercentFromBps(data.signals.diffFromMedianBps) : '—'}</dd>
                 </div>
               </>
             ) : null}

@@ -4,9 +4,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { BarChart, BudgetChart, formatNumber, type ChartItem } from '../components/charts';
-import { formatDateTime, formatMoney } from '../lib/format';
-import { intlLocale } from '../lib/i18n';
+import { BarChart, BudgetChart, type ChartItem } from '../components/charts';
+import { formatDateTime, formatMoney, formatNumber } from '../lib/format';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { openDataSummary, type OpenCell, type OpenGroup } from '../services/dashboard.server';
@@ -30,11 +29,10 @@ export default function OpenData() {
   const { t } = useTranslation();
   const { locale } = useRootData();
   const { openData, asAt } = useLoaderData<typeof loader>();
-  const tag = intlLocale(locale);
   const threshold = openData.threshold;
   const fewer = t('dashboard:openData.fewerThan', { threshold });
-  const count = (n: number) => formatNumber(n, tag);
-  const days = (n: number) => t('dashboard:days', { count: n, days: formatNumber(n, tag) });
+  const count = (n: number) => formatNumber(n);
+  const days = (n: number) => t('dashboard:days', { count: n, days: formatNumber(n) });
   const show = (cell: OpenCell, text: (value: number) => string) => (cell.suppressed ? fewer : text(cell.value));
   const sector = (key: string) => `common:sectors.${key}`;
   const category = (key: string) => `common:categories.${key}`;
@@ -110,7 +108,7 @@ export default function OpenData() {
 
       <h2>{t('dashboard:sections.money')}</h2>
       {budgetParts ? (
-        <BudgetChart id="open-budget" parts={budgetParts} intlTag={tag} />
+        <BudgetChart id="open-budget" parts={budgetParts} locale={locale} />
       ) : (
         <p>{t('dashboard:openData.moneyHidden', { threshold })}</p>
       )}
