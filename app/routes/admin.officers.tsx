@@ -64,7 +64,7 @@ export default function AdminOfficers() {
   return (
     <div>
       <h1>{t('common:admin.officersTitle')}</h1>
-      <table className="table">
+      <table className="table table--reflow">
         <thead>
           <tr>
             <th scope="col">{t('auth:displayName')}</th>
@@ -76,10 +76,10 @@ export default function AdminOfficers() {
         <tbody>
           {data.rows.map((row) => (
             <tr key={row.id}>
-              <td>{row.displayName}</td>
-              <td>{row.email}</td>
-              <td>{t(`common:roles.${row.role}`)}</td>
-              <td>{formatDate(row.createdAt, locale)}</td>
+              <td data-label={t('auth:displayName')}>{row.displayName}</td>
+              <td data-label={t('auth:email')}>{row.email}</td>
+              <td data-label={t('auth:role')}>{t(`common:roles.${row.role}`)}</td>
+              <td data-label={t('common:admin.created')}>{formatDate(row.createdAt, locale)}</td>
             </tr>
           ))}
         </tbody>

@@ -32,7 +32,7 @@ export default function Applications() {
           {t('applications:none')} <Link to="/enquiries">{t('enquiries:title')}</Link>
         </p>
       ) : (
-        <table className="table">
+        <table className="table table--reflow">
           <thead>
             <tr>
               <th scope="col">{t('applications:reference')}</th>
@@ -47,15 +47,15 @@ export default function Applications() {
           <tbody>
             {data.rows.map((row) => (
               <tr key={row.reference}>
-                <td>
+                <td data-label={t('applications:reference')}>
                   <Link to={`/applications/${row.reference}`}>{row.reference}</Link>
                 </td>
-                <td>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</td>
-                <td>{locale === 'en' ? row.legalNameEn : row.legalNameZh}</td>
-                <td>{t(`applications:statuses.${row.status}`)}</td>
-                <td>{row.status === 'draft' ? '—' : <Money cents={row.programmeCents} />}</td>
-                <td>{row.status === 'draft' ? '—' : <Money cents={row.shopCents} />}</td>
-                <td>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
+                <td data-label={t('catalogue:package')}>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</td>
+                <td data-label={t('enquiries:business')}>{locale === 'en' ? row.legalNameEn : row.legalNameZh}</td>
+                <td data-label={t('applications:status')}>{t(`applications:statuses.${row.status}`)}</td>
+                <td data-label={t('catalogue:programmePays')}>{row.status === 'draft' ? '—' : <Money cents={row.programmeCents} />}</td>
+                <td data-label={t('catalogue:youPay')}>{row.status === 'draft' ? '—' : <Money cents={row.shopCents} />}</td>
+                <td data-label={t('applications:submittedOn')}>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -28,7 +28,7 @@ export default function Businesses() {
       {enterprises.length === 0 ? (
         <p>{t('business:none')}</p>
       ) : (
-        <table className="table">
+        <table className="table table--reflow">
           <thead>
             <tr>
               <th scope="col">{t('business:legalName')}</th>
@@ -40,18 +40,18 @@ export default function Businesses() {
           <tbody>
             {enterprises.map((enterprise) => (
               <tr key={enterprise.id}>
-                <td>
+                <td data-label={t('business:legalName')}>
                   <Link to={`/businesses/${enterprise.id}`}>{enterprise.legalNameEn}</Link>
                   <br />
                   {enterprise.legalNameZh}
                 </td>
-                <td>
+                <td data-label={t('business:registration')}>
                   {enterprise.registrationType === 'br'
                     ? t('business:brShort', { number: enterprise.brNumber })
                     : t('business:hawkerShort', { number: enterprise.hawkerLicenceNo })}
                 </td>
-                <td>{t(`common:sectors.${enterprise.sector}`)}</td>
-                <td>
+                <td data-label={t('business:sector')}>{t(`common:sectors.${enterprise.sector}`)}</td>
+                <td data-label={t('business:actions')}>
                   <Link to={`/businesses/${enterprise.id}/eligibility`}>{t('business:checkEligibility')}</Link>
                 </td>
               </tr>

@@ -38,7 +38,7 @@ export default function Enquiries() {
           {t('enquiries:none')} <Link to="/solutions">{t('auth:browseCatalogue')}</Link>
         </p>
       ) : (
-        <table className="table">
+        <table className="table table--reflow">
           <thead>
             <tr>
               <th scope="col">{t('catalogue:package')}</th>
@@ -52,12 +52,12 @@ export default function Enquiries() {
           <tbody>
             {data.rows.map((row) => (
               <tr key={row.id}>
-                <td>
+                <td data-label={t('catalogue:package')}>
                   <Link to={`/solutions/${row.solutionId}`}>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</Link>
                 </td>
-                <td>{locale === 'en' ? row.enterpriseNameEn : row.enterpriseNameZh}</td>
-                <td>{formatDate(row.createdAt, locale)}</td>
-                <td>
+                <td data-label={t('enquiries:business')}>{locale === 'en' ? row.enterpriseNameEn : row.enterpriseNameZh}</td>
+                <td data-label={t('enquiries:sentOn')}>{formatDate(row.createdAt, locale)}</td>
+                <td data-label={t('enquiries:status')}>
                   {t(`enquiries:statuses.${row.status}`)}
                   {row.status === 'declined' && row.declineReason ? (
                     <>
@@ -66,8 +66,8 @@ export default function Enquiries() {
                     </>
                   ) : null}
                 </td>
-                <td>{row.eligibleCostCents !== null ? <Money cents={row.eligibleCostCents} /> : '—'}</td>
-                <td>
+                <td data-label={t('enquiries:quotation')}>{row.eligibleCostCents !== null ? <Money cents={row.eligibleCostCents} /> : '—'}</td>
+                <td data-label={t('enquiries:next')}>
                   {row.applicationReference ? (
                     <Link to={`/applications/${row.applicationReference}`}>{row.applicationReference}</Link>
                   ) : row.quotationId ? (

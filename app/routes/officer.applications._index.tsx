@@ -137,7 +137,7 @@ export default function Queue() {
         <p>{t('officer:queueEmpty')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="table">
+          <table className="table table--reflow">
             <thead>
               <tr>
                 <th scope="col">{t('applications:reference')}</th>
@@ -153,27 +153,27 @@ export default function Queue() {
             <tbody>
               {data.rows.map((row) => (
                 <tr key={row.id} className={row.slaBreached ? 'row--breach' : undefined}>
-                  <td>
+                  <td data-label={t('applications:reference')}>
                     <Link to={`/officer/applications/${row.reference}`}>{row.reference}</Link>
                   </td>
-                  <td>
+                  <td data-label={t('enquiries:business')}>
                     {locale === 'en' ? row.legalNameEn : row.legalNameZh}
                     <br />
                     <span className="hint">
                       {t(`common:sectors.${row.sector}`)} · {t(`common:districts.${row.district}`)}
                     </span>
                   </td>
-                  <td>{t(`common:categories.${row.category}`)}</td>
-                  <td>{t(`applications:statuses.${row.status}`)}</td>
-                  <td>
+                  <td data-label={t('catalogue:category')}>{t(`common:categories.${row.category}`)}</td>
+                  <td data-label={t('applications:status')}>{t(`applications:statuses.${row.status}`)}</td>
+                  <td data-label={t('catalogue:programmePays')}>
                     <Money cents={row.programmeCents} />
                   </td>
-                  <td>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
-                  <td>
+                  <td data-label={t('applications:submittedOn')}>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
+                  <td data-label={t('officer:daysWaiting')}>
                     {row.daysWaiting}
                     {row.slaBreached ? <strong className="flag"> {t('officer:slaBreached')}</strong> : null}
                   </td>
-                  <td>{row.assignedOfficerName ?? t('officer:unassigned')}</td>
+                  <td data-label={t('officer:officer')}>{row.assignedOfficerName ?? t('officer:unassigned')}</td>
                 </tr>
               ))}
             </tbody>

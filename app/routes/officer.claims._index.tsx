@@ -46,7 +46,7 @@ export default function ClaimsQueue() {
           {data.rows.length === 0 ? (
             <p>{t('claims:none')}</p>
           ) : (
-            <table className="table">
+            <table className="table table--reflow">
               <thead>
                 <tr>
                   <th scope="col">{t('applications:reference')}</th>
@@ -59,16 +59,16 @@ export default function ClaimsQueue() {
               <tbody>
                 {data.rows.map((row) => (
                   <tr key={row.reference}>
-                    <td>
+                    <td data-label={t('applications:reference')}>
                       <Link to={`/officer/claims/${row.reference}`}>{row.reference}</Link>
                     </td>
-                    <td>{locale === 'en' ? row.legalNameEn : row.legalNameZh}</td>
-                    <td>
+                    <td data-label={t('enquiries:business')}>{locale === 'en' ? row.legalNameEn : row.legalNameZh}</td>
+                    <td data-label={t('catalogue:programmePays')}>
                       <Money cents={row.programmeCents} />
                     </td>
-                    <td>{formatDate(row.updatedAt, locale)}</td>
+                    <td data-label={t('claims:since')}>{formatDate(row.updatedAt, locale)}</td>
                     {data.list === 'release' ? (
-                      <td>
+                      <td data-label={t('claims:preparedBy')}>
                         {row.preparedByName}
                         {row.mine ? <span className="hint"> — {t('claims:preparedByYou')}</span> : null}
                       </td>

@@ -322,7 +322,7 @@ export default function VetVersion() {
             <p>{t('vetting:noFeatures')}</p>
           ) : (
             <div className="table-scroll">
-              <table className="table">
+              <table className="table table--reflow">
                 <thead>
                   <tr>
                     <th scope="col" lang="en">
@@ -336,16 +336,16 @@ export default function VetVersion() {
                 <tbody>
                   {detail.features.map((feature) => (
                     <tr key={feature.id}>
-                      <td lang="en">
+                      <td data-label={t('vetting:languages.en')} lang="en">
                         <TextOrNotGiven value={feature.nameEn} />
                       </td>
-                      <td lang="zh-HK">
+                      <td data-label={t('vetting:languages.zhHK')} lang="zh-HK">
                         <TextOrNotGiven value={feature.nameZhHk} />
                       </td>
-                      <td lang="zh-CN">
+                      <td data-label={t('vetting:languages.zhCN')} lang="zh-CN">
                         <TextOrNotGiven value={feature.nameZhCn} />
                       </td>
-                      <td>
+                      <td data-label={t('vetting:featurePrice')}>
                         <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={months} />
                       </td>
                     </tr>
@@ -407,7 +407,7 @@ export default function VetVersion() {
               <h2>{t('vetting:changesTitle', { version: listed.version })}</h2>
               {changes.some((change) => change.changed) ? null : <p>{t('vetting:changesNone')}</p>}
               <div className="table-scroll">
-                <table className="table">
+                <table className="table table--reflow">
                   <thead>
                     <tr>
                       <th scope="col">{t('vetting:changeCol.item')}</th>

@@ -44,7 +44,7 @@ export default function VettingQueue() {
         <p>{t('vetting:queueEmpty')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="table">
+          <table className="table table--reflow">
             <thead>
               <tr>
                 <th scope="col">{t('vetting:col.package')}</th>
@@ -59,22 +59,22 @@ export default function VettingQueue() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <td>
+                  <td data-label={t('vetting:col.package')}>
                     {/* The service has no Simplified name for the queue; the Traditional one stands in for it. */}
                     <Link to={`/officer/listings/${row.id}`}>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhHk }, locale)}</Link>
                   </td>
-                  <td>{pickText({ en: row.vendorNameEn, zhHK: row.vendorNameZhHk, zhCN: row.vendorNameZhHk }, locale)}</td>
-                  <td>
+                  <td data-label={t('vetting:col.vendor')}>{pickText({ en: row.vendorNameEn, zhHK: row.vendorNameZhHk, zhCN: row.vendorNameZhHk }, locale)}</td>
+                  <td data-label={t('vetting:col.kind')}>
                     <span className={row.listedVersionId ? 'tag' : 'tag tag--muted'}>
                       {row.listedVersionId ? t('vetting:kind.update', { version: row.version }) : t('vetting:kind.new')}
                     </span>
                   </td>
-                  <td>{t(`common:categories.${row.category}`)}</td>
-                  <td>{t(`common:sectors.${row.sector}`)}</td>
-                  <td>
+                  <td data-label={t('vetting:col.category')}>{t(`common:categories.${row.category}`)}</td>
+                  <td data-label={t('vetting:col.sector')}>{t(`common:sectors.${row.sector}`)}</td>
+                  <td data-label={t('vetting:col.price')}>
                     <PriceLine pricingModel={row.pricingModel} priceCents={row.priceCents} months={months} />
                   </td>
-                  <td>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
+                  <td data-label={t('vetting:col.submittedOn')}>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
                 </tr>
               ))}
             </tbody>

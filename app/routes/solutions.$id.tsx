@@ -202,7 +202,7 @@ export default function SolutionPage() {
           {solution.features.length === 0 ? (
             <p>{t('catalogue:noFeatures')}</p>
           ) : (
-            <table className="table">
+            <table className="table table--reflow">
               <thead>
                 <tr>
                   <th scope="col">{t('catalogue:feature')}</th>
@@ -212,8 +212,8 @@ export default function SolutionPage() {
               <tbody>
                 {solution.features.map((feature) => (
                   <tr key={feature.id}>
-                    <td>{pickText(feature.name, locale)}</td>
-                    <td>
+                    <td data-label={t('catalogue:feature')}>{pickText(feature.name, locale)}</td>
+                    <td data-label={t('catalogue:price')}>
                       <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={data.months} />
                     </td>
                   </tr>

@@ -65,7 +65,7 @@ export default function VendorApplications() {
       {data.rows.length === 0 ? (
         <p>{t('vendor:noApplications')}</p>
       ) : (
-        <table className="table">
+        <table className="table table--reflow">
           <thead>
             <tr>
               <th scope="col">{t('applications:reference')}</th>
@@ -80,17 +80,17 @@ export default function VendorApplications() {
           <tbody>
             {data.rows.map((row) => (
               <tr key={row.reference}>
-                <td>{row.reference}</td>
-                <td>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</td>
-                <td>{t(`applications:statuses.${row.status}`)}</td>
-                <td>
+                <td data-label={t('applications:reference')}>{row.reference}</td>
+                <td data-label={t('catalogue:package')}>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</td>
+                <td data-label={t('applications:status')}>{t(`applications:statuses.${row.status}`)}</td>
+                <td data-label={t('catalogue:eligibleCost')}>
                   <Money cents={row.costCents} />
                 </td>
-                <td>
+                <td data-label={t('catalogue:programmePays')}>
                   <Money cents={row.programmeCents} />
                 </td>
-                <td>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
-                <td>
+                <td data-label={t('applications:submittedOn')}>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
+                <td data-label={t('claims:deploymentColumn')}>
                   {row.status === 'approved' ? (
                     <Form method="post">
                       <CsrfInput />

@@ -40,7 +40,7 @@ export default function VendorListings() {
       {solutions.length === 0 ? (
         <p>{t('vendor:noListings')}</p>
       ) : (
-        <table className="table">
+        <table className="table table--reflow">
           <thead>
             <tr>
               <th scope="col">{t('catalogue:package')}</th>
@@ -58,14 +58,14 @@ export default function VendorListings() {
                 : pickText({ en: s.openNameEn ?? '', zhHK: s.openNameZhHk ?? '', zhCN: s.openNameZhCn ?? '' }, locale);
               return (
                 <tr key={s.id}>
-                  <td>
+                  <td data-label={t('catalogue:package')}>
                     <Link to={`/vendor/listings/${s.id}`}>{name}</Link>
                   </td>
-                  <td>{t(`common:categories.${s.category}`)}</td>
-                  <td>{t(`common:sectors.${s.sector}`)}</td>
-                  <td>{s.pricingModel && s.priceCents ? <PriceLine pricingModel={s.pricingModel} priceCents={s.priceCents} months={months} /> : '—'}</td>
-                  <td>{t(`common:solutionStatus.${s.status}`)}</td>
-                  <td>{s.openVersionStatus ? t(`vendor:versionStatus.${s.openVersionStatus}`) : '—'}</td>
+                  <td data-label={t('catalogue:category')}>{t(`common:categories.${s.category}`)}</td>
+                  <td data-label={t('catalogue:sector')}>{t(`common:sectors.${s.sector}`)}</td>
+                  <td data-label={t('catalogue:price')}>{s.pricingModel && s.priceCents ? <PriceLine pricingModel={s.pricingModel} priceCents={s.priceCents} months={months} /> : '—'}</td>
+                  <td data-label={t('vendor:catalogueState')}>{t(`common:solutionStatus.${s.status}`)}</td>
+                  <td data-label={t('vendor:changeState')}>{s.openVersionStatus ? t(`vendor:versionStatus.${s.openVersionStatus}`) : '—'}</td>
                 </tr>
               );
             })}

@@ -5,20 +5,21 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD } from './support/constants';
 import { logIn } from './support/people';
 
-type Who = { label: string; email?: string; home: RegExp; minPages: number };
+type Who = { label: string; email?: string; home: RegExp; minPages: number; phone?: boolean };
 
 const people: Who[] = [
-  { label: 'a visitor', home: /\/$/, minPages: 6 },
-  { label: 'a shop owner', email: DEMO.applicant, home: /\/account$/, minPages: 6 },
-  { label: 'a vendor', email: DEMO.vendor, home: /\/vendor$/, minPages: 6 },
+  { label: 'a visitor', home: /\/$/, minPages: 6, phone: true },
+  { label: 'a shop owner', email: DEMO.applicant, home: /\/account$/, minPages: 6, phone: true },
+  { label: 'a vendor', email: DEMO.vendor, home: /\/vendor$/, minPages: 6, phone: true },
   { label: 'a case officer', email: DEMO.officer, home: /\/officer$/, minPages: 8 },
   { label: 'an administrator', email: DEMO.admin, home: /\/admin\/officers$/, minPages: 4 },
 ];
 
+// English first (the walk), 繁體中文 last (the phone pass runs in it).
 const languages = [
   { code: 'en', button: 'English' },
-  { code: 'zh-HK', button: '繁體中文' },
   { code: 'zh-CN', button: '简体中文' },
+  { code: 'zh-HK', button: '繁體中文' },
 ] as const;
 
 /** At most this many pages per role: enough for every kind of page, few enough to stay quick. */
@@ -82,7 +83,7 @@ async function sameOriginLinks(page: Page, origin: string): Promise<URL[]> {
 }
 
 for (const who of people) {
-  test(`every page ${who.label} can reach works in English, 繁體中文 and 简体中文`, async ({ browser, baseURL }) => {
+  test(`every page ${who.label} can reach works in English, 简体中文 and 繁體中文`, async ({ browser, baseURL }) => {
     test.setTimeout(240_000);
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
@@ -130,6 +131,24 @@ for (const who of people) {
           await expect(page.locator('html')).toHaveAttribute('lang', language.code);
         });
       }
+    }
+
+    // On a phone (390 × 844 CSS px), in 繁體中文 (the last language switched to, and the longest labels): the page is
+    // laid out for the device's width and nothing scrolls sideways.
+    if (who.phone) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      const tooWide: string[] = [];
+      for (const path of pages) {
+        await openAndJudge(page, path, problems);
+        const layout = await page.evaluate(() => ({
+          viewport: document.querySelector('meta[name="viewport"]')?.getAttribute('content') ?? '',
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
+        expect(layout.viewport, `viewport tag on ${path}`).toContain('width=device-width');
+        if (layout.scrollWidth > layout.clientWidth) tooWide.push(`${path} (${layout.scrollWidth} px)`);
+      }
+      expect(tooWide, 'pages wider than a 390 px phone').toEqual([]);
     }
 
     // Leave the account as it was found: the demo accounts are shared with the other specs.
