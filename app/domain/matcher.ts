@@ -200,20 +200,45 @@ export function coverageScore(mask: number, needCount: number): number {
   return popcount(mask) * (1 << needCount) + rank;
 }
 
+const methodBit = new Map<string, number>(paymentMethods.map((method, i) => [method, 1 << i]));
+
 function methodBits(list: readonly PaymentMethod[] | undefined): number {
   let bits = 0;
-  for (const method of list ?? []) {
-    const index = paymentMethods.indexOf(method);
-    if (index >= 0) bits |= 1 << index;
-  }
+  if (list) for (const method of list) bits |= methodBit.get(method) ?? 0;
   return bits;
 }
 
 function categoryOrder(found: Iterable<string>): string[] {
-  const known = programmeCategories.filter((c) => [...found].includes(c));
-  const others = [...new Set(found)].filter((c) => !(programmeCategories as readonly string[]).includes(c)).sort();
+  const all = new Set(found);
+  const known = programmeCategories.filter((c) => all.has(c));
+  const others = [...all].filter((c) => !(programmeCategories as readonly string[]).includes(c)).sort();
   return [...known, ...others];
 }
+
+const noFeatures: MatchFeature[] = [];
+
+function optionOf(pkg: MatchPackage, features: MatchFeature[], mask: number, costCents: number, matchBps: number): Opt {
+  assertCents(costCents, 'cost');
+  let allMonthly = pkg.pricingModel === 'monthly';
+  let allOneOff = pkg.pricingModel === 'one_off';
+  for (const f of features) {
+    if (f.pricingModel !== 'monthly') allMonthly = false;
+    if (f.pricingModel !== 'one_off') allOneOff = false;
+  }
+  return {
+    pkg,
+    features,
+    featureIds: features.length === 0 ? noFeatureIds : features.map((f) => f.id),
+    category: pkg.category,
+    mask,
+    costCents,
+    matchCents: matchOf(costCents, matchBps),
+    items: 1 + features.length,
+    allMonthly,
+    allOneOff,
+  };
+}
+const noFeatureIds: number[] = [];
 
 function fits(pkg: MatchPackage, answers: MatchAnswers): boolean {
   if (pkg.maxOutlets != null && answers.outlets > pkg.maxOutlets) return false;
@@ -253,17 +278,36 @@ function prepare({ answers, catalogue, context }: { answers: MatchAnswers; catal
 
   const byCategory = new Map<string, Opt[]>();
   let excludedMask = 0;
-  const seenCategories = new Set<string>();
   const notOpen = new Set<string>();
   for (const pkg of catalogue) {
     if (pkg.status !== 'listed' || pkg.versionStatus !== 'approved') continue;
     if (pkg.sector !== answers.sector || !fits(pkg, answers)) continue;
     const baseNeeds = needMaskOf(pkg.needsMet ?? defaultNeedsByCategory[pkg.category]);
     const baseMethods = methodBits(pkg.paymentMethods ?? defaultPaymentMethodsByCategory[pkg.category]);
-    const relevant = pkg.features
-      .filter((f) => (needMaskOf(f.needsMet) !== 0 || (ePaymentBit !== 0 && (methodBits(f.paymentMethods) & wantedMethods) !== 0)))
-      .sort((a, b) => a.id - b.id);
+    // Only features that could meet a stated need or add a wanted payment method are ever worth buying.
+    const relevant: MatchFeature[] = [];
+    for (const f of pkg.features) {
+      if (needMaskOf(f.needsMet) !== 0 || (wantedMethods & methodBits(f.paymentMethods)) !== 0) relevant.push(f);
+    }
     if (relevant.length > MAX_RELEVANT_FEATURES) throw new RangeError(`package ${pkg.id} has more than ${MAX_RELEVANT_FEATURES} relevant features`);
+    if (relevant.length > 1) relevant.sort((a, b) => a.id - b.id);
+    const excluded = excludedReason.has(pkg.category) || (context.openCategories !== undefined && !context.openCategories.includes(pkg.category));
+    const baseCost = itemCost(pkg, maxSubscriptionMonths);
+    let list = byCategory.get(pkg.category);
+    if (!list && !excluded) byCategory.set(pkg.category, (list = []));
+
+    if (relevant.length === 0) {
+      // The common case: the package alone.
+      const mask = coverOf(baseNeeds, baseMethods);
+      if (excluded) {
+        if (!excludedReason.has(pkg.category)) notOpen.add(pkg.category);
+        excludedMask |= mask;
+      } else if (mask !== 0) {
+        list!.push(optionOf(pkg, noFeatures, mask, baseCost, matchBps));
+      }
+      continue;
+    }
+
     const fNeeds = relevant.map((f) => needMaskOf(f.needsMet));
     const fMethods = relevant.map((f) => methodBits(f.paymentMethods));
     const maskOfSubset = (subset: number) => {
@@ -272,18 +316,12 @@ function prepare({ answers, catalogue, context }: { answers: MatchAnswers; catal
       for (let i = 0; i < relevant.length; i++) if (subset & (1 << i)) { n |= fNeeds[i]!; m |= fMethods[i]!; }
       return coverOf(n, m);
     };
-
-    const excluded = excludedReason.has(pkg.category) || (context.openCategories !== undefined && !context.openCategories.includes(pkg.category));
     if (excluded) {
       if (!excludedReason.has(pkg.category)) notOpen.add(pkg.category);
       excludedMask |= maskOfSubset((1 << relevant.length) - 1);
       continue;
     }
-    seenCategories.add(pkg.category);
-
-    const baseCost = itemCost(pkg, maxSubscriptionMonths);
     const featureCosts = relevant.map((f) => itemCost(f, maxSubscriptionMonths));
-    const list = byCategory.get(pkg.category) ?? [];
     for (let subset = 0; subset < 1 << relevant.length; subset++) {
       const mask = maskOfSubset(subset);
       if (mask === 0) continue;
@@ -295,42 +333,25 @@ function prepare({ answers, catalogue, context }: { answers: MatchAnswers; catal
       if (!admissible) continue;
       const features: MatchFeature[] = [];
       let costCents = baseCost;
-      let allMonthly = pkg.pricingModel === 'monthly';
-      let allOneOff = pkg.pricingModel === 'one_off';
       for (let i = 0; i < relevant.length; i++) {
         if (!(subset & (1 << i))) continue;
-        const feature = relevant[i]!;
-        features.push(feature);
+        features.push(relevant[i]!);
         costCents += featureCosts[i]!;
-        if (feature.pricingModel !== 'monthly') allMonthly = false;
-        if (feature.pricingModel !== 'one_off') allOneOff = false;
       }
-      assertCents(costCents, 'cost');
-      list.push({
-        pkg,
-        features,
-        featureIds: features.map((f) => f.id),
-        category: pkg.category,
-        mask,
-        costCents,
-        matchCents: matchOf(costCents, matchBps),
-        items: 1 + features.length,
-        allMonthly,
-        allOneOff,
-      });
+      list!.push(optionOf(pkg, features, mask, costCents, matchBps));
     }
-    byCategory.set(pkg.category, list);
   }
 
   const excludedCategories: ExcludedCategory[] = [
     ...categoryOrder(excludedReason.keys()).map((category) => ({ category, reason: excludedReason.get(category)! })),
     ...categoryOrder(notOpen).map((category) => ({ category, reason: 'not_open' as const })),
   ];
-  const categories = categoryOrder(seenCategories);
+  const categories = categoryOrder(byCategory.keys());
   return {
     rankedNeeds,
     categories,
-    options: categories.map((c) => byCategory.get(c) ?? []),
+    // Sorted once: every list the search builds is a filtered, hence still sorted, subsequence.
+    options: categories.map((c) => (byCategory.get(c) ?? []).sort(byCostThenTie)),
     excludedMask,
     excludedCategories,
     headroomCents: context.headroomCents,
@@ -342,38 +363,47 @@ function prepare({ answers, catalogue, context }: { answers: MatchAnswers; catal
 
 // ── tie-breaking: fewer items, then the lowest differing package id, then the lowest differing feature id ─────────
 
-/** Orders two id sets by the smallest id in one but not the other: the set holding it comes first. */
-function compareIdSets(a: readonly number[], b: readonly number[]): number {
-  const x = [...a].sort((p, q) => p - q);
-  const y = [...b].sort((p, q) => p - q);
+/** Orders two ascending id lists as sets: the one holding the smallest id that is not in the other comes first. */
+function compareSortedIds(x: ArrayLike<number>, xn: number, y: ArrayLike<number>, yn: number): number {
   let i = 0;
   let j = 0;
-  while (i < x.length && j < y.length) {
+  while (i < xn && j < yn) {
     if (x[i] === y[j]) { i++; j++; continue; }
     return x[i]! < y[j]! ? -1 : 1;
   }
-  if (i < x.length) return -1;
-  if (j < y.length) return 1;
+  if (i < xn) return -1;
+  if (j < yn) return 1;
   return 0;
 }
+
+const ascending = (p: number, q: number) => p - q;
 
 function compareTies(a: readonly (Opt | null)[], b: readonly (Opt | null)[]): number {
   const items = (s: readonly (Opt | null)[]) => s.reduce((n, o) => n + (o ? o.items : 0), 0);
   const byItems = items(a) - items(b);
   if (byItems !== 0) return byItems;
-  const pkgs = (s: readonly (Opt | null)[]) => s.flatMap((o) => (o ? [o.pkg.id] : []));
-  const byPackages = compareIdSets(pkgs(a), pkgs(b));
+  const pkgs = (s: readonly (Opt | null)[]) => s.flatMap((o) => (o ? [o.pkg.id] : [])).sort(ascending);
+  const [pa, pb] = [pkgs(a), pkgs(b)];
+  const byPackages = compareSortedIds(pa, pa.length, pb, pb.length);
   if (byPackages !== 0) return byPackages;
-  const feats = (s: readonly (Opt | null)[]) => s.flatMap((o) => (o ? o.featureIds : []));
-  return compareIdSets(feats(a), feats(b));
+  const feats = (s: readonly (Opt | null)[]) => s.flatMap((o) => (o ? o.featureIds : [])).sort(ascending);
+  const [fa, fb] = [feats(a), feats(b)];
+  return compareSortedIds(fa, fa.length, fb, fb.length);
 }
 
-/** Two options of one category that cost the same: the one the set-level tie-break prefers. */
+/** Two options of one category that cost the same: the one the set-level tie-break prefers (same order, one slot). */
 function compareOptTies(a: Opt | null, b: Opt | null): number {
-  return compareTies([a], [b]);
+  const byItems = (a ? a.items : 0) - (b ? b.items : 0);
+  if (byItems !== 0 || !a || !b) return byItems;
+  if (a.pkg.id !== b.pkg.id) return a.pkg.id - b.pkg.id;
+  return compareSortedIds(a.featureIds, a.featureIds.length, b.featureIds, b.featureIds.length);
 }
 
 // ── the search ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+function byCostThenTie(a: Opt, b: Opt): number {
+  return a.costCents - b.costCents || compareOptTies(a, b);
+}
 
 /** Options sorted by cost, one per cost (the tie-break's favourite), as parallel arrays for the two-pointer scan. */
 type List = {
@@ -387,13 +417,13 @@ type List = {
   sameMatchStart: Int32Array;
 };
 
-function makeList(input: readonly (Opt | null)[]): List {
-  const sorted = [...input].sort((a, b) => (a ? a.costCents : 0) - (b ? b.costCents : 0) || compareOptTies(a, b));
-  const opts: (Opt | null)[] = [];
+/** `sorted` in byCostThenTie order; `withNone` puts "nothing from this category" first (cost 0, no items). */
+function makeList(sorted: readonly Opt[], withNone: boolean): List {
+  const opts: (Opt | null)[] = withNone ? [null] : [];
+  let lastCost = withNone ? 0 : -1;
   for (const o of sorted) {
-    const cost = o ? o.costCents : 0;
-    const last = opts[opts.length - 1];
-    if (opts.length > 0 && (last ? last.costCents : 0) === cost) continue;
+    if (o.costCents === lastCost) continue; // the first of equal costs is the tie-break's favourite
+    lastCost = o.costCents;
     opts.push(o);
   }
   const n = opts.length;
@@ -417,6 +447,7 @@ function makeList(input: readonly (Opt | null)[]): List {
 }
 
 type Solved = { picks: (Opt | null)[]; mask: number; shareCents: number; ownCents: number };
+type Incumbent = Solved & { items: number; packageIds: number[] };
 
 type Group = { mask: number; cost: number; match: number };
 
@@ -477,28 +508,36 @@ function solve(optionsIn: Opt[][], H: number, L: number, k: number): Solved {
   const innerC = order[1];
   const outer = order.slice(2);
 
-  // Per category, options deduplicated per (mask, cost): same cost and same needs are interchangeable but for the tie-break.
+  // Same cost and same needs are interchangeable but for the tie-break: lists keep one option per (needs, cost).
   const dedupByMask = (list: Opt[]) => {
     const byMask = new Map<number, Opt[]>();
-    for (const o of list) byMask.set(o.mask, [...(byMask.get(o.mask) ?? []), o]);
+    for (const o of list) {
+      const same = byMask.get(o.mask);
+      if (same) same.push(o);
+      else byMask.set(o.mask, [o]);
+    }
     return byMask;
   };
   const outerLists = outer.map((c) => {
-    const lists = [...dedupByMask(within[c]!).values()].map((l) => makeList(l).opts as Opt[]);
-    return [null, ...lists.flat().sort((a, b) => a.costCents - b.costCents)];
+    const lastCostOfMask = new Map<number, number>();
+    const kept: (Opt | null)[] = [null];
+    for (const o of within[c]!) {
+      if (lastCostOfMask.get(o.mask) === o.costCents) continue;
+      lastCostOfMask.set(o.mask, o.costCents);
+      kept.push(o);
+    }
+    return kept;
   });
-  const bGroups: { mask: number; list: List }[] = [{ mask: 0, list: makeList([null]) }];
+  const bGroups: { mask: number; list: List }[] = [{ mask: 0, list: makeList([], true) }];
   if (innerB !== undefined) {
-    for (const [mask, list] of dedupByMask(within[innerB]!)) bGroups.push({ mask, list: makeList(list) });
+    for (const [mask, list] of dedupByMask(within[innerB]!)) bGroups.push({ mask, list: makeList(list, false) });
   }
   const cAll = innerC !== undefined ? within[innerC]! : [];
   const cByResidual = new Map<number, List>();
   const cListFor = (residual: number) => {
     let list = cByResidual.get(residual);
     if (!list) {
-      const chosen: (Opt | null)[] = cAll.filter((o) => (o.mask & residual) === residual);
-      if (residual === 0) chosen.push(null);
-      list = makeList(chosen);
+      list = makeList(residual === 0 ? cAll : cAll.filter((o) => (o.mask & residual) === residual), residual === 0);
       cByResidual.set(residual, list);
     }
     return list;
@@ -511,19 +550,49 @@ function solve(optionsIn: Opt[][], H: number, L: number, k: number): Solved {
     return m;
   });
 
-  let best = null as Solved | null;
+  let best = null as Incumbent | null;
   const picks: (Opt | null)[] = new Array(n).fill(null);
+  let outerItems = 0;
+  const scratchIds: number[] = new Array(n).fill(0);
 
-  const offer = (share: number, own: number, b: Opt | null, c: Opt | null) => {
+  /** The candidate's package ids, ascending, into scratchIds (no allocation: ties on money are common). */
+  const candidateIds = (b: Opt | null, c: Opt | null) => {
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const o = i === innerB ? b : i === innerC ? c : picks[i];
+      if (!o) continue;
+      let j = count++;
+      while (j > 0 && scratchIds[j - 1]! > o.pkg.id) { scratchIds[j] = scratchIds[j - 1]!; j--; }
+      scratchIds[j] = o.pkg.id;
+    }
+    return count;
+  };
+
+  const offer = (share: number, own: number, items: number, b: Opt | null, c: Opt | null) => {
     if (best) {
       if (share < best.shareCents) return;
-      if (share === best.shareCents && own > best.ownCents) return;
+      if (share === best.shareCents) {
+        if (own > best.ownCents) return;
+        if (own === best.ownCents) {
+          if (items > best.items) return;
+          if (items === best.items) {
+            const count = candidateIds(b, c);
+            const byPackages = compareSortedIds(scratchIds, count, best.packageIds, best.packageIds.length);
+            if (byPackages > 0) return;
+            if (byPackages === 0 && compareTies(withInner(b, c), best.picks) >= 0) return;
+          }
+        }
+      }
     }
+    const candidate = withInner(b, c);
+    const count = candidateIds(b, c);
+    best = { picks: candidate, mask: target, shareCents: share, ownCents: own, items, packageIds: scratchIds.slice(0, count) };
+  };
+  const withInner = (b: Opt | null, c: Opt | null) => {
     const candidate = [...picks];
     if (innerB !== undefined) candidate[innerB] = b;
     if (innerC !== undefined) candidate[innerC] = c;
-    if (best && share === best.shareCents && own === best.ownCents && compareTies(candidate, best.picks) >= 0) return;
-    best = { picks: candidate, mask: target, shareCents: share, ownCents: own };
+    return candidate;
   };
 
   const scanInner = (acc: number, C0: number, F0: number) => {
@@ -543,7 +612,7 @@ function solve(optionsIn: Opt[][], H: number, L: number, k: number): Solved {
         if (jCap < nC) {
           const own = C1 + C.cost[jCap]! - H;
           if (own <= L) {
-            offer(H, own, B.opts[bi]!, C.opts[jCap]!);
+            offer(H, own, outerItems + B.items[bi]! + C.items[jCap]!, B.opts[bi]!, C.opts[jCap]!);
             continue;
           }
         }
@@ -553,7 +622,7 @@ function solve(optionsIn: Opt[][], H: number, L: number, k: number): Solved {
         let p = Math.min(jCap, jOwn) - 1;
         if (p < 0) continue;
         p = C.sameMatchStart[p]!; // the same share for less
-        offer(F1 + C.match[p]!, C1 - F1 + C.own[p]!, B.opts[bi]!, C.opts[p]!);
+        offer(F1 + C.match[p]!, C1 - F1 + C.own[p]!, outerItems + B.items[bi]! + C.items[p]!, B.opts[bi]!, C.opts[p]!);
       }
     }
   };
@@ -577,7 +646,9 @@ function solve(optionsIn: Opt[][], H: number, L: number, k: number): Solved {
         }
       }
       picks[category] = o;
+      outerItems += o ? o.items : 0;
       walk(depth + 1, acc | (o ? o.mask : 0), C1, F1);
+      outerItems -= o ? o.items : 0;
       picks[category] = null;
     }
   };
@@ -586,7 +657,7 @@ function solve(optionsIn: Opt[][], H: number, L: number, k: number): Solved {
 
   walk(0, 0, 0, 0);
   if (!best) throw new Error('matcher: no set reaches the coverage found feasible'); // cannot happen: see bestCoverage
-  return best;
+  return { picks: best.picks, mask: best.mask, shareCents: best.shareCents, ownCents: best.ownCents };
 }
 
 // ── explanation ────────────────────────────────────────────────────────────────────────────────────────────────
