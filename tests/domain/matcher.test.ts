@@ -17,6 +17,7 @@ import {
   type Need,
   type PaymentMethod,
 } from '../../app/domain/matcher';
+import { noodleShop, seedMatchCatalogue, seedName } from '../support/matcher-catalogue';
 
 // ── the oracle: every set of at most one (package, feature subset) per category, judged straight from the rules ──
 
@@ -208,5 +209,204 @@ describe('matcher against a brute-force search over every set', () => {
       }),
       runs,
     );
+  });
+});
+
+// ── invariants of the whole result (best + alternatives) ──
+
+describe('matchPackages invariants', () => {
+  it('never passes the headroom or the own-spend limit, one pick per category, only listed and vetted packages that fit the answers', () => {
+    fc.assert(
+      fc.property(answersArb, catalogueArb(priceArb), contextArb(fc.integer({ min: 0, max: 3_000 })), (answers, catalogue, context) => {
+        const result = matchPackages({ answers, catalogue, context });
+        expect(result.alternatives.length).toBeLessThanOrEqual(2);
+        const sets = [result.best, ...result.alternatives];
+        for (const set of sets) {
+          expect(set.programmeCents).toBeLessThanOrEqual(context.headroomCents);
+          expect(set.programmeCents + set.shopCents).toBe(set.costCents);
+          expect(set.headroomAfterCents).toBe(context.headroomCents - set.programmeCents);
+          if (answers.ownSpendLimitCents !== null) expect(set.shopCents).toBeLessThanOrEqual(answers.ownSpendLimitCents);
+          expect(new Set(set.picks.map((p) => p.category)).size).toBe(set.picks.length);
+          expect(set.picks.reduce((s, p) => s + p.programmeCents, 0)).toBe(set.programmeCents);
+          expect(set.picks.reduce((s, p) => s + p.costCents, 0)).toBe(set.costCents);
+          for (const pick of set.picks) {
+            const pkg = catalogue.find((p) => p.id === pick.packageId)!;
+            expect(pickable(pkg, answers, context)).toBe(true);
+            expect(pick.versionId).toBe(pkg.versionId);
+            expect(pick.needsCovered.length).toBeGreaterThan(0);
+            expect(pick.featureIds.every((id) => pkg.features.some((f) => f.id === id))).toBe(true);
+            expect(pick.programmeCents + pick.shopCents).toBe(pick.costCents);
+          }
+        }
+        // Alternatives differ from the best and from each other, and each is exactly its own objective's answer.
+        const keys = sets.map(keyOfSet);
+        expect(new Set(keys).size).toBe(keys.length);
+        for (const alternative of result.alternatives) {
+          expect(alternative.objective).not.toBe('best');
+          expect(alternative.picks.length).toBeGreaterThan(0);
+          expect(keyOfSet(alternative)).toBe(keyOfSet(matchFor({ answers, catalogue, context, objective: alternative.objective })));
+        }
+        expect(keyOfSet(result.best)).toBe(keyOfSet(matchFor({ answers, catalogue, context, objective: 'best' })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('does not depend on the order of the catalogue', () => {
+    fc.assert(
+      fc.property(answersArb, catalogueArb(fc.constantFrom(1, 2, 3, 100)), contextArb(fc.integer({ min: 0, max: 20 })), fc.func(fc.integer()), (answers, catalogue, context, order) => {
+        const shuffled = [...catalogue].sort((a, b) => order(a.id) - order(b.id) || a.id - b.id);
+        expect(matchPackages({ answers, catalogue: shuffled, context })).toEqual(matchPackages({ answers, catalogue, context }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+// ── the seed catalogue: the example of issue 13 ──
+
+const seedCatalogue = seedMatchCatalogue();
+const seedRules = { matchBps: 5_000, maxSubscriptionMonths: 24 };
+const visitor: MatchContext = { headroomCents: 50_000_00, rules: seedRules };
+const committed20k: MatchContext = { headroomCents: 30_000_00, rules: seedRules }; // HK$50,000 cap, HK$20,000 committed
+const names = (set: MatchSet) => set.picks.map((p) => seedName(p.packageId));
+
+describe('a 12-seat noodle shop in Sham Shui Po that only takes cash (seed catalogue)', () => {
+  const limited = { ...noodleShop, ownSpendLimitCents: 15_000_00 };
+
+  it.each([
+    { label: 'visitor, no own-spend limit', answers: noodleShop, context: visitor },
+    { label: 'visitor, HK$15,000 own-spend limit', answers: limited, context: visitor },
+    { label: 'HK$20,000 committed, no limit', answers: noodleShop, context: committed20k },
+    { label: 'HK$20,000 committed, HK$15,000 limit', answers: limited, context: committed20k },
+  ])('$label: every objective agrees with brute force', ({ answers, context }) => {
+    for (const objective of objectives) {
+      expect(keyOfSet(matchFor({ answers, catalogue: seedCatalogue, context, objective }))).toBe(keyOfBrute(bruteForce(answers, seedCatalogue, context, objective)));
+    }
+  });
+
+  it('with HK$15,000 of its own: a POS that takes Octopus, FPS, AlipayHK and WeChat Pay HK plus a stamp card, and the ways to pay less', () => {
+    const result = matchPackages({ answers: limited, catalogue: seedCatalogue, context: visitor });
+    expect(names(result.best)).toEqual(['Cloud POS for Restaurants', 'Café Stamp & Points Card']);
+    expect(result.best.needsCovered).toEqual(['e_payments', 'till_stock', 'bring_back']);
+    expect(result.best.needsUncovered).toEqual([]);
+    // HK$880 × 24 + HK$360 × 24 = HK$29,760: the most the programme can pay while the shop pays at most HK$15,000.
+    expect(result.best).toMatchObject({ costCents: 29_760_00, programmeCents: 14_880_00, shopCents: 14_880_00, headroomAfterCents: 35_120_00 });
+    expect(result.best.picks.map((p) => [p.needsCovered, p.programmeCents, p.shopCents, p.headroomAfterCents])).toEqual([
+      [['e_payments', 'till_stock'], 10_560_00, 10_560_00, 39_440_00],
+      [['bring_back'], 4_320_00, 4_320_00, 35_120_00],
+    ]);
+    expect(result.alternatives.map((a) => [a.objective, names(a), a.shopCents])).toEqual([
+      ['cheapest_for_you', ['Takeaway Kiosk POS Lite', 'Neighbourhood Stamp Card'], 6_500_00],
+      // The best set is already all monthly, so the other way of paying is offered.
+      ['all_one_off', ['Takeaway Kiosk POS Lite', 'Restaurant Member & Stored-value Card'], 11_400_00],
+    ]);
+  });
+
+  it('never offers a POS sized for 20 seats or more to a 12-seat shop', () => {
+    const sized = (min: number) => seedCatalogue.filter((p) => p.sector === 'fnb' && (p.minSeats ?? 0) >= min).map((p) => seedName(p.id));
+    expect(sized(20)).toEqual(['Restaurant POS Value Bundle', 'Restaurant POS with QR Self-ordering']);
+    for (const context of [visitor, committed20k]) {
+      for (const answers of [noodleShop, limited, { ...noodleShop, paymentPreference: 'one_off' as const }]) {
+        const result = matchPackages({ answers, catalogue: seedCatalogue, context });
+        for (const set of [result.best, ...result.alternatives]) expect(names(set)).not.toEqual(expect.arrayContaining([expect.stringMatching(/Value Bundle|QR Self-ordering/)]));
+      }
+    }
+    // A 30-seat shop may get the Value Bundle: it is the cheapest one-off POS that takes all four methods.
+    const thirtySeats = matchFor({ answers: { ...limited, seats: 30, paymentPreference: 'one_off' }, catalogue: seedCatalogue, context: visitor, objective: 'best' });
+    expect(names(thirtySeats)).toContain('Restaurant POS Value Bundle');
+  });
+
+  it('a visitor uses the whole HK$50,000; an owner with HK$20,000 committed gets a set that fits the remaining HK$30,000', () => {
+    const asVisitor = matchPackages({ answers: noodleShop, catalogue: seedCatalogue, context: visitor });
+    const asOwner = matchPackages({ answers: noodleShop, catalogue: seedCatalogue, context: committed20k });
+    expect(asVisitor.best).toMatchObject({ programmeCents: 50_000_00, headroomBeforeCents: 50_000_00, headroomAfterCents: 0 });
+    expect(asOwner.best).toMatchObject({ programmeCents: 30_000_00, headroomBeforeCents: 30_000_00, headroomAfterCents: 0 });
+    for (const result of [asVisitor, asOwner]) expect(result.best.needsCovered).toEqual(['e_payments', 'till_stock', 'bring_back']);
+    // The cap across the set: the last pick gets what is left, not its full half.
+    const [first, last] = asOwner.best.picks;
+    expect(first!.headroomAfterCents).toBe(last!.headroomBeforeCents);
+    expect(last!.programmeCents).toBe(last!.headroomBeforeCents);
+    expect(last!.programmeCents).toBeLessThan(Math.floor(last!.costCents / 2));
+    // Less headroom, less reason to buy dear: the owner's set costs less than the visitor's.
+    expect(asOwner.best.costCents).toBeLessThan(asVisitor.best.costCents);
+    expect(names(asOwner.best)).toEqual(['Cloud POS for Restaurants', 'Fine Dining Guest Book & Loyalty']);
+    for (const set of [asOwner.best, ...asOwner.alternatives]) expect(set.programmeCents).toBeLessThanOrEqual(30_000_00);
+  });
+
+  it('a POS already in use: no POS is recommended, and the e-payment need says why', () => {
+    const result = matchPackages({ answers: { ...limited, alreadyHas: ['e_payment_pos'] }, catalogue: seedCatalogue, context: visitor });
+    expect(result.excludedCategories).toEqual([{ category: 'e_payment_pos', reason: 'already_has' }]);
+    expect(result.best.picks.map((p) => p.category)).toEqual(['customer_management']);
+    expect(result.best.needsUncovered).toEqual([
+      { need: 'e_payments', reason: 'category_excluded' },
+      { need: 'till_stock', reason: 'category_excluded' },
+    ]);
+  });
+
+  it('a live application in a category blocks it like a POS in use', () => {
+    const result = matchPackages({ answers: limited, catalogue: seedCatalogue, context: { ...visitor, liveCategories: ['customer_management'] } });
+    expect(result.excludedCategories).toEqual([{ category: 'customer_management', reason: 'live_application' }]);
+    expect(result.best.picks.map((p) => p.category)).toEqual(['e_payment_pos']);
+  });
+});
+
+describe('why a need is left out', () => {
+  const pkg = (over: Partial<MatchPackage> & Pick<MatchPackage, 'id' | 'category'>): MatchPackage => ({
+    versionId: over.id + 100, sector: 'fnb', status: 'listed', versionStatus: 'approved', pricingModel: 'one_off', priceCents: 10_000_00, features: [], ...over,
+  });
+  const answers: MatchAnswers = { sector: 'fnb', needs: ['found_online', 'bring_back', 'online_orders'], outlets: 1, paymentPreference: 'none', ownSpendLimitCents: null };
+
+  it.each([
+    {
+      label: 'no package meets it',
+      catalogue: [pkg({ id: 1, category: 'online_promotion' })],
+      expected: [{ need: 'bring_back', reason: 'none_available' }, { need: 'online_orders', reason: 'none_available' }],
+    },
+    {
+      label: 'only past the own-spend limit',
+      catalogue: [pkg({ id: 1, category: 'online_promotion' }), pkg({ id: 2, category: 'customer_management', priceCents: 90_000_00 })],
+      limit: 6_000_00,
+      expected: [{ need: 'bring_back', reason: 'over_own_spend' }, { need: 'online_orders', reason: 'none_available' }],
+    },
+    {
+      label: 'only by giving up a higher-ranked need (one package per category)',
+      catalogue: [pkg({ id: 1, category: 'online_promotion' }), pkg({ id: 2, category: 'online_promotion', needsMet: ['online_orders'] })],
+      expected: [{ need: 'bring_back', reason: 'none_available' }, { need: 'online_orders', reason: 'trade_off' }],
+    },
+    {
+      label: 'only in a category the shop already has',
+      catalogue: [pkg({ id: 1, category: 'online_promotion' }), pkg({ id: 2, category: 'customer_management' })],
+      alreadyHas: ['customer_management'],
+      expected: [{ need: 'bring_back', reason: 'category_excluded' }, { need: 'online_orders', reason: 'none_available' }],
+    },
+  ])('$label', ({ catalogue, limit, alreadyHas, expected }) => {
+    const result = matchPackages({ answers: { ...answers, ownSpendLimitCents: limit ?? null, alreadyHas }, catalogue, context: visitor });
+    expect(result.best.needsCovered).toEqual(['found_online']);
+    expect(result.best.needsUncovered).toEqual(expected);
+  });
+
+  it('more needs beat fewer; among as many, the higher-ranked need wins', () => {
+    const catalogue = [
+      pkg({ id: 1, category: 'online_promotion', needsMet: ['online_orders'] }),
+      pkg({ id: 2, category: 'online_promotion', needsMet: ['found_online'], priceCents: 1_00 }),
+      pkg({ id: 3, category: 'customer_management', needsMet: ['online_orders', 'bring_back'] }),
+    ];
+    // {2, 3} meets all three; without 3, {2} (found_online, ranked first) beats {1} (online_orders, ranked last).
+    expect(matchFor({ answers, catalogue, context: visitor, objective: 'best' }).picks.map((p) => p.packageId)).toEqual([2, 3]);
+    const withoutThree = catalogue.slice(0, 2);
+    expect(matchFor({ answers, catalogue: withoutThree, context: visitor, objective: 'best' }).picks.map((p) => p.packageId)).toEqual([2]);
+  });
+});
+
+describe('inputs the matcher refuses', () => {
+  const answers: MatchAnswers = { sector: 'fnb', needs: ['bring_back'], outlets: 1, paymentPreference: 'none', ownSpendLimitCents: null };
+  it.each([
+    { label: 'negative headroom', a: answers, c: { ...visitor, headroomCents: -1 } },
+    { label: 'fractional own-spend limit', a: { ...answers, ownSpendLimitCents: 0.5 }, c: visitor },
+    { label: 'no outlets', a: { ...answers, outlets: 0 }, c: visitor },
+    { label: 'match over 100%', a: answers, c: { ...visitor, rules: { matchBps: 10_001, maxSubscriptionMonths: 24 } } },
+  ])('$label', ({ a, c }) => {
+    expect(() => matchPackages({ answers: a, catalogue: seedCatalogue, context: c })).toThrow(RangeError);
   });
 });
