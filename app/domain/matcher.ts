@@ -446,6 +446,18 @@ function makeList(sorted: readonly Opt[], withNone: boolean): List {
   return list;
 }
 
+/** The first index in [0, n) of a non-decreasing array whose value passes `test` (monotone), or n. */
+function firstIndex(values: Float64Array, n: number, test: (v: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(values[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 type Solved = { picks: (Opt | null)[]; mask: number; shareCents: number; ownCents: number };
 type Incumbent = Solved & { items: number; packageIds: number[] };
 
@@ -601,12 +613,14 @@ function solve(optionsIn: Opt[][], H: number, L: number, k: number): Solved {
       const C = cListFor(residual);
       const nC = C.cost.length;
       if (nC === 0) continue;
-      let jCap = nC; // first index whose match lifts the set to the cap
-      let jOwn = nC; // first index past the own-spend limit while uncapped
+      // Both pointers only move down as b gets dearer; they start where the cheapest b puts them.
+      let jCap = firstIndex(C.match, nC, (v) => v >= H - F0 - B.match[0]!); // first c whose match lifts the set to the cap
+      let jOwn = firstIndex(C.own, nC, (v) => v > L - (C0 - F0) - B.own[0]!); // first c past the own-spend limit, uncapped
       for (let bi = 0; bi < B.cost.length; bi++) {
         const C1 = C0 + B.cost[bi]!;
         const F1 = F0 + B.match[bi]!;
         if (best && best.shareCents === H && C1 + C.cost[0]! - H > best.ownCents) break; // dearer b only costs more
+        if (C1 - F1 + C.own[0]! > L) break; // own ≥ Σ(cost − match): past the limit even with the cheapest c
         const threshold = H - F1;
         while (jCap > 0 && C.match[jCap - 1]! >= threshold) jCap--;
         if (jCap < nC) {
@@ -634,12 +648,17 @@ function solve(optionsIn: Opt[][], H: number, L: number, k: number): Solved {
     }
     if (((acc | remainingMask[depth]!) & target) !== target) return; // the target needs can no longer all be met
     const category = outer[depth]!;
+    const last = depth === outer.length - 1;
     for (const o of outerLists[depth]!) {
       const C1 = C0 + (o ? o.costCents : 0);
       const F1 = F0 + (o ? o.matchCents : 0);
+      // Before the inner scan: the least the two inner categories must add to reach the target needs.
+      const completion = last ? innerCompletion(acc | (o ? o.mask : 0)) : noCompletionBound;
+      if (completion.cost === Number.POSITIVE_INFINITY) continue;
       if (best) {
         const shareBound = Math.min(H, F1 + innerMaxMatch + outerMaxMatch(depth + 1));
-        const ownBound = Math.max(C1 - H, C1 - F1);
+        // own = Σcost − min(H, Σmatch) ≥ Σcost − H, and ≥ Σ(cost − match).
+        const ownBound = Math.max(C1 + completion.cost - H, C1 - F1 + completion.own);
         if (shareBound < best.shareCents || (shareBound === best.shareCents && ownBound > best.ownCents)) {
           if (o && best.shareCents === H && C1 - H > best.ownCents) break; // sorted by cost: the rest cost more
           continue;
@@ -651,6 +670,23 @@ function solve(optionsIn: Opt[][], H: number, L: number, k: number): Solved {
       outerItems -= o ? o.items : 0;
       picks[category] = null;
     }
+  };
+  const noCompletionBound = { cost: 0, own: 0 };
+  const completions = new Map<number, { cost: number; own: number }>();
+  const innerCompletion = (acc: number) => {
+    let found = completions.get(acc);
+    if (!found) {
+      found = { cost: Number.POSITIVE_INFINITY, own: Number.POSITIVE_INFINITY };
+      for (const { mask: mB, list: B } of bGroups) {
+        const C = cListFor(target & ~(acc | mB));
+        if (B.cost.length === 0 || C.cost.length === 0) continue;
+        // Lists are sorted by cost, and own (cost − match) never falls as cost rises: index 0 is the least of both.
+        found.cost = Math.min(found.cost, B.cost[0]! + C.cost[0]!);
+        found.own = Math.min(found.own, B.own[0]! + C.own[0]!);
+      }
+      completions.set(acc, found);
+    }
+    return found;
   };
   const outerMax = outer.map((c) => Math.max(0, ...within[c]!.map((o) => o.matchCents)));
   const outerMaxMatch = (from: number) => outerMax.slice(from).reduce((s, v) => s + v, 0);
