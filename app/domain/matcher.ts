@@ -2,7 +2,7 @@
 // most one per category, plus optional features) and up to two alternatives, each exactly optimal for its objective.
 // Why it is exact and fast: docs/decisions/012-matcher.md.
 import { fundingSplit, type FundingRules, type PricingModel } from './funding';
-import { categories as programmeCategories, type District } from './programme';
+import { categories as programmeCategories } from './programme';
 
 /** What a shop may want to achieve, as codes (the questionnaire's texts are i18n keys). */
 export const needs = ['e_payments', 'till_stock', 'online_orders', 'found_online', 'bring_back', 'know_customers'] as const;
@@ -79,7 +79,8 @@ export type MatchAnswers = {
   paymentPreference: PaymentPreference;
   /** The most the shop will pay itself for the whole set (subscriptions over the counted months); null = no limit. */
   ownSpendLimitCents: number | null;
-  district?: District | string | null;
+  /** A district code (programme.ts); null or absent = not stated. */
+  district?: string | null;
 };
 
 export type MatchContext = {
@@ -216,6 +217,7 @@ function categoryOrder(found: Iterable<string>): string[] {
 }
 
 const noFeatures: MatchFeature[] = [];
+const noFeatureIds: number[] = [];
 
 function optionOf(pkg: MatchPackage, features: MatchFeature[], mask: number, costCents: number, matchBps: number): Opt {
   assertCents(costCents, 'cost');
@@ -238,7 +240,6 @@ function optionOf(pkg: MatchPackage, features: MatchFeature[], mask: number, cos
     allOneOff,
   };
 }
-const noFeatureIds: number[] = [];
 
 function fits(pkg: MatchPackage, answers: MatchAnswers): boolean {
   if (pkg.maxOutlets != null && answers.outlets > pkg.maxOutlets) return false;

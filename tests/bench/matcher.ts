@@ -33,7 +33,7 @@ function timeMatches(catalogue: readonly MatchPackage[], runs: number) {
 function line(label: string, r: ReturnType<typeof timeMatches>) {
   console.log(
     `${label.padEnd(44)} mean ${r.mean.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  max ${r.max.toFixed(2)} ms  ` +
-      `(CPU mean ${r.cpu.mean.toFixed(2)} ms, p95 ${r.cpu.p95.toFixed(2)} ms; ${r.picksPerMatch.toFixed(1)} picks)`,
+      `(process CPU incl. GC threads: mean ${r.cpu.mean.toFixed(2)} ms, p95 ${r.cpu.p95.toFixed(2)} ms; ${r.picksPerMatch.toFixed(1)} picks)`,
   );
 }
 
