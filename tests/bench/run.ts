@@ -38,6 +38,9 @@ async function main() {
   ];
   timeIt('funding split (package + feature)', 1_000_000, () => packageSplit({ items, committedCents: 12_345_00, rules }));
 
+  console.log('— matcher (best set + alternatives per match; goal < 20 ms at 5,000 packages) —');
+  await import('./matcher');
+
   console.log('— password hashing (argon2id m=19 MiB t=2 p=1) —');
   const hashStart = Date.now();
   const rounds = 20;
