@@ -120,6 +120,7 @@ function Header({ data }: { data: RootData }) {
           <>
             <NavLink to="/admin/officers">{t('common:nav.admin')}</NavLink>
             <NavLink to="/admin/rounds">{t('common:nav.rounds')}</NavLink>
+            <NavLink to="/admin/holidays">{t('common:nav.holidays')}</NavLink>
             <NavLink to="/officer/dashboard">{t('common:nav.dashboard')}</NavLink>
           </>
         ) : null}
