@@ -8,6 +8,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { matchRoutes, type AgnosticDataRouteObject } from '@remix-run/router';
 import type { RequestHandler } from 'express';
 import { logger as rootLogger } from './logger.server';
+import { countDelivery, countJobRun, observeRequest } from './metrics.server';
 
 type RequestState = { requestId: string; userId?: number; role?: string };
 
@@ -94,6 +95,7 @@ export function requestLogging({
         { requestId, method: req.method, route, status, durationMs, userId: state.userId, role: state.role, clientIp: req.ip },
         'request',
       );
+      observeRequest({ method: req.method, route, status, durationMs });
       onFinish?.({ method: req.method, route, status, durationMs });
     };
     res.once('finish', done);
@@ -114,6 +116,7 @@ export function logJobRun(
   logger = rootLogger,
 ): void {
   const rounded = Math.round(durationMs * 100) / 100;
+  countJobRun({ job, ok: error === undefined, lapsed: job === 'lapse' && typeof details.lapsed === 'number' ? details.lapsed : undefined });
   if (error === undefined) logger.info({ job, durationMs: rounded, ...details }, 'job run');
   else logger.error({ job, durationMs: rounded, ...details, err: error }, 'job run failed');
 }
@@ -123,6 +126,7 @@ export function logDeliveryAttempt(
   attempt: { topic: string; messageId: number; attempt: number; outcome: 'sent' | 'retry' | 'failed'; durationMs: number; error?: string },
   logger = rootLogger,
 ): void {
+  countDelivery({ topic: attempt.topic, outcome: attempt.outcome });
   const line = { ...attempt, durationMs: Math.round(attempt.durationMs * 100) / 100 };
   if (attempt.outcome === 'sent') logger.info(line, 'outbox delivery');
   else logger.warn(line, 'outbox delivery');

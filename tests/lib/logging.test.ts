@@ -5,6 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logger, redirectLogs, serializeError } from '../../app/lib/logger.server';
 import { currentRequest, lapseJobRun, logError, noteUser, requestLogging, routeMatcher } from '../../app/lib/logging.server';
+import { registry } from '../../app/lib/metrics.server';
 import { deliverDue } from '../../app/services/outbox.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
@@ -91,6 +92,9 @@ describe('the request logging middleware', () => {
     expect(JSON.stringify(lines)).not.toContain('MF-2026-000999');
     expect(JSON.stringify(lines)).not.toContain('secret');
     expect(seen).toContainEqual({ route: '/applications/:ref', status: 200 });
+    // The same observation feeds the request-duration histogram, by pattern and status.
+    const histogram = await registry.getSingleMetricAsString('http_request_duration_seconds');
+    expect(histogram).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/applications\/:ref",status="200"\} 1/);
   });
 
   it('takes a proxy’s X-Request-Id only when the proxy is trusted', async () => {
