@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The app's structured logs (pino) stay quiet in tests; a test that wants them sets its own level.
+    env: { LOG_LEVEL: 'silent', LOG_FORMAT: 'json' },
   },
 });

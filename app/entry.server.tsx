@@ -1,12 +1,15 @@
 // Renders each document as a stream, with security headers and a per-response CSP nonce.
 import crypto from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import type { EntryContext, HandleDataRequestFunction } from '@remix-run/node';
+import type { EntryContext, HandleDataRequestFunction, HandleErrorFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse } from '@remix-run/router';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { currentRequest, logError } from './lib/logging.server';
 import { NonceContext } from './lib/nonce';
+import { RequestIdContext } from './lib/request-id';
 
 const ABORT_DELAY = 5_000;
 
@@ -38,6 +41,15 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
   return response;
 };
 
+// Every unexpected error of a loader, action or render, logged once with its stack and the request id. Thrown
+// Responses (404, 403 …) are answers, not errors, and Remix does not pass them here.
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return; // the visitor left; nothing went wrong on our side
+  // The router's own answers (no route matches: 404, method not allowed: 405) are not faults; the request line shows them.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  logError(error);
+};
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -50,7 +62,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RequestIdContext.Provider value={currentRequest()?.requestId}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RequestIdContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,
@@ -68,7 +82,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logError(error);
         },
       },
     );

@@ -24,6 +24,7 @@ import { getCsrfToken } from './lib/csrf.server';
 import { createI18n, defaultLocale, locales, type Locale } from './lib/i18n';
 import { detectLocale, resourcesFor } from './lib/i18n.server';
 import { useNonce } from './lib/nonce';
+import { REQUEST_ID_ATTRIBUTE, useRequestId } from './lib/request-id';
 import type { RootData } from './lib/root-data';
 import stylesheet from './styles/app.css';
 
@@ -118,6 +119,7 @@ function Header({ data }: { data: RootData }) {
           <>
             <NavLink to="/admin/officers">{t('common:nav.admin')}</NavLink>
             <NavLink to="/admin/rounds">{t('common:nav.rounds')}</NavLink>
+            <NavLink to="/admin/holidays">{t('common:nav.holidays')}</NavLink>
             <NavLink to="/officer/dashboard">{t('common:nav.dashboard')}</NavLink>
           </>
         ) : null}
@@ -213,7 +215,8 @@ export function ErrorBoundary() {
     [locale, data?.resources],
   );
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // On the server the error was logged once, with its request id (entry.server's handleError).
+  if (!isRouteErrorResponse(error) && typeof document !== 'undefined') console.error(error);
   const key = [400, 403, 404, 405, 409, 413].includes(status) ? String(status) : '500';
   return (
     <I18nextProvider i18n={i18n}>
@@ -229,10 +232,18 @@ export function ErrorBoundary() {
 
 function ErrorContent({ statusKey }: { statusKey: string }) {
   const { t } = useTranslation();
+  // The id belongs to the document the server rendered: after a navigation in the browser it would be another request's.
+  const requestId = useRequestId();
+  const initialDocument = useLocation().key === 'default';
   return (
     <div className="error-page">
       <h1>{t(`common:errorPage.${statusKey}.title`)}</h1>
       <p>{t(`common:errorPage.${statusKey}.body`)}</p>
+      {statusKey === '500' && requestId && initialDocument ? (
+        <p {...{ [REQUEST_ID_ATTRIBUTE]: requestId }}>
+          {t('common:errorPage.reference')} <code>{requestId}</code>
+        </p>
+      ) : null}
       <p>
         <Link to="/">{t('common:errorPage.home')}</Link>
       </p>

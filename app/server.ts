@@ -7,6 +7,7 @@ import compression from 'compression';
 import express from 'express';
 import { bootDatabase } from './lib/boot.server';
 import { parseEnv } from './lib/env.server';
+import { requestLogging } from './lib/logging.server';
 import { startLapseJob } from './services/claims.server';
 import { httpSender, startOutboxWorker } from './services/outbox.server';
 
@@ -21,6 +22,7 @@ app.set('trust proxy', env.TRUST_PROXY);
 app.use(compression());
 app.use(build.publicPath, express.static(path.join(rootDir, 'public', 'build'), { immutable: true, maxAge: '1y' }));
 app.use(express.static(path.join(rootDir, 'public'), { maxAge: '1h' }));
+app.use(requestLogging({ routes: build.routes, trustProxy: env.TRUST_PROXY })); // request id, one log line per request
 app.all(
   '*',
   createRequestHandler({

@@ -20,5 +20,12 @@ export function createDb({ url, max = 10 }: { url: string; max?: number }): DB {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client can be dropped by the server (restart, embedded stop): log it, never crash the process.
   pool.on('error', (error) => console.warn(`[db] idle client error: ${error.message}`));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
+  pools.set(db, pool);
+  return db;
 }
+
+const pools = new WeakMap<DB, pg.Pool>();
+
+/** The pg pool behind a handle made by createDb: its size, idle and waiting counts are metrics. */
+export const poolOf = (db: DB): pg.Pool | undefined => pools.get(db);

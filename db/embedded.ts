@@ -79,6 +79,28 @@ function relocateBinaries(binaries: Binaries): Binaries {
   return { initdb: path.join(target, 'bin', 'initdb'), postgres: path.join(target, 'bin', 'postgres') };
 }
 
+/**
+ * Where the cluster for `dataDir` really lives. As root the server runs as `postgres`; if that user cannot reach the
+ * folder, the cluster is kept under the temp dir instead (never chmod the user's folders).
+ */
+export function embeddedDataDir(dataDir: string): string {
+  const resolved = path.resolve(dataDir);
+  if (process.getuid?.() !== 0 || reachableByOthers(path.dirname(resolved))) return resolved;
+  const key = crypto.createHash('sha256').update(resolved).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), `matchfund-data-${key}`);
+}
+
+/** The port of a PostgreSQL already running on `dataDir` (e.g. the app's own), from its postmaster.pid. */
+export function runningEmbeddedPort(dataDir: string): number | undefined {
+  const pidFile = path.join(embeddedDataDir(dataDir), 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return undefined;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port) || port <= 0) return undefined;
+  return port;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -124,12 +146,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   if (runAs) {
     binaries = relocateBinaries(binaries);
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    if (!reachableByOthers(path.dirname(dataDir))) {
-      // Never chmod the user's folders: keep the cluster under the temp dir instead.
-      const key = crypto.createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
-      dataDir = path.join(os.tmpdir(), `matchfund-data-${key}`);
-      log(`The postgres user cannot reach ${options.dataDir}; keeping the database in ${dataDir}`);
-    }
+    dataDir = embeddedDataDir(dataDir);
+    if (dataDir !== path.resolve(options.dataDir)) log(`The postgres user cannot reach ${options.dataDir}; keeping the database in ${dataDir}`);
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (runAs) fs.chownSync(dataDir, runAs.uid, runAs.gid);

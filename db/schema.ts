@@ -315,12 +315,23 @@ export interface OutboxTable {
 
 export interface AuditLogTable {
   id: Id;
-  entityType: 'vendor' | 'solution';
+  entityType: 'vendor' | 'solution' | 'holiday';
   entityId: number;
   action: string;
   actorUserId: number | null;
   actorRole: string;
   note: string | null;
+  createdAt: CreatedAt;
+}
+
+/** A Hong Kong general holiday (weekdays only matter): service standards skip it. */
+export interface PublicHolidaysTable {
+  id: Id;
+  /** Hong Kong calendar day, 'YYYY-MM-DD'. */
+  day: string;
+  nameEn: string;
+  nameZhHk: string;
+  nameZhCn: string;
   createdAt: CreatedAt;
 }
 
@@ -383,6 +394,7 @@ export interface Database {
   auditLog: AuditLogTable;
   claims: ClaimsTable;
   payments: PaymentsTable;
+  publicHolidays: PublicHolidaysTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -3,6 +3,7 @@ import { redirect, type AppLoadContext } from '@remix-run/node';
 import type { Role } from '../../db/schema';
 import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from '../services/auth.server';
 import { sessionCookie } from './cookies.server';
+import { noteUser } from './logging.server';
 
 async function sessionToken(request: Request, context: AppLoadContext): Promise<string | undefined> {
   const value: unknown = await sessionCookie(context.secureCookies).parse(request.headers.get('Cookie'));
@@ -15,7 +16,9 @@ const cache = new WeakMap<Request, Promise<SessionUser | undefined>>();
 export function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | undefined> {
   let found = cache.get(request);
   if (!found) {
-    found = sessionToken(request, context).then((token) => (token ? findSessionUser({ db: context.db, token }) : undefined));
+    found = sessionToken(request, context)
+      .then((token) => (token ? findSessionUser({ db: context.db, token }) : undefined))
+      .then(noteUser); // the request's log line names the user
     cache.set(request, found);
   }
   return found;

@@ -12,6 +12,7 @@ const schema = z.object({
   DATA_DIR: z.string().optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   SEED_DEMO: flag.default(true),
+  ALLOW_DEMO_SEED: flag.default(false),
   TRUST_PROXY: flag.default(false),
   SECURE_COOKIES: flag.default(false),
   NOTIFY_URL: z.url().optional(),
@@ -22,12 +23,46 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+export function parseEnv(
+  source: Record<string, string | undefined> = process.env,
+  { warn = (line: string) => console.warn(line) }: { warn?: (line: string) => void } = {},
+): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${problems}`);
   }
+  const safety = configurationSafety(result.data, { nodeEnv: cleaned.NODE_ENV });
+  if (safety.refusals.length > 0) throw new Error(`Unsafe configuration:\n${safety.refusals.map((line) => `  ${line}`).join('\n')}`);
+  for (const line of safety.warnings) warn(line);
   return result.data;
+}
+
+/**
+ * Settings that parse but are dangerous together. Refused: demo accounts (with a published password) seeded into a
+ * real server's database in production. Warned: cookies without Secure behind a proxy, which almost always means
+ * the site is served over HTTPS by the proxy and the session cookie would also travel over plain HTTP.
+ */
+export function configurationSafety(env: Env, { nodeEnv }: { nodeEnv?: string }): { refusals: string[]; warnings: string[] } {
+  const refusals: string[] = [];
+  const warnings: string[] = [];
+  if (nodeEnv === 'production' && env.DATABASE_URL && env.SEED_DEMO && !env.ALLOW_DEMO_SEED) {
+    refusals.push(
+      'SEED_DEMO is true (the default) with NODE_ENV=production and a DATABASE_URL: an empty database would get demo ' +
+        'accounts whose password is published. Set SEED_DEMO=false, or ALLOW_DEMO_SEED=true if this really is a demo server.',
+    );
+  }
+  if (env.TRUST_PROXY && !env.SECURE_COOKIES) {
+    const bar = '!'.repeat(100);
+    warnings.push(
+      [
+        bar,
+        '!! WARNING: TRUST_PROXY is on but SECURE_COOKIES is off. Behind a load balancer that terminates HTTPS the session',
+        '!! and CSRF cookies are then sent without the Secure flag and can leak over plain HTTP. Set SECURE_COOKIES=true.',
+        bar,
+      ].join('\n'),
+    );
+  }
+  return { refusals, warnings };
 }

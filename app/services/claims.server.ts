@@ -9,6 +9,7 @@ import { allPassed, checkClaim, payableCents } from '../domain/claims';
 import { checkDocument } from '../domain/documents';
 import { hongKongDay } from '../domain/eligibility';
 import { recordTransition, type Trx } from './audit.server';
+import { lapseJobRun } from '../lib/logging.server';
 import { getCurrentSettings } from './catalogue.server';
 import { storeDocument, type UploadedDocument } from './applications.server';
 
@@ -253,11 +254,14 @@ export async function lapseOverdue({ db, now = new Date(), limit = 200 }: { db: 
 }
 
 /** Runs the lapse job periodically (every process may run it; the locks keep it exactly-once). */
-export function startLapseJob({ db, intervalMs = 60 * 60 * 1000, log = console.warn }: { db: DB; intervalMs?: number; log?: (line: string) => void }): () => void {
-  const run = () =>
-    lapseOverdue({ db })
-      .then(({ lapsed }) => lapsed.length > 0 && log(`[lapse] ${lapsed.length} approval(s) lapsed: ${lapsed.join(', ')}`))
-      .catch((error: unknown) => log(`[lapse] failed: ${error instanceof Error ? error.message : String(error)}`));
+export function startLapseJob({ db, intervalMs = 60 * 60 * 1000 }: { db: DB; intervalMs?: number }): () => void {
+  // One log line per run (lapseJobRun), with the references lapsed.
+  const run = () => {
+    const started = performance.now();
+    return lapseOverdue({ db })
+      .then(({ lapsed }) => lapseJobRun({ durationMs: performance.now() - started, lapsed }))
+      .catch((error: unknown) => lapseJobRun({ durationMs: performance.now() - started, error }));
+  };
   const timer = setInterval(run, intervalMs);
   timer.unref();
   void run();

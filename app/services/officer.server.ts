@@ -11,6 +11,7 @@ import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
 import { recordTransition, type Trx } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
+import { holidaySet } from './holidays.server';
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -51,7 +52,7 @@ export async function listQueue({
   limit?: number;
   now?: Date;
 }) {
-  const settings = await getCurrentSettings(db);
+  const [settings, holidays] = await Promise.all([getCurrentSettings(db), holidaySet(db)]);
   let query = db
     .selectFrom('applications as a')
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
@@ -65,7 +66,7 @@ export async function listQueue({
   if (filters.district) query = query.where('ent.district', '=', filters.district);
   if (filters.category) query = query.where('a.category', '=', filters.category);
   // "Waiting at least N working days", counted like the column beside it.
-  if (filters.minDays) query = query.where('a.submittedAt', '<', slaBreachCutoff({ now, slaWorkingDays: filters.minDays - 1 }));
+  if (filters.minDays) query = query.where('a.submittedAt', '<', slaBreachCutoff({ now, slaWorkingDays: filters.minDays - 1, holidays }));
   if (filters.assigned === 'me') query = query.where('a.assignedOfficerId', '=', officerId);
   if (filters.assigned === 'unassigned') query = query.where('a.assignedOfficerId', 'is', null);
   // Keyset pagination on (submitted_at, id): as fast on page 4,000 as on page 1.
@@ -94,7 +95,7 @@ export async function listQueue({
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit).map((row) => {
-    const daysWaiting = workingDaysBetween(row.submittedAt!, now);
+    const daysWaiting = workingDaysBetween(row.submittedAt!, now, holidays);
     return { ...row, daysWaiting, slaBreached: daysWaiting > settings.slaWorkingDays };
   });
   const last = page.at(-1);
@@ -333,9 +334,10 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
     .where('a.status', '<>', 'draft')
     .executeTakeFirst();
   if (!application) return undefined;
-  const [enterprise, settings] = await Promise.all([
+  const [enterprise, settings, holidays] = await Promise.all([
     db.selectFrom('enterprises').selectAll().where('id', '=', application.enterpriseId).executeTakeFirstOrThrow(),
     getCurrentSettings(db),
+    holidaySet(db),
   ]);
   const [eligibilityNow, others, documents, events, conflicted] = await Promise.all([
     eligibilityOf({ db, enterprise, now, settings, pkg: { listed: application.solutionStatus === 'listed', category: application.category } }),
@@ -375,7 +377,7 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
     conflicted,
     canTake: canTake(takeDecision({ status: application.status as ApplicationStatus, assignedOfficerId: application.assignedOfficerId, officerId, conflicted })),
     headroomCents: headroomCents(settings.capCents, committedElsewhere + (isCommitted(application.status as ApplicationStatus) ? application.programmeCents : 0)),
-    daysWaiting: application.submittedAt ? workingDaysBetween(application.submittedAt, now) : 0,
+    daysWaiting: application.submittedAt ? workingDaysBetween(application.submittedAt, now, holidays) : 0,
     slaWorkingDays: settings.slaWorkingDays,
   };
 }
@@ -409,8 +411,8 @@ async function approvedCents(db: DB): Promise<number> {
 
 /** Counts for the officer's home page, aggregated in the database (the queue may hold a million rows). */
 export async function workload({ db, officerId, now = new Date() }: { db: DB; officerId: number; now?: Date }) {
-  const settings = await getCurrentSettings(db);
-  const cutoff = slaBreachCutoff({ now, slaWorkingDays: settings.slaWorkingDays });
+  const [settings, holidays] = await Promise.all([getCurrentSettings(db), holidaySet(db)]);
+  const cutoff = slaBreachCutoff({ now, slaWorkingDays: settings.slaWorkingDays, holidays });
   const row = await db
     .selectFrom('applications')
     .select((eb) => [

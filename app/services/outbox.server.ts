@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import type { OutboxTopic } from '../../db/schema';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../domain/notifications';
+import { logDeliveryAttempt, logJobRun } from '../lib/logging.server';
 
 export type OutboxMessage = { id: number; idempotencyKey: string; payload: Record<string, unknown>; attempts: number };
 export type Sender = (message: OutboxMessage) => Promise<void>;
@@ -52,6 +53,7 @@ export async function deliverDue({
 
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
   for (const message of claimed) {
+    const started = performance.now();
     try {
       await send(message);
       await db
@@ -61,6 +63,7 @@ export async function deliverDue({
         .where('status', '=', 'pending')
         .execute();
       report.sent++;
+      logDeliveryAttempt({ topic, messageId: message.id, attempt: message.attempts, outcome: 'sent', durationMs: performance.now() - started });
     } catch (error) {
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const giveUp = message.attempts >= maxAttempts;
@@ -77,6 +80,7 @@ export async function deliverDue({
         .execute();
       if (giveUp) report.failed++;
       else report.retrying++;
+      logDeliveryAttempt({ topic, messageId: message.id, attempt: message.attempts, outcome: giveUp ? 'failed' : 'retry', durationMs: performance.now() - started, error: lastError });
     }
   }
   return report;
@@ -96,26 +100,29 @@ export function httpSender({ url, timeoutMs = 5000 }: { url: string; timeoutMs?:
   };
 }
 
-/** Runs deliverDue every interval until stopped; errors are logged, never thrown into the server. */
+/**
+ * Runs deliverDue every interval until stopped; errors are logged, never thrown into the server. A run that found
+ * work, or failed, is logged (one line); the empty polls every couple of seconds are not.
+ */
 export function startOutboxWorker({
   db,
   topic,
   send,
   intervalMs = 2000,
-  log = console.warn,
 }: {
   db: DB;
   topic: OutboxTopic;
   send: Sender;
   intervalMs?: number;
-  log?: (line: string) => void;
 }): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
+    const started = performance.now();
     deliverDue({ db, topic, send })
-      .catch((error: unknown) => log(`[outbox] ${topic} delivery failed: ${error instanceof Error ? error.message : String(error)}`))
+      .then((report) => report.claimed > 0 && logJobRun({ job: `outbox.${topic}`, durationMs: performance.now() - started, ...report }))
+      .catch((error: unknown) => logJobRun({ job: `outbox.${topic}`, durationMs: performance.now() - started, error }))
       .finally(() => {
         running = false;
       });

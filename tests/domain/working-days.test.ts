@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breachesSla, workingDaysBetween } from '../../app/domain/working-days';
+import { breachesSla, noHolidays, slaBreachCutoff, workingDaysBetween } from '../../app/domain/working-days';
 import { MAX_DELIVERY_ATTEMPTS, notificationsFor, retryDelayMs } from '../../app/domain/notifications';
 import { applicationActions } from '../../app/domain/application-lifecycle';
 
@@ -17,13 +17,13 @@ describe('workingDaysBetween', () => {
     ['2026-11-23', '2026-12-08', 11],
     ['2026-11-30', '2026-11-23', 0],
   ])('%s → %s is %i working days', (from, to, expected) => {
-    expect(workingDaysBetween(hk(from), hk(to))).toBe(expected);
+    expect(workingDaysBetween(hk(from), hk(to), noHolidays)).toBe(expected);
   });
 
   it('counts by the Hong Kong calendar day, not UTC', () => {
     // 23:30 on Monday in Hong Kong is still Monday; 00:30 Tuesday is Tuesday, though both are Monday in UTC.
-    expect(workingDaysBetween(hk('2026-11-23', '09:00'), hk('2026-11-23', '23:30'))).toBe(0);
-    expect(workingDaysBetween(hk('2026-11-23', '09:00'), hk('2026-11-24', '00:30'))).toBe(1);
+    expect(workingDaysBetween(hk('2026-11-23', '09:00'), hk('2026-11-23', '23:30'), noHolidays)).toBe(0);
+    expect(workingDaysBetween(hk('2026-11-23', '09:00'), hk('2026-11-24', '00:30'), noHolidays)).toBe(1);
   });
 
   it('a week always adds five working days', () => {
@@ -31,14 +31,14 @@ describe('workingDaysBetween', () => {
       fc.property(fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }), fc.integer({ min: 0, max: 60 }), (from, days) => {
         const to = new Date(from.getTime() + days * 86_400_000);
         const later = new Date(to.getTime() + 7 * 86_400_000);
-        expect(workingDaysBetween(from, later) - workingDaysBetween(from, to)).toBe(5);
+        expect(workingDaysBetween(from, later, noHolidays) - workingDaysBetween(from, to, noHolidays)).toBe(5);
       }),
     );
   });
 
   it('breaches the service standard after more than the set working days', () => {
-    expect(breachesSla({ submittedAt: hk('2026-11-23'), now: hk('2026-12-07'), slaWorkingDays: 10 })).toBe(false);
-    expect(breachesSla({ submittedAt: hk('2026-11-23'), now: hk('2026-12-08'), slaWorkingDays: 10 })).toBe(true);
+    expect(breachesSla({ submittedAt: hk('2026-11-23'), now: hk('2026-12-07'), slaWorkingDays: 10, holidays: noHolidays })).toBe(false);
+    expect(breachesSla({ submittedAt: hk('2026-11-23'), now: hk('2026-12-08'), slaWorkingDays: 10, holidays: noHolidays })).toBe(true);
   });
 });
 
@@ -65,18 +65,70 @@ describe('notification rules and retry delays', () => {
   });
 });
 
+// The general holidays around the two tested seasons (from the seeded 2026–2027 list).
+const christmas2026 = ['2026-12-25', '2026-12-26'];
+const lunarNewYear2027 = ['2027-02-06', '2027-02-08', '2027-02-09'];
+const holidays = new Set([...christmas2026, ...lunarNewYear2027, '2027-01-01']);
+
+describe('working days around Hong Kong general holidays', () => {
+  it.each([
+    // Christmas 2026: Friday 25 and Saturday 26 December are holidays.
+    ['2026-12-24', '2026-12-25', 0, 1],
+    ['2026-12-24', '2026-12-28', 1, 2], // Thursday → Monday: only Monday counts
+    ['2026-12-23', '2026-12-31', 5, 6],
+    ['2026-12-24', '2027-01-04', 5, 7], // New Year's Day 2027 is a Friday holiday too
+    // Lunar New Year 2027: Saturday 6 (day 1), Monday 8 (day 3) and Tuesday 9 February (day 4, for day 2 on a Sunday).
+    ['2027-02-05', '2027-02-08', 0, 1],
+    ['2027-02-05', '2027-02-10', 1, 3], // Friday → Wednesday
+    ['2027-02-04', '2027-02-12', 4, 6],
+    ['2027-02-06', '2027-02-09', 0, 2],
+  ])('%s → %s is %i working days (%i without the holidays)', (from, to, withHolidays, without) => {
+    expect(workingDaysBetween(hk(from), hk(to), holidays)).toBe(withHolidays);
+    expect(workingDaysBetween(hk(from), hk(to), noHolidays)).toBe(without);
+  });
+
+  it('a ten-working-day service standard stretches over Lunar New Year and Christmas', () => {
+    // Submitted Friday 29 January 2027: ten working days without holidays end on Friday 12 February; with the two
+    // weekday holidays of Lunar New Year they end on Tuesday 16 February.
+    expect(breachesSla({ submittedAt: hk('2027-01-29'), now: hk('2027-02-15'), slaWorkingDays: 10, holidays: noHolidays })).toBe(true);
+    expect(breachesSla({ submittedAt: hk('2027-01-29'), now: hk('2027-02-16'), slaWorkingDays: 10, holidays })).toBe(false);
+    expect(breachesSla({ submittedAt: hk('2027-01-29'), now: hk('2027-02-17'), slaWorkingDays: 10, holidays })).toBe(true);
+    // Submitted Friday 18 December 2026: Christmas Day and New Year's Day push the tenth working day to 5 January.
+    expect(slaBreachCutoff({ now: hk('2027-01-05'), slaWorkingDays: 10, holidays })).toEqual(new Date('2026-12-18T00:00:00+08:00'));
+    expect(breachesSla({ submittedAt: hk('2026-12-18'), now: hk('2027-01-05'), slaWorkingDays: 10, holidays })).toBe(false);
+    expect(breachesSla({ submittedAt: hk('2026-12-18'), now: hk('2027-01-06'), slaWorkingDays: 10, holidays })).toBe(true);
+  });
+
+  it('each weekday holiday in the period takes exactly one working day off; weekend holidays none', () => {
+    const days = fc.uniqueArray(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }), { maxLength: 30 });
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 90 }), days, (from, span, picked) => {
+        const to = new Date(from.getTime() + span * 86_400_000);
+        const set = new Set(picked.map((d) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)));
+        const hkDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+        const inside = [...set].filter((day) => {
+          const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+          return day > hkDay(from) && day <= hkDay(to) && weekday !== 0 && weekday !== 6;
+        });
+        expect(workingDaysBetween(from, to, set)).toBe(workingDaysBetween(from, to, noHolidays) - inside.length);
+      }),
+    );
+  });
+});
+
 describe('slaBreachCutoff', () => {
-  it('agrees with breachesSla for any submission time', async () => {
-    const { slaBreachCutoff } = await import('../../app/domain/working-days');
+  it('agrees with breachesSla for any submission time, with or without holidays', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('2025-01-01'), max: new Date('2027-01-01'), noInvalidDate: true }),
+        fc.date({ min: new Date('2025-01-01'), max: new Date('2028-01-01'), noInvalidDate: true }),
         fc.integer({ min: 0, max: 40 * 86_400_000 }),
         fc.integer({ min: 0, max: 20 }),
-        (now, ageMs, sla) => {
+        fc.boolean(),
+        (now, ageMs, sla, withHolidays) => {
           const submittedAt = new Date(now.getTime() - ageMs);
-          const cutoff = slaBreachCutoff({ now, slaWorkingDays: sla });
-          expect(submittedAt < cutoff).toBe(breachesSla({ submittedAt, now, slaWorkingDays: sla }));
+          const set = withHolidays ? holidays : noHolidays;
+          const cutoff = slaBreachCutoff({ now, slaWorkingDays: sla, holidays: set });
+          expect(submittedAt < cutoff).toBe(breachesSla({ submittedAt, now, slaWorkingDays: sla, holidays: set }));
         },
       ),
     );
