@@ -11,6 +11,7 @@ import type { ApplicantDeclaration } from '../domain/reasons';
 import { recordTransition, type Trx } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
+import { settingsInForce } from './settings.server';
 
 export const APPLICATION_PAGE_SIZE = 20;
 
@@ -134,9 +135,9 @@ export type SubmitResult =
   | { ok: false; code: 'cap_reached'; headroomCents: number };
 
 /**
- * Submits a draft. In one transaction: lock the enterprise row (so parallel submissions of the same enterprise
- * queue up), re-check eligibility and the round, compute the programme share against what the enterprise already
- * has committed, commit it, and write the audit event.
+ * Submits a draft. In one transaction: read the settings in force under the programme lock, lock the enterprise row
+ * (so parallel submissions of the same enterprise queue up), re-check eligibility and the round, compute the
+ * programme share against what the enterprise already has committed, commit it, and write the audit event.
  */
 export async function submitApplication({
   db,
@@ -149,8 +150,6 @@ export async function submitApplication({
   reference: string;
   now?: Date;
 }): Promise<SubmitResult> {
-  const settings = await getCurrentSettings(db);
-  const rules = fundingRules(settings);
   return db.transaction().execute(async (trx): Promise<SubmitResult> => {
     const owned = await trx
       .selectFrom('applications as a')
@@ -161,7 +160,10 @@ export async function submitApplication({
       .executeTakeFirst();
     if (!owned) return { ok: false, code: 'not_found' };
 
-    // Lock order everywhere: enterprise, then application.
+    // Lock order everywhere: programme, enterprise, application. The cap and the match are read under the
+    // programme lock, so a settings save either waits for this submission or binds it.
+    const settings = await settingsInForce(trx, { purpose: 'rules' });
+    const rules = fundingRules(settings);
     const enterprise = await trx.selectFrom('enterprises').selectAll().where('id', '=', owned.enterpriseId).forUpdate().executeTakeFirstOrThrow();
     const application = await trx
       .selectFrom('applications as a')

@@ -11,6 +11,7 @@ import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
 import { recordTransition, type Trx } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
+import { settingsInForce } from './settings.server';
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -224,13 +225,11 @@ export async function decideApplication({
   decision: Decision;
   now?: Date;
 }): Promise<DecideResult> {
-  const settings = await getCurrentSettings(db);
   return db.transaction().execute(async (trx): Promise<DecideResult> => {
     const found = await trx.selectFrom('applications').select(['id', 'enterpriseId']).where('reference', '=', reference).where('status', '<>', 'draft').executeTakeFirst();
     if (!found) return { ok: false, code: 'not_found' };
-    if (decision.action === 'approve') {
-      await trx.selectFrom('programmes').select('id').where('id', '=', settings.programmeId).forUpdate().execute();
-    }
+    // Read after the programme lock: a budget cut saved while this approval waited binds it.
+    const settings = decision.action === 'approve' ? await settingsInForce(trx, { purpose: 'budget' }) : await getCurrentSettings(trx);
     const enterprise = await trx.selectFrom('enterprises').selectAll().where('id', '=', found.enterpriseId).forUpdate().executeTakeFirstOrThrow();
     const application = await trx
       .selectFrom('applications as a')
