@@ -4,7 +4,7 @@ import type { DB } from '../../db/client';
 import type { ApplicationStatusColumn } from '../../db/schema';
 import { isCommitted, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
-import { takeDecision } from '../domain/assignment';
+import { hasConflictOfInterest, takeDecision } from '../domain/assignment';
 import { fundingSplit, headroomCents } from '../domain/funding';
 import type { RejectionReason } from '../domain/reasons';
 import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
@@ -103,14 +103,15 @@ export async function listQueue({
   return { rows: page, next, slaWorkingDays: settings.slaWorkingDays };
 }
 
-async function isConflicted(trx: Trx | DB, officerId: number, enterpriseId: number): Promise<boolean> {
+/** Whether the officer owns or declared a link to the enterprise (an unknown enterprise counts as conflicted). */
+export async function isConflicted(trx: Trx | DB, officerId: number, enterpriseId: number): Promise<boolean> {
   const row = await trx
     .selectFrom('enterprises as ent')
     .leftJoin('officerConflicts as c', (join) => join.onRef('c.enterpriseId', '=', 'ent.id').on('c.officerId', '=', officerId))
     .select(['ent.ownerUserId', 'c.officerId as conflictOfficer'])
     .where('ent.id', '=', enterpriseId)
     .executeTakeFirst();
-  return !row || row.ownerUserId === officerId || row.conflictOfficer !== null;
+  return !row || hasConflictOfInterest({ officerId, ownerUserId: row.ownerUserId, declaredLink: row.conflictOfficer !== null });
 }
 
 export type TakeResult = { ok: true; reference: string } | { ok: false; code: 'queue_empty' | 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'invalid_transition' };
