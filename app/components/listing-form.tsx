@@ -128,6 +128,7 @@ export function ListingForm({
     pricingModel: t('vendor:pricingModel'),
     price: t('vendor:price'),
     deploymentDays: t('vendor:deploymentDays'),
+    features: t('vendor:sectionFeatures'),
   };
   for (let i = 0; i < MAX_FEATURES; i++) {
     labels[`featureNameEn${i}`] = t('vendor:featureLabel', { n: i + 1 });
@@ -215,9 +216,14 @@ export function ListingForm({
           <TextField name="price" label={labels.price!} hint={t('vendor:priceHint')} inputMode="decimal" maxLength={16} defaultValue={values.price} errors={errors} />
           <TextField name="deploymentDays" label={labels.deploymentDays!} hint={t('vendor:deploymentHint')} inputMode="numeric" maxLength={4} defaultValue={values.deploymentDays} errors={errors} />
         </fieldset>
-        <fieldset className="form-section">
+        <fieldset className={errors?.features?.length ? 'form-section field--error' : 'form-section'} id="features" tabIndex={-1}>
           <legend>{t('vendor:sectionFeatures')}</legend>
           <p className="hint">{t('vendor:featuresHint')}</p>
+          {errors?.features?.length ? (
+            <p className="field-error" id="features-error">
+              <span className="visually-hidden">{t('common:errorPrefix')}</span> {t(errors.features[0]!)}
+            </p>
+          ) : null}
           {Array.from({ length: MAX_FEATURES }, (_, i) => (
             <div className="feature-row" key={i}>
               <TextField name={`featureNameEn${i}`} label={labels[`featureNameEn${i}`]!} maxLength={120} defaultValue={values[`featureNameEn${i}`]} errors={errors} />

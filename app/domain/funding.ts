@@ -95,3 +95,13 @@ export function packageSplit({
 }): FundingSplit {
   return fundingSplit({ costCents: eligibleCostCents(items, rules.maxSubscriptionMonths), committedCents, rules });
 }
+
+/**
+ * Why a split gives the programme nothing to pay, if it does: the enterprise has no headroom left under the cap
+ * ('cap_reached'), or there is headroom but the match of this cost rounds down to HK$0.00 — a tiny cost, or a match
+ * of 0% ('no_programme_share'). The two must never be confused: the second is not "no funding left".
+ */
+export function nothingToFund(split: FundingSplit): 'cap_reached' | 'no_programme_share' | null {
+  if (split.programmeCents > 0) return null;
+  return split.headroomBeforeCents === 0 ? 'cap_reached' : 'no_programme_share';
+}

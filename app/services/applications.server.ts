@@ -6,7 +6,7 @@ import type { ApplicationStatusColumn, DocumentKind } from '../../db/schema';
 import { committedStatuses, transition, type ApplicationStatus } from '../domain/application-lifecycle';
 import { checkDocument, safeFilename } from '../domain/documents';
 import { failedCodes, type EligibilityCode } from '../domain/eligibility';
-import { fundingSplit, type FundingSplit } from '../domain/funding';
+import { fundingSplit, nothingToFund, type FundingSplit } from '../domain/funding';
 import type { ApplicantDeclaration } from '../domain/reasons';
 import { recordTransition, type Trx } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
@@ -132,7 +132,8 @@ export type SubmitResult =
   | { ok: false; code: 'invalid_transition'; status: ApplicationStatus }
   | { ok: false; code: 'not_eligible'; failures: EligibilityCode[] }
   | { ok: false; code: 'category_taken' }
-  | { ok: false; code: 'cap_reached'; headroomCents: number };
+  | { ok: false; code: 'cap_reached'; headroomCents: number }
+  | { ok: false; code: 'no_programme_share'; costCents: number; matchBps: number };
 
 /**
  * Submits a draft. In one transaction: read the settings in force under the programme lock, lock the enterprise row
@@ -208,7 +209,9 @@ export async function submitApplication({
     if (live.some((other) => other.category === application.category)) return { ok: false, code: 'category_taken' };
     const committed = live.reduce((sum, other) => sum + other.programmeCents, 0);
     const split = fundingSplit({ costCents: application.costCents, committedCents: committed, rules });
-    if (split.programmeCents === 0) return { ok: false, code: 'cap_reached', headroomCents: split.headroomBeforeCents };
+    const unfunded = nothingToFund(split);
+    if (unfunded === 'cap_reached') return { ok: false, code: 'cap_reached', headroomCents: split.headroomBeforeCents };
+    if (unfunded === 'no_programme_share') return { ok: false, code: 'no_programme_share', costCents: application.costCents, matchBps: rules.matchBps };
 
     const updated = await trx
       .updateTable('applications')

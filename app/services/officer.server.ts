@@ -5,7 +5,7 @@ import type { ApplicationStatusColumn } from '../../db/schema';
 import { isCommitted, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
 import { hasConflictOfInterest, takeDecision } from '../domain/assignment';
-import { fundingSplit, headroomCents } from '../domain/funding';
+import { fundingSplit, headroomCents, nothingToFund } from '../domain/funding';
 import type { RejectionReason } from '../domain/reasons';
 import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
 import { recordTransition, type Trx } from './audit.server';
@@ -201,7 +201,7 @@ export type Decision =
 
 export type DecideResult =
   | { ok: true; status: ApplicationStatus }
-  | { ok: false; code: 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'budget_exhausted' | 'cap_reached' }
+  | { ok: false; code: 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'budget_exhausted' | 'cap_reached' | 'no_programme_share' }
   | { ok: false; code: 'stale'; status: ApplicationStatus }
   | { ok: false; code: 'invalid_transition'; status: ApplicationStatus }
   | { ok: false; code: 'not_eligible'; failures: EligibilityCode[] };
@@ -256,8 +256,10 @@ export async function decideApplication({
       if (failures.length > 0) return { ok: false, code: 'not_eligible', failures };
       const others = await committedCents({ db: trx, enterpriseId: enterprise.id, excludeApplicationId: application.id });
       const split = fundingSplit({ costCents: application.costCents, committedCents: others, rules: fundingRules(settings) });
+      const unfunded = nothingToFund(split);
+      if (unfunded) return { ok: false, code: unfunded };
       programmeCents = Math.min(programmeCents, split.programmeCents);
-      if (programmeCents === 0) return { ok: false, code: 'cap_reached' };
+      if (programmeCents === 0) return { ok: false, code: 'no_programme_share' };
       if ((await approvedCents(trx)) + programmeCents > settings.budgetCents) return { ok: false, code: 'budget_exhausted' };
     }
 

@@ -157,3 +157,19 @@ describe('enquiry → quotation → application through the routes', () => {
     expect(stale.status).toBe(409);
   });
 });
+
+describe('a quotation the programme cannot pay a share of', () => {
+  it('is answered with what is wrong, not "no funding left"', async () => {
+    const { makeDraft, makeEnterprise, makeQuotation } = await import('../support/fixtures');
+    const user = await makeUser(t.db);
+    const session = await sessionForUserId(t.db, user.id);
+    const enterpriseId = await makeEnterprise(t.db, user.id);
+    // A listing from before the minimum price: HK$0.01.
+    const pkg = await makeListedSolution(t.db, { priceCents: 1 });
+    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const ref = await makeDraft(t.db, { userId: user.id, quotationId });
+    const response = await respond(async () => applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'submit' }, { session }), { ref })));
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({ error: 'applications:no_programme_share', values: { cost: 'HK$0.01', percent: '50' } });
+  });
+});

@@ -92,6 +92,9 @@ describe('listing form', () => {
       { featurePrice2: ['vendor:rules.feature_price_missing'] },
     ],
     ['deployment over 6 months', { deploymentDays: '181' }, { deploymentDays: ['vendor:rules.deployment_too_long'] }],
+    ['a price the programme could not pay a share of', { pricingModel: 'one_off', price: '0.01' }, { price: ['vendor:rules.price_below_minimum'] }],
+    ['a feature under the minimum', { featureModel0: 'one_off', featurePrice0: '99.99' }, { featurePrice0: ['vendor:rules.feature_price_below_minimum'] }],
+    ['a package its features take past the ceiling', { price: '4000', featurePrice0: '200' }, { features: ['vendor:rules.features_over_ceiling'] }],
   ])('refuses %s with a translated field message, writing nothing', async (_name, overrides, expected) => {
     const { session, userId } = await enrolledVendorSession();
     const response = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields(overrides as Record<string, string>), { session }))));
