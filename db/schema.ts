@@ -118,6 +118,8 @@ export interface SolutionVersionsTable {
   descriptionZhCn: string;
   pricingModel: PricingModelColumn;
   priceCents: number;
+  /** A monthly package's minimum contract in months; null for a one-off price. */
+  minContractMonths: ColumnType<number | null, number | null | undefined, number | null>;
   deploymentDays: number;
   status: ColumnType<VersionStatus, VersionStatus | undefined, VersionStatus>;
   deliverablesEn: ColumnType<string, string | undefined, string>;
@@ -139,6 +141,8 @@ export interface SolutionFeaturesTable {
   nameZhCn: string;
   pricingModel: PricingModelColumn;
   priceCents: number;
+  /** A monthly feature's minimum contract in months; null for a one-off price. */
+  minContractMonths: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface EnterprisesTable {
@@ -200,6 +204,8 @@ export type QuotationItem = {
   nameZhCn: string;
   pricingModel: PricingModelColumn;
   priceCents: number;
+  /** The item's minimum contract when the vendor confirmed (absent on quotations from before it was recorded). */
+  minContractMonths?: number | null;
 };
 
 export interface QuotationsTable {

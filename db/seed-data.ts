@@ -13,6 +13,9 @@ export type SeedVendor = {
   district: string;       // one of the 18 district codes in GLOSSARY.md
 };
 export type SeedFeature = { name: SeedText; pricingModel: SeedPricingModel; priceCents: number };
+
+/** The minimum contract every seeded monthly item states: 24 months, the figures the demo catalogue always showed. */
+export const SEED_CONTRACT_MONTHS = 24;
 export type SeedSolution = {
   vendorKey: string;
   category: SeedCategory;

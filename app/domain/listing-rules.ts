@@ -8,6 +8,9 @@ import { eligibleCostCents, itemCostCents, type PricingModel } from './funding';
  */
 export const MIN_ITEM_COST_CENTS = 100_00;
 
+/** The longest minimum contract a monthly item may state (as the database bounds it): ten years. */
+export const MAX_CONTRACT_MONTHS = 120;
+
 export type ListingRules = {
   maxOneOffCents: number;
   maxSubscriptionMonths: number;
@@ -21,8 +24,10 @@ export type ListingDraft = {
   sector: string;
   pricingModel: PricingModel;
   priceCents: number;
+  /** A monthly package's minimum contract in months (ignored for a one-off price). */
+  minContractMonths?: number | null;
   deploymentDays: number;
-  features: { pricingModel: PricingModel; priceCents: number }[];
+  features: { pricingModel: PricingModel; priceCents: number; minContractMonths?: number | null }[];
 };
 
 export type ListingCode =
@@ -35,6 +40,10 @@ export type ListingCode =
   | 'feature_price_missing'
   | 'feature_price_not_cents'
   | 'feature_price_below_minimum'
+  | 'contract_months_missing'
+  | 'contract_months_invalid'
+  | 'feature_contract_months_missing'
+  | 'feature_contract_months_invalid'
   | 'deployment_too_long'
   | 'deployment_invalid'
   | 'category_sector_taken'
@@ -70,13 +79,37 @@ export function checkListing({
   }
 
   const months = rules.maxSubscriptionMonths;
+  // A monthly item states its minimum contract; a wrong one is reported on its field, and the prices are then
+  // judged as if it were not stated (counted at the programme's most), so each problem is said once.
+  const contractOf = (
+    item: { pricingModel: PricingModel; minContractMonths?: number | null },
+    field: string,
+    codes: { missing: ListingCode; invalid: ListingCode },
+  ): number | null => {
+    if (item.pricingModel !== 'monthly') return null;
+    const value = item.minContractMonths;
+    if (value === null || value === undefined) {
+      problems.push({ field, code: codes.missing });
+      return null;
+    }
+    if (!Number.isSafeInteger(value) || value < 1 || value > MAX_CONTRACT_MONTHS) {
+      problems.push({ field, code: codes.invalid });
+      return null;
+    }
+    return value;
+  };
+  const pkg = { ...draft, minContractMonths: contractOf(draft, 'minContractMonths', { missing: 'contract_months_missing', invalid: 'contract_months_invalid' }) };
+  const features = draft.features.map((feature, index) => ({
+    ...feature,
+    minContractMonths: contractOf(feature, `featureContract${index}`, { missing: 'feature_contract_months_missing', invalid: 'feature_contract_months_invalid' }),
+  }));
   // The ceiling of the package's kind: a one-off package, or a subscription counted over its months.
   const ceiling = draft.pricingModel === 'one_off' ? rules.maxOneOffCents : rules.maxSubscriptionTotalCents;
   let packageCounted: number | null = null;
   if (!Number.isSafeInteger(draft.priceCents)) problems.push({ field: 'price', code: 'price_not_cents' });
   else if (draft.priceCents <= 0) problems.push({ field: 'price', code: 'price_missing' });
   else {
-    packageCounted = itemCostCents(draft, months);
+    packageCounted = itemCostCents(pkg, months);
     if (packageCounted < MIN_ITEM_COST_CENTS) problems.push({ field: 'price', code: 'price_below_minimum' });
     else if (packageCounted > ceiling) {
       problems.push({ field: 'price', code: draft.pricingModel === 'one_off' ? 'one_off_over_ceiling' : 'subscription_over_ceiling' });
@@ -84,7 +117,7 @@ export function checkListing({
   }
 
   let featuresPriced = true;
-  draft.features.forEach((feature, index) => {
+  features.forEach((feature, index) => {
     featuresPriced &&= Number.isSafeInteger(feature.priceCents) && feature.priceCents > 0;
     if (!Number.isSafeInteger(feature.priceCents)) problems.push({ field: `featurePrice${index}`, code: 'feature_price_not_cents' });
     else if (feature.priceCents <= 0) problems.push({ field: `featurePrice${index}`, code: 'feature_price_missing' });
@@ -92,8 +125,8 @@ export function checkListing({
   });
   // The ceiling holds for what a shop can actually buy: the package with every optional feature it offers. Said once:
   // a package already over its ceiling on its own is told so on its price.
-  if (packageCounted !== null && packageCounted <= ceiling && featuresPriced && draft.features.length > 0) {
-    if (eligibleCostCents([draft, ...draft.features], months) > ceiling) problems.push({ field: 'features', code: 'features_over_ceiling' });
+  if (packageCounted !== null && packageCounted <= ceiling && featuresPriced && features.length > 0) {
+    if (eligibleCostCents([pkg, ...features], months) > ceiling) problems.push({ field: 'features', code: 'features_over_ceiling' });
   }
 
   if (!Number.isInteger(draft.deploymentDays) || draft.deploymentDays < 1) problems.push({ field: 'deploymentDays', code: 'deployment_invalid' });

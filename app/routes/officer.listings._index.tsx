@@ -72,7 +72,7 @@ export default function VettingQueue() {
                   <td>{t(`common:categories.${row.category}`)}</td>
                   <td>{t(`common:sectors.${row.sector}`)}</td>
                   <td>
-                    <PriceLine pricingModel={row.pricingModel} priceCents={row.priceCents} months={months} />
+                    <PriceLine pricingModel={row.pricingModel} priceCents={row.priceCents} months={months} contractMonths={row.minContractMonths} />
                   </td>
                   <td>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
                 </tr>

@@ -63,7 +63,7 @@ export default function VendorListings() {
                   </td>
                   <td>{t(`common:categories.${s.category}`)}</td>
                   <td>{t(`common:sectors.${s.sector}`)}</td>
-                  <td>{s.pricingModel && s.priceCents ? <PriceLine pricingModel={s.pricingModel} priceCents={s.priceCents} months={months} /> : '—'}</td>
+                  <td>{s.pricingModel && s.priceCents ? <PriceLine pricingModel={s.pricingModel} priceCents={s.priceCents} months={months} contractMonths={s.minContractMonths} /> : '—'}</td>
                   <td>{t(`common:solutionStatus.${s.status}`)}</td>
                   <td>{s.openVersionStatus ? t(`vendor:versionStatus.${s.openVersionStatus}`) : '—'}</td>
                 </tr>

@@ -44,6 +44,7 @@ export async function listVendorSolutions({ db, vendorId }: { db: DB; vendorId: 
       'v.nameZhCn',
       'v.pricingModel',
       'v.priceCents',
+      'v.minContractMonths',
       'open.status as openVersionStatus',
       'open.nameEn as openNameEn',
       'open.nameZhHk as openNameZhHk',

@@ -5,15 +5,19 @@ import { checkListing, maxDeploymentDays, medianCents, MIN_ITEM_COST_CENTS, type
 
 const rules: ListingRules = { maxOneOffCents: 100_000_00, maxSubscriptionMonths: 24, maxSubscriptionTotalCents: 100_000_00, deploymentMonths: 6 };
 const open = { openCategories: ['e_payment_pos', 'online_promotion', 'customer_management'], openSectors: ['fnb', 'retail'] };
-const draft = (overrides: Partial<ListingDraft> = {}): ListingDraft => ({
-  category: 'e_payment_pos',
-  sector: 'fnb',
-  pricingModel: 'one_off',
-  priceCents: 50_000_00,
-  deploymentDays: 30,
-  features: [],
-  ...overrides,
-});
+// Monthly items state a contract: 24 months where a case does not say otherwise (what every figure assumed before).
+const withContract = <T extends { pricingModel: string; minContractMonths?: number | null }>(item: T): T =>
+  item.pricingModel === 'monthly' && !('minContractMonths' in item) ? { ...item, minContractMonths: 24 } : item;
+const draft = (overrides: Partial<ListingDraft> = {}): ListingDraft =>
+  withContract({
+    category: 'e_payment_pos',
+    sector: 'fnb',
+    pricingModel: 'one_off',
+    priceCents: 50_000_00,
+    deploymentDays: 30,
+    ...overrides,
+    features: (overrides.features ?? []).map(withContract),
+  });
 const check = (d: ListingDraft, otherListings: { solutionId: number; category: string; sector: string }[] = []) =>
   checkListing({ draft: d, rules, otherListings, ...open }).map((p) => `${p.field}:${p.code}`);
 
@@ -134,6 +138,49 @@ describe('every package the rules let through gets a programme share', () => {
         fc.pre(check(draft(pkg)).length === 0);
         const split = fundingSplit({ costCents: eligibleCostCents([pkg], 24), committedCents: 0, rules: { matchBps, capCents: 50_000_00 } });
         expect(split.programmeCents).toBeGreaterThan(0);
+      }),
+    );
+  });
+});
+
+describe('the minimum contract of a monthly item', () => {
+  it.each([
+    ['a subscription without one', { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: null }, ['minContractMonths:contract_months_missing']],
+    ['zero months', { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: 0 }, ['minContractMonths:contract_months_invalid']],
+    ['121 months', { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: 121 }, ['minContractMonths:contract_months_invalid']],
+    ['half a month', { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: 1.5 }, ['minContractMonths:contract_months_invalid']],
+    ['120 months', { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: 120 }, []],
+    ['one month', { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: 1 }, []],
+    ['a one-off price needs none', { pricingModel: 'one_off', priceCents: 500_00, minContractMonths: null }, []],
+    [
+      'a monthly feature without one',
+      { features: [{ pricingModel: 'monthly', priceCents: 100_00, minContractMonths: null }] },
+      ['featureContract0:feature_contract_months_missing'],
+    ],
+    [
+      'a monthly feature of 200 months',
+      { features: [{ pricingModel: 'monthly', priceCents: 100_00, minContractMonths: 200 }] },
+      ['featureContract0:feature_contract_months_invalid'],
+    ],
+  ] as const)('%s', (_name, overrides, expected) => {
+    expect(check(draft(overrides as Partial<ListingDraft>))).toEqual(expected);
+  });
+
+  it.each([
+    ['HK 8,000 a month on a 12-month contract counts HK 96,000: within', { priceCents: 8_000_00, minContractMonths: 12 }, []],
+    ['HK 8,334 a month on a 12-month contract counts HK 100,008: over', { priceCents: 8_334_00, minContractMonths: 12 }, ['price:subscription_over_ceiling']],
+    ['HK 4,200 a month on a 36-month contract counts 24 months: over', { priceCents: 4_200_00, minContractMonths: 36 }, ['price:subscription_over_ceiling']],
+    ['HK 99 a month on a 1-month contract counts HK 99: under the minimum', { priceCents: 99_00, minContractMonths: 1 }, ['price:price_below_minimum']],
+    ['HK 100 a month on a 1-month contract: at the minimum', { priceCents: 100_00, minContractMonths: 1 }, []],
+  ] as const)('%s', (_name, overrides, expected) => {
+    expect(check(draft({ pricingModel: 'monthly', ...overrides }))).toEqual(expected);
+  });
+
+  it('a monthly package passes exactly when its counted months (contract, at most 24) of fees are within the ceiling', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100_00, max: 20_000_00 }), fc.integer({ min: 1, max: 120 }), (priceCents, minContractMonths) => {
+        const problems = check(draft({ pricingModel: 'monthly', priceCents, minContractMonths }));
+        expect(problems.includes('price:subscription_over_ceiling')).toBe(priceCents * Math.min(minContractMonths, 24) > 100_000_00);
       }),
     );
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkListing } from '../../app/domain/listing-rules';
 import {
+  SEED_CONTRACT_MONTHS,
   seedSolutions,
   seedVendors,
   type SeedSolution,
@@ -244,7 +245,16 @@ describe('seed catalogue against the listing rules', () => {
     const rules = { maxOneOffCents: 100_000_00, maxSubscriptionMonths: 24, maxSubscriptionTotalCents: 100_000_00, deploymentMonths: 6 };
     const problems = seedSolutions.flatMap((s) =>
       checkListing({
-        draft: { category: s.category, sector: s.sector, pricingModel: s.pricingModel, priceCents: s.priceCents, deploymentDays: s.deploymentDays, features: s.features },
+        draft: {
+          category: s.category,
+          sector: s.sector,
+          pricingModel: s.pricingModel,
+          priceCents: s.priceCents,
+          deploymentDays: s.deploymentDays,
+          // What db/seed.ts writes: every monthly item states the seed's contract length.
+          minContractMonths: s.pricingModel === 'monthly' ? SEED_CONTRACT_MONTHS : null,
+          features: s.features.map((f) => ({ ...f, minContractMonths: f.pricingModel === 'monthly' ? SEED_CONTRACT_MONTHS : null })),
+        },
         rules,
         otherListings: [],
         openCategories: [...CATEGORIES],
