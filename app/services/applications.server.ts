@@ -200,10 +200,11 @@ export async function submitApplication({
     const failures = failedCodes(results);
     if (failures.length > 0) return { ok: false, code: 'not_eligible', failures };
 
+    // What the business already has live, under its identity (BR number or licence) whichever profile applied.
     const live = await trx
       .selectFrom('applications')
       .select(['id', 'category', 'programmeCents'])
-      .where('enterpriseId', '=', enterprise.id)
+      .where('registrationKey', '=', enterprise.registrationKey)
       .where('status', 'in', [...committedStatuses] as ApplicationStatusColumn[])
       .execute();
     if (live.some((other) => other.category === application.category)) return { ok: false, code: 'category_taken' };
@@ -220,6 +221,7 @@ export async function submitApplication({
         programmeCents: split.programmeCents,
         shopCents: split.shopCents,
         settingsId: settings.id,
+        registrationKey: enterprise.registrationKey,
         eligibilityAtSubmit: JSON.stringify(results),
         submittedAt: now,
         updatedAt: now,

@@ -341,10 +341,11 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
   ]);
   const [eligibilityNow, others, documents, events, conflicted] = await Promise.all([
     eligibilityOf({ db, enterprise, now, settings, pkg: { listed: application.solutionStatus === 'listed', category: application.category } }),
+    // The business's other applications: this profile's, and those made under its identity by any other profile.
     db
       .selectFrom('applications')
       .select(['reference', 'status', 'category', 'programmeCents', 'submittedAt'])
-      .where('enterpriseId', '=', enterprise.id)
+      .where((eb) => eb.or([eb('enterpriseId', '=', enterprise.id), eb('registrationKey', '=', enterprise.registrationKey)]))
       .where('id', '<>', application.id)
       .where('status', '<>', 'draft')
       .orderBy('id')

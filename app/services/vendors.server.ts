@@ -58,7 +58,7 @@ export async function listVendorSolutions({ db, vendorId }: { db: DB; vendorId: 
 
 export async function writeAudit(
   trx: Trx | DB,
-  entry: { entityType: 'vendor' | 'solution'; entityId: number; action: string; actorUserId: number; actorRole: string; note?: string | null },
+  entry: { entityType: 'vendor' | 'solution' | 'enterprise'; entityId: number; action: string; actorUserId: number; actorRole: string; note?: string | null },
 ) {
   await trx.insertInto('auditLog').values({ ...entry, note: entry.note ?? null }).execute();
 }
