@@ -8,6 +8,7 @@ import * as claimsPayments from './migrations/2026-11-26T1200-claims-payments';
 import * as queueIndex from './migrations/2026-11-26T1300-queue-index';
 import * as riskIndexes from './migrations/2026-11-26T1400-risk-indexes';
 import * as publicHolidays from './migrations/2026-12-01T0300-public-holidays';
+import * as moneyRules from './migrations/2026-12-01T0100-money-rules';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1300-queue-index': queueIndex,
   '2026-11-26T1400-risk-indexes': riskIndexes,
   '2026-12-01T0300-public-holidays': publicHolidays,
+  '2026-12-01T0100-money-rules': moneyRules,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

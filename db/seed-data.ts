@@ -13,6 +13,9 @@ export type SeedVendor = {
   district: string;       // one of the 18 district codes in GLOSSARY.md
 };
 export type SeedFeature = { name: SeedText; pricingModel: SeedPricingModel; priceCents: number };
+
+/** The minimum contract every seeded monthly item states: 24 months, the figures the demo catalogue always showed. */
+export const SEED_CONTRACT_MONTHS = 24;
 export type SeedSolution = {
   vendorKey: string;
   category: SeedCategory;
@@ -385,10 +388,7 @@ export const seedSolutions: SeedSolution[] = [
     pricingModel: 'one_off',
     priceCents: 9_880_000, // HK$98,800 — close to the HK$100,000 ceiling
     deploymentDays: 90,
-    features: [
-      { name: { en: 'Additional self-ordering kiosk', zhHK: '額外自助點餐機', zhCN: '额外自助点餐机' }, pricingModel: 'one_off', priceCents: 2_800_000 },
-      { name: { en: 'Central kitchen module', zhHK: '中央廚房模組', zhCN: '中央厨房模组' }, pricingModel: 'monthly', priceCents: 80_000 },
-    ],
+    features: [],
   },
   {
     vendorKey: 'lionrock',
@@ -495,11 +495,7 @@ export const seedSolutions: SeedSolution[] = [
     pricingModel: 'one_off',
     priceCents: 9_980_000, // HK$99,800 — just under the HK$100,000 ceiling
     deploymentDays: 120,
-    features: [
-      { name: { en: 'Extra counter terminal', zhHK: '額外櫃面收銀機', zhCN: '额外柜面收银机' }, pricingModel: 'one_off', priceCents: 1_480_000 },
-      { name: { en: 'RFID handheld stock-take reader', zhHK: 'RFID 手提盤點機', zhCN: 'RFID 手提盘点机' }, pricingModel: 'one_off', priceCents: 1_280_000 },
-      { name: { en: 'Extended support, 12 months', zhHK: '延長技術支援 12 個月', zhCN: '延长技术支援 12 个月' }, pricingModel: 'one_off', priceCents: 680_000 },
-    ],
+    features: [],
   },
   {
     vendorKey: 'peakcommerce',
@@ -533,7 +529,6 @@ export const seedSolutions: SeedSolution[] = [
     deploymentDays: 150,
     features: [
       { name: { en: 'Branded member app', zhHK: '品牌會員手機程式', zhCN: '品牌会员手机程式' }, pricingModel: 'one_off', priceCents: 2_200_000 },
-      { name: { en: '10 extra staff accounts', zhHK: '額外 10 個員工帳戶', zhCN: '额外 10 个员工账户' }, pricingModel: 'monthly', priceCents: 50_000 },
     ],
   },
   {

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../app/lib/password.server';
 import { categories } from '../app/domain/programme';
 import type { Database, Role } from './schema';
-import { seedSolutions, seedVendors } from './seed-data';
+import { SEED_CONTRACT_MONTHS, seedSolutions, seedVendors } from './seed-data';
 
 export const DEMO_PASSWORD = 'Matchfund-demo-2026';
 
@@ -117,6 +117,7 @@ export async function seedDatabase(
           descriptionZhCn: solution.description.zhCN,
           pricingModel: solution.pricingModel,
           priceCents: solution.priceCents,
+          minContractMonths: solution.pricingModel === 'monthly' ? SEED_CONTRACT_MONTHS : null,
           deploymentDays: solution.deploymentDays,
           status: 'approved',
           reviewedAt: new Date(),
@@ -135,6 +136,7 @@ export async function seedDatabase(
               nameZhCn: feature.name.zhCN,
               pricingModel: feature.pricingModel,
               priceCents: feature.priceCents,
+              minContractMonths: feature.pricingModel === 'monthly' ? SEED_CONTRACT_MONTHS : null,
             })),
           )
           .execute();

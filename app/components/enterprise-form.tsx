@@ -95,11 +95,14 @@ export function EnterpriseForm({
   errors,
   submitLabel,
   busy,
+  identityLocked = false,
 }: {
   values?: EnterpriseValues;
   errors?: FieldErrors;
   submitLabel: string;
   busy: boolean;
+  /** An application was submitted under this registration: say so before the owner tries to change it. */
+  identityLocked?: boolean;
 }) {
   const { t } = useTranslation();
   // Without JavaScript every field shows; once hydrated, only those that apply to the answers given so far.
@@ -149,6 +152,7 @@ export function EnterpriseForm({
         <CsrfInput />
         <fieldset className="form-section">
           <legend>{t('business:sectionIdentity')}</legend>
+          {identityLocked ? <p className="notice">{t('business:identityLockedNotice')}</p> : null}
           <TextField name="legalNameEn" label={labels.legalNameEn!} defaultValue={values.legalNameEn} errors={errors} />
           <TextField name="legalNameZh" label={labels.legalNameZh!} defaultValue={values.legalNameZh} errors={errors} />
           <RadioGroup

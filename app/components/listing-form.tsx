@@ -35,10 +35,17 @@ const base = z.object({
   deliverablesZhCn: optionalText(500),
   pricingModel: z.enum(pricingModels, { error: 'vendor:choose_pricing' }),
   price: money,
+  // Whole months; whether it is required and its range are the listing rules' (a monthly item must state it).
+  minContractMonths: z
+    .string()
+    .trim()
+    .regex(/^\d{0,3}$/, 'errors:whole_number')
+    .transform((value) => (value === '' ? null : Number(value)))
+    .default(null),
   deploymentDays: z.string({ error: 'errors:required' }).trim().regex(/^\d{1,4}$/, 'errors:whole_number').transform(Number),
 });
 
-type Feature = { nameEn: string; nameZhHk: string; nameZhCn: string; pricingModel: 'one_off' | 'monthly'; priceCents: number };
+type Feature = { nameEn: string; nameZhHk: string; nameZhCn: string; pricingModel: 'one_off' | 'monthly'; priceCents: number; minContractMonths: number | null };
 
 /** Parses the form; blank feature rows are ignored, half-filled ones are errors. Simplified Chinese defaults to the Traditional text. */
 export function parseListingForm(form: FormData):
@@ -66,8 +73,10 @@ export function parseListingForm(form: FormData):
     const cents = parseMoneyToCents(price);
     if (!cents.ok) fieldErrors[`featurePrice${i}`] = [price ? `errors:${cents.code}` : 'vendor:feature_price_required'];
     const pricingModel = raw[`featureModel${i}`] === 'monthly' ? 'monthly' : 'one_off';
+    const contract = (raw[`featureContract${i}`] ?? '').trim();
+    if (!/^\d{0,3}$/.test(contract)) fieldErrors[`featureContract${i}`] = ['errors:whole_number'];
     if (cents.ok) {
-      features.push({ nameEn, nameZhHk, nameZhCn: nameZhHk, pricingModel, priceCents: cents.cents });
+      features.push({ nameEn, nameZhHk, nameZhCn: nameZhHk, pricingModel, priceCents: cents.cents, minContractMonths: pricingModel === 'monthly' && contract !== '' ? Number(contract) : null });
       featureRows.push(i);
     }
   }
@@ -90,8 +99,8 @@ export function parseListingForm(form: FormData):
 export function ruleErrors(problems: { field: string; code: ListingCode }[], featureRows: number[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const problem of problems) {
-    const feature = /^featurePrice(\d+)$/.exec(problem.field);
-    const field = feature ? `featurePrice${featureRows[Number(feature[1])] ?? feature[1]}` : problem.field;
+    const feature = /^(featurePrice|featureContract)(\d+)$/.exec(problem.field);
+    const field = feature ? `${feature[1]}${featureRows[Number(feature[2])] ?? feature[2]}` : problem.field;
     (errors[field] ??= []).push(`vendor:rules.${problem.code}`);
   }
   return errors;
@@ -127,11 +136,14 @@ export function ListingForm({
     deliverablesZhCn: t('vendor:deliverablesZhCn'),
     pricingModel: t('vendor:pricingModel'),
     price: t('vendor:price'),
+    minContractMonths: t('vendor:minContractMonths'),
     deploymentDays: t('vendor:deploymentDays'),
+    features: t('vendor:sectionFeatures'),
   };
   for (let i = 0; i < MAX_FEATURES; i++) {
     labels[`featureNameEn${i}`] = t('vendor:featureLabel', { n: i + 1 });
     labels[`featurePrice${i}`] = t('vendor:featurePriceLabel', { n: i + 1 });
+    labels[`featureContract${i}`] = t('vendor:featureContractLabel', { n: i + 1 });
   }
   const area = (name: string, rows = 3, hint?: string) => {
     const list = errors?.[name];
@@ -213,11 +225,25 @@ export function ListingForm({
             ]}
           />
           <TextField name="price" label={labels.price!} hint={t('vendor:priceHint')} inputMode="decimal" maxLength={16} defaultValue={values.price} errors={errors} />
+          <TextField
+            name="minContractMonths"
+            label={labels.minContractMonths!}
+            hint={t('vendor:minContractHint')}
+            inputMode="numeric"
+            maxLength={3}
+            defaultValue={values.minContractMonths}
+            errors={errors}
+          />
           <TextField name="deploymentDays" label={labels.deploymentDays!} hint={t('vendor:deploymentHint')} inputMode="numeric" maxLength={4} defaultValue={values.deploymentDays} errors={errors} />
         </fieldset>
-        <fieldset className="form-section">
+        <fieldset className={errors?.features?.length ? 'form-section field--error' : 'form-section'} id="features" tabIndex={-1}>
           <legend>{t('vendor:sectionFeatures')}</legend>
           <p className="hint">{t('vendor:featuresHint')}</p>
+          {errors?.features?.length ? (
+            <p className="field-error" id="features-error">
+              <span className="visually-hidden">{t('common:errorPrefix')}</span> {t(errors.features[0]!)}
+            </p>
+          ) : null}
           {Array.from({ length: MAX_FEATURES }, (_, i) => (
             <div className="feature-row" key={i}>
               <TextField name={`featureNameEn${i}`} label={labels[`featureNameEn${i}`]!} maxLength={120} defaultValue={values[`featureNameEn${i}`]} errors={errors} />
@@ -231,6 +257,14 @@ export function ListingForm({
                   { value: 'one_off', label: t('vendor:oneOff') },
                   { value: 'monthly', label: t('vendor:monthly') },
                 ]}
+              />
+              <TextField
+                name={`featureContract${i}`}
+                label={labels[`featureContract${i}`]!}
+                inputMode="numeric"
+                maxLength={3}
+                defaultValue={values[`featureContract${i}`]}
+                errors={errors}
               />
             </div>
           ))}

@@ -1,7 +1,7 @@
 // Money and the programme/shop split, in plain words.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FundingSplit, PricingModel } from '../domain/funding';
+import { countedMonths, itemCostCents, type FundingSplit, type PricingModel } from '../domain/funding';
 import { formatMoney } from '../lib/format';
 import { pickText } from '../lib/i18n';
 import { useRootData } from '../lib/root-data';
@@ -10,18 +10,27 @@ export function Money({ cents }: { cents: number }) {
   return <span className="money">{formatMoney(cents)}</span>;
 }
 
-export function PriceLine({ pricingModel, priceCents, months }: { pricingModel: PricingModel; priceCents: number; months: number }) {
+/**
+ * A price as the shop reads it. A monthly price with its minimum contract says how many months count (the contract,
+ * at most the round's `months`) and what they come to; without one (older listings) all `months` count.
+ */
+export function PriceLine({
+  pricingModel,
+  priceCents,
+  months,
+  contractMonths = null,
+}: {
+  pricingModel: PricingModel;
+  priceCents: number;
+  months: number;
+  contractMonths?: number | null;
+}) {
   const { t } = useTranslation();
   if (pricingModel === 'one_off') return <>{t('catalogue:priceOneOff', { price: formatMoney(priceCents) })}</>;
-  return (
-    <>
-      {t('catalogue:priceMonthly', {
-        price: formatMoney(priceCents),
-        months,
-        total: formatMoney(priceCents * months),
-      })}
-    </>
-  );
+  const counted = countedMonths({ minContractMonths: contractMonths }, months);
+  const total = formatMoney(itemCostCents({ pricingModel, priceCents, minContractMonths: contractMonths }, months));
+  if (contractMonths === null) return <>{t('catalogue:priceMonthly', { price: formatMoney(priceCents), months: counted, total })}</>;
+  return <>{t('catalogue:priceMonthlyContract', { price: formatMoney(priceCents), contract: contractMonths, months: counted, total })}</>;
 }
 
 export function SplitSummary({
@@ -65,19 +74,28 @@ export function QuotationItems({
   items,
   months,
 }: {
-  items: { nameEn: string; nameZhHk: string; nameZhCn: string; pricingModel: string; priceCents: number }[];
+  items: { nameEn: string; nameZhHk: string; nameZhCn: string; pricingModel: string; priceCents: number; minContractMonths?: number | null }[];
+  /** The round's most months, as recorded on the quotation. */
   months: number;
 }) {
   const { t } = useTranslation();
   const { locale } = useRootData();
   return (
     <ul className="plain-list">
-      {items.map((item, index) => (
-        <li key={index}>
-          {pickText({ en: item.nameEn, zhHK: item.nameZhHk, zhCN: item.nameZhCn }, locale)} — <Money cents={item.priceCents} />
-          {item.pricingModel === 'monthly' ? ` ${t('applications:perMonth', { months })}` : ''}
-        </li>
-      ))}
+      {items.map((item, index) => {
+        const contract = item.minContractMonths ?? null;
+        const counted = countedMonths({ minContractMonths: contract }, months);
+        return (
+          <li key={index}>
+            {pickText({ en: item.nameEn, zhHK: item.nameZhHk, zhCN: item.nameZhCn }, locale)} — <Money cents={item.priceCents} />
+            {item.pricingModel !== 'monthly'
+              ? ''
+              : contract === null
+                ? ` ${t('applications:perMonth', { months: counted })}`
+                : ` ${t('applications:perMonthContract', { contract, months: counted })}`}
+          </li>
+        );
+      })}
     </ul>
   );
 }

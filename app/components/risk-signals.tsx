@@ -18,6 +18,10 @@ function reasonOf(signal: RiskSignal, t: TFunction): string {
         enterprises: signal.params.enterpriseCount,
         threshold: signal.params.threshold,
       });
+    case 'registration_conflict':
+      return t('risk:reasons.registration_conflict', { count: signal.params.count });
+    case 'same_identity':
+      return t('risk:reasons.same_identity', { count: signal.params.enterpriseCount, applications: signal.params.applicationCount });
     case 'quotes_near_ceiling':
       return t('risk:reasons.quotes_near_ceiling', { near: signal.params.nearCount, total: signal.params.quotationCount });
     case 'invoice_at_cap':
@@ -30,7 +34,7 @@ function reasonOf(signal: RiskSignal, t: TFunction): string {
 /** The live applications a signal links to, when it has any: links for the officer to open. */
 function LinkedApplications({ signal }: { signal: RiskSignal }) {
   const { t } = useTranslation();
-  if (signal.code !== 'same_phone' && signal.code !== 'same_address' && signal.code !== 'same_owner') return null;
+  if (signal.code !== 'same_phone' && signal.code !== 'same_address' && signal.code !== 'same_owner' && signal.code !== 'same_identity') return null;
   const { references, applicationCount } = signal.params;
   if (references.length === 0) return null;
   const more = applicationCount - references.length;

@@ -1,5 +1,22 @@
-// Who may take an application to work on: the rule behind "Assign to me", shared by the page and the service.
+// Who may take an application to work on: the rule behind "Assign to me", shared by the page and the service; and
+// the conflict-of-interest rule every officer decision about a business obeys.
 import type { ApplicationStatus } from './application-lifecycle';
+
+/**
+ * An officer who owns a business, or declared a link to it, takes no decision about it: not on its applications, not
+ * on its claims, not on its payments (preparing or releasing).
+ */
+export function hasConflictOfInterest({
+  officerId,
+  ownerUserId,
+  declaredLink,
+}: {
+  officerId: number;
+  ownerUserId: number;
+  declaredLink: boolean;
+}): boolean {
+  return declaredLink || ownerUserId === officerId;
+}
 
 export type TakeDecision =
   | { ok: true; step: 'start_review' | 'assign' | 'already_mine' }

@@ -2,14 +2,18 @@
 export const pricingModels = ['one_off', 'monthly'] as const;
 export type PricingModel = (typeof pricingModels)[number];
 
-export type PricedItem = { pricingModel: PricingModel; priceCents: number };
+/**
+ * A priced item: the package or an optional feature. A monthly item states its minimum contract length in months
+ * (null or absent: not stated, as on listings from before contracts were recorded, counted at the programme's most).
+ */
+export type PricedItem = { pricingModel: PricingModel; priceCents: number; minContractMonths?: number | null };
 
 export type FundingRules = {
   /** The programme's share of the eligible cost in basis points: 5000 = 50% (1:1 matching). */
   matchBps: number;
   /** The most the programme pays one enterprise across all of its live applications. */
   capCents: number;
-  /** Subscriptions count at most this many months of fees. */
+  /** Subscriptions count their minimum contract, at most this many months of fees. */
   maxSubscriptionMonths: number;
 };
 
@@ -30,10 +34,21 @@ function assertCents(value: number, name: string) {
   }
 }
 
-/** The eligible cost of one priced item: a one-off price, or monthly fees over at most the counted months. */
+/**
+ * The months of fees counted for a monthly item: its minimum contract, never more than the programme counts (a
+ * 12-month contract counts 12 months, a 36-month one 24). The shop is only sure to pay for the contract it signs.
+ */
+export function countedMonths(item: Pick<PricedItem, 'minContractMonths'>, maxSubscriptionMonths: number): number {
+  const contract = item.minContractMonths;
+  if (contract === null || contract === undefined) return maxSubscriptionMonths;
+  if (!Number.isSafeInteger(contract) || contract < 1) throw new RangeError(`minContractMonths must be a whole number of months, got ${contract}`);
+  return Math.min(contract, maxSubscriptionMonths);
+}
+
+/** The eligible cost of one priced item: a one-off price, or monthly fees over the counted months. */
 export function itemCostCents(item: PricedItem, maxSubscriptionMonths: number): number {
   assertCents(item.priceCents, 'priceCents');
-  const cost = item.pricingModel === 'monthly' ? item.priceCents * maxSubscriptionMonths : item.priceCents;
+  const cost = item.pricingModel === 'monthly' ? item.priceCents * countedMonths(item, maxSubscriptionMonths) : item.priceCents;
   assertCents(cost, 'cost');
   return cost;
 }
@@ -94,4 +109,14 @@ export function packageSplit({
   rules: FundingRules;
 }): FundingSplit {
   return fundingSplit({ costCents: eligibleCostCents(items, rules.maxSubscriptionMonths), committedCents, rules });
+}
+
+/**
+ * Why a split gives the programme nothing to pay, if it does: the enterprise has no headroom left under the cap
+ * ('cap_reached'), or there is headroom but the match of this cost rounds down to HK$0.00 — a tiny cost, or a match
+ * of 0% ('no_programme_share'). The two must never be confused: the second is not "no funding left".
+ */
+export function nothingToFund(split: FundingSplit): 'cap_reached' | 'no_programme_share' | null {
+  if (split.programmeCents > 0) return null;
+  return split.headroomBeforeCents === 0 ? 'cap_reached' : 'no_programme_share';
 }

@@ -74,6 +74,10 @@ export type RiskFacts = {
   claimInvoicedCents: number[];
   /** The programme share committed across all of the enterprise's live applications. */
   committedCents: number;
+  /** Times another account tried to register this enterprise's BR number or licence (recorded registration conflicts). */
+  registrationConflicts: number;
+  /** Other profiles that carried this enterprise's BR number or licence and have live applications under it. */
+  sameIdentity: PeerFacts;
   capCents: number;
   matchBps: number;
 };
@@ -87,12 +91,23 @@ export type RiskSignal =
   | { code: 'same_address'; severity: RiskSeverity; params: Peers }
   | { code: 'many_at_address'; severity: RiskSeverity; params: { applicationCount: number; enterpriseCount: number; threshold: number } }
   | { code: 'same_owner'; severity: RiskSeverity; params: Peers }
+  | { code: 'registration_conflict'; severity: RiskSeverity; params: { count: number } }
+  | { code: 'same_identity'; severity: RiskSeverity; params: Peers }
   | { code: 'quotes_near_ceiling'; severity: RiskSeverity; params: { nearCount: number; quotationCount: number } }
   | { code: 'invoice_at_cap'; severity: RiskSeverity; params: { basis: 'claim'; invoicedCents: number; capCents: number } }
   | { code: 'invoice_at_cap'; severity: RiskSeverity; params: { basis: 'committed'; committedCents: number; capCents: number } };
 
 export type RiskCode = RiskSignal['code'];
-export const riskCodes = ['same_phone', 'same_address', 'many_at_address', 'same_owner', 'quotes_near_ceiling', 'invoice_at_cap'] as const satisfies readonly RiskCode[];
+export const riskCodes = [
+  'same_phone',
+  'same_address',
+  'many_at_address',
+  'same_owner',
+  'registration_conflict',
+  'same_identity',
+  'quotes_near_ceiling',
+  'invoice_at_cap',
+] as const satisfies readonly RiskCode[];
 
 const peers = (facts: PeerFacts): Peers => ({ enterpriseCount: facts.enterpriseCount, applicationCount: facts.applicationCount, references: [...facts.references] });
 
@@ -111,8 +126,9 @@ export function quotationCluster(groups: readonly QuotationGroup[]): { nearCount
 
 /**
  * The signals that fire on these facts, in a fixed order. Severity: 'warning' for what deserves a look before
- * deciding (a phone shared with enterprises that applied, many applications at one address, quotations clustered
- * under the ceiling, an invoice whose match is exactly the cap); 'info' for what is often innocent (a phone shared
+ * deciding (a phone shared with enterprises that applied, many applications at one address, another account's claim
+ * to the BR number or licence, another profile's live applications under it, quotations clustered under the
+ * ceiling, an invoice whose match is exactly the cap); 'info' for what is often innocent (a phone shared
  * with enterprises that never applied, a shared address, one owner with several shops, an enterprise that has simply
  * used its whole ceiling).
  */
@@ -130,6 +146,14 @@ export function riskSignals(facts: RiskFacts): RiskSignal[] {
   }
   if (facts.sameOwner.enterpriseCount > 0) {
     signals.push({ code: 'same_owner', severity: 'info', params: peers(facts.sameOwner) });
+  }
+  // Someone else said this BR number or licence is theirs: who really owns the business deserves a look.
+  if (facts.registrationConflicts > 0) {
+    signals.push({ code: 'registration_conflict', severity: 'warning', params: { count: facts.registrationConflicts } });
+  }
+  // Money of another profile under the same number counts against this one's ceiling (ADR 010): say where it is.
+  if (facts.sameIdentity.enterpriseCount > 0) {
+    signals.push({ code: 'same_identity', severity: 'warning', params: peers(facts.sameIdentity) });
   }
   const cluster = quotationCluster(facts.vendorQuotations);
   if (cluster.clustered) {

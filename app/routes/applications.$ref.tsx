@@ -137,6 +137,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return json({ error: 'applications:stale', values: {} }, { status: 409 });
     case 'cap_reached':
       return json({ error: 'applications:cap_reached', values: { headroom: formatMoney(result.headroomCents) } }, { status: 409 });
+    case 'no_programme_share':
+      return json(
+        { error: 'applications:no_programme_share', values: { cost: formatMoney(result.costCents), percent: String(result.matchBps / 100) } },
+        { status: 409 },
+      );
     case 'not_eligible':
       return json({ error: 'applications:not_eligible', values: {}, failures: result.failures }, { status: 409 });
     default:

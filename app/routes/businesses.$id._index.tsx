@@ -7,7 +7,7 @@ import { requireRole } from '../lib/auth.server';
 import { formValues, parseForm, readForm } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { parseId } from '../lib/validation';
-import { getOwnEnterprise, updateEnterprise } from '../services/enterprises.server';
+import { getOwnEnterprise, isIdentityLocked, updateEnterprise } from '../services/enterprises.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'business:editTitle');
 
@@ -15,7 +15,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const enterprise = await getOwnEnterprise({ db: context.db, userId: user.id, enterpriseId: parseId(params.id) });
   if (!enterprise) throw new Response('not found', { status: 404 });
-  return json({ id: enterprise.id, values: enterpriseToValues(enterprise) });
+  return json({
+    id: enterprise.id,
+    values: enterpriseToValues(enterprise),
+    identityLocked: await isIdentityLocked({ db: context.db, enterpriseId: enterprise.id }),
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -27,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await updateEnterprise({ db: context.db, userId: user.id, enterpriseId, input: parsed.data });
   if (!result.ok) {
     if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-    const field = result.code === 'br_taken' ? 'brNumber' : 'hawkerLicenceNo';
+    const field = result.code === 'identity_locked' ? result.field : result.code === 'br_taken' ? 'brNumber' : 'hawkerLicenceNo';
     return json({ fieldErrors: { [field]: [`business:${result.code}`] }, values: formValues(form) }, { status: 409 });
   }
   return redirect('/businesses?saved=1');
@@ -47,7 +51,13 @@ export default function EditBusiness() {
       <p>
         <Link to={`/businesses/${data.id}/eligibility`}>{t('business:checkEligibility')}</Link>
       </p>
-      <EnterpriseForm values={actionData?.values ?? data.values} errors={actionData?.fieldErrors} submitLabel={t('business:saveButton')} busy={busy} />
+      <EnterpriseForm
+        values={actionData?.values ?? data.values}
+        errors={actionData?.fieldErrors}
+        submitLabel={t('business:saveButton')}
+        busy={busy}
+        identityLocked={data.identityLocked}
+      />
     </div>
   );
 }

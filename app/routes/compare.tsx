@@ -80,7 +80,7 @@ export default function Compare() {
                 <th scope="row">{t('catalogue:price')}</th>
                 {data.items.map((item) => (
                   <td key={item.id}>
-                    <PriceLine pricingModel={item.pricingModel} priceCents={item.priceCents} months={data.months} />
+                    <PriceLine pricingModel={item.pricingModel} priceCents={item.priceCents} months={data.months} contractMonths={item.minContractMonths} />
                   </td>
                 ))}
               </tr>
@@ -125,7 +125,7 @@ export default function Compare() {
                         {item.features.map((feature) => (
                           <li key={feature.id}>
                             {pickText(feature.name, locale)} (
-                            <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={data.months} />)
+                            <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={data.months} contractMonths={feature.minContractMonths} />)
                           </li>
                         ))}
                       </ul>

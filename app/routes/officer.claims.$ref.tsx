@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
-  const review = await getClaimReview({ db: context.db, reference: parseReference(params.ref) });
+  const review = await getClaimReview({ db: context.db, reference: parseReference(params.ref), officerId: officer.id });
   if (!review) throw new Response('not found', { status: 404 });
   return json({ ...review, officerId: officer.id });
 }
@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ClaimReview() {
   const { t } = useTranslation();
   const { locale } = useRootData();
-  const { app, claim, documents, payment, officerId } = useLoaderData<typeof loader>();
+  const { app, claim, documents, payment, officerId, conflicted } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const allGreen = claim ? claim.checks.every((c) => c.passed) : false;
@@ -68,6 +68,11 @@ export default function ClaimReview() {
           <h2>{t('common:errorSummaryTitle')}</h2>
           <p>{t(actionData.error)}</p>
         </div>
+      ) : null}
+      {conflicted ? (
+        <p className="notice" role="status">
+          {t('claims:conflictNotice')}
+        </p>
       ) : null}
       <dl className="summary-list">
         <div>
@@ -158,7 +163,7 @@ export default function ClaimReview() {
         </section>
       ) : null}
 
-      {app.status === 'claim_submitted' ? (
+      {app.status === 'claim_submitted' && !conflicted ? (
         <section className="decisions">
           <Form method="post" className="decision">
             <CsrfInput />
@@ -182,7 +187,7 @@ export default function ClaimReview() {
         </section>
       ) : null}
 
-      {app.status === 'claim_approved' && !payment ? (
+      {app.status === 'claim_approved' && !payment && !conflicted ? (
         <Form method="post" className="panel">
           <CsrfInput />
           <h2>{t('claims:prepareTitle')}</h2>
@@ -203,7 +208,7 @@ export default function ClaimReview() {
             <p>{t('claims:releasedByOn', { name: payment.releasedByName, date: payment.releasedAt ? formatDateTime(payment.releasedAt, locale) : '' })}</p>
           ) : payment.preparedBy === officerId ? (
             <p className="notice">{t('claims:makerCannotRelease')}</p>
-          ) : (
+          ) : conflicted ? null : (
             <Form method="post">
               <CsrfInput />
               <p>{t('claims:releaseExplains')}</p>

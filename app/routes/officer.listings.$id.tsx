@@ -110,10 +110,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 type Named = { nameEn: string; nameZhHk: string; nameZhCn: string };
-type Feature = Named & { pricingModel: PricingModel; priceCents: number };
+type Feature = Named & { pricingModel: PricingModel; priceCents: number; minContractMonths: number | null };
 
 function featureKey(features: readonly Feature[]): string {
-  return JSON.stringify(features.map((f) => [f.nameEn, f.nameZhHk, f.nameZhCn, f.pricingModel, f.priceCents]));
+  return JSON.stringify(features.map((f) => [f.nameEn, f.nameZhHk, f.nameZhCn, f.pricingModel, f.priceCents, f.minContractMonths]));
 }
 
 function TextOrNotGiven({ value }: { value: string }) {
@@ -130,7 +130,7 @@ function FeatureList({ features, months }: { features: readonly Feature[]; month
       {features.map((feature, index) => (
         <li key={index}>
           {pickText({ en: feature.nameEn, zhHK: feature.nameZhHk, zhCN: feature.nameZhCn || feature.nameZhHk }, locale)} —{' '}
-          <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={months} />
+          <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={months} contractMonths={feature.minContractMonths} />
         </li>
       ))}
     </ul>
@@ -173,9 +173,9 @@ export default function VetVersion() {
     ? [
         {
           key: 'price',
-          changed: listed.pricingModel !== detail.pricingModel || listed.priceCents !== detail.priceCents,
-          listed: <PriceLine pricingModel={listed.pricingModel} priceCents={listed.priceCents} months={months} />,
-          proposed: <PriceLine pricingModel={detail.pricingModel} priceCents={detail.priceCents} months={months} />,
+          changed: listed.pricingModel !== detail.pricingModel || listed.priceCents !== detail.priceCents || listed.minContractMonths !== detail.minContractMonths,
+          listed: <PriceLine pricingModel={listed.pricingModel} priceCents={listed.priceCents} months={months} contractMonths={listed.minContractMonths} />,
+          proposed: <PriceLine pricingModel={detail.pricingModel} priceCents={detail.priceCents} months={months} contractMonths={detail.minContractMonths} />,
         },
         { key: 'deploymentDays', changed: listed.deploymentDays !== detail.deploymentDays, listed: listed.deploymentDays, proposed: detail.deploymentDays },
         { key: 'nameEn', changed: listed.nameEn !== detail.nameEn, listed: <TextOrNotGiven value={listed.nameEn} />, proposed: <TextOrNotGiven value={detail.nameEn} /> },
@@ -309,7 +309,7 @@ export default function VetVersion() {
             <div>
               <dt>{t('vetting:basicPackage')}</dt>
               <dd>
-                <PriceLine pricingModel={detail.pricingModel} priceCents={detail.priceCents} months={months} />
+                <PriceLine pricingModel={detail.pricingModel} priceCents={detail.priceCents} months={months} contractMonths={detail.minContractMonths} />
               </dd>
             </div>
             <div>
@@ -346,7 +346,7 @@ export default function VetVersion() {
                         <TextOrNotGiven value={feature.nameZhCn} />
                       </td>
                       <td data-label={t('vetting:featurePrice')}>
-                        <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={months} />
+                        <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={months} contractMonths={feature.minContractMonths} />
                       </td>
                     </tr>
                   ))}

@@ -72,7 +72,7 @@ export default function VettingQueue() {
                   <td data-label={t('vetting:col.category')}>{t(`common:categories.${row.category}`)}</td>
                   <td data-label={t('vetting:col.sector')}>{t(`common:sectors.${row.sector}`)}</td>
                   <td data-label={t('vetting:col.price')}>
-                    <PriceLine pricingModel={row.pricingModel} priceCents={row.priceCents} months={months} />
+                    <PriceLine pricingModel={row.pricingModel} priceCents={row.priceCents} months={months} contractMonths={row.minContractMonths} />
                   </td>
                   <td data-label={t('vetting:col.submittedOn')}>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
                 </tr>

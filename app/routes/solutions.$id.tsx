@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary } from '../components/forms';
 import { Money, PriceLine, SplitSummary } from '../components/money';
-import { itemCostCents, packageSplit } from '../domain/funding';
+import { countedMonths, itemCostCents, packageSplit } from '../domain/funding';
 import { formatMoney } from '../lib/format';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
@@ -64,6 +64,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     usedInvalid,
     split,
     basicCostCents: itemCostCents(solution, rules.maxSubscriptionMonths),
+    // The months of the package's fees that count: its minimum contract, at most the round's months.
+    countedMonths: countedMonths(solution, rules.maxSubscriptionMonths),
     months: rules.maxSubscriptionMonths,
     capCents: rules.capCents,
     matchBps: rules.matchBps,
@@ -173,12 +175,18 @@ export default function SolutionPage() {
             <div>
               <dt>{t('catalogue:price')}</dt>
               <dd>
-                <PriceLine pricingModel={solution.pricingModel} priceCents={solution.priceCents} months={data.months} />
+                <PriceLine pricingModel={solution.pricingModel} priceCents={solution.priceCents} months={data.months} contractMonths={solution.minContractMonths} />
               </dd>
             </div>
+            {solution.pricingModel === 'monthly' && solution.minContractMonths !== null ? (
+              <div>
+                <dt>{t('catalogue:minContract')}</dt>
+                <dd>{t('catalogue:minContractValue', { count: solution.minContractMonths, counted: data.countedMonths })}</dd>
+              </div>
+            ) : null}
             {solution.pricingModel === 'monthly' ? (
               <div>
-                <dt>{t('catalogue:subscriptionTotal', { months: data.months })}</dt>
+                <dt>{t('catalogue:subscriptionTotal', { months: data.countedMonths })}</dt>
                 <dd>
                   <Money cents={data.basicCostCents} />
                 </dd>
@@ -214,7 +222,7 @@ export default function SolutionPage() {
                   <tr key={feature.id}>
                     <td data-label={t('catalogue:feature')}>{pickText(feature.name, locale)}</td>
                     <td data-label={t('catalogue:price')}>
-                      <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={data.months} />
+                      <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={data.months} contractMonths={feature.minContractMonths} />
                     </td>
                   </tr>
                 ))}

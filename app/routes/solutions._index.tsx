@@ -110,7 +110,7 @@ export default function Catalogue() {
                 </h2>
                 <p className="card-vendor">{pickText(item.vendorName, locale)}</p>
                 <p className="card-price">
-                  <PriceLine pricingModel={item.pricingModel} priceCents={item.priceCents} months={data.months} />
+                  <PriceLine pricingModel={item.pricingModel} priceCents={item.priceCents} months={data.months} contractMonths={item.minContractMonths} />
                 </p>
                 <SplitSummary split={item.split} compact />
                 <div className="compare-check">

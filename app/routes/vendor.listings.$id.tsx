@@ -30,8 +30,9 @@ type VersionLike = {
   deliverablesZhCn: string;
   pricingModel: string;
   priceCents: number;
+  minContractMonths: number | null;
   deploymentDays: number;
-  features: { nameEn: string; nameZhHk: string; pricingModel: string; priceCents: number }[];
+  features: { nameEn: string; nameZhHk: string; pricingModel: string; priceCents: number; minContractMonths: number | null }[];
 };
 
 function toValues(category: string, sector: string, version: VersionLike): ListingValues {
@@ -50,6 +51,7 @@ function toValues(category: string, sector: string, version: VersionLike): Listi
     deliverablesZhCn: version.deliverablesZhCn === version.deliverablesZhHk ? '' : version.deliverablesZhCn,
     pricingModel: version.pricingModel,
     price: centsToInput(version.priceCents),
+    minContractMonths: version.minContractMonths === null ? '' : String(version.minContractMonths),
     deploymentDays: String(version.deploymentDays),
   };
   version.features.slice(0, MAX_FEATURES).forEach((feature, i) => {
@@ -57,6 +59,7 @@ function toValues(category: string, sector: string, version: VersionLike): Listi
     values[`featureNameZh${i}`] = feature.nameZhHk;
     values[`featurePrice${i}`] = centsToInput(feature.priceCents);
     values[`featureModel${i}`] = feature.pricingModel;
+    values[`featureContract${i}`] = feature.minContractMonths === null ? '' : String(feature.minContractMonths);
   });
   return values;
 }
@@ -116,7 +119,7 @@ function VersionSummary({ version, months }: { version: VersionLike; months: num
       <div>
         <dt>{t('catalogue:price')}</dt>
         <dd>
-          <PriceLine pricingModel={version.pricingModel as 'one_off' | 'monthly'} priceCents={version.priceCents} months={months} />
+          <PriceLine pricingModel={version.pricingModel as 'one_off' | 'monthly'} priceCents={version.priceCents} months={months} contractMonths={version.minContractMonths} />
         </dd>
       </div>
       <div>

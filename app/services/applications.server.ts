@@ -6,11 +6,12 @@ import type { ApplicationStatusColumn, DocumentKind } from '../../db/schema';
 import { committedStatuses, transition, type ApplicationStatus } from '../domain/application-lifecycle';
 import { checkDocument, safeFilename } from '../domain/documents';
 import { failedCodes, type EligibilityCode } from '../domain/eligibility';
-import { fundingSplit, type FundingSplit } from '../domain/funding';
+import { fundingSplit, nothingToFund, type FundingSplit } from '../domain/funding';
 import type { ApplicantDeclaration } from '../domain/reasons';
 import { recordTransition, type Trx } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
+import { settingsInForce } from './settings.server';
 
 export const APPLICATION_PAGE_SIZE = 20;
 
@@ -131,12 +132,13 @@ export type SubmitResult =
   | { ok: false; code: 'invalid_transition'; status: ApplicationStatus }
   | { ok: false; code: 'not_eligible'; failures: EligibilityCode[] }
   | { ok: false; code: 'category_taken' }
-  | { ok: false; code: 'cap_reached'; headroomCents: number };
+  | { ok: false; code: 'cap_reached'; headroomCents: number }
+  | { ok: false; code: 'no_programme_share'; costCents: number; matchBps: number };
 
 /**
- * Submits a draft. In one transaction: lock the enterprise row (so parallel submissions of the same enterprise
- * queue up), re-check eligibility and the round, compute the programme share against what the enterprise already
- * has committed, commit it, and write the audit event.
+ * Submits a draft. In one transaction: read the settings in force under the programme lock, lock the enterprise row
+ * (so parallel submissions of the same enterprise queue up), re-check eligibility and the round, compute the
+ * programme share against what the enterprise already has committed, commit it, and write the audit event.
  */
 export async function submitApplication({
   db,
@@ -149,8 +151,6 @@ export async function submitApplication({
   reference: string;
   now?: Date;
 }): Promise<SubmitResult> {
-  const settings = await getCurrentSettings(db);
-  const rules = fundingRules(settings);
   return db.transaction().execute(async (trx): Promise<SubmitResult> => {
     const owned = await trx
       .selectFrom('applications as a')
@@ -161,7 +161,10 @@ export async function submitApplication({
       .executeTakeFirst();
     if (!owned) return { ok: false, code: 'not_found' };
 
-    // Lock order everywhere: enterprise, then application.
+    // Lock order everywhere: programme, enterprise, application. The cap and the match are read under the
+    // programme lock, so a settings save either waits for this submission or binds it.
+    const settings = await settingsInForce(trx, { purpose: 'rules' });
+    const rules = fundingRules(settings);
     const enterprise = await trx.selectFrom('enterprises').selectAll().where('id', '=', owned.enterpriseId).forUpdate().executeTakeFirstOrThrow();
     const application = await trx
       .selectFrom('applications as a')
@@ -197,16 +200,19 @@ export async function submitApplication({
     const failures = failedCodes(results);
     if (failures.length > 0) return { ok: false, code: 'not_eligible', failures };
 
+    // What the business already has live, under its identity (BR number or licence) whichever profile applied.
     const live = await trx
       .selectFrom('applications')
       .select(['id', 'category', 'programmeCents'])
-      .where('enterpriseId', '=', enterprise.id)
+      .where('registrationKey', '=', enterprise.registrationKey)
       .where('status', 'in', [...committedStatuses] as ApplicationStatusColumn[])
       .execute();
     if (live.some((other) => other.category === application.category)) return { ok: false, code: 'category_taken' };
     const committed = live.reduce((sum, other) => sum + other.programmeCents, 0);
     const split = fundingSplit({ costCents: application.costCents, committedCents: committed, rules });
-    if (split.programmeCents === 0) return { ok: false, code: 'cap_reached', headroomCents: split.headroomBeforeCents };
+    const unfunded = nothingToFund(split);
+    if (unfunded === 'cap_reached') return { ok: false, code: 'cap_reached', headroomCents: split.headroomBeforeCents };
+    if (unfunded === 'no_programme_share') return { ok: false, code: 'no_programme_share', costCents: application.costCents, matchBps: rules.matchBps };
 
     const updated = await trx
       .updateTable('applications')
@@ -215,6 +221,7 @@ export async function submitApplication({
         programmeCents: split.programmeCents,
         shopCents: split.shopCents,
         settingsId: settings.id,
+        registrationKey: enterprise.registrationKey,
         eligibilityAtSubmit: JSON.stringify(results),
         submittedAt: now,
         updatedAt: now,

@@ -19,11 +19,13 @@ export type SolutionCard = {
   vendorName: LocalisedText;
   pricingModel: PricingModel;
   priceCents: number;
+  /** A monthly package's minimum contract in months (null for a one-off price). */
+  minContractMonths: number | null;
   deploymentDays: number;
   featureCount: number;
 };
 
-export type SolutionFeature = { id: number; name: LocalisedText; pricingModel: PricingModel; priceCents: number };
+export type SolutionFeature = { id: number; name: LocalisedText; pricingModel: PricingModel; priceCents: number; minContractMonths: number | null };
 
 export type SolutionDetail = SolutionCard & {
   versionId: number;
@@ -71,6 +73,7 @@ const cardColumns = [
   'vd.nameZhCn as vendorNameZhCn',
   'v.pricingModel',
   'v.priceCents',
+  'v.minContractMonths',
   'v.deploymentDays',
 ] as const;
 
@@ -86,6 +89,7 @@ type CardRow = {
   vendorNameZhCn: string;
   pricingModel: PricingModel;
   priceCents: number;
+  minContractMonths: number | null;
   deploymentDays: number;
   featureCount: number | string;
 };
@@ -99,6 +103,7 @@ function toCard(row: CardRow): SolutionCard {
     vendorName: { en: row.vendorNameEn, zhHK: row.vendorNameZhHk, zhCN: row.vendorNameZhCn },
     pricingModel: row.pricingModel,
     priceCents: row.priceCents,
+    minContractMonths: row.minContractMonths,
     deploymentDays: row.deploymentDays,
     featureCount: Number(row.featureCount),
   };
@@ -143,7 +148,8 @@ export async function listSolutions({
   const pageCount = Math.max(1, Math.ceil(count / CATALOGUE_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page), pageCount);
 
-  const basicCost = sql<number>`case when v.pricing_model = 'monthly' then v.price_cents * ${maxSubscriptionMonths} else v.price_cents end`;
+  // The same counting as the domain's itemCostCents: a subscription's contract months, at most the round's months.
+  const basicCost = sql<number>`case when v.pricing_model = 'monthly' then v.price_cents * least(coalesce(v.min_contract_months, ${maxSubscriptionMonths}), ${maxSubscriptionMonths}) else v.price_cents end`;
   let ordered = query
     .select(cardColumns)
     .select((eb) =>
@@ -170,7 +176,7 @@ async function featuresOf(db: DB, versionIds: number[]): Promise<Map<number, Sol
   if (versionIds.length === 0) return byVersion;
   const rows = await db
     .selectFrom('solutionFeatures')
-    .select(['id', 'versionId', 'nameEn', 'nameZhHk', 'nameZhCn', 'pricingModel', 'priceCents'])
+    .select(['id', 'versionId', 'nameEn', 'nameZhHk', 'nameZhCn', 'pricingModel', 'priceCents', 'minContractMonths'])
     .where('versionId', 'in', versionIds)
     .orderBy('versionId')
     .orderBy('position')
@@ -182,6 +188,7 @@ async function featuresOf(db: DB, versionIds: number[]): Promise<Map<number, Sol
       name: { en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn },
       pricingModel: row.pricingModel,
       priceCents: row.priceCents,
+      minContractMonths: row.minContractMonths,
     });
     byVersion.set(row.versionId, list);
   }

@@ -12,6 +12,7 @@ import { recordTransition, type Trx } from './audit.server';
 import { lapseJobRun } from '../lib/logging.server';
 import { getCurrentSettings } from './catalogue.server';
 import { storeDocument, type UploadedDocument } from './applications.server';
+import { isConflicted } from './officer.server';
 
 type Moved = { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
 
@@ -149,14 +150,18 @@ export async function submitClaim({ db, userId, reference, input }: { db: DB; us
   });
 }
 
-export type DecideClaimResult = Moved | { ok: false; code: 'checks_failed' | 'note_required' };
+export type DecideClaimResult = Moved | { ok: false; code: 'checks_failed' | 'note_required' | 'conflict_of_interest' };
 
-/** Approve (only when every check is green; the approved amount becomes the payable share) or return for correction. */
+/**
+ * Approve (only when every check is green; the approved amount becomes the payable share) or return for correction.
+ * An officer linked to the business does neither.
+ */
 export async function decideClaim({ db, officerId, reference, approve, note }: { db: DB; officerId: number; reference: string; approve: boolean; note?: string }): Promise<DecideClaimResult> {
   if (!approve && !note) return { ok: false, code: 'note_required' };
   return db.transaction().execute(async (trx): Promise<DecideClaimResult> => {
-    const app = await trx.selectFrom('applications').select(['id']).where('reference', '=', reference).executeTakeFirst();
+    const app = await trx.selectFrom('applications').select(['id', 'enterpriseId']).where('reference', '=', reference).executeTakeFirst();
     if (!app) return { ok: false, code: 'not_found' };
+    if (await isConflicted(trx, officerId, app.enterpriseId)) return { ok: false, code: 'conflict_of_interest' };
     await trx.selectFrom('applications').select('id').where('id', '=', app.id).forUpdate().execute();
     const claim = await trx.selectFrom('claims').selectAll().where('applicationId', '=', app.id).where('status', '=', 'submitted').forUpdate().executeTakeFirst();
     if (approve && claim && !allPassed(claim.checks as never)) return { ok: false, code: 'checks_failed' };
@@ -176,19 +181,20 @@ export async function decideClaim({ db, officerId, reference, approve, note }: {
 
 export type PaymentResult =
   | { ok: true }
-  | { ok: false; code: 'not_found' | 'not_ready' | 'already_prepared' | 'not_prepared' | 'same_officer' | 'already_released' };
+  | { ok: false; code: 'not_found' | 'not_ready' | 'already_prepared' | 'not_prepared' | 'same_officer' | 'already_released' | 'conflict_of_interest' };
 
-/** The maker: records the payment to make from the approved claim. */
+/** The maker: records the payment to make from the approved claim (never an officer linked to the business). */
 export async function preparePayment({ db, officerId, reference }: { db: DB; officerId: number; reference: string }): Promise<PaymentResult> {
   return db.transaction().execute(async (trx): Promise<PaymentResult> => {
     const app = await trx
       .selectFrom('applications as a')
       .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
-      .select(['a.id', 'a.status', 'ent.legalNameEn'])
+      .select(['a.id', 'a.status', 'a.enterpriseId', 'ent.legalNameEn'])
       .where('a.reference', '=', reference)
       .forUpdate('a')
       .executeTakeFirst();
     if (!app) return { ok: false, code: 'not_found' };
+    if (await isConflicted(trx, officerId, app.enterpriseId)) return { ok: false, code: 'conflict_of_interest' };
     if (app.status !== 'claim_approved') return { ok: false, code: 'not_ready' };
     const claim = await trx.selectFrom('claims').select(['id', 'payableCents']).where('applicationId', '=', app.id).where('status', '=', 'approved').orderBy('id', 'desc').executeTakeFirstOrThrow();
     const inserted = await trx
@@ -202,13 +208,14 @@ export async function preparePayment({ db, officerId, reference }: { db: DB; off
 }
 
 /**
- * The checker: a different officer releases the payment. In one transaction the payment is marked released, the
+ * The checker: a different officer, not linked to the business, releases the payment. In one transaction the payment is marked released, the
  * application becomes paid and the payment instruction is written to the outbox; two releases at once pay once.
  */
 export async function releasePayment({ db, officerId, reference }: { db: DB; officerId: number; reference: string }): Promise<PaymentResult> {
   return db.transaction().execute(async (trx): Promise<PaymentResult> => {
-    const app = await trx.selectFrom('applications').select(['id', 'reference']).where('reference', '=', reference).executeTakeFirst();
+    const app = await trx.selectFrom('applications').select(['id', 'reference', 'enterpriseId']).where('reference', '=', reference).executeTakeFirst();
     if (!app) return { ok: false, code: 'not_found' };
+    if (await isConflicted(trx, officerId, app.enterpriseId)) return { ok: false, code: 'conflict_of_interest' };
     const payment = await trx.selectFrom('payments').selectAll().where('applicationId', '=', app.id).forUpdate().executeTakeFirst();
     if (!payment) return { ok: false, code: 'not_prepared' };
     if (payment.status === 'released') return { ok: false, code: 'already_released' };
@@ -300,8 +307,11 @@ export async function listClaims({ db, officerId, list, page }: { db: DB; office
   return { rows: rows.map((row) => ({ ...row, mine: row.preparedBy === officerId })), page: current, pageCount };
 }
 
-/** A claim for an officer: the claim, its checks, quotation amount, documents and any payment. */
-export async function getClaimReview({ db, reference }: { db: DB; reference: string }) {
+/**
+ * A claim for an officer: the claim, its checks, quotation amount, documents and any payment; with `officerId`, also
+ * whether that officer is linked to the business (and so may only read).
+ */
+export async function getClaimReview({ db, reference, officerId }: { db: DB; reference: string; officerId?: number }) {
   const app = await db
     .selectFrom('applications as a')
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
@@ -315,6 +325,7 @@ export async function getClaimReview({ db, reference }: { db: DB; reference: str
       'a.programmeCents',
       'a.approvedAt',
       'a.deployedAt',
+      'a.enterpriseId',
       'q.eligibleCostCents as quotedCents',
       'vd.nameEn as vendorNameEn',
       'vd.nameZhHk as vendorNameZhHk',
@@ -326,7 +337,7 @@ export async function getClaimReview({ db, reference }: { db: DB; reference: str
     .where('a.status', 'in', ['claim_submitted', 'claim_approved', 'paid', 'deployed'])
     .executeTakeFirst();
   if (!app) return undefined;
-  const [claim, documents, payment] = await Promise.all([
+  const [claim, documents, payment, conflicted] = await Promise.all([
     db.selectFrom('claims').selectAll().where('applicationId', '=', app.id).orderBy('id', 'desc').executeTakeFirst(),
     db.selectFrom('documents').select(['id', 'kind', 'filename', 'claimId']).where('applicationId', '=', app.id).orderBy('id').execute(),
     db
@@ -336,6 +347,7 @@ export async function getClaimReview({ db, reference }: { db: DB; reference: str
       .select(['p.id', 'p.status', 'p.amountCents', 'p.preparedBy', 'p.preparedAt', 'p.releasedAt', 'maker.displayName as preparedByName', 'checker.displayName as releasedByName'])
       .where('p.applicationId', '=', app.id)
       .executeTakeFirst(),
+    officerId === undefined ? Promise.resolve(false) : isConflicted(db, officerId, app.enterpriseId),
   ]);
-  return { app, claim: claim ?? null, documents, payment: payment ?? null };
+  return { app, claim: claim ?? null, documents, payment: payment ?? null, conflicted };
 }

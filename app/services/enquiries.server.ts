@@ -76,7 +76,10 @@ export type AnswerEnquiryResult =
   | { ok: true; quotationId?: number }
   | { ok: false; code: 'not_found' | 'already_answered' | 'package_not_listed' };
 
-/** The vendor confirms it can supply: the quotation copies the catalogue prices of the version the shop asked about. */
+/**
+ * The vendor confirms it can supply: the quotation copies the catalogue prices (and each monthly item's minimum
+ * contract) of the version the shop asked about, and its eligible cost counts each contract, at most the round's months.
+ */
 export async function confirmEnquiry({ db, userId, enquiryId }: { db: DB; userId: number; enquiryId: number }): Promise<AnswerEnquiryResult> {
   const vendorId = await vendorIdOf(db, userId);
   if (vendorId === undefined) return { ok: false, code: 'not_found' };
@@ -96,7 +99,7 @@ export async function confirmEnquiry({ db, userId, enquiryId }: { db: DB; userId
 
     const version = await trx
       .selectFrom('solutionVersions')
-      .select(['nameEn', 'nameZhHk', 'nameZhCn', 'pricingModel', 'priceCents'])
+      .select(['nameEn', 'nameZhHk', 'nameZhCn', 'pricingModel', 'priceCents', 'minContractMonths'])
       .where('id', '=', enquiry.solutionVersionId)
       .executeTakeFirstOrThrow();
     const features =
@@ -104,7 +107,7 @@ export async function confirmEnquiry({ db, userId, enquiryId }: { db: DB; userId
         ? []
         : await trx
             .selectFrom('solutionFeatures')
-            .select(['id', 'nameEn', 'nameZhHk', 'nameZhCn', 'pricingModel', 'priceCents'])
+            .select(['id', 'nameEn', 'nameZhHk', 'nameZhCn', 'pricingModel', 'priceCents', 'minContractMonths'])
             .where('versionId', '=', enquiry.solutionVersionId)
             .where('id', 'in', enquiry.featureIds)
             .orderBy('position')

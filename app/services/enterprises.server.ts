@@ -4,7 +4,10 @@ import type { Selectable } from 'kysely';
 import type { EnterprisesTable, ProgrammeSettings } from '../../db/schema';
 import { committedStatuses } from '../domain/application-lifecycle';
 import { checkEligibility, hongKongDay, type EnterpriseFacts, type PackageFacts, type RuleResult } from '../domain/eligibility';
+import { identityChanges, identityEdit, type ProfileIdentity } from '../domain/identity';
+import type { Trx } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
+import { writeAudit } from './vendors.server';
 
 export type Enterprise = Selectable<EnterprisesTable>;
 
@@ -29,6 +32,9 @@ export type EnterpriseInput = {
 };
 
 export type SaveEnterpriseResult = { ok: true; id: number } | { ok: false; code: 'br_taken' | 'hawker_taken' };
+
+/** An edit that would move a profile off an identity it applied under: refused, naming the field changed. */
+export type IdentityLockedResult = { ok: false; code: 'identity_locked'; field: 'registrationType' | 'brNumber' | 'hawkerLicenceNo' };
 
 function isUniqueViolation(error: unknown): error is { code: string; constraint?: string } {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
@@ -57,6 +63,7 @@ async function findHolder(db: DB, input: EnterpriseInput, exceptId?: number) {
   return query.executeTakeFirst();
 }
 
+/** Records that this account claimed a number another enterprise holds; officers see it on the holder's applications. */
 async function recordConflict(db: DB, userId: number, input: EnterpriseInput, exceptId?: number): Promise<SaveEnterpriseResult> {
   const holder = await findHolder(db, input, exceptId);
   if (holder) {
@@ -73,16 +80,29 @@ async function recordConflict(db: DB, userId: number, input: EnterpriseInput, ex
   return { ok: false, code: input.registrationType === 'br' ? 'br_taken' : 'hawker_taken' };
 }
 
+/** Writes the changed identity fields of a profile to the audit log (nothing when none changed). */
+async function auditIdentity(
+  trx: Trx,
+  { enterpriseId, userId, action, before, after }: { enterpriseId: number; userId: number; action: 'create' | 'identity_change'; before: ProfileIdentity | null; after: ProfileIdentity },
+) {
+  const changes = identityChanges(before, after);
+  if (Object.keys(changes).length === 0) return;
+  await writeAudit(trx, { entityType: 'enterprise', entityId: enterpriseId, action, actorUserId: userId, actorRole: 'applicant', note: JSON.stringify(changes) });
+}
+
 export async function createEnterprise({ db, userId, input }: { db: DB; userId: number; input: EnterpriseInput }): Promise<SaveEnterpriseResult> {
   const values = normalise(input);
   if (await findHolder(db, values)) return recordConflict(db, userId, values);
   try {
-    const row = await db
-      .insertInto('enterprises')
-      .values({ ...values, ownerUserId: userId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { ok: true, id: row.id };
+    return await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('enterprises')
+        .values({ ...values, ownerUserId: userId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await auditIdentity(trx, { enterpriseId: row.id, userId, action: 'create', before: null, after: values });
+      return { ok: true, id: row.id } as const;
+    });
   } catch (error) {
     // Two accounts registering the same number at the same moment: the unique index decides.
     if (isUniqueViolation(error)) return recordConflict(db, userId, values);
@@ -90,6 +110,11 @@ export async function createEnterprise({ db, userId, input }: { db: DB; userId: 
   }
 }
 
+/**
+ * Edits a profile. Under the profile's row lock (the one submissions take): an edit that would move it off an
+ * identity an application was submitted under is refused; a number another enterprise holds is recorded as a
+ * registration conflict; every change to an identity field is written to the audit log with the edit.
+ */
 export async function updateEnterprise({
   db,
   userId,
@@ -100,22 +125,45 @@ export async function updateEnterprise({
   userId: number;
   enterpriseId: number;
   input: EnterpriseInput;
-}): Promise<SaveEnterpriseResult | { ok: false; code: 'not_found' }> {
+}): Promise<SaveEnterpriseResult | IdentityLockedResult | { ok: false; code: 'not_found' }> {
   const values = normalise(input);
   if (await findHolder(db, values, enterpriseId)) return recordConflict(db, userId, values, enterpriseId);
   try {
-    const row = await db
-      .updateTable('enterprises')
-      .set({ ...values, updatedAt: new Date() })
-      .where('id', '=', enterpriseId)
-      .where('ownerUserId', '=', userId)
-      .returning('id')
-      .executeTakeFirst();
-    return row ? { ok: true, id: row.id } : { ok: false, code: 'not_found' };
+    return await db.transaction().execute(async (trx): Promise<SaveEnterpriseResult | IdentityLockedResult | { ok: false; code: 'not_found' }> => {
+      const before = await trx.selectFrom('enterprises').selectAll().where('id', '=', enterpriseId).where('ownerUserId', '=', userId).forUpdate().executeTakeFirst();
+      if (!before) return { ok: false, code: 'not_found' };
+      const edit = identityEdit({ before, after: values, submitted: await identityHasSubmissions(trx, before) });
+      if (!edit.ok) return edit;
+      await trx
+        .updateTable('enterprises')
+        .set({ ...values, updatedAt: new Date() })
+        .where('id', '=', enterpriseId)
+        .execute();
+      await auditIdentity(trx, { enterpriseId, userId, action: 'identity_change', before, after: values });
+      return { ok: true, id: enterpriseId };
+    });
   } catch (error) {
     if (isUniqueViolation(error)) return recordConflict(db, userId, values, enterpriseId);
     throw error;
   }
+}
+
+/** Whether an application was ever submitted by this profile or under its identity (then the identity is fixed). */
+async function identityHasSubmissions(db: DB, enterprise: Pick<Enterprise, 'id' | 'registrationKey'>): Promise<boolean> {
+  const row = await db
+    .selectFrom('applications')
+    .select('id')
+    .where((eb) => eb.or([eb('enterpriseId', '=', enterprise.id), eb('registrationKey', '=', enterprise.registrationKey)]))
+    .where('submittedAt', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether the owner may still change the profile's BR number, licence or registration type (for the edit page). */
+export async function isIdentityLocked({ db, enterpriseId }: { db: DB; enterpriseId: number }): Promise<boolean> {
+  const enterprise = await db.selectFrom('enterprises').select(['id', 'registrationKey']).where('id', '=', enterpriseId).executeTakeFirst();
+  return enterprise ? identityHasSubmissions(db, enterprise) : false;
 }
 
 export async function listEnterprises({ db, userId }: { db: DB; userId: number }) {
@@ -185,7 +233,11 @@ export async function eligibilityOf({
   });
 }
 
-/** Money the enterprise has committed across its live applications (optionally leaving one application out). */
+/**
+ * Money committed under the enterprise's identity (its BR number or hawker licence) across live applications, by
+ * whichever profile submitted them (optionally leaving one application out). The ceiling follows the business, not
+ * the profile row: see ADR 010.
+ */
 export async function committedCents({
   db,
   enterpriseId,
@@ -196,11 +248,12 @@ export async function committedCents({
   excludeApplicationId?: number;
 }): Promise<number> {
   let query = db
-    .selectFrom('applications')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('programmeCents'), eb.lit(0)).as('total'))
-    .where('enterpriseId', '=', enterpriseId)
-    .where('status', 'in', [...committedStatuses]);
-  if (excludeApplicationId !== undefined) query = query.where('id', '<>', excludeApplicationId);
+    .selectFrom('applications as a')
+    .innerJoin('enterprises as ent', 'ent.registrationKey', 'a.registrationKey')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('a.programmeCents'), eb.lit(0)).as('total'))
+    .where('ent.id', '=', enterpriseId)
+    .where('a.status', 'in', [...committedStatuses]);
+  if (excludeApplicationId !== undefined) query = query.where('a.id', '<>', excludeApplicationId);
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.total);
 }

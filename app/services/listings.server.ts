@@ -8,7 +8,15 @@ import type { Trx } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
 import { writeAudit } from './vendors.server';
 
-export type ListingFeatureInput = { nameEn: string; nameZhHk: string; nameZhCn: string; pricingModel: PricingModel; priceCents: number };
+export type ListingFeatureInput = {
+  nameEn: string;
+  nameZhHk: string;
+  nameZhCn: string;
+  pricingModel: PricingModel;
+  priceCents: number;
+  /** Required for a monthly feature (the listing rules refuse one without it); ignored for a one-off price. */
+  minContractMonths?: number | null;
+};
 
 export type ListingInput = {
   category: string;
@@ -24,9 +32,16 @@ export type ListingInput = {
   deliverablesZhCn: string;
   pricingModel: PricingModel;
   priceCents: number;
+  /** Required for a monthly package (the listing rules refuse one without it); ignored for a one-off price. */
+  minContractMonths?: number | null;
   deploymentDays: number;
   features: ListingFeatureInput[];
 };
+
+/** A contract length belongs to monthly items only: a one-off item keeps none, whatever the form sent. */
+function contractOnlyIfMonthly<T extends { pricingModel: PricingModel; minContractMonths?: number | null }>(item: T): T & { minContractMonths: number | null } {
+  return { ...item, minContractMonths: item.pricingModel === 'monthly' ? (item.minContractMonths ?? null) : null };
+}
 
 export type SaveListingResult =
   | { ok: true; solutionId: number }
@@ -56,7 +71,7 @@ async function rulesCheck(trx: Trx, vendorId: number, input: ListingInput, solut
 
 function versionValues(input: ListingInput) {
   const { features: _f, category: _c, sector: _s, ...version } = input;
-  return version;
+  return contractOnlyIfMonthly(version);
 }
 
 async function writeFeatures(trx: Trx, versionId: number, features: ListingFeatureInput[]) {
@@ -64,7 +79,7 @@ async function writeFeatures(trx: Trx, versionId: number, features: ListingFeatu
   if (features.length === 0) return;
   await trx
     .insertInto('solutionFeatures')
-    .values(features.map((feature, position) => ({ ...feature, versionId, position })))
+    .values(features.map((feature, position) => ({ ...contractOnlyIfMonthly(feature), versionId, position })))
     .execute();
 }
 
@@ -245,7 +260,7 @@ export async function listPendingVersions({ db, limit = 200, offset = 0 }: { db:
     .selectFrom('solutionVersions as v')
     .innerJoin('solutions as s', 's.id', 'v.solutionId')
     .innerJoin('vendors as vd', 'vd.id', 's.vendorId')
-    .select(['v.id', 'v.version', 'v.nameEn', 'v.nameZhHk', 'v.submittedAt', 'v.pricingModel', 'v.priceCents', 's.category', 's.sector', 's.listedVersionId', 'vd.nameEn as vendorNameEn', 'vd.nameZhHk as vendorNameZhHk'])
+    .select(['v.id', 'v.version', 'v.nameEn', 'v.nameZhHk', 'v.submittedAt', 'v.pricingModel', 'v.priceCents', 'v.minContractMonths', 's.category', 's.sector', 's.listedVersionId', 'vd.nameEn as vendorNameEn', 'vd.nameZhHk as vendorNameZhHk'])
     .where('v.status', '=', 'pending_review')
     .orderBy('v.submittedAt')
     .orderBy('v.id')
@@ -271,7 +286,7 @@ export async function getVersionForVetting({ db, versionId }: { db: DB; versionI
     db
       .selectFrom('solutions as s')
       .innerJoin('solutionVersions as v', 'v.id', 's.listedVersionId')
-      .select(['v.pricingModel', 'v.priceCents'])
+      .select(['v.pricingModel', 'v.priceCents', 'v.minContractMonths'])
       .where('s.status', '=', 'listed')
       .where('s.category', '=', version.category)
       .execute(),

@@ -4,14 +4,15 @@ import type { DB } from '../../db/client';
 import type { ApplicationStatusColumn } from '../../db/schema';
 import { isCommitted, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
-import { takeDecision } from '../domain/assignment';
-import { fundingSplit, headroomCents } from '../domain/funding';
+import { hasConflictOfInterest, takeDecision } from '../domain/assignment';
+import { fundingSplit, headroomCents, nothingToFund } from '../domain/funding';
 import type { RejectionReason } from '../domain/reasons';
 import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
 import { recordTransition, type Trx } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
 import { holidaySet } from './holidays.server';
+import { settingsInForce } from './settings.server';
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -103,14 +104,15 @@ export async function listQueue({
   return { rows: page, next, slaWorkingDays: settings.slaWorkingDays };
 }
 
-async function isConflicted(trx: Trx | DB, officerId: number, enterpriseId: number): Promise<boolean> {
+/** Whether the officer owns or declared a link to the enterprise (an unknown enterprise counts as conflicted). */
+export async function isConflicted(trx: Trx | DB, officerId: number, enterpriseId: number): Promise<boolean> {
   const row = await trx
     .selectFrom('enterprises as ent')
     .leftJoin('officerConflicts as c', (join) => join.onRef('c.enterpriseId', '=', 'ent.id').on('c.officerId', '=', officerId))
     .select(['ent.ownerUserId', 'c.officerId as conflictOfficer'])
     .where('ent.id', '=', enterpriseId)
     .executeTakeFirst();
-  return !row || row.ownerUserId === officerId || row.conflictOfficer !== null;
+  return !row || hasConflictOfInterest({ officerId, ownerUserId: row.ownerUserId, declaredLink: row.conflictOfficer !== null });
 }
 
 export type TakeResult = { ok: true; reference: string } | { ok: false; code: 'queue_empty' | 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'invalid_transition' };
@@ -200,7 +202,7 @@ export type Decision =
 
 export type DecideResult =
   | { ok: true; status: ApplicationStatus }
-  | { ok: false; code: 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'budget_exhausted' | 'cap_reached' }
+  | { ok: false; code: 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'budget_exhausted' | 'cap_reached' | 'no_programme_share' }
   | { ok: false; code: 'stale'; status: ApplicationStatus }
   | { ok: false; code: 'invalid_transition'; status: ApplicationStatus }
   | { ok: false; code: 'not_eligible'; failures: EligibilityCode[] };
@@ -225,13 +227,11 @@ export async function decideApplication({
   decision: Decision;
   now?: Date;
 }): Promise<DecideResult> {
-  const settings = await getCurrentSettings(db);
   return db.transaction().execute(async (trx): Promise<DecideResult> => {
     const found = await trx.selectFrom('applications').select(['id', 'enterpriseId']).where('reference', '=', reference).where('status', '<>', 'draft').executeTakeFirst();
     if (!found) return { ok: false, code: 'not_found' };
-    if (decision.action === 'approve') {
-      await trx.selectFrom('programmes').select('id').where('id', '=', settings.programmeId).forUpdate().execute();
-    }
+    // Read after the programme lock: a budget cut saved while this approval waited binds it.
+    const settings = decision.action === 'approve' ? await settingsInForce(trx, { purpose: 'budget' }) : await getCurrentSettings(trx);
     const enterprise = await trx.selectFrom('enterprises').selectAll().where('id', '=', found.enterpriseId).forUpdate().executeTakeFirstOrThrow();
     const application = await trx
       .selectFrom('applications as a')
@@ -257,8 +257,10 @@ export async function decideApplication({
       if (failures.length > 0) return { ok: false, code: 'not_eligible', failures };
       const others = await committedCents({ db: trx, enterpriseId: enterprise.id, excludeApplicationId: application.id });
       const split = fundingSplit({ costCents: application.costCents, committedCents: others, rules: fundingRules(settings) });
+      const unfunded = nothingToFund(split);
+      if (unfunded) return { ok: false, code: unfunded };
       programmeCents = Math.min(programmeCents, split.programmeCents);
-      if (programmeCents === 0) return { ok: false, code: 'cap_reached' };
+      if (programmeCents === 0) return { ok: false, code: 'no_programme_share' };
       if ((await approvedCents(trx)) + programmeCents > settings.budgetCents) return { ok: false, code: 'budget_exhausted' };
     }
 
@@ -341,10 +343,11 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
   ]);
   const [eligibilityNow, others, documents, events, conflicted] = await Promise.all([
     eligibilityOf({ db, enterprise, now, settings, pkg: { listed: application.solutionStatus === 'listed', category: application.category } }),
+    // The business's other applications: this profile's, and those made under its identity by any other profile.
     db
       .selectFrom('applications')
       .select(['reference', 'status', 'category', 'programmeCents', 'submittedAt'])
-      .where('enterpriseId', '=', enterprise.id)
+      .where((eb) => eb.or([eb('enterpriseId', '=', enterprise.id), eb('registrationKey', '=', enterprise.registrationKey)]))
       .where('id', '<>', application.id)
       .where('status', '<>', 'draft')
       .orderBy('id')

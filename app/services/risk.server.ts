@@ -109,6 +109,36 @@ function vendorQuotationsQuery(db: DB, vendorId: number) {
     .select((eb) => ['q.eligibleCostCents', 'v.pricingModel', eb.fn.countAll<number>().as('count')]);
 }
 
+/** Registration conflicts recorded against this enterprise, or naming its BR number or licence. */
+function registrationConflictsQuery(db: DB, enterpriseId: number) {
+  return db
+    .selectFrom('registrationConflicts as rc')
+    .innerJoin('enterprises as ent', (join) => join.on('ent.id', '=', enterpriseId))
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where((eb) =>
+      eb.or([
+        eb('rc.existingEnterpriseId', '=', enterpriseId),
+        eb('rc.brNumber', '=', eb.ref('ent.brNumber')),
+        eb(eb.fn('upper', ['rc.hawkerLicenceNo']), '=', eb.fn('upper', ['ent.hawkerLicenceNo'])),
+      ]),
+    );
+}
+
+/** Live applications of other profiles under this enterprise's identity (its money counts against this ceiling). */
+function sameIdentityQuery(db: DB, enterpriseId: number) {
+  return db
+    .selectFrom('enterprises as ent')
+    .innerJoin('applications as a', 'a.registrationKey', 'ent.registrationKey')
+    .select((eb) => [
+      eb.fn.count<number>('a.enterpriseId').distinct().as('enterprises'),
+      eb.fn.count<number>('a.id').as('applications'),
+      sql<string[] | null>`(array_agg(${sql.ref('a.reference')} order by ${sql.ref('a.submittedAt')}, ${sql.ref('a.id')}))[1:${sql.lit(RISK_REFERENCE_LIMIT)}]`.as('references'),
+    ])
+    .where('ent.id', '=', enterpriseId)
+    .where('a.enterpriseId', '<>', enterpriseId)
+    .where('a.status', 'in', liveStatuses);
+}
+
 /**
  * The risk signals of one application (not a draft), for the officer's review page; an empty list when there is no
  * such application. Reads only: signals inform the officer and never change or block anything.
@@ -125,7 +155,7 @@ export async function riskSignalsFor({ db, reference }: { db: DB; reference: str
   const { enterpriseId } = application;
 
   // The keys come from the same SQL expressions the lookups compare with, so the enterprise always finds itself.
-  const [settings, phone, address, owner, quotations, claims, committed] = await Promise.all([
+  const [settings, phone, address, owner, quotations, claims, committed, conflicts, identity] = await Promise.all([
     getCurrentSettings(db),
     peers(db, { link: { by: 'phone', key: application.phoneKey }, enterpriseId }),
     peers(db, { link: { by: 'address', key: application.addressKey }, enterpriseId }),
@@ -133,6 +163,8 @@ export async function riskSignalsFor({ db, reference }: { db: DB; reference: str
     vendorQuotationsQuery(db, application.vendorId).execute(),
     db.selectFrom('claims').select('invoicedCents').where('applicationId', '=', application.id).orderBy('id').execute(),
     committedCents({ db, enterpriseId }),
+    registrationConflictsQuery(db, enterpriseId).executeTakeFirstOrThrow(),
+    sameIdentityQuery(db, enterpriseId).executeTakeFirstOrThrow(),
   ]);
 
   const vendorQuotations: QuotationGroup[] = quotations.map((row) => ({
@@ -150,6 +182,12 @@ export async function riskSignalsFor({ db, reference }: { db: DB; reference: str
     vendorQuotations,
     claimInvoicedCents: claims.map((claim) => Number(claim.invoicedCents)),
     committedCents: committed,
+    registrationConflicts: Number(conflicts.count),
+    sameIdentity: {
+      enterpriseCount: Number(identity.enterprises),
+      applicationCount: Number(identity.applications),
+      references: identity.references ?? [],
+    },
     capCents: settings.capCents,
     matchBps: settings.matchBps,
   });

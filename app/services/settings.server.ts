@@ -1,6 +1,9 @@
 // Programme and round settings: every change is a new version; applications keep the version they were judged under.
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
+import type { ProgrammeSettings } from '../../db/schema';
+import type { Trx } from './audit.server';
+import { getCurrentSettings } from './catalogue.server';
 
 export type SettingsInput = {
   roundCode: string;
@@ -28,6 +31,19 @@ export async function listSettingsVersions({ db }: { db: DB }) {
     .orderBy('ps.version', 'desc')
     .limit(50)
     .execute();
+}
+
+/**
+ * The programme row is the lock that orders settings saves against the decisions that use them. A save takes it
+ * FOR UPDATE; an approval takes FOR NO KEY UPDATE (approvals queue behind each other for the budget, and wait for a
+ * save in progress); a submission takes FOR KEY SHARE (submissions never wait for each other or for approvals, only
+ * for a save). The settings are read after the lock, inside the caller's transaction, so a decision is judged by the
+ * version in force when it commits: a save cannot slip in between the read and the commit.
+ */
+export async function settingsInForce(trx: Trx, { purpose }: { purpose: 'budget' | 'rules' }): Promise<ProgrammeSettings> {
+  const query = trx.selectFrom('programmes').select('id').orderBy('id').limit(1);
+  await (purpose === 'budget' ? query.forNoKeyUpdate() : query.forKeyShare()).executeTakeFirstOrThrow();
+  return getCurrentSettings(trx);
 }
 
 /** Adds the next version under a lock on the programme row, so two admins saving at once get versions n+1 and n+2. */

@@ -44,6 +44,7 @@ export async function listVendorSolutions({ db, vendorId }: { db: DB; vendorId: 
       'v.nameZhCn',
       'v.pricingModel',
       'v.priceCents',
+      'v.minContractMonths',
       'open.status as openVersionStatus',
       'open.nameEn as openNameEn',
       'open.nameZhHk as openNameZhHk',
@@ -57,7 +58,7 @@ export async function listVendorSolutions({ db, vendorId }: { db: DB; vendorId: 
 
 export async function writeAudit(
   trx: Trx | DB,
-  entry: { entityType: 'vendor' | 'solution'; entityId: number; action: string; actorUserId: number; actorRole: string; note?: string | null },
+  entry: { entityType: 'vendor' | 'solution' | 'enterprise'; entityId: number; action: string; actorUserId: number; actorRole: string; note?: string | null },
 ) {
   await trx.insertInto('auditLog').values({ ...entry, note: entry.note ?? null }).execute();
 }

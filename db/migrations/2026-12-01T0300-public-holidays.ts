@@ -52,7 +52,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz not null default now()
     );
     alter table audit_log drop constraint audit_log_entity_type_check;
-    alter table audit_log add constraint audit_log_entity_type_check check (entity_type in ('vendor', 'solution', 'holiday'));
+    alter table audit_log add constraint audit_log_entity_type_check check (entity_type in ('vendor', 'solution', 'enterprise', 'holiday'));
   `.execute(db);
   await db
     .insertInto('public_holidays')
@@ -64,6 +64,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`
     drop table public_holidays;
     alter table audit_log drop constraint audit_log_entity_type_check;
-    alter table audit_log add constraint audit_log_entity_type_check check (entity_type in ('vendor', 'solution'));
+    alter table audit_log add constraint audit_log_entity_type_check check (entity_type in ('vendor', 'solution', 'enterprise'));
   `.execute(db);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applicationStatuses } from '../../app/domain/application-lifecycle';
-import { takeDecision } from '../../app/domain/assignment';
+import { hasConflictOfInterest, takeDecision } from '../../app/domain/assignment';
 
 const me = 7;
 
@@ -23,5 +23,16 @@ describe('takeDecision', () => {
     for (const status of applicationStatuses.filter((s) => !['submitted', 'under_review', 'info_requested'].includes(s))) {
       expect(takeDecision({ status, assignedOfficerId: null, officerId: me, conflicted: false }).ok).toBe(false);
     }
+  });
+});
+
+describe('hasConflictOfInterest', () => {
+  it.each([
+    [{ ownerUserId: 9, declaredLink: false }, false],
+    [{ ownerUserId: 9, declaredLink: true }, true],
+    [{ ownerUserId: me, declaredLink: false }, true],
+    [{ ownerUserId: me, declaredLink: true }, true],
+  ] as const)('%o → %s', (facts, expected) => {
+    expect(hasConflictOfInterest({ officerId: me, ...facts })).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eligibleCostCents, fundingSplit, headroomCents, itemCostCents, packageSplit, type FundingRules } from '../../app/domain/funding';
+import { countedMonths, eligibleCostCents, fundingSplit, headroomCents, itemCostCents, nothingToFund, packageSplit, type FundingRules } from '../../app/domain/funding';
 
 const rules: FundingRules = { matchBps: 5_000, capCents: 50_000_00, maxSubscriptionMonths: 24 };
 
@@ -16,6 +16,56 @@ describe('itemCostCents', () => {
 
   it.each([-1, 0.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1])('refuses %s cents', (priceCents) => {
     expect(() => itemCostCents({ pricingModel: 'one_off', priceCents }, 24)).toThrow(RangeError);
+  });
+});
+
+describe('a subscription counts its minimum contract, at most the programme\'s months', () => {
+  it.each([
+    [12, 12, 450_00 * 12],
+    [1, 1, 450_00],
+    [24, 24, 450_00 * 24],
+    [36, 24, 450_00 * 24],
+    [120, 24, 450_00 * 24],
+    [null, 24, 450_00 * 24],
+    [undefined, 24, 450_00 * 24],
+  ] as const)('a %s-month contract counts %i months', (minContractMonths, months, cost) => {
+    const item = { pricingModel: 'monthly' as const, priceCents: 450_00, minContractMonths };
+    expect(countedMonths(item, 24)).toBe(months);
+    expect(itemCostCents(item, 24)).toBe(cost);
+  });
+
+  it('a one-off price ignores any contract length', () => {
+    expect(itemCostCents({ pricingModel: 'one_off', priceCents: 28_000_00, minContractMonths: 12 }, 24)).toBe(28_000_00);
+  });
+
+  it('refuses a contract length that is not a whole number of months', () => {
+    for (const minContractMonths of [0, -1, 1.5, Number.NaN]) {
+      expect(() => itemCostCents({ pricingModel: 'monthly', priceCents: 100_00, minContractMonths }, 24)).toThrow(RangeError);
+    }
+  });
+
+  it('the split of a 12-month subscription with a 36-month feature', () => {
+    const split = packageSplit({
+      items: [
+        { pricingModel: 'monthly', priceCents: 980_00, minContractMonths: 12 },
+        { pricingModel: 'monthly', priceCents: 100_00, minContractMonths: 36 },
+      ],
+      committedCents: 0,
+      rules,
+    });
+    expect(split.costCents).toBe(980_00 * 12 + 100_00 * 24);
+    expect(split.programmeCents).toBe((980_00 * 12 + 100_00 * 24) / 2);
+  });
+});
+
+describe('nothingToFund', () => {
+  it.each([
+    [1, 0, 'no_programme_share'],
+    [1, 50_000_00, 'cap_reached'],
+    [10_000_00, 50_000_00, 'cap_reached'],
+    [10_000_00, 0, null],
+  ] as const)('cost %i with %i committed → %s', (costCents, committedCents, expected) => {
+    expect(nothingToFund(fundingSplit({ costCents, committedCents, rules }))).toBe(expected);
   });
 });
 

@@ -28,6 +28,8 @@ const clean = (overrides: Partial<RiskFacts> = {}): RiskFacts => ({
   vendorQuotations: [{ eligibleCostCents: 28_000_00, ceilingCents: CEILING, count: 40 }],
   claimInvoicedCents: [],
   committedCents: 14_000_00,
+  registrationConflicts: 0,
+  sameIdentity: nobody,
   capCents: CAP,
   matchBps: 5_000,
   ...overrides,
@@ -316,6 +318,8 @@ describe('riskSignals', () => {
       vendorQuotations: [{ eligibleCostCents: CEILING, ceilingCents: CEILING, count: 3 }],
       claimInvoicedCents: [2 * CAP],
       committedCents: CAP,
+      registrationConflicts: 2,
+      sameIdentity: { enterpriseCount: 1, applicationCount: 2, references: ['DTS-2026-000003', 'DTS-2026-000004'] },
       capCents: CAP,
       matchBps: 5_000,
     });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkListing } from '../../app/domain/listing-rules';
 import {
+  SEED_CONTRACT_MONTHS,
   seedSolutions,
   seedVendors,
   type SeedSolution,
@@ -235,6 +237,31 @@ describe('seed catalogue data', () => {
       expect(s.description.zhHK, label(s)).toMatch(/八達通.*轉數快/s);
       expect(s.description.zhCN, label(s)).toMatch(/八达通.*转数快/s);
     }
+  });
+});
+
+describe('seed catalogue against the listing rules', () => {
+  it('passes them as a vendor would have to: minimum prices, and each package with all its features within its ceiling', () => {
+    const rules = { maxOneOffCents: 100_000_00, maxSubscriptionMonths: 24, maxSubscriptionTotalCents: 100_000_00, deploymentMonths: 6 };
+    const problems = seedSolutions.flatMap((s) =>
+      checkListing({
+        draft: {
+          category: s.category,
+          sector: s.sector,
+          pricingModel: s.pricingModel,
+          priceCents: s.priceCents,
+          deploymentDays: s.deploymentDays,
+          // What db/seed.ts writes: every monthly item states the seed's contract length.
+          minContractMonths: s.pricingModel === 'monthly' ? SEED_CONTRACT_MONTHS : null,
+          features: s.features.map((f) => ({ ...f, minContractMonths: f.pricingModel === 'monthly' ? SEED_CONTRACT_MONTHS : null })),
+        },
+        rules,
+        otherListings: [],
+        openCategories: [...CATEGORIES],
+        openSectors: [...SECTORS],
+      }).map((p) => `${label(s)}: ${p.field} ${p.code}`),
+    );
+    expect(problems).toEqual([]);
   });
 });
 

@@ -43,9 +43,12 @@ function inputToCents(text: string): number {
   return Number(match[1]) * 100 + Number(match[2]);
 }
 
-/** The price line every page shows, in English: one-off, or monthly with its 24-month total. */
-function priceLineEn(model: PricingModel, cents: number): string {
-  return model === 'monthly' ? `${hkd(cents)} a month (${hkd(cents * MONTHS)} over ${MONTHS} months)` : `${hkd(cents)} one-off price`;
+/** The price line every page shows, in English: one-off, or monthly with its minimum contract and counted total. */
+function priceLineEn(model: PricingModel, cents: number, contract = MONTHS): string {
+  const counted = Math.min(contract, MONTHS);
+  return model === 'monthly'
+    ? `${hkd(cents)} a month, minimum contract ${contract} months (${hkd(cents * counted)} over ${counted} months)`
+    : `${hkd(cents)} one-off price`;
 }
 
 // ── Page helpers ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -190,6 +193,8 @@ type Package = {
   deliverablesEn: string;
   model: PricingModel;
   price: string;
+  /** Minimum contract in months, typed only for a monthly price. */
+  contract: string;
   days: string;
   feature?: Feature;
 };
@@ -209,6 +214,7 @@ function newPackage(label: string, category: Category, overrides: Partial<Packag
     deliverablesEn: 'Cloud licence, set-up, two hours of staff training, phone support.',
     model: 'monthly',
     price: '388.50',
+    contract: String(MONTHS),
     days: '30',
     ...overrides,
   };
@@ -228,12 +234,14 @@ async function fillPackageForm(page: Page, pkg: Package, { isNew = true } = {}) 
   await page.getByLabel('What the shop gets, in English (optional)', { exact: true }).fill(pkg.deliverablesEn);
   await page.getByRole('group', { name: 'How is the basic package priced?' }).getByRole('radio', { name: MODEL_LABEL[pkg.model], exact: true }).check();
   await page.getByLabel('Basic package price (HK$)', { exact: true }).fill(pkg.price);
+  await page.getByLabel('Minimum contract (months)', { exact: true }).fill(pkg.model === 'monthly' ? pkg.contract : '');
   await page.getByLabel('Days to deploy', { exact: true }).fill(pkg.days);
   if (pkg.feature) {
     await page.getByLabel('Feature 1: name in English', { exact: true }).fill(pkg.feature.nameEn);
     await page.getByLabel('Feature 1: name in Chinese', { exact: true }).fill(pkg.feature.nameZh);
     await page.getByLabel('Feature 1: price (HK$)', { exact: true }).fill(pkg.feature.price);
     await page.getByLabel('Feature 1: priced', { exact: true }).selectOption({ label: MODEL_LABEL[pkg.feature.model] });
+    if (pkg.feature.model === 'monthly') await page.getByLabel('Feature 1: minimum contract in months (monthly only)', { exact: true }).fill(String(MONTHS));
   }
 }
 
@@ -757,7 +765,7 @@ test('bad prices, missing Chinese texts and a second package in the same categor
     // HK$4,166.67 × 24 = HK$100,000.08.
     expect(inputToCents('4166.67') * MONTHS).toBeGreaterThan(CEILING_CENTS);
     await refused({ ...base, model: 'monthly', price: '4166.67' }, [
-      ['Basic package price (HK$)', 'price', '24 months of this subscription would cost more than HK$100,000'],
+      ['Basic package price (HK$)', 'price', 'The fees of this subscription over its counted months (its minimum contract, at most 24) would cost more than HK$100,000'],
     ]);
     await expect(page.getByRole('group', { name: 'How is the basic package priced?' }).getByRole('radio', { name: 'Monthly subscription' })).toBeChecked();
   });

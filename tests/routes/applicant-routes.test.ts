@@ -157,3 +157,52 @@ describe('enquiry → quotation → application through the routes', () => {
     expect(stale.status).toBe(409);
   });
 });
+
+describe('a quotation the programme cannot pay a share of', () => {
+  it('is answered with what is wrong, not "no funding left"', async () => {
+    const { makeDraft, makeEnterprise, makeQuotation } = await import('../support/fixtures');
+    const user = await makeUser(t.db);
+    const session = await sessionForUserId(t.db, user.id);
+    const enterpriseId = await makeEnterprise(t.db, user.id);
+    // A listing from before the minimum price: HK$0.01.
+    const pkg = await makeListedSolution(t.db, { priceCents: 1 });
+    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const ref = await makeDraft(t.db, { userId: user.id, quotationId });
+    const response = await respond(async () => applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'submit' }, { session }), { ref })));
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({ error: 'applications:no_programme_share', values: { cost: 'HK$0.01', percent: '50' } });
+  });
+});
+
+describe('the registration of a business that has applied', () => {
+  it('can be corrected before any submission, and is refused field by field after one', async () => {
+    const { makeDraft, makeQuotation } = await import('../support/fixtures');
+    const { submitApplication } = await import('../../app/services/applications.server');
+    const { loader: editBusinessLoader } = await import('../../app/routes/businesses.$id._index');
+    const user = await makeUser(t.db);
+    const session = await sessionForUserId(t.db, user.id);
+    const fields = business();
+    const created = await respond(async () => newBusinessAction(args(await postForm('/businesses/new', fields, { session }))));
+    const id = /\/businesses\/(\d+)\//.exec(created.headers.get('Location') ?? '')![1]!;
+    const corrected = { ...fields, brNumber: randomBrNumber() };
+    expect((await respond(async () => editBusinessAction(args(await postForm('/x', corrected, { session }), { id })))).status).toBe(302);
+
+    const pkg = await makeListedSolution(t.db, { priceCents: 10_000_00 });
+    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId: Number(id), solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const reference = await makeDraft(t.db, { userId: user.id, quotationId });
+    expect((await submitApplication({ db: t.db, userId: user.id, reference })).ok).toBe(true);
+
+    const page = (await (await respond(async () => editBusinessLoader(args(await getRequest('/x', { session }), { id })))).json()) as { identityLocked: boolean };
+    expect(page.identityLocked).toBe(true);
+    for (const [change, field] of [
+      [{ brNumber: randomBrNumber() }, 'brNumber'],
+      [{ registrationType: 'hawker', hawkerLicenceNo: 'FP-20261201' }, 'registrationType'],
+    ] as const) {
+      const refused = await respond(async () => editBusinessAction(args(await postForm('/x', { ...corrected, ...change }, { session }), { id })));
+      expect(refused.status).toBe(409);
+      expect(((await refused.json()) as { fieldErrors: unknown }).fieldErrors).toEqual({ [field]: ['business:identity_locked'] });
+    }
+    // Everything else about the business may still be kept up to date.
+    expect((await respond(async () => editBusinessAction(args(await postForm('/x', { ...corrected, phone: '2399 8877' }, { session }), { id })))).status).toBe(302);
+  });
+});

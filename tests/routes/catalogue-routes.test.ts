@@ -22,6 +22,24 @@ const args = (request: Request, params: Record<string, string> = {}) => ({ reque
 
 type Catalogue = { total: number; items: { id: number; priceCents: number; pricingModel: string; split: { programmeCents: number; shopCents: number; costCents: number } }[] };
 
+describe('a subscription with a minimum contract', () => {
+  it('the package page shows the contract, counts its months and splits on them', async () => {
+    const { makeListedSolution } = await import('../support/fixtures');
+    const pkg = await makeListedSolution(t.db, { pricingModel: 'monthly', priceCents: 1_000_00, minContractMonths: 12 });
+    const id = String(pkg.solutionId);
+    const body = (await (await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}`), { id })))).json()) as {
+      solution: { minContractMonths: number | null };
+      countedMonths: number;
+      basicCostCents: number;
+      split: { costCents: number; programmeCents: number };
+    };
+    expect(body.solution.minContractMonths).toBe(12);
+    expect(body.countedMonths).toBe(12);
+    expect(body.basicCostCents).toBe(12_000_00);
+    expect(body.split).toMatchObject({ costCents: 12_000_00, programmeCents: 6_000_00 });
+  });
+});
+
 describe('catalogue pages', () => {
   it('ignores nonsense in the query string instead of failing', async () => {
     const response = await respond(async () => catalogueLoader(args(await getRequest('/solutions?page=-5&category=nonsense&sort=evil&q=' + 'x'.repeat(500)))));

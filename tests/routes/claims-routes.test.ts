@@ -103,6 +103,53 @@ describe('deployment and claim routes', () => {
   });
 });
 
+describe('conflict of interest on claims and payments', () => {
+  it('an officer who declared a link to the business gets 409 on approve, return, prepare and release, and the page says why', async () => {
+    const { declareConflict } = await import('../../app/services/officer.server');
+    const user = await makeUser(t.db);
+    const enterpriseId = await makeEnterprise(t.db, user.id, { legalNameEn: 'Linked Bakery Ltd' });
+    const pkg = await makeListedSolution(t.db, { priceCents: 10_000_00 });
+    const br = (await t.db.selectFrom('vendors').select('brNumber').where('id', '=', pkg.vendorId).executeTakeFirstOrThrow()).brNumber;
+    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const ref = await makeDraft(t.db, { userId: user.id, quotationId });
+    await submitApplication({ db: t.db, userId: user.id, reference: ref });
+    const deciding = await makeUser(t.db, 'officer');
+    await assignToMe({ db: t.db, officerId: deciding.id, reference: ref });
+    await decideApplication({ db: t.db, officerId: deciding.id, reference: ref, expectedStatus: 'under_review', decision: { action: 'approve' } });
+    const { reportDeployment, confirmDeployment, submitClaim } = await import('../../app/services/claims.server');
+    await reportDeployment({ db: t.db, vendorUserId: pkg.vendorUserId, reference: ref });
+    await confirmDeployment({ db: t.db, userId: user.id, reference: ref });
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const doc = (name: string) => ({ bytes: new TextEncoder().encode(`%PDF-1.4 ${name}`), filename: `${name}.pdf` });
+    const sent = await submitClaim({
+      db: t.db,
+      userId: user.id,
+      reference: ref,
+      input: { invoiceNumber: 'INV-1', invoiceDate: today, invoicedCents: 10_000_00, paidCents: 10_000_00, paidOn: today, payerName: 'Linked Bakery Ltd', payeeVendorBr: br, invoice: doc('i'), proofOfPayment: doc('p') },
+    });
+    expect(sent).toEqual({ ok: true });
+    const brNumber = (await t.db.selectFrom('enterprises').select('brNumber').where('id', '=', enterpriseId).executeTakeFirstOrThrow()).brNumber!;
+
+    const linked = await makeUser(t.db, 'officer');
+    await declareConflict({ db: t.db, officerId: linked.id, registrationNumber: brNumber });
+    const session = await sessionForUserId(t.db, linked.id);
+    const page = (await (await respond(async () => claimLoader(args(await getRequest('/x', { session }), { ref })))).json()) as { conflicted: boolean };
+    expect(page.conflicted).toBe(true);
+    for (const fields of [{ intent: 'approve' }, { intent: 'return', note: 'Check the payer' }] as Record<string, string>[]) {
+      const response = await respond(async () => claimAction(args(await postForm('/x', fields, { session }), { ref })));
+      expect(response.status).toBe(409);
+      expect(await response.json()).toEqual({ error: 'claims:conflict_of_interest' });
+    }
+    const other = await sessionForUserId(t.db, deciding.id);
+    expect((await respond(async () => claimAction(args(await postForm('/x', { intent: 'approve' }, { session: other }), { ref })))).status).toBe(302);
+    for (const intent of ['prepare', 'release']) {
+      const response = await respond(async () => claimAction(args(await postForm('/x', { intent }, { session }), { ref })));
+      expect(response.status).toBe(409);
+      expect(await response.json()).toEqual({ error: 'claims:conflict_of_interest' });
+    }
+  });
+});
+
 describe('claims queue', () => {
   it('lists each kind of work on its own pages', async () => {
     const { listClaims, CLAIMS_PAGE_SIZE } = await import('../../app/services/claims.server');

@@ -41,11 +41,13 @@ const listingFields = (overrides: Record<string, string> = {}) => ({
   descriptionZhHk: '電子印花卡。',
   pricingModel: 'monthly',
   price: '380',
+  minContractMonths: '24',
   deploymentDays: '14',
   featureNameEn0: 'Push coupons',
   featureNameZh0: '推送優惠券',
   featurePrice0: '120',
   featureModel0: 'monthly',
+  featureContract0: '24',
   ...overrides,
 });
 
@@ -92,6 +94,14 @@ describe('listing form', () => {
       { featurePrice2: ['vendor:rules.feature_price_missing'] },
     ],
     ['deployment over 6 months', { deploymentDays: '181' }, { deploymentDays: ['vendor:rules.deployment_too_long'] }],
+    ['a price the programme could not pay a share of', { pricingModel: 'one_off', price: '0.01' }, { price: ['vendor:rules.price_below_minimum'] }],
+    ['a feature under the minimum', { featureModel0: 'one_off', featurePrice0: '99.99' }, { featurePrice0: ['vendor:rules.feature_price_below_minimum'] }],
+    ['a package its features take past the ceiling', { price: '4000', featurePrice0: '200' }, { features: ['vendor:rules.features_over_ceiling'] }],
+    ['a subscription without its minimum contract', { minContractMonths: '' }, { minContractMonths: ['vendor:rules.contract_months_missing'] }],
+    ['a contract that is not a number of months', { minContractMonths: '12.5' }, { minContractMonths: ['errors:whole_number'] }],
+    ['a contract over ten years', { minContractMonths: '121' }, { minContractMonths: ['vendor:rules.contract_months_invalid'] }],
+    ['a monthly feature without its contract', { featureContract0: '' }, { featureContract0: ['vendor:rules.feature_contract_months_missing'] }],
+    ['a 36-month contract that counts 24 months over the ceiling', { price: '4200', minContractMonths: '36' }, { price: ['vendor:rules.subscription_over_ceiling'] }],
   ])('refuses %s with a translated field message, writing nothing', async (_name, overrides, expected) => {
     const { session, userId } = await enrolledVendorSession();
     const response = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields(overrides as Record<string, string>), { session }))));
@@ -109,11 +119,15 @@ describe('listing form', () => {
     expect(created.status).toBe(302);
     const id = /\/vendor\/listings\/(\d+)/.exec(created.headers.get('Location') ?? '')![1]!;
     const page = (await (await respond(async () => listingLoader(args(await getRequest('/x', { session }), { id })))).json()) as {
-      listing: { open: { descriptionEn: string; priceCents: number; features: { priceCents: number }[] } };
+      listing: { open: { descriptionEn: string; priceCents: number; minContractMonths: number | null; features: { priceCents: number; minContractMonths: number | null }[] } };
+      values: Record<string, string>;
     };
     expect(page.listing.open.descriptionEn).toBe('<b>bold</b> <script>x()</script>');
     expect(page.listing.open.priceCents).toBe(380_00);
     expect(page.listing.open.features[0]!.priceCents).toBe(120_00);
+    expect([page.listing.open.minContractMonths, page.listing.open.features[0]!.minContractMonths]).toEqual([24, 24]);
+    // The edit form shows the contracts as saved.
+    expect([page.values.minContractMonths, page.values.featureContract0]).toEqual(['24', '24']);
 
     const second = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields({ nameEn: 'Another' }), { session }))));
     expect(((await second.json()) as { fieldErrors: unknown }).fieldErrors).toMatchObject({ category: ['vendor:rules.category_sector_taken'] });

@@ -138,7 +138,15 @@ describe('the vetting queue and page', () => {
   });
 
   it("shows the version with its category's requirements and price signals; a vendor's unsent draft and unknown ids are 404", async () => {
-    const pkg = await pendingPackage(listing({ nameEn: 'Near the ceiling', category: 'customer_management', priceCents: 96_000_00 }));
+    // With its feature it comes to exactly the HK$100,000 ceiling: what a shop can buy stays within it.
+    const pkg = await pendingPackage(
+      listing({
+        nameEn: 'Near the ceiling',
+        category: 'customer_management',
+        priceCents: 96_000_00,
+        features: [{ nameEn: 'Extra terminal', nameZhHk: '額外終端機', nameZhCn: '额外终端机', pricingModel: 'one_off', priceCents: 4_000_00 }],
+      }),
+    );
     const response = await respond(async () => vetLoader(args(await getRequest(`/officer/listings/${pkg.versionId}`, { session: officer }), { id: String(pkg.versionId) })));
     expect(response.status).toBe(200);
     const body = (await response.json()) as {

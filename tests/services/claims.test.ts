@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../app/services/applications.server';
 import { confirmDeployment, decideClaim, lapseOverdue, preparePayment, releasePayment, reportDeployment, submitClaim, type ClaimInput } from '../../app/services/claims.server';
 import { committedCents } from '../../app/services/enterprises.server';
-import { assignToMe, decideApplication } from '../../app/services/officer.server';
+import { assignToMe, decideApplication, declareConflict } from '../../app/services/officer.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
 
@@ -120,6 +120,54 @@ describe('claims and payment', () => {
     const a = await deployed();
     const result = await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents, { invoice: { bytes: new TextEncoder().encode('<html>'), filename: 'x.pdf' } }) });
     expect(result).toEqual({ ok: false, code: 'invoice_document', reason: 'document_type' });
+  });
+});
+
+describe('conflict of interest beyond the application', () => {
+  async function claimed() {
+    const a = await deployed();
+    expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents) })).toEqual({ ok: true });
+    const brNumber = (await t.db.selectFrom('enterprises').select('brNumber').where('id', '=', a.enterpriseId).executeTakeFirstOrThrow()).brNumber!;
+    return { ...a, brNumber };
+  }
+  const statusOf = async (reference: string) => (await t.db.selectFrom('applications').select('status').where('reference', '=', reference).executeTakeFirstOrThrow()).status;
+
+  it('an officer with a declared link can neither approve nor return the claim, and nothing moves', async () => {
+    const a = await claimed();
+    const linked = await makeUser(t.db, 'officer');
+    expect(await declareConflict({ db: t.db, officerId: linked.id, registrationNumber: a.brNumber })).toEqual({ ok: true });
+    expect(await decideClaim({ db: t.db, officerId: linked.id, reference: a.reference, approve: true })).toEqual({ ok: false, code: 'conflict_of_interest' });
+    expect(await decideClaim({ db: t.db, officerId: linked.id, reference: a.reference, approve: false, note: 'Wrong payer' })).toEqual({
+      ok: false,
+      code: 'conflict_of_interest',
+    });
+    expect(await statusOf(a.reference)).toBe('claim_submitted');
+    const claimRow = await t.db.selectFrom('claims').select(['status', 'decidedBy']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(claimRow).toEqual({ status: 'submitted', decidedBy: null });
+  });
+
+  it('an officer with a declared link can neither prepare nor release the payment', async () => {
+    const a = await claimed();
+    expect((await decideClaim({ db: t.db, officerId: a.officer.id, reference: a.reference, approve: true })).ok).toBe(true);
+    const linked = await makeUser(t.db, 'officer');
+    await declareConflict({ db: t.db, officerId: linked.id, registrationNumber: a.brNumber });
+    expect(await preparePayment({ db: t.db, officerId: linked.id, reference: a.reference })).toEqual({ ok: false, code: 'conflict_of_interest' });
+    expect(await t.db.selectFrom('payments').select('id').where('preparedBy', '=', linked.id).execute()).toEqual([]);
+
+    const maker = await makeUser(t.db, 'officer');
+    expect(await preparePayment({ db: t.db, officerId: maker.id, reference: a.reference })).toEqual({ ok: true });
+    expect(await releasePayment({ db: t.db, officerId: linked.id, reference: a.reference })).toEqual({ ok: false, code: 'conflict_of_interest' });
+    expect(await statusOf(a.reference)).toBe('claim_approved');
+    const checker = await makeUser(t.db, 'officer');
+    expect(await releasePayment({ db: t.db, officerId: checker.id, reference: a.reference })).toEqual({ ok: true });
+  });
+
+  it('an officer who owns the business is conflicted on its claim and payment too', async () => {
+    const a = await claimed();
+    // An officer account that also owns the enterprise (made directly: officers cannot register businesses).
+    await t.db.updateTable('users').set({ role: 'officer' }).where('id', '=', a.user.id).execute();
+    expect(await decideClaim({ db: t.db, officerId: a.user.id, reference: a.reference, approve: true })).toEqual({ ok: false, code: 'conflict_of_interest' });
+    await t.db.updateTable('users').set({ role: 'applicant' }).where('id', '=', a.user.id).execute();
   });
 });
 

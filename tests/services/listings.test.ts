@@ -110,7 +110,7 @@ describe('listings and the price rules', () => {
     expect((await createListing({ db: t.db, userId: user.id, input: listing() })).ok).toBe(true);
     const again = await createListing({ db: t.db, userId: user.id, input: listing({ nameEn: 'Second till' }) });
     expect(again).toEqual({ ok: false, code: 'rules', problems: [{ field: 'category', code: 'category_sector_taken' }] });
-    const pricey = await createListing({ db: t.db, userId: user.id, input: listing({ sector: 'fnb', pricingModel: 'monthly', priceCents: 4_200_00 }) });
+    const pricey = await createListing({ db: t.db, userId: user.id, input: listing({ sector: 'fnb', pricingModel: 'monthly', priceCents: 4_200_00, minContractMonths: 24 }) });
     expect(pricey).toEqual({ ok: false, code: 'rules', problems: [{ field: 'price', code: 'subscription_over_ceiling' }] });
     const count = await t.db.selectFrom('solutions').select('id').where('vendorId', '=', vendorId).execute();
     expect(count).toHaveLength(1);

@@ -58,13 +58,16 @@ export async function makeListedSolution(
     sector = 'fnb',
     pricingModel = 'one_off',
     priceCents,
+    minContractMonths = null,
     features = [],
   }: {
     category?: string;
     sector?: string;
     pricingModel?: 'one_off' | 'monthly';
     priceCents: number;
-    features?: { pricingModel: 'one_off' | 'monthly'; priceCents: number }[];
+    /** A monthly package's minimum contract (null: not stated, as on listings from before it was recorded). */
+    minContractMonths?: number | null;
+    features?: { pricingModel: 'one_off' | 'monthly'; priceCents: number; minContractMonths?: number | null }[];
   },
 ) {
   const vendorUser = await makeUser(db, 'vendor');
@@ -100,6 +103,7 @@ export async function makeListedSolution(
       descriptionZhCn: '测试套餐。',
       pricingModel,
       priceCents,
+      minContractMonths,
       deploymentDays: 30,
       status: 'approved',
     })

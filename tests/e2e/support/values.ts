@@ -17,13 +17,18 @@ export function hkd(cents: number): string {
   return `HK$${dollars}.${String(cents % 100).padStart(2, '0')}`;
 }
 
-/** The eligible cost of a price line as the page shows it: one-off, or a monthly fee counted for 24 months. */
+/**
+ * The eligible cost of a price line as the page shows it: one-off, or a monthly fee counted over its minimum contract
+ * (when the line states one), at most 24 months.
+ */
 export function lineCostCents(priceLine: string): number {
   const price = toCents(priceLine);
   if (/a month/.test(priceLine)) {
-    // The page also states the 24-month total; it must agree with our own sum.
-    expect(priceLine).toContain(`(${hkd(price * MONTHS)} over ${MONTHS} months)`);
-    return price * MONTHS;
+    const contract = /minimum contract (\d+) months/.exec(priceLine);
+    const months = contract ? Math.min(Number(contract[1]), MONTHS) : MONTHS;
+    // The page also states the counted total; it must agree with our own sum.
+    expect(priceLine).toContain(`(${hkd(price * months)} over ${months} months)`);
+    return price * months;
   }
   expect(priceLine).toContain('one-off price');
   return price;
