@@ -45,9 +45,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A language chosen with the switch before logging in is the latest choice: remember it on the account.
   const chosen: unknown = await languageCookie.parse(request.headers.get('Cookie'));
   if (isLocale(chosen) && chosen !== result.user.locale) await setUserLocale({ db: context.db, userId: result.user.id, locale: chosen });
-  return redirect(safeRedirect(parsed.data.redirectTo, homeFor(result.user.role)), {
-    headers: { 'Set-Cookie': await startSession(context, result.user.id) },
-  });
+  // Where to go is settled before the session row exists, so that nothing about the target can fail after it.
+  const target = safeRedirect(parsed.data.redirectTo, homeFor(result.user.role));
+  return redirect(target, { headers: { 'Set-Cookie': await startSession(context, result.user.id) } });
 }
 
 export default function Login() {

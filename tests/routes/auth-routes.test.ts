@@ -68,6 +68,23 @@ describe('login route', () => {
     }
   });
 
+  it.each([
+    ['a tab the browser would drop', '/\t/evil.example'],
+    ['a newline', '/\n/evil.example'],
+    ['CR LF', '/account\r\nSet-Cookie: x=1'],
+    ['non-Latin-1 characters', '/解決方案'],
+    ['a climb to a protocol-relative path', '/..//evil.example'],
+  ])('a redirectTo with %s goes to the role home, and only one session is created', async (_label, redirectTo) => {
+    const user = await t.db.selectFrom('users').select('id').where('email', '=', 'applicant@demo.matchfund.hk').executeTakeFirstOrThrow();
+    const count = async () => (await t.db.selectFrom('sessions').select('id').where('userId', '=', user.id).execute()).length;
+    const before = await count();
+    const request = await postForm('/login', { email: 'applicant@demo.matchfund.hk', password: DEMO_PASSWORD, redirectTo });
+    const response = await respond(() => loginAction(args(request)));
+    expect(response.status).toBe(302);
+    expect(response.headers.get('Location')).toBe('/account');
+    expect(await count()).toBe(before + 1);
+  });
+
   it('answers a wrong password with a translated form error and keeps the email', async () => {
     const request = await postForm('/login', { email: 'applicant@demo.matchfund.hk', password: 'nope' });
     const response = await respond(() => loginAction(args(request)));
@@ -172,6 +189,15 @@ describe('account and language', () => {
     const user = await t.db.selectFrom('users').select('locale').where('email', '=', 'vendor@demo.matchfund.hk').executeTakeFirstOrThrow();
     expect(user.locale).toBe('zh-CN');
   });
+
+  it.each(['/\t/evil.example', '//evil.example', '/\\evil.example', '/a\r\nX: y', '/解決方案'])(
+    'the language switch never leaves the site (redirectTo %j)',
+    async (redirectTo) => {
+      const response = await respond(async () => languageAction(args(await postForm('/set-language', { lng: 'en', redirectTo }))));
+      expect(response.status).toBe(302);
+      expect(response.headers.get('Location')).toBe('/');
+    },
+  );
 
   it('refuses an unknown language', async () => {
     const response = await respond(async () => languageAction(args(await postForm('/set-language', { lng: 'fr' }))));
