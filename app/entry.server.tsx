@@ -1,12 +1,14 @@
 // Renders each document as a stream, with security headers and a per-response CSP nonce.
 import crypto from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import type { EntryContext, HandleDataRequestFunction } from '@remix-run/node';
+import type { EntryContext, HandleDataRequestFunction, HandleErrorFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { isConnectionError } from '../db/client';
 import { NonceContext } from './lib/nonce';
+import { noteDatabaseDown } from './lib/unavailable.server';
 
 const ABORT_DELAY = 5_000;
 
@@ -32,6 +34,21 @@ function securityHeaders(headers: Headers, nonce: string) {
   headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 }
+
+/**
+ * Remix's default logs every error; a database that is away is noted on the request instead (the server answers 503
+ * and the pool reconnects by itself), with one line rather than a stack per request.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (isConnectionError(error)) {
+    noteDatabaseDown(context);
+    console.warn(`[db] unavailable during ${request.method} ${new URL(request.url).pathname}: ${(error as Error).message}`);
+    return;
+  }
+  if (request.signal.aborted) return;
+  const inner = error && typeof error === 'object' && 'error' in error && (error as { error?: unknown }).error;
+  console.error(inner || error);
+};
 
 export const handleDataRequest: HandleDataRequestFunction = (response) => {
   response.headers.set('X-Content-Type-Options', 'nosniff');

@@ -1,12 +1,16 @@
 // The HTTP server: static assets, then every request to Remix with the database and client address in context.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequestHandler } from '@remix-run/express';
+// The adapter's own request/response conversion, so that a response can be swapped before it is sent.
+import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js';
 import * as build from '@remix-run/dev/server-build';
+import { createRequestHandler, type AppLoadContext } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { bootDatabase } from './lib/boot.server';
 import { parseEnv } from './lib/env.server';
+import { serviceUnavailable, wasDatabaseDown } from './lib/unavailable.server';
+import stylesheet from './styles/app.css';
 import { startLapseJob } from './services/claims.server';
 import { httpSender, startOutboxWorker } from './services/outbox.server';
 
@@ -21,14 +25,22 @@ app.set('trust proxy', env.TRUST_PROXY);
 app.use(compression());
 app.use(build.publicPath, express.static(path.join(rootDir, 'public', 'build'), { immutable: true, maxAge: '1y' }));
 app.use(express.static(path.join(rootDir, 'public'), { maxAge: '1h' }));
-app.all(
-  '*',
-  createRequestHandler({
-    build,
-    mode: build.mode,
-    getLoadContext: (req) => ({ db, clientIp: req.ip ?? 'unknown', secureCookies: env.SECURE_COOKIES }),
-  }),
-);
+const handleRequest = createRequestHandler(build, build.mode);
+app.all('*', async (req, res, next) => {
+  try {
+    const context: AppLoadContext = { db, clientIp: req.ip ?? 'unknown', secureCookies: env.SECURE_COOKIES };
+    const request = createRemixRequest(req, res);
+    let response = await handleRequest(request, context);
+    // The database was away during this request: a friendly 503 (try again) instead of the error page's 500.
+    if (response.status >= 500 && wasDatabaseDown(context)) {
+      await response.body?.cancel().catch(() => {});
+      response = await serviceUnavailable(request, { stylesheet });
+    }
+    await sendRemixResponse(res, response);
+  } catch (error) {
+    next(error);
+  }
+});
 
 // Messages wait in the outbox until a gateway is configured; without one they are visible in the portal only.
 const stopWorkers: (() => void)[] = [];

@@ -15,6 +15,8 @@ type Options = {
   /** Durability off: for throwaway test clusters only. */
   ephemeral?: boolean;
   database?: string;
+  /** A fixed port (e.g. to restart a cluster where its clients expect it); a free one when unset. */
+  port?: number;
   log?: (line: string) => void;
 };
 
@@ -187,7 +189,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   }
   await stopStaleServer(dataDir, log);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const settings = [
     '-D', dataDir, '-p', String(port), '-h', '127.0.0.1',
     '-c', 'unix_socket_directories=', '-c', 'max_connections=300', '-c', 'timezone=UTC',
