@@ -5,6 +5,20 @@ const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+// How many proxies (load balancers) stand between the clients and the app: the client address is taken that many
+// entries from the right of X-Forwarded-For. "true" (trust every entry) would let any client choose its address
+// (and so escape the per-address login throttle), so it is refused rather than guessed.
+const proxyHops = z.string().transform((value, ctx) => {
+  const v = value.trim().toLowerCase();
+  if (v === 'false' || v === 'no') return 0;
+  if (/^\d{1,2}$/.test(v) && Number(v) <= 10) return Number(v);
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be the number of proxies in front of the app (0 = none, 1 = one load balancer, at most 10); "true" is refused because it would trust any client-supplied X-Forwarded-For',
+  });
+  return z.NEVER;
+});
+
 const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
@@ -12,7 +26,7 @@ const schema = z.object({
   DATA_DIR: z.string().optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   SEED_DEMO: flag.default(true),
-  TRUST_PROXY: flag.default(false),
+  TRUST_PROXY: proxyHops.default(0),
   SECURE_COOKIES: flag.default(false),
   NOTIFY_URL: z.url().optional(),
   PAYMENT_URL: z.url().optional(),

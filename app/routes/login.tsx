@@ -1,5 +1,5 @@
-// Log in: email and password, throttled per account and address.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+// Log in: email and password, throttled per account and address and per account from anywhere.
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -19,6 +19,12 @@ const schema = z.object({
   redirectTo: z.string().max(2000).optional(),
 });
 
+// A page rendered after the action keeps only its cookies unless told otherwise: keep the throttle's Retry-After.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After');
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers();
+};
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   if (user) return redirect(homeFor(user.role));
@@ -35,12 +41,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: parsed.data.password,
     ip: context.clientIp,
   });
-  if (!result.ok) {
-    const status = result.code === 'too_many_attempts' ? 429 : 400;
+  if (!result.ok && result.code === 'too_many_attempts') {
     return json(
-      { fieldErrors: { form: [`auth:${result.code}`] }, values: { email: parsed.data.email } },
-      { status },
+      { fieldErrors: { form: ['auth:too_many_attempts'] }, values: { email: parsed.data.email }, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+      { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
     );
+  }
+  if (!result.ok) {
+    return json({ fieldErrors: { form: [`auth:${result.code}`] }, values: { email: parsed.data.email } }, { status: 400 });
   }
   // A language chosen with the switch before logging in is the latest choice: remember it on the account.
   const chosen: unknown = await languageCookie.parse(request.headers.get('Cookie'));
@@ -60,6 +68,11 @@ export default function Login() {
     <div className="narrow">
       <h1>{t('auth:loginTitle')}</h1>
       <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
+      {actionData && 'retryAfterMinutes' in actionData && typeof actionData.retryAfterMinutes === 'number' ? (
+        <p className="notice" role="status">
+          {t('auth:retryAfter', { count: actionData.retryAfterMinutes })}
+        </p>
+      ) : null}
       <Form method="post" noValidate>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />

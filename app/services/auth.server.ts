@@ -3,10 +3,10 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import type { Locale, Role, User } from '../../db/schema';
+import { ACCOUNT_WINDOW_HOURS, PAIR_WINDOW_MINUTES, throttleDecision } from '../domain/login-throttle';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../lib/password.server';
 
-export const LOGIN_MAX_FAILURES = 10;
-export const LOGIN_WINDOW_MINUTES = 15;
+export { PAIR_MAX_FAILURES as LOGIN_MAX_FAILURES, PAIR_WINDOW_MINUTES as LOGIN_WINDOW_MINUTES } from '../domain/login-throttle';
 export const SESSION_DAYS = 14;
 
 export type SessionUser = Pick<User, 'id' | 'email' | 'role' | 'displayName' | 'locale'>;
@@ -43,11 +43,45 @@ export async function registerUser({
 
 export type LoginResult =
   | { ok: true; user: SessionUser }
-  | { ok: false; code: 'invalid_credentials' | 'too_many_attempts' };
+  | { ok: false; code: 'invalid_credentials' }
+  | { ok: false; code: 'too_many_attempts'; retryAfterSeconds: number };
 
 /**
- * Checks a password. After LOGIN_MAX_FAILURES failures for the same account and address within the window, the
- * password is not even checked: the answer is 'too_many_attempts' until the window has passed.
+ * Takes one slot to check a password, or says how long to wait. Under a per-account lock, so that parallel guesses
+ * queue here one by one: each sees the slots taken before it (a slot counts as a failure until its check ends).
+ */
+async function reserveCheck({ db, key, ip }: { db: DB; key: string; ip: string }): Promise<{ ok: true; id: number } | { ok: false; retryAfterSeconds: number }> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${key}`}, 0))`.execute(trx);
+    const { rows } = await sql<{ pairFailures: number; oldestPairFailureAt: Date | null; accountFailures: number; latestAccountFailureAt: Date | null; now: Date }>`
+      with last_success as (
+        select coalesce(max(created_at), '-infinity') as at from login_attempts where email = ${key} and succeeded
+      ), failures as (
+        select ip, created_at from login_attempts
+        where email = ${key} and succeeded is not true and created_at > now() - make_interval(hours => ${ACCOUNT_WINDOW_HOURS})
+      ), pair as (
+        select * from failures where ip = ${ip} and created_at > now() - make_interval(mins => ${PAIR_WINDOW_MINUTES})
+      ), account as (
+        select * from failures where created_at > (select at from last_success)
+      )
+      select
+        (select count(*)::int from pair) as "pairFailures",
+        (select min(created_at) from pair) as "oldestPairFailureAt",
+        (select count(*)::int from account) as "accountFailures",
+        (select max(created_at) from account) as "latestAccountFailureAt",
+        now() as "now"
+    `.execute(trx);
+    const state = rows[0]!;
+    const decision = throttleDecision(state, state.now);
+    if (!decision.ok) return decision;
+    const slot = await trx.insertInto('loginAttempts').values({ email: key, ip, succeeded: null }).returning('id').executeTakeFirstOrThrow();
+    return { ok: true as const, id: slot.id };
+  });
+}
+
+/**
+ * Checks a password, throttled per account and address (PAIR_MAX_FAILURES in PAIR_WINDOW_MINUTES) and per account from
+ * any address (a growing wait past ACCOUNT_FREE_FAILURES). A refused attempt checks no password and is not recorded.
  */
 export async function attemptLogin({
   db,
@@ -61,27 +95,26 @@ export async function attemptLogin({
   ip: string;
 }): Promise<LoginResult> {
   const key = normalise(email);
-  const { failures } = await db
-    .selectFrom('loginAttempts')
-    .select((eb) => eb.fn.countAll<number>().as('failures'))
-    .where('email', '=', key)
-    .where('ip', '=', ip)
-    .where('succeeded', '=', false)
-    .where('createdAt', '>', sql<Date>`now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})`)
-    .executeTakeFirstOrThrow();
-  if (Number(failures) >= LOGIN_MAX_FAILURES) return { ok: false, code: 'too_many_attempts' };
-
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'role', 'displayName', 'locale', 'passwordHash'])
-    .where(sql`lower(email)`, '=', key)
-    .executeTakeFirst();
-  const valid = await verifyPassword({ hash: user?.passwordHash ?? (await dummyPasswordHash()), password });
-  const succeeded = Boolean(user) && valid;
-  await db.insertInto('loginAttempts').values({ email: key, ip, succeeded }).execute();
-  if (!user || !succeeded) return { ok: false, code: 'invalid_credentials' };
-  const { passwordHash: _omit, ...sessionUser } = user;
-  return { ok: true, user: sessionUser };
+  const slot = await reserveCheck({ db, key, ip });
+  if (!slot.ok) return { ok: false, code: 'too_many_attempts', retryAfterSeconds: slot.retryAfterSeconds };
+  let succeeded = false;
+  try {
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'email', 'role', 'displayName', 'locale', 'passwordHash'])
+      .where(sql`lower(email)`, '=', key)
+      .executeTakeFirst();
+    const valid = await verifyPassword({ hash: user?.passwordHash ?? (await dummyPasswordHash()), password });
+    succeeded = Boolean(user) && valid;
+    await db.updateTable('loginAttempts').set({ succeeded }).where('id', '=', slot.id).execute();
+    if (!user || !succeeded) return { ok: false, code: 'invalid_credentials' };
+    const { passwordHash: _omit, ...sessionUser } = user;
+    return { ok: true, user: sessionUser };
+  } catch (error) {
+    // No password was checked (e.g. the hashing queue was full): give the slot back.
+    await db.deleteFrom('loginAttempts').where('id', '=', slot.id).where('succeeded', 'is', null).execute().catch(() => {});
+    throw error;
+  }
 }
 
 /** Creates a session and returns the token for the cookie; only its hash is stored. */
