@@ -8,7 +8,8 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { isConnectionError } from '../db/client';
 import { NonceContext } from './lib/nonce';
-import { noteDatabaseDown } from './lib/unavailable.server';
+import { BusyError } from './lib/limiter';
+import { noteUnavailable } from './lib/unavailable.server';
 
 const ABORT_DELAY = 5_000;
 
@@ -36,13 +37,13 @@ function securityHeaders(headers: Headers, nonce: string) {
 }
 
 /**
- * Remix's default logs every error; a database that is away is noted on the request instead (the server answers 503
- * and the pool reconnects by itself), with one line rather than a stack per request.
+ * Remix's default logs every error; a database that is away, or a full password queue, is noted on the request
+ * instead (the server answers 503; the pool reconnects by itself), with one line rather than a stack per request.
  */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (isConnectionError(error)) {
-    noteDatabaseDown(context);
-    console.warn(`[db] unavailable during ${request.method} ${new URL(request.url).pathname}: ${(error as Error).message}`);
+  if (isConnectionError(error) || error instanceof BusyError) {
+    noteUnavailable(context);
+    console.warn(`[unavailable] ${request.method} ${new URL(request.url).pathname}: ${(error as Error).message}`);
     return;
   }
   if (request.signal.aborted) return;

@@ -9,7 +9,7 @@ import compression from 'compression';
 import express from 'express';
 import { bootDatabase } from './lib/boot.server';
 import { parseEnv } from './lib/env.server';
-import { serviceUnavailable, wasDatabaseDown } from './lib/unavailable.server';
+import { serviceUnavailable, wasUnavailable } from './lib/unavailable.server';
 import stylesheet from './styles/app.css';
 import { startLapseJob } from './services/claims.server';
 import { httpSender, startOutboxWorker } from './services/outbox.server';
@@ -31,8 +31,8 @@ app.all('*', async (req, res, next) => {
     const context: AppLoadContext = { db, clientIp: req.ip ?? 'unknown', secureCookies: env.SECURE_COOKIES };
     const request = createRemixRequest(req, res);
     let response = await handleRequest(request, context);
-    // The database was away during this request: a friendly 503 (try again) instead of the error page's 500.
-    if (response.status >= 500 && wasDatabaseDown(context)) {
+    // The database was away (or the process too busy) during this request: a 503 (try again), not the 500 page.
+    if (response.status >= 500 && wasUnavailable(context)) {
       await response.body?.cancel().catch(() => {});
       response = await serviceUnavailable(request, { stylesheet });
     }

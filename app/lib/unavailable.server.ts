@@ -1,18 +1,19 @@
-// The answer while the database is away: a 503 page that needs no database (not even for the session or language).
+// The answer while the database is away (or the process is too busy): a 503 page that needs no database.
 import type { AppLoadContext } from '@remix-run/node';
 import { detectLocale, resources } from './i18n.server';
 
 const RETRY_AFTER_SECONDS = 10;
 
-// Requests during which the database could not be reached (noted by entry.server's handleError).
-const databaseDown = new WeakSet<object>();
+// Requests that failed because the database could not be reached or the password work queue was full (noted by
+// entry.server's handleError): worth trying again shortly, so a 503 rather than a 500.
+const unavailable = new WeakSet<object>();
 
-export function noteDatabaseDown(context: AppLoadContext): void {
-  databaseDown.add(context);
+export function noteUnavailable(context: AppLoadContext): void {
+  unavailable.add(context);
 }
 
-export function wasDatabaseDown(context: AppLoadContext): boolean {
-  return databaseDown.has(context);
+export function wasUnavailable(context: AppLoadContext): boolean {
+  return unavailable.has(context);
 }
 
 const escapeHtml = (text: string) =>

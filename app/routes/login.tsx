@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
 import { getUser, homeFor, safeRedirect, startSession } from '../lib/auth.server';
 import { languageCookie } from '../lib/cookies.server';
+import { BusyError } from '../lib/limiter';
 import { parseForm, readForm } from '../lib/forms.server';
 import { isLocale } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
@@ -40,7 +41,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: parsed.data.email,
     password: parsed.data.password,
     ip: context.clientIp,
+  }).catch((error: unknown) => {
+    if (error instanceof BusyError) return { ok: false as const, code: 'too_busy' as const };
+    throw error;
   });
+  if (!result.ok && result.code === 'too_busy') {
+    return json({ fieldErrors: { form: ['auth:too_busy'] }, values: { email: parsed.data.email } }, { status: 503, headers: { 'Retry-After': '5' } });
+  }
   if (!result.ok && result.code === 'too_many_attempts') {
     return json(
       { fieldErrors: { form: ['auth:too_many_attempts'] }, values: { email: parsed.data.email }, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) },

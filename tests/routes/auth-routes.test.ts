@@ -5,6 +5,7 @@ import { action as logoutAction } from '../../app/routes/logout';
 import { action as registerAction } from '../../app/routes/register';
 import { action as languageAction } from '../../app/routes/set-language';
 import { languageCookie } from '../../app/lib/cookies.server';
+import { PASSWORD_WORK, verifyPassword } from '../../app/lib/password.server';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { contextFor, getRequest, postForm, respond, sessionFor } from '../support/requests';
@@ -83,6 +84,20 @@ describe('login route', () => {
     expect(response.status).toBe(302);
     expect(response.headers.get('Location')).toBe('/account');
     expect(await count()).toBe(before + 1);
+  });
+
+  it('when the password queue is full, says "busy, try again" (503) and counts no attempt', async () => {
+    const hash = (await t.db.selectFrom('users').select('passwordHash').where('email', '=', 'vendor@demo.matchfund.hk').executeTakeFirstOrThrow()).passwordHash;
+    const attempts = async () => (await t.db.selectFrom('loginAttempts').select('id').where('email', '=', 'vendor@demo.matchfund.hk').execute()).length;
+    const before = await attempts();
+    const request = await postForm('/login', { email: 'vendor@demo.matchfund.hk', password: 'whatever it is' });
+    const crowd = Array.from({ length: PASSWORD_WORK.concurrency + PASSWORD_WORK.maxQueue }, () => verifyPassword({ hash, password: 'x' }).catch(() => false));
+    const response = await respond(() => loginAction(args(request)));
+    await Promise.all(crowd);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('Retry-After')).toBe('5');
+    expect(await response.json()).toMatchObject({ fieldErrors: { form: ['auth:too_busy'] } });
+    expect(await attempts()).toBe(before);
   });
 
   it('answers a wrong password with a translated form error and keeps the email', async () => {
