@@ -74,6 +74,11 @@ export default function Login() {
   return (
     <div className="narrow">
       <h1>{t('auth:loginTitle')}</h1>
+      {params.get('registered') === '1' && !actionData ? (
+        <div className="notice notice--success" role="status">
+          {t('auth:registered')}
+        </div>
+      ) : null}
       <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
       {actionData && 'retryAfterMinutes' in actionData && typeof actionData.retryAfterMinutes === 'number' ? (
         <p className="notice" role="status">

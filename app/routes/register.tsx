@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, RadioGroup, TextField } from '../components/forms';
 import { selfRegisterRoles } from '../domain/programme';
-import { getUser, homeFor, startSession } from '../lib/auth.server';
+import { getUser, homeFor } from '../lib/auth.server';
 import { parseForm, readForm } from '../lib/forms.server';
 import { detectLocale } from '../lib/i18n.server';
 import { pageTitle } from '../lib/meta';
 import { passwordSchema } from '../lib/validation';
-import { registerUser } from '../services/auth.server';
+import { registerUser, tellOwnerOfRegistrationAttempt } from '../services/auth.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:registerTitle');
 
@@ -41,11 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     db: context.db,
     input: { ...parsed.data, locale: await detectLocale(request) },
   });
-  if (!result.ok) {
-    const { password: _p, confirmPassword: _c, ...values } = parsed.data;
-    return json({ fieldErrors: { email: ['auth:email_taken'] }, values }, { status: 400 });
-  }
-  return redirect(homeFor(result.user.role), { headers: { 'Set-Cookie': await startSession(context, result.user.id) } });
+  // A new account and an email that already has one get the same answer, so that this form cannot tell anyone who
+  // has an account; the owner of the existing one is told instead. Either way the next step is to log in.
+  if (!result.ok) await tellOwnerOfRegistrationAttempt({ db: context.db, email: parsed.data.email });
+  return redirect('/login?registered=1');
 }
 
 export default function Register() {

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import type { Locale, Role, User } from '../../db/schema';
 import { ACCOUNT_WINDOW_HOURS, PAIR_WINDOW_MINUTES, throttleDecision } from '../domain/login-throttle';
+import { serverT } from '../lib/i18n.server';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../lib/password.server';
 
 export { PAIR_MAX_FAILURES as LOGIN_MAX_FAILURES, PAIR_WINDOW_MINUTES as LOGIN_WINDOW_MINUTES } from '../domain/login-throttle';
@@ -39,6 +40,53 @@ export async function registerUser({
     .returning(['id', 'email', 'role', 'displayName', 'locale'])
     .executeTakeFirst();
   return row ? { ok: true, user: row } : { ok: false, code: 'email_taken' };
+}
+
+const REGISTRATION_ATTEMPT = 'registration_attempt';
+
+/**
+ * Someone tried to register an email that already has an account. The form answers exactly as for a new account (so
+ * that it cannot be used to find out who has one); the owner is told instead, in the portal and through the
+ * notification outbox, at most once a day.
+ */
+export async function tellOwnerOfRegistrationAttempt({ db, email }: { db: DB; email: string }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const owner = await trx
+      .selectFrom('users')
+      .select(['id', 'email', 'locale'])
+      .where(sql`lower(email)`, '=', normalise(email))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!owner) return;
+    const recent = await trx
+      .selectFrom('notifications')
+      .select('id')
+      .where('userId', '=', owner.id)
+      .where('template', '=', REGISTRATION_ATTEMPT)
+      .where('createdAt', '>', sql<Date>`now() - interval '1 day'`)
+      .executeTakeFirst();
+    if (recent) return;
+    const notification = await trx
+      .insertInto('notifications')
+      .values({ userId: owner.id, applicationId: null, template: REGISTRATION_ATTEMPT, params: JSON.stringify({}) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const t = serverT(owner.locale);
+    await trx
+      .insertInto('outbox')
+      .values({
+        topic: 'notification',
+        idempotencyKey: `notification-${notification.id}`,
+        payload: JSON.stringify({
+          to: { email: owner.email },
+          locale: owner.locale,
+          template: REGISTRATION_ATTEMPT,
+          subject: t(`notifications:${REGISTRATION_ATTEMPT}.subject`),
+          body: t(`notifications:${REGISTRATION_ATTEMPT}.body`),
+        }),
+      })
+      .execute();
+  });
 }
 
 export type LoginResult =

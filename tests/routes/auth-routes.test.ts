@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { action as accountAction, loader as accountLoader } from '../../app/routes/account';
 import { action as loginAction } from '../../app/routes/login';
@@ -126,7 +127,7 @@ describe('login route', () => {
 });
 
 describe('register route', () => {
-  it('creates an applicant, logs them in and remembers their language', async () => {
+  it('creates an applicant, remembers their language and sends them to log in', async () => {
     const request = await postForm('/register', {
       role: 'applicant',
       displayName: '陳大文',
@@ -137,7 +138,8 @@ describe('register route', () => {
     request.headers.set('Accept-Language', 'zh-HK,zh;q=0.9');
     const response = await respond(() => registerAction(args(request)));
     expect(response.status).toBe(302);
-    expect(response.headers.get('Location')).toBe('/account');
+    expect(response.headers.get('Location')).toBe('/login?registered=1');
+    expect(response.headers.get('Set-Cookie')).toBeNull();
     const user = await t.db.selectFrom('users').selectAll().where('email', '=', 'tai.man@example.com').executeTakeFirstOrThrow();
     expect(user).toMatchObject({ role: 'applicant', displayName: '陳大文', locale: 'zh-HK' });
   });
@@ -175,16 +177,31 @@ describe('register route', () => {
     expect(body.values).toEqual({ role: 'vendor', displayName: '', email: 'not-an-email' });
   });
 
-  it('refuses an email that already has an account', async () => {
-    const request = await postForm('/register', {
-      role: 'applicant',
-      displayName: 'Copy',
-      email: 'APPLICANT@demo.matchfund.hk',
-      password: 'a long enough password',
-      confirmPassword: 'a long enough password',
-    });
-    const response = await respond(() => registerAction(args(request)));
-    expect(await response.json()).toMatchObject({ fieldErrors: { email: ['auth:email_taken'] } });
+  it('answers an email that already has an account exactly as a new one, makes no account, and tells the owner once a day', async () => {
+    const register = async (email: string) => {
+      const request = await postForm('/register', {
+        role: 'applicant',
+        displayName: 'Copy',
+        email,
+        password: 'a long enough password',
+        confirmPassword: 'a long enough password',
+      });
+      const response = await respond(() => registerAction(args(request)));
+      return { status: response.status, location: response.headers.get('Location'), cookie: response.headers.get('Set-Cookie'), body: await response.text() };
+    };
+    const owner = await t.db.selectFrom('users').select(['id', 'displayName']).where('email', '=', 'applicant@demo.matchfund.hk').executeTakeFirstOrThrow();
+    const fresh = await register('someone.new@example.com');
+    const taken = await register('APPLICANT@demo.matchfund.hk');
+    expect(taken).toEqual(fresh);
+    const users = await t.db.selectFrom('users').select(['id', 'displayName']).where(sql`lower(email)`, '=', 'applicant@demo.matchfund.hk').execute();
+    expect(users).toEqual([owner]);
+    await register('applicant@demo.matchfund.hk');
+    const told = await t.db.selectFrom('notifications').select(['template', 'applicationId']).where('userId', '=', owner.id).where('template', '=', 'registration_attempt').execute();
+    expect(told).toEqual([{ template: 'registration_attempt', applicationId: null }]);
+    const messages = await t.db.selectFrom('outbox').select('payload').where('idempotencyKey', 'like', 'notification-%').execute();
+    const toOwner = messages.filter((m) => (m.payload as { template?: string; to?: { email?: string } }).template === 'registration_attempt');
+    expect(toOwner).toHaveLength(1);
+    expect(toOwner[0]!.payload).toMatchObject({ to: { email: 'applicant@demo.matchfund.hk' } });
   });
 });
 
