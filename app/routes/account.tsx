@@ -8,6 +8,7 @@ import { requireUser, sessionCookieHeader } from '../lib/auth.server';
 import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { changePassword } from '../services/auth.server';
+import { refuseCommonPassword } from '../lib/common-passwords.server';
 import { passwordSchema } from '../lib/validation';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:accountTitle');
@@ -21,7 +22,8 @@ const schema = z
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ['confirmPassword'],
     message: 'errors:passwords_differ',
-  });
+  })
+  .superRefine(refuseCommonPassword('newPassword'));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

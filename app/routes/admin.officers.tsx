@@ -10,6 +10,7 @@ import { formatDate } from '../lib/format';
 import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
+import { refuseCommonPassword } from '../lib/common-passwords.server';
 import { passwordSchema } from '../lib/validation';
 import { createStaffAccount, listStaff } from '../services/staff.server';
 
@@ -20,7 +21,7 @@ const schema = z.object({
   displayName: z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(100, 'errors:too_long'),
   email: z.string({ error: 'errors:required' }).trim().max(254, 'errors:too_long').pipe(z.email('errors:email_invalid')),
   password: passwordSchema,
-});
+}).superRefine(refuseCommonPassword('password', 'email'));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin');

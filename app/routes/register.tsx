@@ -9,6 +9,7 @@ import { getUser, homeFor } from '../lib/auth.server';
 import { parseForm, readForm } from '../lib/forms.server';
 import { detectLocale } from '../lib/i18n.server';
 import { pageTitle } from '../lib/meta';
+import { refuseCommonPassword } from '../lib/common-passwords.server';
 import { passwordSchema } from '../lib/validation';
 import { registerUser, tellOwnerOfRegistrationAttempt } from '../services/auth.server';
 
@@ -25,7 +26,8 @@ const schema = z
   .refine((value) => value.password === value.confirmPassword, {
     path: ['confirmPassword'],
     message: 'errors:passwords_differ',
-  });
+  })
+  .superRefine(refuseCommonPassword('password', 'email'));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);

@@ -144,6 +144,20 @@ describe('register route', () => {
     expect(user).toMatchObject({ role: 'applicant', displayName: '陳大文', locale: 'zh-HK' });
   });
 
+  it.each(['1234567890', 'Password123', 'qwertyuiop', 'common.pw@example.com'])('refuses the common password %j', async (password) => {
+    const request = await postForm('/register', {
+      role: 'applicant',
+      displayName: 'Common',
+      email: 'common.pw@example.com',
+      password,
+      confirmPassword: password,
+    });
+    const response = await respond(() => registerAction(args(request)));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ fieldErrors: { password: ['errors:password_common'] } });
+    expect(await t.db.selectFrom('users').select('id').where('email', '=', 'common.pw@example.com').executeTakeFirst()).toBeUndefined();
+  });
+
   it('never creates staff accounts from the public form', async () => {
     const request = await postForm('/register', {
       role: 'officer',
