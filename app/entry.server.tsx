@@ -53,6 +53,8 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
 
 export const handleDataRequest: HandleDataRequestFunction = (response) => {
   response.headers.set('X-Content-Type-Options', 'nosniff');
+  // Page data (`?_data=`) carries what the session may see, like the page itself: never kept by a browser or proxy.
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
   return response;
 };
 

@@ -28,6 +28,8 @@ const app = express();
 app.disable('x-powered-by');
 app.use((_req, res, next) => {
   if (stopping) res.set('Connection', 'close');
+  // Served over HTTPS (that is what SECURE_COOKIES says): browsers must never try plain HTTP for a year.
+  if (env.SECURE_COOKIES) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   next();
 });
 app.set('trust proxy', env.TRUST_PROXY);

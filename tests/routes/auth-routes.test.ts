@@ -266,7 +266,8 @@ describe('account and language', () => {
         ),
       ),
     );
-    expect(right.status).toBe(200);
+    expect(right.status).toBe(302);
+    expect(right.headers.get('Location')).toBe('/account?changed=1');
     expect(right.headers.get('Set-Cookie')).toMatch(/^mf_session=/);
   });
 
