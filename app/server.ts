@@ -13,6 +13,7 @@ import { bootDatabase } from './lib/boot.server';
 import { parseEnv } from './lib/env.server';
 import { serviceUnavailable, wasUnavailable } from './lib/unavailable.server';
 import stylesheet from './styles/app.css';
+import { startPurgeJob } from './services/auth.server';
 import { startLapseJob } from './services/claims.server';
 import { httpSender, startOutboxWorker } from './services/outbox.server';
 
@@ -65,6 +66,8 @@ if (env.PAYMENT_URL) {
 }
 // Approvals not put to use in time lapse; every process may run this, the row locks keep it exactly-once.
 stopWorkers.push(startLapseJob({ db, intervalMs: env.LAPSE_INTERVAL_MS }));
+// Expired sessions and old login attempts go (plain deletes: any number of processes may run it).
+stopWorkers.push(startPurgeJob({ db, intervalMs: env.PURGE_INTERVAL_MS }));
 
 const server = env.HOST
   ? app.listen(env.PORT, env.HOST, () => log(`Serving on http://${env.HOST}:${env.PORT}`))

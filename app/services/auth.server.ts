@@ -228,6 +228,33 @@ export async function changePassword({
   return { ok: true, token };
 }
 
+/** Login attempts are kept this long (for the throttle a day is enough; the rest is for looking into attacks). */
+export const LOGIN_ATTEMPTS_KEPT_DAYS = 30;
+
+/** Deletes expired sessions and old login attempts. Safe to run in every process at once (plain deletes). */
+export async function purgeExpired({ db }: { db: DB }): Promise<{ sessions: number; loginAttempts: number }> {
+  const sessions = await db.deleteFrom('sessions').where('expiresAt', '<', sql<Date>`now()`).executeTakeFirst();
+  const loginAttempts = await db
+    .deleteFrom('loginAttempts')
+    .where('createdAt', '<', sql<Date>`now() - make_interval(days => ${LOGIN_ATTEMPTS_KEPT_DAYS})`)
+    .executeTakeFirst();
+  return { sessions: Number(sessions.numDeletedRows), loginAttempts: Number(loginAttempts.numDeletedRows) };
+}
+
+/** Runs purgeExpired now and then every intervalMs; returns the function that stops it. */
+export function startPurgeJob({ db, intervalMs, log = console.warn }: { db: DB; intervalMs: number; log?: (line: string) => void }): () => void {
+  const run = () =>
+    purgeExpired({ db })
+      .then(({ sessions, loginAttempts }) => {
+        if (sessions + loginAttempts > 0) log(`[purge] ${sessions} expired session(s), ${loginAttempts} old login attempt(s)`);
+      })
+      .catch((error: unknown) => log(`[purge] failed: ${error instanceof Error ? error.message : String(error)}`));
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  void run();
+  return () => clearInterval(timer);
+}
+
 export async function setUserLocale({ db, userId, locale }: { db: DB; userId: number; locale: Locale }) {
   await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
 }

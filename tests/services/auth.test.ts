@@ -7,6 +7,8 @@ import {
   deleteSession,
   findSessionUser,
   LOGIN_MAX_FAILURES,
+  LOGIN_ATTEMPTS_KEPT_DAYS,
+  purgeExpired,
   registerUser,
 } from '../../app/services/auth.server';
 import { ACCOUNT_FREE_FAILURES, PAIR_MAX_FAILURES, accountDelaySeconds } from '../../app/domain/login-throttle';
@@ -204,5 +206,30 @@ describe('sessions', () => {
     if (changed.ok) expect((await findSessionUser({ db: t.db, token: changed.token }))?.id).toBe(userId);
     const login = await attemptLogin({ db: t.db, email: 'change@example.com', password: 'a new long password', ip: '10.1.1.1' });
     expect(login.ok).toBe(true);
+  });
+});
+
+describe('purging', () => {
+  it('removes expired sessions and login attempts older than the kept days, nothing else', async () => {
+    const registered = await registerUser({ db: t.db, input: input('purge@example.com') });
+    if (!registered.ok) throw new Error('setup failed');
+    const userId = registered.user.id;
+    const live = await createSession({ db: t.db, userId });
+    const expired = await createSession({ db: t.db, userId });
+    await t.db.updateTable('sessions').set({ expiresAt: new Date(Date.now() - 60_000) }).where('id', '=', sql<string>`encode(sha256(${expired}::bytea), 'hex')`).execute();
+    await t.db.insertInto('loginAttempts').values([
+      { email: 'purge@example.com', ip: '10.9.9.9', succeeded: false, createdAt: new Date(Date.now() - (LOGIN_ATTEMPTS_KEPT_DAYS + 1) * 86_400_000) },
+      { email: 'purge@example.com', ip: '10.9.9.9', succeeded: false, createdAt: new Date(Date.now() - (LOGIN_ATTEMPTS_KEPT_DAYS - 1) * 86_400_000) },
+    ]).execute();
+
+    const purged = await purgeExpired({ db: t.db });
+    expect(purged.sessions).toBeGreaterThanOrEqual(1);
+    expect(purged.loginAttempts).toBeGreaterThanOrEqual(1);
+    expect(await findSessionUser({ db: t.db, token: live })).toBeDefined();
+    const sessions = await t.db.selectFrom('sessions').select('id').where('userId', '=', userId).execute();
+    expect(sessions).toHaveLength(1);
+    const attempts = await t.db.selectFrom('loginAttempts').select('id').where('email', '=', 'purge@example.com').execute();
+    expect(attempts).toHaveLength(1);
+    expect(await t.db.selectFrom('sessions').select('id').where('expiresAt', '<', new Date()).execute()).toHaveLength(0);
   });
 });
