@@ -10,12 +10,13 @@ import { BusyError } from '../lib/limiter';
 import { parseForm, readForm } from '../lib/forms.server';
 import { isLocale } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
+import { requiredText } from '../lib/validation';
 import { attemptLogin, setUserLocale } from '../services/auth.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:loginTitle');
 
 const schema = z.object({
-  email: z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(254, 'errors:too_long'),
+  email: requiredText({ max: 254 }),
   password: z.string({ error: 'errors:required' }).min(1, 'errors:required').max(256, 'errors:too_long'),
   redirectTo: z.string().max(2000).optional(),
 });

@@ -10,7 +10,7 @@ import { parseForm, readForm } from '../lib/forms.server';
 import { detectLocale } from '../lib/i18n.server';
 import { pageTitle } from '../lib/meta';
 import { refuseCommonPassword } from '../lib/common-passwords.server';
-import { passwordSchema } from '../lib/validation';
+import { emailAddress, passwordSchema, requiredText } from '../lib/validation';
 import { registerUser, tellOwnerOfRegistrationAttempt } from '../services/auth.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:registerTitle');
@@ -18,8 +18,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:regi
 const schema = z
   .object({
     role: z.enum(selfRegisterRoles, { error: 'errors:choose_role' }),
-    displayName: z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(100, 'errors:too_long'),
-    email: z.string({ error: 'errors:required' }).trim().max(254, 'errors:too_long').pipe(z.email('errors:email_invalid')),
+    displayName: requiredText({ max: 100 }),
+    email: emailAddress,
     password: passwordSchema,
     confirmPassword: z.string({ error: 'errors:required' }),
   })
