@@ -7,9 +7,12 @@ import { RemixServer } from '@remix-run/react';
 import { isRouteErrorResponse } from '@remix-run/router';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { isConnectionError } from '../db/client';
+import { BusyError } from './lib/limiter';
 import { currentRequest, logError } from './lib/logging.server';
 import { NonceContext } from './lib/nonce';
 import { RequestIdContext } from './lib/request-id';
+import { noteUnavailable } from './lib/unavailable.server';
 
 const ABORT_DELAY = 5_000;
 
@@ -36,18 +39,29 @@ function securityHeaders(headers: Headers, nonce: string) {
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 }
 
-export const handleDataRequest: HandleDataRequestFunction = (response) => {
-  response.headers.set('X-Content-Type-Options', 'nosniff');
-  return response;
-};
-
-// Every unexpected error of a loader, action or render, logged once with its stack and the request id. Thrown
-// Responses (404, 403 …) are answers, not errors, and Remix does not pass them here.
-export const handleError: HandleErrorFunction = (error, { request }) => {
+/**
+ * Every unexpected error of a loader, action or render, logged once with its stack and the request id. Thrown
+ * Responses (404, 403 …) are answers, not errors, and Remix does not pass them here. A database that is away, or a
+ * full password queue, is noted on the request instead (the server answers 503; the pool reconnects by itself), with
+ * one line rather than a stack per request.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return; // the visitor left; nothing went wrong on our side
+  if (isConnectionError(error) || error instanceof BusyError) {
+    noteUnavailable(context);
+    console.warn(`[unavailable] ${request.method} ${new URL(request.url).pathname}: ${(error as Error).message}`);
+    return;
+  }
   // The router's own answers (no route matches: 404, method not allowed: 405) are not faults; the request line shows them.
   if (isRouteErrorResponse(error) && error.status < 500) return;
   logError(error);
+};
+
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  response.headers.set('X-Content-Type-Options', 'nosniff');
+  // Page data (`?_data=`) carries what the session may see, like the page itself: never kept by a browser or proxy.
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
+  return response;
 };
 
 export default function handleRequest(

@@ -217,7 +217,7 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // On the server the error was logged once, with its request id (entry.server's handleError).
   if (!isRouteErrorResponse(error) && typeof document !== 'undefined') console.error(error);
-  const key = [400, 403, 404, 405, 409, 413].includes(status) ? String(status) : '500';
+  const key = [400, 403, 404, 405, 409, 413, 429, 503].includes(status) ? String(status) : '500';
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={locale}>

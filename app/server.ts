@@ -1,13 +1,20 @@
 // The HTTP server: static assets, then every request to Remix with the database and client address in context.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import net, { type Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequestHandler } from '@remix-run/express';
+// The adapter's own request/response conversion, so that a response can be swapped before it is sent.
+import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js';
 import * as build from '@remix-run/dev/server-build';
+import { createRequestHandler, type AppLoadContext } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { bootDatabase } from './lib/boot.server';
 import { parseEnv } from './lib/env.server';
 import { requestLogging } from './lib/logging.server';
+import { serviceUnavailable, wasUnavailable } from './lib/unavailable.server';
+import stylesheet from './styles/app.css';
+import { startPurgeJob } from './services/auth.server';
 import { startLapseJob } from './services/claims.server';
 import { httpSender, startOutboxWorker } from './services/outbox.server';
 
@@ -16,21 +23,38 @@ const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const env = parseEnv();
 const { db, stop } = await bootDatabase({ env, rootDir, log });
 
+// Set on SIGTERM/SIGINT: requests in flight finish, each answer closes its connection, no new ones are accepted.
+let stopping = false;
+
 const app = express();
 app.disable('x-powered-by');
+app.use((_req, res, next) => {
+  if (stopping) res.set('Connection', 'close');
+  // Served over HTTPS (that is what SECURE_COOKIES says): browsers must never try plain HTTP for a year.
+  if (env.SECURE_COOKIES) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  next();
+});
 app.set('trust proxy', env.TRUST_PROXY);
 app.use(compression());
 app.use(build.publicPath, express.static(path.join(rootDir, 'public', 'build'), { immutable: true, maxAge: '1y' }));
 app.use(express.static(path.join(rootDir, 'public'), { maxAge: '1h' }));
 app.use(requestLogging({ routes: build.routes, trustProxy: env.TRUST_PROXY })); // request id, one log line per request
-app.all(
-  '*',
-  createRequestHandler({
-    build,
-    mode: build.mode,
-    getLoadContext: (req) => ({ db, clientIp: req.ip ?? 'unknown', secureCookies: env.SECURE_COOKIES }),
-  }),
-);
+const handleRequest = createRequestHandler(build, build.mode);
+app.all('*', async (req, res, next) => {
+  try {
+    const context: AppLoadContext = { db, clientIp: req.ip ?? 'unknown', secureCookies: env.SECURE_COOKIES };
+    const request = createRemixRequest(req, res);
+    let response = await handleRequest(request, context);
+    // The database was away (or the process too busy) during this request: a 503 (try again), not the 500 page.
+    if (response.status >= 500 && wasUnavailable(context)) {
+      await response.body?.cancel().catch(() => {});
+      response = await serviceUnavailable(request, { stylesheet });
+    }
+    await sendRemixResponse(res, response);
+  } catch (error) {
+    next(error);
+  }
+});
 
 // Messages wait in the outbox until a gateway is configured; without one they are visible in the portal only.
 const stopWorkers: (() => void)[] = [];
@@ -44,20 +68,75 @@ if (env.PAYMENT_URL) {
 }
 // Approvals not put to use in time lapse; every process may run this, the row locks keep it exactly-once.
 stopWorkers.push(startLapseJob({ db, intervalMs: env.LAPSE_INTERVAL_MS }));
+// Expired sessions and old login attempts go (plain deletes: any number of processes may run it).
+stopWorkers.push(startPurgeJob({ db, intervalMs: env.PURGE_INTERVAL_MS }));
 
 const server = env.HOST
   ? app.listen(env.PORT, env.HOST, () => log(`Serving on http://${env.HOST}:${env.PORT}`))
   : app.listen(env.PORT, () => log(`Serving on http://localhost:${env.PORT}`));
 
-let stopping = false;
+// Each open connection and how many requests it has in flight, so that shutdown can tell a keep-alive connection
+// resting between requests (close it) from one that is busy or has just been accepted (let it finish). Node's own
+// closeIdleConnections() — which server.close() calls — counts a connection whose request has not been read yet as
+// idle and resets it.
+const connections = new Map<Socket, { inFlight: number; served: boolean }>();
+let acceptedCount = 0;
+server.on('connection', (socket: Socket) => {
+  acceptedCount++;
+  connections.set(socket, { inFlight: 0, served: false });
+  socket.once('close', () => connections.delete(socket));
+});
+server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  const state = connections.get(req.socket);
+  if (!state) return;
+  state.inFlight++;
+  res.once('close', () => {
+    state.inFlight--;
+    state.served = true;
+    if (stopping && state.inFlight === 0) req.socket.end();
+  });
+});
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/**
+ * Stop accepting, let the requests in flight finish (up to SHUTDOWN_GRACE_MS), then stop the background work and the
+ * database. Cutting connections at once would reset requests whose transaction had already committed: the user would
+ * see an error for something that was done.
+ */
+async function shutdown(signal: string) {
+  stopping = true;
+  log(`Shutting down (${signal}): finishing the requests in flight`);
+  // Connections the kernel has already completed but Node has not yet taken (a busy event loop takes them late) would
+  // be reset by closing the listener. Keep taking them (answered with Connection: close) until a pass of the event
+  // loop's poll phase — where they are taken — brings no new one, then stop accepting.
+  const drainUntil = Date.now() + env.SHUTDOWN_GRACE_MS;
+  for (let seen = -1; seen !== acceptedCount && Date.now() < drainUntil; ) {
+    seen = acceptedCount;
+    await sleep(100);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+  for (const [socket, state] of connections) if (state.served && state.inFlight === 0) socket.end();
+  const finished = await Promise.race([closed.then(() => true), sleep(env.SHUTDOWN_GRACE_MS).then(() => false)]);
+  if (!finished) {
+    log(`Connections still open after ${env.SHUTDOWN_GRACE_MS} ms: closing them`);
+    server.closeAllConnections();
+  }
+  for (const stopWorker of stopWorkers) stopWorker();
+  await stop();
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    log('Shutting down');
-    for (const stopWorker of stopWorkers) stopWorker();
-    server.close();
-    server.closeAllConnections();
-    stop().finally(() => process.exit(0));
+    if (stopping) {
+      // A second signal: the operator does not want to wait.
+      log(`${signal} again: closing every connection now`);
+      server.closeAllConnections();
+      return;
+    }
+    shutdown(signal)
+      .catch((error: unknown) => log(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => process.exit(0));
   });
 }

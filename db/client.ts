@@ -16,10 +16,30 @@ export type DB = Kysely<Database>;
 
 // JSON columns (declarations, quotation items, payloads) keep their keys exactly as written.
 
+// How the server or the network says "no database right now": refused, reset, shut down, starting up, too many
+// clients, class 08 (connection exception), or pg's own messages for a dropped or unusable client.
+const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
+const connectionMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end)/;
+
+/** Whether an error means the database is unreachable (the request may succeed later), not that the query was wrong. */
+export function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error instanceof AggregateError && error.errors.some(isConnectionError)) return true;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (connectionCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  return connectionMessages.test(error.message);
+}
+
 export function createDb({ url, max = 10 }: { url: string; max?: number }): DB {
-  const pool = new pg.Pool({ connectionString: url, max });
-  // An idle client can be dropped by the server (restart, embedded stop): log it, never crash the process.
-  pool.on('error', (error) => console.warn(`[db] idle client error: ${error.message}`));
+  // A dead server must not hang requests: give up on a new connection after a few seconds (the request gets a 503).
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  // The server can drop any connection (restart, pg_terminate_backend, embedded stop). An idle client reports it to
+  // the pool; a checked-out one emits 'error' on itself, which with no listener would crash the process. The pool
+  // discards a client that is no longer queryable when it is released, so the next checkout gets a fresh one.
+  pool.on('error', (error) => console.warn(`[db] idle connection lost: ${error.message}`));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => console.warn(`[db] connection lost: ${error.message}`));
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
   pools.set(db, pool);
   return db;

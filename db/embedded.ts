@@ -15,6 +15,8 @@ type Options = {
   /** Durability off: for throwaway test clusters only. */
   ephemeral?: boolean;
   database?: string;
+  /** A fixed port (e.g. to restart a cluster where its clients expect it); a free one when unset. */
+  port?: number;
   log?: (line: string) => void;
 };
 
@@ -123,12 +125,59 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A postgres left running by a process that was killed holds the data dir: stop it first. */
+function realDir(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
+}
+
+/** The command line of a process, or undefined when it cannot be read (gone, or no /proc and no ps). */
+function commandLine(pid: number): string[] | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    try {
+      // No /proc (macOS): ps gives the command as one line; good enough for the checks below.
+      return execFileSync('ps', ['-p', String(pid), '-o', 'command='], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().split(/\s+/);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Whether pid is the postmaster of dataDir: its program is `postgres` and it serves dataDir (given with -D, or as its
+ * working directory, which a postmaster changes to). A pid in a stale postmaster.pid may since belong to anything.
+ */
+export function isPostmasterOf(pid: number, dataDir: string): boolean {
+  const args = commandLine(pid);
+  if (!args || args.length === 0 || !['postgres', 'postmaster'].includes(path.basename(args[0]!))) return false;
+  const wanted = realDir(dataDir);
+  const flag = args.indexOf('-D');
+  if (flag >= 0 && args[flag + 1] && realDir(args[flag + 1]!) === wanted) return true;
+  try {
+    return fs.realpathSync(`/proc/${pid}/cwd`) === wanted;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A postgres left running by a process that was killed holds the data dir: stop it first. A pid file whose process
+ * is something else (the pid was reused) is stale: remove it, never signal a process we did not start.
+ */
 async function stopStaleServer(dataDir: string, log: (line: string) => void) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!isPostmasterOf(pid, dataDir)) {
+    log(`Removing a stale postmaster.pid on ${dataDir} (pid ${pid} is not its PostgreSQL)`);
+    fs.rmSync(pidFile, { force: true });
+    return;
+  }
   log(`Stopping a PostgreSQL (pid ${pid}) left running on ${dataDir}`);
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
@@ -158,7 +207,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   }
   await stopStaleServer(dataDir, log);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const settings = [
     '-D', dataDir, '-p', String(port), '-h', '127.0.0.1',
     '-c', 'unix_socket_directories=', '-c', 'max_connections=300', '-c', 'timezone=UTC',

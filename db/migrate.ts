@@ -9,6 +9,7 @@ import * as queueIndex from './migrations/2026-11-26T1300-queue-index';
 import * as riskIndexes from './migrations/2026-11-26T1400-risk-indexes';
 import * as publicHolidays from './migrations/2026-12-01T0300-public-holidays';
 import * as moneyRules from './migrations/2026-12-01T0100-money-rules';
+import * as hostileClient from './migrations/2026-12-01T0200-hostile-client';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1400-risk-indexes': riskIndexes,
   '2026-12-01T0300-public-holidays': publicHolidays,
   '2026-12-01T0100-money-rules': moneyRules,
+  '2026-12-01T0200-hostile-client': hostileClient,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

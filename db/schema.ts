@@ -30,7 +30,8 @@ export interface LoginAttemptsTable {
   id: Id;
   email: string;
   ip: string;
-  succeeded: boolean;
+  /** null while the password is being checked (counts as a failure for the throttle). */
+  succeeded: boolean | null;
   createdAt: CreatedAt;
 }
 

@@ -2,8 +2,8 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { isRealDay } from '../domain/dates';
 import { parseMoneyToCents } from '../domain/money';
+import { calendarDay, requiredText } from '../lib/validation';
 import { CsrfInput, ErrorSummary, TextField, type FieldErrors } from './forms';
 
 const money = z.string({ error: 'errors:required' }).transform((value, ctx) => {
@@ -14,15 +14,15 @@ const money = z.string({ error: 'errors:required' }).transform((value, ctx) => {
   }
   return parsed.cents;
 });
-const day = z.string({ error: 'errors:required' }).refine(isRealDay, 'errors:date_invalid');
+const day = calendarDay;
 
 export const claimSchema = z.object({
-  invoiceNumber: z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(60, 'errors:too_long'),
+  invoiceNumber: requiredText({ max: 60 }),
   invoiceDate: day,
   invoiced: money,
   paid: money,
   paidOn: day,
-  payerName: z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(200, 'errors:too_long'),
+  payerName: requiredText({ max: 200 }),
   payeeVendorBr: z.string({ error: 'errors:required' }).trim().regex(/^\d{8}$/, 'errors:br_number_invalid'),
 });
 

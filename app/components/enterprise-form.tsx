@@ -5,17 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { isRealDay } from '../domain/dates';
 import { districts, sectors } from '../domain/programme';
+import { optionalText, requiredText, wholeNumber } from '../lib/validation';
 import type { EnterpriseInput } from '../services/enterprises.server';
 import { CsrfInput, ErrorSummary, RadioGroup, SelectField, TextField, type FieldErrors } from './forms';
 
 const yesNo = z.enum(['yes', 'no'], { error: 'errors:choose_yes_no' }).transform((value) => value === 'yes');
-const text = (max: number) => z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(max, 'errors:too_long');
-// Typed digits only: an empty box must not quietly become 0.
-const count = z
-  .string({ error: 'errors:required' })
-  .trim()
-  .regex(/^\d{1,7}$/, 'errors:whole_number')
-  .transform(Number);
+const text = (max: number) => requiredText({ max });
+// Typed digits only: an empty box must not quietly become 0. Bounded as the column's CHECK (0 to 1,000,000).
+const MAX_EMPLOYEES = 1_000_000;
+const count = wholeNumber({ min: 0, max: MAX_EMPLOYEES });
 
 
 export const enterpriseSchema = z
@@ -25,7 +23,7 @@ export const enterpriseSchema = z
     registrationType: z.enum(['br', 'hawker'], { error: 'errors:choose_registration' }),
     brNumber: z.string().trim().optional(),
     brExpiry: z.string().trim().optional(),
-    hawkerLicenceNo: z.string().trim().max(30, 'errors:too_long').optional(),
+    hawkerLicenceNo: optionalText({ max: 30 }).optional(),
     sector: z.enum(sectors, { error: 'errors:choose_sector' }),
     fullTimeEmployees: count,
     isGroupMember: yesNo,
@@ -50,8 +48,10 @@ export const enterpriseSchema = z
         ctx.addIssue({ code: 'custom', path: ['hawkerLicenceNo'], message: 'errors:licence_invalid' });
       }
       const groupMember = raw.isGroupMember === true || raw.isGroupMember === 'yes';
-      if (groupMember && !/^\d{1,7}$/.test(str('groupFullTimeEmployees'))) {
+      if (groupMember && !/^\d{1,7}$/.test(str('groupFullTimeEmployees').trim())) {
         ctx.addIssue({ code: 'custom', path: ['groupFullTimeEmployees'], message: 'errors:whole_number' });
+      } else if (groupMember && Number(str('groupFullTimeEmployees')) > MAX_EMPLOYEES) {
+        ctx.addIssue({ code: 'custom', path: ['groupFullTimeEmployees'], message: 'errors:too_big' });
       }
     },
     { when: () => true },

@@ -6,33 +6,29 @@ import { pricingModels } from '../domain/funding';
 import type { ListingCode } from '../domain/listing-rules';
 import { parseMoneyToCents } from '../domain/money';
 import { categories, sectors } from '../domain/programme';
+import { hasForbiddenCharacters, moneyCents, optionalText, requiredText, wholeNumber } from '../lib/validation';
 import { CsrfInput, ErrorSummary, RadioGroup, SelectField, TextField, type FieldErrors } from './forms';
 
 export const MAX_FEATURES = 5;
 
-const text = (max: number) => z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(max, 'errors:too_long');
-const optionalText = (max: number) => z.string().trim().max(max, 'errors:too_long').default('');
-const money = z.string({ error: 'errors:required' }).transform((value, ctx) => {
-  const parsed = parseMoneyToCents(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: `errors:${parsed.code}` });
-    return z.NEVER;
-  }
-  return parsed.cents;
-});
+const text = (max: number) => requiredText({ max });
+const longText = (max: number) => requiredText({ max, multiline: true });
+const optionalLongText = (max: number) => optionalText({ max, multiline: true }).default('');
+// Zero is left to the listing rules (app/domain/listing-rules), which explain it field by field.
+const money = moneyCents();
 
 const base = z.object({
   category: z.enum(categories, { error: 'vendor:choose_category' }),
   sector: z.enum(sectors, { error: 'errors:choose_sector' }),
   nameEn: text(120),
   nameZhHk: text(60),
-  nameZhCn: optionalText(60),
-  descriptionEn: text(2000),
-  descriptionZhHk: text(1000),
-  descriptionZhCn: optionalText(1000),
-  deliverablesEn: optionalText(1000),
-  deliverablesZhHk: optionalText(500),
-  deliverablesZhCn: optionalText(500),
+  nameZhCn: optionalText({ max: 60 }).default(''),
+  descriptionEn: longText(2000),
+  descriptionZhHk: longText(1000),
+  descriptionZhCn: optionalLongText(1000),
+  deliverablesEn: optionalLongText(1000),
+  deliverablesZhHk: optionalLongText(500),
+  deliverablesZhCn: optionalLongText(500),
   pricingModel: z.enum(pricingModels, { error: 'vendor:choose_pricing' }),
   price: money,
   // Whole months; whether it is required and its range are the listing rules' (a monthly item must state it).
@@ -42,7 +38,8 @@ const base = z.object({
     .regex(/^\d{0,3}$/, 'errors:whole_number')
     .transform((value) => (value === '' ? null : Number(value)))
     .default(null),
-  deploymentDays: z.string({ error: 'errors:required' }).trim().regex(/^\d{1,4}$/, 'errors:whole_number').transform(Number),
+  // solution_versions.deployment_days > 0 (an integer); ten years is beyond any rule.
+  deploymentDays: wholeNumber({ min: 1, max: 3650 }),
 });
 
 type Feature = { nameEn: string; nameZhHk: string; nameZhCn: string; pricingModel: 'one_off' | 'monthly'; priceCents: number; minContractMonths: number | null };
@@ -70,6 +67,7 @@ export function parseListingForm(form: FormData):
     if (!nameEn && !nameZhHk && !price) continue;
     if (!nameEn || !nameZhHk) fieldErrors[`featureNameEn${i}`] = ['vendor:feature_names_required'];
     if (nameEn.length > 120 || nameZhHk.length > 60) fieldErrors[`featureNameEn${i}`] = ['errors:too_long'];
+    if (hasForbiddenCharacters(nameEn) || hasForbiddenCharacters(nameZhHk)) fieldErrors[`featureNameEn${i}`] = ['errors:invalid_characters'];
     const cents = parseMoneyToCents(price);
     if (!cents.ok) fieldErrors[`featurePrice${i}`] = [price ? `errors:${cents.code}` : 'vendor:feature_price_required'];
     const pricingModel = raw[`featureModel${i}`] === 'monthly' ? 'monthly' : 'one_off';

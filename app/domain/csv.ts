@@ -11,16 +11,17 @@ export type CsvValue = string | number | boolean | null | undefined;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * One field. Text that a spreadsheet would treat as a formula gets a leading apostrophe; a field holding a quote,
- * comma or line break is quoted, with quotes doubled (RFC 4180). Numbers are written as numbers (a negative number
- * is data, not a formula); empty for null, undefined and non-finite numbers.
+ * One field. Text that a spreadsheet would treat as a formula gets a leading apostrophe, and every text field is
+ * quoted, with quotes doubled (RFC 4180): where the list separator is `;` (Excel in many locales) an unquoted
+ * `a;=1+2` would become two cells, the second a formula. Numbers are written as numbers (a negative number is data,
+ * not a formula); empty for null, undefined and non-finite numbers.
  */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** One record, terminated by CRLF. */

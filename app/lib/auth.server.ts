@@ -24,10 +24,25 @@ export function getUser(request: Request, context: AppLoadContext): Promise<Sess
   return found;
 }
 
-/** A safe place to go back to after logging in: a path on this site only. */
+const SITE = 'http://site.invalid';
+
+/**
+ * A safe place to go back to after logging in: a path on this site only. Browsers drop tabs and newlines from a URL
+ * and read a backslash as a slash, so only printable ASCII is taken (anything else could turn `/\t/evil` into `//evil`, or break
+ * the Location header), and the path must still be on this site once a URL parser has normalised it.
+ */
 export function safeRedirect(to: unknown, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  return to;
+  if (typeof to !== 'string' || to.length > 2000 || !/^\/[\x21-\x7e]*$/.test(to) || to.includes('\\')) return fallback;
+  let url: URL;
+  let path: string;
+  try {
+    url = new URL(to, SITE);
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SITE || path.startsWith('//') || path.startsWith('/\\')) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {

@@ -7,10 +7,15 @@ const MAX_FORM_BYTES = 256 * 1024;
 
 export type FieldErrors = Record<string, string[]>;
 
+// Refusing a body part-way: answer, then close the connection (the rest of the body is never read). Cancelling the
+// stream instead would destroy the socket under the answer, and a client that had already read the answer and
+// reused the keep-alive connection would see its next request reset.
+const tooLarge = () => new Response('too large', { status: 413, headers: { Connection: 'close' } });
+
 /** Reads the body, stopping at maxBytes whatever Content-Length claims (a chunked body has none). */
 export async function readBodyLimited(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get('Content-Length') ?? '0');
-  if (declared > maxBytes) throw new Response('too large', { status: 413 });
+  if (declared > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -20,8 +25,8 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
-      throw new Response('too large', { status: 413 });
+      reader.releaseLock();
+      throw tooLarge();
     }
     chunks.push(value);
   }

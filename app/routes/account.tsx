@@ -1,6 +1,6 @@
 // The signed-in user's account: who they are, and changing the password.
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
@@ -8,6 +8,7 @@ import { requireUser, sessionCookieHeader } from '../lib/auth.server';
 import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { changePassword } from '../services/auth.server';
+import { refuseCommonPassword } from '../lib/common-passwords.server';
 import { passwordSchema } from '../lib/validation';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:accountTitle');
@@ -21,7 +22,8 @@ const schema = z
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ['confirmPassword'],
     message: 'errors:passwords_differ',
-  });
+  })
+  .superRefine(refuseCommonPassword('newPassword'));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -32,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const form = await readForm(request, context);
   const parsed = parseForm(schema, form);
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, changed: false }, { status: 400 });
+  if (!parsed.ok) return json<{ fieldErrors: FieldErrors }>({ fieldErrors: parsed.fieldErrors }, { status: 400 });
   const result = await changePassword({
     db: context.db,
     userId: user.id,
@@ -40,12 +42,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     newPassword: parsed.data.newPassword,
   });
   if (!result.ok) {
-    return json({ fieldErrors: { currentPassword: [`auth:${result.code}`] }, changed: false }, { status: 400 });
+    return json<{ fieldErrors: FieldErrors }>({ fieldErrors: { currentPassword: [`auth:${result.code}`] } }, { status: 400 });
   }
-  return json<{ fieldErrors?: FieldErrors; changed: boolean }>(
-    { changed: true },
-    { headers: { 'Set-Cookie': await sessionCookieHeader(context, result.token) } },
-  );
+  // A redirect carries the new session cookie on every path. Answering with the page instead would run its loaders
+  // with the old cookie, whose session the change has just ended: without JavaScript the user was logged out.
+  return redirect('/account?changed=1', { headers: { 'Set-Cookie': await sessionCookieHeader(context, result.token) } });
 }
 
 export default function Account() {
@@ -53,6 +54,8 @@ export default function Account() {
   const { user } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const [params] = useSearchParams();
+  const changed = params.get('changed') === '1' && !actionData;
   const labels = {
     currentPassword: t('auth:currentPassword'),
     newPassword: t('auth:newPassword'),
@@ -81,7 +84,7 @@ export default function Account() {
         </p>
       ) : null}
       <h2>{t('auth:changePasswordTitle')}</h2>
-      {actionData?.changed ? (
+      {changed ? (
         <div className="notice notice--success" role="status">
           {t('auth:passwordChanged')}
         </div>

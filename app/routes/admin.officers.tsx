@@ -10,17 +10,18 @@ import { formatDate } from '../lib/format';
 import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { passwordSchema } from '../lib/validation';
+import { refuseCommonPassword } from '../lib/common-passwords.server';
+import { emailAddress, passwordSchema, requiredText } from '../lib/validation';
 import { createStaffAccount, listStaff } from '../services/staff.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:admin.officersTitle');
 
 const schema = z.object({
   role: z.enum(['officer', 'admin'], { error: 'errors:choose_role' }),
-  displayName: z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(100, 'errors:too_long'),
-  email: z.string({ error: 'errors:required' }).trim().max(254, 'errors:too_long').pipe(z.email('errors:email_invalid')),
+  displayName: requiredText({ max: 100 }),
+  email: emailAddress,
   password: passwordSchema,
-});
+}).superRefine(refuseCommonPassword('password', 'email'));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin');

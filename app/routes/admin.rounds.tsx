@@ -4,13 +4,13 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
-import { isRealDay } from '../domain/dates';
-import { centsToInput, parseMoneyToCents } from '../domain/money';
+import { centsToInput } from '../domain/money';
 import { categories, sectors } from '../domain/programme';
 import { requireRole } from '../lib/auth.server';
 import { formatDate, formatMoney } from '../lib/format';
 import { formValues, readForm, type FieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
+import { calendarDay, moneyCents, requiredText, wholeNumber } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { createSettingsVersion, listSettingsVersions } from '../services/settings.server';
 
@@ -21,27 +21,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ versions: await listSettingsVersions({ db: context.db }) });
 }
 
-const money = z.string({ error: 'errors:required' }).transform((value, ctx) => {
-  const parsed = parseMoneyToCents(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: `errors:${parsed.code}` });
-    return z.NEVER;
-  }
-  return parsed.cents;
-});
-const whole = (min: number, max: number) =>
-  z.string({ error: 'errors:required' }).trim().regex(/^\d{1,9}$/, 'errors:whole_number').transform(Number).pipe(z.number().min(min, 'errors:too_small').max(max, 'errors:too_big'));
-const day = z.string({ error: 'errors:required' }).refine(isRealDay, 'errors:date_invalid');
+// Bounded as programme_settings' CHECKs: budget and cap may be 0, the ceilings must be above 0.
+const money = moneyCents();
+const ceiling = moneyCents({ minCents: 1 });
+const whole = (min: number, max: number) => wholeNumber({ min, max });
+const day = calendarDay;
 
 const schema = z
   .object({
-    roundCode: z.string().trim().min(1, 'errors:required').max(30, 'errors:too_long'),
+    roundCode: requiredText({ max: 30 }),
     budget: money,
     cap: money,
     matchPercent: whole(1, 100),
-    maxOneOff: money,
+    maxOneOff: ceiling,
     maxSubscriptionMonths: whole(1, 120),
-    maxSubscriptionTotal: money,
+    maxSubscriptionTotal: ceiling,
     deploymentMonths: whole(1, 36),
     maxEmployees: whole(1, 100_000),
     openSectors: z.array(z.enum(sectors)).min(1, 'officer:choose_one_sector'),

@@ -13,6 +13,7 @@ import { formatDate, formatMoney } from '../lib/format';
 import { readForm } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
+import { optionalText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { ClaimForm, claimSchema } from '../components/claim-form';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
@@ -43,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const actionSchema = z.object({
   intent: z.enum(['submit', 'withdraw', 'respond', 'confirm_deployment', 'claim']),
-  note: z.string().trim().max(2000).optional(),
+  note: optionalText({ max: 2000, multiline: true }).optional(),
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

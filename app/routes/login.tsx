@@ -1,23 +1,31 @@
-// Log in: email and password, throttled per account and address.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+// Log in: email and password, throttled per account and address and per account from anywhere.
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
 import { getUser, homeFor, safeRedirect, startSession } from '../lib/auth.server';
 import { languageCookie } from '../lib/cookies.server';
+import { BusyError } from '../lib/limiter';
 import { parseForm, readForm } from '../lib/forms.server';
 import { isLocale } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
+import { requiredText } from '../lib/validation';
 import { attemptLogin, setUserLocale } from '../services/auth.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:loginTitle');
 
 const schema = z.object({
-  email: z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(254, 'errors:too_long'),
+  email: requiredText({ max: 254 }),
   password: z.string({ error: 'errors:required' }).min(1, 'errors:required').max(256, 'errors:too_long'),
   redirectTo: z.string().max(2000).optional(),
 });
+
+// A page rendered after the action keeps only its cookies unless told otherwise: keep the throttle's Retry-After.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After');
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers();
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
@@ -34,20 +42,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: parsed.data.email,
     password: parsed.data.password,
     ip: context.clientIp,
+  }).catch((error: unknown) => {
+    if (error instanceof BusyError) return { ok: false as const, code: 'too_busy' as const };
+    throw error;
   });
-  if (!result.ok) {
-    const status = result.code === 'too_many_attempts' ? 429 : 400;
+  if (!result.ok && result.code === 'too_busy') {
+    return json({ fieldErrors: { form: ['auth:too_busy'] }, values: { email: parsed.data.email } }, { status: 503, headers: { 'Retry-After': '5' } });
+  }
+  if (!result.ok && result.code === 'too_many_attempts') {
     return json(
-      { fieldErrors: { form: [`auth:${result.code}`] }, values: { email: parsed.data.email } },
-      { status },
+      { fieldErrors: { form: ['auth:too_many_attempts'] }, values: { email: parsed.data.email }, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+      { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
     );
+  }
+  if (!result.ok) {
+    return json({ fieldErrors: { form: [`auth:${result.code}`] }, values: { email: parsed.data.email } }, { status: 400 });
   }
   // A language chosen with the switch before logging in is the latest choice: remember it on the account.
   const chosen: unknown = await languageCookie.parse(request.headers.get('Cookie'));
   if (isLocale(chosen) && chosen !== result.user.locale) await setUserLocale({ db: context.db, userId: result.user.id, locale: chosen });
-  return redirect(safeRedirect(parsed.data.redirectTo, homeFor(result.user.role)), {
-    headers: { 'Set-Cookie': await startSession(context, result.user.id) },
-  });
+  // Where to go is settled before the session row exists, so that nothing about the target can fail after it.
+  const target = safeRedirect(parsed.data.redirectTo, homeFor(result.user.role));
+  return redirect(target, { headers: { 'Set-Cookie': await startSession(context, result.user.id) } });
 }
 
 export default function Login() {
@@ -59,7 +75,17 @@ export default function Login() {
   return (
     <div className="narrow">
       <h1>{t('auth:loginTitle')}</h1>
+      {params.get('registered') === '1' && !actionData ? (
+        <div className="notice notice--success" role="status">
+          {t('auth:registered')}
+        </div>
+      ) : null}
       <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
+      {actionData && 'retryAfterMinutes' in actionData && typeof actionData.retryAfterMinutes === 'number' ? (
+        <p className="notice" role="status">
+          {t('auth:retryAfter', { count: actionData.retryAfterMinutes })}
+        </p>
+      ) : null}
       <Form method="post" noValidate>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />

@@ -12,7 +12,7 @@ import { useRootData } from '../lib/root-data';
 import { catalogueStats, getCurrentSettings } from '../services/catalogue.server';
 import { budgetPosition, declareConflict, listConflicts, workload } from '../services/officer.server';
 import { failedDeliveries, retryFailed } from '../services/outbox.server';
-import { idSchema } from '../lib/validation';
+import { idSchema, requiredText } from '../lib/validation';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:officerHome.title');
 
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const conflictSchema = z.object({
-  registrationNumber: z.string({ error: 'errors:required' }).trim().min(3, 'officer:registration_invalid').max(30, 'officer:registration_invalid'),
+  registrationNumber: requiredText({ max: 30, message: 'officer:registration_invalid' }).pipe(z.string().min(3, 'officer:registration_invalid')),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -15,6 +15,7 @@ import { formatDate } from '../lib/format';
 import { readForm } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
+import { optionalText, requiredText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { rejectionReasons } from '../domain/reasons';
 import { assignToMe, decideApplication, getReview } from '../services/officer.server';
@@ -39,17 +40,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const decisionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('assign'), expectedStatus: z.enum(applicationStatuses) }),
-  z.object({ intent: z.literal('approve'), expectedStatus: z.enum(applicationStatuses), note: z.string().trim().max(2000, 'errors:too_long').optional() }),
+  z.object({ intent: z.literal('approve'), expectedStatus: z.enum(applicationStatuses), note: optionalText({ max: 2000, multiline: true }).optional() }),
   z.object({
     intent: z.literal('reject'),
     expectedStatus: z.enum(applicationStatuses),
     reasonCode: z.enum(rejectionReasons, { error: 'officer:reason_required' }),
-    note: z.string().trim().max(2000, 'errors:too_long').optional(),
+    note: optionalText({ max: 2000, multiline: true }).optional(),
   }),
   z.object({
     intent: z.literal('request_info'),
     expectedStatus: z.enum(applicationStatuses),
-    note: z.string({ error: 'officer:message_required' }).trim().min(1, 'officer:message_required').max(2000, 'errors:too_long'),
+    note: requiredText({ max: 2000, multiline: true, message: 'officer:message_required' }),
   }),
 ]);
 

@@ -1,4 +1,5 @@
-// Officers download an application's documents.
+// Officers download an application's documents. Like the review page they belong to, officers only: an administrator
+// manages settings and accounts, not cases, and sees neither.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireRole } from '../lib/auth.server';
 import { documentResponse, parseReference } from '../lib/documents.server';
@@ -6,6 +7,6 @@ import { parseId } from '../lib/validation';
 import { getOfficerDocument } from '../services/officer.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireRole(request, context, 'officer', 'admin');
+  await requireRole(request, context, 'officer');
   return documentResponse(await getOfficerDocument({ db: context.db, reference: parseReference(params.ref), documentId: parseId(params.id) }));
 }

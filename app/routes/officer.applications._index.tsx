@@ -12,19 +12,21 @@ import { queueFiltersSchema } from '../lib/queue-filters';
 import { formatDate } from '../lib/format';
 import { readForm } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
+import { isoInstant } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { listQueue, takeNextInQueue } from '../services/officer.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'officer:queueTitle');
 
+// '<submitted at, ISO in UTC>_<id>' as the page wrote it; an instant PostgreSQL cannot hold is no cursor.
 const cursorSchema = z
   .string()
-  .regex(/^[0-9TZ:.+-]{10,40}_\d{1,15}$/)
+  .regex(/^[^_]{10,40}_[1-9]\d{0,14}$/)
   .transform((value) => {
     const [submittedAt, id] = value.split('_') as [string, string];
     return { submittedAt, id: Number(id) };
   })
-  .refine((cursor) => !Number.isNaN(new Date(cursor.submittedAt).getTime()));
+  .refine((cursor) => isoInstant.safeParse(cursor.submittedAt).success);
 
 const filtersSchema = queueFiltersSchema.extend({ after: cursorSchema.optional().catch(undefined) });
 

@@ -10,6 +10,7 @@ import { parseReference } from '../lib/documents.server';
 import { formatDate, formatDateTime } from '../lib/format';
 import { readForm } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
+import { requiredText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { decideClaim, getClaimReview, preparePayment, releasePayment } from '../services/claims.server';
 
@@ -24,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const schema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('approve') }),
-  z.object({ intent: z.literal('return'), note: z.string({ error: 'claims:note_required' }).trim().min(1, 'claims:note_required').max(2000, 'errors:too_long') }),
+  z.object({ intent: z.literal('return'), note: requiredText({ max: 2000, multiline: true, message: 'claims:note_required' }) }),
   z.object({ intent: z.literal('prepare') }),
   z.object({ intent: z.literal('release') }),
 ]);

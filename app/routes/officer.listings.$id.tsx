@@ -15,7 +15,7 @@ import { readForm, parseForm, type FieldErrors } from '../lib/forms.server';
 import { pickText, type Locale } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { parseId } from '../lib/validation';
+import { optionalText, parseId, requiredText } from '../lib/validation';
 import { getCurrentSettings } from '../services/catalogue.server';
 import { getVersionForVetting, vetVersion } from '../services/listings.server';
 
@@ -46,8 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-const note = (requiredKey: string) =>
-  z.string({ error: requiredKey }).trim().min(1, requiredKey).max(2000, 'vetting:note_too_long');
+const note = (requiredKey: string) => requiredText({ max: 2000, multiline: true, message: requiredKey, tooLong: 'vetting:note_too_long' });
 
 const decisionSchema = z.discriminatedUnion(
   'intent',
@@ -59,10 +58,7 @@ const decisionSchema = z.discriminatedUnion(
         .optional()
         .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
         .pipe(z.array(z.string().max(60)).max(30)),
-      note: z
-        .string()
-        .trim()
-        .max(2000, 'vetting:note_too_long')
+      note: optionalText({ max: 2000, multiline: true, tooLong: 'vetting:note_too_long' })
         .optional()
         .transform((value) => value || null),
     }),

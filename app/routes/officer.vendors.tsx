@@ -9,7 +9,7 @@ import { formatDate } from '../lib/format';
 import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { parseId } from '../lib/validation';
+import { parseId, requiredText } from '../lib/validation';
 import { decideEnrolment, pageEnrolments } from '../services/vendors.server';
 import { Pagination } from '../components/pagination';
 
@@ -35,7 +35,7 @@ const decisionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal('approve') }),
     z.object({
       intent: z.literal('reject'),
-      reason: z.string({ error: 'vetting:reason_required' }).trim().min(1, 'vetting:reason_required').max(2000, 'vetting:reason_too_long'),
+      reason: requiredText({ max: 2000, multiline: true, message: 'vetting:reason_required', tooLong: 'vetting:reason_too_long' }),
     }),
   ],
   { error: 'vetting:choose_decision' },

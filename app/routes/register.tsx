@@ -5,27 +5,29 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, RadioGroup, TextField } from '../components/forms';
 import { selfRegisterRoles } from '../domain/programme';
-import { getUser, homeFor, startSession } from '../lib/auth.server';
+import { getUser, homeFor } from '../lib/auth.server';
 import { parseForm, readForm } from '../lib/forms.server';
 import { detectLocale } from '../lib/i18n.server';
 import { pageTitle } from '../lib/meta';
-import { passwordSchema } from '../lib/validation';
-import { registerUser } from '../services/auth.server';
+import { refuseCommonPassword } from '../lib/common-passwords.server';
+import { emailAddress, passwordSchema, requiredText } from '../lib/validation';
+import { registerUser, tellOwnerOfRegistrationAttempt } from '../services/auth.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:registerTitle');
 
 const schema = z
   .object({
     role: z.enum(selfRegisterRoles, { error: 'errors:choose_role' }),
-    displayName: z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(100, 'errors:too_long'),
-    email: z.string({ error: 'errors:required' }).trim().max(254, 'errors:too_long').pipe(z.email('errors:email_invalid')),
+    displayName: requiredText({ max: 100 }),
+    email: emailAddress,
     password: passwordSchema,
     confirmPassword: z.string({ error: 'errors:required' }),
   })
   .refine((value) => value.password === value.confirmPassword, {
     path: ['confirmPassword'],
     message: 'errors:passwords_differ',
-  });
+  })
+  .superRefine(refuseCommonPassword('password', 'email'));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
@@ -41,11 +43,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     db: context.db,
     input: { ...parsed.data, locale: await detectLocale(request) },
   });
-  if (!result.ok) {
-    const { password: _p, confirmPassword: _c, ...values } = parsed.data;
-    return json({ fieldErrors: { email: ['auth:email_taken'] }, values }, { status: 400 });
-  }
-  return redirect(homeFor(result.user.role), { headers: { 'Set-Cookie': await startSession(context, result.user.id) } });
+  // A new account and an email that already has one get the same answer, so that this form cannot tell anyone who
+  // has an account; the owner of the existing one is told instead. Either way the next step is to log in.
+  if (!result.ok) await tellOwnerOfRegistrationAttempt({ db: context.db, email: parsed.data.email });
+  return redirect('/login?registered=1');
 }
 
 export default function Register() {

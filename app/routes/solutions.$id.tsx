@@ -12,7 +12,7 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { getUser, requireRole } from '../lib/auth.server';
 import { parseForm, readForm } from '../lib/forms.server';
-import { idSchema, parseId } from '../lib/validation';
+import { idSchema, optionalText, parseId } from '../lib/validation';
 import { committedCents, listEnterprises } from '../services/enterprises.server';
 import { sendEnquiry } from '../services/enquiries.server';
 import { fundingRules, getCurrentSettings, getListedSolution } from '../services/catalogue.server';
@@ -75,7 +75,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const enquirySchema = z.object({
   enterpriseId: idSchema.catch(0).pipe(z.number().positive('errors:choose_business')),
   features: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(idSchema).max(50)),
-  message: z.string().trim().max(1000, 'errors:too_long').default(''),
+  message: optionalText({ max: 1000, multiline: true }).default(''),
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

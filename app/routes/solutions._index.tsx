@@ -10,6 +10,7 @@ import { categories, sectors } from '../domain/programme';
 import { COMPARE_MAX } from '../lib/catalogue';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
+import { searchText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { fundingRules, getCurrentSettings, listSolutions } from '../services/catalogue.server';
 
@@ -19,11 +20,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue
 const querySchema = z.object({
   category: z.enum(categories).optional().catch(undefined),
   sector: z.enum(sectors).optional().catch(undefined),
-  q: z
-    .string()
-    .transform((value) => value.trim().slice(0, 100))
-    .optional()
-    .catch(undefined),
+  q: searchText(100).catch(undefined),
   sort: z.enum(['price_asc', 'price_desc', 'name']).catch('price_asc'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });

@@ -10,6 +10,7 @@ import { requireRole } from '../lib/auth.server';
 import { formatDate } from '../lib/format';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
+import { optionalText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { readForm } from '../lib/forms.server';
 import { reportDeployment } from '../services/claims.server';
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(await listVendorApplications({ db: context.db, userId: user.id, page }));
 }
 
-const reportSchema = z.object({ reference: z.string().regex(/^DTS-\d{4}-\d{6}$/), note: z.string().trim().max(1000).optional() });
+const reportSchema = z.object({ reference: z.string().regex(/^DTS-\d{4}-\d{6}$/), note: optionalText({ max: 1000, multiline: true }).optional() });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');

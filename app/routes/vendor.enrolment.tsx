@@ -8,29 +8,28 @@ import { districts } from '../domain/programme';
 import { requireRole } from '../lib/auth.server';
 import { formValues, parseForm, readForm } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
+import { emailAddress, optionalText, requiredText } from '../lib/validation';
 import { getVendorForUser, submitEnrolment } from '../services/vendors.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:enrolTitle');
 
-const text = (max: number) => z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(max, 'errors:too_long');
+const text = (max: number) => requiredText({ max });
+const longText = (max: number) => requiredText({ max, multiline: true });
 
 const schema = z.object({
   nameEn: text(200),
   nameZhHk: text(100),
-  nameZhCn: z.string().trim().max(100, 'errors:too_long').default(''),
+  nameZhCn: optionalText({ max: 100 }).default(''),
   brNumber: z.string({ error: 'errors:required' }).trim().regex(/^\d{8}$/, 'errors:br_number_invalid'),
   contactName: text(100),
-  contactEmail: z.string({ error: 'errors:required' }).trim().max(254, 'errors:too_long').pipe(z.email('errors:email_invalid')),
+  contactEmail: emailAddress,
   phone: z.string({ error: 'errors:required' }).trim().regex(/^[2-9]\d{3} ?\d{4}$/, 'errors:phone_invalid'),
-  website: z
-    .string()
-    .trim()
-    .max(200, 'errors:too_long')
+  website: optionalText({ max: 200 })
     .refine((value) => value === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(value), 'vendor:website_invalid')
     .default(''),
   district: z.enum(districts, { error: 'errors:choose_district' }),
-  trackRecord: text(3000),
-  referenceCustomers: text(1000),
+  trackRecord: longText(3000),
+  referenceCustomers: longText(1000),
   netEquityPositive: z.literal('yes', { error: 'vendor:net_equity_required' }),
 });
 

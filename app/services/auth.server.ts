@@ -3,10 +3,11 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import type { Locale, Role, User } from '../../db/schema';
+import { ACCOUNT_WINDOW_HOURS, PAIR_WINDOW_MINUTES, throttleDecision } from '../domain/login-throttle';
+import { serverT } from '../lib/i18n.server';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../lib/password.server';
 
-export const LOGIN_MAX_FAILURES = 10;
-export const LOGIN_WINDOW_MINUTES = 15;
+export { PAIR_MAX_FAILURES as LOGIN_MAX_FAILURES, PAIR_WINDOW_MINUTES as LOGIN_WINDOW_MINUTES } from '../domain/login-throttle';
 export const SESSION_DAYS = 14;
 
 export type SessionUser = Pick<User, 'id' | 'email' | 'role' | 'displayName' | 'locale'>;
@@ -41,13 +42,94 @@ export async function registerUser({
   return row ? { ok: true, user: row } : { ok: false, code: 'email_taken' };
 }
 
-export type LoginResult =
-  | { ok: true; user: SessionUser }
-  | { ok: false; code: 'invalid_credentials' | 'too_many_attempts' };
+const REGISTRATION_ATTEMPT = 'registration_attempt';
 
 /**
- * Checks a password. After LOGIN_MAX_FAILURES failures for the same account and address within the window, the
- * password is not even checked: the answer is 'too_many_attempts' until the window has passed.
+ * Someone tried to register an email that already has an account. The form answers exactly as for a new account (so
+ * that it cannot be used to find out who has one); the owner is told instead, in the portal and through the
+ * notification outbox, at most once a day.
+ */
+export async function tellOwnerOfRegistrationAttempt({ db, email }: { db: DB; email: string }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const owner = await trx
+      .selectFrom('users')
+      .select(['id', 'email', 'locale'])
+      .where(sql`lower(email)`, '=', normalise(email))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!owner) return;
+    const recent = await trx
+      .selectFrom('notifications')
+      .select('id')
+      .where('userId', '=', owner.id)
+      .where('template', '=', REGISTRATION_ATTEMPT)
+      .where('createdAt', '>', sql<Date>`now() - interval '1 day'`)
+      .executeTakeFirst();
+    if (recent) return;
+    const notification = await trx
+      .insertInto('notifications')
+      .values({ userId: owner.id, applicationId: null, template: REGISTRATION_ATTEMPT, params: JSON.stringify({}) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const t = serverT(owner.locale);
+    await trx
+      .insertInto('outbox')
+      .values({
+        topic: 'notification',
+        idempotencyKey: `notification-${notification.id}`,
+        payload: JSON.stringify({
+          to: { email: owner.email },
+          locale: owner.locale,
+          template: REGISTRATION_ATTEMPT,
+          subject: t(`notifications:${REGISTRATION_ATTEMPT}.subject`),
+          body: t(`notifications:${REGISTRATION_ATTEMPT}.body`),
+        }),
+      })
+      .execute();
+  });
+}
+
+export type LoginResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; code: 'invalid_credentials' }
+  | { ok: false; code: 'too_many_attempts'; retryAfterSeconds: number };
+
+/**
+ * Takes one slot to check a password, or says how long to wait. Under a per-account lock, so that parallel guesses
+ * queue here one by one: each sees the slots taken before it (a slot counts as a failure until its check ends).
+ */
+async function reserveCheck({ db, key, ip }: { db: DB; key: string; ip: string }): Promise<{ ok: true; id: number } | { ok: false; retryAfterSeconds: number }> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${key}`}, 0))`.execute(trx);
+    const { rows } = await sql<{ pairFailures: number; oldestPairFailureAt: Date | null; accountFailures: number; latestAccountFailureAt: Date | null; now: Date }>`
+      with last_success as (
+        select coalesce(max(created_at), '-infinity') as at from login_attempts where email = ${key} and succeeded
+      ), failures as (
+        select ip, created_at from login_attempts
+        where email = ${key} and succeeded is not true and created_at > now() - make_interval(hours => ${ACCOUNT_WINDOW_HOURS})
+      ), pair as (
+        select * from failures where ip = ${ip} and created_at > now() - make_interval(mins => ${PAIR_WINDOW_MINUTES})
+      ), account as (
+        select * from failures where created_at > (select at from last_success)
+      )
+      select
+        (select count(*)::int from pair) as "pairFailures",
+        (select min(created_at) from pair) as "oldestPairFailureAt",
+        (select count(*)::int from account) as "accountFailures",
+        (select max(created_at) from account) as "latestAccountFailureAt",
+        now() as "now"
+    `.execute(trx);
+    const state = rows[0]!;
+    const decision = throttleDecision(state, state.now);
+    if (!decision.ok) return decision;
+    const slot = await trx.insertInto('loginAttempts').values({ email: key, ip, succeeded: null }).returning('id').executeTakeFirstOrThrow();
+    return { ok: true as const, id: slot.id };
+  });
+}
+
+/**
+ * Checks a password, throttled per account and address (PAIR_MAX_FAILURES in PAIR_WINDOW_MINUTES) and per account from
+ * any address (a growing wait past ACCOUNT_FREE_FAILURES). A refused attempt checks no password and is not recorded.
  */
 export async function attemptLogin({
   db,
@@ -61,27 +143,26 @@ export async function attemptLogin({
   ip: string;
 }): Promise<LoginResult> {
   const key = normalise(email);
-  const { failures } = await db
-    .selectFrom('loginAttempts')
-    .select((eb) => eb.fn.countAll<number>().as('failures'))
-    .where('email', '=', key)
-    .where('ip', '=', ip)
-    .where('succeeded', '=', false)
-    .where('createdAt', '>', sql<Date>`now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})`)
-    .executeTakeFirstOrThrow();
-  if (Number(failures) >= LOGIN_MAX_FAILURES) return { ok: false, code: 'too_many_attempts' };
-
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'role', 'displayName', 'locale', 'passwordHash'])
-    .where(sql`lower(email)`, '=', key)
-    .executeTakeFirst();
-  const valid = await verifyPassword({ hash: user?.passwordHash ?? (await dummyPasswordHash()), password });
-  const succeeded = Boolean(user) && valid;
-  await db.insertInto('loginAttempts').values({ email: key, ip, succeeded }).execute();
-  if (!user || !succeeded) return { ok: false, code: 'invalid_credentials' };
-  const { passwordHash: _omit, ...sessionUser } = user;
-  return { ok: true, user: sessionUser };
+  const slot = await reserveCheck({ db, key, ip });
+  if (!slot.ok) return { ok: false, code: 'too_many_attempts', retryAfterSeconds: slot.retryAfterSeconds };
+  let succeeded = false;
+  try {
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'email', 'role', 'displayName', 'locale', 'passwordHash'])
+      .where(sql`lower(email)`, '=', key)
+      .executeTakeFirst();
+    const valid = await verifyPassword({ hash: user?.passwordHash ?? (await dummyPasswordHash()), password });
+    succeeded = Boolean(user) && valid;
+    await db.updateTable('loginAttempts').set({ succeeded }).where('id', '=', slot.id).execute();
+    if (!user || !succeeded) return { ok: false, code: 'invalid_credentials' };
+    const { passwordHash: _omit, ...sessionUser } = user;
+    return { ok: true, user: sessionUser };
+  } catch (error) {
+    // No password was checked (e.g. the hashing queue was full): give the slot back.
+    await db.deleteFrom('loginAttempts').where('id', '=', slot.id).where('succeeded', 'is', null).execute().catch(() => {});
+    throw error;
+  }
 }
 
 /** Creates a session and returns the token for the cookie; only its hash is stored. */
@@ -145,6 +226,33 @@ export async function changePassword({
       .execute();
   });
   return { ok: true, token };
+}
+
+/** Login attempts are kept this long (for the throttle a day is enough; the rest is for looking into attacks). */
+export const LOGIN_ATTEMPTS_KEPT_DAYS = 30;
+
+/** Deletes expired sessions and old login attempts. Safe to run in every process at once (plain deletes). */
+export async function purgeExpired({ db }: { db: DB }): Promise<{ sessions: number; loginAttempts: number }> {
+  const sessions = await db.deleteFrom('sessions').where('expiresAt', '<', sql<Date>`now()`).executeTakeFirst();
+  const loginAttempts = await db
+    .deleteFrom('loginAttempts')
+    .where('createdAt', '<', sql<Date>`now() - make_interval(days => ${LOGIN_ATTEMPTS_KEPT_DAYS})`)
+    .executeTakeFirst();
+  return { sessions: Number(sessions.numDeletedRows), loginAttempts: Number(loginAttempts.numDeletedRows) };
+}
+
+/** Runs purgeExpired now and then every intervalMs; returns the function that stops it. */
+export function startPurgeJob({ db, intervalMs, log = console.warn }: { db: DB; intervalMs: number; log?: (line: string) => void }): () => void {
+  const run = () =>
+    purgeExpired({ db })
+      .then(({ sessions, loginAttempts }) => {
+        if (sessions + loginAttempts > 0) log(`[purge] ${sessions} expired session(s), ${loginAttempts} old login attempt(s)`);
+      })
+      .catch((error: unknown) => log(`[purge] failed: ${error instanceof Error ? error.message : String(error)}`));
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  void run();
+  return () => clearInterval(timer);
 }
 
 export async function setUserLocale({ db, userId, locale }: { db: DB; userId: number; locale: Locale }) {

@@ -5,8 +5,8 @@ import { parseCsv } from '../support/csv-reader';
 
 describe('csvCell', () => {
   it.each<[CsvValue, string]>([
-    ['plain', 'plain'],
-    ['', ''],
+    ['plain', '"plain"'],
+    ['', '""'],
     [null, ''],
     [undefined, ''],
     [42, '42'],
@@ -17,19 +17,21 @@ describe('csvCell', () => {
     [true, 'true'],
     [false, 'false'],
     ['a,b', '"a,b"'],
+    ['a;b', '"a;b"'],
+    ['a;=1+2', '"a;=1+2"'],
     ['say "hi"', '"say ""hi"""'],
     ['line 1\nline 2', '"line 1\nline 2"'],
     ['cr\rhere', '"cr\rhere"'],
-    ['好運麵家有限公司', '好運麵家有限公司'],
+    ['好運麵家有限公司', '"好運麵家有限公司"'],
     ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
-    ['=1+2', "'=1+2"],
-    ['+852 2345 6789', "'+852 2345 6789"],
-    ['-2+3', "'-2+3"],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    ['\t=1', "'\t=1"],
+    ['=1+2', `"'=1+2"`],
+    ['+852 2345 6789', `"'+852 2345 6789"`],
+    ['-2+3', `"'-2+3"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    ['\t=1', `"'\t=1"`],
     ['\r=1', `"'\r=1"`],
-    ['a=1', 'a=1'],
-    [' =1', ' =1'],
+    ['a=1', '"a=1"'],
+    [' =1', '" =1"'],
   ])('%j → %j', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
   });
@@ -37,10 +39,10 @@ describe('csvCell', () => {
 
 describe('csvRow and csvDocument', () => {
   it('join fields with commas, end records with CRLF and start the document with a BOM', () => {
-    expect(csvRow(['a', 1, null, '好,運'])).toBe('a,1,,"好,運"\r\n');
+    expect(csvRow(['a', 1, null, '好,運'])).toBe('"a",1,,"好,運"\r\n');
     const doc = csvDocument([['reference', 'name'], ['DTS-2026-000001', '好運麵家']]);
     expect(doc.startsWith(CSV_BOM)).toBe(true);
-    expect(doc).toBe('\uFEFFreference,name\r\nDTS-2026-000001,好運麵家\r\n');
+    expect(doc).toBe('\uFEFF"reference","name"\r\n"DTS-2026-000001","好運麵家"\r\n');
   });
 
   it('any text reads back exactly, except a formula-looking start which gains an apostrophe', () => {
@@ -59,6 +61,16 @@ describe('csvRow and csvDocument', () => {
         const cell = csvCell(value);
         const content = cell.startsWith('"') ? cell.slice(1) : cell;
         expect(/^[=+\-@\t\r]/.test(content)).toBe(false);
+      }),
+    );
+  });
+
+  it('every text field is quoted, so no separator (`,` or `;`) inside it can split it', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (value) => {
+        const cell = csvCell(value);
+        expect(cell.startsWith('"') && cell.endsWith('"')).toBe(true);
+        expect(cell.slice(1, -1).replace(/""/g, '')).not.toContain('"');
       }),
     );
   });

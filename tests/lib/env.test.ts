@@ -24,12 +24,12 @@ describe('configuration safety', () => {
 
   it('warns loudly, once, when cookies are not Secure behind a proxy', () => {
     const warn = vi.fn();
-    parseEnv({ TRUST_PROXY: 'true', SEED_DEMO: 'false' }, { warn });
+    parseEnv({ TRUST_PROXY: '1', SEED_DEMO: 'false' }, { warn });
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]![0]).toMatch(/WARNING: TRUST_PROXY is on but SECURE_COOKIES is off/);
 
     const quiet = vi.fn();
-    parseEnv({ TRUST_PROXY: 'true', SECURE_COOKIES: 'true' }, { warn: quiet });
+    parseEnv({ TRUST_PROXY: '1', SECURE_COOKIES: 'true' }, { warn: quiet });
     parseEnv({ TRUST_PROXY: 'false', SECURE_COOKIES: 'false' }, { warn: quiet });
     expect(quiet).not.toHaveBeenCalled();
   });
@@ -37,7 +37,7 @@ describe('configuration safety', () => {
   it('prints the warning on stderr by default', () => {
     const spy = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      parseEnv({ TRUST_PROXY: 'yes' });
+      parseEnv({ TRUST_PROXY: '2' });
       expect(spy).toHaveBeenCalledWith(expect.stringContaining('SECURE_COOKIES=true'));
     } finally {
       spy.mockRestore();
@@ -46,5 +46,24 @@ describe('configuration safety', () => {
 
   it('still rejects values that do not parse', () => {
     expect(() => parseEnv({ ALLOW_DEMO_SEED: 'maybe' })).toThrow(/ALLOW_DEMO_SEED/);
+  });
+});
+
+
+describe('TRUST_PROXY is a number of proxy hops', () => {
+  it.each([
+    [undefined, 0],
+    ['', 0],
+    ['false', 0],
+    ['no', 0],
+    ['0', 0],
+    ['1', 1],
+    ['2', 2],
+  ])('%j → %d hops', (value, hops) => {
+    expect(parseEnv({ TRUST_PROXY: value }).TRUST_PROXY).toBe(hops);
+  });
+
+  it.each(['true', 'yes', 'TRUE', '-1', '1.5', '99', 'loopback', '10.0.0.0/8'])('%j stops the start with a message', (value) => {
+    expect(() => parseEnv({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
   });
 });

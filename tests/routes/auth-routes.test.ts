@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { action as accountAction, loader as accountLoader } from '../../app/routes/account';
 import { action as loginAction } from '../../app/routes/login';
@@ -5,6 +6,7 @@ import { action as logoutAction } from '../../app/routes/logout';
 import { action as registerAction } from '../../app/routes/register';
 import { action as languageAction } from '../../app/routes/set-language';
 import { languageCookie } from '../../app/lib/cookies.server';
+import { PASSWORD_WORK, verifyPassword } from '../../app/lib/password.server';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { contextFor, getRequest, postForm, respond, sessionFor } from '../support/requests';
@@ -68,6 +70,37 @@ describe('login route', () => {
     }
   });
 
+  it.each([
+    ['a tab the browser would drop', '/\t/evil.example'],
+    ['a newline', '/\n/evil.example'],
+    ['CR LF', '/account\r\nSet-Cookie: x=1'],
+    ['non-Latin-1 characters', '/解決方案'],
+    ['a climb to a protocol-relative path', '/..//evil.example'],
+  ])('a redirectTo with %s goes to the role home, and only one session is created', async (_label, redirectTo) => {
+    const user = await t.db.selectFrom('users').select('id').where('email', '=', 'applicant@demo.matchfund.hk').executeTakeFirstOrThrow();
+    const count = async () => (await t.db.selectFrom('sessions').select('id').where('userId', '=', user.id).execute()).length;
+    const before = await count();
+    const request = await postForm('/login', { email: 'applicant@demo.matchfund.hk', password: DEMO_PASSWORD, redirectTo });
+    const response = await respond(() => loginAction(args(request)));
+    expect(response.status).toBe(302);
+    expect(response.headers.get('Location')).toBe('/account');
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('when the password queue is full, says "busy, try again" (503) and counts no attempt', async () => {
+    const hash = (await t.db.selectFrom('users').select('passwordHash').where('email', '=', 'vendor@demo.matchfund.hk').executeTakeFirstOrThrow()).passwordHash;
+    const attempts = async () => (await t.db.selectFrom('loginAttempts').select('id').where('email', '=', 'vendor@demo.matchfund.hk').execute()).length;
+    const before = await attempts();
+    const request = await postForm('/login', { email: 'vendor@demo.matchfund.hk', password: 'whatever it is' });
+    const crowd = Array.from({ length: PASSWORD_WORK.concurrency + PASSWORD_WORK.maxQueue }, () => verifyPassword({ hash, password: 'x' }).catch(() => false));
+    const response = await respond(() => loginAction(args(request)));
+    await Promise.all(crowd);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('Retry-After')).toBe('5');
+    expect(await response.json()).toMatchObject({ fieldErrors: { form: ['auth:too_busy'] } });
+    expect(await attempts()).toBe(before);
+  });
+
   it('answers a wrong password with a translated form error and keeps the email', async () => {
     const request = await postForm('/login', { email: 'applicant@demo.matchfund.hk', password: 'nope' });
     const response = await respond(() => loginAction(args(request)));
@@ -94,7 +127,7 @@ describe('login route', () => {
 });
 
 describe('register route', () => {
-  it('creates an applicant, logs them in and remembers their language', async () => {
+  it('creates an applicant, remembers their language and sends them to log in', async () => {
     const request = await postForm('/register', {
       role: 'applicant',
       displayName: '陳大文',
@@ -105,9 +138,24 @@ describe('register route', () => {
     request.headers.set('Accept-Language', 'zh-HK,zh;q=0.9');
     const response = await respond(() => registerAction(args(request)));
     expect(response.status).toBe(302);
-    expect(response.headers.get('Location')).toBe('/account');
+    expect(response.headers.get('Location')).toBe('/login?registered=1');
+    expect(response.headers.get('Set-Cookie')).toBeNull();
     const user = await t.db.selectFrom('users').selectAll().where('email', '=', 'tai.man@example.com').executeTakeFirstOrThrow();
     expect(user).toMatchObject({ role: 'applicant', displayName: '陳大文', locale: 'zh-HK' });
+  });
+
+  it.each(['1234567890', 'Password123', 'qwertyuiop', 'common.pw@example.com'])('refuses the common password %j', async (password) => {
+    const request = await postForm('/register', {
+      role: 'applicant',
+      displayName: 'Common',
+      email: 'common.pw@example.com',
+      password,
+      confirmPassword: password,
+    });
+    const response = await respond(() => registerAction(args(request)));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ fieldErrors: { password: ['errors:password_common'] } });
+    expect(await t.db.selectFrom('users').select('id').where('email', '=', 'common.pw@example.com').executeTakeFirst()).toBeUndefined();
   });
 
   it('never creates staff accounts from the public form', async () => {
@@ -143,16 +191,31 @@ describe('register route', () => {
     expect(body.values).toEqual({ role: 'vendor', displayName: '', email: 'not-an-email' });
   });
 
-  it('refuses an email that already has an account', async () => {
-    const request = await postForm('/register', {
-      role: 'applicant',
-      displayName: 'Copy',
-      email: 'APPLICANT@demo.matchfund.hk',
-      password: 'a long enough password',
-      confirmPassword: 'a long enough password',
-    });
-    const response = await respond(() => registerAction(args(request)));
-    expect(await response.json()).toMatchObject({ fieldErrors: { email: ['auth:email_taken'] } });
+  it('answers an email that already has an account exactly as a new one, makes no account, and tells the owner once a day', async () => {
+    const register = async (email: string) => {
+      const request = await postForm('/register', {
+        role: 'applicant',
+        displayName: 'Copy',
+        email,
+        password: 'a long enough password',
+        confirmPassword: 'a long enough password',
+      });
+      const response = await respond(() => registerAction(args(request)));
+      return { status: response.status, location: response.headers.get('Location'), cookie: response.headers.get('Set-Cookie'), body: await response.text() };
+    };
+    const owner = await t.db.selectFrom('users').select(['id', 'displayName']).where('email', '=', 'applicant@demo.matchfund.hk').executeTakeFirstOrThrow();
+    const fresh = await register('someone.new@example.com');
+    const taken = await register('APPLICANT@demo.matchfund.hk');
+    expect(taken).toEqual(fresh);
+    const users = await t.db.selectFrom('users').select(['id', 'displayName']).where(sql`lower(email)`, '=', 'applicant@demo.matchfund.hk').execute();
+    expect(users).toEqual([owner]);
+    await register('applicant@demo.matchfund.hk');
+    const told = await t.db.selectFrom('notifications').select(['template', 'applicationId']).where('userId', '=', owner.id).where('template', '=', 'registration_attempt').execute();
+    expect(told).toEqual([{ template: 'registration_attempt', applicationId: null }]);
+    const messages = await t.db.selectFrom('outbox').select('payload').where('idempotencyKey', 'like', 'notification-%').execute();
+    const toOwner = messages.filter((m) => (m.payload as { template?: string; to?: { email?: string } }).template === 'registration_attempt');
+    expect(toOwner).toHaveLength(1);
+    expect(toOwner[0]!.payload).toMatchObject({ to: { email: 'applicant@demo.matchfund.hk' } });
   });
 });
 
@@ -172,6 +235,15 @@ describe('account and language', () => {
     const user = await t.db.selectFrom('users').select('locale').where('email', '=', 'vendor@demo.matchfund.hk').executeTakeFirstOrThrow();
     expect(user.locale).toBe('zh-CN');
   });
+
+  it.each(['/\t/evil.example', '//evil.example', '/\\evil.example', '/a\r\nX: y', '/解決方案'])(
+    'the language switch never leaves the site (redirectTo %j)',
+    async (redirectTo) => {
+      const response = await respond(async () => languageAction(args(await postForm('/set-language', { lng: 'en', redirectTo }))));
+      expect(response.status).toBe(302);
+      expect(response.headers.get('Location')).toBe('/');
+    },
+  );
 
   it('refuses an unknown language', async () => {
     const response = await respond(async () => languageAction(args(await postForm('/set-language', { lng: 'fr' }))));
@@ -194,7 +266,8 @@ describe('account and language', () => {
         ),
       ),
     );
-    expect(right.status).toBe(200);
+    expect(right.status).toBe(302);
+    expect(right.headers.get('Location')).toBe('/account?changed=1');
     expect(right.headers.get('Set-Cookie')).toMatch(/^mf_session=/);
   });
 

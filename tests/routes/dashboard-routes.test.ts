@@ -96,7 +96,7 @@ describe('queue CSV', () => {
     expect(response.headers.get('Cache-Control')).toContain('no-store');
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = text.slice(1).split('\r\n');
-    expect(lines[0]).toBe(exportColumns.join(','));
+    expect(lines[0]).toBe(exportColumns.map((column) => `"${column}"`).join(','));
 
     const rows = records(text.slice(1));
     expect(rows).toHaveLength(1 + 3);
@@ -196,12 +196,12 @@ describe('open data', () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[0]).toBe('measure,group,value');
-    expect(text).toContain('applications,all,1237\r\n');
+    expect(text.split('\r\n')[0]).toBe('"measure","group","value"');
+    expect(text).toContain('"applications","all",1237\r\n');
     // One under review: hidden, and so is "submitted" (1236), which would give it away by subtraction.
-    expect(text).toContain('applications_by_status,submitted,<5\r\n');
-    expect(text).toContain('applications_by_status,under_review,<5\r\n');
-    expect(text).toContain('budget_hkd,all,500000000.00\r\n');
+    expect(text).toContain('"applications_by_status","submitted","<5"\r\n');
+    expect(text).toContain('"applications_by_status","under_review","<5"\r\n');
+    expect(text).toContain('"budget_hkd","all","500000000.00"\r\n');
     expect(text).not.toMatch(/DTS-|HYPERLINK|好運/);
   });
 });

@@ -5,6 +5,7 @@ import { unreadCount } from '../../app/services/notifications.server';
 import { action as officerHomeAction, loader as officerHomeLoader } from '../../app/routes/officer._index';
 import { action as reviewAction, loader as reviewLoader } from '../../app/routes/officer.applications.$ref';
 import { action as queueAction, loader as queueLoader } from '../../app/routes/officer.applications._index';
+import { loader as officerDocumentLoader } from '../../app/routes/officer.applications.$ref_.documents.$id';
 import { submitApplication } from '../../app/services/applications.server';
 import { getCurrentSettings } from '../../app/services/catalogue.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -39,6 +40,23 @@ describe('officer routes', () => {
       const post = await postForm(`/officer/applications/${reference}`, { intent: 'approve', expectedStatus: 'under_review' }, { session });
       expect((await respond(() => reviewAction(args(post, { ref: reference })))).status).toBe(403);
     }
+  });
+
+  it('an administrator may neither open a review page nor download its documents: one rule for both', async () => {
+    const session = await sessionFor(t.db, 'admin@demo.matchfund.hk');
+    const application = await t.db.selectFrom('applications').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+    const document = await t.db.selectFrom('documents').select('id').where('applicationId', '=', application.id).executeTakeFirstOrThrow();
+    const review = await respond(async () => reviewLoader(args(await getRequest(`/officer/applications/${reference}`, { session }), { ref: reference })));
+    const download = await respond(async () =>
+      officerDocumentLoader(args(await getRequest(`/officer/applications/${reference}/documents/${document.id}`, { session }), { ref: reference, id: String(document.id) })),
+    );
+    expect([review.status, download.status]).toEqual([403, 403]);
+    // An officer may do both.
+    const officer = await sessionFor(t.db, 'officer2@demo.matchfund.hk');
+    const officerDownload = await respond(async () =>
+      officerDocumentLoader(args(await getRequest(`/officer/applications/${reference}/documents/${document.id}`, { session: officer }), { ref: reference, id: String(document.id) })),
+    );
+    expect(officerDownload.status).toBe(200);
   });
 
   it('next in queue takes the oldest and opens its review page; decisions need the right fields', async () => {

@@ -61,7 +61,10 @@ export async function officer(
 /** A registered account: its display name and email address (the password is PASSWORD). */
 export type Account = { name: string; email: string };
 
-/** Registers the account through /register (with PASSWORD) and checks it lands on `home`, signed in. */
+/**
+ * Registers the account through /register (with PASSWORD), then logs in from the page it lands on (registering never
+ * signs anyone in, so that it cannot tell who already has an account) and checks it reaches `home`, signed in.
+ */
 export async function registerAccount(
   page: Page,
   account: Account,
@@ -75,6 +78,11 @@ export async function registerAccount(
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByLabel('Confirm password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/login\?registered=1$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Thank you for registering' })).toBeVisible();
+  await page.getByLabel('Email address').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
   await expect(page).toHaveURL(home);
   await expect(mainNav(page).getByRole('link', { name: `Signed in as ${account.name}` })).toBeVisible();
 }
