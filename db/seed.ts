@@ -1,5 +1,5 @@
 // Seeds an empty database: the programme and its first round, the vetted catalogue and the demo accounts.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { hashPassword } from '../app/lib/password.server';
 import { categories } from '../app/domain/programme';
 import type { Database, Role } from './schema';
@@ -37,11 +37,12 @@ export const initialSettings = {
 
 /**
  * Seeds once: several app processes may start together on one database, so the work runs under an advisory
- * lock and is skipped when the programme row exists.
+ * lock and is skipped when the programme row exists. `afterSeed` runs in the same transaction after the seed (the boot
+ * adds the lived-in demo there, see db/demo-activity.ts), so a failure leaves nothing half-seeded.
  */
 export async function seedDatabase(
   db: Kysely<Database>,
-  { demo }: { demo: boolean },
+  { demo, afterSeed }: { demo: boolean; afterSeed?: (trx: Transaction<Database>) => Promise<void> },
 ): Promise<{ seeded: boolean }> {
   const passwordHash = demo ? await hashPassword(DEMO_PASSWORD) : '';
   return db.transaction().execute(async (trx) => {
@@ -141,6 +142,7 @@ export async function seedDatabase(
       }
       await trx.updateTable('solutions').set({ listedVersionId: version.id }).where('id', '=', created.id).execute();
     }
+    if (afterSeed) await afterSeed(trx);
     return { seeded: true };
   });
 }
