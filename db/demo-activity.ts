@@ -132,6 +132,8 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
   await sql`update vendors set created_at = ${started}`.execute(trx);
   await sql`update solutions set created_at = ${started}`.execute(trx);
   await sql`update solution_versions set created_at = ${started}, reviewed_at = ${started} where reviewed_at is not null`.execute(trx);
+  const demoEmails = demoAccounts.map((a) => a.email);
+  await sql`update users set created_at = ${started}, password_changed_at = ${started} where email in (${sql.join(demoEmails)})`.execute(trx);
   for (const person of Object.values(plan.existing)) {
     await sql`update users set created_at = ${person.createdAt}, password_changed_at = ${person.createdAt} where id = ${idOf(person, person.email)}`.execute(trx);
   }
