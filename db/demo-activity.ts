@@ -134,9 +134,8 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
   await sql`update solution_versions set created_at = ${started}, reviewed_at = ${started} where reviewed_at is not null`.execute(trx);
   const demoEmails = demoAccounts.map((a) => a.email);
   await sql`update users set created_at = ${started}, password_changed_at = ${started} where email in (${sql.join(demoEmails)})`.execute(trx);
-  for (const person of Object.values(plan.existing)) {
-    await sql`update users set created_at = ${person.createdAt}, password_changed_at = ${person.createdAt} where id = ${idOf(person, person.email)}`.execute(trx);
-  }
+  const dated = JSON.stringify(Object.values(plan.existing).map((person) => ({ id: idOf(person, person.email), at: person.createdAt })));
+  await sql`update users u set created_at = x.at, password_changed_at = x.at from json_to_recordset(${dated}::json) as x(id bigint, at timestamptz) where u.id = x.id`.execute(trx);
 
   // Accounts: the shops' owners, the seed vendors' sales desks, and the vendors applying to enrol.
   const newUsers = byTime([...plan.users, ...plan.vendorAccounts.map((a) => a.user)]);
@@ -148,9 +147,8 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
     { id: 'id', email: 'email' },
   );
   assignIds(newUsers, (u) => u.email, userRows, (row) => String(row.email));
-  for (const { vendorId, user } of plan.vendorAccounts) {
-    await trx.updateTable('vendors').set({ userId: idOf(user, user.email) }).where('id', '=', vendorId).where('userId', 'is', null).execute();
-  }
+  const accounts = JSON.stringify(plan.vendorAccounts.map(({ vendorId, user }) => ({ vendor_id: vendorId, user_id: idOf(user, user.email) })));
+  await sql`update vendors v set user_id = x.user_id from json_to_recordset(${accounts}::json) as x(vendor_id bigint, user_id bigint) where v.id = x.vendor_id and v.user_id is null`.execute(trx);
   for (const enrolment of plan.enrolments) {
     const { id } = await trx
       .insertInto('vendors')
