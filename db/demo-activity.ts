@@ -43,10 +43,7 @@ type ColumnType = 'bigint' | 'bigint[]' | 'integer' | 'text' | 'boolean' | 'date
  */
 async function insertRows(
   trx: Trx,
-  table: string,
-  columns: Record<string, ColumnType>,
-  rows: Record<string, unknown>[],
-  returning: Record<string, string> = {},
+  { table, columns, rows, returning = {} }: { table: string; columns: Record<string, ColumnType>; rows: Record<string, unknown>[]; returning?: Record<string, string> },
 ): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
   const names = Object.keys(columns);
@@ -59,7 +56,17 @@ async function insertRows(
 }
 
 /** Gives each planned thing the id its row got, matched by a key the rows have (never by the order of RETURNING). */
-function assignIds<T extends { id?: number }>(things: readonly T[], keyOf: (thing: T) => string, rows: Record<string, unknown>[], rowKey: (row: Record<string, unknown>) => string) {
+function assignIds<T extends { id?: number }>({
+  things,
+  keyOf,
+  rows,
+  rowKey,
+}: {
+  things: readonly T[];
+  keyOf: (thing: T) => string;
+  rows: Record<string, unknown>[];
+  rowKey: (row: Record<string, unknown>) => string;
+}) {
   const ids = new Map(rows.map((row) => [rowKey(row), Number(row.id)]));
   for (const thing of things) {
     const id = ids.get(keyOf(thing));
@@ -139,14 +146,13 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
 
   // Accounts: the shops' owners, the seed vendors' sales desks, and the vendors applying to enrol.
   const newUsers = byTime([...plan.users, ...plan.vendorAccounts.map((a) => a.user)]);
-  const userRows = await insertRows(
-    trx,
-    'users',
-    { email: 'text', password_hash: 'text', role: 'text', display_name: 'text', locale: 'text', created_at: 'timestamptz', password_changed_at: 'timestamptz' },
-    newUsers.map((u) => ({ email: u.email, password_hash: passwordHash, role: u.role, display_name: u.displayName, locale: u.locale, created_at: u.createdAt, password_changed_at: u.createdAt })),
-    { id: 'id', email: 'email' },
-  );
-  assignIds(newUsers, (u) => u.email, userRows, (row) => String(row.email));
+  const userRows = await insertRows(trx, {
+    table: 'users',
+    columns: { email: 'text', password_hash: 'text', role: 'text', display_name: 'text', locale: 'text', created_at: 'timestamptz', password_changed_at: 'timestamptz' },
+    rows: newUsers.map((u) => ({ email: u.email, password_hash: passwordHash, role: u.role, display_name: u.displayName, locale: u.locale, created_at: u.createdAt, password_changed_at: u.createdAt })),
+    returning: { id: 'id', email: 'email' },
+  });
+  assignIds({ things: newUsers, keyOf: (u) => u.email, rows: userRows, rowKey: (row) => String(row.email) });
   const accounts = JSON.stringify(plan.vendorAccounts.map(({ vendorId, user }) => ({ vendor_id: vendorId, user_id: idOf(user, user.email) })));
   await sql`update vendors v set user_id = x.user_id from json_to_recordset(${accounts}::json) as x(vendor_id bigint, user_id bigint) where v.id = x.vendor_id and v.user_id is null`.execute(trx);
   for (const enrolment of plan.enrolments) {
@@ -178,16 +184,15 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
   // Each enterprise has its own BR number or hawker licence: that is how its row is found again.
   const registration = (e: { brNumber: string | null; hawkerLicenceNo: string | null }) => e.brNumber ?? `hawker:${e.hawkerLicenceNo}`;
   const enterprises = byTime(plan.enterprises);
-  const enterpriseRows = await insertRows(
-    trx,
-    'enterprises',
-    {
+  const enterpriseRows = await insertRows(trx, {
+    table: 'enterprises',
+    columns: {
       owner_user_id: 'bigint', legal_name_en: 'text', legal_name_zh: 'text', registration_type: 'text', br_number: 'text', br_expiry: 'date',
       hawker_licence_no: 'text', sector: 'text', full_time_employees: 'integer', is_group_member: 'boolean', group_full_time_employees: 'integer',
       address: 'text', district: 'text', phone: 'text', has_substantive_business: 'boolean', is_listed_company: 'boolean',
       is_statutory_body: 'boolean', is_subvented: 'boolean', created_at: 'timestamptz', updated_at: 'timestamptz',
     },
-    enterprises.map((e) => ({
+    rows: enterprises.map((e) => ({
       owner_user_id: idOf(e.owner, 'owner'),
       legal_name_en: e.legalNameEn,
       legal_name_zh: e.legalNameZh,
@@ -209,21 +214,25 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
       created_at: e.createdAt,
       updated_at: e.createdAt,
     })),
-    { id: 'id', br: 'br_number', licence: 'hawker_licence_no' },
-  );
-  assignIds(enterprises, registration, enterpriseRows, (row) => registration({ brNumber: row.br as string | null, hawkerLicenceNo: row.licence as string | null }));
+    returning: { id: 'id', br: 'br_number', licence: 'hawker_licence_no' },
+  });
+  assignIds({
+    things: enterprises,
+    keyOf: registration,
+    rows: enterpriseRows,
+    rowKey: (row) => registration({ brNumber: row.br as string | null, hawkerLicenceNo: row.licence as string | null }),
+  });
 
   // An enquiry is the enterprise asking about one package at one moment.
   const enquiryKey = (enterpriseId: number, solutionId: number, at: Date) => `${enterpriseId}/${solutionId}/${at.getTime()}`;
   const enquiries = byTime(plan.enquiries);
-  const enquiryRows = await insertRows(
-    trx,
-    'enquiries',
-    {
+  const enquiryRows = await insertRows(trx, {
+    table: 'enquiries',
+    columns: {
       enterprise_id: 'bigint', solution_id: 'bigint', solution_version_id: 'bigint', feature_ids: 'bigint[]', message: 'text', status: 'text',
       decline_reason: 'text', responded_by: 'bigint', responded_at: 'timestamptz', created_by: 'bigint', created_at: 'timestamptz',
     },
-    enquiries.map((e) => ({
+    rows: enquiries.map((e) => ({
       enterprise_id: idOf(e.enterprise, 'enterprise'),
       solution_id: e.solution.id,
       solution_version_id: e.solution.versionId,
@@ -236,18 +245,20 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
       created_by: idOf(e.enterprise.owner, 'owner'),
       created_at: e.createdAt,
     })),
-    { id: 'id', enterprise: 'enterprise_id', solution: 'solution_id', at: 'created_at' },
-  );
-  assignIds(enquiries, (e) => enquiryKey(idOf(e.enterprise, 'enterprise'), e.solution.id, e.createdAt), enquiryRows, (row) =>
-    enquiryKey(Number(row.enterprise), Number(row.solution), row.at as Date),
-  );
+    returning: { id: 'id', enterprise: 'enterprise_id', solution: 'solution_id', at: 'created_at' },
+  });
+  assignIds({
+    things: enquiries,
+    keyOf: (e) => enquiryKey(idOf(e.enterprise, 'enterprise'), e.solution.id, e.createdAt),
+    rows: enquiryRows,
+    rowKey: (row) => enquiryKey(Number(row.enterprise), Number(row.solution), row.at as Date),
+  });
 
   const quotations = byTime(plan.quotations);
-  const quotationRows = await insertRows(
-    trx,
-    'quotations',
-    { enquiry_id: 'bigint', vendor_id: 'bigint', solution_version_id: 'bigint', items: 'jsonb', max_subscription_months: 'integer', eligible_cost_cents: 'bigint', created_by: 'bigint', created_at: 'timestamptz' },
-    quotations.map((q) => ({
+  const quotationRows = await insertRows(trx, {
+    table: 'quotations',
+    columns: { enquiry_id: 'bigint', vendor_id: 'bigint', solution_version_id: 'bigint', items: 'jsonb', max_subscription_months: 'integer', eligible_cost_cents: 'bigint', created_by: 'bigint', created_at: 'timestamptz' },
+    rows: quotations.map((q) => ({
       enquiry_id: idOf(q.enquiry, 'enquiry'),
       vendor_id: q.vendorId,
       solution_version_id: q.versionId,
@@ -257,9 +268,9 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
       created_by: idOf(q.createdBy, 'vendor user'),
       created_at: q.createdAt,
     })),
-    { id: 'id', enquiry: 'enquiry_id' },
-  );
-  assignIds(quotations, (q) => String(idOf(q.enquiry, 'enquiry')), quotationRows, (row) => String(row.enquiry));
+    returning: { id: 'id', enquiry: 'enquiry_id' },
+  });
+  assignIds({ things: quotations, keyOf: (q) => String(idOf(q.enquiry, 'enquiry')), rows: quotationRows, rowKey: (row) => String(row.enquiry) });
 
   // References from the same sequence the service uses, numbered in the order the drafts were made.
   const applications = byTime(plan.applications);
@@ -268,17 +279,16 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
     const sorted = numbers.rows.map((r) => Number(r.n)).sort((a, b) => a - b);
     applications.forEach((app, i) => (app.reference = `DTS-${hongKongDay(app.createdAt).slice(0, 4)}-${String(sorted[i]).padStart(6, '0')}`));
   }
-  const applicationRows = await insertRows(
-    trx,
-    'applications',
-    {
+  const applicationRows = await insertRows(trx, {
+    table: 'applications',
+    columns: {
       reference: 'text', enterprise_id: 'bigint', quotation_id: 'bigint', vendor_id: 'bigint', category: 'text', settings_id: 'bigint', status: 'text',
       cost_cents: 'bigint', programme_cents: 'bigint', shop_cents: 'bigint', declarations: 'jsonb', idempotency_key: 'text', created_by: 'bigint',
       assigned_officer_id: 'bigint', assigned_at: 'timestamptz', eligibility_at_submit: 'jsonb', decision_reason: 'text', info_round: 'integer',
       approved_at: 'timestamptz', deploy_by: 'timestamptz', deployment_reported_at: 'timestamptz', deployed_at: 'timestamptz', lapsed_at: 'timestamptz',
       submitted_at: 'timestamptz', decided_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz',
     },
-    applications.map((a) => ({
+    rows: applications.map((a) => ({
       reference: a.reference,
       enterprise_id: idOf(a.enterprise, 'enterprise'),
       quotation_id: idOf(a.quotation, 'quotation'),
@@ -307,19 +317,18 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
       created_at: a.createdAt,
       updated_at: a.updatedAt,
     })),
-    { id: 'id', reference: 'reference' },
-  );
-  assignIds(applications, (a) => a.reference!, applicationRows, (row) => String(row.reference));
+    returning: { id: 'id', reference: 'reference' },
+  });
+  assignIds({ things: applications, keyOf: (a) => a.reference!, rows: applicationRows, rowKey: (row) => String(row.reference) });
 
   const claims = byTime(plan.claims);
-  const claimRows = await insertRows(
-    trx,
-    'claims',
-    {
+  const claimRows = await insertRows(trx, {
+    table: 'claims',
+    columns: {
       application_id: 'bigint', invoice_number: 'text', invoice_date: 'date', invoiced_cents: 'bigint', paid_cents: 'bigint', paid_on: 'date', payer_name: 'text',
       payee_vendor_br: 'text', payable_cents: 'bigint', status: 'text', checks: 'jsonb', submitted_by: 'bigint', decided_by: 'bigint', decided_at: 'timestamptz', created_at: 'timestamptz',
     },
-    claims.map((c) => ({
+    rows: claims.map((c) => ({
       application_id: idOf(c.app, 'application'),
       invoice_number: c.invoiceNumber,
       invoice_date: c.invoiceDate,
@@ -336,15 +345,14 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
       decided_at: c.decidedAt,
       created_at: c.createdAt,
     })),
-    { id: 'id', invoice: 'invoice_number' },
-  );
-  assignIds(claims, (c) => c.invoiceNumber, claimRows, (row) => String(row.invoice));
+    returning: { id: 'id', invoice: 'invoice_number' },
+  });
+  assignIds({ things: claims, keyOf: (c) => c.invoiceNumber, rows: claimRows, rowKey: (row) => String(row.invoice) });
 
-  await insertRows(
-    trx,
-    'documents',
-    { application_id: 'bigint', kind: 'text', filename: 'text', content_type: 'text', size_bytes: 'integer', sha256: 'text', content: 'hex', claim_id: 'bigint', uploaded_by: 'bigint', created_at: 'timestamptz' },
-    byTime(plan.documents).map((d) => {
+  await insertRows(trx, {
+    table: 'documents',
+    columns: { application_id: 'bigint', kind: 'text', filename: 'text', content_type: 'text', size_bytes: 'integer', sha256: 'text', content: 'hex', claim_id: 'bigint', uploaded_by: 'bigint', created_at: 'timestamptz' },
+    rows: byTime(plan.documents).map((d) => {
       const bytes = demoPdf([...d.lines, '', `Matchfund demo document for application ${d.app.reference}.`]);
       return {
         application_id: idOf(d.app, 'application'),
@@ -359,13 +367,12 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
         created_at: d.createdAt,
       };
     }),
-  );
+  });
 
-  await insertRows(
-    trx,
-    'payments',
-    { application_id: 'bigint', claim_id: 'bigint', amount_cents: 'bigint', payee_name: 'text', prepared_by: 'bigint', prepared_at: 'timestamptz', released_by: 'bigint', released_at: 'timestamptz', status: 'text' },
-    plan.payments.map((p) => ({
+  await insertRows(trx, {
+    table: 'payments',
+    columns: { application_id: 'bigint', claim_id: 'bigint', amount_cents: 'bigint', payee_name: 'text', prepared_by: 'bigint', prepared_at: 'timestamptz', released_by: 'bigint', released_at: 'timestamptz', status: 'text' },
+    rows: plan.payments.map((p) => ({
       application_id: idOf(p.app, 'application'),
       claim_id: idOf(p.claim, 'claim'),
       amount_cents: p.amountCents,
@@ -376,15 +383,14 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
       released_at: p.releasedAt,
       status: p.status,
     })),
-  );
+  });
 
   // The append-only trail: INSERT is all it ever gets, each event with the moment it happened. One statement
   // inserts the rows in the order given, so ids grow with time.
-  await insertRows(
-    trx,
-    'application_events',
-    { application_id: 'bigint', actor_user_id: 'bigint', actor_role: 'text', action: 'text', from_status: 'text', to_status: 'text', reason_code: 'text', note: 'text', created_at: 'timestamptz' },
-    byTime(plan.events).map((e) => ({
+  await insertRows(trx, {
+    table: 'application_events',
+    columns: { application_id: 'bigint', actor_user_id: 'bigint', actor_role: 'text', action: 'text', from_status: 'text', to_status: 'text', reason_code: 'text', note: 'text', created_at: 'timestamptz' },
+    rows: byTime(plan.events).map((e) => ({
       application_id: idOf(e.app, 'application'),
       actor_user_id: e.actor ? idOf(e.actor, 'actor') : null,
       actor_role: e.actorRole,
@@ -395,14 +401,13 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
       note: e.note,
       created_at: e.createdAt,
     })),
-  );
+  });
 
   // The portal's notification list. Their e-mails and SMS went out at the time: nothing is queued in the outbox.
-  await insertRows(
-    trx,
-    'notifications',
-    { user_id: 'bigint', application_id: 'bigint', template: 'text', params: 'jsonb', read_at: 'timestamptz', created_at: 'timestamptz' },
-    byTime(plan.notifications).map((n) => ({
+  await insertRows(trx, {
+    table: 'notifications',
+    columns: { user_id: 'bigint', application_id: 'bigint', template: 'text', params: 'jsonb', read_at: 'timestamptz', created_at: 'timestamptz' },
+    rows: byTime(plan.notifications).map((n) => ({
       user_id: idOf(n.user, 'recipient'),
       application_id: idOf(n.app, 'application'),
       template: n.template,
@@ -415,7 +420,7 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
       read_at: n.readAt,
       created_at: n.createdAt,
     })),
-  );
+  });
 
   await writeListings(trx, plan);
 }

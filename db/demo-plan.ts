@@ -1,6 +1,6 @@
 // The lived-in demo, planned in memory: about three months of a programme in full swing, simulated step by step
 // with the same domain rules the services apply (lifecycle, eligibility, 1:1 match and cap, budget, claim checks,
-// who is notified), so that db/demo-activity.ts only has to write the rows. Pure: no database, no clock of its own.
+// who is notified), so that db/demo-activity.ts only has to write the rows. No database access, no clock of its own.
 import type { ProgrammeSettings, QuotationItem, Role } from './schema';
 import { committedStatuses, transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../app/domain/application-lifecycle';
 import { allPassed, checkClaim, payableCents, type ClaimCheckResult } from '../app/domain/claims';
