@@ -1,5 +1,5 @@
 // Seeds an empty database: the programme and its first round, the vetted catalogue and the demo accounts.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { hashPassword } from '../app/lib/password.server';
 import { categories } from '../app/domain/programme';
 import type { Database, Role } from './schema';
@@ -37,11 +37,12 @@ export const initialSettings = {
 
 /**
  * Seeds once: several app processes may start together on one database, so the work runs under an advisory
- * lock and is skipped when the programme row exists.
+ * lock and is skipped when the programme row exists. `afterSeed` runs in the same transaction after the seed (the boot
+ * adds the lived-in demo there, see db/demo-activity.ts), so a failure leaves nothing half-seeded.
  */
 export async function seedDatabase(
   db: Kysely<Database>,
-  { demo }: { demo: boolean },
+  { demo, afterSeed }: { demo: boolean; afterSeed?: (trx: Transaction<Database>) => Promise<void> },
 ): Promise<{ seeded: boolean }> {
   const passwordHash = demo ? await hashPassword(DEMO_PASSWORD) : '';
   return db.transaction().execute(async (trx) => {
@@ -63,24 +64,21 @@ export async function seedDatabase(
       .values(categories.map((code, index) => ({ code, sortOrder: index + 1 })))
       .execute();
 
-    const userIds = new Map<string, number>();
-    if (demo) {
-      for (const account of demoAccounts) {
-        const row = await trx
+    // A handful of statements, not one per row: every start of a new database waits for this.
+    const users = demo
+      ? await trx
           .insertInto('users')
-          .values({ ...account, passwordHash, locale: 'en' })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        userIds.set(account.role === 'vendor' ? 'vendor' : account.email, row.id);
-      }
-    }
+          .values(demoAccounts.map((account) => ({ ...account, passwordHash, locale: 'en' as const })))
+          .returning(['id', 'email'])
+          .execute()
+      : [];
+    const vendorUserId = users.find((u) => u.email === demoAccounts.find((a) => a.role === 'vendor')?.email)?.id ?? null;
 
-    const vendorIds = new Map<string, number>();
-    for (const [index, vendor] of seedVendors.entries()) {
-      const row = await trx
-        .insertInto('vendors')
-        .values({
-          userId: index === 0 ? (userIds.get('vendor') ?? null) : null,
+    const vendors = await trx
+      .insertInto('vendors')
+      .values(
+        seedVendors.map((vendor, index) => ({
+          userId: index === 0 ? vendorUserId : null,
           nameEn: vendor.name.en,
           nameZhHk: vendor.name.zhHK,
           nameZhCn: vendor.name.zhCN,
@@ -89,25 +87,34 @@ export async function seedDatabase(
           phone: vendor.phone,
           website: vendor.website,
           district: vendor.district,
-          status: 'enrolled',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      vendorIds.set(vendor.key, row.id);
-    }
+          status: 'enrolled' as const,
+        })),
+      )
+      .returning(['id', 'brNumber'])
+      .execute();
+    const vendorIds = new Map(seedVendors.map((vendor) => [vendor.key, vendors.find((row) => row.brNumber === vendor.brNumber)!.id]));
 
-    for (const solution of seedSolutions) {
-      const vendorId = vendorIds.get(solution.vendorKey);
-      if (vendorId === undefined) throw new Error(`Seed solution names unknown vendor ${solution.vendorKey}`);
-      const created = await trx
-        .insertInto('solutions')
-        .values({ vendorId, category: solution.category, sector: solution.sector, status: 'listed' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const version = await trx
-        .insertInto('solutionVersions')
-        .values({
-          solutionId: created.id,
+    const vendorIdOf = (key: string) => {
+      const id = vendorIds.get(key);
+      if (id === undefined) throw new Error(`Seed solution names unknown vendor ${key}`);
+      return id;
+    };
+    // One package per vendor, category and sector (a unique index says so): that finds each row again.
+    const packageKey = (vendorId: number, category: string, sector: string) => `${vendorId}/${category}/${sector}`;
+    const solutions = await trx
+      .insertInto('solutions')
+      .values(seedSolutions.map((solution) => ({ vendorId: vendorIdOf(solution.vendorKey), category: solution.category, sector: solution.sector, status: 'listed' as const })))
+      .returning(['id', 'vendorId', 'category', 'sector'])
+      .execute();
+    const solutionIds = new Map(solutions.map((row) => [packageKey(row.vendorId, row.category, row.sector), row.id]));
+    const solutionIdOf = (solution: (typeof seedSolutions)[number]) => solutionIds.get(packageKey(vendorIdOf(solution.vendorKey), solution.category, solution.sector))!;
+
+    const reviewedAt = new Date();
+    const versions = await trx
+      .insertInto('solutionVersions')
+      .values(
+        seedSolutions.map((solution) => ({
+          solutionId: solutionIdOf(solution),
           version: 1,
           nameEn: solution.name.en,
           nameZhHk: solution.name.zhHK,
@@ -119,30 +126,28 @@ export async function seedDatabase(
           priceCents: solution.priceCents,
           minContractMonths: solution.pricingModel === 'monthly' ? SEED_CONTRACT_MONTHS : null,
           deploymentDays: solution.deploymentDays,
-          status: 'approved',
-          reviewedAt: new Date(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (solution.features.length > 0) {
-        await trx
-          .insertInto('solutionFeatures')
-          .values(
-            solution.features.map((feature, position) => ({
-              versionId: version.id,
-              position,
-              nameEn: feature.name.en,
-              nameZhHk: feature.name.zhHK,
-              nameZhCn: feature.name.zhCN,
-              pricingModel: feature.pricingModel,
-              priceCents: feature.priceCents,
-              minContractMonths: feature.pricingModel === 'monthly' ? SEED_CONTRACT_MONTHS : null,
-            })),
-          )
-          .execute();
-      }
-      await trx.updateTable('solutions').set({ listedVersionId: version.id }).where('id', '=', created.id).execute();
-    }
+          status: 'approved' as const,
+          reviewedAt,
+        })),
+      )
+      .returning(['id', 'solutionId'])
+      .execute();
+    const versionIds = new Map(versions.map((row) => [row.solutionId, row.id]));
+    const features = seedSolutions.flatMap((solution) =>
+      solution.features.map((feature, position) => ({
+        versionId: versionIds.get(solutionIdOf(solution))!,
+        position,
+        nameEn: feature.name.en,
+        nameZhHk: feature.name.zhHK,
+        nameZhCn: feature.name.zhCN,
+        pricingModel: feature.pricingModel,
+        priceCents: feature.priceCents,
+        minContractMonths: feature.pricingModel === 'monthly' ? SEED_CONTRACT_MONTHS : null,
+      })),
+    );
+    if (features.length > 0) await trx.insertInto('solutionFeatures').values(features).execute();
+    await sql`update solutions set listed_version_id = v.id from solution_versions v where v.solution_id = solutions.id`.execute(trx);
+    if (afterSeed) await afterSeed(trx);
     return { seeded: true };
   });
 }
