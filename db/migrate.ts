@@ -7,6 +7,7 @@ import * as vendorPortal from './migrations/2026-11-26T1100-vendor-portal';
 import * as claimsPayments from './migrations/2026-11-26T1200-claims-payments';
 import * as queueIndex from './migrations/2026-11-26T1300-queue-index';
 import * as riskIndexes from './migrations/2026-11-26T1400-risk-indexes';
+import * as enquiryMatchReason from './migrations/2026-12-01T0600-enquiry-match-reason';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1200-claims-payments': claimsPayments,
   '2026-11-26T1300-queue-index': queueIndex,
   '2026-11-26T1400-risk-indexes': riskIndexes,
+  '2026-12-01T0600-enquiry-match-reason': enquiryMatchReason,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -190,6 +190,8 @@ export interface EnquiriesTable {
   respondedAt: Date | null;
   createdBy: number;
   createdAt: CreatedAt;
+  /** Why the matcher recommended the package (app/domain/match-reason.ts); null for an enquiry sent by hand. */
+  matchReason: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
 export type QuotationItem = {
@@ -315,7 +317,7 @@ export interface OutboxTable {
 
 export interface AuditLogTable {
   id: Id;
-  entityType: 'vendor' | 'solution';
+  entityType: 'vendor' | 'solution' | 'enquiry';
   entityId: number;
   action: string;
   actorUserId: number | null;

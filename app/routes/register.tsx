@@ -1,11 +1,11 @@
 // Register as a shop owner (applicant) or a solution provider (vendor). Staff accounts are made by an admin.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, RadioGroup, TextField } from '../components/forms';
 import { selfRegisterRoles } from '../domain/programme';
-import { getUser, homeFor, startSession } from '../lib/auth.server';
+import { getUser, homeFor, safeRedirect, startSession } from '../lib/auth.server';
 import { parseForm, readForm } from '../lib/forms.server';
 import { detectLocale } from '../lib/i18n.server';
 import { pageTitle } from '../lib/meta';
@@ -21,6 +21,8 @@ const schema = z
     email: z.string({ error: 'errors:required' }).trim().max(254, 'errors:too_long').pipe(z.email('errors:email_invalid')),
     password: passwordSchema,
     confirmPassword: z.string({ error: 'errors:required' }),
+    // Where to go once registered (e.g. back to a matcher result): a path on this site only, see safeRedirect.
+    redirectTo: z.string().max(2000).optional(),
   })
   .refine((value) => value.password === value.confirmPassword, {
     path: ['confirmPassword'],
@@ -42,16 +44,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     input: { ...parsed.data, locale: await detectLocale(request) },
   });
   if (!result.ok) {
-    const { password: _p, confirmPassword: _c, ...values } = parsed.data;
+    const { password: _p, confirmPassword: _c, redirectTo: _r, ...values } = parsed.data;
     return json({ fieldErrors: { email: ['auth:email_taken'] }, values }, { status: 400 });
   }
-  return redirect(homeFor(result.user.role), { headers: { 'Set-Cookie': await startSession(context, result.user.id) } });
+  return redirect(safeRedirect(parsed.data.redirectTo, homeFor(result.user.role)), {
+    headers: { 'Set-Cookie': await startSession(context, result.user.id) },
+  });
 }
 
 export default function Register() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const [params] = useSearchParams();
+  const redirectTo = params.get('redirectTo') ?? '';
   const errors = actionData?.fieldErrors;
   const values: Record<string, string | undefined> = actionData?.values ?? {};
   const labels = {
@@ -68,6 +74,7 @@ export default function Register() {
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate>
         <CsrfInput />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <RadioGroup
           name="role"
           legend={labels.role}
@@ -102,7 +109,7 @@ export default function Register() {
         </button>
       </Form>
       <p>
-        {t('auth:haveAccount')} <Link to="/login">{t('auth:loginLink')}</Link>
+        {t('auth:haveAccount')} <Link to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login'}>{t('auth:loginLink')}</Link>
       </p>
     </div>
   );
