@@ -108,7 +108,8 @@ export function readQuestion(question: Question, params: URLSearchParams, { open
       // Keep the owner's ranking of the needs still chosen (the page sends it along as `order`); new ones go after.
       const chosen = parsed.data.needs;
       const order = needList.safeParse(params.getAll('order'));
-      const before = order.success && order.data.length > 0 ? order.data : (current.needs ?? []);
+      // Read from the address (no `order`), the list's own order is the ranking.
+      const before = order.success && order.data.length > 0 ? order.data : (current.needs ?? chosen);
       const kept = before.filter((need) => chosen.includes(need));
       const added = needs.filter((need) => chosen.includes(need) && !kept.includes(need));
       return { ok: true, answers: { needs: [...kept, ...added] } };
