@@ -10,6 +10,7 @@ import * as riskIndexes from './migrations/2026-11-26T1400-risk-indexes';
 import * as publicHolidays from './migrations/2026-12-01T0300-public-holidays';
 import * as moneyRules from './migrations/2026-12-01T0100-money-rules';
 import * as hostileClient from './migrations/2026-12-01T0200-hostile-client';
+import * as enquiryMatchReason from './migrations/2026-12-01T0600-enquiry-match-reason';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T0300-public-holidays': publicHolidays,
   '2026-12-01T0100-money-rules': moneyRules,
   '2026-12-01T0200-hostile-client': hostileClient,
+  '2026-12-01T0600-enquiry-match-reason': enquiryMatchReason,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -197,6 +197,8 @@ export interface EnquiriesTable {
   respondedAt: Date | null;
   createdBy: number;
   createdAt: CreatedAt;
+  /** Why the matcher recommended the package (app/domain/match-reason.ts); null for an enquiry sent by hand. */
+  matchReason: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
 export type QuotationItem = {
@@ -326,7 +328,7 @@ export interface OutboxTable {
 
 export interface AuditLogTable {
   id: Id;
-  entityType: 'vendor' | 'solution' | 'enterprise' | 'holiday';
+  entityType: 'vendor' | 'solution' | 'enterprise' | 'holiday' | 'enquiry';
   entityId: number;
   action: string;
   actorUserId: number | null;

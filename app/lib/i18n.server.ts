@@ -16,6 +16,7 @@ import en_vetting from '../../locales/en/vetting.json';
 import en_dashboard from '../../locales/en/dashboard.json';
 import en_risk from '../../locales/en/risk.json';
 import en_claims from '../../locales/en/claims.json';
+import en_match from '../../locales/en/match.json';
 import hk_common from '../../locales/zh-HK/common.json';
 import hk_auth from '../../locales/zh-HK/auth.json';
 import hk_catalogue from '../../locales/zh-HK/catalogue.json';
@@ -31,6 +32,7 @@ import hk_vetting from '../../locales/zh-HK/vetting.json';
 import hk_dashboard from '../../locales/zh-HK/dashboard.json';
 import hk_risk from '../../locales/zh-HK/risk.json';
 import hk_claims from '../../locales/zh-HK/claims.json';
+import hk_match from '../../locales/zh-HK/match.json';
 import cn_common from '../../locales/zh-CN/common.json';
 import cn_auth from '../../locales/zh-CN/auth.json';
 import cn_catalogue from '../../locales/zh-CN/catalogue.json';
@@ -46,14 +48,15 @@ import cn_vetting from '../../locales/zh-CN/vetting.json';
 import cn_dashboard from '../../locales/zh-CN/dashboard.json';
 import cn_risk from '../../locales/zh-CN/risk.json';
 import cn_claims from '../../locales/zh-CN/claims.json';
+import cn_match from '../../locales/zh-CN/match.json';
 import { languageCookie } from './cookies.server';
 import type { Role } from '../../db/schema';
 import { createI18n, defaultLocale, isLocale, locales, type Locale } from './i18n';
 
 export const resources = {
-  en: { common: en_common, auth: en_auth, catalogue: en_catalogue, errors: en_errors, business: en_business, eligibility: en_eligibility, enquiries: en_enquiries, applications: en_applications, notifications: en_notifications, officer: en_officer, vendor: en_vendor, vetting: en_vetting, dashboard: en_dashboard, risk: en_risk, claims: en_claims },
-  'zh-HK': { common: hk_common, auth: hk_auth, catalogue: hk_catalogue, errors: hk_errors, business: hk_business, eligibility: hk_eligibility, enquiries: hk_enquiries, applications: hk_applications, notifications: hk_notifications, officer: hk_officer, vendor: hk_vendor, vetting: hk_vetting, dashboard: hk_dashboard, risk: hk_risk, claims: hk_claims },
-  'zh-CN': { common: cn_common, auth: cn_auth, catalogue: cn_catalogue, errors: cn_errors, business: cn_business, eligibility: cn_eligibility, enquiries: cn_enquiries, applications: cn_applications, notifications: cn_notifications, officer: cn_officer, vendor: cn_vendor, vetting: cn_vetting, dashboard: cn_dashboard, risk: cn_risk, claims: cn_claims },
+  en: { common: en_common, auth: en_auth, catalogue: en_catalogue, errors: en_errors, business: en_business, eligibility: en_eligibility, enquiries: en_enquiries, applications: en_applications, notifications: en_notifications, officer: en_officer, vendor: en_vendor, vetting: en_vetting, dashboard: en_dashboard, risk: en_risk, claims: en_claims, match: en_match },
+  'zh-HK': { common: hk_common, auth: hk_auth, catalogue: hk_catalogue, errors: hk_errors, business: hk_business, eligibility: hk_eligibility, enquiries: hk_enquiries, applications: hk_applications, notifications: hk_notifications, officer: hk_officer, vendor: hk_vendor, vetting: hk_vetting, dashboard: hk_dashboard, risk: hk_risk, claims: hk_claims, match: hk_match },
+  'zh-CN': { common: cn_common, auth: cn_auth, catalogue: cn_catalogue, errors: cn_errors, business: cn_business, eligibility: cn_eligibility, enquiries: cn_enquiries, applications: cn_applications, notifications: cn_notifications, officer: cn_officer, vendor: cn_vendor, vetting: cn_vetting, dashboard: cn_dashboard, risk: cn_risk, claims: cn_claims, match: cn_match },
 } satisfies Record<Locale, Resource[string]>;
 
 const detector = new RemixI18Next({
@@ -75,7 +78,8 @@ export async function detectLocale(request: Request, userLocale?: string): Promi
 type Namespace = keyof (typeof resources)['en'];
 
 // What each kind of visitor's pages can show: everyone gets the public pages' texts, staff get everything.
-const publicNamespaces: Namespace[] = ['common', 'auth', 'catalogue', 'errors', 'enquiries', 'business', 'dashboard', 'applications'];
+// 'match': the questionnaire, the start page and the matcher's reasons shown to owners, vendors and officers.
+const publicNamespaces: Namespace[] = ['common', 'auth', 'catalogue', 'errors', 'enquiries', 'business', 'dashboard', 'applications', 'match'];
 const roleNamespaces: Record<Role | 'anonymous', Namespace[] | 'all'> = {
   anonymous: publicNamespaces,
   applicant: [...publicNamespaces, 'eligibility', 'applications', 'notifications', 'claims'],

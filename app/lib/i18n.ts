@@ -5,7 +5,7 @@ import { initReactI18next } from 'react-i18next';
 export const locales = ['en', 'zh-HK', 'zh-CN'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'en';
-export const namespaces = ['common', 'auth', 'catalogue', 'errors', 'business', 'eligibility', 'enquiries', 'applications', 'notifications', 'officer', 'vendor', 'vetting', 'dashboard', 'risk', 'claims'] as const;
+export const namespaces = ['common', 'auth', 'catalogue', 'errors', 'business', 'eligibility', 'enquiries', 'applications', 'notifications', 'officer', 'vendor', 'vetting', 'dashboard', 'risk', 'claims', 'match'] as const;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);

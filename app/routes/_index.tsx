@@ -33,9 +33,15 @@ export default function Index() {
         {t('common:home.lead', { cap: formatMoney(data.capCents), percent: data.matchBps / 100 })}
       </p>
       <p>
-        <Link to="/solutions" className="button">
+        <Link to="/match" className="button">
+          {t('match:title')}
+        </Link>{' '}
+        <Link to="/solutions" className="button button--secondary">
           {t('common:home.browse')}
         </Link>
+      </p>
+      <p>
+        <Link to="/start">{t('match:start.homeLink')}</Link>
       </p>
       <ul className="key-facts">
         <li>

@@ -1,15 +1,22 @@
-// The signed-in user's account: who they are, and changing the password.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+// The signed-in user's account: for a shop owner the task list of their journey first, then who they are and
+// changing the password.
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
+import { TaskList } from '../components/task-list';
+import { taskList } from '../domain/task-list';
 import { requireUser, sessionCookieHeader } from '../lib/auth.server';
 import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { changePassword } from '../services/auth.server';
 import { refuseCommonPassword } from '../lib/common-passwords.server';
 import { passwordSchema } from '../lib/validation';
+import { taskCountsFor } from '../services/task-list.server';
+import matchStyles from '../styles/match.css';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:accountTitle');
 
@@ -27,7 +34,8 @@ const schema = z
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return json({ user: { email: user.email, displayName: user.displayName, role: user.role } });
+  const tasks = user.role === 'applicant' ? taskList(await taskCountsFor({ db: context.db, userId: user.id })) : null;
+  return json({ user: { email: user.email, displayName: user.displayName, role: user.role }, tasks });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation();
-  const { user } = useLoaderData<typeof loader>();
+  const { user, tasks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const [params] = useSearchParams();
@@ -64,6 +72,7 @@ export default function Account() {
   return (
     <div className="narrow">
       <h1>{t('auth:accountTitle')}</h1>
+      {tasks ? <TaskList items={tasks} /> : null}
       <dl className="summary-list">
         <div>
           <dt>{t('auth:displayName')}</dt>

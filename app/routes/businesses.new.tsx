@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { EnterpriseForm, enterpriseSchema } from '../components/enterprise-form';
-import { requireRole } from '../lib/auth.server';
+import { requireRole, safeRedirect } from '../lib/auth.server';
 import { parseForm, readForm, formValues } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { createEnterprise } from '../services/enterprises.server';
@@ -25,7 +25,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const field = result.code === 'br_taken' ? 'brNumber' : 'hawkerLicenceNo';
     return json({ fieldErrors: { [field]: [`business:${result.code}`] }, values: formValues(form) }, { status: 409 });
   }
-  return redirect(`/businesses/${result.id}/eligibility?created=1`);
+  // Sent here from somewhere that needs a business (a matcher result): go back there; otherwise see eligibility.
+  const back = new URL(request.url).searchParams.get('redirectTo');
+  return redirect(back ? safeRedirect(back.slice(0, 2000), `/businesses/${result.id}/eligibility?created=1`) : `/businesses/${result.id}/eligibility?created=1`);
 }
 
 export default function NewBusiness() {

@@ -3,6 +3,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { MatchReasonNote } from '../components/match-set';
 import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { requireRole } from '../lib/auth.server';
@@ -25,12 +26,26 @@ export default function Enquiries() {
   const { locale } = useRootData();
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  // After "Start with this set" on the matcher's results: how many were sent, how many left out (counts only).
+  const count = (name: string) => {
+    const value = params.get(name);
+    return value !== null && /^\d{1,3}$/.test(value) ? Number(value) : null;
+  };
+  const matched = count('matched');
+  const skipped = count('skipped');
   return (
     <div>
       <h1>{t('enquiries:title')}</h1>
       {params.get('sent') ? (
         <div className="notice notice--success" role="status">
           {t('enquiries:sentNotice')}
+        </div>
+      ) : null}
+      {matched !== null ? (
+        <div className="notice notice--success" role="status">
+          <p>{t('match:sent.created', { count: matched })}</p>
+          {skipped ? <p>{t('match:sent.skipped', { count: skipped })}</p> : null}
+          <p>{t('enquiries:sentNotice')}</p>
         </div>
       ) : null}
       {data.rows.length === 0 ? (
@@ -54,6 +69,7 @@ export default function Enquiries() {
               <tr key={row.id}>
                 <td data-label={t('catalogue:package')}>
                   <Link to={`/solutions/${row.solutionId}`}>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</Link>
+                  <MatchReasonNote reason={row.matchReason} audience="owner" />
                 </td>
                 <td data-label={t('enquiries:business')}>{locale === 'en' ? row.enterpriseNameEn : row.enterpriseNameZh}</td>
                 <td data-label={t('enquiries:sentOn')}>{formatDate(row.createdAt, locale)}</td>

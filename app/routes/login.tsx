@@ -109,7 +109,8 @@ export default function Login() {
         </button>
       </Form>
       <p>
-        {t('auth:noAccount')} <Link to="/register">{t('auth:registerLink')}</Link>
+        {t('auth:noAccount')}{' '}
+        <Link to={params.get('redirectTo') ? `/register?${new URLSearchParams({ redirectTo: params.get('redirectTo')! })}` : '/register'}>{t('auth:registerLink')}</Link>
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
+import { MatchReasonNote } from '../components/match-set';
 import { Money, QuotationItems, SplitSummary } from '../components/money';
 import { RiskSignals } from '../components/risk-signals';
 import { Timeline } from '../components/timeline';
@@ -227,6 +228,7 @@ export default function Review() {
           <h3>{t('enquiries:quotation')}</h3>
           <p>{pickText({ en: app.vendorNameEn, zhHK: app.vendorNameZhHk, zhCN: app.vendorNameZhCn }, locale)}</p>
           <QuotationItems items={app.items} months={app.maxSubscriptionMonths} />
+          <MatchReasonNote reason={app.matchReason} audience="officer" />
           <h3>{t('applications:documents')}</h3>
           <ul className="plain-list">
             {data.documents.map((doc) => (

@@ -1,11 +1,11 @@
 // Register as a shop owner (applicant) or a solution provider (vendor). Staff accounts are made by an admin.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, RadioGroup, TextField } from '../components/forms';
 import { selfRegisterRoles } from '../domain/programme';
-import { getUser, homeFor } from '../lib/auth.server';
+import { getUser, homeFor, safeRedirect } from '../lib/auth.server';
 import { parseForm, readForm } from '../lib/forms.server';
 import { detectLocale } from '../lib/i18n.server';
 import { pageTitle } from '../lib/meta';
@@ -22,6 +22,8 @@ const schema = z
     email: emailAddress,
     password: passwordSchema,
     confirmPassword: z.string({ error: 'errors:required' }),
+    // Where to go once registered (e.g. back to a matcher result): a path on this site only, see safeRedirect.
+    redirectTo: z.string().max(2000).optional(),
   })
   .refine((value) => value.password === value.confirmPassword, {
     path: ['confirmPassword'],
@@ -46,13 +48,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A new account and an email that already has one get the same answer, so that this form cannot tell anyone who
   // has an account; the owner of the existing one is told instead. Either way the next step is to log in.
   if (!result.ok) await tellOwnerOfRegistrationAttempt({ db: context.db, email: parsed.data.email });
-  return redirect('/login?registered=1');
+  // A page that sent the visitor here (a matcher result, a package) is where the login returns them.
+  const next = safeRedirect(parsed.data.redirectTo, '');
+  return redirect(next ? `/login?registered=1&redirectTo=${encodeURIComponent(next)}` : '/login?registered=1');
 }
 
 export default function Register() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const [params] = useSearchParams();
+  const redirectTo = params.get('redirectTo') ?? '';
   const errors = actionData?.fieldErrors;
   const values: Record<string, string | undefined> = actionData?.values ?? {};
   const labels = {
@@ -69,6 +75,7 @@ export default function Register() {
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate>
         <CsrfInput />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <RadioGroup
           name="role"
           legend={labels.role}
@@ -103,7 +110,7 @@ export default function Register() {
         </button>
       </Form>
       <p>
-        {t('auth:haveAccount')} <Link to="/login">{t('auth:loginLink')}</Link>
+        {t('auth:haveAccount')} <Link to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login'}>{t('auth:loginLink')}</Link>
       </p>
     </div>
   );

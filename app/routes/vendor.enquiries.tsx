@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
+import { MatchReasonNote } from '../components/match-set';
 import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { requireRole } from '../lib/auth.server';
@@ -96,6 +97,7 @@ export default function VendorEnquiries() {
                 {formatDate(row.createdAt, locale)} · {t(`enquiries:statuses.${row.status}`)}
               </p>
               {row.message ? <blockquote className="message">{row.message}</blockquote> : null}
+              <MatchReasonNote reason={row.matchReason} audience="vendor" />
               <p>{t('enquiries:featuresCount', { count: row.featureIds.length })}</p>
               {row.status === 'confirmed' && row.eligibleCostCents !== null ? (
                 <p>

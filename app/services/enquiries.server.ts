@@ -3,7 +3,10 @@ import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import type { QuotationItem } from '../../db/schema';
 import { eligibleCostCents } from '../domain/funding';
+import { matchReasonFor, setKey } from '../domain/match-reason';
+import type { MatchAnswers, MatchObjective } from '../domain/matcher';
 import { getCurrentSettings } from './catalogue.server';
+import { matchForShop } from './matcher.server';
 
 export const ENQUIRY_PAGE_SIZE = 20;
 
@@ -64,6 +67,129 @@ export async function sendEnquiry({
       .where('status', '=', 'sent')
       .executeTakeFirstOrThrow();
     return { ok: true, id: open.id, existing: true };
+  });
+}
+
+export type SendMatchedResult =
+  | {
+      ok: true;
+      created: { enquiryId: number; solutionId: number }[];
+      /** Packages left out: an enquiry is still waiting for its vendor, or a quotation is still usable or in use. */
+      skipped: { solutionId: number; reason: 'already_sent' | 'already_quoted' }[];
+    }
+  | { ok: false; code: 'not_found' | 'sector_not_open' | 'sector_mismatch' | 'set_changed' | 'empty_set' };
+
+/**
+ * "Start with this set": one enquiry per package of a recommended set, in one transaction with an audit entry each,
+ * each carrying the matcher's reason. The set is matched again here from the answers (never taken from the form):
+ * when it is no longer the set the owner saw (`expectedKey`), nothing is sent. The enterprise row is locked first,
+ * then each package's solution row (shared), so a double submit waits and then finds every enquiry already sent.
+ */
+export async function sendMatchedEnquiries({
+  db,
+  userId,
+  input,
+}: {
+  db: DB;
+  userId: number;
+  input: { enterpriseId: number; answers: MatchAnswers; objective: MatchObjective; expectedKey: string };
+}): Promise<SendMatchedResult> {
+  const found = await matchForShop({ db, answers: input.answers, userId, enterpriseId: input.enterpriseId });
+  if (!found.ok) return found;
+  const set = [found.result.best, ...found.result.alternatives].find((s) => s.objective === input.objective);
+  if (!set || setKey(set) !== input.expectedKey) return { ok: false, code: 'set_changed' };
+  if (set.picks.length === 0) return { ok: false, code: 'empty_set' };
+
+  return db.transaction().execute(async (trx): Promise<SendMatchedResult> => {
+    const enterprise = await trx
+      .selectFrom('enterprises')
+      .select(['id', 'sector'])
+      .where('id', '=', input.enterpriseId)
+      .where('ownerUserId', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!enterprise) return { ok: false, code: 'not_found' };
+    if (enterprise.sector !== input.answers.sector) return { ok: false, code: 'sector_mismatch' };
+
+    // Every package still listed at the version matched, before anything is written.
+    for (const pick of set.picks) {
+      const solution = await trx
+        .selectFrom('solutions')
+        .select(['id', 'listedVersionId'])
+        .where('id', '=', pick.packageId)
+        .where('status', '=', 'listed')
+        .forShare()
+        .executeTakeFirst();
+      if (solution?.listedVersionId !== pick.versionId) return { ok: false, code: 'set_changed' };
+    }
+
+    const created: { enquiryId: number; solutionId: number }[] = [];
+    const skipped: { solutionId: number; reason: 'already_sent' | 'already_quoted' }[] = [];
+    for (const pick of set.picks) {
+      const open = await trx
+        .selectFrom('enquiries as e')
+        .select('e.status')
+        .where('e.enterpriseId', '=', enterprise.id)
+        .where('e.solutionId', '=', pick.packageId)
+        .where((eb) =>
+          eb.or([
+            eb('e.status', '=', 'sent'),
+            eb.and([
+              eb('e.status', '=', 'confirmed'),
+              // A quotation is spent once its application was rejected, withdrawn or lapsed; otherwise it still counts.
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('quotations as q')
+                    .innerJoin('applications as a', 'a.quotationId', 'q.id')
+                    .select('a.id')
+                    .whereRef('q.enquiryId', '=', 'e.id')
+                    .where('a.status', 'in', ['rejected', 'withdrawn', 'lapsed']),
+                ),
+              ),
+            ]),
+          ]),
+        )
+        .orderBy('e.id')
+        .executeTakeFirst();
+      if (open) {
+        skipped.push({ solutionId: pick.packageId, reason: open.status === 'sent' ? 'already_sent' : 'already_quoted' });
+        continue;
+      }
+      const reason = matchReasonFor({ set, pick, statedNeeds: input.answers.needs });
+      const inserted = await trx
+        .insertInto('enquiries')
+        .values({
+          enterpriseId: enterprise.id,
+          solutionId: pick.packageId,
+          solutionVersionId: pick.versionId,
+          featureIds: [...pick.featureIds].sort((a, b) => a - b),
+          message: '',
+          createdBy: userId,
+          matchReason: JSON.stringify(reason),
+        })
+        .onConflict((oc) => oc.columns(['enterpriseId', 'solutionId']).where('status', '=', 'sent').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) {
+        // Sent by hand from the package page a moment ago (that path does not lock the enterprise).
+        skipped.push({ solutionId: pick.packageId, reason: 'already_sent' });
+        continue;
+      }
+      await trx
+        .insertInto('auditLog')
+        .values({
+          entityType: 'enquiry',
+          entityId: inserted.id,
+          action: 'sent_from_match',
+          actorUserId: userId,
+          actorRole: 'applicant',
+          note: `${set.objective}; set ${setKey(set)}`,
+        })
+        .execute();
+      created.push({ enquiryId: inserted.id, solutionId: pick.packageId });
+    }
+    return { ok: true, created, skipped };
   });
 }
 
@@ -187,6 +313,7 @@ const enquiryColumns = [
   'ent.legalNameZh as enterpriseNameZh',
   'q.id as quotationId',
   'q.eligibleCostCents',
+  'e.matchReason',
 ] as const;
 
 function enquiryBase(db: DB) {

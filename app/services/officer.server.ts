@@ -326,6 +326,7 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
       'officer.displayName as assignedOfficerName',
       'q.items',
       'q.maxSubscriptionMonths',
+      'e.matchReason',
       's.status as solutionStatus',
       'vd.nameEn as vendorNameEn',
       'vd.nameZhHk as vendorNameZhHk',
