@@ -423,6 +423,25 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
   });
 
   await writeListings(trx, plan);
+  await writeRegistrationConflict(trx);
+}
+
+/**
+ * Another shop owner once tried to register the BR number of a business with an open case, an hour after the business
+ * was registered: the officer reviewing that case sees the conflict among the risk signals. Chosen by id, so the
+ * same every time.
+ */
+async function writeRegistrationConflict(trx: Trx): Promise<void> {
+  await sql`
+    insert into registration_conflicts (br_number, claimed_by, existing_enterprise_id, created_at)
+    select e.br_number, other.id, e.id, e.created_at + interval '1 hour'
+    from enterprises e
+    join lateral (select min(a.id) as id from applications a where a.enterprise_id = e.id and a.status in ('submitted', 'under_review')) open on open.id is not null
+    join lateral (select min(u.id) as id from users u where u.role = 'applicant' and u.id <> e.owner_user_id and u.created_at <= e.created_at) other on other.id is not null
+    where e.br_number is not null
+    order by open.id
+    limit 1
+  `.execute(trx);
 }
 
 /** A new package and a new version of a listed one, both sent for vetting (as the listing service leaves them). */

@@ -191,9 +191,10 @@ export const pendingListings = {
     deliverablesZhCn: '每张餐台的会员登记二维码；设定积分及优惠券规则；每月推广报告；两小时员工培训。',
     pricingModel: 'monthly' as const,
     priceCents: 39_800,
+    minContractMonths: 12,
     deploymentDays: 21,
     features: [
-      { nameEn: 'Table booking reminders by SMS', nameZhHk: '短訊訂座提示', nameZhCn: '短讯订座提示', pricingModel: 'monthly' as const, priceCents: 8_000 },
+      { nameEn: 'Table booking reminders by SMS', nameZhHk: '短訊訂座提示', nameZhCn: '短讯订座提示', pricingModel: 'monthly' as const, priceCents: 8_000, minContractMonths: 12 },
     ],
   },
   /** A price rise of a listed package; the listed version stays in the catalogue until the new one is approved. */

@@ -30,7 +30,8 @@ const schema = z
     path: ['confirmPassword'],
     message: 'errors:passwords_differ',
   })
-  .superRefine(refuseCommonPassword('newPassword'));
+  // Called only when the action parses (on the server): the password list never reaches the browser bundle.
+  .superRefine((value, ctx) => refuseCommonPassword('newPassword')(value, ctx));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

@@ -21,7 +21,9 @@ const schema = z.object({
   displayName: requiredText({ max: 100 }),
   email: emailAddress,
   password: passwordSchema,
-}).superRefine(refuseCommonPassword('password', 'email'));
+})
+  // Called only when the action parses (on the server): the password list never reaches the browser bundle.
+  .superRefine((value, ctx) => refuseCommonPassword('password', 'email')(value, ctx));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin');

@@ -29,7 +29,8 @@ const schema = z
     path: ['confirmPassword'],
     message: 'errors:passwords_differ',
   })
-  .superRefine(refuseCommonPassword('password', 'email'));
+  // Called only when the action parses (on the server): the password list never reaches the browser bundle.
+  .superRefine((value, ctx) => refuseCommonPassword('password', 'email')(value, ctx));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);

@@ -174,6 +174,11 @@ async function journey(page: Page, problems: string[], label: string) {
     await page.getByLabel('密碼', { exact: true }).fill(PASSWORD);
     await page.getByLabel('確認密碼').fill(PASSWORD);
     await page.getByRole('button', { name: '建立帳戶' }).click();
+    // Registering does not sign in (the form must not tell who already has an account): log in, and come back.
+    await expect(page).toHaveURL(/\/login\?registered=1&redirectTo=%2Fmatch%2Fresults/);
+    await page.getByLabel('電郵地址').fill(account.email);
+    await page.getByLabel('密碼', { exact: true }).fill(PASSWORD);
+    await page.getByRole('main').getByRole('button', { name: '登入' }).click();
     await expect(page).toHaveURL(resultsUrl);
     await expect(mainNav(page, '主選單').getByRole('link', { name: `已登入：${account.name}` })).toBeVisible();
   });

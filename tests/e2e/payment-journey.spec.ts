@@ -134,7 +134,9 @@ async function approvedApplication(browser: Browser, baseURL: string | undefined
     const op = officerWong.page;
     await mainNav(op).getByRole('link', { name: 'Queue' }).click();
     await expect(op.getByRole('heading', { level: 1, name: 'Applications queue' })).toBeVisible();
-    await rowWithLink(op.getByRole('main'), ref).getByRole('link', { name: ref, exact: true }).click();
+    // Oldest first: behind the lived-in demo's open cases the new one is on a later page; open it by its reference
+    // (paging and filtering the queue are the officer journey's subject).
+    await op.goto(`/officer/applications/${ref}`);
     await expect(op).toHaveURL(new RegExp(`/officer/applications/${ref}$`));
     await expect(op.getByRole('heading', { level: 1, name: `Review ${ref}` })).toBeVisible();
     const main = op.getByRole('main');
@@ -339,7 +341,7 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
   await test.step('the officer who prepared the payment cannot release it', async () => {
     await rowWithLink(sectionOf(wong, 'Payments waiting for release'), ref).getByRole('link', { name: ref, exact: true }).click();
     await expect(wong).toHaveURL(new RegExp(`/officer/claims/${ref}$`));
-    const payment = wong.getByRole('main').getByRole('heading', { level: 2, name: 'Payment' }).locator('xpath=..');
+    const payment = wong.getByRole('main').getByRole('heading', { level: 2, name: 'Payment', exact: true }).locator('xpath=..');
     await expect(payment).toContainText(hkd(split.programme));
     await expect(payment).toContainText(`Prepared by ${OFFICER_NAME} on`);
     await expect(payment.getByText('You prepared this payment, so a different officer must release it.')).toBeVisible();
@@ -375,7 +377,7 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     await lee.goto(`/officer/claims/${ref}`);
     const main = lee.getByRole('main');
     await expect(valueOf(main, 'Status')).toHaveText('Paid');
-    const payment = main.getByRole('heading', { level: 2, name: 'Payment' }).locator('xpath=..');
+    const payment = main.getByRole('heading', { level: 2, name: 'Payment', exact: true }).locator('xpath=..');
     await expect(payment).toContainText(`Prepared by ${OFFICER_NAME} on`);
     await expect(payment).toContainText(`Released by ${OFFICER2_NAME} on`);
     await expect(lee.getByRole('button', { name: 'Release payment' })).toHaveCount(0);
@@ -568,11 +570,13 @@ test('the dashboard draws its charts and exports the queue as CSV; the open data
     expect(download.suggestedFilename()).toBe(`matchfund-applications-${hongKongToday()}.csv`);
     const text = await fs.readFile(await download.path(), 'utf8');
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe(CSV_HEADER);
-    const row = lines.find((line) => line.startsWith(`${ref},`));
+    // Every text cell is quoted (a `;` or a leading `=` can never split or run as a formula in a spreadsheet).
+    expect(lines[0]).toBe(CSV_HEADER.split(',').map((name) => `"${name}"`).join(','));
+    const row = lines.find((line) => line.startsWith(`"${ref}",`));
     expect(row, `a line for ${ref}`).toBeDefined();
-    expect(row).toContain(`,submitted,Submitted,${business.nameEn},${business.nameZh},fnb,Food and Beverage,`);
-    expect(row).toContain(`,${(split.cost / 100).toFixed(2)},${(split.programme / 100).toFixed(2)},`);
+    expect(row).toContain(`,"submitted","Submitted","${business.nameEn}","${business.nameZh}","fnb","Food and Beverage",`);
+    const amount = (cents: number) => `"?${(cents / 100).toFixed(2).replace('.', '\\.')}"?`;
+    expect(row).toMatch(new RegExp(`,${amount(split.cost)},${amount(split.programme)},`));
   });
 
   await test.step('/open-data works logged out and shows no reference numbers or business names', async () => {
@@ -597,10 +601,11 @@ test('the dashboard draws its charts and exports the queue as CSV; the open data
     const [download] = await Promise.all([open.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe(`matchfund-open-data-${hongKongToday()}.csv`);
     const lines = (await fs.readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('measure,group,value');
+    expect(lines[0]).toBe('"measure","group","value"');
     // The budget, the one figure never hidden, agrees with the page.
     const budgetText = await open.getByRole('main').getByRole('listitem').filter({ hasText: /^HK\$[\d,.]+\s*Programme budget$/ }).innerText();
-    expect(lines).toContain(`budget_hkd,all,${(toCents(budgetText) / 100).toFixed(2)}`);
+    const budget = (toCents(budgetText) / 100).toFixed(2).replace('.', '\\.');
+    expect(lines.some((line) => new RegExp(`^"budget_hkd","all","?${budget}"?$`).test(line)), 'the budget line').toBe(true);
     const csv = lines.join('\n');
     expect(csv).not.toContain('DTS-');
     expect(csv).not.toContain(business.nameEn);

@@ -535,7 +535,7 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     await expect(main.getByText('客戶管理及優惠系統', { exact: true })).toBeVisible();
     await expect(main.getByText('餐飲', { exact: true })).toBeVisible();
     const region = shop.getByRole('region', { name: '基本套餐' });
-    await expect(valueOf(region, '價格')).toHaveText(`每月 ${hkd(priceCents)}（24 個月合共 ${hkd(basic.cost)}）`);
+    await expect(valueOf(region, '價格')).toHaveText(`每月 ${hkd(priceCents)}，最短合約期 24 個月（按 24 個月計算，合共 ${hkd(basic.cost)}）`);
     await expect(valueOf(region, '24 個月的月費總額')).toHaveText(hkd(basic.cost));
     await expect(valueOf(region, '安裝及啟用')).toHaveText('45 日內可投入使用');
     await expect(valueOf(region, '方案供應商')).toContainText(company.nameZhHk);
@@ -547,7 +547,7 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     const found = await searchCatalogue(shop, pkg.nameZhHk, pkg.nameZhHk, { search: '按名稱搜尋', apply: '顯示套餐' });
     await expect(shop.locator('html')).toHaveAttribute('lang', 'zh-HK');
     await expect(shop.getByRole('main').getByRole('status')).toHaveText('找到的套餐：1 個');
-    await expect(found.getByText(`每月 ${hkd(priceCents)}（24 個月合共 ${hkd(basic.cost)}）`, { exact: true })).toBeVisible();
+    await expect(found.getByText(`每月 ${hkd(priceCents)}，最短合約期 24 個月（按 24 個月計算，合共 ${hkd(basic.cost)}）`, { exact: true })).toBeVisible();
     await expect(found.getByText(company.nameZhHk, { exact: true })).toBeVisible();
     await expect(valueOf(found, '合資格費用')).toHaveText(hkd(basic.cost));
     await expect(valueOf(found, '計劃資助金額')).toHaveText(hkd(basic.programme));
@@ -566,7 +566,7 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     await expect(main.getByText(pkg.descriptionZhHk, { exact: true })).toBeVisible();
     await expect(main.getByText('客户管理及优惠系统', { exact: true })).toBeVisible();
     const region = shop.getByRole('region', { name: '基本套餐' });
-    await expect(valueOf(region, '价格')).toHaveText(`每月 ${hkd(priceCents)}（24 个月合共 ${hkd(basic.cost)}）`);
+    await expect(valueOf(region, '价格')).toHaveText(`每月 ${hkd(priceCents)}，最短合约期 24 个月（按 24 个月计算，合共 ${hkd(basic.cost)}）`);
     await expect(valueOf(region, '方案供应商')).toContainText(company.nameZhCn);
 
     // And back to English: the English name again.

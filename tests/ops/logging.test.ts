@@ -70,7 +70,7 @@ beforeAll(async () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
       SECURE_COOKIES: 'true',
       LAPSE_INTERVAL_MS: '86400000',
     },

@@ -248,13 +248,14 @@ describe('start with this set', () => {
 describe('the way back to the same result', () => {
   const redirectTo = `/match/results${query()}`;
 
-  it('registering returns to the result; a foreign address is ignored', async () => {
+  it('registering leads to the login, which returns to the result; a foreign address is ignored', async () => {
     const fields = (email: string, to: string) => ({ role: 'applicant', displayName: 'Noodle Owner', email, password: 'long enough password', confirmPassword: 'long enough password', redirectTo: to });
     const back = await respond(async () => registerAction(args(await postForm('/register', fields(`noodle-${Date.now()}@example.com`, redirectTo)))));
     expect(back.status).toBe(302);
-    expect(back.headers.get('Location')).toBe(redirectTo);
+    // Registering does not sign in (it must not tell who already has an account); the login page carries the way back.
+    expect(back.headers.get('Location')).toBe(`/login?registered=1&redirectTo=${encodeURIComponent(redirectTo)}`);
     const foreign = await respond(async () => registerAction(args(await postForm('/register', fields(`noodle2-${Date.now()}@example.com`, '//evil.example/x')))));
-    expect(foreign.headers.get('Location')).toBe('/account');
+    expect(foreign.headers.get('Location')).toBe('/login?registered=1');
   });
 
   it('adding a business returns to the result', async () => {

@@ -101,6 +101,8 @@ export async function startBuiltServer({ env = {}, readyTimeoutMs = 60_000 }: { 
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       SEED_DEMO: 'true',
+      // A throwaway database of the test's own: demo accounts are wanted there (production refuses them by default).
+      ALLOW_DEMO_SEED: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
