@@ -2,7 +2,7 @@
 // with the same domain rules the services apply (lifecycle, eligibility, 1:1 match and cap, budget, claim checks,
 // who is notified), so that db/demo-activity.ts only has to write the rows. No database access, no clock of its own.
 import type { ProgrammeSettings, QuotationItem, Role } from './schema';
-import { committedStatuses, transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../app/domain/application-lifecycle';
+import { budgetStatuses, committedStatuses, transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../app/domain/application-lifecycle';
 import { allPassed, checkClaim, payableCents, type ClaimCheckResult } from '../app/domain/claims';
 import { checkEligibility, failedCodes, hongKongDay, type RuleResult } from '../app/domain/eligibility';
 import { eligibleCostCents, fundingSplit, type PricingModel } from '../app/domain/funding';
@@ -10,7 +10,6 @@ import { checkListing } from '../app/domain/listing-rules';
 import { notificationsFor, type NotificationTemplate } from '../app/domain/notifications';
 import { categories, type Category, type District } from '../app/domain/programme';
 import { applicantDeclarations } from '../app/domain/reasons';
-import { budgetStatuses } from '../app/services/officer.server';
 import { seededRandom, type Random } from './demo-random';
 import {
   claimReturns, declineReasons, deploymentNotes, districtNames, enquiryMessages, enrolments, givenNames, infoAnswers,

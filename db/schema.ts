@@ -1,11 +1,16 @@
 // Kysely's view of the database (camelCase; the CamelCasePlugin maps to snake_case columns).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ApplicationStatus } from '../app/domain/application-lifecycle';
+import type { PricingModel } from '../app/domain/funding';
+import type { Locale, Role } from '../app/domain/programme';
+
+// One vocabulary (ADR 008): the domain's lists are the source; tests/db/vocabulary.test.ts compares them with the
+// CHECK constraints of a freshly migrated database.
+export type { Locale, Role };
 
 type Id = Generated<number>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
-export type Role = 'applicant' | 'vendor' | 'officer' | 'admin';
-export type Locale = 'en' | 'zh-HK' | 'zh-CN';
 
 export interface UsersTable {
   id: Id;
@@ -95,7 +100,7 @@ export interface SolutionCategoriesTable {
 
 export type SolutionStatus = 'draft' | 'pending_review' | 'listed' | 'rejected' | 'delisted';
 export type VersionStatus = 'draft' | 'pending_review' | 'approved' | 'rejected' | 'superseded' | 'returned';
-export type PricingModelColumn = 'one_off' | 'monthly';
+export type PricingModelColumn = PricingModel;
 
 export interface SolutionsTable {
   id: Id;
@@ -225,9 +230,7 @@ export interface QuotationsTable {
   createdAt: CreatedAt;
 }
 
-export type ApplicationStatusColumn =
-  | 'draft' | 'submitted' | 'under_review' | 'info_requested' | 'approved' | 'rejected' | 'withdrawn'
-  | 'deployment_reported' | 'deployed' | 'claim_submitted' | 'claim_approved' | 'paid' | 'lapsed';
+export type ApplicationStatusColumn = ApplicationStatus;
 
 export type Declarations = Record<string, boolean>;
 

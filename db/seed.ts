@@ -1,11 +1,16 @@
 // Seeds an empty database: the programme and its first round, the vetted catalogue and the demo accounts.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { hashPassword } from '../app/lib/password.server';
 import { categories } from '../app/domain/programme';
 import type { Database, Role } from './schema';
 import { SEED_CONTRACT_MONTHS, seedSolutions, seedVendors } from './seed-data';
 
 export const DEMO_PASSWORD = 'Matchfund-demo-2026';
+/**
+ * DEMO_PASSWORD hashed once with app/lib/password.server.ts's argon2id parameters (tests/db/demo-password.test.ts checks
+ * it verifies and carries today's parameters), so the db layer needs nothing from app/lib (ADR 008) and seeding hashes
+ * nothing. The demo password is public (README), so a fixed salt gives nothing away.
+ */
+export const DEMO_PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$nOAwb7HtvGDLs3qfYiYvIA$qtha/wC/d8wYApUCsnTKVAtPttSzrdHfxUmD2FaYQLo';
 
 export const demoAccounts: { email: string; role: Role; displayName: string }[] = [
   { email: 'applicant@demo.matchfund.hk', role: 'applicant', displayName: 'Chan Tai Man' },
@@ -44,7 +49,7 @@ export async function seedDatabase(
   db: Kysely<Database>,
   { demo, afterSeed }: { demo: boolean; afterSeed?: (trx: Transaction<Database>) => Promise<void> },
 ): Promise<{ seeded: boolean }> {
-  const passwordHash = demo ? await hashPassword(DEMO_PASSWORD) : '';
+  const passwordHash = demo ? DEMO_PASSWORD_HASH : '';
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('matchfund-seed'))`.execute(trx);
     const existing = await trx.selectFrom('programmes').select('id').executeTakeFirst();

@@ -116,8 +116,7 @@ export function BarChart({
 }
 
 /** Fills told apart by pattern as well as colour: solid, hatched, dotted, and an outline for what is left. */
-const fills = ['solid', 'hatch', 'dots', 'empty'] as const;
-export type SegmentFill = (typeof fills)[number];
+export type SegmentFill = 'solid' | 'hatch' | 'dots' | 'empty';
 
 function PatternDefs({ id }: { id: string }) {
   return (

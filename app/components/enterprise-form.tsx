@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isRealDay } from '../domain/dates';
 import { districts, sectors } from '../domain/programme';
 import { optionalText, requiredText, wholeNumber } from '../lib/validation';
-import type { EnterpriseInput } from '../services/enterprises.server';
+import type { EnterpriseInput } from '../domain/enterprise';
 import { CsrfInput, ErrorSummary, RadioGroup, SelectField, TextField, type FieldErrors } from './forms';
 
 const yesNo = z.enum(['yes', 'no'], { error: 'errors:choose_yes_no' }).transform((value) => value === 'yes');

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { parseMatchReason } from '../domain/match-reason';
 import { formatMoney } from '../lib/format';
 import { pickText, type Locale } from '../lib/i18n';
-import type { SetView } from '../services/match-results.server';
+import type { SetView } from '../domain/match-reason';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 

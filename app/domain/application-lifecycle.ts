@@ -92,6 +92,9 @@ export function allowedActions({ status, role }: { status: ApplicationStatus; ro
 }
 
 /** Statuses whose programme share counts against the enterprise cap and the programme budget. */
+/** Statuses whose programme share counts against the programme's budget: approved and everything after it. */
+export const budgetStatuses = ['approved', 'deployment_reported', 'deployed', 'claim_submitted', 'claim_approved', 'paid'] as const satisfies readonly ApplicationStatus[];
+
 export const committedStatuses: readonly ApplicationStatus[] = [
   'submitted', 'under_review', 'info_requested', 'approved', 'deployment_reported', 'deployed', 'claim_submitted',
   'claim_approved', 'paid',

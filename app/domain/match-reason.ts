@@ -1,6 +1,7 @@
 // Why the matcher recommended a package, as kept with the enquiry sent from a recommended set: codes and whole cents
 // only, rendered in the reader's language wherever it is shown (owner, vendor, officer).
-import { matchObjectives, needs, type MatchObjective, type MatchPick, type MatchSet, type Need } from './matcher';
+import { matchObjectives, needs, type MatchObjective, type MatchPick, type MatchSet, type Need, type UncoveredReason } from './matcher';
+import type { LocalisedText } from './programme';
 
 export type MatchReason = {
   /** Which of the matcher's sets it came from ('best', 'cheapest_for_you', …). */
@@ -74,3 +75,31 @@ export function parseMatchReason(value: unknown): MatchReason | null {
 export function setKey(set: Pick<MatchSet, 'picks'>): string {
   return set.picks.map((p) => `${p.packageId}:${[...p.featureIds].sort((a, b) => a - b).join('.')}`).join('-');
 }
+
+/** One package of a recommended set as the results page shows it (names in three languages, money in cents). */
+export type PickView = {
+  packageId: number;
+  category: string;
+  name: LocalisedText;
+  vendorName: LocalisedText;
+  features: LocalisedText[];
+  needsCovered: Need[];
+  costCents: number;
+  programmeCents: number;
+  shopCents: number;
+  headroomAfterCents: number;
+};
+
+/** A recommended set as the results page shows it. */
+export type SetView = {
+  objective: MatchObjective;
+  key: string;
+  picks: PickView[];
+  needsCovered: Need[];
+  needsUncovered: { need: Need; reason: UncoveredReason }[];
+  costCents: number;
+  programmeCents: number;
+  shopCents: number;
+  headroomAfterCents: number;
+};
+

@@ -12,8 +12,14 @@ export const districts = [
 ] as const;
 export type District = (typeof districts)[number];
 
+export const locales = ['en', 'zh-HK', 'zh-CN'] as const;
+export type Locale = (typeof locales)[number];
+
 export const roles = ['applicant', 'vendor', 'officer', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
 /** Roles a person may give themselves; officers and admins are created by an admin. */
 export const selfRegisterRoles = ['applicant', 'vendor'] as const satisfies readonly Role[];
+
+/** A text the catalogue holds in each of the portal's three languages. */
+export type LocalisedText = { en: string; zhHK: string; zhCN: string };

@@ -85,7 +85,8 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors 
     const field = String(issue.path[0] ?? 'form');
     // Our schemas give i18n keys as messages; zod's own English defaults are mapped to generic keys.
     const key = issue.message.includes(':') ? issue.message : `errors:${issue.code}`;
-    (errors[field] ??= []).includes(key) || errors[field].push(key);
+    const keys = (errors[field] ??= []);
+    if (!keys.includes(key)) keys.push(key);
   }
   return errors;
 }

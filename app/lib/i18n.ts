@@ -2,8 +2,9 @@
 import i18next, { type i18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-export const locales = ['en', 'zh-HK', 'zh-CN'] as const;
-export type Locale = (typeof locales)[number];
+import { locales, type Locale } from '../domain/programme';
+
+export { locales, type Locale };
 export const defaultLocale: Locale = 'en';
 export const namespaces = ['common', 'auth', 'catalogue', 'errors', 'business', 'eligibility', 'enquiries', 'applications', 'notifications', 'officer', 'vendor', 'vetting', 'dashboard', 'risk', 'claims', 'match'] as const;
 

@@ -1,11 +1,8 @@
 // /officer/export.csv: the officers' queue as CSV, with the same filters as /officer/applications. Rows stream out a
 // page at a time along the queue's keyset cursor, so a million applications never sit in memory at once.
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { z } from 'zod';
-import { applicationStatuses } from '../domain/application-lifecycle';
 import { CSV_BOM, csvRow, type CsvValue } from '../domain/csv';
 import { centsToInput } from '../domain/money';
-import { categories, districts, sectors } from '../domain/programme';
 import { requireRole } from '../lib/auth.server';
 import { queueFiltersSchema } from '../lib/queue-filters';
 import { detectLocale, serverT } from '../lib/i18n.server';

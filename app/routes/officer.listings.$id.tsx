@@ -12,7 +12,7 @@ import type { PricingModel } from '../domain/funding';
 import { requireRole } from '../lib/auth.server';
 import { formatDate, formatMoney, formatSignedPercentFromBps } from '../lib/format';
 import { readForm, parseForm, type FieldErrors } from '../lib/forms.server';
-import { pickText, type Locale } from '../lib/i18n';
+import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { optionalText, parseId, requiredText } from '../lib/validation';

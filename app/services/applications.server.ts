@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
-import type { ApplicationStatusColumn, DocumentKind } from '../../db/schema';
+import type { DocumentKind } from '../../db/schema';
 import { committedStatuses, transition, type ApplicationStatus } from '../domain/application-lifecycle';
 import { checkDocument, safeFilename } from '../domain/documents';
 import { failedCodes, type EligibilityCode } from '../domain/eligibility';
@@ -174,7 +174,7 @@ export async function submitApplication({
       .where('a.id', '=', owned.id)
       .forUpdate('a')
       .executeTakeFirstOrThrow();
-    const status = application.status as ApplicationStatus;
+    const status = application.status;
     const move = transition({ status, action: 'submit', role: 'applicant' });
     if (!move.ok) {
       if (status === 'submitted') {
@@ -205,7 +205,7 @@ export async function submitApplication({
       .selectFrom('applications')
       .select(['id', 'category', 'programmeCents'])
       .where('registrationKey', '=', enterprise.registrationKey)
-      .where('status', 'in', [...committedStatuses] as ApplicationStatusColumn[])
+      .where('status', 'in', [...committedStatuses])
       .execute();
     if (live.some((other) => other.category === application.category)) return { ok: false, code: 'category_taken' };
     const committed = live.reduce((sum, other) => sum + other.programmeCents, 0);
@@ -267,7 +267,7 @@ export async function withdrawApplication({
     if (!owned) return { ok: false, code: 'not_found' };
     await trx.selectFrom('enterprises').select('id').where('id', '=', owned.enterpriseId).forUpdate().execute();
     const application = await trx.selectFrom('applications').select(['id', 'status']).where('id', '=', owned.id).forUpdate().executeTakeFirstOrThrow();
-    const status = application.status as ApplicationStatus;
+    const status = application.status;
     const move = transition({ status, action: 'withdraw', role: 'applicant' });
     if (!move.ok) return { ok: false, code: 'invalid_transition', status };
     await trx
@@ -449,7 +449,7 @@ export async function respondToInfoRequest({
       .forUpdate('a')
       .executeTakeFirst();
     if (!application) return { ok: false, code: 'not_found' };
-    const status = application.status as ApplicationStatus;
+    const status = application.status;
     const move = transition({ status, action: 'resubmit', role: 'applicant' });
     if (!move.ok) return { ok: false, code: 'invalid_transition', status };
     await trx.updateTable('applications').set({ status: move.next, updatedAt: new Date() }).where('id', '=', application.id).where('status', '=', status).execute();

@@ -9,7 +9,8 @@ import { CATALOGUE_PAGE_SIZE } from '../lib/catalogue';
 
 export type CatalogueSort = 'price_asc' | 'price_desc' | 'name';
 
-export type LocalisedText = { en: string; zhHK: string; zhCN: string };
+import type { LocalisedText } from '../domain/programme';
+export type { LocalisedText };
 
 export type SolutionCard = {
   id: number;

@@ -3,7 +3,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
-import type { ApplicationStatusColumn } from '../../db/schema';
 import { transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { allPassed, checkClaim, payableCents } from '../domain/claims';
 import { checkDocument } from '../domain/documents';
@@ -23,12 +22,12 @@ async function move(
 ): Promise<Moved> {
   const row = await trx.selectFrom('applications').select(['id', 'status']).where('id', '=', applicationId).forUpdate().executeTakeFirst();
   if (!row) return { ok: false, code: 'not_found' };
-  const status = row.status as ApplicationStatus;
+  const status = row.status;
   const next = transition({ status, action, role });
   if (!next.ok) return { ok: false, code: 'invalid_transition', status };
   const updated = await trx
     .updateTable('applications')
-    .set({ ...extra, status: next.next as ApplicationStatusColumn, updatedAt: new Date() })
+    .set({ ...extra, status: next.next, updatedAt: new Date() })
     .where('id', '=', row.id)
     .where('status', '=', status)
     .executeTakeFirst();

@@ -2,11 +2,11 @@
 // (GROUP BY, percentile_cont): the applications table may hold a million rows and none of them is loaded here.
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
-import type { ApplicationStatusColumn } from '../../db/schema';
 import { applicationStatuses, committedStatuses, type ApplicationStatus } from '../domain/application-lifecycle';
 import { categories, sectors, type Category, type Sector } from '../domain/programme';
 import { getCurrentSettings } from './catalogue.server';
-import { budgetPosition, budgetStatuses } from './officer.server';
+import { budgetStatuses } from '../domain/application-lifecycle';
+import { budgetPosition } from './officer.server';
 
 export type DashboardFilters = { sector?: Sector; category?: Category };
 
@@ -74,8 +74,8 @@ async function countsByStatus(db: DB, filters: DashboardFilters) {
 }
 
 async function moneyPosition(db: DB, filters: DashboardFilters): Promise<MoneyPosition> {
-  const committed = [...committedStatuses] as ApplicationStatusColumn[];
-  const approved = [...budgetStatuses] as ApplicationStatusColumn[];
+  const committed = [...committedStatuses];
+  const approved = [...budgetStatuses];
   const [row, budget] = await Promise.all([
     submittedApplications(db, filters)
       .select((eb) => [

@@ -4,6 +4,7 @@ import type { Selectable } from 'kysely';
 import type { EnterprisesTable, ProgrammeSettings } from '../../db/schema';
 import { committedStatuses } from '../domain/application-lifecycle';
 import { checkEligibility, hongKongDay, type EnterpriseFacts, type PackageFacts, type RuleResult } from '../domain/eligibility';
+import type { EnterpriseInput } from '../domain/enterprise';
 import { identityChanges, identityEdit, type ProfileIdentity } from '../domain/identity';
 import type { Trx } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
@@ -11,25 +12,7 @@ import { writeAudit } from './vendors.server';
 
 export type Enterprise = Selectable<EnterprisesTable>;
 
-export type EnterpriseInput = {
-  legalNameEn: string;
-  legalNameZh: string;
-  registrationType: 'br' | 'hawker';
-  brNumber: string | null;
-  brExpiry: string | null;
-  hawkerLicenceNo: string | null;
-  sector: string;
-  fullTimeEmployees: number;
-  isGroupMember: boolean;
-  groupFullTimeEmployees: number | null;
-  address: string;
-  district: string;
-  phone: string;
-  hasSubstantiveBusiness: boolean;
-  isListedCompany: boolean;
-  isStatutoryBody: boolean;
-  isSubvented: boolean;
-};
+export type { EnterpriseInput };
 
 export type SaveEnterpriseResult = { ok: true; id: number } | { ok: false; code: 'br_taken' | 'hawker_taken' };
 

@@ -1,36 +1,13 @@
 // What the results page of "Find what fits my shop" shows (read only): the matcher's sets for the answers, with the
 // packages' names in three languages, worked out for the owner's chosen business or, for anyone else, the full cap.
 import type { DB } from '../../db/client';
-import { setKey } from '../domain/match-reason';
-import type { ExcludedCategory, MatchAnswers, MatchObjective, MatchSet, Need, UncoveredReason } from '../domain/matcher';
-import { getCurrentSettings, getListedSolutions, type LocalisedText } from './catalogue.server';
+import { setKey, type PickView, type SetView } from '../domain/match-reason';
+import type { ExcludedCategory, MatchAnswers, MatchSet } from '../domain/matcher';
+import { getCurrentSettings, getListedSolutions } from './catalogue.server';
 import { listEnterprises } from './enterprises.server';
 import { matchForShop } from './matcher.server';
 
-export type PickView = {
-  packageId: number;
-  category: string;
-  name: LocalisedText;
-  vendorName: LocalisedText;
-  features: LocalisedText[];
-  needsCovered: Need[];
-  costCents: number;
-  programmeCents: number;
-  shopCents: number;
-  headroomAfterCents: number;
-};
-
-export type SetView = {
-  objective: MatchObjective;
-  key: string;
-  picks: PickView[];
-  needsCovered: Need[];
-  needsUncovered: { need: Need; reason: UncoveredReason }[];
-  costCents: number;
-  programmeCents: number;
-  shopCents: number;
-  headroomAfterCents: number;
-};
+export type { PickView, SetView };
 
 export type BusinessView = { id: number; nameEn: string; nameZh: string; sector: string };
 

@@ -1,7 +1,6 @@
 // The matcher's inputs from the database (read only): the listed catalogue of a sector, and what an enterprise can still
 // get (its headroom and the categories it already has a live application in). The choosing is app/domain/matcher.ts.
 import type { DB } from '../../db/client';
-import type { ApplicationStatusColumn } from '../../db/schema';
 import { committedStatuses } from '../domain/application-lifecycle';
 import { headroomCents } from '../domain/funding';
 import { deriveListingAttributes } from '../domain/listing-attributes';
@@ -112,7 +111,7 @@ async function liveApplicationCategories({ db, enterpriseId }: { db: DB; enterpr
     .select('category')
     .distinct()
     .where('enterpriseId', '=', enterpriseId)
-    .where('status', 'in', [...committedStatuses] as ApplicationStatusColumn[])
+    .where('status', 'in', [...committedStatuses])
     .orderBy('category')
     .execute();
   return rows.map((r) => r.category);

@@ -1,10 +1,10 @@
 // The programme's state for the metrics endpoint: three aggregate queries (applications by status with their
 // programme share, outbox backlog by topic, the current budget), cheap enough to run at every scrape.
 import type { DB } from '../../db/client';
-import { applicationStatuses, committedStatuses, type ApplicationStatus } from '../domain/application-lifecycle';
+import { applicationStatuses, committedStatuses } from '../domain/application-lifecycle';
 import type { ProgrammeState } from '../lib/metrics.server';
 import { getCurrentSettings } from './catalogue.server';
-import { budgetStatuses } from './officer.server';
+import { budgetStatuses } from '../domain/application-lifecycle';
 
 export async function programmeState(db: DB): Promise<ProgrammeState> {
   const [byStatus, outbox, settings] = await Promise.all([
@@ -26,7 +26,7 @@ export async function programmeState(db: DB): Promise<ProgrammeState> {
   let approvedCents = 0;
   for (const row of byStatus) {
     const cents = Number(row.programmeCents ?? 0);
-    if (committedStatuses.includes(row.status as ApplicationStatus)) committedCents += cents;
+    if (committedStatuses.includes(row.status)) committedCents += cents;
     if ((budgetStatuses as readonly string[]).includes(row.status)) approvedCents += cents;
   }
   return {

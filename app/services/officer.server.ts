@@ -1,8 +1,7 @@
 // The case officers' workbench: the queue, taking work (safely under concurrency) and deciding applications.
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
-import type { ApplicationStatusColumn } from '../../db/schema';
-import { isCommitted, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
+import { budgetStatuses, isCommitted, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
 import { hasConflictOfInterest, takeDecision } from '../domain/assignment';
 import { fundingSplit, headroomCents, nothingToFund } from '../domain/funding';
@@ -21,9 +20,6 @@ function addMonths(date: Date, months: number): Date {
   next.setUTCMonth(next.getUTCMonth() + months);
   return next;
 }
-
-/** Statuses whose programme share counts against the programme's budget: approved and everything after it. */
-export const budgetStatuses = ['approved', 'deployment_reported', 'deployed', 'claim_submitted', 'claim_approved', 'paid'] as const satisfies readonly ApplicationStatus[];
 
 
 export type QueueFilters = {
@@ -61,7 +57,7 @@ export async function listQueue({
     .where('a.submittedAt', 'is not', null)
     .where('a.status', '<>', 'draft');
   query = filters.status
-    ? query.where('a.status', '=', filters.status as ApplicationStatusColumn)
+    ? query.where('a.status', '=', filters.status)
     : query.where('a.status', 'in', ['submitted', 'under_review', 'info_requested']);
   if (filters.sector) query = query.where('ent.sector', '=', filters.sector);
   if (filters.district) query = query.where('ent.district', '=', filters.district);
@@ -118,8 +114,8 @@ export async function isConflicted(trx: Trx | DB, officerId: number, enterpriseI
 export type TakeResult = { ok: true; reference: string } | { ok: false; code: 'queue_empty' | 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'invalid_transition' };
 
 /** Starts the review of one submitted application: assigns it to the officer and moves it to under_review. */
-async function startReview(trx: Trx, officerId: number, application: { id: number; status: string; enterpriseId: number }): Promise<boolean> {
-  const status = application.status as ApplicationStatus;
+async function startReview(trx: Trx, officerId: number, application: { id: number; status: ApplicationStatus; enterpriseId: number }): Promise<boolean> {
+  const status = application.status;
   const move = transition({ status, action: 'start_review', role: 'officer' });
   if (!move.ok) return false;
   const updated = await trx
@@ -180,7 +176,7 @@ export async function assignToMe({ db, officerId, reference }: { db: DB; officer
       .executeTakeFirst();
     if (!application) return { ok: false, code: 'not_found' };
     const take = takeDecision({
-      status: application.status as ApplicationStatus,
+      status: application.status,
       assignedOfficerId: application.assignedOfficerId,
       officerId,
       conflicted: await isConflicted(trx, officerId, application.enterpriseId),
@@ -243,7 +239,7 @@ export async function decideApplication({
       .forUpdate('a')
       .executeTakeFirstOrThrow();
     if (await isConflicted(trx, officerId, enterprise.id)) return { ok: false, code: 'conflict_of_interest' };
-    const status = application.status as ApplicationStatus;
+    const status = application.status;
     if (status !== expectedStatus) return { ok: false, code: 'stale', status };
     if (application.assignedOfficerId !== officerId) return { ok: false, code: 'assigned_to_other' };
     const move = transition({ status, action: decision.action as ApplicationAction, role: 'officer' });
@@ -363,7 +359,7 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
       .execute(),
     isConflicted(db, officerId, enterprise.id),
   ]);
-  const committedElsewhere = others.filter((o) => isCommitted(o.status as ApplicationStatus)).reduce((sum, o) => sum + o.programmeCents, 0);
+  const committedElsewhere = others.filter((o) => isCommitted(o.status)).reduce((sum, o) => sum + o.programmeCents, 0);
   const atSubmit = (application.eligibilityAtSubmit ?? []) as RuleResult[];
   const changed = eligibilityNow.filter((now) => {
     const before = atSubmit.find((r) => r.rule === now.rule);
@@ -379,8 +375,8 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
     documents,
     events,
     conflicted,
-    canTake: canTake(takeDecision({ status: application.status as ApplicationStatus, assignedOfficerId: application.assignedOfficerId, officerId, conflicted })),
-    headroomCents: headroomCents(settings.capCents, committedElsewhere + (isCommitted(application.status as ApplicationStatus) ? application.programmeCents : 0)),
+    canTake: canTake(takeDecision({ status: application.status, assignedOfficerId: application.assignedOfficerId, officerId, conflicted })),
+    headroomCents: headroomCents(settings.capCents, committedElsewhere + (isCommitted(application.status) ? application.programmeCents : 0)),
     daysWaiting: application.submittedAt ? workingDaysBetween(application.submittedAt, now, holidays) : 0,
     slaWorkingDays: settings.slaWorkingDays,
   };

@@ -1,7 +1,6 @@
 // Gathers the facts behind an application's risk signals with a few aggregate queries, then lets the domain judge them.
 import { sql, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/client';
-import type { ApplicationStatusColumn } from '../../db/schema';
 import { committedStatuses } from '../domain/application-lifecycle';
 import {
   ADDRESS_SEPARATORS_PATTERN,
@@ -18,7 +17,7 @@ import { committedCents } from './enterprises.server';
 /** At most this many references of linked applications are listed; the counts say how many there are in all. */
 export const RISK_REFERENCE_LIMIT = 10;
 
-const liveStatuses = [...committedStatuses] as ApplicationStatusColumn[];
+const liveStatuses = [...committedStatuses];
 
 /*
  * The normalised keys in SQL, built from the domain's own patterns as literals (not parameters), so that an

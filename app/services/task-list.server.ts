@@ -1,7 +1,6 @@
 // The counts behind the shop owner's task list (read only): businesses and their eligibility, enquiries, unused
 // quotations and applications by status. The statuses themselves are app/domain/task-list.ts.
 import type { DB } from '../../db/client';
-import type { ApplicationStatus } from '../domain/application-lifecycle';
 import { isEligible } from '../domain/eligibility';
 import type { TaskCounts } from '../domain/task-list';
 import { getCurrentSettings } from './catalogue.server';
@@ -49,6 +48,6 @@ export async function taskCountsFor({ db, userId, now = new Date() }: { db: DB; 
     eligibleEnterprises,
     enquiries: { sent: enquiryCount('sent'), confirmed: enquiryCount('confirmed'), declined: enquiryCount('declined') },
     unusedQuotations: Number(unused.count),
-    applications: Object.fromEntries(applications.map((r) => [r.status as ApplicationStatus, Number(r.count)])),
+    applications: Object.fromEntries(applications.map((r) => [r.status, Number(r.count)])),
   };
 }

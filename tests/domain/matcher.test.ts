@@ -7,7 +7,6 @@ import {
   matchFor,
   matchPackages,
   needs as allNeeds,
-  paymentMethods as allMethods,
   type MatchAnswers,
   type MatchContext,
   type MatchFeature,

@@ -1,10 +1,11 @@
 // Password hashing is bounded per process: anonymous logins cannot take every thread (and the event loop's CPU).
+import type * as Argon2 from '@node-rs/argon2';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 const tracking = vi.hoisted(() => ({ running: 0, most: 0 }));
 
 vi.mock('@node-rs/argon2', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@node-rs/argon2')>();
+  const real = await importOriginal<typeof Argon2>();
   const track = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A) => {
     tracking.running++;
     tracking.most = Math.max(tracking.most, tracking.running);
