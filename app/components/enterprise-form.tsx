@@ -67,6 +67,12 @@ export const enterpriseSchema = z
 export type EnterpriseValues = Record<string, string | undefined>;
 
 /** Form values from a saved enterprise, for the edit form. */
+/** How the form answers the enterprise service's refusals: another profile holds this registration. */
+export const identityTaken = {
+  br_taken: { status: 409, message: 'business:br_taken', field: 'brNumber' },
+  hawker_taken: { status: 409, message: 'business:hawker_taken', field: 'hawkerLicenceNo' },
+} as const;
+
 export function enterpriseToValues(enterprise: EnterpriseInput): EnterpriseValues {
   const yn = (flag: boolean) => (flag ? 'yes' : 'no');
   return {

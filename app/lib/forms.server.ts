@@ -1,5 +1,5 @@
 // Reading a posted form: size limit, CSRF check, then zod; errors come back as i18n keys per field.
-import type { AppLoadContext } from '@remix-run/node';
+import { json, type AppLoadContext, type TypedResponse } from '@remix-run/node';
 import type { z } from 'zod';
 import { assertCsrf } from './csrf.server';
 
@@ -89,4 +89,45 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors 
     if (!keys.includes(key)) keys.push(key);
   }
   return errors;
+}
+
+/**
+ * What every form action answers when it cannot go on (ADR 008): field errors and form errors as message keys, and
+ * the values as typed (never passwords) to put back into the form. `ErrorSummary` and the inline errors render it.
+ */
+export type FormReply = { fieldErrors: FieldErrors; formErrors: string[]; values: Record<string, string> };
+
+/** A failure a service reported, as the route answers it: the status, the message key and the field it belongs to. */
+export type Failure = { status: number; message: string; field?: string };
+
+/** The reply for a failure, keeping what was typed. */
+export function reply(form: FormData | null, { status, message, field }: Failure): TypedResponse<FormReply> {
+  return json<FormReply>(
+    { fieldErrors: field ? { [field]: [message] } : {}, formErrors: field ? [] : [message], values: form ? formValues(form) : {} },
+    { status },
+  );
+}
+
+export type Submission<T> = { ok: true; data: T; form: FormData } | { ok: false; reply: TypedResponse<FormReply> };
+
+/**
+ * The one way to read a posted form: within a size limit, CSRF checked, then the schema (uploads included: a file
+ * field arrives as a File for the schema to bound). A bad submission gives a 400 reply of the one shape.
+ */
+export async function readSubmission<S extends z.ZodType>(
+  request: Request,
+  context: AppLoadContext,
+  schema: S,
+  options: { maxBytes?: number } = {},
+): Promise<Submission<z.infer<S>>> {
+  const form = await readForm(request, context, options);
+  const parsed = parseForm(schema, form);
+  if (parsed.ok) return { ok: true, data: parsed.data, form };
+  const { form: formLevel = [], ...fieldErrors } = parsed.fieldErrors;
+  return { ok: false, reply: json<FormReply>({ fieldErrors, formErrors: formLevel, values: parsed.values }, { status: 400 }) };
+}
+
+/** The page does not exist for this user (or at all: the two are not told apart). Thrown from loaders and actions. */
+export function notFound(): Response {
+  return new Response('not found', { status: 404 });
 }

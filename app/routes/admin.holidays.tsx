@@ -7,7 +7,7 @@ import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
 import { isRealDay } from '../domain/dates';
 import { requireRole } from '../lib/auth.server';
 import { formatDate, formatDateTime } from '../lib/format';
-import { parseForm, readForm } from '../lib/forms.server';
+import { notFound, readSubmission, reply } from '../lib/forms.server';
 import { intlLocale } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -28,28 +28,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 // The database bounds each name at 100 characters; the day is a real Hong Kong calendar day.
 const name = z.string({ error: 'errors:required' }).trim().min(1, 'errors:required').max(100, 'errors:too_long');
-const addSchema = z.object({
-  day: z.string({ error: 'errors:required' }).trim().refine(isRealDay, 'errors:date_invalid'),
-  nameEn: name,
-  nameZhHk: name,
-  nameZhCn: name,
-});
+const schema = z.discriminatedUnion('intent', [
+  // A junk id is a holiday that does not exist (404), not a form error.
+  z.object({ intent: z.literal('remove'), id: idSchema.catch(0) }),
+  z.object({
+    intent: z.literal('add'),
+    day: z.string({ error: 'errors:required' }).trim().refine(isRealDay, 'errors:date_invalid'),
+    nameEn: name,
+    nameZhHk: name,
+    nameZhCn: name,
+  }),
+]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, context, 'admin');
-  const form = await readForm(request, context);
-  if (form.get('intent') === 'remove') {
-    const id = idSchema.safeParse(form.get('id'));
-    if (!id.success) throw new Response('not found', { status: 404 });
-    const removed = await removeHoliday({ db: context.db, adminId: admin.id, id: id.data });
-    if (!removed.ok) throw new Response('not found', { status: 404 });
+  const submission = await readSubmission(request, context, schema);
+  if (!submission.ok) return submission.reply;
+  const { data } = submission;
+  if (data.intent === 'remove') {
+    const removed = data.id > 0 ? await removeHoliday({ db: context.db, adminId: admin.id, id: data.id }) : { ok: false as const };
+    if (!removed.ok) throw notFound();
     return redirect(`/admin/holidays?year=${removed.day.slice(0, 4)}&removed=${removed.day}`);
   }
-  const parsed = parseForm(addSchema, form);
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const added = await addHoliday({ db: context.db, adminId: admin.id, input: parsed.data });
-  if (!added.ok) return json({ fieldErrors: { day: [`officer:holidays.${added.code}`] }, values: parsed.data as Record<string, string> }, { status: 400 });
-  return redirect(`/admin/holidays?year=${parsed.data.day.slice(0, 4)}&added=${parsed.data.day}`);
+  const { intent: _add, ...input } = data;
+  const added = await addHoliday({ db: context.db, adminId: admin.id, input });
+  if (!added.ok) return reply(submission.form, { status: 400, message: `officer:holidays.${added.code}`, field: 'day' });
+  return redirect(`/admin/holidays?year=${data.day.slice(0, 4)}&added=${data.day}`);
 }
 
 export default function Holidays() {

@@ -2,9 +2,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { EnterpriseForm, enterpriseSchema, enterpriseToValues } from '../components/enterprise-form';
+import { EnterpriseForm, enterpriseSchema, enterpriseToValues, identityTaken } from '../components/enterprise-form';
 import { requireRole } from '../lib/auth.server';
-import { formValues, parseForm, readForm } from '../lib/forms.server';
+import { notFound, readSubmission, reply } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { parseId } from '../lib/validation';
 import { getOwnEnterprise, isIdentityLocked, updateEnterprise } from '../services/enterprises.server';
@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'business:
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const enterprise = await getOwnEnterprise({ db: context.db, userId: user.id, enterpriseId: parseId(params.id) });
-  if (!enterprise) throw new Response('not found', { status: 404 });
+  if (!enterprise) throw notFound();
   return json({
     id: enterprise.id,
     values: enterpriseToValues(enterprise),
@@ -25,14 +25,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const enterpriseId = parseId(params.id);
-  const form = await readForm(request, context);
-  const parsed = parseForm(enterpriseSchema, form);
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const result = await updateEnterprise({ db: context.db, userId: user.id, enterpriseId, input: parsed.data });
+  const submission = await readSubmission(request, context, enterpriseSchema);
+  if (!submission.ok) return submission.reply;
+  const result = await updateEnterprise({ db: context.db, userId: user.id, enterpriseId, input: submission.data });
   if (!result.ok) {
-    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-    const field = result.code === 'identity_locked' ? result.field : result.code === 'br_taken' ? 'brNumber' : 'hawkerLicenceNo';
-    return json({ fieldErrors: { [field]: [`business:${result.code}`] }, values: formValues(form) }, { status: 409 });
+    if (result.code === 'not_found') throw notFound();
+    if (result.code === 'identity_locked') return reply(submission.form, { status: 409, message: 'business:identity_locked', field: result.field });
+    return reply(submission.form, identityTaken[result.code]);
   }
   return redirect('/businesses?saved=1');
 }

@@ -1,10 +1,10 @@
 // Add a business: the profile that eligibility and applications are judged on.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { EnterpriseForm, enterpriseSchema } from '../components/enterprise-form';
+import { EnterpriseForm, enterpriseSchema, identityTaken } from '../components/enterprise-form';
 import { requireRole, safeRedirect } from '../lib/auth.server';
-import { parseForm, readForm, formValues } from '../lib/forms.server';
+import { readSubmission, reply } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { createEnterprise } from '../services/enterprises.server';
 
@@ -17,14 +17,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
-  const form = await readForm(request, context);
-  const parsed = parseForm(enterpriseSchema, form);
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const result = await createEnterprise({ db: context.db, userId: user.id, input: parsed.data });
-  if (!result.ok) {
-    const field = result.code === 'br_taken' ? 'brNumber' : 'hawkerLicenceNo';
-    return json({ fieldErrors: { [field]: [`business:${result.code}`] }, values: formValues(form) }, { status: 409 });
-  }
+  const submission = await readSubmission(request, context, enterpriseSchema);
+  if (!submission.ok) return submission.reply;
+  const result = await createEnterprise({ db: context.db, userId: user.id, input: submission.data });
+  if (!result.ok) return reply(submission.form, identityTaken[result.code]);
   // Sent here from somewhere that needs a business (a matcher result): go back there; otherwise see eligibility.
   const back = new URL(request.url).searchParams.get('redirectTo');
   return redirect(back ? safeRedirect(back.slice(0, 2000), `/businesses/${result.id}/eligibility?created=1`) : `/businesses/${result.id}/eligibility?created=1`);
