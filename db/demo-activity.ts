@@ -3,7 +3,7 @@
 // with the time it happened, in one transaction. The plan already kept every rule; this file only writes it down.
 import crypto from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { hongKongDay } from '../app/domain/eligibility';
+import { hongKongDay } from '../app/domain/dates';
 import { demoPdf } from './demo-pdf';
 import { allDeclarations, DEMO_SEED, planDemo, type CatalogueSolution, type DemoPlan, type PlanUser } from './demo-plan';
 import type { Database } from './schema';

@@ -4,7 +4,8 @@
 import type { ProgrammeSettings, QuotationItem, Role } from './schema';
 import { budgetStatuses, committedStatuses, transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../app/domain/application-lifecycle';
 import { allPassed, checkClaim, payableCents, type ClaimCheckResult } from '../app/domain/claims';
-import { checkEligibility, failedCodes, hongKongDay, type RuleResult } from '../app/domain/eligibility';
+import { hongKongDay } from '../app/domain/dates';
+import { checkEligibility, failedCodes, type RuleResult } from '../app/domain/eligibility';
 import { eligibleCostCents, fundingSplit, type PricingModel } from '../app/domain/funding';
 import { checkListing } from '../app/domain/listing-rules';
 import { notificationsFor, type NotificationTemplate } from '../app/domain/notifications';

@@ -1,4 +1,5 @@
 // Whether an enterprise may apply in a round: each programme rule checked on its own, with a reason code per rule.
+import { isCalendarDay } from './dates';
 export type EligibilityCode =
   | 'br_valid' | 'br_expired' | 'br_missing' | 'hawker_licence_to_verify' | 'hawker_licence_missing'
   | 'sector_open' | 'sector_not_open'
@@ -48,25 +49,7 @@ export type RoundFacts = {
 
 export type PackageFacts = { listed: boolean; category: string };
 
-const HONG_KONG_OFFSET_MS = 8 * 60 * 60 * 1000;
 const BR_NUMBER = /^\d{8}$/;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The calendar day in Asia/Hong_Kong (UTC+8 all year, no daylight saving) as YYYY-MM-DD. */
-export function hongKongDay(now: Date): string {
-  const time = now.getTime();
-  if (Number.isNaN(time)) throw new RangeError('hongKongDay needs a valid date');
-  return new Date(time + HONG_KONG_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** True for a real calendar day written YYYY-MM-DD; such strings compare correctly as plain strings. */
-function isIsoDay(value: string): boolean {
-  const match = ISO_DAY.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 function result(rule: EligibilityRule, outcome: RuleOutcome, code: EligibilityCode): RuleResult {
   return { rule, outcome, code };
@@ -84,7 +67,7 @@ function registration(enterprise: EnterpriseFacts, today: string): RuleResult {
       : result('registration', 'failed', 'hawker_licence_missing');
   }
   const { brNumber, brExpiry } = enterprise;
-  if (brNumber === null || !BR_NUMBER.test(brNumber) || brExpiry === null || !isIsoDay(brExpiry)) {
+  if (brNumber === null || !BR_NUMBER.test(brNumber) || brExpiry === null || !isCalendarDay(brExpiry)) {
     return result('registration', 'failed', 'br_missing');
   }
   // A certificate expiring today is still valid today.
@@ -122,7 +105,7 @@ export function checkEligibility({
   now: Date;
   package?: PackageFacts;
 }): RuleResult[] {
-  if (!isIsoDay(today)) throw new RangeError(`today must be a calendar day written YYYY-MM-DD, got ${today}`);
+  if (!isCalendarDay(today)) throw new RangeError(`today must be a calendar day written YYYY-MM-DD, got ${today}`);
 
   const results: RuleResult[] = [
     registration(enterprise, today),

@@ -6,7 +6,7 @@ import type { DB } from '../../db/client';
 import { transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { allPassed, checkClaim, payableCents } from '../domain/claims';
 import { checkDocument } from '../domain/documents';
-import { hongKongDay } from '../domain/eligibility';
+import { hongKongDay } from '../domain/dates';
 import { recordTransition, type Trx } from './audit.server';
 import { lapseJobRun } from '../lib/logging.server';
 import { getCurrentSettings } from './catalogue.server';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hongKongDay } from '../../app/domain/dates';
 import {
   checkEligibility,
   failedCodes,
-  hongKongDay,
   isEligible,
   type EligibilityRule,
   type EnterpriseFacts,
