@@ -1,7 +1,8 @@
 // Every change of an application: the append-only event, the in-app notifications and the outbox messages, all
 // written with the caller's transaction so that none exists without the others.
 import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { DB } from '../../db/client';
+import type { AuditLogTable, Database } from '../../db/schema';
 import type { ActorRole, ApplicationAction, ApplicationStatus } from '../domain/application-lifecycle';
 import { notificationsFor } from '../domain/notifications';
 import { formatMoney } from '../lib/format';
@@ -9,6 +10,14 @@ import { isLocale } from '../lib/i18n';
 import { serverT } from '../lib/i18n.server';
 
 export type Trx = Transaction<Database>;
+
+/** One entry of the audit log of vendors, packages, businesses, holidays and enquiries, in the caller's transaction. */
+export async function writeAudit(
+  trx: Trx | DB,
+  entry: { entityType: AuditLogTable['entityType']; entityId: number; action: string; actorUserId: number | null; actorRole: string; note?: string | null },
+): Promise<void> {
+  await trx.insertInto('auditLog').values({ ...entry, note: entry.note ?? null }).execute();
+}
 
 export type TransitionEvent = {
   applicationId: number;

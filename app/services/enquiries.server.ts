@@ -5,6 +5,7 @@ import type { QuotationItem } from '../../db/schema';
 import { eligibleCostCents } from '../domain/funding';
 import { matchReasonFor, setKey } from '../domain/match-reason';
 import type { MatchAnswers, MatchObjective } from '../domain/matcher';
+import { writeAudit } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
 import { matchForShop } from './matcher.server';
 
@@ -176,17 +177,14 @@ export async function sendMatchedEnquiries({
         skipped.push({ solutionId: pick.packageId, reason: 'already_sent' });
         continue;
       }
-      await trx
-        .insertInto('auditLog')
-        .values({
-          entityType: 'enquiry',
-          entityId: inserted.id,
-          action: 'sent_from_match',
-          actorUserId: userId,
-          actorRole: 'applicant',
-          note: `${set.objective}; set ${setKey(set)}`,
-        })
-        .execute();
+      await writeAudit(trx, {
+        entityType: 'enquiry',
+        entityId: inserted.id,
+        action: 'sent_from_match',
+        actorUserId: userId,
+        actorRole: 'applicant',
+        note: `${set.objective}; set ${setKey(set)}`,
+      });
       created.push({ enquiryId: inserted.id, solutionId: pick.packageId });
     }
     return { ok: true, created, skipped };

@@ -9,7 +9,7 @@ import type { EnterpriseInput } from '../domain/enterprise';
 import { identityChanges, identityEdit, type ProfileIdentity } from '../domain/identity';
 import type { Trx } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
-import { writeAudit } from './vendors.server';
+import { writeAudit } from './audit.server';
 
 export type Enterprise = Selectable<EnterprisesTable>;
 

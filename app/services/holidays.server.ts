@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import type { Holidays } from '../domain/working-days';
+import { writeAudit } from './audit.server';
 
 /** Every general holiday on record, as 'YYYY-MM-DD' days (a few dozen rows: read whole, per request). */
 export async function holidaySet(db: DB): Promise<Holidays> {
@@ -37,10 +38,7 @@ export async function addHoliday({ db, adminId, input }: { db: DB; adminId: numb
   return db.transaction().execute(async (trx): Promise<AddHolidayResult> => {
     const row = await trx.insertInto('publicHolidays').values(input).onConflict((oc) => oc.column('day').doNothing()).returning('id').executeTakeFirst();
     if (!row) return { ok: false, code: 'holiday_exists' };
-    await trx
-      .insertInto('auditLog')
-      .values({ entityType: 'holiday', entityId: row.id, action: 'holiday_added', actorUserId: adminId, actorRole: 'admin', note: `${input.day} ${input.nameEn}` })
-      .execute();
+    await writeAudit(trx, { entityType: 'holiday', entityId: row.id, action: 'holiday_added', actorUserId: adminId, actorRole: 'admin', note: `${input.day} ${input.nameEn}` });
     return { ok: true, id: row.id };
   });
 }
@@ -49,10 +47,7 @@ export async function removeHoliday({ db, adminId, id }: { db: DB; adminId: numb
   return db.transaction().execute(async (trx): Promise<RemoveHolidayResult> => {
     const row = await trx.deleteFrom('publicHolidays').where('id', '=', id).returning(['day', 'nameEn']).executeTakeFirst();
     if (!row) return { ok: false, code: 'not_found' };
-    await trx
-      .insertInto('auditLog')
-      .values({ entityType: 'holiday', entityId: id, action: 'holiday_removed', actorUserId: adminId, actorRole: 'admin', note: `${row.day} ${row.nameEn}` })
-      .execute();
+    await writeAudit(trx, { entityType: 'holiday', entityId: id, action: 'holiday_removed', actorUserId: adminId, actorRole: 'admin', note: `${row.day} ${row.nameEn}` });
     return { ok: true, day: row.day };
   });
 }

@@ -6,7 +6,7 @@ import { eligibleCostCents, type PricingModel } from '../domain/funding';
 import { checkListing, medianCents, type ListingProblem } from '../domain/listing-rules';
 import type { Trx } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
-import { writeAudit } from './vendors.server';
+import { writeAudit } from './audit.server';
 
 export type ListingFeatureInput = {
   nameEn: string;

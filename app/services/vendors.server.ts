@@ -1,6 +1,6 @@
 // Vendors: their own profile and enrolment, officers' enrolment decisions, and the applications that chose them.
 import type { DB } from '../../db/client';
-import type { Trx } from './audit.server';
+import { writeAudit } from './audit.server';
 
 export async function getVendorForUser({ db, userId }: { db: DB; userId: number }) {
   return db
@@ -54,13 +54,6 @@ export async function listVendorSolutions({ db, vendorId }: { db: DB; vendorId: 
     .orderBy('s.category')
     .orderBy('s.sector')
     .execute();
-}
-
-export async function writeAudit(
-  trx: Trx | DB,
-  entry: { entityType: 'vendor' | 'solution' | 'enterprise'; entityId: number; action: string; actorUserId: number; actorRole: string; note?: string | null },
-) {
-  await trx.insertInto('auditLog').values({ ...entry, note: entry.note ?? null }).execute();
 }
 
 export type EnrolmentInput = {
