@@ -8,7 +8,7 @@ import { getUser, homeFor, safeRedirect, startSession } from '../lib/auth.server
 import { languageCookie } from '../lib/cookies.server';
 import { BusyError } from '../lib/limiter';
 import { parseForm, readForm } from '../lib/forms.server';
-import { isLocale } from '../lib/i18n';
+import { isLocale, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { requiredText } from '../lib/validation';
 import { attemptLogin, setUserLocale } from '../services/auth.server';
@@ -109,7 +109,7 @@ export default function Login() {
         </button>
       </Form>
       <p>
-        {t('auth:noAccount')}{' '}
+        {withGap(t('auth:noAccount'))}
         <Link to={params.get('redirectTo') ? `/register?${new URLSearchParams({ redirectTo: params.get('redirectTo')! })}` : '/register'}>{t('auth:registerLink')}</Link>
       </p>
     </div>

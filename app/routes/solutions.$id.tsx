@@ -7,7 +7,7 @@ import { CsrfInput, ErrorSummary } from '../components/forms';
 import { Money, PriceLine, SplitSummary } from '../components/money';
 import { countedMonths, itemCostCents, packageSplit } from '../domain/funding';
 import { formatMoney } from '../lib/format';
-import { pickText } from '../lib/i18n';
+import { pickText, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { getUser, requireRole } from '../lib/auth.server';
@@ -111,7 +111,7 @@ function EnquiryPanel({ data }: { data: { isApplicant: boolean; loggedIn: boolea
   if (data.enterprises.length === 0) {
     return (
       <p>
-        {t('enquiries:needBusiness')} <Link to="/businesses/new">{t('business:addButton')}</Link>
+        {withGap(t('enquiries:needBusiness'))}<Link to="/businesses/new">{t('business:addButton')}</Link>
       </p>
     );
   }
@@ -300,7 +300,7 @@ export default function SolutionPage() {
             </p>
             {split.limitedBy === 'cap' ? <p className="notice">{t('catalogue:cappedNotice')}</p> : null}
             <p>
-              {t('catalogue:headroomAfter')} <Money cents={split.headroomAfterCents} />
+              {withGap(t('catalogue:headroomAfter'))}<Money cents={split.headroomAfterCents} />
             </p>
           </div>
           <h2>{t('enquiries:panelTitle')}</h2>
