@@ -1,6 +1,6 @@
 // One package: what the shop gets, its optional features, and the subsidy calculator.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSubmit } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary } from '../components/forms';
@@ -100,10 +100,12 @@ function EnquiryPanel({ data }: { data: { isApplicant: boolean; loggedIn: boolea
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const location = useLocation();
   if (!data.loggedIn) {
+    // The login (or the registration it offers) comes back to this package, with the features chosen so far.
     return (
       <p>
-        <Link to="/login">{t('enquiries:loginToEnquire')}</Link>
+        <Link to={`/login?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`}>{t('enquiries:loginToEnquire')}</Link>
       </p>
     );
   }

@@ -1,6 +1,7 @@
 // The vendor's inbox with what each quotation holds (issue 12 §5): the package, each chosen feature with its price,
 // the total and the programme's share, so that the vendor never confirms blind. Confirmed enquiries show the items
 // locked in their quotation; enquiries still open show what confirming would lock, at today's catalogue price.
+import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import type { QuotationItem } from '../../db/schema';
 import { quotationSummary } from '../domain/quotation';
@@ -28,8 +29,10 @@ export async function listVendorEnquiriesWithQuotations(input: Parameters<typeof
     db
       .selectFrom('enquiries as e')
       .innerJoin('solutionFeatures as f', (join) => join.onRef('f.versionId', '=', 'e.solutionVersionId'))
-      .select(['e.id as enquiryId', 'f.id', 'f.nameEn', 'f.nameZhHk', 'f.nameZhCn', 'f.pricingModel', 'f.priceCents', 'f.minContractMonths', 'e.featureIds'])
+      .select(['e.id as enquiryId', 'f.id', 'f.nameEn', 'f.nameZhHk', 'f.nameZhCn', 'f.pricingModel', 'f.priceCents', 'f.minContractMonths'])
       .where('e.id', 'in', enquiryIds)
+      // The chosen features only (a bigint[] column: compared in SQL, as the driver hands its elements over as text).
+      .where(sql<boolean>`f.id = any(e.feature_ids)`)
       .orderBy('f.position')
       .execute(),
   ]);
@@ -47,8 +50,8 @@ export async function listVendorEnquiriesWithQuotations(input: Parameters<typeof
         ? [
             { kind: 'package', featureId: null, ...withoutEnquiry(version) },
             ...features
-              .filter((f) => f.enquiryId === row.id && f.featureIds.includes(f.id))
-              .map(({ id, featureIds: _chosen, ...feature }) => ({ kind: 'feature' as const, featureId: id, ...withoutEnquiry(feature) })),
+              .filter((f) => f.enquiryId === row.id)
+              .map(({ id, ...feature }) => ({ kind: 'feature' as const, featureId: id, ...withoutEnquiry(feature) })),
           ]
         : [];
     }
