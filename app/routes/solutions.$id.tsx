@@ -7,7 +7,7 @@ import { CsrfInput, ErrorSummary } from '../components/forms';
 import { Money, PriceLine, SplitSummary } from '../components/money';
 import { countedMonths, itemCostCents, packageSplit } from '../domain/funding';
 import { formatMoney } from '../lib/format';
-import { pickText, withGap } from '../lib/i18n';
+import { bracketed, businessNames, pickText, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { getUser, requireRole } from '../lib/auth.server';
@@ -101,6 +101,7 @@ function EnquiryPanel({ data }: { data: { isApplicant: boolean; loggedIn: boolea
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const location = useLocation();
+  const { locale } = useRootData();
   if (!data.loggedIn) {
     // The login (or the registration it offers) comes back to this package, with the features chosen so far.
     return (
@@ -131,7 +132,9 @@ function EnquiryPanel({ data }: { data: { isApplicant: boolean; loggedIn: boolea
             {data.enterprises.length > 1 ? <option value="">{t('enquiries:chooseBusiness')}</option> : null}
             {data.enterprises.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.name} ({e.nameZh})
+                {businessNames({ en: e.name, zh: e.nameZh }, locale)
+                  .map((name, index) => (index === 0 ? name : bracketed(name, locale)))
+                  .join('')}
               </option>
             ))}
           </select>
