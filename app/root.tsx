@@ -21,7 +21,7 @@ import enCommon from '../locales/en/common.json';
 import { getUser } from './lib/auth.server';
 import { unreadCount } from './services/notifications.server';
 import { getCsrfToken } from './lib/csrf.server';
-import { createI18n, defaultLocale, locales, type Locale } from './lib/i18n';
+import { createI18n, defaultLocale, gapBefore, locales, withGap, type Locale } from './lib/i18n';
 import { detectLocale, resourcesFor } from './lib/i18n.server';
 import { useNonce } from './lib/nonce';
 import { REQUEST_ID_ATTRIBUTE, useRequestId } from './lib/request-id';
@@ -126,7 +126,7 @@ function Header({ data }: { data: RootData }) {
         {data.user ? (
           <NavLink to="/notifications">
             {t('common:nav.notifications')}
-            {data.unread > 0 ? <span className="badge"> {t('common:nav.unread', { count: data.unread })}</span> : null}
+            {data.unread > 0 ? <span className="badge">{gapBefore(t('common:nav.unread', { count: data.unread }))}</span> : null}
           </NavLink>
         ) : null}
         <span className="nav-spacer" />
@@ -241,7 +241,7 @@ function ErrorContent({ statusKey }: { statusKey: string }) {
       <p>{t(`common:errorPage.${statusKey}.body`)}</p>
       {statusKey === '500' && requestId && initialDocument ? (
         <p {...{ [REQUEST_ID_ATTRIBUTE]: requestId }}>
-          {t('common:errorPage.reference')} <code>{requestId}</code>
+          {withGap(t('common:errorPage.reference'))}<code>{requestId}</code>
         </p>
       ) : null}
       <p>

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RiskSignal } from '../domain/risk-signals';
 import { formatMoney } from '../lib/format';
+import { withGap } from '../lib/i18n';
 
 /** The sentence that says why a signal fired, in the reader's language. */
 function reasonOf(signal: RiskSignal, t: TFunction): string {
@@ -40,7 +41,7 @@ function LinkedApplications({ signal }: { signal: RiskSignal }) {
   const more = applicationCount - references.length;
   return (
     <p>
-      {t('risk:linkedApplications')}{' '}
+      {withGap(t('risk:linkedApplications'))}
       {references.map((reference, index) => (
         <span key={reference}>
           {index > 0 ? t('risk:listSeparator') : null}

@@ -2,6 +2,7 @@
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import type { Role } from '../../db/schema';
 import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from '../services/auth.server';
+import { ownsAnyEnterprise } from '../services/enterprises.server';
 import { sessionCookie } from './cookies.server';
 import { noteUser } from './logging.server';
 
@@ -64,8 +65,23 @@ export async function requireRole(
   return user;
 }
 
+/** Each role's home: what waits for them (the shop owner's task list is on /account). */
 export function homeFor(role: Role): string {
   return { applicant: '/account', vendor: '/vendor', officer: '/officer', admin: '/admin/officers' }[role];
+}
+
+/** Where a new shop owner's journey starts: adding the business, with a word that they are signed in. */
+export const FIRST_STEP = '/businesses/new?welcome=1';
+
+/**
+ * Where logging in lands (issue 12 §7): the page that asked for the login when it is on this site (e.g. a package's
+ * page), otherwise the role's home — except for a shop owner with no business yet, whose next step is to add one.
+ */
+export async function landingAfterLogin({ context, user, redirectTo }: { context: AppLoadContext; user: Pick<SessionUser, 'id' | 'role'>; redirectTo: unknown }): Promise<string> {
+  const asked = safeRedirect(redirectTo, '');
+  if (asked && asked !== '/') return asked;
+  if (user.role === 'applicant' && !(await ownsAnyEnterprise({ db: context.db, userId: user.id }))) return FIRST_STEP;
+  return homeFor(user.role);
 }
 
 export async function startSession(context: AppLoadContext, userId: number): Promise<string> {

@@ -42,3 +42,39 @@ export function intlLocale(locale: Locale): string {
 export function pickText(text: { en: string; zhHK: string; zhCN: string }, locale: Locale): string {
   return locale === 'zh-HK' ? text.zhHK : locale === 'zh-CN' ? text.zhCN : text.en;
 }
+
+// Chinese text takes no space next to its full-width punctuation ("報價：HK$100", "通知（1 則新）"); English does.
+const FULL_WIDTH_EDGE = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]$/;
+const FULL_WIDTH_START = /^[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+
+/** A label followed by what it introduces (a link, an amount): a space after it unless it ends in full-width punctuation. */
+export function withGap(text: string): string {
+  return FULL_WIDTH_EDGE.test(text) ? text : `${text} `;
+}
+
+/** The space before a text that follows another, unless the text starts with full-width punctuation. */
+export function gapBefore(text: string): string {
+  return FULL_WIDTH_START.test(text) ? text : ` ${text}`;
+}
+
+/** A remark in brackets after a text: " (…)" in English, "（…）" in Chinese. */
+export function bracketed(text: string, locale: Locale): string {
+  return locale === 'en' ? ` (${text})` : `（${text}）`;
+}
+
+/**
+ * A business's two names in the reader's order: the Chinese name first on Chinese pages, the English first on English
+ * ones; a name missing or the same as the other is left out.
+ */
+export function businessNames(names: { en: string; zh: string | null | undefined }, locale: Locale): [string, ...string[]] {
+  const en = names.en.trim();
+  const zh = names.zh?.trim() ?? '';
+  if (!zh || zh === en) return [en];
+  if (!en) return [zh];
+  return locale === 'en' ? [en, zh] : [zh, en];
+}
+
+/** The business's name to show in one place: the reader's language's name (the Chinese name on Chinese pages). */
+export function businessName(names: { en: string; zh: string | null | undefined }, locale: Locale): string {
+  return businessNames(names, locale)[0];
+}

@@ -7,7 +7,7 @@ import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { requireRole } from '../lib/auth.server';
 import { formatDate } from '../lib/format';
-import { pickText } from '../lib/i18n';
+import { pickText, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { listApplicantApplications } from '../services/applications.server';
@@ -29,7 +29,7 @@ export default function Applications() {
       <h1>{t('applications:listTitle')}</h1>
       {data.rows.length === 0 ? (
         <p>
-          {t('applications:none')} <Link to="/enquiries">{t('enquiries:title')}</Link>
+          {withGap(t('applications:none'))}<Link to="/enquiries">{t('enquiries:title')}</Link>
         </p>
       ) : (
         <table className="table table--reflow">

@@ -4,7 +4,9 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { isEligible } from '../domain/eligibility';
 import { requireRole } from '../lib/auth.server';
+import { businessNames } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
 import { parseId } from '../lib/validation';
 import { eligibilityOf, getOwnEnterprise } from '../services/enterprises.server';
 
@@ -24,6 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Eligibility() {
   const { t } = useTranslation();
+  const { locale } = useRootData();
   const { enterprise, results, eligible } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
@@ -38,7 +41,7 @@ export default function Eligibility() {
       ) : null}
       <h1>{t('eligibility:title')}</h1>
       <p className="lead">
-        {enterprise.legalNameEn} · {enterprise.legalNameZh}
+        {businessNames({ en: enterprise.legalNameEn, zh: enterprise.legalNameZh }, locale).join(' · ')}
       </p>
       <div className={eligible ? 'notice notice--success' : 'notice notice--error'} role="status">
         <strong>{eligible ? t('eligibility:eligible') : t('eligibility:notEligible')}</strong>

@@ -3,7 +3,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRole } from '../lib/auth.server';
+import { businessNames } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
+import { useRootData } from '../lib/root-data';
 import { listEnterprises } from '../services/enterprises.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'business:listTitle');
@@ -15,6 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Businesses() {
   const { t } = useTranslation();
+  const { locale } = useRootData();
   const { enterprises } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
@@ -41,9 +44,18 @@ export default function Businesses() {
             {enterprises.map((enterprise) => (
               <tr key={enterprise.id}>
                 <td data-label={t('business:legalName')}>
-                  <Link to={`/businesses/${enterprise.id}`}>{enterprise.legalNameEn}</Link>
-                  <br />
-                  {enterprise.legalNameZh}
+                  {businessNames({ en: enterprise.legalNameEn, zh: enterprise.legalNameZh }, locale).map((name, index) =>
+                    index === 0 ? (
+                      <Link key={index} to={`/businesses/${enterprise.id}`}>
+                        {name}
+                      </Link>
+                    ) : (
+                      <span key={index}>
+                        <br />
+                        {name}
+                      </span>
+                    ),
+                  )}
                 </td>
                 <td data-label={t('business:registration')}>
                   {enterprise.registrationType === 'br'

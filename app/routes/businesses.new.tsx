@@ -1,6 +1,6 @@
 // Add a business: the profile that eligibility and applications are judged on.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useActionData, useNavigation } from '@remix-run/react';
+import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { EnterpriseForm, enterpriseSchema, identityTaken } from '../components/enterprise-form';
 import { requireRole, safeRedirect } from '../lib/auth.server';
@@ -30,8 +30,17 @@ export default function NewBusiness() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const [params] = useSearchParams();
   return (
     <div>
+      {params.get('welcome') === '1' && !actionData ? (
+        <div className="notice notice--success" role="status">
+          <p>{t('business:welcome')}</p>
+          <p>
+            <Link to="/account">{t('business:welcomeTasks')}</Link>
+          </p>
+        </div>
+      ) : null}
       <h1>{t('business:newTitle')}</h1>
       <p className="lead">{t('business:newLead')}</p>
       <EnterpriseForm values={actionData?.values} errors={actionData?.fieldErrors} submitLabel={t('business:saveButton')} busy={busy} />

@@ -124,8 +124,10 @@ export default function Compare() {
                       <ul className="plain-list">
                         {item.features.map((feature) => (
                           <li key={feature.id}>
-                            {pickText(feature.name, locale)} (
-                            <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={data.months} contractMonths={feature.minContractMonths} />)
+                            {pickText(feature.name, locale)}
+                            {locale === 'en' ? ' (' : '（'}
+                            <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={data.months} contractMonths={feature.minContractMonths} />
+                            {locale === 'en' ? ')' : '）'}
                           </li>
                         ))}
                       </ul>

@@ -8,7 +8,7 @@ import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { requireRole } from '../lib/auth.server';
 import { formatDate } from '../lib/format';
-import { pickText } from '../lib/i18n';
+import { pickText, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { listApplicantEnquiries } from '../services/enquiries.server';
@@ -50,7 +50,7 @@ export default function Enquiries() {
       ) : null}
       {data.rows.length === 0 ? (
         <p>
-          {t('enquiries:none')} <Link to="/solutions">{t('auth:browseCatalogue')}</Link>
+          {withGap(t('enquiries:none'))}<Link to="/solutions">{t('auth:browseCatalogue')}</Link>
         </p>
       ) : (
         <table className="table table--reflow">

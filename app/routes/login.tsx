@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
-import { getUser, homeFor, safeRedirect, startSession } from '../lib/auth.server';
+import { getUser, landingAfterLogin, startSession } from '../lib/auth.server';
 import { languageCookie } from '../lib/cookies.server';
 import { BusyError } from '../lib/limiter';
 import { parseForm, readForm } from '../lib/forms.server';
-import { isLocale } from '../lib/i18n';
+import { isLocale, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { requiredText } from '../lib/validation';
 import { attemptLogin, setUserLocale } from '../services/auth.server';
@@ -29,7 +29,8 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  if (user) return redirect(homeFor(user.role));
+  // Already signed in (a second tab, the back button): go on to where the login would have led.
+  if (user) return redirect(await landingAfterLogin({ context, user, redirectTo: new URL(request.url).searchParams.get('redirectTo') }));
   return null;
 }
 
@@ -62,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const chosen: unknown = await languageCookie.parse(request.headers.get('Cookie'));
   if (isLocale(chosen) && chosen !== result.user.locale) await setUserLocale({ db: context.db, userId: result.user.id, locale: chosen });
   // Where to go is settled before the session row exists, so that nothing about the target can fail after it.
-  const target = safeRedirect(parsed.data.redirectTo, homeFor(result.user.role));
+  const target = await landingAfterLogin({ context, user: result.user, redirectTo: parsed.data.redirectTo });
   return redirect(target, { headers: { 'Set-Cookie': await startSession(context, result.user.id) } });
 }
 
@@ -109,7 +110,7 @@ export default function Login() {
         </button>
       </Form>
       <p>
-        {t('auth:noAccount')}{' '}
+        {withGap(t('auth:noAccount'))}
         <Link to={params.get('redirectTo') ? `/register?${new URLSearchParams({ redirectTo: params.get('redirectTo')! })}` : '/register'}>{t('auth:registerLink')}</Link>
       </p>
     </div>

@@ -9,6 +9,7 @@ import { BarChart, BudgetChart, type ChartItem } from '../components/charts';
 import { categories, sectors } from '../domain/programme';
 import { requireRole } from '../lib/auth.server';
 import { formatMoney, formatNumber } from '../lib/format';
+import { bracketed } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { programmeDashboard, type GroupStats } from '../services/dashboard.server';
@@ -133,7 +134,7 @@ export default function Dashboard() {
         <li>
           <strong>{formatMoney(money.remainingCents)}</strong>
           <span>
-            {t('dashboard:facts.remaining')} ({t('dashboard:facts.budget')} {formatMoney(money.budgetCents)})
+            {t('dashboard:facts.remaining')}{bracketed(`${t('dashboard:facts.budget')} ${formatMoney(money.budgetCents)}`, locale)}
           </span>
         </li>
         <li>

@@ -8,6 +8,7 @@ import { selfRegisterRoles } from '../domain/programme';
 import { getUser, homeFor, safeRedirect } from '../lib/auth.server';
 import { parseForm, readForm } from '../lib/forms.server';
 import { detectLocale } from '../lib/i18n.server';
+import { withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { refuseCommonPassword } from '../lib/common-passwords.server';
 import { emailAddress, passwordSchema, requiredText } from '../lib/validation';
@@ -111,7 +112,7 @@ export default function Register() {
         </button>
       </Form>
       <p>
-        {t('auth:haveAccount')} <Link to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login'}>{t('auth:loginLink')}</Link>
+        {withGap(t('auth:haveAccount'))}<Link to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login'}>{t('auth:loginLink')}</Link>
       </p>
     </div>
   );

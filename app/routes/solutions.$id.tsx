@@ -1,13 +1,13 @@
 // One package: what the shop gets, its optional features, and the subsidy calculator.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSubmit } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary } from '../components/forms';
 import { Money, PriceLine, SplitSummary } from '../components/money';
 import { countedMonths, itemCostCents, packageSplit } from '../domain/funding';
 import { formatMoney } from '../lib/format';
-import { pickText } from '../lib/i18n';
+import { bracketed, businessNames, pickText, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { getUser, requireRole } from '../lib/auth.server';
@@ -100,10 +100,13 @@ function EnquiryPanel({ data }: { data: { isApplicant: boolean; loggedIn: boolea
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const location = useLocation();
+  const { locale } = useRootData();
   if (!data.loggedIn) {
+    // The login (or the registration it offers) comes back to this package, with the features chosen so far.
     return (
       <p>
-        <Link to="/login">{t('enquiries:loginToEnquire')}</Link>
+        <Link to={`/login?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`}>{t('enquiries:loginToEnquire')}</Link>
       </p>
     );
   }
@@ -111,7 +114,7 @@ function EnquiryPanel({ data }: { data: { isApplicant: boolean; loggedIn: boolea
   if (data.enterprises.length === 0) {
     return (
       <p>
-        {t('enquiries:needBusiness')} <Link to="/businesses/new">{t('business:addButton')}</Link>
+        {withGap(t('enquiries:needBusiness'))}<Link to="/businesses/new">{t('business:addButton')}</Link>
       </p>
     );
   }
@@ -129,7 +132,9 @@ function EnquiryPanel({ data }: { data: { isApplicant: boolean; loggedIn: boolea
             {data.enterprises.length > 1 ? <option value="">{t('enquiries:chooseBusiness')}</option> : null}
             {data.enterprises.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.name} ({e.nameZh})
+                {businessNames({ en: e.name, zh: e.nameZh }, locale)
+                  .map((name, index) => (index === 0 ? name : bracketed(name, locale)))
+                  .join('')}
               </option>
             ))}
           </select>
@@ -300,7 +305,7 @@ export default function SolutionPage() {
             </p>
             {split.limitedBy === 'cap' ? <p className="notice">{t('catalogue:cappedNotice')}</p> : null}
             <p>
-              {t('catalogue:headroomAfter')} <Money cents={split.headroomAfterCents} />
+              {withGap(t('catalogue:headroomAfter'))}<Money cents={split.headroomAfterCents} />
             </p>
           </div>
           <h2>{t('enquiries:panelTitle')}</h2>

@@ -1,4 +1,4 @@
-// Applications that chose this vendor's packages: reference, package, status and amounts only.
+// Applications that chose this vendor's packages: reference, the shop's name, package, status and amounts only.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { requireRole } from '../lib/auth.server';
 import { formatDate } from '../lib/format';
-import { pickText } from '../lib/i18n';
+import { businessNames, pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { optionalText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
@@ -70,6 +70,7 @@ export default function VendorApplications() {
           <thead>
             <tr>
               <th scope="col">{t('applications:reference')}</th>
+              <th scope="col">{t('enquiries:business')}</th>
               <th scope="col">{t('catalogue:package')}</th>
               <th scope="col">{t('applications:status')}</th>
               <th scope="col">{t('catalogue:eligibleCost')}</th>
@@ -82,6 +83,18 @@ export default function VendorApplications() {
             {data.rows.map((row) => (
               <tr key={row.reference}>
                 <td data-label={t('applications:reference')}>{row.reference}</td>
+                <td data-label={t('enquiries:business')}>
+                  {businessNames({ en: row.enterpriseNameEn, zh: row.enterpriseNameZh }, locale).map((name, index) =>
+                    index === 0 ? (
+                      <span key={index}>{name}</span>
+                    ) : (
+                      <span key={index} className="hint">
+                        <br />
+                        {name}
+                      </span>
+                    ),
+                  )}
+                </td>
                 <td data-label={t('catalogue:package')}>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</td>
                 <td data-label={t('applications:status')}>{t(`applications:statuses.${row.status}`)}</td>
                 <td data-label={t('catalogue:eligibleCost')}>

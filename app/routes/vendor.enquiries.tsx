@@ -5,16 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
 import { MatchReasonNote } from '../components/match-set';
-import { Money } from '../components/money';
+import { Money, PriceLine } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { requireRole } from '../lib/auth.server';
-import { formatDate } from '../lib/format';
+import { formatDate, formatMoney } from '../lib/format';
 import { readForm } from '../lib/forms.server';
-import { pickText } from '../lib/i18n';
+import { bracketed, businessNames, pickText, withGap, type Locale } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { idSchema } from '../lib/validation';
-import { confirmEnquiry, declineEnquiry, listVendorEnquiries } from '../services/enquiries.server';
+import { getCurrentSettings } from '../services/catalogue.server';
+import { confirmEnquiry, declineEnquiry } from '../services/enquiries.server';
+import { listVendorEnquiriesWithQuotations } from '../services/vendor-quotations.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'enquiries:vendorTitle');
 
@@ -28,7 +30,11 @@ const query = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
   const filters = query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json({ ...(await listVendorEnquiries({ db: context.db, userId: user.id, ...filters })), status: filters.status ?? '' });
+  const [list, settings] = await Promise.all([
+    listVendorEnquiriesWithQuotations({ db: context.db, userId: user.id, ...filters }),
+    getCurrentSettings(context.db),
+  ]);
+  return json({ ...list, status: filters.status ?? '', matchBps: settings.matchBps, capCents: settings.capCents });
 }
 
 const answerSchema = z.discriminatedUnion('intent', [
@@ -93,15 +99,23 @@ export default function VendorEnquiries() {
             <li key={row.id} className="inbox-item">
               <h2 className="card-title">{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</h2>
               <p>
-                {t('enquiries:from', { business: locale === 'en' ? row.enterpriseNameEn : row.enterpriseNameZh })} ·{' '}
+                {t('enquiries:from', { business: shopName({ en: row.enterpriseNameEn, zh: row.enterpriseNameZh }, locale) })} ·{' '}
                 {formatDate(row.createdAt, locale)} · {t(`enquiries:statuses.${row.status}`)}
               </p>
               {row.message ? <blockquote className="message">{row.message}</blockquote> : null}
               <MatchReasonNote reason={row.matchReason} audience="vendor" />
-              <p>{t('enquiries:featuresCount', { count: row.featureIds.length })}</p>
+              {row.status === 'declined' ? null : (
+                <QuotationTable
+                  id={row.id}
+                  quotation={row.quotation}
+                  title={row.quotation.locked ? t('enquiries:quotationLockedTitle') : t('enquiries:quotationTitle')}
+                  hint={t('enquiries:quotationShareHint', { percent: data.matchBps / 100, cap: formatMoney(data.capCents) })}
+                />
+              )}
               {row.status === 'confirmed' && row.eligibleCostCents !== null ? (
                 <p>
-                  {t('enquiries:quoted')} <Money cents={row.eligibleCostCents} />
+                  {withGap(t('enquiries:quoted'))}
+                  <Money cents={row.eligibleCostCents} />
                 </p>
               ) : null}
               {row.status === 'sent' ? (
@@ -138,5 +152,72 @@ export default function VendorEnquiries() {
       <p className="hint">{t('enquiries:confirmExplains')}</p>
       <Pagination page={data.page} pageCount={data.pageCount} />
     </div>
+  );
+}
+
+/** The shop's name as the reader expects it: the Chinese name first on Chinese pages, the other name in brackets. */
+function shopName(names: { en: string; zh: string }, locale: Locale): string {
+  const [first, second] = businessNames(names, locale);
+  return second ? `${first}${bracketed(second, locale)}` : first;
+}
+
+type Quotation = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number]['quotation'];
+
+/** The package and each chosen feature with its price, what each counts for, the total and the split at its best. */
+function QuotationTable({ id, quotation, title, hint }: { id: number; quotation: Quotation; title: string; hint: string }) {
+  const { t } = useTranslation();
+  const { locale } = useRootData();
+  const features = quotation.lines.filter((line) => line.kind === 'feature');
+  return (
+    <section aria-labelledby={`quotation-${id}`} className="quotation-preview">
+      <h3 id={`quotation-${id}`}>{title}</h3>
+      <table className="table table--reflow">
+        <thead>
+          <tr>
+            <th scope="col">{t('enquiries:quotationItem')}</th>
+            <th scope="col">{t('enquiries:quotationPrice')}</th>
+            <th scope="col">{t('enquiries:quotationCounts')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {quotation.lines.map((line, index) => (
+            <tr key={index}>
+              <th scope="row" data-label={t('enquiries:quotationItem')}>
+                {pickText({ en: line.nameEn, zhHK: line.nameZhHk, zhCN: line.nameZhCn }, locale)}{' '}
+                <span className="tag">{line.kind === 'package' ? t('enquiries:quotationPackage') : t('enquiries:quotationFeature')}</span>
+              </th>
+              <td data-label={t('enquiries:quotationPrice')}>
+                <PriceLine pricingModel={line.pricingModel} priceCents={line.priceCents} months={quotation.maxSubscriptionMonths} contractMonths={line.minContractMonths} />
+              </td>
+              <td data-label={t('enquiries:quotationCounts')}>
+                <Money cents={line.costCents} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {features.length === 0 ? <p className="hint">{t('enquiries:noFeatures')}</p> : null}
+      <dl className="split split--compact">
+        <div>
+          <dt>{t('enquiries:quotationTotal')}</dt>
+          <dd>
+            <Money cents={quotation.costCents} />
+          </dd>
+        </div>
+        <div className="split-programme">
+          <dt>{t('enquiries:quotationProgrammeMax')}</dt>
+          <dd>
+            <Money cents={quotation.programmeMaxCents} />
+          </dd>
+        </div>
+        <div className="split-shop">
+          <dt>{t('enquiries:quotationShopMin')}</dt>
+          <dd>
+            <Money cents={quotation.shopMinCents} />
+          </dd>
+        </div>
+      </dl>
+      <p className="hint">{hint}</p>
+    </section>
   );
 }

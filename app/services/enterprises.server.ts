@@ -159,6 +159,12 @@ export async function listEnterprises({ db, userId }: { db: DB; userId: number }
     .execute();
 }
 
+/** Whether this user keeps any business profile yet (a new shop owner's next step is to add one). */
+export async function ownsAnyEnterprise({ db, userId }: { db: DB; userId: number }): Promise<boolean> {
+  const found = await db.selectFrom('enterprises').select('id').where('ownerUserId', '=', userId).limit(1).executeTakeFirst();
+  return found !== undefined;
+}
+
 /** The enterprise if this user owns it; anyone else gets nothing (the route answers 404). */
 export async function getOwnEnterprise({ db, userId, enterpriseId }: { db: DB; userId: number; enterpriseId: number }) {
   return db

@@ -166,6 +166,8 @@ export async function listVendorApplications({ db, userId, page, pageSize = 25 }
     .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
     .innerJoin('quotations as q', 'q.id', 'a.quotationId')
     .innerJoin('solutionVersions as v', 'v.id', 'q.solutionVersionId')
+    // The shop is a party to the deal: the vendor sees its name next to the reference (nothing else about it).
+    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
     .where('vd.userId', '=', userId)
     .where('a.status', '<>', 'draft');
   const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
@@ -173,6 +175,7 @@ export async function listVendorApplications({ db, userId, page, pageSize = 25 }
   const current = Math.min(page, pageCount);
   const rows = await base
     .select(['a.reference', 'a.status', 'a.costCents', 'a.programmeCents', 'a.submittedAt', 'v.nameEn', 'v.nameZhHk', 'v.nameZhCn'])
+    .select(['ent.legalNameEn as enterpriseNameEn', 'ent.legalNameZh as enterpriseNameZh'])
     .orderBy('a.id', 'desc')
     .limit(pageSize)
     .offset((current - 1) * pageSize)

@@ -257,7 +257,10 @@ async function vendorConfirms(
     await expect(item).toHaveCount(1);
     await expect(item).toContainText('Waiting for reply');
     await expect(item).toContainText(enquiry.message);
-    await expect(item).toContainText(`Optional features asked for: ${enquiry.features}`);
+    // The vendor sees what confirming would quote: the package and each chosen feature, the total and the shares.
+    await expect(item.getByRole('row').filter({ hasText: 'Optional feature' })).toHaveCount(enquiry.features);
+    await expect(item.getByRole('row').filter({ hasText: 'Package' })).toHaveCount(1);
+    await expect(item).toContainText(`Total eligible cost${hkd(enquiry.cost)}`);
     await expect(item.getByRole('button', { name: 'Confirm and quote the listed price' })).toBeVisible();
   }
   if (screenshotName) await screenshot(page, screenshotName);

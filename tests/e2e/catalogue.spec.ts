@@ -49,8 +49,11 @@ test('a shop owner registers, finds a package, works out the subsidy and switche
   const email = `e2e-${stamp}@example.com`;
   const name = `E2E Shop Owner ${stamp}`;
 
-  await test.step('register as a shop owner and land logged in', async () => {
+  await test.step('register as a shop owner and land logged in, on the next step', async () => {
     await registerAccount(page, { name, email });
+    await expect(page.getByRole('heading', { level: 1, name: 'Add a business' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('Your next step: add your business');
+    await page.getByRole('link', { name: 'See every step of your application' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
     await expect(page.getByRole('main')).toContainText(email);
   });
@@ -64,7 +67,8 @@ test('a shop owner registers, finds a package, works out the subsidy and switche
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
-    await expect(page).toHaveURL(/\/account$/);
+    // Still no business: the login leads to adding one.
+    await expect(page).toHaveURL(/\/businesses\/new\?welcome=1$/);
     await expect(mainNav(page).getByRole('link', { name: `Signed in as ${name}` })).toBeVisible();
   });
 

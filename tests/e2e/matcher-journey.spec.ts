@@ -169,7 +169,7 @@ async function journey(page: Page, problems: string[], label: string) {
     await expect(page).toHaveURL(/\/register\?redirectTo=%2Fmatch%2Fresults/);
     await expect(page.getByRole('heading', { level: 1, name: '建立帳戶' })).toBeVisible();
     await page.getByRole('group', { name: '帳戶類型' }).getByRole('radio', { name: '店主' }).check();
-    await page.getByLabel('你的姓名').fill(account.name);
+    await page.getByLabel('姓名').fill(account.name);
     await page.getByLabel('電郵地址').fill(account.email);
     await page.getByLabel('密碼', { exact: true }).fill(PASSWORD);
     await page.getByLabel('確認密碼').fill(PASSWORD);

@@ -162,15 +162,15 @@ async function reportDeployed(vendorActor: Actor, ref: string, split: Split) {
   await expect(page.getByRole('heading', { level: 1, name: 'Applications for my packages' })).toBeVisible();
   const row = page.getByRole('main').getByRole('row').filter({ has: page.getByRole('cell', { name: ref, exact: true }) });
   await expect(row).toHaveCount(1);
-  const cells = row.getByRole('cell');
-  await expect(cells.nth(1)).toHaveText(DEMO_PACKAGE);
-  await expect(cells.nth(2)).toHaveText('Approved');
-  await expect(cells.nth(3)).toHaveText(hkd(split.cost));
-  await expect(cells.nth(4)).toHaveText(hkd(split.programme));
+  const cell = (label: string) => row.locator(`td[data-label="${label}"]`);
+  await expect(cell('Package')).toHaveText(DEMO_PACKAGE);
+  await expect(cell('Status')).toHaveText('Approved');
+  await expect(cell('Eligible cost')).toHaveText(hkd(split.cost));
+  await expect(cell('Programme pays')).toHaveText(hkd(split.programme));
   await row.getByRole('button', { name: 'Report deployed' }).click();
   await expect(page).toHaveURL(new RegExp(`/vendor/applications\\?reported=${ref}$`));
   await expect(page.getByRole('main').getByRole('status')).toHaveText(`Deployment of ${ref} reported. The shop will be asked to confirm.`);
-  await expect(cells.nth(2)).toHaveText('Deployment reported by vendor');
+  await expect(cell('Status')).toHaveText('Deployment reported by vendor');
   await expect(row.getByRole('button', { name: 'Report deployed' })).toHaveCount(0);
 }
 

@@ -169,7 +169,8 @@ describe('versions', () => {
     expect(app).toEqual({ costCents: 30_000_00, eligibleCostCents: 30_000_00 });
     const vendorView = await listVendorApplications({ db: t.db, userId: pkg.user.id, page: 1 });
     expect(vendorView.rows.map((r) => r.reference)).toEqual([reference]);
-    expect(Object.keys(vendorView.rows[0]!).sort()).toEqual(['costCents', 'nameEn', 'nameZhCn', 'nameZhHk', 'programmeCents', 'reference', 'status', 'submittedAt']);
+    // Limited fields: the shop's name (a party to the deal, issue 12 §5) and nothing else about it.
+    expect(Object.keys(vendorView.rows[0]!).sort()).toEqual(['costCents', 'enterpriseNameEn', 'enterpriseNameZh', 'nameEn', 'nameZhCn', 'nameZhHk', 'programmeCents', 'reference', 'status', 'submittedAt']);
   });
 
   it('delisting hides the package from the catalogue and new enquiries, not from existing applications', async () => {

@@ -63,12 +63,13 @@ export type Account = { name: string; email: string };
 
 /**
  * Registers the account through /register (with PASSWORD), then logs in from the page it lands on (registering never
- * signs anyone in, so that it cannot tell who already has an account) and checks it reaches `home`, signed in.
+ * signs anyone in, so that it cannot tell who already has an account) and checks it reaches `home`, signed in: a new
+ * shop owner lands on their next step, adding the business.
  */
 export async function registerAccount(
   page: Page,
   account: Account,
-  { type = 'Shop owner', home = /\/account$/ }: { type?: 'Shop owner' | 'Solution provider'; home?: RegExp } = {},
+  { type = 'Shop owner', home = /\/businesses\/new\?welcome=1$/ }: { type?: 'Shop owner' | 'Solution provider'; home?: RegExp } = {},
 ) {
   await page.goto('/register');
   await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
@@ -79,7 +80,7 @@ export async function registerAccount(
   await page.getByLabel('Confirm password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/login\?registered=1$/);
-  await expect(page.getByRole('status').filter({ hasText: 'Thank you for registering' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Account created' })).toBeVisible();
   await page.getByLabel('Email address').fill(account.email);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
