@@ -72,9 +72,18 @@ export type BuiltServer = {
  * Starts `node build/index.js`. Without env.DATABASE_URL it runs its own embedded PostgreSQL in a fresh temp folder
  * (never ./.data), migrated and seeded with the demo accounts.
  */
-export async function startBuiltServer({ env = {}, readyTimeoutMs = 60_000 }: { env?: Record<string, string> } & { readyTimeoutMs?: number } = {}): Promise<BuiltServer> {
+export async function startBuiltServer({
+  env = {},
+  readyTimeoutMs = 60_000,
+  port: wantedPort,
+}: {
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+  /** A fixed port (e.g. to start a process again where a load balancer expects it); a free one when unset. */
+  port?: number;
+} = {}): Promise<BuiltServer> {
   await ensureBuild();
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'matchfund-http-'));
   fs.chmodSync(tempDir, 0o755);
   const dataDir = path.join(tempDir, 'pg');
