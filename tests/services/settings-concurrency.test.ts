@@ -131,7 +131,7 @@ describe('a budget cut saved while approvals are on their way', () => {
     }
     console.info(`[settings race] approvals past the budget in force: ${overBudgetRounds.length} of ${ROUNDS} rounds`);
     expect(overBudgetRounds).toEqual([]);
-  });
+  }, 120_000); // 60 approvals and 10 saves: ~15 s alone, longer while the whole suite shares the cores
 });
 
 describe('a cap or match change saved while submissions are on their way', () => {
@@ -177,5 +177,5 @@ describe('a cap or match change saved while submissions are on their way', () =>
     }
     console.info(`[settings race] submissions past the cap/match in force: ${badRounds.length} of ${ROUNDS} rounds (${badRounds.map((b) => b.count).join(', ') || 'none'})`);
     expect(badRounds).toEqual([]);
-  });
+  }, 120_000);
 });
