@@ -57,7 +57,7 @@ app.all('*', async (req, res, next) => {
 });
 
 // Messages wait in the outbox until a gateway is configured; without one they are visible in the portal only.
-const stopWorkers: (() => void)[] = [];
+const stopWorkers: (() => void | Promise<void>)[] = [];
 if (env.NOTIFY_URL) {
   stopWorkers.push(startOutboxWorker({ db, topic: 'notification', send: httpSender({ url: env.NOTIFY_URL }), intervalMs: env.OUTBOX_INTERVAL_MS }));
   log(`Delivering notifications to ${new URL(env.NOTIFY_URL).origin}`);
@@ -123,7 +123,8 @@ async function shutdown(signal: string) {
     log(`Connections still open after ${env.SHUTDOWN_GRACE_MS} ms: closing them`);
     server.closeAllConnections();
   }
-  for (const stopWorker of stopWorkers) stopWorker();
+  // Outbox workers finish the message they are sending (and hand back the rest) before the database closes.
+  await Promise.all(stopWorkers.map((stopWorker) => stopWorker()));
   await stop();
 }
 

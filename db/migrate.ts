@@ -12,6 +12,7 @@ import * as moneyRules from './migrations/2026-12-01T0100-money-rules';
 import * as hostileClient from './migrations/2026-12-01T0200-hostile-client';
 import * as enquiryMatchReason from './migrations/2026-12-01T0600-enquiry-match-reason';
 import * as vocabularyChecks from './migrations/2026-12-02T0600-vocabulary-checks';
+import * as loginDevices from './migrations/2026-12-02T0700-login-devices';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T0200-hostile-client': hostileClient,
   '2026-12-01T0600-enquiry-match-reason': enquiryMatchReason,
   '2026-12-02T0600-vocabulary-checks': vocabularyChecks,
+  '2026-12-02T0700-login-devices': loginDevices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

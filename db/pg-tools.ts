@@ -1,11 +1,15 @@
 // Shared by `npm run backup` and `npm run restore`: which database (DATABASE_URL, or the embedded one under
 // DATA_DIR — the running one, or started for the occasion), and which pg_dump / pg_restore may touch it.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { z } from 'zod';
 import { embeddedDataDir, runningEmbeddedPort, startEmbeddedPostgres } from './embedded';
+
+/** The checkout (db/..): backups/ and the default .data/postgres live under it. */
+export const defaultRootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export type ClientTool = { name: string; path: string; major: number; version: string };
 
@@ -100,7 +104,7 @@ export type Target = {
  * the same folder for the length of the job and stops it after. `create` allows a new, empty cluster (restore);
  * a backup of a folder that holds no database is an error.
  */
-export async function openTarget({ rootDir, create, log }: { rootDir: string; create: boolean; log: (line: string) => void }): Promise<Target> {
+export async function openTarget({ rootDir = defaultRootDir, create, log }: { rootDir?: string; create: boolean; log: (line: string) => void }): Promise<Target> {
   const parsed = targetEnv.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== '')));
   if (!parsed.success) throw new OpsError(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const env = parsed.data;
@@ -158,3 +162,42 @@ export async function userObjectCount(client: pg.Client): Promise<number> {
 }
 
 export const seconds = (startedMs: number) => ((performance.now() - startedMs) / 1000).toFixed(2);
+
+export type OpenDatabase = Target & {
+  /** The server's major version (the client tool must be at least this). */
+  major: number;
+  /** Runs a client tool (pg_dump, pg_restore) against this database: its URL without the password, PGPASSWORD in env. */
+  runTool: (tool: ClientTool, args: string[]) => SpawnSyncReturns<Buffer>;
+};
+
+/**
+ * The connection set-up backup and restore share: opens the configured database (see openTarget), learns its server
+ * version, hands `job` a way to run a client tool against it, and stops an embedded server started for the job.
+ */
+export async function withDatabase<T>(
+  { create, log }: { create: boolean; log: (line: string) => void },
+  job: (database: OpenDatabase) => Promise<T>,
+): Promise<T> {
+  const target = await openTarget({ create, log });
+  try {
+    const major = await withClient(target.url, serverMajor);
+    const { dbname, env } = clientConnection(target.url);
+    const runTool = (tool: ClientTool, args: string[]) =>
+      spawnSync(tool.path, ['--no-password', `--dbname=${dbname}`, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    return await job({ ...target, major, runTool });
+  } finally {
+    await target.stop();
+  }
+}
+
+/** The entry point of an ops script: exit 0 when `main` succeeds; otherwise its message (an OpsError's alone) and exit 1. */
+export function runOpsScript(name: string, main: (log: (line: string) => void) => Promise<void>): void {
+  const log = (line: string) => console.log(`[${name}] ${line}`);
+  main(log).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`[${name}] ${error instanceof OpsError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

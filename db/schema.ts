@@ -31,6 +31,16 @@ export interface SessionsTable {
   expiresAt: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** A browser that signed in to an account: exempt from that account's account-wide login wait (ADR 020). */
+export interface LoginDevicesTable {
+  /** sha256 (hex) of the token in the browser's mf_device cookie. */
+  id: string;
+  /** The account, as the login throttle keys it (lower-cased e-mail). */
+  email: string;
+  createdAt: CreatedAt;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface LoginAttemptsTable {
   id: Id;
   email: string;
@@ -390,6 +400,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   loginAttempts: LoginAttemptsTable;
+  loginDevices: LoginDevicesTable;
   programmes: ProgrammesTable;
   programmeSettings: ProgrammeSettingsTable;
   vendors: VendorsTable;

@@ -120,3 +120,12 @@ export function nothingToFund(split: FundingSplit): 'cap_reached' | 'no_programm
   if (split.programmeCents > 0) return null;
   return split.headroomBeforeCents === 0 ? 'cap_reached' : 'no_programme_share';
 }
+
+/**
+ * A round budget may not be set below the programme share already approved (approved and every status after it):
+ * those are promises made to shops, so a cut must leave room for all of them. Equal is allowed (nothing more can be
+ * approved until the budget rises again).
+ */
+export function budgetCoversApproved({ budgetCents, approvedCents }: { budgetCents: number; approvedCents: number }): boolean {
+  return budgetCents >= approvedCents;
+}

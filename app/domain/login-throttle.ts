@@ -32,13 +32,21 @@ export type ThrottleState = {
 
 export type ThrottleDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-export function throttleDecision(state: ThrottleState, now: Date): ThrottleDecision {
+/** How long a browser that signed in stays trusted for that account (each successful login renews it). */
+export const TRUSTED_DEVICE_DAYS = 90;
+
+/**
+ * `trustedDevice`: the request comes from a browser that signed in to this account before (ADR 020). It skips the
+ * account-wide wait — which an attacker spread over many addresses can impose on everyone — but never the
+ * per-address limit, so guessing from that browser is still held back.
+ */
+export function throttleDecision(state: ThrottleState, now: Date, { trustedDevice = false }: { trustedDevice?: boolean } = {}): ThrottleDecision {
   const waits: number[] = [];
   if (state.pairFailures >= PAIR_MAX_FAILURES) {
     const since = state.oldestPairFailureAt ? (now.getTime() - state.oldestPairFailureAt.getTime()) / 1000 : 0;
     waits.push(PAIR_WINDOW_MINUTES * 60 - since);
   }
-  const delay = accountDelaySeconds(state.accountFailures);
+  const delay = trustedDevice ? 0 : accountDelaySeconds(state.accountFailures);
   if (delay > 0 && state.latestAccountFailureAt) {
     waits.push(delay - (now.getTime() - state.latestAccountFailureAt.getTime()) / 1000);
   }

@@ -2,8 +2,9 @@
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import type { Role } from '../../db/schema';
 import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from '../services/auth.server';
+import { TRUSTED_DEVICE_DAYS } from '../domain/login-throttle';
 import { ownsAnyEnterprise } from '../services/enterprises.server';
-import { sessionCookie } from './cookies.server';
+import { deviceCookie, sessionCookie } from './cookies.server';
 import { noteUser } from './logging.server';
 
 async function sessionToken(request: Request, context: AppLoadContext): Promise<string | undefined> {
@@ -87,6 +88,20 @@ export async function landingAfterLogin({ context, user, redirectTo }: { context
 export async function startSession(context: AppLoadContext, userId: number): Promise<string> {
   const token = await createSession({ db: context.db, userId });
   return sessionCookieHeader(context, token);
+}
+
+/** The device token the browser sent (mf_device), for attemptLogin. */
+export async function deviceToken(request: Request, context: AppLoadContext): Promise<string | undefined> {
+  const value: unknown = await deviceCookie(context.secureCookies).parse(request.headers.get('Cookie'));
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : undefined;
+}
+
+/** After a successful login: a new session, and the browser's device token (kept, renewed or new) for next time. */
+export async function signedInHeaders(context: AppLoadContext, login: { user: { id: number }; deviceToken: string }): Promise<Headers> {
+  const headers = new Headers();
+  headers.append('Set-Cookie', await startSession(context, login.user.id));
+  headers.append('Set-Cookie', await deviceCookie(context.secureCookies).serialize(login.deviceToken, { maxAge: TRUSTED_DEVICE_DAYS * 24 * 60 * 60 }));
+  return headers;
 }
 
 export function sessionCookieHeader(context: AppLoadContext, token: string): Promise<string> {

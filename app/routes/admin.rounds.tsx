@@ -12,13 +12,15 @@ import { formValues, readForm, type FieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { calendarDay, moneyCents, requiredText, wholeNumber } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
+import { budgetPosition } from '../services/officer.server';
 import { createSettingsVersion, listSettingsVersions } from '../services/settings.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'officer:roundsTitle');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin');
-  return json({ versions: await listSettingsVersions({ db: context.db }) });
+  const [versions, position] = await Promise.all([listSettingsVersions({ db: context.db }), budgetPosition(context.db)]);
+  return json({ versions, approvedCents: position.approvedCents });
 }
 
 // Bounded as programme_settings' CHECKs: budget and cap may be 0, the ceilings must be above 0.
@@ -64,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ fieldErrors, values: formValues(form) }, { status: 400 });
   }
   const v = parsed.data;
-  const { version } = await createSettingsVersion({
+  const saved = await createSettingsVersion({
     db: context.db,
     adminId: admin.id,
     input: {
@@ -85,7 +87,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       slaWorkingDays: v.slaWorkingDays,
     },
   });
-  return redirect(`/admin/rounds?saved=${version}`);
+  if (!saved.ok) {
+    // Below the money already approved: those promises must stay covered.
+    return json({ fieldErrors: { budget: ['officer:budget_below_approved'] } as FieldErrors, values: formValues(form) }, { status: 400 });
+  }
+  return redirect(`/admin/rounds?saved=${saved.version}`);
 }
 
 const hkDay = (value: string | Date) => new Date(new Date(value).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -93,7 +99,7 @@ const hkDay = (value: string | Date) => new Date(new Date(value).getTime() + 8 *
 export default function Rounds() {
   const { t } = useTranslation();
   const { locale } = useRootData();
-  const { versions } = useLoaderData<typeof loader>();
+  const { versions, approvedCents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const [params] = useSearchParams();
@@ -130,7 +136,7 @@ export default function Rounds() {
       <Form method="post" noValidate className="narrow">
         <CsrfInput />
         <TextField name="roundCode" label={labels.roundCode!} defaultValue={value('roundCode', current.roundCode)} errors={errors} />
-        <TextField name="budget" label={labels.budget!} inputMode="decimal" defaultValue={value('budget', centsToInput(current.budgetCents))} errors={errors} />
+        <TextField name="budget" label={labels.budget!} hint={t('officer:settings.budgetHint', { amount: formatMoney(approvedCents) })} inputMode="decimal" defaultValue={value('budget', centsToInput(current.budgetCents))} errors={errors} />
         <TextField name="cap" label={labels.cap!} inputMode="decimal" defaultValue={value('cap', centsToInput(current.capCents))} errors={errors} />
         <TextField name="matchPercent" label={labels.matchPercent!} inputMode="numeric" defaultValue={value('matchPercent', String(current.matchBps / 100))} errors={errors} />
         <TextField name="maxOneOff" label={labels.maxOneOff!} inputMode="decimal" defaultValue={value('maxOneOff', centsToInput(current.maxOneOffCents))} errors={errors} />

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
-import { getUser, landingAfterLogin, startSession } from '../lib/auth.server';
+import { deviceToken, getUser, landingAfterLogin, signedInHeaders } from '../lib/auth.server';
 import { languageCookie } from '../lib/cookies.server';
 import { BusyError } from '../lib/limiter';
 import { parseForm, readForm } from '../lib/forms.server';
@@ -43,6 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: parsed.data.email,
     password: parsed.data.password,
     ip: context.clientIp,
+    deviceToken: await deviceToken(request, context),
   }).catch((error: unknown) => {
     if (error instanceof BusyError) return { ok: false as const, code: 'too_busy' as const };
     throw error;
@@ -64,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (isLocale(chosen) && chosen !== result.user.locale) await setUserLocale({ db: context.db, userId: result.user.id, locale: chosen });
   // Where to go is settled before the session row exists, so that nothing about the target can fail after it.
   const target = await landingAfterLogin({ context, user: result.user, redirectTo: parsed.data.redirectTo });
-  return redirect(target, { headers: { 'Set-Cookie': await startSession(context, result.user.id) } });
+  return redirect(target, { headers: await signedInHeaders(context, result) });
 }
 
 export default function Login() {

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import type { Locale, Role, User } from '../../db/schema';
-import { ACCOUNT_WINDOW_HOURS, PAIR_WINDOW_MINUTES, throttleDecision } from '../domain/login-throttle';
+import { ACCOUNT_WINDOW_HOURS, PAIR_WINDOW_MINUTES, TRUSTED_DEVICE_DAYS, throttleDecision } from '../domain/login-throttle';
 import { serverT } from '../lib/i18n.server';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../lib/password.server';
 
@@ -90,7 +90,8 @@ export async function tellOwnerOfRegistrationAttempt({ db, email }: { db: DB; em
 }
 
 export type LoginResult =
-  | { ok: true; user: SessionUser }
+  /** deviceToken: for the browser's device cookie (the one it sent, renewed, or a new one). */
+  | { ok: true; user: SessionUser; deviceToken: string }
   | { ok: false; code: 'invalid_credentials' }
   | { ok: false; code: 'too_many_attempts'; retryAfterSeconds: number };
 
@@ -98,9 +99,10 @@ export type LoginResult =
  * Takes one slot to check a password, or says how long to wait. Under a per-account lock, so that parallel guesses
  * queue here one by one: each sees the slots taken before it (a slot counts as a failure until its check ends).
  */
-async function reserveCheck({ db, key, ip }: { db: DB; key: string; ip: string }): Promise<{ ok: true; id: number } | { ok: false; retryAfterSeconds: number }> {
+async function reserveCheck({ db, key, ip, deviceToken }: { db: DB; key: string; ip: string; deviceToken?: string }): Promise<{ ok: true; id: number; trustedDevice: boolean } | { ok: false; retryAfterSeconds: number }> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${key}`}, 0))`.execute(trx);
+    const trustedDevice = Boolean(deviceToken) && (await isTrustedDevice(trx, key, deviceToken!));
     const { rows } = await sql<{ pairFailures: number; oldestPairFailureAt: Date | null; accountFailures: number; latestAccountFailureAt: Date | null; now: Date }>`
       with last_success as (
         select coalesce(max(created_at), '-infinity') as at from login_attempts where email = ${key} and succeeded
@@ -120,10 +122,10 @@ async function reserveCheck({ db, key, ip }: { db: DB; key: string; ip: string }
         now() as "now"
     `.execute(trx);
     const state = rows[0]!;
-    const decision = throttleDecision(state, state.now);
+    const decision = throttleDecision(state, state.now, { trustedDevice });
     if (!decision.ok) return decision;
     const slot = await trx.insertInto('loginAttempts').values({ email: key, ip, succeeded: null }).returning('id').executeTakeFirstOrThrow();
-    return { ok: true as const, id: slot.id };
+    return { ok: true as const, id: slot.id, trustedDevice };
   });
 }
 
@@ -136,14 +138,17 @@ export async function attemptLogin({
   email,
   password,
   ip,
+  deviceToken,
 }: {
   db: DB;
   email: string;
   password: string;
   ip: string;
+  /** The browser's device cookie, if it has one: exempts it from the account-wide wait if it signed in here before. */
+  deviceToken?: string;
 }): Promise<LoginResult> {
   const key = normalise(email);
-  const slot = await reserveCheck({ db, key, ip });
+  const slot = await reserveCheck({ db, key, ip, deviceToken });
   if (!slot.ok) return { ok: false, code: 'too_many_attempts', retryAfterSeconds: slot.retryAfterSeconds };
   let succeeded = false;
   try {
@@ -157,12 +162,42 @@ export async function attemptLogin({
     await db.updateTable('loginAttempts').set({ succeeded }).where('id', '=', slot.id).execute();
     if (!user || !succeeded) return { ok: false, code: 'invalid_credentials' };
     const { passwordHash: _omit, ...sessionUser } = user;
-    return { ok: true, user: sessionUser };
+    return { ok: true, user: sessionUser, deviceToken: await trustDevice(db, key, slot.trustedDevice ? deviceToken : undefined) };
   } catch (error) {
     // No password was checked (e.g. the hashing queue was full): give the slot back.
     await db.deleteFrom('loginAttempts').where('id', '=', slot.id).where('succeeded', 'is', null).execute().catch(() => {});
     throw error;
   }
+}
+
+const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+async function isTrustedDevice(db: DB, key: string, token: string): Promise<boolean> {
+  if (!DEVICE_TOKEN.test(token)) return false;
+  const found = await db
+    .selectFrom('loginDevices')
+    .select('id')
+    .where('id', '=', tokenHash(token))
+    .where('email', '=', key)
+    .where('expiresAt', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return Boolean(found);
+}
+
+/**
+ * After a successful login: this browser is trusted for the account for TRUSTED_DEVICE_DAYS (renewed at each login).
+ * A token already trusted for this account is kept; any other (none, expired, another account's, or one planted in
+ * the browser by someone else) is replaced by a new one, so nobody can arrange to know the token of the owner's browser.
+ */
+async function trustDevice(db: DB, key: string, token: string | undefined): Promise<string> {
+  const deviceToken = token && DEVICE_TOKEN.test(token) ? token : crypto.randomBytes(32).toString('base64url');
+  const expiresAt = sql<Date>`now() + make_interval(days => ${TRUSTED_DEVICE_DAYS})`;
+  await db
+    .insertInto('loginDevices')
+    .values({ id: tokenHash(deviceToken), email: key, expiresAt })
+    .onConflict((oc) => oc.columns(['id', 'email']).doUpdateSet({ expiresAt }))
+    .execute();
+  return deviceToken;
 }
 
 /** Creates a session and returns the token for the cookie; only its hash is stored. */
@@ -232,13 +267,14 @@ export async function changePassword({
 export const LOGIN_ATTEMPTS_KEPT_DAYS = 30;
 
 /** Deletes expired sessions and old login attempts. Safe to run in every process at once (plain deletes). */
-export async function purgeExpired({ db }: { db: DB }): Promise<{ sessions: number; loginAttempts: number }> {
+export async function purgeExpired({ db }: { db: DB }): Promise<{ sessions: number; loginAttempts: number; loginDevices: number }> {
   const sessions = await db.deleteFrom('sessions').where('expiresAt', '<', sql<Date>`now()`).executeTakeFirst();
+  const loginDevices = await db.deleteFrom('loginDevices').where('expiresAt', '<', sql<Date>`now()`).executeTakeFirst();
   const loginAttempts = await db
     .deleteFrom('loginAttempts')
     .where('createdAt', '<', sql<Date>`now() - make_interval(days => ${LOGIN_ATTEMPTS_KEPT_DAYS})`)
     .executeTakeFirst();
-  return { sessions: Number(sessions.numDeletedRows), loginAttempts: Number(loginAttempts.numDeletedRows) };
+  return { sessions: Number(sessions.numDeletedRows), loginAttempts: Number(loginAttempts.numDeletedRows), loginDevices: Number(loginDevices.numDeletedRows) };
 }
 
 /** Runs purgeExpired now and then every intervalMs; returns the function that stops it. */

@@ -20,6 +20,7 @@ export async function deliverDue({
   leaseSeconds = 60,
   maxAttempts = MAX_DELIVERY_ATTEMPTS,
   random = Math.random,
+  stopping = () => false,
 }: {
   db: DB;
   topic: OutboxTopic;
@@ -28,6 +29,8 @@ export async function deliverDue({
   leaseSeconds?: number;
   maxAttempts?: number;
   random?: () => number;
+  /** Checked before each message: when the process is shutting down, the rest of the batch is handed back at once. */
+  stopping?: () => boolean;
 }): Promise<DeliveryReport> {
   const claimed = await db
     .updateTable('outbox')
@@ -52,7 +55,20 @@ export async function deliverDue({
     .execute();
 
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
-  for (const message of claimed) {
+  for (const [index, message] of claimed.entries()) {
+    if (stopping()) {
+      // Shutting down: give back what this process claimed but has not tried (lease and attempt undone), so the other
+      // processes deliver it now instead of after the lease runs out.
+      const rest = claimed.slice(index).map((m) => m.id);
+      await db
+        .updateTable('outbox')
+        .set((eb) => ({ leaseUntil: null, attempts: eb('attempts', '-', 1) }))
+        .where('id', 'in', rest)
+        .where('status', '=', 'pending')
+        .execute();
+      report.claimed -= rest.length;
+      break;
+    }
     const started = performance.now();
     try {
       await send(message);
@@ -114,21 +130,30 @@ export function startOutboxWorker({
   topic: OutboxTopic;
   send: Sender;
   intervalMs?: number;
-}): () => void {
-  let running = false;
+}): () => Promise<void> {
+  let run: Promise<void> | undefined;
+  let stopped = false;
   const timer = setInterval(() => {
-    if (running) return;
-    running = true;
+    if (run) return;
     const started = performance.now();
-    deliverDue({ db, topic, send })
-      .then((report) => report.claimed > 0 && logJobRun({ job: `outbox.${topic}`, durationMs: performance.now() - started, ...report }))
+    run = deliverDue({ db, topic, send, stopping: () => stopped })
+      .then((report) => void (report.claimed > 0 && logJobRun({ job: `outbox.${topic}`, durationMs: performance.now() - started, ...report })))
       .catch((error: unknown) => logJobRun({ job: `outbox.${topic}`, durationMs: performance.now() - started, error }))
       .finally(() => {
-        running = false;
+        run = undefined;
       });
   }, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  /**
+   * Stops polling and waits for the run in progress: the message being sent is finished and marked, the rest of its
+   * batch handed back. Closing the database under a run instead would leave its batch leased (up to a minute) and
+   * could send a message again after it was delivered but before it was marked sent.
+   */
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await run;
+  };
 }
 
 /** Messages that gave up after the last attempt, for staff to look into. */

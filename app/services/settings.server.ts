@@ -1,9 +1,11 @@
 // Programme and round settings: every change is a new version; applications keep the version they were judged under.
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
+import { budgetCoversApproved } from '../domain/funding';
 import type { ProgrammeSettings } from '../../db/schema';
 import type { Trx } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
+import { budgetStatuses } from '../domain/application-lifecycle';
 
 export type SettingsInput = {
   roundCode: string;
@@ -46,10 +48,24 @@ export async function settingsInForce(trx: Trx, { purpose }: { purpose: 'budget'
   return getCurrentSettings(trx);
 }
 
-/** Adds the next version under a lock on the programme row, so two admins saving at once get versions n+1 and n+2. */
-export async function createSettingsVersion({ db, adminId, input }: { db: DB; adminId: number; input: SettingsInput }): Promise<{ version: number }> {
+export type SaveSettingsResult = { ok: true; version: number } | { ok: false; code: 'budget_below_approved'; approvedCents: number };
+
+/**
+ * Adds the next version under a lock on the programme row, so two admins saving at once get versions n+1 and n+2.
+ * Refuses a budget below the programme share already approved: the sum is read after the lock (FOR UPDATE, which
+ * waits for every approval in progress — they hold FOR NO KEY UPDATE — and makes later ones wait for this save), so
+ * an approval and a cut racing can never end with more approved than the budget.
+ */
+export async function createSettingsVersion({ db, adminId, input }: { db: DB; adminId: number; input: SettingsInput }): Promise<SaveSettingsResult> {
   return db.transaction().execute(async (trx) => {
     const programme = await trx.selectFrom('programmes').select('id').orderBy('id').limit(1).forUpdate().executeTakeFirstOrThrow();
+    const approved = await trx
+      .selectFrom('applications')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('programmeCents'), eb.lit(0)).as('total'))
+      .where('status', 'in', [...budgetStatuses])
+      .executeTakeFirstOrThrow();
+    const approvedCents = Number(approved.total);
+    if (!budgetCoversApproved({ budgetCents: input.budgetCents, approvedCents })) return { ok: false, code: 'budget_below_approved', approvedCents };
     const { version } = await trx
       .selectFrom('programmeSettings')
       .select(sql<number>`coalesce(max(version), 0) + 1`.as('version'))
@@ -59,6 +75,6 @@ export async function createSettingsVersion({ db, adminId, input }: { db: DB; ad
       .insertInto('programmeSettings')
       .values({ ...input, programmeId: programme.id, version, createdBy: adminId })
       .execute();
-    return { version };
+    return { ok: true, version };
   });
 }

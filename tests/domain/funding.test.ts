@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countedMonths, eligibleCostCents, fundingSplit, headroomCents, itemCostCents, nothingToFund, packageSplit, type FundingRules } from '../../app/domain/funding';
+import { budgetCoversApproved, countedMonths, eligibleCostCents, fundingSplit, headroomCents, itemCostCents, nothingToFund, packageSplit, type FundingRules } from '../../app/domain/funding';
 
 const rules: FundingRules = { matchBps: 5_000, capCents: 50_000_00, maxSubscriptionMonths: 24 };
 
@@ -176,6 +176,19 @@ describe('fundingSplit properties', () => {
       fc.property(fc.array(item, { maxLength: 8 }), fc.integer({ min: 1, max: 60 }), (items, months) => {
         const expected = items.reduce((sum, i) => sum + (i.pricingModel === 'monthly' ? i.priceCents * months : i.priceCents), 0);
         expect(eligibleCostCents(items, months)).toBe(expected);
+      }),
+    );
+  });
+});
+
+describe('a round budget against the money already approved', () => {
+  it('is accepted exactly when it covers every cent approved', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e13 }), fc.integer({ min: 0, max: 1e13 }), (budgetCents, approvedCents) => {
+        expect(budgetCoversApproved({ budgetCents, approvedCents })).toBe(approvedCents <= budgetCents);
+        // Once approved money is covered, any larger budget is too; a cent less than the approved money never is.
+        if (budgetCoversApproved({ budgetCents, approvedCents })) expect(budgetCoversApproved({ budgetCents: budgetCents + 1, approvedCents })).toBe(true);
+        if (approvedCents > 0) expect(budgetCoversApproved({ budgetCents: approvedCents - 1, approvedCents })).toBe(false);
       }),
     );
   });

@@ -53,3 +53,26 @@ describe('throttleDecision', () => {
     expect(throttleDecision(state, now)).toEqual(expected);
   });
 });
+
+describe('throttleDecision for the owner’s own browser (a trusted device)', () => {
+  it('skips the account-wide wait but never the per-address limit', () => {
+    fc.assert(
+      fc.property(fc.nat(200), fc.nat(3600), fc.nat(30), fc.nat(900), (accountFailures, latestAgo, pairFailures, oldestAgo) => {
+        const state = { accountFailures, latestAccountFailureAt: ago(latestAgo), pairFailures, oldestPairFailureAt: ago(oldestAgo) };
+        const trusted = throttleDecision(state, now, { trustedDevice: true });
+        const pairOnly = throttleDecision({ ...state, accountFailures: 0, latestAccountFailureAt: null }, now);
+        expect(trusted).toEqual(pairOnly);
+        // Never looser than the pair rule, never stricter than for an unknown browser.
+        if (throttleDecision(state, now).ok) expect(trusted.ok).toBe(true);
+      }),
+    );
+  });
+
+  it('an account under attack from everywhere: an unknown browser waits, the owner’s browser does not', () => {
+    const attacked = { ...calm, accountFailures: ACCOUNT_FREE_FAILURES + 10, latestAccountFailureAt: ago(5) };
+    expect(throttleDecision(attacked, now)).toMatchObject({ ok: false });
+    expect(throttleDecision(attacked, now, { trustedDevice: true })).toEqual({ ok: true });
+    const fromHere = { ...attacked, pairFailures: PAIR_MAX_FAILURES, oldestPairFailureAt: ago(60) };
+    expect(throttleDecision(fromHere, now, { trustedDevice: true })).toEqual({ ok: false, retryAfterSeconds: PAIR_WINDOW_MINUTES * 60 - 60 });
+  });
+});

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centsToInput } from '../../app/domain/money';
+import { assignToMe, budgetPosition, decideApplication } from '../../app/services/officer.server';
 import { action as roundsAction, loader as roundsLoader } from '../../app/routes/admin.rounds';
 import { action as notificationsAction, loader as notificationsLoader } from '../../app/routes/notifications';
 import { unreadCount } from '../../app/services/notifications.server';
@@ -8,6 +12,7 @@ import { action as queueAction, loader as queueLoader } from '../../app/routes/o
 import { loader as officerDocumentLoader } from '../../app/routes/officer.applications.$ref_.documents.$id';
 import { submitApplication } from '../../app/services/applications.server';
 import { getCurrentSettings } from '../../app/services/catalogue.server';
+import { createSettingsVersion, type SettingsInput } from '../../app/services/settings.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
 import { contextFor, getRequest, postForm, respond, sessionFor, sessionForUserId } from '../support/requests';
@@ -27,6 +32,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.drop();
+});
+
+const pick = (s: SettingsInput): SettingsInput => ({
+  roundCode: s.roundCode, budgetCents: s.budgetCents, capCents: s.capCents, matchBps: s.matchBps, maxOneOffCents: s.maxOneOffCents,
+  maxSubscriptionMonths: s.maxSubscriptionMonths, maxSubscriptionTotalCents: s.maxSubscriptionTotalCents, deploymentMonths: s.deploymentMonths,
+  maxEmployees: s.maxEmployees, openSectors: s.openSectors, openCategories: s.openCategories, opensAt: s.opensAt, closesAt: s.closesAt, slaWorkingDays: s.slaWorkingDays,
 });
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
@@ -172,6 +183,48 @@ describe('programme settings', () => {
     // The submitted application keeps the version it was judged under.
     const app = await t.db.selectFrom('applications').select('settingsId').where('reference', '=', reference).executeTakeFirstOrThrow();
     expect(app.settingsId).toBe(before.id);
+  });
+
+  it('refuses a budget below the money already approved, with a field error in every language', async () => {
+    const admin = await sessionFor(t.db, 'admin@demo.matchfund.hk');
+    // The previous test saved a round that opens in 2027: open it now, so that an application can be approved.
+    const s = await getCurrentSettings(t.db);
+    const reopened = await createSettingsVersion({
+      db: t.db,
+      adminId: (await makeUser(t.db, 'admin')).id,
+      input: { ...pick(s), opensAt: new Date('2026-01-01T00:00:00+08:00'), closesAt: new Date('2027-12-31T23:59:59+08:00') },
+    });
+    expect(reopened.ok).toBe(true);
+    const officer = await makeUser(t.db, 'officer');
+    const user = await makeUser(t.db);
+    const enterpriseId = await makeEnterprise(t.db, user.id);
+    const pkg = await makeListedSolution(t.db, { priceCents: 20_000_00 });
+    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const own = await makeDraft(t.db, { userId: user.id, quotationId });
+    expect((await submitApplication({ db: t.db, userId: user.id, reference: own })).ok).toBe(true);
+    const taken = await assignToMe({ db: t.db, officerId: officer.id, reference: own });
+    expect(taken.ok).toBe(true);
+    const decided = await decideApplication({ db: t.db, officerId: officer.id, reference: own, expectedStatus: 'under_review', decision: { action: 'approve' } });
+    expect(decided.ok).toBe(true);
+    const { approvedCents } = await budgetPosition(t.db);
+    expect(approvedCents).toBeGreaterThan(0);
+    const before = await getCurrentSettings(t.db);
+    const below = { ...fields, budget: centsToInput(approvedCents - 1) };
+    const response = await respond(async () => roundsAction(args(await postForm('/admin/rounds', below, { session: admin }))));
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
+    expect(body.fieldErrors).toEqual({ budget: ['officer:budget_below_approved'] });
+    expect(body.values.budget).toBe(centsToInput(approvedCents - 1));
+    expect((await getCurrentSettings(t.db)).version).toBe(before.version);
+    for (const lang of ['en', 'zh-HK', 'zh-CN']) {
+      const texts = JSON.parse(fs.readFileSync(path.join(__dirname, '../../locales', lang, 'officer.json'), 'utf8')) as Record<string, unknown>;
+      expect(typeof texts.budget_below_approved).toBe('string');
+    }
+    // Exactly the approved money is accepted.
+    const at = await respond(async () => roundsAction(args(await postForm('/admin/rounds', { ...fields, budget: centsToInput(approvedCents) }, { session: admin }))));
+    expect(at.status).toBe(302);
+    const page = await respond(async () => roundsLoader(args(await getRequest('/admin/rounds', { session: admin }))));
+    expect(((await page.json()) as { approvedCents: number }).approvedCents).toBe(approvedCents);
   });
 
   it('shows every mistake at once and keeps what was typed', async () => {

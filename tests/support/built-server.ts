@@ -1,12 +1,13 @@
 // The built app (`remix build` → build/index.js) as a child process on a free port, for tests over real HTTP.
 // Builds first when build/ is missing or older than the sources; several test files may ask at once (a lock).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isPostmasterOf } from '../../db/embedded';
+import { freePort, startWatchedProcess, stopLeftoverPostgres } from '../../db/embedded';
+
+export { freePort };
 
 export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const buildFile = path.join(rootDir, 'build', 'index.js');
@@ -55,19 +56,6 @@ export async function ensureBuild(): Promise<void> {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export type BuiltServer = {
   url: string;
   port: number;
@@ -84,13 +72,23 @@ export type BuiltServer = {
  * Starts `node build/index.js`. Without env.DATABASE_URL it runs its own embedded PostgreSQL in a fresh temp folder
  * (never ./.data), migrated and seeded with the demo accounts.
  */
-export async function startBuiltServer({ env = {}, readyTimeoutMs = 60_000 }: { env?: Record<string, string> } & { readyTimeoutMs?: number } = {}): Promise<BuiltServer> {
+export async function startBuiltServer({
+  env = {},
+  readyTimeoutMs = 60_000,
+  port: wantedPort,
+}: {
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+  /** A fixed port (e.g. to start a process again where a load balancer expects it); a free one when unset. */
+  port?: number;
+} = {}): Promise<BuiltServer> {
   await ensureBuild();
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'matchfund-http-'));
   fs.chmodSync(tempDir, 0o755);
   const dataDir = path.join(tempDir, 'pg');
-  const child = spawn(process.execPath, [buildFile], {
+  const { child, output, exited, gone } = startWatchedProcess(process.execPath, [buildFile], {
+    keep: 200_000,
     cwd: rootDir,
     env: {
       PATH: process.env.PATH ?? '',
@@ -105,52 +103,28 @@ export async function startBuiltServer({ env = {}, readyTimeoutMs = 60_000 }: { 
       ALLOW_DEMO_SEED: 'true',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-200_000);
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-  let gone = false;
-  void exited.then(() => (gone = true));
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + readyTimeoutMs;
-  while (!/Serving on/.test(output)) {
-    if (gone || Date.now() > deadline) {
+  while (!/Serving on/.test(output())) {
+    if (gone() || Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The built server did not start:\n${output}`);
+      throw new Error(`The built server did not start:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
   const stop = async () => {
-    if (!gone) {
+    if (!gone()) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timer);
     }
     // A server killed hard leaves its embedded PostgreSQL running: stop it (only if it is that folder's postmaster).
-    const pidFile = path.join(dataDir, 'postmaster.pid');
-    if (fs.existsSync(pidFile)) {
-      const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-      if (pid > 0 && isPostmasterOf(pid, dataDir)) {
-        process.kill(pid, 'SIGINT');
-        for (let i = 0; i < 100; i++) {
-          try {
-            process.kill(pid, 0);
-          } catch {
-            break;
-          }
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      }
-    }
+    await stopLeftoverPostgres(dataDir, { waitMs: 5_000 });
     fs.rmSync(tempDir, { recursive: true, force: true });
   };
-  return { url, port, child, output: () => output, exited, stop };
+  return { url, port, child, output, exited, stop };
 }
