@@ -314,7 +314,11 @@ async function applyWithQuotation(
   await expect(valueOf(main, 'Solution provider')).toHaveText(vendorCompany);
   await expect(valueOf(main, 'Category')).toHaveText(pkg.category);
   await expect(valueOf(main, 'Eligible cost')).toHaveText(hkd(cost));
-  await expect(main.getByRole('term').filter({ hasText: /^Programme pays$/ })).toHaveCount(0); // decided on submission
+  // Check your answers shows the money as it would be now, and the ceiling left after this application.
+  await expect(valueOf(main, 'Programme pays')).toHaveText(hkd(split.programme));
+  await expect(valueOf(main, 'You pay')).toHaveText(hkd(split.shop));
+  await expect(valueOf(main, 'Funding ceiling left after this application')).toHaveText(hkd(split.headroomAfter));
+  await expect(main.getByRole('link', { name: 'Change Declarations' })).toHaveAttribute('href', /\/applications\/new\?quotation=\d+&change=1#/);
   for (const declaration of DECLARATIONS) {
     await expect(valueOf(main, 'Declarations'), 'each declaration made is listed for checking').toContainText(declaration);
   }
