@@ -93,6 +93,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
   const solutionId = parseId(params.id);
   const form = await readForm(request, context);
+  // Someone else's package is not found, whatever the form says (checked before the form is read field by field).
+  if (!(await getVendorListing({ db: context.db, userId: user.id, solutionId }))) throw new Response('not found', { status: 404 });
   const intent = form.get('intent');
   if (intent === 'submit' || intent === 'delist') {
     const result =

@@ -548,7 +548,8 @@ test.describe('without JavaScript', () => {
 
       const summary = page.getByRole('alert');
       await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
-      await expect(summary.getByRole('link', { name: `${left}: Tick every declaration to apply` })).toHaveAttribute('href', '#deploy_within_six_months');
+      // The summary repeats the inline words and links to the first declaration left unticked.
+      await expect(summary.getByRole('link', { name: 'Tick every declaration to apply', exact: true })).toHaveAttribute('href', '#deploy_within_six_months');
       await expect(declarations.getByText('Tick every declaration to apply')).toBeVisible();
       expect(page.url()).toBe(formUrl);
       // What was ticked stays ticked; the unticked one is still unticked.
@@ -560,11 +561,12 @@ test.describe('without JavaScript', () => {
       await page.getByRole('group', { name: 'Declarations' }).getByRole('checkbox', { name: DECLARATIONS[3] }).check();
       await page.getByLabel('Quotation document').setInputFiles(quotationPdf('nojs'));
       await page.getByRole('button', { name: 'Save and continue' }).click();
-      const reference = new RegExp(`/applications/(DTS-${hongKongYear()}-\\d{6})$`);
+      const reference = new RegExp(`/applications/(DTS-${hongKongYear()}-\\d{6})/check$`);
       await expect(page).toHaveURL(reference);
       const ref = reference.exec(page.url())![1]!;
       await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before submitting' })).toBeVisible();
       await expect(valueOf(page.getByRole('main'), 'Eligible cost')).toHaveText(hkd(cost));
+      await expect(valueOf(page.getByRole('main'), 'Programme pays')).toHaveText(hkd(expectedSplit(cost, 0).programme));
       await submitAndCheck(page, ref, expectedSplit(cost, 0));
     });
 
@@ -596,8 +598,11 @@ test('bad input: a disguised file, someone else’s application and a half-fille
 
     const summary = page.getByRole('alert');
     await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
-    await expect(summary.getByRole('link', { name: 'Quotation document: The file must be a PDF, JPEG or PNG' })).toHaveAttribute('href', '#document');
-    await expect(page.getByText('The file must be a PDF, JPEG or PNG', { exact: true })).toBeVisible();
+    await expect(summary.getByRole('link', { name: 'The file must be a PDF, JPEG or PNG', exact: true })).toHaveAttribute('href', '#document');
+    await expect(page.locator('#document-error')).toHaveText('Error: The file must be a PDF, JPEG or PNG');
+    // With JavaScript the summary takes the focus and the title says there is an error.
+    await expect(summary).toBeFocused();
+    await expect(page).toHaveTitle(/^Error: Apply for funding/);
     await expect(page).toHaveURL(/\/applications\/new\?quotation=\d+$/);
     for (const declaration of DECLARATIONS) await expect(declarations.getByRole('checkbox', { name: declaration })).toBeChecked();
     await page.goto('/applications');
