@@ -614,7 +614,7 @@ test('bad input: a disguised file, someone else’s application and a half-fille
     await page.getByLabel('Quotation document').setInputFiles(quotationPdf('owner'));
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before submitting' })).toBeVisible();
-    const reference = /\/applications\/(DTS-\d{4}-\d{6})$/.exec(page.url())![1]!;
+    const reference = /\/applications\/(DTS-\d{4}-\d{6})\/check$/.exec(page.url())![1]!;
     const href = await valueOf(page.getByRole('main'), 'Documents').getByRole('link', { name: 'quotation.pdf' }).getAttribute('href');
     expect(href).toMatch(new RegExp(`^/applications/${reference}/documents/\\d+$`));
     return { ref: reference, documentHref: href! };
