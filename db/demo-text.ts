@@ -193,6 +193,13 @@ export const pendingListings = {
     priceCents: 39_800,
     minContractMonths: 12,
     deploymentDays: 21,
+    // What it states for the matcher: for restaurants of 10 to 120 seats, up to five outlets, support all over Hong Kong.
+    needsMet: ['bring_back', 'know_customers'],
+    paymentMethods: null,
+    maxOutlets: 5,
+    minSeats: 10,
+    maxSeats: 120,
+    supportDistricts: null,
     features: [
       { nameEn: 'Table booking reminders by SMS', nameZhHk: '短訊訂座提示', nameZhCn: '短讯订座提示', pricingModel: 'monthly' as const, priceCents: 8_000, minContractMonths: 12 },
     ],

@@ -13,6 +13,7 @@ import * as hostileClient from './migrations/2026-12-01T0200-hostile-client';
 import * as enquiryMatchReason from './migrations/2026-12-01T0600-enquiry-match-reason';
 import * as vocabularyChecks from './migrations/2026-12-02T0600-vocabulary-checks';
 import * as loginDevices from './migrations/2026-12-02T0700-login-devices';
+import * as listingMatchAttributes from './migrations/2026-12-02T0200-listing-match-attributes';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T0600-enquiry-match-reason': enquiryMatchReason,
   '2026-12-02T0600-vocabulary-checks': vocabularyChecks,
   '2026-12-02T0700-login-devices': loginDevices,
+  '2026-12-02T0200-listing-match-attributes': listingMatchAttributes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -141,6 +141,13 @@ export interface SolutionVersionsTable {
   deliverablesEn: ColumnType<string, string | undefined, string>;
   deliverablesZhHk: ColumnType<string, string | undefined, string>;
   deliverablesZhCn: ColumnType<string, string | undefined, string>;
+  /** What the version states for the matcher (null = not stated; support districts null = all of Hong Kong). */
+  needsMet: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  paymentMethods: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  maxOutlets: ColumnType<number | null, number | null | undefined, number | null>;
+  minSeats: ColumnType<number | null, number | null | undefined, number | null>;
+  maxSeats: ColumnType<number | null, number | null | undefined, number | null>;
+  supportDistricts: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   reviewNote: string | null;
   submittedAt: Date | null;
   reviewedBy: number | null;

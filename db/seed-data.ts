@@ -1,4 +1,5 @@
 // Seed catalogue: realistic vendors and vetted packages for the demo database.
+import { assumedAttributes, type StatedAttributes } from '../app/domain/listing-attributes';
 export type SeedCategory = 'e_payment_pos' | 'online_promotion' | 'customer_management';
 export type SeedSector = 'fnb' | 'retail';
 export type SeedPricingModel = 'one_off' | 'monthly';
@@ -26,7 +27,17 @@ export type SeedSolution = {
   priceCents: number;     // one-off total, or the MONTHLY fee when pricingModel is 'monthly'
   deploymentDays: number; // 7..180
   features: SeedFeature[]; // 0..4 optional features, each with its own explicit price
+  /** What the listing states for the matcher beyond what its texts say (seedAttributes fills in the rest). */
+  attributes?: Partial<StatedAttributes>;
 };
+
+/**
+ * What a seeded package states for the matcher (issue 13 §1): what its texts and category say (the needs its name
+ * names, the payment methods and seat range its description gives), with the package's own statements on top.
+ */
+export function seedAttributes(solution: SeedSolution): StatedAttributes {
+  return { ...assumedAttributes({ category: solution.category, name: solution.name.en, description: solution.description.en }), ...solution.attributes };
+}
 
 // All vendors and businesses below are fictional. Contact details use the reserved-style
 // `example.hk` domain; BR numbers are made up and belong to no real business.
@@ -886,6 +897,8 @@ export const seedSolutions: SeedSolution[] = [
     features: [
       { name: { en: 'Extra handheld ordering device', zhHK: '額外手提落單機', zhCN: '额外手提落单机' }, pricingModel: 'monthly', priceCents: 28_000 },
     ],
+    // On-site repair by ferry: the outlying islands and the country-park side of the New Territories only.
+    attributes: { supportDistricts: ['islands', 'sai_kung', 'tsuen_wan', 'tuen_mun'], maxOutlets: 3 },
   },
   {
     vendorKey: 'lantau',

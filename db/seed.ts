@@ -2,7 +2,21 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { categories } from '../app/domain/programme';
 import type { Database, Role } from './schema';
-import { SEED_CONTRACT_MONTHS, seedSolutions, seedVendors } from './seed-data';
+import type { StatedAttributes } from '../app/domain/listing-attributes';
+import { SEED_CONTRACT_MONTHS, seedAttributes, seedSolutions, seedVendors } from './seed-data';
+
+/** Stated attributes as solution_versions columns. */
+function statedColumns(stated: StatedAttributes) {
+  const list = (codes: readonly string[] | null) => (codes ? [...codes] : null);
+  return {
+    needsMet: list(stated.needsMet),
+    paymentMethods: list(stated.paymentMethods),
+    maxOutlets: stated.maxOutlets,
+    minSeats: stated.minSeats,
+    maxSeats: stated.maxSeats,
+    supportDistricts: list(stated.supportDistricts),
+  };
+}
 
 export const DEMO_PASSWORD = 'Matchfund-demo-2026';
 /**
@@ -131,6 +145,7 @@ export async function seedDatabase(
           priceCents: solution.priceCents,
           minContractMonths: solution.pricingModel === 'monthly' ? SEED_CONTRACT_MONTHS : null,
           deploymentDays: solution.deploymentDays,
+          ...statedColumns(seedAttributes(solution)),
           status: 'approved' as const,
           reviewedAt,
         })),

@@ -3,9 +3,11 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { pricingModels } from '../domain/funding';
+import { checkStatedAttributes, MAX_OUTLETS, MAX_SEATS, type StatedAttributes } from '../domain/listing-attributes';
 import type { ListingCode } from '../domain/listing-rules';
+import { needs, paymentMethods } from '../domain/matcher';
 import { parseMoneyToCents } from '../domain/money';
-import { categories, sectors } from '../domain/programme';
+import { categories, districts, sectors } from '../domain/programme';
 import { hasForbiddenCharacters, moneyCents, optionalText, requiredText, wholeNumber } from '../lib/validation';
 import { CsrfInput, ErrorSummary, RadioGroup, SelectField, TextField, type FieldErrors } from './forms';
 
@@ -42,11 +44,107 @@ const base = z.object({
   deploymentDays: wholeNumber({ min: 1, max: 3650 }),
 });
 
+/** A blank box is "not stated"; otherwise a whole number in [1, max] (the database's CHECK bounds). */
+const optionalCount = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(12, 'errors:too_big')
+    .regex(/^\d*$/, 'errors:whole_number')
+    .default('')
+    .transform((value) => (value === '' ? null : Number(value)))
+    .pipe(z.number().min(1, 'errors:too_small').max(max, 'errors:too_big').nullable());
+
+/** Ticked boxes of one group: each a known code, no more than there are codes (repeats collapse). */
+const ticks = <T extends string>(codes: readonly [T, ...T[]]) =>
+  z
+    .array(z.enum(codes, { error: 'errors:invalid_value' }))
+    .max(codes.length, 'errors:invalid_value')
+    .transform((list) => codes.filter((code) => list.includes(code)));
+
+const attributesSchema = z.object({
+  needsMet: ticks(needs),
+  paymentMethods: ticks(paymentMethods),
+  maxOutlets: optionalCount(MAX_OUTLETS),
+  minSeats: optionalCount(MAX_SEATS),
+  maxSeats: optionalCount(MAX_SEATS),
+  supportArea: z.enum(['all', 'districts'], { error: 'vendor:attributes.errors.choose_support_area' }),
+  supportDistricts: ticks(districts),
+});
+
+/** The matcher's attributes of the form (issue 13 §1), checked field by field and against each other. */
+export function parseListingAttributes(form: FormData): { ok: true; data: StatedAttributes } | { ok: false; fieldErrors: FieldErrors } {
+  const many = (name: string) => form.getAll(name).filter((v): v is string => typeof v === 'string').slice(0, 64);
+  const one = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const parsed = attributesSchema.safeParse({
+    needsMet: many('needsMet'),
+    paymentMethods: many('paymentMethods'),
+    maxOutlets: one('maxOutlets'),
+    minSeats: one('minSeats'),
+    maxSeats: one('maxSeats'),
+    supportArea: one('supportArea') ?? 'all',
+    supportDistricts: many('supportDistricts'),
+  });
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'form');
+      fieldErrors[field] ??= [issue.message.includes(':') ? issue.message : 'errors:invalid_value'];
+    }
+    return { ok: false, fieldErrors };
+  }
+  const { supportArea, ...data } = parsed.data;
+  const stated = { ...data, supportDistricts: supportArea === 'all' ? ('all' as const) : data.supportDistricts };
+  const problems = checkStatedAttributes(stated);
+  if (problems.length > 0) {
+    const fieldErrors: FieldErrors = {};
+    for (const problem of problems) fieldErrors[problem.field] ??= [`vendor:attributes.errors.${problem.code}`];
+    return { ok: false, fieldErrors };
+  }
+  return {
+    ok: true,
+    data: {
+      ...data,
+      paymentMethods: data.paymentMethods.length > 0 ? data.paymentMethods : null,
+      supportDistricts: supportArea === 'all' ? null : data.supportDistricts,
+    },
+  };
+}
+
+/** The form's values to show again after an error: ticked boxes of a group as one comma-separated value. */
+export function listingFormValues(form: FormData, values: Record<string, string>): Record<string, string> {
+  const joined = (name: string) =>
+    form
+      .getAll(name)
+      .filter((v): v is string => typeof v === 'string')
+      .slice(0, 64)
+      .map((v) => v.slice(0, 40))
+      .join(',');
+  return { ...values, needsMet: joined('needsMet'), paymentMethods: joined('paymentMethods'), supportDistricts: joined('supportDistricts') };
+}
+
+/** A version's stated attributes as form values (lists comma-separated; no districts = all of Hong Kong). */
+export function attributeValues(stated: StatedAttributes): ListingValues {
+  const count = (n: number | null) => (n == null ? '' : String(n));
+  return {
+    needsMet: (stated.needsMet ?? []).join(','),
+    paymentMethods: (stated.paymentMethods ?? []).join(','),
+    maxOutlets: count(stated.maxOutlets),
+    minSeats: count(stated.minSeats),
+    maxSeats: count(stated.maxSeats),
+    supportArea: stated.supportDistricts ? 'districts' : 'all',
+    supportDistricts: (stated.supportDistricts ?? []).join(','),
+  };
+}
+
 type Feature = { nameEn: string; nameZhHk: string; nameZhCn: string; pricingModel: 'one_off' | 'monthly'; priceCents: number; minContractMonths: number | null };
 
 /** Parses the form; blank feature rows are ignored, half-filled ones are errors. Simplified Chinese defaults to the Traditional text. */
 export function parseListingForm(form: FormData):
-  | { ok: true; data: z.infer<typeof base> & { features: Feature[] }; featureRows: number[] }
+  | { ok: true; data: z.infer<typeof base> & { features: Feature[] } & StatedAttributes; featureRows: number[] }
   | { ok: false; fieldErrors: FieldErrors } {
   const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const fieldErrors: FieldErrors = {};
@@ -78,12 +176,15 @@ export function parseListingForm(form: FormData):
       featureRows.push(i);
     }
   }
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  const attributes = parseListingAttributes(form);
+  if (!attributes.ok) Object.assign(fieldErrors, attributes.fieldErrors);
+  if (!parsed.success || !attributes.ok || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   const data = parsed.data;
   return {
     ok: true,
     data: {
       ...data,
+      ...attributes.data,
       nameZhCn: data.nameZhCn || data.nameZhHk,
       descriptionZhCn: data.descriptionZhCn || data.descriptionZhHk,
       deliverablesZhCn: data.deliverablesZhCn || data.deliverablesZhHk,
@@ -137,6 +238,13 @@ export function ListingForm({
     minContractMonths: t('vendor:minContractMonths'),
     deploymentDays: t('vendor:deploymentDays'),
     features: t('vendor:sectionFeatures'),
+    needsMet: t('vendor:attributes.needsMet'),
+    paymentMethods: t('vendor:attributes.paymentMethods'),
+    maxOutlets: t('vendor:attributes.maxOutlets'),
+    minSeats: t('vendor:attributes.minSeats'),
+    maxSeats: t('vendor:attributes.maxSeats'),
+    supportArea: t('vendor:attributes.supportArea'),
+    supportDistricts: t('vendor:attributes.supportDistricts'),
   };
   for (let i = 0; i < MAX_FEATURES; i++) {
     labels[`featureNameEn${i}`] = t('vendor:featureLabel', { n: i + 1 });
@@ -234,6 +342,47 @@ export function ListingForm({
           />
           <TextField name="deploymentDays" label={labels.deploymentDays!} hint={t('vendor:deploymentHint')} inputMode="numeric" maxLength={4} defaultValue={values.deploymentDays} errors={errors} />
         </fieldset>
+        <fieldset className="form-section">
+          <legend>{t('vendor:attributes.sectionTitle')}</legend>
+          <p className="hint">{t('vendor:attributes.sectionHint')}</p>
+          <CheckboxGroup
+            name="needsMet"
+            legend={labels.needsMet!}
+            hint={t('vendor:attributes.needsMetHint')}
+            errors={errors}
+            checked={listOf(values.needsMet)}
+            options={needs.map((code) => ({ value: code, label: t(`match:needs.${code}`) }))}
+          />
+          <CheckboxGroup
+            name="paymentMethods"
+            legend={labels.paymentMethods!}
+            hint={t('vendor:attributes.paymentMethodsHint')}
+            errors={errors}
+            checked={listOf(values.paymentMethods)}
+            options={paymentMethods.map((code) => ({ value: code, label: t(`match:methods.${code}`) }))}
+          />
+          <TextField name="maxOutlets" label={labels.maxOutlets!} hint={t('vendor:attributes.maxOutletsHint')} inputMode="numeric" maxLength={3} defaultValue={values.maxOutlets} errors={errors} />
+          <TextField name="minSeats" label={labels.minSeats!} hint={t('vendor:attributes.seatsHint')} inputMode="numeric" maxLength={4} defaultValue={values.minSeats} errors={errors} />
+          <TextField name="maxSeats" label={labels.maxSeats!} hint={t('vendor:attributes.seatsHint')} inputMode="numeric" maxLength={4} defaultValue={values.maxSeats} errors={errors} />
+          <RadioGroup
+            name="supportArea"
+            legend={labels.supportArea!}
+            errors={errors}
+            defaultValue={values.supportArea ?? 'all'}
+            options={[
+              { value: 'all', label: t('vendor:attributes.supportAll') },
+              { value: 'districts', label: t('vendor:attributes.supportSome') },
+            ]}
+          />
+          <CheckboxGroup
+            name="supportDistricts"
+            legend={labels.supportDistricts!}
+            hint={t('vendor:attributes.supportDistrictsHint')}
+            errors={errors}
+            checked={listOf(values.supportDistricts)}
+            options={districts.map((code) => ({ value: code, label: t(`common:districts.${code}`) }))}
+          />
+        </fieldset>
         <fieldset className={errors?.features?.length ? 'form-section field--error' : 'form-section'} id="features" tabIndex={-1}>
           <legend>{t('vendor:sectionFeatures')}</legend>
           <p className="hint">{t('vendor:featuresHint')}</p>
@@ -272,5 +421,54 @@ export function ListingForm({
         </button>
       </Form>
     </>
+  );
+}
+
+function listOf(value: string | undefined): string[] {
+  return value ? value.split(',') : [];
+}
+
+/** Checkboxes of one group; the first box carries the group's name as id, so the error summary links to it. */
+function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  errors,
+  options,
+  checked,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  errors?: FieldErrors;
+  options: { value: string; label: string }[];
+  checked: readonly string[];
+}) {
+  const { t } = useTranslation();
+  const list = errors?.[name];
+  const described = [hint ? `${name}-hint` : '', list?.length ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className={list?.length ? 'field field--error' : 'field'} aria-describedby={described}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {list?.length ? (
+        <p className="field-error" id={`${name}-error`}>
+          <span className="visually-hidden">{t('common:errorPrefix')}</span> {t(list[0]!)}
+        </p>
+      ) : null}
+      {options.map((option, index) => {
+        const id = index === 0 ? name : `${name}-${option.value}`;
+        return (
+          <div className="checkbox" key={option.value}>
+            <input type="checkbox" id={id} name={name} value={option.value} defaultChecked={checked.includes(option.value)} />
+            <label htmlFor={id}>{option.label}</label>
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }

@@ -11,3 +11,13 @@ export function pageTitle(matches: readonly Match[], key: string, values?: Recor
   const { t } = createI18n(root.locale ?? defaultLocale, root.resources as never);
   return [{ title: `${t(key, values)} – ${t('common:appName')}` }];
 }
+
+/** The page title, starting "Error: " (「錯誤：」) when the page shows an error summary (GOV.UK). */
+export function pageTitleWithErrors(matches: readonly Match[], key: string, hasErrors: boolean, values?: Record<string, unknown>): MetaDescriptor[] {
+  const [title] = pageTitle(matches, key, values) as [{ title: string }];
+  if (!hasErrors) return [title];
+  const root = matches.find((match) => match.id === 'root')?.data as RootData | undefined;
+  if (!root) return [title];
+  const { t } = createI18n(root.locale ?? defaultLocale, root.resources as never);
+  return [{ title: `${t('common:errorTitlePrefix')}${title.title}` }];
+}

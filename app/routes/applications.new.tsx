@@ -1,10 +1,12 @@
-// Apply from a confirmed quotation: declarations and the quotation document; saved as a draft to check before submitting.
+// Apply from a confirmed quotation: declarations and the quotation document, saved as a draft to check before submitting
+// (applications.$ref_.check.tsx); with `change=1` the same form changes the draft's declarations and document.
 import crypto from 'node:crypto';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput, ErrorSummary } from '../components/forms';
+import { ErrorSummary } from '../components/error-summary';
+import { CsrfInput } from '../components/forms';
 import { Money, QuotationItems, SplitSummary } from '../components/money';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
 import { requireRole } from '../lib/auth.server';
@@ -14,6 +16,7 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { parseId } from '../lib/validation';
 import { applicantDeclarations } from '../domain/reasons';
+import { changeDraftAnswers, getDraftToCheck } from '../services/application-check.server';
 import { createDraftApplication, getQuotationForApplying } from '../services/applications.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'applications:newTitle');
@@ -25,12 +28,24 @@ async function loadQuotation(request: Request, context: LoaderFunctionArgs['cont
   return quotation;
 }
 
+/** The draft already made from this quotation, if it is still a draft (its answers can then be changed). */
+async function openDraft(context: LoaderFunctionArgs['context'], userId: number, reference: string | null) {
+  if (!reference) return null;
+  const found = await getDraftToCheck({ db: context.db, userId, reference });
+  return found?.application.status === 'draft' ? found.application : null;
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const quotation = await loadQuotation(request, context, user.id);
-  if (quotation.existingReference) throw redirect(`/applications/${quotation.existingReference}`);
+  const draft = await openDraft(context, user.id, quotation.existingReference);
+  if (quotation.existingReference) {
+    if (!draft) throw redirect(`/applications/${quotation.existingReference}`);
+    if (new URL(request.url).searchParams.get('change') !== '1') throw redirect(`/applications/${draft.reference}/check`);
+  }
+  const declared = draft ? Object.fromEntries(applicantDeclarations.map((d) => [d, draft.declarations[d] === true])) : null;
   // A fresh key per form: posting this form twice (double click, retry) makes one draft.
-  return json({ quotation, idempotencyKey: crypto.randomUUID() });
+  return json({ quotation, idempotencyKey: crypto.randomUUID(), changing: Boolean(draft), declared });
 }
 
 const schema = z.object({
@@ -56,39 +71,61 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const checked = Object.fromEntries(applicantDeclarations.map((d) => [d, form.get(d) === 'yes']));
   if (!parsed.success || !bytes) return json({ fieldErrors, checked }, { status: 400 });
 
+  const declarations = Object.fromEntries(applicantDeclarations.map((d) => [d, true])) as Record<(typeof applicantDeclarations)[number], true>;
+  const document = { bytes, filename: file instanceof File ? file.name : 'quotation' };
+
   const result = await createDraftApplication({
     db: context.db,
     userId: user.id,
     input: {
       quotationId: quotation.id,
       idempotencyKey: parsed.data.idempotencyKey,
-      declarations: Object.fromEntries(applicantDeclarations.map((d) => [d, true])) as Record<(typeof applicantDeclarations)[number], true>,
-      document: { bytes, filename: file instanceof File ? file.name : 'quotation' },
+      declarations,
+      document,
     },
   });
+  // A replay of the same form gives the same draft; a new form for a quotation that has a draft changes that draft.
+  if (!result.ok && result.code === 'quotation_used' && quotation.existingReference) {
+    const changed = await changeDraftAnswers({ db: context.db, userId: user.id, quotationId: quotation.id, declarations, document });
+    if (!changed.ok) {
+      if (changed.code === 'not_found') throw new Response('not found', { status: 404 });
+      const field = changed.code.startsWith('document') ? 'document' : 'form';
+      return json({ fieldErrors: { [field]: [`applications:${changed.code}`] }, checked }, { status: field === 'document' ? 400 : 409 });
+    }
+    return redirect(`/applications/${changed.reference}/check`);
+  }
   if (!result.ok) {
     if (result.code === 'not_found') throw new Response('not found', { status: 404 });
     const field = result.code.startsWith('document') ? 'document' : 'form';
     return json({ fieldErrors: { [field]: [`applications:${result.code}`] }, checked }, { status: result.code.startsWith('document') ? 400 : 409 });
   }
-  return redirect(`/applications/${result.reference}`);
+  return redirect(`/applications/${result.reference}/check`);
 }
 
 export default function NewApplication() {
   const { t } = useTranslation();
   const { locale } = useRootData();
-  const { quotation, idempotencyKey } = useLoaderData<typeof loader>();
+  const { quotation, idempotencyKey, changing, declared } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const labels: Record<string, string> = Object.fromEntries(applicantDeclarations.map((d) => [d, t(`applications:declarations.${d}`)]));
   labels.document = t('applications:document');
+  const fieldErrors = actionData?.fieldErrors as Record<string, string[] | undefined> | undefined;
+  // One entry for the declarations (linked to the first one not ticked), one for the document: the inline words.
+  const missingDeclaration = applicantDeclarations.find((d) => fieldErrors?.[d]);
+  const summary = {
+    ...(missingDeclaration ? { [missingDeclaration]: t('applications:declaration_required') } : {}),
+    ...(fieldErrors?.document ? { document: t(fieldErrors.document[0]!) } : {}),
+    ...(fieldErrors?.form ? { form: t(fieldErrors.form[0]!) } : {}),
+  };
   return (
     <div>
       <p>
         <Link to="/enquiries">{t('enquiries:title')}</Link>
       </p>
-      <h1>{t('applications:newTitle')}</h1>
-      <p className="lead">{t('applications:newLead')}</p>
+      <ErrorSummary errors={summary} />
+      <h1>{changing ? t('applications:changeTitle') : t('applications:newTitle')}</h1>
+      <p className="lead">{changing ? t('applications:changeLead') : t('applications:newLead')}</p>
       <section className="panel">
         <h2>{t('applications:quotationTitle')}</h2>
         <p>
@@ -102,18 +139,19 @@ export default function NewApplication() {
         </p>
         {quotation.split.programmeCents === 0 ? <p className="notice notice--error">{t('applications:noHeadroom')}</p> : null}
       </section>
-      <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
       <Form method="post" encType="multipart/form-data" className="narrow" noValidate>
         <CsrfInput />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <fieldset className="field">
           <legend>{t('applications:declarationsTitle')}</legend>
-          {actionData?.fieldErrors && applicantDeclarations.some((d) => actionData.fieldErrors[d]) ? (
-            <p className="field-error">{t('applications:declaration_required')}</p>
+          {missingDeclaration ? (
+            <p className="field-error" id="declarations-error">
+              <span className="visually-hidden">{t('common:errorPrefix')}</span> {t('applications:declaration_required')}
+            </p>
           ) : null}
           {applicantDeclarations.map((d) => (
             <div className="checkbox" key={d}>
-              <input type="checkbox" id={d} name={d} value="yes" defaultChecked={actionData?.checked?.[d] ?? false} />
+              <input type="checkbox" id={d} name={d} value="yes" defaultChecked={actionData?.checked?.[d] ?? declared?.[d] ?? false} />
               <label htmlFor={d}>{labels[d]}</label>
             </div>
           ))}
@@ -123,12 +161,19 @@ export default function NewApplication() {
           <p className="hint" id="document-hint">
             {t('applications:documentHint')}
           </p>
-          {actionData?.fieldErrors?.document ? (
+          {fieldErrors?.document ? (
             <p className="field-error" id="document-error">
-              {t(actionData.fieldErrors.document[0]!)}
+              <span className="visually-hidden">{t('common:errorPrefix')}</span> {t(fieldErrors.document[0]!)}
             </p>
           ) : null}
-          <input type="file" id="document" name="document" accept="application/pdf,image/jpeg,image/png" aria-describedby="document-hint" />
+          <input
+            type="file"
+            id="document"
+            name="document"
+            accept="application/pdf,image/jpeg,image/png"
+            aria-invalid={fieldErrors?.document ? true : undefined}
+            aria-describedby={fieldErrors?.document ? 'document-hint document-error' : 'document-hint'}
+          />
         </div>
         <button type="submit" className="button" disabled={busy}>
           {t('applications:continueButton')}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
 import { Money, PriceLine } from '../components/money';
+import { ListingAttributesReview } from '../components/listing-attributes';
 import { missingRequirements, priceSignals, requirementsOf } from '../domain/category-requirements';
 import type { PricingModel } from '../domain/funding';
 import { requireRole } from '../lib/auth.server';
@@ -395,6 +396,8 @@ export default function VetVersion() {
           )}
         </section>
       </div>
+
+      <ListingAttributesReview category={data.category} detail={detail} listed={listed} />
 
       {data.pending ? (
         <section>

@@ -3,7 +3,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '../components/forms';
-import { ListingForm, MAX_FEATURES, parseListingForm, ruleErrors, type ListingValues } from '../components/listing-form';
+import { ListingAttributesSummary } from '../components/listing-attributes';
+import { attributeValues, ListingForm, listingFormValues, MAX_FEATURES, parseListingForm, ruleErrors, type ListingValues } from '../components/listing-form';
+import { statedOrAssumed } from '../domain/listing-attributes';
 import { PriceLine } from '../components/money';
 import { centsToInput } from '../domain/money';
 import { requireRole } from '../lib/auth.server';
@@ -33,6 +35,12 @@ type VersionLike = {
   minContractMonths: number | null;
   deploymentDays: number;
   features: { nameEn: string; nameZhHk: string; pricingModel: string; priceCents: number; minContractMonths: number | null }[];
+  needsMet: string[] | null;
+  paymentMethods: string[] | null;
+  maxOutlets: number | null;
+  minSeats: number | null;
+  maxSeats: number | null;
+  supportDistricts: string[] | null;
 };
 
 function toValues(category: string, sector: string, version: VersionLike): ListingValues {
@@ -53,6 +61,8 @@ function toValues(category: string, sector: string, version: VersionLike): Listi
     price: centsToInput(version.priceCents),
     minContractMonths: version.minContractMonths === null ? '' : String(version.minContractMonths),
     deploymentDays: String(version.deploymentDays),
+    // A version that states nothing yet opens with what the matcher assumes of it, for the vendor to confirm or correct.
+    ...attributeValues(statedOrAssumed({ category, ...version })),
   };
   version.features.slice(0, MAX_FEATURES).forEach((feature, i) => {
     values[`featureNameEn${i}`] = feature.nameEn;
@@ -83,6 +93,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
   const solutionId = parseId(params.id);
   const form = await readForm(request, context);
+  // Someone else's package is not found, whatever the form says (checked before the form is read field by field).
+  if (!(await getVendorListing({ db: context.db, userId: user.id, solutionId }))) throw new Response('not found', { status: 404 });
   const intent = form.get('intent');
   if (intent === 'submit' || intent === 'delist') {
     const result =
@@ -96,13 +108,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/vendor/listings?done=${intent}`);
   }
   const parsed = parseListingForm(form);
-  if (!parsed.ok) return json<ActionData>({ fieldErrors: parsed.fieldErrors as Record<string, string[]>, values: formValues(form) }, { status: 400 });
+  if (!parsed.ok) return json<ActionData>({ fieldErrors: parsed.fieldErrors as Record<string, string[]>, values: listingFormValues(form, formValues(form)) }, { status: 400 });
   const { price, ...rest } = parsed.data;
   const result = await updateListing({ db: context.db, userId: user.id, solutionId, input: { ...rest, priceCents: price } });
   if (!result.ok) {
     if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-    if (result.code === 'rules') return json<ActionData>({ fieldErrors: ruleErrors(result.problems, parsed.featureRows) as Record<string, string[]>, values: formValues(form) }, { status: 400 });
-    return json<ActionData>({ error: `vendor:${result.code}`, values: formValues(form) }, { status: 409 });
+    if (result.code === 'rules') return json<ActionData>({ fieldErrors: ruleErrors(result.problems, parsed.featureRows) as Record<string, string[]>, values: listingFormValues(form, formValues(form)) }, { status: 400 });
+    return json<ActionData>({ error: `vendor:${result.code}`, values: listingFormValues(form, formValues(form)) }, { status: 409 });
   }
   return redirect(`/vendor/listings/${solutionId}?done=draft`);
 }
@@ -130,6 +142,7 @@ function VersionSummary({ version, months }: { version: VersionLike; months: num
         <dt>{t('catalogue:optionalFeatures')}</dt>
         <dd>{version.features.length === 0 ? t('catalogue:noFeatures') : version.features.map((f) => f.nameEn).join(' · ')}</dd>
       </div>
+      <ListingAttributesSummary version={version} />
     </dl>
   );
 }

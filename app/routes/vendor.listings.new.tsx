@@ -2,7 +2,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ListingForm, parseListingForm, ruleErrors } from '../components/listing-form';
+import { ListingForm, listingFormValues, parseListingForm, ruleErrors } from '../components/listing-form';
 import { requireRole } from '../lib/auth.server';
 import { formValues, readForm } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
@@ -22,11 +22,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
   const form = await readForm(request, context);
   const parsed = parseListingForm(form);
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: formValues(form) }, { status: 400 });
+  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: listingFormValues(form, formValues(form)) }, { status: 400 });
   const { price, ...rest } = parsed.data;
   const result = await createListing({ db: context.db, userId: user.id, input: { ...rest, priceCents: price } });
   if (!result.ok) {
-    if (result.code === 'rules') return json({ fieldErrors: ruleErrors(result.problems, parsed.featureRows), values: formValues(form) }, { status: 400 });
+    if (result.code === 'rules') return json({ fieldErrors: ruleErrors(result.problems, parsed.featureRows), values: listingFormValues(form, formValues(form)) }, { status: 400 });
     throw redirect('/vendor');
   }
   return redirect(`/vendor/listings/${result.solutionId}?done=draft`);

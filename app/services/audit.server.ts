@@ -23,7 +23,8 @@ export type TransitionEvent = {
   applicationId: number;
   actorUserId: number | null;
   actorRole: ActorRole;
-  action: ApplicationAction | 'create';
+  /** 'change_answers': the owner changed a draft's declarations or document (no status change, no notification). */
+  action: ApplicationAction | 'create' | 'change_answers';
   fromStatus: ApplicationStatus | null;
   toStatus: ApplicationStatus;
   reasonCode?: string | null;
@@ -36,7 +37,7 @@ export async function recordTransition(trx: Trx, event: TransitionEvent): Promis
     .values({ ...event, reasonCode: event.reasonCode ?? null, note: event.note ?? null })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (event.action === 'create') return;
+  if (event.action === 'create' || event.action === 'change_answers') return;
   const recipients = notificationsFor(event.action);
   if (recipients.length === 0) return;
 

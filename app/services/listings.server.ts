@@ -36,6 +36,14 @@ export type ListingInput = {
   minContractMonths?: number | null;
   deploymentDays: number;
   features: ListingFeatureInput[];
+  /** What the version states for the matcher (issue 13 §1); absent or null = not stated. */
+  needsMet?: readonly string[] | null;
+  paymentMethods?: readonly string[] | null;
+  maxOutlets?: number | null;
+  minSeats?: number | null;
+  maxSeats?: number | null;
+  /** null = all of Hong Kong. */
+  supportDistricts?: readonly string[] | null;
 };
 
 /** A contract length belongs to monthly items only: a one-off item keeps none, whatever the form sent. */
@@ -70,8 +78,17 @@ async function rulesCheck(trx: Trx, vendorId: number, input: ListingInput, solut
 }
 
 function versionValues(input: ListingInput) {
-  const { features: _f, category: _c, sector: _s, ...version } = input;
-  return contractOnlyIfMonthly(version);
+  const { features: _f, category: _c, sector: _s, needsMet, paymentMethods, supportDistricts, ...version } = input;
+  const list = (codes: readonly string[] | null | undefined) => (codes ? [...codes] : null);
+  return {
+    ...contractOnlyIfMonthly(version),
+    needsMet: list(needsMet),
+    paymentMethods: list(paymentMethods),
+    supportDistricts: list(supportDistricts),
+    maxOutlets: version.maxOutlets ?? null,
+    minSeats: version.minSeats ?? null,
+    maxSeats: version.maxSeats ?? null,
+  };
 }
 
 async function writeFeatures(trx: Trx, versionId: number, features: ListingFeatureInput[]) {

@@ -3,20 +3,21 @@
 import type { DB } from '../../db/client';
 import { committedStatuses } from '../domain/application-lifecycle';
 import { headroomCents } from '../domain/funding';
-import { deriveListingAttributes } from '../domain/listing-attributes';
+import { deriveListingAttributes, matchAttributes, storedAttributes } from '../domain/listing-attributes';
 import { matchPackages, type MatchAnswers, type MatchContext, type MatchPackage, type MatchResult } from '../domain/matcher';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, getOwnEnterprise } from './enterprises.server';
 
 /**
  * The listed packages of one sector as the matcher takes them: each solution's listed (vetted) version with its
- * features. Listings do not state needs, outlets or districts yet, so those are read from their texts.
+ * features. What a version states (needs, payment methods, outlets, seats, districts) is taken as stated; what it
+ * does not state is read from its texts (listing-attributes.ts), and features' needs always from their names.
  */
 export async function listedMatchCatalogue({ db, sector }: { db: DB; sector: string }): Promise<MatchPackage[]> {
   const rows = await db
     .selectFrom('solutions as s')
     .innerJoin('solutionVersions as v', 'v.id', 's.listedVersionId')
-    .select(['s.id', 's.category', 's.sector', 's.status', 'v.id as versionId', 'v.status as versionStatus', 'v.nameEn', 'v.descriptionEn', 'v.pricingModel', 'v.priceCents'])
+    .select(['s.id', 's.category', 's.sector', 's.status', 'v.id as versionId', 'v.status as versionStatus', 'v.nameEn', 'v.descriptionEn', 'v.pricingModel', 'v.priceCents', 'v.needsMet', 'v.paymentMethods', 'v.maxOutlets', 'v.minSeats', 'v.maxSeats', 'v.supportDistricts'])
     .where('s.status', '=', 'listed')
     .where('s.sector', '=', sector)
     .orderBy('s.id')
@@ -42,12 +43,13 @@ export async function listedMatchCatalogue({ db, sector }: { db: DB; sector: str
 
   return rows.map((row) => {
     const own = byVersion.get(row.versionId) ?? [];
-    const { features: featureAttributes, ...attributes } = deriveListingAttributes({
+    const { features: featureAttributes, ...derived } = deriveListingAttributes({
       category: row.category,
       name: row.nameEn,
       description: row.descriptionEn,
       features: own.map((f) => ({ name: f.nameEn })),
     });
+    const attributes = matchAttributes({ stated: storedAttributes(row), derived });
     return {
       id: row.id,
       versionId: row.versionId,

@@ -317,7 +317,11 @@ async function applyWithQuotation(
   await expect(valueOf(main, 'Solution provider')).toHaveText(vendorCompany);
   await expect(valueOf(main, 'Category')).toHaveText(pkg.category);
   await expect(valueOf(main, 'Eligible cost')).toHaveText(hkd(cost));
-  await expect(main.getByRole('term').filter({ hasText: /^Programme pays$/ })).toHaveCount(0); // decided on submission
+  // Check your answers shows the money as it would be now, and the ceiling left after this application.
+  await expect(valueOf(main, 'Programme pays')).toHaveText(hkd(split.programme));
+  await expect(valueOf(main, 'You pay')).toHaveText(hkd(split.shop));
+  await expect(valueOf(main, 'Funding ceiling left after this application')).toHaveText(hkd(split.headroomAfter));
+  await expect(main.getByRole('link', { name: 'Change Declarations' })).toHaveAttribute('href', /\/applications\/new\?quotation=\d+&change=1#/);
   for (const declaration of DECLARATIONS) {
     await expect(valueOf(main, 'Declarations'), 'each declaration made is listed for checking').toContainText(declaration);
   }
@@ -547,7 +551,8 @@ test.describe('without JavaScript', () => {
 
       const summary = page.getByRole('alert');
       await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
-      await expect(summary.getByRole('link', { name: `${left}: Tick every declaration to apply` })).toHaveAttribute('href', '#deploy_within_six_months');
+      // The summary repeats the inline words and links to the first declaration left unticked.
+      await expect(summary.getByRole('link', { name: 'Tick every declaration to apply', exact: true })).toHaveAttribute('href', '#deploy_within_six_months');
       await expect(declarations.getByText('Tick every declaration to apply')).toBeVisible();
       expect(page.url()).toBe(formUrl);
       // What was ticked stays ticked; the unticked one is still unticked.
@@ -559,11 +564,12 @@ test.describe('without JavaScript', () => {
       await page.getByRole('group', { name: 'Declarations' }).getByRole('checkbox', { name: DECLARATIONS[3] }).check();
       await page.getByLabel('Quotation document').setInputFiles(quotationPdf('nojs'));
       await page.getByRole('button', { name: 'Save and continue' }).click();
-      const reference = new RegExp(`/applications/(DTS-${hongKongYear()}-\\d{6})$`);
+      const reference = new RegExp(`/applications/(DTS-${hongKongYear()}-\\d{6})/check$`);
       await expect(page).toHaveURL(reference);
       const ref = reference.exec(page.url())![1]!;
       await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before submitting' })).toBeVisible();
       await expect(valueOf(page.getByRole('main'), 'Eligible cost')).toHaveText(hkd(cost));
+      await expect(valueOf(page.getByRole('main'), 'Programme pays')).toHaveText(hkd(expectedSplit(cost, 0).programme));
       await submitAndCheck(page, ref, expectedSplit(cost, 0));
     });
 
@@ -595,8 +601,11 @@ test('bad input: a disguised file, someone else’s application and a half-fille
 
     const summary = page.getByRole('alert');
     await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
-    await expect(summary.getByRole('link', { name: 'Quotation document: The file must be a PDF, JPEG or PNG' })).toHaveAttribute('href', '#document');
-    await expect(page.getByText('The file must be a PDF, JPEG or PNG', { exact: true })).toBeVisible();
+    await expect(summary.getByRole('link', { name: 'The file must be a PDF, JPEG or PNG', exact: true })).toHaveAttribute('href', '#document');
+    await expect(page.locator('#document-error')).toHaveText('Error: The file must be a PDF, JPEG or PNG');
+    // With JavaScript the summary takes the focus and the title says there is an error.
+    await expect(summary).toBeFocused();
+    await expect(page).toHaveTitle(/^Error: Apply for funding/);
     await expect(page).toHaveURL(/\/applications\/new\?quotation=\d+$/);
     for (const declaration of DECLARATIONS) await expect(declarations.getByRole('checkbox', { name: declaration })).toBeChecked();
     await page.goto('/applications');
@@ -608,7 +617,7 @@ test('bad input: a disguised file, someone else’s application and a half-fille
     await page.getByLabel('Quotation document').setInputFiles(quotationPdf('owner'));
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before submitting' })).toBeVisible();
-    const reference = /\/applications\/(DTS-\d{4}-\d{6})$/.exec(page.url())![1]!;
+    const reference = /\/applications\/(DTS-\d{4}-\d{6})\/check$/.exec(page.url())![1]!;
     const href = await valueOf(page.getByRole('main'), 'Documents').getByRole('link', { name: 'quotation.pdf' }).getAttribute('href');
     expect(href).toMatch(new RegExp(`^/applications/${reference}/documents/\\d+$`));
     return { ref: reference, documentHref: href! };

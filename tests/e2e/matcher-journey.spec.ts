@@ -4,9 +4,10 @@
 // for the whole set in one step — once, however often the button is pressed. The same again without JavaScript.
 // Nothing here assumes an empty database: the account, the business and its BR number are new on every run.
 import { expect, test, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
-import { CAP_CENTS, PASSWORD } from './support/constants';
-import { closeOpenContexts, newActor } from './support/people';
+import { CAP_CENTS, DEMO_PASSWORD, PASSWORD } from './support/constants';
+import { closeOpenContexts, logIn, newActor, registerApplicant } from './support/people';
 import { mainNav, screenshot, withoutExpectedStatus } from './support/page';
+import { addEligibleBusiness, confirmEnquiryAtListedPrice, followApplyForFunding, saveApplicationDraft, submitDraft, submitEnquiryForm } from './support/steps';
 import { expiryNextYear, hkd, randomBrNumber, toCents, uniqueStamp } from './support/values';
 
 test.afterEach(closeOpenContexts);
@@ -258,3 +259,59 @@ for (const [label, options] of [
     await journey(page, problems, label);
   });
 }
+
+// Two seeded packages in two categories whose programme shares add up to exactly HK$20,000 (HK$4,000 + HK$16,000).
+const COMMITTED = [
+  { name: 'Takeaway Kiosk POS Lite', features: [] as string[], vendorEmail: 'sales@dingdingpos.example.hk', programmeCents: 4_000_00 },
+  { name: 'Restaurant Website with Online Booking', features: ['Online takeaway ordering'], vendorEmail: 'studio@toloweb.example.hk', programmeCents: 16_000_00 },
+];
+
+test('a shop owner with HK$20,000 committed gets a set that fits the remaining HK$30,000', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const { page, problems } = await newActor(browser, baseURL);
+  await registerApplicant(page, 'Matcher committed', 'e2e-matcher');
+  const stamp = uniqueStamp();
+  const business = { nameEn: `E2E Committed Noodles ${stamp}`, nameZh: `已承擔麵家${stamp}`, brNumber: randomBrNumber(), employees: '5', address: '12 Fuk Wa Street', district: 'Sham Shui Po', phone: '2345 6789' };
+  await addEligibleBusiness(page, business);
+
+  for (const pkg of COMMITTED) {
+    await test.step(`apply for "${pkg.name}" and submit: HK$${pkg.programmeCents / 100} committed`, async () => {
+      await page.goto(`/solutions?q=${encodeURIComponent(pkg.name)}`);
+      await page.getByRole('main').getByRole('link', { name: pkg.name, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: pkg.name })).toBeVisible();
+      for (const feature of pkg.features) await page.getByRole('checkbox', { name: feature, exact: true }).check();
+      await submitEnquiryForm(page, business, 'For the committed-funding journey.');
+      const vendor = await newActor(browser, baseURL);
+      await logIn(vendor.page, pkg.vendorEmail, DEMO_PASSWORD, /\/vendor/);
+      // Seed vendors keep their own language; this step reads the English page.
+      await vendor.page.getByRole('button', { name: 'English' }).click();
+      await expect(vendor.page.locator('html')).toHaveAttribute('lang', 'en');
+      await confirmEnquiryAtListedPrice(vendor.page, pkg.name, business.nameEn);
+      await vendor.context.close();
+      await followApplyForFunding(page, pkg.name);
+      const ref = await saveApplicationDraft(page, { name: 'quotation.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 quotation') });
+      await expect(page.getByRole('main')).toContainText(hkd(pkg.programmeCents));
+      await submitDraft(page, ref);
+    });
+  }
+
+  await test.step('the matcher works within the HK$30,000 left, outside the two categories already applied for', async () => {
+    const answers = 'sector=fnb&needs=e_payments%2Ctill_stock%2Cbring_back%2Cfound_online&methods=octopus%2Cfps&has=none&outlets=1&seats=12&pay=none&own=30000&district=sham_shui_po';
+    await page.goto(`/match/results?${answers}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'What fits your shop' })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText(`Worked out for ${business.nameEn}: ${hkd(30_000_00)} of remaining funding you can apply for.`);
+    const bestSet = page.getByRole('region', { name: 'Best fit for your needs' });
+    const summary = await bestSet.locator('.plain-words').innerText();
+    const programme = amountAfter(summary, 'The programme pays ');
+    expect(programme).toBeGreaterThan(0);
+    expect(programme).toBeLessThanOrEqual(30_000_00);
+    expect(amountAfter(summary, 'You pay ')).toBeLessThanOrEqual(30_000_00);
+    // Only customer management is left: one package, and the POS and promotion categories are said to be left out.
+    await expect(bestSet.getByRole('heading', { level: 4 }).getByRole('link')).toHaveCount(1);
+    await expect(bestSet).toContainText('Customer management and loyalty/discount');
+    await expect(page.getByRole('main')).toContainText('the business already has an application in this category.');
+    await screenshot(page, 'matcher-results-committed.png');
+  });
+
+  expect(withoutExpectedStatus(problems, [])).toEqual([]);
+});

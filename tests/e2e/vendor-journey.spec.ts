@@ -34,6 +34,13 @@ const REQUIREMENTS = {
 } as const;
 type Category = keyof typeof REQUIREMENTS;
 
+/** The needs each category's basic requirements meet, as the listing form words them. */
+const NEEDS: Record<Category, string[]> = {
+  'E-payment and in-store sales (POS)': ['Accept e-payments', 'Run the till and keep track of stock'],
+  'Online promotion': ['Be found online'],
+  'Customer management and loyalty/discount': ['Bring customers back', 'Know your customers'],
+};
+
 // ── Money, parsed and formatted here independently of the app's code ─────────────────────────────────────────
 
 /** "388.50" → 38850 (whole cents, no floats). */
@@ -236,6 +243,15 @@ async function fillPackageForm(page: Page, pkg: Package, { isNew = true } = {}) 
   await page.getByLabel('Basic package price (HK$)', { exact: true }).fill(pkg.price);
   await page.getByLabel('Minimum contract (months)', { exact: true }).fill(pkg.model === 'monthly' ? pkg.contract : '');
   await page.getByLabel('Days to deploy', { exact: true }).fill(pkg.days);
+  if (isNew) {
+    // What the package does for a shop (for the matcher): what its category promises.
+    const needs = page.getByRole('group', { name: 'What the package does for a shop' });
+    for (const need of NEEDS[pkg.category]) await needs.getByRole('checkbox', { name: need }).check();
+    if (pkg.category === 'E-payment and in-store sales (POS)') {
+      const methods = page.getByRole('group', { name: 'Payment methods the package accepts' });
+      for (const method of ['Octopus', 'FPS (Faster Payment System)']) await methods.getByRole('checkbox', { name: method, exact: true }).check();
+    }
+  }
   if (pkg.feature) {
     await page.getByLabel('Feature 1: name in English', { exact: true }).fill(pkg.feature.nameEn);
     await page.getByLabel('Feature 1: name in Chinese', { exact: true }).fill(pkg.feature.nameZh);

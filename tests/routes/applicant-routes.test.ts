@@ -126,9 +126,9 @@ describe('enquiry → quotation → application through the routes', () => {
       respond(async () => newApplicationAction(args(await multipart(url, { idempotencyKey, ...declarations }, pdf, session)))),
       respond(async () => newApplicationAction(args(await multipart(url, { idempotencyKey, ...declarations }, pdf, session)))),
     ]);
-    expect(first.headers.get('Location')).toMatch(/^\/applications\/DTS-\d{4}-\d{6}$/);
+    expect(first.headers.get('Location')).toMatch(/^\/applications\/DTS-\d{4}-\d{6}\/check$/);
     expect(second.headers.get('Location')).toBe(first.headers.get('Location'));
-    const ref = first.headers.get('Location')!.split('/').pop()!;
+    const ref = first.headers.get('Location')!.split('/')[2]!;
 
     const submitted = await respond(async () => applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'submit' }, { session }), { ref })));
     expect(submitted.headers.get('Location')).toBe(`/applications/${ref}?submitted=1`);

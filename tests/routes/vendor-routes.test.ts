@@ -32,7 +32,7 @@ const enrolmentFields = () => ({
   netEquityPositive: 'yes',
 });
 
-const listingFields = (overrides: Record<string, string> = {}) => ({
+const listingFields = (overrides: Record<string, string | string[]> = {}) => ({
   category: 'customer_management',
   sector: 'fnb',
   nameEn: 'Café Stamp App',
@@ -48,6 +48,8 @@ const listingFields = (overrides: Record<string, string> = {}) => ({
   featurePrice0: '120',
   featureModel0: 'monthly',
   featureContract0: '24',
+  needsMet: ['bring_back', 'know_customers'],
+  supportArea: 'all',
   ...overrides,
 });
 
@@ -102,13 +104,43 @@ describe('listing form', () => {
     ['a contract over ten years', { minContractMonths: '121' }, { minContractMonths: ['vendor:rules.contract_months_invalid'] }],
     ['a monthly feature without its contract', { featureContract0: '' }, { featureContract0: ['vendor:rules.feature_contract_months_missing'] }],
     ['a 36-month contract that counts 24 months over the ceiling', { price: '4200', minContractMonths: '36' }, { price: ['vendor:rules.subscription_over_ceiling'] }],
+    // What the package states for the matcher (issue 13 §1).
+    ['no need ticked', { needsMet: [] }, { needsMet: ['vendor:attributes.errors.needs_required'] }],
+    ['a need that is no code', { needsMet: ['teleport'] }, { needsMet: ['errors:invalid_value'] }],
+    ['e-payments without a payment method', { needsMet: ['e_payments'] }, { paymentMethods: ['vendor:attributes.errors.methods_required'] }],
+    ['payment methods without e-payments', { paymentMethods: ['octopus'] }, { paymentMethods: ['vendor:attributes.errors.methods_without_e_payments'] }],
+    ['a payment method that is no code', { needsMet: ['e_payments'], paymentMethods: ['bitcoin'] }, { paymentMethods: ['errors:invalid_value'] }],
+    ['no outlets', { maxOutlets: '0' }, { maxOutlets: ['errors:too_small'] }],
+    ['a thousand outlets', { maxOutlets: '1000' }, { maxOutlets: ['errors:too_big'] }],
+    ['outlets that are not a number', { maxOutlets: '3.5' }, { maxOutlets: ['errors:whole_number'] }],
+    ['seats the wrong way round', { minSeats: '60', maxSeats: '20' }, { maxSeats: ['vendor:attributes.errors.seats_order'] }],
+    ['ten thousand seats', { maxSeats: '10000' }, { maxSeats: ['errors:too_big'] }],
+    ['some districts but none ticked', { supportArea: 'districts' }, { supportDistricts: ['vendor:attributes.errors.districts_required'] }],
+    ['a district that is no code', { supportArea: 'districts', supportDistricts: ['atlantis'] }, { supportDistricts: ['errors:invalid_value'] }],
+    ['no support area', { supportArea: 'moon' }, { supportArea: ['vendor:attributes.errors.choose_support_area'] }],
   ])('refuses %s with a translated field message, writing nothing', async (_name, overrides, expected) => {
     const { session, userId } = await enrolledVendorSession();
-    const response = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields(overrides as Record<string, string>), { session }))));
+    const response = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields(overrides as Record<string, string | string[]>), { session }))));
     expect(response.status).toBe(400);
     expect(((await response.json()) as { fieldErrors: unknown }).fieldErrors).toMatchObject(expected);
     const count = await t.db.selectFrom('solutions as s').innerJoin('vendors as v', 'v.id', 's.vendorId').select('s.id').where('v.userId', '=', userId).execute();
     expect(count).toHaveLength(0);
+  });
+
+  it('saves what the package states for the matcher, shows it again on the edit form, and the ticks survive an error', async () => {
+    const { session } = await enrolledVendorSession();
+    const stated = { needsMet: ['know_customers', 'bring_back', 'bring_back'], maxOutlets: '3', minSeats: '10', maxSeats: '80', supportArea: 'districts', supportDistricts: ['sham_shui_po', 'islands'] };
+    const refused = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields({ ...stated, price: '' }), { session }))));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { values: Record<string, string> }).values).toMatchObject({ needsMet: 'know_customers,bring_back,bring_back', supportDistricts: 'sham_shui_po,islands', supportArea: 'districts' });
+    const created = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields(stated), { session }))));
+    expect(created.status).toBe(302);
+    const id = /\/vendor\/listings\/(\d+)/.exec(created.headers.get('Location') ?? '')![1]!;
+    const row = await t.db.selectFrom('solutionVersions').select(['needsMet', 'paymentMethods', 'maxOutlets', 'minSeats', 'maxSeats', 'supportDistricts']).where('solutionId', '=', Number(id)).executeTakeFirstOrThrow();
+    // Codes in the programme's order, repeats collapsed; no payment methods without e-payments.
+    expect(row).toEqual({ needsMet: ['bring_back', 'know_customers'], paymentMethods: null, maxOutlets: 3, minSeats: 10, maxSeats: 80, supportDistricts: ['sham_shui_po', 'islands'] });
+    const page = (await (await respond(async () => listingLoader(args(await getRequest('/x', { session }), { id })))).json()) as { values: Record<string, string> };
+    expect(page.values).toMatchObject({ needsMet: 'bring_back,know_customers', paymentMethods: '', maxOutlets: '3', minSeats: '10', maxSeats: '80', supportArea: 'districts', supportDistricts: 'sham_shui_po,islands' });
   });
 
   it('saves a draft, refuses a second one in the same category and sector, and keeps HTML as text', async () => {

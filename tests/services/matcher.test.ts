@@ -43,6 +43,28 @@ describe('listedMatchCatalogue', () => {
     expect(valueBundle).toMatchObject({ maxSeats: 60, category: 'e_payment_pos' });
   });
 
+  it('takes what a version states over what its texts say, and the texts only for what it does not state', async () => {
+    const { solutionId, versionId } = await makeListedSolution(t.db, { category: 'e_payment_pos', sector: 'retail', priceCents: 9_000_00 });
+    await t.db.updateTable('solutionVersions').set({ descriptionEn: 'For 20 to 60 seats; takes Octopus, FPS and PayMe.' }).where('id', '=', versionId).execute();
+    const read = async () => (await listedMatchCatalogue({ db: t.db, sector: 'retail' })).find((p) => p.id === solutionId)!;
+    expect(await read()).toMatchObject({ paymentMethods: ['octopus', 'fps', 'payme'], minSeats: 20, maxSeats: 60, maxOutlets: null, supportDistricts: null });
+    await t.db
+      .updateTable('solutionVersions')
+      .set({ needsMet: ['e_payments', 'till_stock', 'online_orders'], paymentMethods: ['octopus', 'cards'], maxOutlets: 2, minSeats: 1, maxSeats: 12, supportDistricts: ['islands'] })
+      .where('id', '=', versionId)
+      .execute();
+    expect(await read()).toMatchObject({ needsMet: ['e_payments', 'till_stock', 'online_orders'], paymentMethods: ['octopus', 'cards'], maxOutlets: 2, minSeats: 1, maxSeats: 12, supportDistricts: ['islands'] });
+    // Stated districts keep a shop elsewhere from being matched to it; in the district it is a candidate again.
+    const shop = { ...noodleShop, sector: 'retail', needs: ['online_orders' as const], paymentMethods: [], seats: 10 };
+    const picked = async (district: string) => {
+      const found = await matchForShop({ db: t.db, answers: { ...shop, district } });
+      if (!found.ok) throw new Error(found.code);
+      return found.result.best.picks.map((p) => p.packageId);
+    };
+    expect(await picked('wan_chai')).not.toContain(solutionId);
+    expect(await picked('islands')).toContain(solutionId);
+  });
+
   it('leaves out delisted packages', async () => {
     const { solutionId } = await makeListedSolution(t.db, { category: 'customer_management', sector: 'retail', priceCents: 1_000_00 });
     expect((await listedMatchCatalogue({ db: t.db, sector: 'retail' })).map((p) => p.id)).toContain(solutionId);

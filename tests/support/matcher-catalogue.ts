@@ -1,16 +1,17 @@
 // Catalogues for the matcher's tests and benchmark: the seed's 56 packages as matcher input, and a deterministic
 // generator of large realistic catalogues.
-import { seedSolutions } from '../../db/seed-data';
-import { deriveListingAttributes } from '../../app/domain/listing-attributes';
+import { seedAttributes, seedSolutions } from '../../db/seed-data';
+import { deriveListingAttributes, matchAttributes } from '../../app/domain/listing-attributes';
 import type { MatchAnswers, MatchPackage, Need, PaymentMethod } from '../../app/domain/matcher';
 import { districts } from '../../app/domain/programme';
 
-/** The seed catalogue as the service would hand it over: ids in seed order, attributes read from the texts. */
+/** The seed catalogue as the service would hand it over: ids in seed order, the attributes the seed states. */
 export function seedMatchCatalogue(): MatchPackage[] {
   let featureId = 1;
   return seedSolutions.map((s, i) => {
     const derived = deriveListingAttributes({ category: s.category, name: s.name.en, description: s.description.en, features: s.features.map((f) => ({ name: f.name.en })) });
-    const { features: featureAttributes, ...attributes } = derived;
+    const { features: featureAttributes, ...fromTexts } = derived;
+    const attributes = matchAttributes({ stated: seedAttributes(s), derived: fromTexts });
     return {
       id: i + 1,
       versionId: 1_000 + i,

@@ -98,13 +98,13 @@ export async function followApplyForFunding(page: Page, packageName: string) {
   await expect(page).toHaveURL(/\/applications\/new\?quotation=\d+$/);
 }
 
-/** On the application form, ticks every declaration, attaches the quotation and saves; returns the draft's reference. */
+/** On the application form, ticks every declaration, attaches the quotation and saves (→ check your answers); returns the draft's reference. */
 export async function saveApplicationDraft(page: Page, document: Upload): Promise<string> {
   const declarations = page.getByRole('group', { name: 'Declarations' });
   for (const declaration of DECLARATIONS) await declarations.getByRole('checkbox', { name: declaration }).check();
   await page.getByLabel('Quotation document').setInputFiles(document);
   await page.getByRole('button', { name: 'Save and continue' }).click();
-  const reference = new RegExp(`/applications/(DTS-${hongKongYear()}-\\d{6})$`);
+  const reference = new RegExp(`/applications/(DTS-${hongKongYear()}-\\d{6})/check$`);
   await expect(page).toHaveURL(reference);
   await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before submitting' })).toBeVisible();
   return reference.exec(page.url())![1]!;
