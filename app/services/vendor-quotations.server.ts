@@ -2,7 +2,6 @@
 // the total and the programme's share, so that the vendor never confirms blind. Confirmed enquiries show the items
 // locked in their quotation; enquiries still open show what confirming would lock, at today's catalogue price.
 import { sql } from 'kysely';
-import type { DB } from '../../db/client';
 import type { QuotationItem } from '../../db/schema';
 import { quotationSummary } from '../domain/quotation';
 import { getCurrentSettings } from './catalogue.server';

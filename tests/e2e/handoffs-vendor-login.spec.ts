@@ -9,19 +9,27 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO, DEMO_PACKAGE, DEMO_PASSWORD, PASSWORD } from './support/constants';
 import { closeOpenContexts, logIn, newActor } from './support/people';
 import { expiryNextYear, randomBrNumber, uniqueStamp } from './support/values';
+import type ApplicationsTexts from '../../locales/zh-HK/applications.json';
+import type AuthTexts from '../../locales/zh-HK/auth.json';
+import type BusinessTexts from '../../locales/zh-HK/business.json';
+import type CatalogueTexts from '../../locales/zh-HK/catalogue.json';
+import type CommonTexts from '../../locales/zh-HK/common.json';
+import type EligibilityTexts from '../../locales/zh-HK/eligibility.json';
+import type EnquiriesTexts from '../../locales/zh-HK/enquiries.json';
+import type VendorTexts from '../../locales/zh-HK/vendor.json';
 
 /** A namespace of the Traditional Chinese texts, read from the locale file the app serves. */
 function traditional<T>(namespace: string): T {
   return JSON.parse(readFileSync(path.join(process.cwd(), 'locales', 'zh-HK', `${namespace}.json`), 'utf8')) as T;
 }
-const hkApplications = traditional<typeof import('../../locales/zh-HK/applications.json')>('applications');
-const hkAuth = traditional<typeof import('../../locales/zh-HK/auth.json')>('auth');
-const hkBusiness = traditional<typeof import('../../locales/zh-HK/business.json')>('business');
-const hkCatalogue = traditional<typeof import('../../locales/zh-HK/catalogue.json')>('catalogue');
-const hkCommon = traditional<typeof import('../../locales/zh-HK/common.json')>('common');
-const hkEligibility = traditional<typeof import('../../locales/zh-HK/eligibility.json')>('eligibility');
-const hkEnquiries = traditional<typeof import('../../locales/zh-HK/enquiries.json')>('enquiries');
-const hkVendor = traditional<typeof import('../../locales/zh-HK/vendor.json')>('vendor');
+const hkApplications = traditional<typeof ApplicationsTexts>('applications');
+const hkAuth = traditional<typeof AuthTexts>('auth');
+const hkBusiness = traditional<typeof BusinessTexts>('business');
+const hkCatalogue = traditional<typeof CatalogueTexts>('catalogue');
+const hkCommon = traditional<typeof CommonTexts>('common');
+const hkEligibility = traditional<typeof EligibilityTexts>('eligibility');
+const hkEnquiries = traditional<typeof EnquiriesTexts>('enquiries');
+const hkVendor = traditional<typeof VendorTexts>('vendor');
 
 test.afterEach(closeOpenContexts);
 
