@@ -383,6 +383,12 @@ export interface PaymentsTable {
   status: ColumnType<'prepared' | 'released', 'prepared' | 'released' | undefined, 'prepared' | 'released'>;
 }
 
+/** One row: the version of what the public pages show, bumped at commit by triggers (migration 2026-12-02T0100). */
+export interface PublicVersionTable {
+  id: ColumnType<number, number | undefined, never>;
+  version: ColumnType<string, never, never>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -408,6 +414,7 @@ export interface Database {
   claims: ClaimsTable;
   payments: PaymentsTable;
   publicHolidays: PublicHolidaysTable;
+  publicVersion: PublicVersionTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -11,8 +11,9 @@ import { COMPARE_MAX } from '../lib/catalogue';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { searchText } from '../lib/validation';
-import { useRootData } from '../lib/root-data';
-import { fundingRules, getCurrentSettings, listSolutions } from '../services/catalogue.server';
+import { getUser } from '../lib/auth.server';
+import { detectLocale } from '../lib/i18n.server';
+import { displaySettings, fundingRules, listSolutions } from '../services/catalogue.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue:title');
 
@@ -28,19 +29,30 @@ const querySchema = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = querySchema.parse(Object.fromEntries(url.searchParams));
-  const settings = await getCurrentSettings(context.db);
+  const [settings, user] = await Promise.all([displaySettings(context.db), getUser(request, context)]);
+  const locale = await detectLocale(request, user?.locale);
   const rules = fundingRules(settings);
   const result = await listSolutions({ db: context.db, filters, maxSubscriptionMonths: rules.maxSubscriptionMonths });
-  const items = result.items.map((item) => ({
-    ...item,
-    split: packageSplit({ items: [item], committedCents: 0, rules }),
-  }));
+  // Only what the cards show, in the reader's language: the page data is sent in the document too.
+  const items = result.items.map((item) => {
+    const split = packageSplit({ items: [item], committedCents: 0, rules });
+    return {
+      id: item.id,
+      category: item.category,
+      sector: item.sector,
+      name: pickText(item.name, locale),
+      vendorName: pickText(item.vendorName, locale),
+      pricingModel: item.pricingModel,
+      priceCents: item.priceCents,
+      minContractMonths: item.minContractMonths,
+      split: { costCents: split.costCents, programmeCents: split.programmeCents, shopCents: split.shopCents },
+    };
+  });
   return json({ ...result, items, filters, months: rules.maxSubscriptionMonths, openSectors: settings.openSectors });
 }
 
 export default function Catalogue() {
   const { t } = useTranslation();
-  const { locale } = useRootData();
   const data = useLoaderData<typeof loader>();
   const { filters } = data;
   return (
@@ -103,9 +115,9 @@ export default function Catalogue() {
                   <span className="tag tag--muted">{t(`common:sectors.${item.sector}`)}</span>
                 </p>
                 <h2 className="card-title">
-                  <Link to={`/solutions/${item.id}`}>{pickText(item.name, locale)}</Link>
+                  <Link to={`/solutions/${item.id}`}>{item.name}</Link>
                 </h2>
-                <p className="card-vendor">{pickText(item.vendorName, locale)}</p>
+                <p className="card-vendor">{item.vendorName}</p>
                 <p className="card-price">
                   <PriceLine pricingModel={item.pricingModel} priceCents={item.priceCents} months={data.months} contractMonths={item.minContractMonths} />
                 </p>
