@@ -94,14 +94,16 @@ function Header({ data }: { data: RootData }) {
         {t('common:skipToContent')}
       </a>
       <div className="header-bar">
-        <Link to="/" className="brand">
+        <Link to="/" className="brand" discover="none">
           <span className="brand-name">{t('common:appName')}</span>
           <span className="brand-programme">{t('common:programme')}</span>
         </Link>
         <LanguageSwitch locale={data.locale} csrf={data.csrf} />
       </div>
       <nav aria-label={t('common:mainNav')} className="main-nav">
-        <NavLink to="/solutions">{t('common:nav.catalogue')}</NavLink>
+        <NavLink to="/solutions" discover="none">
+          {t('common:nav.catalogue')}
+        </NavLink>
         {role === 'applicant' ? (
           <>
             <NavLink to="/businesses">{t('common:nav.businesses')}</NavLink>
@@ -160,8 +162,12 @@ function Header({ data }: { data: RootData }) {
           </>
         ) : (
           <>
-            <NavLink to="/login">{t('common:nav.login')}</NavLink>
-            <NavLink to="/register">{t('common:nav.register')}</NavLink>
+            <NavLink to="/login" discover="none">
+              {t('common:nav.login')}
+            </NavLink>
+            <NavLink to="/register" discover="none">
+              {t('common:nav.register')}
+            </NavLink>
           </>
         )}
       </nav>
@@ -215,7 +221,10 @@ function Footer() {
     <footer className="site-footer">
       <p>{t('common:footer.disclaimer')}</p>
       <p>
-        <Link to="/solutions">{t('common:nav.catalogue')}</Link> · <Link to="/open-data">{t('common:nav.openData')}</Link> ·{' '}
+        <Link to="/solutions" discover="none">
+          {t('common:nav.catalogue')}
+        </Link>{' '}
+        · <Link to="/open-data" discover="none">{t('common:nav.openData')}</Link> ·{' '}
         <a href="/healthz">{t('common:footer.status')}</a>
       </p>
     </footer>

@@ -40,7 +40,9 @@ app.set('trust proxy', env.TRUST_PROXY);
 // Off (COMPRESSION=false) when a reverse proxy compresses: gzip here would cost the process CPU for nothing.
 if (env.COMPRESSION) app.use(compression());
 app.use(build.publicPath, express.static(path.join(rootDir, 'public', 'build'), { immutable: true, maxAge: '1y' }));
-app.use(express.static(path.join(rootDir, 'public'), { maxAge: '1h' }));
+const publicFiles = express.static(path.join(rootDir, 'public'), { maxAge: '1h' });
+// Only addresses that look like files reach the disk: a stat() for every page request cost ~10% of a cached page.
+app.use((req, res, next) => (/\.[A-Za-z0-9]{1,8}$/.test(req.path) ? publicFiles(req, res, next) : next()));
 app.use(requestLogging({ routes: build.routes, trustProxy: env.TRUST_PROXY })); // request id, one log line per request
 // Translations by content-hashed address (lib/i18n.server): the same address always has the same text.
 app.get('/locales/*', (req, res) => {
