@@ -12,6 +12,7 @@ import * as moneyRules from './migrations/2026-12-01T0100-money-rules';
 import * as hostileClient from './migrations/2026-12-01T0200-hostile-client';
 import * as enquiryMatchReason from './migrations/2026-12-01T0600-enquiry-match-reason';
 import * as publicVersion from './migrations/2026-12-02T0100-public-version';
+import * as queuePlaceIndex from './migrations/2026-12-02T0101-queue-place-index';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T0200-hostile-client': hostileClient,
   '2026-12-01T0600-enquiry-match-reason': enquiryMatchReason,
   '2026-12-02T0100-public-version': publicVersion,
+  '2026-12-02T0101-queue-place-index': queuePlaceIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

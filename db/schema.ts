@@ -262,6 +262,9 @@ export interface ApplicationsTable {
   decidedAt: Date | null;
   createdAt: CreatedAt;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** The enterprise's district and sector, copied by triggers (migration 2026-12-02T0101) for the queue's filters. */
+  entDistrict: ColumnType<string | null, never, never>;
+  entSector: ColumnType<string | null, never, never>;
 }
 
 export type DocumentKind = 'quotation' | 'invoice' | 'payment_proof' | 'other';

@@ -63,8 +63,9 @@ export async function listQueue({
   query = filters.status
     ? query.where('a.status', '=', filters.status as ApplicationStatusColumn)
     : query.where('a.status', 'in', ['submitted', 'under_review', 'info_requested']);
-  if (filters.sector) query = query.where('ent.sector', '=', filters.sector);
-  if (filters.district) query = query.where('ent.district', '=', filters.district);
+  // On the application's copy of the enterprise's place (kept by triggers): read in queue order from one index.
+  if (filters.sector) query = query.where('a.entSector', '=', filters.sector);
+  if (filters.district) query = query.where('a.entDistrict', '=', filters.district);
   if (filters.category) query = query.where('a.category', '=', filters.category);
   // "Waiting at least N working days", counted like the column beside it.
   if (filters.minDays) query = query.where('a.submittedAt', '<', slaBreachCutoff({ now, slaWorkingDays: filters.minDays - 1, holidays }));
