@@ -1,5 +1,6 @@
 // The document: language, header with navigation and language switch, and the error page.
 import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import type { ClientLoaderFunctionArgs } from '@remix-run/react';
 import {
   Form,
   isRouteErrorResponse,
@@ -21,8 +22,9 @@ import enCommon from '../locales/en/common.json';
 import { getUser } from './lib/auth.server';
 import { unreadCount } from './services/notifications.server';
 import { getCsrfToken } from './lib/csrf.server';
-import { createI18n, defaultLocale, gapBefore, locales, withGap, type Locale } from './lib/i18n';
-import { detectLocale, resourcesFor } from './lib/i18n.server';
+import { createI18n, defaultLocale, gapBefore, i18nFor, loadTranslations, locales, withGap, type Locale } from './lib/i18n';
+import { detectLocale, translationManifest } from './lib/i18n.server';
+import { isPublicPage } from './lib/public-pages';
 import { useNonce } from './lib/nonce';
 import { REQUEST_ID_ATTRIBUTE, useRequestId } from './lib/request-id';
 import type { RootData } from './lib/root-data';
@@ -36,29 +38,43 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const locale = await detectLocale(request, user?.locale);
-  const csrf = await getCsrfToken(request, context);
+  // A visitor's public page is shared (served from the page cache): no token in it, and no cookie set by it.
+  const csrf = !user && isPublicPage(new URL(request.url).pathname) ? { token: '' } : await getCsrfToken(request, context);
   const data: RootData = {
     user: user ? { id: user.id, displayName: user.displayName, role: user.role, email: user.email } : null,
     unread: user ? await unreadCount({ db: context.db, userId: user.id }) : 0,
     locale,
     csrf: csrf.token,
-    resources: resourcesFor(locale, user?.role),
+    translations: translationManifest(locale, user?.role),
   };
-  return json(data, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined);
+  return json(data, 'setCookie' in csrf && csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined);
 }
 
-// Translations are large and change only when the user acts (log in, switch language): skip GET navigations.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
-  formMethod !== undefined && formMethod.toUpperCase() !== 'GET' ? defaultShouldRevalidate : false;
+// In the browser: the translations a new language or role needs are fetched before the page shows (entry.client does
+// the same before hydrating).
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<RootData>();
+  await loadTranslations(data.locale, data.translations);
+  return data;
+}
+
+// The root data changes only when the user acts (log in, switch language): skip GET navigations — except leaving a
+// visitor's public page (which carries no CSRF token) for one that may post.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate, currentUrl, nextUrl }) => {
+  if (formMethod !== undefined && formMethod.toUpperCase() !== 'GET') return defaultShouldRevalidate;
+  return isPublicPage(currentUrl.pathname) && !isPublicPage(nextUrl.pathname);
+};
 
 const languageNames: Record<Locale, string> = { en: 'English', 'zh-HK': '繁體中文', 'zh-CN': '简体中文' };
 
 function LanguageSwitch({ locale, csrf }: { locale: Locale; csrf: string }) {
   const { t } = useTranslation();
   const location = useLocation();
+  // A full page load: the new language's translations come with the new document. Visitors (no token on a shared
+  // page) switch with a GET, which only sets the language cookie.
   return (
-    <Form method="post" action="/set-language" className="language-switch" aria-label={t('common:language')}>
-      <input type="hidden" name="_csrf" value={csrf} />
+    <Form method={csrf ? 'post' : 'get'} action="/set-language" reloadDocument className="language-switch" aria-label={t('common:language')}>
+      {csrf ? <input type="hidden" name="_csrf" value={csrf} /> : null}
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       {locales.map((lng) => (
         <button key={lng} type="submit" name="lng" value={lng} lang={lng} aria-pressed={lng === locale} className="link-button">
@@ -78,14 +94,16 @@ function Header({ data }: { data: RootData }) {
         {t('common:skipToContent')}
       </a>
       <div className="header-bar">
-        <Link to="/" className="brand">
+        <Link to="/" className="brand" discover="none">
           <span className="brand-name">{t('common:appName')}</span>
           <span className="brand-programme">{t('common:programme')}</span>
         </Link>
         <LanguageSwitch locale={data.locale} csrf={data.csrf} />
       </div>
       <nav aria-label={t('common:mainNav')} className="main-nav">
-        <NavLink to="/solutions">{t('common:nav.catalogue')}</NavLink>
+        <NavLink to="/solutions" discover="none">
+          {t('common:nav.catalogue')}
+        </NavLink>
         {role === 'applicant' ? (
           <>
             <NavLink to="/businesses">{t('common:nav.businesses')}</NavLink>
@@ -144,8 +162,12 @@ function Header({ data }: { data: RootData }) {
           </>
         ) : (
           <>
-            <NavLink to="/login">{t('common:nav.login')}</NavLink>
-            <NavLink to="/register">{t('common:nav.register')}</NavLink>
+            <NavLink to="/login" discover="none">
+              {t('common:nav.login')}
+            </NavLink>
+            <NavLink to="/register" discover="none">
+              {t('common:nav.register')}
+            </NavLink>
           </>
         )}
       </nav>
@@ -175,7 +197,7 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
 
 export default function App() {
   const data = useRouteLoaderData('root') as RootData;
-  const i18n = useMemo(() => createI18n(data.locale, data.resources as never), [data.locale, data.resources]);
+  const i18n = i18nFor(data.locale);
   // Marks the document once React has taken it over: browser tests wait for it before judging a page.
   useEffect(() => {
     document.documentElement.dataset.hydrated = 'true';
@@ -199,7 +221,10 @@ function Footer() {
     <footer className="site-footer">
       <p>{t('common:footer.disclaimer')}</p>
       <p>
-        <Link to="/solutions">{t('common:nav.catalogue')}</Link> · <Link to="/open-data">{t('common:nav.openData')}</Link> ·{' '}
+        <Link to="/solutions" discover="none">
+          {t('common:nav.catalogue')}
+        </Link>{' '}
+        · <Link to="/open-data" discover="none">{t('common:nav.openData')}</Link> ·{' '}
         <a href="/healthz">{t('common:footer.status')}</a>
       </p>
     </footer>
@@ -210,10 +235,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData('root') as RootData | undefined;
   const locale = data?.locale ?? defaultLocale;
-  const i18n = useMemo(
-    () => createI18n(locale, (data?.resources as never) ?? { en: { common: enCommon } }),
-    [locale, data?.resources],
-  );
+  const i18n = useMemo(() => (data ? i18nFor(locale) : createI18n(locale, { en: { common: enCommon } })), [data, locale]);
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // On the server the error was logged once, with its request id (entry.server's handleError).
   if (!isRouteErrorResponse(error) && typeof document !== 'undefined') console.error(error);

@@ -14,6 +14,8 @@ import * as enquiryMatchReason from './migrations/2026-12-01T0600-enquiry-match-
 import * as vocabularyChecks from './migrations/2026-12-02T0600-vocabulary-checks';
 import * as loginDevices from './migrations/2026-12-02T0700-login-devices';
 import * as listingMatchAttributes from './migrations/2026-12-02T0200-listing-match-attributes';
+import * as publicVersion from './migrations/2026-12-02T0100-public-version';
+import * as queuePlaceIndex from './migrations/2026-12-02T0101-queue-place-index';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -30,6 +32,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T0600-vocabulary-checks': vocabularyChecks,
   '2026-12-02T0700-login-devices': loginDevices,
   '2026-12-02T0200-listing-match-attributes': listingMatchAttributes,
+  '2026-12-02T0100-public-version': publicVersion,
+  '2026-12-02T0101-queue-place-index': queuePlaceIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

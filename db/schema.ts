@@ -282,6 +282,9 @@ export interface ApplicationsTable {
   decidedAt: Date | null;
   createdAt: CreatedAt;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** The enterprise's district and sector, copied by triggers (migration 2026-12-02T0101) for the queue's filters. */
+  entDistrict: ColumnType<string | null, never, never>;
+  entSector: ColumnType<string | null, never, never>;
 }
 
 export type DocumentKind = 'quotation' | 'invoice' | 'payment_proof' | 'other';
@@ -403,6 +406,12 @@ export interface PaymentsTable {
   status: ColumnType<'prepared' | 'released', 'prepared' | 'released' | undefined, 'prepared' | 'released'>;
 }
 
+/** One row: the version of what the public pages show, bumped at commit by triggers (migration 2026-12-02T0100). */
+export interface PublicVersionTable {
+  id: ColumnType<number, number | undefined, never>;
+  version: ColumnType<string, never, never>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -429,6 +438,7 @@ export interface Database {
   claims: ClaimsTable;
   payments: PaymentsTable;
   publicHolidays: PublicHolidaysTable;
+  publicVersion: PublicVersionTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -48,21 +48,15 @@ export function SplitSummary({
     <dl className={compact ? 'split split--compact' : 'split'}>
       <div>
         <dt>{t('catalogue:eligibleCost')}</dt>
-        <dd>
-          <Money cents={split.costCents} />
-        </dd>
+        <dd className="money">{formatMoney(split.costCents)}</dd>
       </div>
       <div className="split-programme">
         <dt>{t('catalogue:programmePays')}</dt>
-        <dd>
-          <Money cents={split.programmeCents} />
-        </dd>
+        <dd className="money">{formatMoney(split.programmeCents)}</dd>
       </div>
       <div className="split-shop">
         <dt>{t('catalogue:youPay')}</dt>
-        <dd>
-          <Money cents={split.shopCents} />
-        </dd>
+        <dd className="money">{formatMoney(split.shopCents)}</dd>
       </div>
       {children}
     </dl>

@@ -14,13 +14,13 @@ export function Pagination({ page, pageCount, param = 'page' }: { page: number; 
   return (
     <nav className="pagination" aria-label={t('common:pagination.label')}>
       {page > 1 ? (
-        <Link to={hrefFor(page - 1)} rel="prev">
+        <Link to={hrefFor(page - 1)} rel="prev" discover="none">
           {t('common:pagination.previous')}
         </Link>
       ) : null}
       <span>{t('common:pagination.pageOf', { page, pageCount })}</span>
       {page < pageCount ? (
-        <Link to={hrefFor(page + 1)} rel="next">
+        <Link to={hrefFor(page + 1)} rel="next" discover="none">
           {t('common:pagination.next')}
         </Link>
       ) : null}

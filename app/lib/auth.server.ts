@@ -12,18 +12,30 @@ async function sessionToken(request: Request, context: AppLoadContext): Promise<
   return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : undefined;
 }
 
-// One lookup per request, however many loaders ask.
-const cache = new WeakMap<Request, Promise<SessionUser | undefined>>();
+// One lookup per request, however many loaders ask. Keyed on the load context (one per request; Remix gives each
+// loader its own Request), then on the cookie header, so a context reused with another cookie never sees this user.
+const cache = new WeakMap<AppLoadContext, Map<string, Promise<SessionUser | undefined>>>();
 
 export function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | undefined> {
-  let found = cache.get(request);
+  const cookie = request.headers.get('Cookie') ?? '';
+  let byCookie = cache.get(context);
+  if (!byCookie) {
+    byCookie = new Map();
+    cache.set(context, byCookie);
+  }
+  let found = byCookie.get(cookie);
   if (!found) {
     found = sessionToken(request, context)
       .then((token) => (token ? findSessionUser({ db: context.db, token }) : undefined))
       .then(noteUser); // the request's log line names the user
-    cache.set(request, found);
+    byCookie.set(cookie, found);
   }
   return found;
+}
+
+/** After a session ends or changes within a request, the next getUser looks it up again. */
+export function forgetUser(context: AppLoadContext): void {
+  cache.delete(context);
 }
 
 const SITE = 'http://site.invalid';
@@ -111,5 +123,6 @@ export function sessionCookieHeader(context: AppLoadContext, token: string): Pro
 export async function endSession(request: Request, context: AppLoadContext): Promise<string> {
   const token = await sessionToken(request, context);
   if (token) await deleteSession({ db: context.db, token });
+  forgetUser(context);
   return sessionCookie(context.secureCookies).serialize('', { maxAge: 0 });
 }

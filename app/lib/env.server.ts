@@ -29,6 +29,8 @@ const schema = z.object({
   ALLOW_DEMO_SEED: flag.default(false),
   TRUST_PROXY: proxyHops.default(0),
   SECURE_COOKIES: flag.default(false),
+  /** gzip of dynamic answers in this process; false when a reverse proxy compresses. */
+  COMPRESSION: flag.default(true),
   NOTIFY_URL: z.url().optional(),
   PAYMENT_URL: z.url().optional(),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),

@@ -1,6 +1,6 @@
 // Server side of i18n: the translations and the visitor's language (user's choice, cookie, Accept-Language).
+import crypto from 'node:crypto';
 import type { Resource } from 'i18next';
-import { RemixI18Next } from 'remix-i18next/server';
 import en_common from '../../locales/en/common.json';
 import en_auth from '../../locales/en/auth.json';
 import en_catalogue from '../../locales/en/catalogue.json';
@@ -51,7 +51,7 @@ import cn_claims from '../../locales/zh-CN/claims.json';
 import cn_match from '../../locales/zh-CN/match.json';
 import { languageCookie } from './cookies.server';
 import type { Role } from '../../db/schema';
-import { createI18n, defaultLocale, isLocale, locales, type Locale } from './i18n';
+import { addTranslations, defaultLocale, i18nFor, isLocale, locales, type Locale, type TranslationManifest } from './i18n';
 
 export const resources = {
   en: { common: en_common, auth: en_auth, catalogue: en_catalogue, errors: en_errors, business: en_business, eligibility: en_eligibility, enquiries: en_enquiries, applications: en_applications, notifications: en_notifications, officer: en_officer, vendor: en_vendor, vetting: en_vetting, dashboard: en_dashboard, risk: en_risk, claims: en_claims, match: en_match },
@@ -59,20 +59,52 @@ export const resources = {
   'zh-CN': { common: cn_common, auth: cn_auth, catalogue: cn_catalogue, errors: cn_errors, business: cn_business, eligibility: cn_eligibility, enquiries: cn_enquiries, applications: cn_applications, notifications: cn_notifications, officer: cn_officer, vendor: cn_vendor, vetting: cn_vetting, dashboard: cn_dashboard, risk: cn_risk, claims: cn_claims, match: cn_match },
 } satisfies Record<Locale, Resource[string]>;
 
-const detector = new RemixI18Next({
-  detection: { supportedLanguages: [...locales], fallbackLanguage: defaultLocale, cookie: languageCookie, order: ['cookie', 'header'] },
-});
+/** The language of a request from its headers: the language cookie, then Accept-Language (by weight). */
+export async function localeFromHeaders(cookieHeader: string | null, acceptLanguage: string | null): Promise<Locale> {
+  if (cookieHeader?.includes('lng=')) {
+    const chosen: unknown = await languageCookie.parse(cookieHeader);
+    if (isLocale(chosen)) return chosen;
+  }
+  return localeFromAcceptLanguage(acceptLanguage);
+}
+
+const acceptCache = new Map<string, Locale>();
+
+/** Accept-Language by weight; zh-TW / zh-Hant / zh-MO read as Traditional, zh / zh-Hans as Simplified. */
+export function localeFromAcceptLanguage(header: string | null): Locale {
+  if (!header) return defaultLocale;
+  const known = acceptCache.get(header);
+  if (known) return known;
+  const ranked = header
+    .slice(0, 500)
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((entry) => entry.tag && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  let found: Locale = defaultLocale;
+  for (const { tag } of ranked) {
+    const match: Locale | undefined =
+      tag === 'en' || tag.startsWith('en-') ? 'en'
+      : /^zh-(hk|tw|mo|hant)/.test(tag) ? 'zh-HK'
+      : tag === 'zh' || tag.startsWith('zh-') ? 'zh-CN'
+      : undefined;
+    if (match) {
+      found = match;
+      break;
+    }
+  }
+  if (acceptCache.size < 1000) acceptCache.set(header, found);
+  return found;
+}
 
 /** The logged-in user's saved choice wins; then the language cookie; then Accept-Language. */
 export async function detectLocale(request: Request, userLocale?: string): Promise<Locale> {
   if (isLocale(userLocale)) return userLocale;
-  const found = await detector.getLocale(request);
-  if (isLocale(found)) return found;
-  // Accept-Language often says zh-TW or zh-Hant for Traditional, zh or zh-Hans for Simplified.
-  const header = request.headers.get('Accept-Language')?.toLowerCase() ?? '';
-  if (/zh-(hk|tw|mo|hant)/.test(header)) return 'zh-HK';
-  if (/zh/.test(header)) return 'zh-CN';
-  return defaultLocale;
+  return localeFromHeaders(request.headers.get('Cookie'), request.headers.get('Accept-Language'));
 }
 
 type Namespace = keyof (typeof resources)['en'];
@@ -88,14 +120,44 @@ const roleNamespaces: Record<Role | 'anonymous', Namespace[] | 'all'> = {
   admin: 'all',
 };
 
-/** The reader's translations, only the namespaces their role's pages use (the document carries them to the browser). */
+/** The reader's translations, only the namespaces their role's pages use. */
 export function resourcesFor(locale: Locale, role?: Role): Resource {
-  const wanted = roleNamespaces[role ?? 'anonymous'];
-  if (wanted === 'all') return { [locale]: resources[locale] };
-  return { [locale]: Object.fromEntries(wanted.map((ns) => [ns, resources[locale][ns]])) };
+  return { [locale]: Object.fromEntries(namespacesFor(role).map((ns) => [ns, resources[locale][ns]])) };
 }
 
-/** A server-side translate function, e.g. for page titles and outgoing messages. */
+function namespacesFor(role?: Role): Namespace[] {
+  const wanted = roleNamespaces[role ?? 'anonymous'];
+  return wanted === 'all' ? (Object.keys(resources.en) as Namespace[]) : [...new Set(wanted)];
+}
+
+// Every namespace of every language, serialised once with its content hash: the browser fetches
+// /locales/<lng>/<ns>.<hash>.json and may keep it for good (a changed text is a new hash, hence a new address).
+// Any namespace added to `resources` is served and hashed without further code.
+type Bundle = { body: string; hash: string };
+const bundles = new Map<string, Bundle>();
+for (const locale of locales) {
+  for (const [ns, content] of Object.entries(resources[locale])) {
+    const body = JSON.stringify(content);
+    const hash = crypto.createHash('sha256').update(body).digest('base64url').slice(0, 12);
+    bundles.set(`${locale}/${ns}`, { body, hash });
+  }
+  addTranslations(locale, resources[locale]); // the server's shared instance has everything
+}
+
+/** The hashes of the namespaces a reader's pages use (the document tells the browser what to fetch: translationUrl). */
+export function translationManifest(locale: Locale, role?: Role): TranslationManifest {
+  return Object.fromEntries(namespacesFor(role).map((ns) => [ns, bundles.get(`${locale}/${ns}`)!.hash]));
+}
+
+/** The JSON of /locales/<lng>/<ns>.<hash>.json, or undefined when no such bundle (or an outdated hash). */
+export function translationBundle(pathname: string): string | undefined {
+  const match = /^\/locales\/([A-Za-z-]{2,5})\/([a-z_]{1,40})\.([A-Za-z0-9_-]{12})\.json$/.exec(pathname);
+  if (!match) return undefined;
+  const bundle = bundles.get(`${match[1]}/${match[2]}`);
+  return bundle && bundle.hash === match[3] ? bundle.body : undefined;
+}
+
+/** A server-side translate function, e.g. for page titles and outgoing messages (the language's shared instance). */
 export function serverT(locale: Locale) {
-  return createI18n(locale, resourcesFor(locale, 'admin')).t;
+  return i18nFor(locale).t;
 }

@@ -33,6 +33,63 @@ export function createI18n(locale: Locale, resources: Resource): i18n {
   return instance;
 }
 
+// One instance per language, reused by every render and request (i18next keeps its caches; no set-up per request).
+// The server fills them with every namespace at start (i18n.server); the browser adds namespaces as they arrive.
+const shared = new Map<Locale, i18n>();
+
+/** The one instance of a language. Its language never changes (nothing calls changeLanguage on it). */
+export function i18nFor(locale: Locale): i18n {
+  let instance = shared.get(locale);
+  if (!instance) {
+    instance = createI18n(locale, { [locale]: {} });
+    shared.set(locale, instance);
+  }
+  return instance;
+}
+
+/** Adds namespaces to a language's shared instance (those it already has are kept). */
+export function addTranslations(locale: Locale, bundles: Record<string, unknown>): void {
+  const instance = i18nFor(locale);
+  for (const [ns, bundle] of Object.entries(bundles)) {
+    if (!instance.hasResourceBundle(locale, ns)) instance.addResourceBundle(locale, ns, bundle, true, true);
+  }
+}
+
+/** Each namespace's content hash: the browser fetches /locales/<lng>/<ns>.<hash>.json, cacheable for good. */
+export type TranslationManifest = Record<string, string>;
+
+export function translationUrl(locale: Locale, ns: string, hash: string): string {
+  return `/locales/${locale}/${ns}.${hash}.json`;
+}
+
+const loading = new Map<string, Promise<void>>();
+
+/** Browser: fetches the namespaces of a manifest not loaded yet (once per visit; the HTTP cache keeps them after). */
+export function loadTranslations(locale: Locale, manifest: TranslationManifest): Promise<void> {
+  const instance = i18nFor(locale);
+  return Promise.all(
+    Object.entries(manifest).map(([ns, hash]) => {
+      if (instance.hasResourceBundle(locale, ns)) return undefined;
+      const url = translationUrl(locale, ns, hash);
+      let pending = loading.get(url);
+      if (!pending) {
+        pending = fetch(url)
+          .then((response) => {
+            if (!response.ok) throw new Error(`${url}: ${response.status}`);
+            return response.json() as Promise<unknown>;
+          })
+          .then((bundle) => addTranslations(locale, { [ns]: bundle }))
+          .catch((error: unknown) => {
+            loading.delete(url); // try again on the next navigation
+            throw error;
+          });
+        loading.set(url, pending);
+      }
+      return pending;
+    }),
+  ).then(() => undefined);
+}
+
 /** BCP 47 tag for Intl. */
 export function intlLocale(locale: Locale): string {
   return locale === 'en' ? 'en-HK' : locale;

@@ -1,6 +1,6 @@
 // Page titles in the reader's language, from the root loader's translations.
 import type { MetaDescriptor } from '@remix-run/node';
-import { createI18n, defaultLocale } from './i18n';
+import { defaultLocale, i18nFor } from './i18n';
 import type { RootData } from './root-data';
 
 type Match = { id: string; data: unknown };
@@ -8,7 +8,7 @@ type Match = { id: string; data: unknown };
 export function pageTitle(matches: readonly Match[], key: string, values?: Record<string, unknown>): MetaDescriptor[] {
   const root = matches.find((match) => match.id === 'root')?.data as RootData | undefined;
   if (!root) return [{ title: 'Matchfund' }];
-  const { t } = createI18n(root.locale ?? defaultLocale, root.resources as never);
+  const { t } = i18nFor(root.locale ?? defaultLocale);
   return [{ title: `${t(key, values)} – ${t('common:appName')}` }];
 }
 
@@ -18,6 +18,6 @@ export function pageTitleWithErrors(matches: readonly Match[], key: string, hasE
   if (!hasErrors) return [title];
   const root = matches.find((match) => match.id === 'root')?.data as RootData | undefined;
   if (!root) return [title];
-  const { t } = createI18n(root.locale ?? defaultLocale, root.resources as never);
+  const { t } = i18nFor(root.locale ?? defaultLocale);
   return [{ title: `${t('common:errorTitlePrefix')}${title.title}` }];
 }

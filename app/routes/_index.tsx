@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney } from '../lib/format';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { catalogueStats, getCurrentSettings } from '../services/catalogue.server';
+import { catalogueStats, displaySettings } from '../services/catalogue.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:home.title');
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const [settings, stats] = await Promise.all([getCurrentSettings(context.db), catalogueStats(context.db)]);
+  const [settings, stats] = await Promise.all([displaySettings(context.db), catalogueStats(context.db)]);
   return json({
     capCents: settings.capCents,
     budgetCents: settings.budgetCents,

@@ -1,5 +1,5 @@
 // The language switch: remembered in a cookie, and on the account of a logged-in user.
-import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
 import { getUser, safeRedirect } from '../lib/auth.server';
 import { languageCookie } from '../lib/cookies.server';
@@ -20,6 +20,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-export async function loader() {
-  return redirect('/');
+// Visitors switch with a GET (the public pages they read are shared and carry no CSRF token): it only sets the
+// cookie. A signed-in user's saved choice wins over the cookie, so a GET cannot change what they see.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const parsed = schema.safeParse({ lng: url.searchParams.get('lng'), redirectTo: url.searchParams.get('redirectTo') ?? undefined });
+  if (!parsed.success) return redirect('/');
+  return redirect(safeRedirect(parsed.data.redirectTo), {
+    headers: { 'Set-Cookie': await languageCookie.serialize(parsed.data.lng) },
+  });
 }

@@ -15,7 +15,7 @@ import { parseForm, readForm } from '../lib/forms.server';
 import { idSchema, optionalText, parseId } from '../lib/validation';
 import { committedCents, listEnterprises } from '../services/enterprises.server';
 import { sendEnquiry } from '../services/enquiries.server';
-import { fundingRules, getCurrentSettings, getListedSolution } from '../services/catalogue.server';
+import { fundingRules, displaySettings, getListedSolution } from '../services/catalogue.server';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'en' | 'zh-HK' | 'zh-CN' } | undefined;
@@ -39,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   const solution = await getListedSolution({ db: context.db, id });
   if (!solution) throw new Response('not found', { status: 404 });
-  const settings = await getCurrentSettings(context.db);
+  const settings = await displaySettings(context.db);
   const rules = fundingRules(settings);
   const url = new URL(request.url);
   const usedParam = url.searchParams.get('used');

@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PriceLine, SplitSummary } from '../components/money';
 import { Pagination } from '../components/pagination';
-import { packageSplit } from '../domain/funding';
 import { categories, sectors } from '../domain/programme';
-import { COMPARE_MAX } from '../lib/catalogue';
+import { cardSplit, COMPARE_MAX } from '../lib/catalogue';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { searchText } from '../lib/validation';
-import { useRootData } from '../lib/root-data';
-import { fundingRules, getCurrentSettings, listSolutions } from '../services/catalogue.server';
+import { getUser } from '../lib/auth.server';
+import { detectLocale } from '../lib/i18n.server';
+import { displaySettings, fundingRules, listSolutions } from '../services/catalogue.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue:title');
 
@@ -28,21 +28,33 @@ const querySchema = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = querySchema.parse(Object.fromEntries(url.searchParams));
-  const settings = await getCurrentSettings(context.db);
+  const [settings, user] = await Promise.all([displaySettings(context.db), getUser(request, context)]);
+  const locale = await detectLocale(request, user?.locale);
   const rules = fundingRules(settings);
   const result = await listSolutions({ db: context.db, filters, maxSubscriptionMonths: rules.maxSubscriptionMonths });
-  const items = result.items.map((item) => ({
-    ...item,
-    split: packageSplit({ items: [item], committedCents: 0, rules }),
-  }));
-  return json({ ...result, items, filters, months: rules.maxSubscriptionMonths, openSectors: settings.openSectors });
+  // Only what the cards show, in the reader's language: the page data is sent in the document too. Each card's split is
+  // worked out where it is shown (cardSplit: a pure function of the price and the round's rules, sent once).
+  const items = result.items.map((item) => {
+    return {
+      id: item.id,
+      category: item.category,
+      sector: item.sector,
+      name: pickText(item.name, locale),
+      vendorName: pickText(item.vendorName, locale),
+      pricingModel: item.pricingModel,
+      priceCents: item.priceCents,
+      // Left out when there is none (most one-off packages): twelve `null`s fewer in the document.
+      minContractMonths: item.minContractMonths ?? undefined,
+    };
+  });
+  return json({ ...result, items, filters, rules, openSectors: settings.openSectors });
 }
 
 export default function Catalogue() {
   const { t } = useTranslation();
-  const { locale } = useRootData();
   const data = useLoaderData<typeof loader>();
   const { filters } = data;
+  const compareLabel = t('catalogue:addToCompare'); // the same on every card: looked up once
   return (
     <div>
       <h1>{t('catalogue:title')}</h1>
@@ -103,17 +115,19 @@ export default function Catalogue() {
                   <span className="tag tag--muted">{t(`common:sectors.${item.sector}`)}</span>
                 </p>
                 <h2 className="card-title">
-                  <Link to={`/solutions/${item.id}`}>{pickText(item.name, locale)}</Link>
+                  <Link to={`/solutions/${item.id}`} discover="none">
+                    {item.name}
+                  </Link>
                 </h2>
-                <p className="card-vendor">{pickText(item.vendorName, locale)}</p>
+                <p className="card-vendor">{item.vendorName}</p>
                 <p className="card-price">
-                  <PriceLine pricingModel={item.pricingModel} priceCents={item.priceCents} months={data.months} contractMonths={item.minContractMonths} />
+                  <PriceLine pricingModel={item.pricingModel} priceCents={item.priceCents} months={data.rules.maxSubscriptionMonths} contractMonths={item.minContractMonths ?? null} />
                 </p>
-                <SplitSummary split={item.split} compact />
-                <div className="compare-check">
-                  <input type="checkbox" name="ids" value={item.id} id={`compare-${item.id}`} />
-                  <label htmlFor={`compare-${item.id}`}>{t('catalogue:addToCompare')}</label>
-                </div>
+                <SplitSummary split={cardSplit({ ...item, minContractMonths: item.minContractMonths ?? null }, data.rules)} compact />
+                <label className="compare-check">
+                  <input type="checkbox" name="ids" value={item.id} />
+                  {compareLabel}
+                </label>
               </li>
             ))}
           </ul>

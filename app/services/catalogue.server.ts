@@ -45,6 +45,27 @@ export async function getCurrentSettings(db: DB): Promise<ProgrammeSettings> {
     .executeTakeFirstOrThrow();
 }
 
+// For display only (catalogue, home and package pages): the settings kept in memory and reused while the public version
+// (bumped at commit by every settings save, migration 2026-12-02T0100) has not moved. A primary-key read of one small row
+// instead of the settings row, and concurrent requests share one read. NEVER for deciding money: submissions, approvals
+// and payments read the settings in force under the programme lock (settingsInForce, ADR 010).
+let displayed: { version: string; settings: ProgrammeSettings } | undefined;
+let versionRead: Promise<string> | undefined;
+
+export async function displaySettings(db: DB): Promise<ProgrammeSettings> {
+  versionRead ??= sql<{ version: string }>`select version::text as version from public_version where id = 1`
+    .execute(db)
+    .then((result) => result.rows[0]?.version ?? '0')
+    .finally(() => {
+      versionRead = undefined;
+    });
+  const version = await versionRead;
+  if (displayed?.version === version) return displayed.settings;
+  const settings = await getCurrentSettings(db);
+  displayed = { version, settings };
+  return settings;
+}
+
 export function fundingRules(settings: ProgrammeSettings): FundingRules {
   return { matchBps: settings.matchBps, capCents: settings.capCents, maxSubscriptionMonths: settings.maxSubscriptionMonths };
 }
@@ -144,10 +165,6 @@ export async function listSolutions({
       ]),
     );
   }
-  const { total } = await query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const count = Number(total);
-  const pageCount = Math.max(1, Math.ceil(count / CATALOGUE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filters.page), pageCount);
 
   // The same counting as the domain's itemCostCents: a subscription's contract months, at most the round's months.
   const basicCost = sql<number>`case when v.pricing_model = 'monthly' then v.price_cents * least(coalesce(v.min_contract_months, ${maxSubscriptionMonths}), ${maxSubscriptionMonths}) else v.price_cents end`;
@@ -164,12 +181,21 @@ export async function listSolutions({
     filters.sort === 'name'
       ? ordered.orderBy('v.nameEn')
       : ordered.orderBy(basicCost, filters.sort === 'price_desc' ? 'desc' : 'asc');
-  const rows = await ordered
-    .orderBy('s.id')
-    .limit(CATALOGUE_PAGE_SIZE)
-    .offset((page - 1) * CATALOGUE_PAGE_SIZE)
-    .execute();
-  return { items: rows.map((row) => toCard(row as CardRow)), total: count, page, pageCount };
+  // The count rides along with the page (a window over the filtered rows): one query, not two.
+  const withTotal = ordered.select(sql<string>`count(*) over ()`.as('total')).orderBy('s.id').limit(CATALOGUE_PAGE_SIZE);
+  const pageOf = (page: number) => withTotal.offset((page - 1) * CATALOGUE_PAGE_SIZE).execute();
+  let page = Math.max(1, filters.page);
+  let rows = await pageOf(page);
+  let count = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && page > 1) {
+    // Past the last page (a stale link): count, then show the last page, as before.
+    const { total } = await query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+    count = Number(total);
+    page = Math.max(1, Math.ceil(count / CATALOGUE_PAGE_SIZE));
+    rows = count > 0 ? await pageOf(page) : [];
+  }
+  const pageCount = Math.max(1, Math.ceil(count / CATALOGUE_PAGE_SIZE));
+  return { items: rows.map((row) => toCard(row as unknown as CardRow)), total: count, page, pageCount };
 }
 
 async function featuresOf(db: DB, versionIds: number[]): Promise<Map<number, SolutionFeature[]>> {

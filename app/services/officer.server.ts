@@ -59,8 +59,9 @@ export async function listQueue({
   query = filters.status
     ? query.where('a.status', '=', filters.status)
     : query.where('a.status', 'in', ['submitted', 'under_review', 'info_requested']);
-  if (filters.sector) query = query.where('ent.sector', '=', filters.sector);
-  if (filters.district) query = query.where('ent.district', '=', filters.district);
+  // On the application's copy of the enterprise's place (kept by triggers): read in queue order from one index.
+  if (filters.sector) query = query.where('a.entSector', '=', filters.sector);
+  if (filters.district) query = query.where('a.entDistrict', '=', filters.district);
   if (filters.category) query = query.where('a.category', '=', filters.category);
   // "Waiting at least N working days", counted like the column beside it.
   if (filters.minDays) query = query.where('a.submittedAt', '<', slaBreachCutoff({ now, slaWorkingDays: filters.minDays - 1, holidays }));
@@ -409,20 +410,71 @@ async function approvedCents(db: DB): Promise<number> {
   return Number(row.total);
 }
 
-/** Counts for the officer's home page, aggregated in the database (the queue may hold a million rows). */
-export async function workload({ db, officerId, now = new Date() }: { db: DB; officerId: number; now?: Date }) {
-  const [settings, holidays] = await Promise.all([getCurrentSettings(db), holidaySet(db)]);
-  const cutoff = slaBreachCutoff({ now, slaWorkingDays: settings.slaWorkingDays, holidays });
-  const row = await db
+/**
+ * How stale the officer home page's queue-wide counts (unassigned, past the standard) may be. Counting them reads every
+ * open application (≈ 300 ms at a million); they are the same for every officer, so each process keeps them this long
+ * and refreshes them in the background while serving the last figures. The officer's own count stays exact (an index).
+ */
+export const WORKLOAD_STALE_MS = 30_000;
+
+type QueueCounts = { unassigned: number; breached: number };
+type CountsEntry = { at: number; value: Promise<QueueCounts>; refreshing: boolean };
+const queueCountCache = new WeakMap<DB, Map<number, CountsEntry>>();
+
+function countQueue(db: DB, cutoff: Date): Promise<QueueCounts> {
+  return db
     .selectFrom('applications')
     .select((eb) => [
-      eb.fn.countAll<string>().filterWhere('assignedOfficerId', '=', officerId).as('mine'),
       eb.fn.countAll<string>().filterWhere((w) => w.and([w('assignedOfficerId', 'is', null), w('status', '=', 'submitted')])).as('unassigned'),
       eb.fn.countAll<string>().filterWhere('submittedAt', '<', cutoff).as('breached'),
     ])
     .where('status', 'in', ['submitted', 'under_review', 'info_requested'])
-    .executeTakeFirstOrThrow();
-  return { mine: Number(row.mine), unassigned: Number(row.unassigned), breached: Number(row.breached) };
+    .executeTakeFirstOrThrow()
+    .then((row) => ({ unassigned: Number(row.unassigned), breached: Number(row.breached) }));
+}
+
+/** The queue-wide counts for a breach cutoff (a day boundary): at most WORKLOAD_STALE_MS old, plus one refresh. */
+function queueCounts(db: DB, cutoff: Date): Promise<QueueCounts> {
+  let byCutoff = queueCountCache.get(db);
+  if (!byCutoff) {
+    byCutoff = new Map();
+    queueCountCache.set(db, byCutoff);
+  }
+  const key = cutoff.getTime();
+  const entry = byCutoff.get(key);
+  const now = Date.now();
+  if (!entry) {
+    if (byCutoff.size > 8) byCutoff.clear(); // another day, or holidays changed: old cutoffs are not asked again
+    const fresh: CountsEntry = { at: now, value: countQueue(db, cutoff), refreshing: false };
+    fresh.value.catch(() => byCutoff.delete(key));
+    byCutoff.set(key, fresh);
+    return fresh.value;
+  }
+  if (now - entry.at > WORKLOAD_STALE_MS && !entry.refreshing) {
+    entry.refreshing = true;
+    countQueue(db, cutoff)
+      .then((value) => byCutoff.set(key, { at: Date.now(), value: Promise.resolve(value), refreshing: false }))
+      .catch(() => {
+        entry.refreshing = false;
+      });
+  }
+  return entry.value;
+}
+
+/** Counts for the officer's home page: the officer's own exactly; the queue-wide ones up to WORKLOAD_STALE_MS old. */
+export async function workload({ db, officerId, now = new Date() }: { db: DB; officerId: number; now?: Date }) {
+  const [settings, holidays] = await Promise.all([getCurrentSettings(db), holidaySet(db)]);
+  const cutoff = slaBreachCutoff({ now, slaWorkingDays: settings.slaWorkingDays, holidays });
+  const [mine, counts] = await Promise.all([
+    db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('assignedOfficerId', '=', officerId)
+      .where('status', 'in', ['submitted', 'under_review', 'info_requested'])
+      .executeTakeFirstOrThrow(),
+    queueCounts(db, cutoff),
+  ]);
+  return { mine: Number(mine.n), ...counts };
 }
 
 export type DeclareResult = { ok: true } | { ok: false; code: 'enterprise_not_found' };

@@ -7,6 +7,8 @@ import { loader as detailLoader } from '../../app/routes/solutions.$id';
 import { loader as catalogueLoader } from '../../app/routes/solutions._index';
 import { loader as vendorLoader } from '../../app/routes/vendor._index';
 import { loader as vendorListingsLoader } from '../../app/routes/vendor.listings._index';
+import type { FundingRules } from '../../app/domain/funding';
+import { cardSplit } from '../../app/lib/catalogue';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { contextFor, getRequest, postForm, respond, sessionFor } from '../support/requests';
 
@@ -20,7 +22,8 @@ afterAll(async () => {
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
 
-type Catalogue = { total: number; items: { id: number; priceCents: number; pricingModel: string; split: { programmeCents: number; shopCents: number; costCents: number } }[] };
+type CatalogueItem = { id: number; priceCents: number; pricingModel: 'monthly' | 'one_off'; minContractMonths: number | null };
+type Catalogue = { total: number; items: CatalogueItem[]; rules: FundingRules };
 
 describe('a subscription with a minimum contract', () => {
   it('the package page shows the contract, counts its months and splits on them', async () => {
@@ -52,11 +55,14 @@ describe('catalogue pages', () => {
   it('shows each card with the programme and shop shares of the basic package', async () => {
     const response = await respond(async () => catalogueLoader(args(await getRequest('/solutions'))));
     const body = (await response.json()) as Catalogue;
+    // The page sends the round's rules once and each card works its split out from them (cardSplit).
+    expect(body.rules).toEqual({ matchBps: 5_000, capCents: 50_000_00, maxSubscriptionMonths: 24 });
     for (const item of body.items) {
+      const split = cardSplit(item, body.rules);
       const cost = item.pricingModel === 'monthly' ? item.priceCents * 24 : item.priceCents;
-      expect(item.split.costCents).toBe(cost);
-      expect(item.split.programmeCents).toBe(Math.min(Math.floor(cost / 2), 50_000_00));
-      expect(item.split.shopCents).toBe(cost - item.split.programmeCents);
+      expect(split.costCents).toBe(cost);
+      expect(split.programmeCents).toBe(Math.min(Math.floor(cost / 2), 50_000_00));
+      expect(split.shopCents).toBe(cost - split.programmeCents);
     }
   });
 
