@@ -254,6 +254,8 @@ export interface ApplicationsTable {
   decisionReason: string | null;
   infoRound: ColumnType<number, number | undefined, number>;
   approvedAt: Date | null;
+  /** The match ratio (basis points) the approval was judged under: the claim pays by it. */
+  approvedMatchBps: ColumnType<number | null, number | null | undefined, number | null>;
   deployBy: Date | null;
   deploymentReportedAt: Date | null;
   deployedAt: Date | null;
@@ -368,6 +370,11 @@ export interface ClaimsTable {
   decidedBy: number | null;
   decidedAt: Date | null;
   createdAt: CreatedAt;
+  /** The business's bank account when this was made (see docs/decisions/018-bank-account-for-payment.md). */
+  payeeBankCode: ColumnType<string | null, string | null | undefined, string | null>;
+  payeeBranchCode: ColumnType<string | null, string | null | undefined, string | null>;
+  payeeAccountNumber: ColumnType<string | null, string | null | undefined, string | null>;
+  payeeAccountName: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PaymentsTable {
@@ -381,6 +388,22 @@ export interface PaymentsTable {
   releasedBy: number | null;
   releasedAt: Date | null;
   status: ColumnType<'prepared' | 'released', 'prepared' | 'released' | undefined, 'prepared' | 'released'>;
+  /** The business's bank account when this was made (see docs/decisions/018-bank-account-for-payment.md). */
+  payeeBankCode: ColumnType<string | null, string | null | undefined, string | null>;
+  payeeBranchCode: ColumnType<string | null, string | null | undefined, string | null>;
+  payeeAccountNumber: ColumnType<string | null, string | null | undefined, string | null>;
+  payeeAccountName: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface EnterpriseBankAccountsTable {
+  enterpriseId: number;
+  bankCode: string;
+  /** Three digits; null for a bank whose account numbers carry no branch. */
+  branchCode: string | null;
+  accountNumber: string;
+  accountName: string;
+  updatedBy: number;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface Database {
@@ -407,6 +430,7 @@ export interface Database {
   auditLog: AuditLogTable;
   claims: ClaimsTable;
   payments: PaymentsTable;
+  enterpriseBankAccounts: EnterpriseBankAccountsTable;
   publicHolidays: PublicHolidaysTable;
 }
 

@@ -97,7 +97,6 @@ export async function submitClaim({ db, userId, reference, input }: { db: DB; us
     const check = checkDocument(doc.bytes);
     if (!check.ok) return { ok: false, code, reason: check.code };
   }
-  const settings = await getCurrentSettings(db);
   return db.transaction().execute(async (trx): Promise<ClaimResult> => {
     const id = await applicantApplicationId(trx, userId, reference);
     if (!id) return { ok: false, code: 'not_found' };
@@ -106,7 +105,8 @@ export async function submitClaim({ db, userId, reference, input }: { db: DB; us
       .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
       .innerJoin('quotations as q', 'q.id', 'a.quotationId')
       .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
-      .select(['a.id', 'a.approvedAt', 'a.programmeCents', 'q.eligibleCostCents', 'vd.brNumber', 'ent.legalNameEn', 'ent.legalNameZh'])
+      .leftJoin('programmeSettings as ps', 'ps.id', 'a.settingsId')
+      .select(['a.id', 'a.approvedAt', 'a.programmeCents', 'a.approvedMatchBps', 'ps.matchBps as submittedMatchBps', 'q.eligibleCostCents', 'vd.brNumber', 'ent.legalNameEn', 'ent.legalNameZh'])
       .where('a.id', '=', id)
       .forUpdate('a')
       .executeTakeFirstOrThrow();
@@ -118,7 +118,8 @@ export async function submitClaim({ db, userId, reference, input }: { db: DB; us
       enterpriseNames: [app.legalNameEn, app.legalNameZh],
       invoice: { date: input.invoiceDate, amountCents: input.invoicedCents, vendorBr: input.payeeVendorBr },
       payment: { amountCents: input.paidCents, payerName: input.payerName },
-      matchBps: settings.matchBps,
+      // The ratio judged at approval (older approvals: the settings they were recorded under), never today's.
+      matchBps: app.approvedMatchBps ?? app.submittedMatchBps ?? (await getCurrentSettings(trx)).matchBps,
     };
     const moved = await move(trx, { applicationId: id, action: 'submit_claim', role: 'applicant', actorUserId: userId });
     if (!moved.ok) return moved;

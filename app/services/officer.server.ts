@@ -273,7 +273,8 @@ export async function decideApplication({
         decisionReason: decision.action === 'reject' ? decision.reasonCode : null,
         decidedAt: decision.action === 'request_info' ? null : now,
         infoRound: decision.action === 'request_info' ? sql<number>`info_round + 1` : sql<number>`info_round`,
-        ...(decision.action === 'approve' ? { approvedAt: now, deployBy: addMonths(now, settings.deploymentMonths) } : {}),
+        // The ratio judged here is the one the claim pays by, whatever the settings say later.
+        ...(decision.action === 'approve' ? { approvedAt: now, approvedMatchBps: settings.matchBps, deployBy: addMonths(now, settings.deploymentMonths) } : {}),
         updatedAt: now,
       })
       .where('id', '=', application.id)

@@ -3,6 +3,7 @@ import { submitApplication } from '../../app/services/applications.server';
 import { confirmDeployment, decideClaim, lapseOverdue, preparePayment, releasePayment, reportDeployment, submitClaim, type ClaimInput } from '../../app/services/claims.server';
 import { committedCents } from '../../app/services/enterprises.server';
 import { assignToMe, decideApplication, declareConflict } from '../../app/services/officer.server';
+import { createSettingsVersion } from '../../app/services/settings.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
 
@@ -114,6 +115,25 @@ describe('claims and payment', () => {
     expect((await decideClaim({ db: t.db, officerId: b.officer.id, reference: b.reference, approve: false, note: 'Pay from the company account' })).ok).toBe(true);
     const status = await t.db.selectFrom('applications').select('status').where('reference', '=', b.reference).executeTakeFirstOrThrow();
     expect(status.status).toBe('deployed');
+  });
+
+  it('pays by the match ratio judged at approval, not by a ratio changed since', async () => {
+    const a = await deployed();
+    const admin = await makeUser(t.db, 'admin');
+    const { id: _id, programmeId: _p, version: _v, createdBy: _c, createdAt: _a, ...original } = await t.db
+      .selectFrom('programmeSettings')
+      .selectAll()
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
+    await createSettingsVersion({ db: t.db, adminId: admin.id, input: { ...original, matchBps: 3_000 } });
+    try {
+      expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents) })).toEqual({ ok: true });
+    } finally {
+      await createSettingsVersion({ db: t.db, adminId: admin.id, input: original });
+    }
+    const stored = await t.db.selectFrom('claims').select('payableCents').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    // Approved at 1:1 on HK$28,000: HK$14,000, not 30% (HK$8,400).
+    expect(stored.payableCents).toBe(14_000_00);
   });
 
   it('refuses claim documents that are not PDF, JPEG or PNG', async () => {
