@@ -370,6 +370,8 @@ export interface ClaimsTable {
   decidedBy: number | null;
   decidedAt: Date | null;
   createdAt: CreatedAt;
+  /** Why the officer returned the claim (shown to the shop at the top of its page). */
+  decisionNote: ColumnType<string | null, string | null | undefined, string | null>;
   /** The business's bank account when this was made (see docs/decisions/018-bank-account-for-payment.md). */
   payeeBankCode: ColumnType<string | null, string | null | undefined, string | null>;
   payeeBranchCode: ColumnType<string | null, string | null | undefined, string | null>;

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
+import { InfoExchange } from '../components/info-exchange';
 import { MatchReasonNote } from '../components/match-set';
 import { Money, QuotationItems, SplitSummary } from '../components/money';
 import { RiskSignals } from '../components/risk-signals';
@@ -35,7 +36,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     riskSignals: await riskSignalsFor({ db: context.db, reference: review.application.reference }),
     application,
     mine: review.application.assignedOfficerId === officer.id,
-    actions: allowedActions({ status: review.application.status as ApplicationStatus, role: 'officer' }),
+    // An answered case is decided by its officer as if under review (the service resumes the review first).
+    actions: allowedActions({ status: review.replyReceived ? 'under_review' : (review.application.status as ApplicationStatus), role: 'officer' }),
   });
 }
 
@@ -123,6 +125,7 @@ export default function Review() {
         </div>
       ) : null}
       {data.conflicted ? <p className="notice notice--error">{t('officer:conflictNotice')}</p> : null}
+      {data.replyReceived && data.exchange ? <InfoExchange exchange={data.exchange} documentBase={`/officer/applications/${app.reference}/documents`} /> : null}
 
       <dl className="summary-list">
         <div>

@@ -5,6 +5,7 @@ import type { ApplicationStatusColumn } from '../../db/schema';
 import { isCommitted, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
 import { hasConflictOfInterest, takeDecision } from '../domain/assignment';
+import { latestExchange, replyReceived } from '../domain/info-requests';
 import { fundingSplit, headroomCents, nothingToFund } from '../domain/funding';
 import type { RejectionReason } from '../domain/reasons';
 import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
@@ -97,11 +98,23 @@ export async function listQueue({
     .execute();
   const page = rows.slice(0, limit).map((row) => {
     const daysWaiting = workingDaysBetween(row.submittedAt!, now, holidays);
-    return { ...row, daysWaiting, slaBreached: daysWaiting > settings.slaWorkingDays };
+    return { ...row, daysWaiting, slaBreached: daysWaiting > settings.slaWorkingDays, replyReceived: replyReceived(row) };
   });
+  // The officer's own cases the shop has answered come first, whatever the page: newest answer first.
+  const repliesReceived = after
+    ? []
+    : await db
+        .selectFrom('applications as a')
+        .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+        .select(['a.reference', 'a.category', 'a.updatedAt', 'ent.legalNameEn', 'ent.legalNameZh'])
+        .where('a.assignedOfficerId', '=', officerId)
+        .where('a.status', '=', 'submitted')
+        .orderBy('a.updatedAt', 'desc')
+        .limit(limit)
+        .execute();
   const last = page.at(-1);
   const next = rows.length > limit && last ? { submittedAt: last.submittedAt!.toISOString(), id: last.id } : null;
-  return { rows: page, next, slaWorkingDays: settings.slaWorkingDays };
+  return { rows: page, next, slaWorkingDays: settings.slaWorkingDays, repliesReceived };
 }
 
 /** Whether the officer owns or declared a link to the enterprise (an unknown enterprise counts as conflicted). */
@@ -130,6 +143,22 @@ async function startReview(trx: Trx, officerId: number, application: { id: numbe
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) return false;
   await recordTransition(trx, { applicationId: application.id, actorUserId: officerId, actorRole: 'officer', action: 'start_review', fromStatus: status, toStatus: move.next });
+  return true;
+}
+
+/** submitted → under_review for the officer the answered case is still assigned to (a guarded update and its event). */
+async function resumeReview(trx: Trx, officerId: number, applicationId: number): Promise<boolean> {
+  const move = transition({ status: 'submitted', action: 'start_review', role: 'officer' });
+  if (!move.ok) return false;
+  const updated = await trx
+    .updateTable('applications')
+    .set({ status: move.next, updatedAt: new Date() })
+    .where('id', '=', applicationId)
+    .where('status', '=', 'submitted')
+    .where('assignedOfficerId', '=', officerId)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) return false;
+  await recordTransition(trx, { applicationId, actorUserId: officerId, actorRole: 'officer', action: 'start_review', fromStatus: 'submitted', toStatus: move.next });
   return true;
 }
 
@@ -246,7 +275,13 @@ export async function decideApplication({
     const status = application.status as ApplicationStatus;
     if (status !== expectedStatus) return { ok: false, code: 'stale', status };
     if (application.assignedOfficerId !== officerId) return { ok: false, code: 'assigned_to_other' };
-    const move = transition({ status, action: decision.action as ApplicationAction, role: 'officer' });
+    // The shop answered a question: the case is still this officer's, whose decision resumes the review first.
+    let from = status;
+    if (replyReceived({ status, assignedOfficerId: application.assignedOfficerId })) {
+      if (!(await resumeReview(trx, officerId, application.id))) return { ok: false, code: 'stale', status };
+      from = 'under_review';
+    }
+    const move = transition({ status: from, action: decision.action as ApplicationAction, role: 'officer' });
     if (!move.ok) return { ok: false, code: 'invalid_transition', status };
 
     let programmeCents = application.programmeCents;
@@ -278,7 +313,7 @@ export async function decideApplication({
         updatedAt: now,
       })
       .where('id', '=', application.id)
-      .where('status', '=', status)
+      .where('status', '=', from)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'stale', status };
     await recordTransition(trx, {
@@ -286,7 +321,7 @@ export async function decideApplication({
       actorUserId: officerId,
       actorRole: 'officer',
       action: decision.action,
-      fromStatus: status,
+      fromStatus: from,
       toStatus: move.next,
       reasonCode: decision.action === 'reject' ? decision.reasonCode : null,
       note: decision.note ?? null,
@@ -296,7 +331,7 @@ export async function decideApplication({
 }
 
 /** Whether "Assign to me" would do something for this officer. */
-const canTake = (take: ReturnType<typeof takeDecision>) => take.ok && take.step !== 'already_mine';
+const canTake = (take: ReturnType<typeof takeDecision>, replied: boolean) => take.ok && take.step !== 'already_mine' && !replied;
 
 /** Everything an officer needs on the review page. */
 export async function getReview({ db, officerId, reference, now = new Date() }: { db: DB; officerId: number; reference: string; now?: Date }) {
@@ -364,6 +399,7 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
       .execute(),
     isConflicted(db, officerId, enterprise.id),
   ]);
+  const replied = replyReceived(application);
   const committedElsewhere = others.filter((o) => isCommitted(o.status as ApplicationStatus)).reduce((sum, o) => sum + o.programmeCents, 0);
   const atSubmit = (application.eligibilityAtSubmit ?? []) as RuleResult[];
   const changed = eligibilityNow.filter((now) => {
@@ -380,7 +416,9 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
     documents,
     events,
     conflicted,
-    canTake: canTake(takeDecision({ status: application.status as ApplicationStatus, assignedOfficerId: application.assignedOfficerId, officerId, conflicted })),
+    canTake: canTake(takeDecision({ status: application.status as ApplicationStatus, assignedOfficerId: application.assignedOfficerId, officerId, conflicted }), replied),
+    replyReceived: replied,
+    exchange: latestExchange(events, documents) ?? null,
     headroomCents: headroomCents(settings.capCents, committedElsewhere + (isCommitted(application.status as ApplicationStatus) ? application.programmeCents : 0)),
     daysWaiting: application.submittedAt ? workingDaysBetween(application.submittedAt, now, holidays) : 0,
     slaWorkingDays: settings.slaWorkingDays,
@@ -422,12 +460,13 @@ export async function workload({ db, officerId, now = new Date() }: { db: DB; of
     .selectFrom('applications')
     .select((eb) => [
       eb.fn.countAll<string>().filterWhere('assignedOfficerId', '=', officerId).as('mine'),
+      eb.fn.countAll<string>().filterWhere((w) => w.and([w('assignedOfficerId', '=', officerId), w('status', '=', 'submitted')])).as('replies'),
       eb.fn.countAll<string>().filterWhere((w) => w.and([w('assignedOfficerId', 'is', null), w('status', '=', 'submitted')])).as('unassigned'),
       eb.fn.countAll<string>().filterWhere('submittedAt', '<', cutoff).as('breached'),
     ])
     .where('status', 'in', ['submitted', 'under_review', 'info_requested'])
     .executeTakeFirstOrThrow();
-  return { mine: Number(row.mine), unassigned: Number(row.unassigned), breached: Number(row.breached) };
+  return { mine: Number(row.mine), unassigned: Number(row.unassigned), breached: Number(row.breached), replies: Number(row.replies) };
 }
 
 export type DeclareResult = { ok: true } | { ok: false; code: 'enterprise_not_found' };

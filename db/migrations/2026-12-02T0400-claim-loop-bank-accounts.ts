@@ -17,6 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     -- The payee as it was when the claim was made and when the payment was prepared: a later change of the
     -- business's account does not redirect money already on its way.
     alter table claims
+      add column decision_note text check (decision_note is null or char_length(decision_note) <= 2000),
       add column payee_bank_code text check (payee_bank_code is null or payee_bank_code ~ '^[0-9]{3}$'),
       add column payee_branch_code text check (payee_branch_code is null or payee_branch_code ~ '^[0-9]{3}$'),
       add column payee_account_number text check (payee_account_number is null or payee_account_number ~ '^[0-9]{6,12}$'),
@@ -39,7 +40,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`
     alter table applications drop column approved_match_bps;
     alter table payments drop column payee_bank_code, drop column payee_branch_code, drop column payee_account_number, drop column payee_account_name;
-    alter table claims drop column payee_bank_code, drop column payee_branch_code, drop column payee_account_number, drop column payee_account_name;
+    alter table claims drop column decision_note, drop column payee_bank_code, drop column payee_branch_code, drop column payee_account_number, drop column payee_account_name;
     drop table enterprise_bank_accounts;
   `.execute(db);
 }

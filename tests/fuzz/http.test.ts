@@ -148,14 +148,16 @@ const listingFields = (): Fields => ({
 });
 
 const claimFields = (): Fields => ({
-  intent: 'claim',
   invoiceNumber: 'INV-1',
   invoiceDate: '2026-11-30',
   invoiced: '30,000.00',
   paid: '30,000.00',
   paidOn: '2026-11-30',
   payerName: 'Lucky Noodle House Ltd',
-  payeeVendorBr: '12345678',
+  bankCode: '024',
+  branchCode: '123',
+  accountNumber: '456789012',
+  accountName: 'Lucky Noodle House Ltd',
 });
 
 const pdfFile = (name: string): FileField => ({ name, filename: 'quotation.pdf', bytes: pdf().bytes, type: 'application/pdf' });
@@ -195,18 +197,18 @@ const forms: Record<string, FormTarget> = {
     files: () => [pdfFile('document')],
     multipart: true,
   },
-  'POST /applications/:ref (respond)': {
+  'POST /applications/:ref/answer': {
     role: 'applicant',
-    path: () => `/applications/${ids.submittedRef}`,
-    routeId: 'routes/applications.$ref',
-    base: () => ({ intent: 'respond', note: 'Here is the answer.' }),
+    path: () => `/applications/${ids.submittedRef}/answer`,
+    routeId: 'routes/applications.$ref_.answer',
+    base: () => ({ note: 'Here is the answer.' }),
     files: () => [pdfFile('document')],
     multipart: true,
   },
-  'POST /applications/:ref (claim)': {
+  'POST /applications/:ref/claim': {
     role: 'applicant',
-    path: () => `/applications/${ids.submittedRef}`,
-    routeId: 'routes/applications.$ref',
+    path: () => `/applications/${ids.submittedRef}/claim`,
+    routeId: 'routes/applications.$ref_.claim',
     base: claimFields,
     files: () => [pdfFile('invoiceDocument'), pdfFile('paymentDocument')],
     multipart: true,
