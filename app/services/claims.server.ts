@@ -68,6 +68,17 @@ export async function reportDeployment({ db, vendorUserId, reference, note }: { 
   });
 }
 
+/** One of this vendor's approved applications, for the "report deployed" confirm page (undefined for any other). */
+export async function getDeploymentToReport({ db, vendorUserId, reference }: { db: DB; vendorUserId: number; reference: string }) {
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
+    .select(['a.reference', 'a.status'])
+    .where('a.reference', '=', reference)
+    .where('vd.userId', '=', vendorUserId)
+    .executeTakeFirst();
+}
+
 export async function confirmDeployment({ db, userId, reference }: { db: DB; userId: number; reference: string }): Promise<Moved> {
   return db.transaction().execute(async (trx) => {
     const id = await applicantApplicationId(trx, userId, reference);
@@ -399,9 +410,14 @@ export async function getClaimReview({ db, reference, officerId }: { db: DB; ref
       .selectFrom('payments as p')
       .leftJoin('users as maker', 'maker.id', 'p.preparedBy')
       .leftJoin('users as checker', 'checker.id', 'p.releasedBy')
-      .select(['p.id', 'p.status', 'p.amountCents', 'p.preparedBy', 'p.preparedAt', 'p.releasedAt', 'maker.displayName as preparedByName', 'checker.displayName as releasedByName'])
+      .select(['p.id', 'p.status', 'p.amountCents', 'p.preparedBy', 'p.preparedAt', 'p.releasedAt', 'p.payeeBankCode', 'p.payeeAccountNumber', 'maker.displayName as preparedByName', 'checker.displayName as releasedByName'])
       .where('p.applicationId', '=', app.id)
-      .executeTakeFirst(),
+      .executeTakeFirst()
+      .then((row) => {
+        if (!row) return undefined;
+        const { payeeBankCode, payeeAccountNumber, ...rest } = row;
+        return { ...rest, payeeAccount: payeeBankCode && payeeAccountNumber ? maskAccount({ bankCode: payeeBankCode, accountNumber: payeeAccountNumber }) : null };
+      }),
     officerId === undefined ? Promise.resolve(false) : isConflicted(db, officerId, app.enterpriseId),
   ]);
   return { app, claim: claim ? maskedClaim(claim) : null, documents, payment: payment ?? null, conflicted };
