@@ -141,7 +141,6 @@ export default function ApplicationPage() {
           {t('claims:claimedNotice')}
         </div>
       ) : null}
-      <ShopNextStep reference={application.reference} actions={actions} question={question} returned={returned} payment={payment} busy={busy} />
       {actionData && 'error' in actionData && actionData.error ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
           <h2>{t('common:errorSummaryTitle')}</h2>
@@ -155,6 +154,7 @@ export default function ApplicationPage() {
           ) : null}
         </div>
       ) : null}
+      <ShopNextStep reference={application.reference} actions={actions} question={question} returned={returned} payment={payment} busy={busy} />
       <dl className="summary-list">
         <div>
           <dt>{t('applications:reference')}</dt>

@@ -189,6 +189,20 @@ describe('claims and payment', () => {
     expect(row.status).toBe('deployed');
   });
 
+  it('the same claim sent five times at once (double clicks, retries) makes one claim and one saved account', async () => {
+    const a = await deployed();
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents, { bankAccount: { bankCode: '004', branchCode: '123', accountNumber: `12345678${n}`, accountName: 'Lucky Noodle House Ltd' } }) })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'invalid_transition')).toBe(true);
+    const app = await t.db.selectFrom('applications').select('id').where('reference', '=', a.reference).executeTakeFirstOrThrow();
+    const claims = await t.db.selectFrom('claims').select(['payeeAccountNumber']).where('applicationId', '=', app.id).execute();
+    expect(claims).toHaveLength(1);
+    const saved = await t.db.selectFrom('enterpriseBankAccounts').select('accountNumber').where('enterpriseId', '=', a.enterpriseId).execute();
+    expect(saved).toEqual([{ accountNumber: claims[0]!.payeeAccountNumber }]);
+  });
+
   it('refuses claim documents that are not PDF, JPEG or PNG', async () => {
     const a = await deployed();
     const result = await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents, { invoice: { bytes: new TextEncoder().encode('<html>'), filename: 'x.pdf' } }) });
