@@ -54,7 +54,7 @@ async function fillClaim(page: Page, claim: { invoiceNumber: string; payer: stri
 }
 
 test('request information, claim returned and paid: every hand-off shows what waits, first, and asks before what cannot be undone', async ({ browser, baseURL }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const { applicant, business, ref, split } = await submitted(browser, baseURL);
   const shop = applicant.page;
   const question = `Please send the signed tenancy agreement (${uniqueStamp()}).`;
@@ -134,6 +134,7 @@ test('request information, claim returned and paid: every hand-off shows what wa
 
   await test.step('the shop confirms the solution in use and reads the claim rules before starting', async () => {
     await shop.getByRole('button', { name: 'English' }).click();
+    await expect(shop.locator('html')).toHaveAttribute('lang', 'en');
     await shop.goto(`/applications/${ref}`);
     await shop.getByRole('button', { name: 'Confirm the solution is in use' }).click();
     await shop.getByRole('link', { name: 'Start the claim' }).click();
