@@ -16,6 +16,7 @@ import * as loginDevices from './migrations/2026-12-02T0700-login-devices';
 import * as listingMatchAttributes from './migrations/2026-12-02T0200-listing-match-attributes';
 import * as publicVersion from './migrations/2026-12-02T0100-public-version';
 import * as queuePlaceIndex from './migrations/2026-12-02T0101-queue-place-index';
+import * as claimLoopBankAccounts from './migrations/2026-12-02T0400-claim-loop-bank-accounts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T0200-listing-match-attributes': listingMatchAttributes,
   '2026-12-02T0100-public-version': publicVersion,
   '2026-12-02T0101-queue-place-index': queuePlaceIndex,
+  '2026-12-02T0400-claim-loop-bank-accounts': claimLoopBankAccounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -274,6 +274,8 @@ export interface ApplicationsTable {
   decisionReason: string | null;
   infoRound: ColumnType<number, number | undefined, number>;
   approvedAt: Date | null;
+  /** The match ratio (basis points) the approval was judged under: the claim pays by it. */
+  approvedMatchBps: ColumnType<number | null, number | null | undefined, number | null>;
   deployBy: Date | null;
   deploymentReportedAt: Date | null;
   deployedAt: Date | null;
@@ -391,6 +393,13 @@ export interface ClaimsTable {
   decidedBy: number | null;
   decidedAt: Date | null;
   createdAt: CreatedAt;
+  /** Why the officer returned the claim (shown to the shop at the top of its page). */
+  decisionNote: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The business's bank account when this was made (see docs/decisions/018-bank-account-for-payment.md). */
+  payeeBankCode: ColumnType<string | null, string | null | undefined, string | null>;
+  payeeBranchCode: ColumnType<string | null, string | null | undefined, string | null>;
+  payeeAccountNumber: ColumnType<string | null, string | null | undefined, string | null>;
+  payeeAccountName: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PaymentsTable {
@@ -404,6 +413,22 @@ export interface PaymentsTable {
   releasedBy: number | null;
   releasedAt: Date | null;
   status: ColumnType<'prepared' | 'released', 'prepared' | 'released' | undefined, 'prepared' | 'released'>;
+  /** The business's bank account when this was made (see docs/decisions/018-bank-account-for-payment.md). */
+  payeeBankCode: ColumnType<string | null, string | null | undefined, string | null>;
+  payeeBranchCode: ColumnType<string | null, string | null | undefined, string | null>;
+  payeeAccountNumber: ColumnType<string | null, string | null | undefined, string | null>;
+  payeeAccountName: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface EnterpriseBankAccountsTable {
+  enterpriseId: number;
+  bankCode: string;
+  /** Three digits; null for a bank whose account numbers carry no branch. */
+  branchCode: string | null;
+  accountNumber: string;
+  accountName: string;
+  updatedBy: number;
+  updatedAt: ColumnType<Date, Date | undefined, Date>;
 }
 
 /** One row: the version of what the public pages show, bumped at commit by triggers (migration 2026-12-02T0100). */
@@ -437,6 +462,7 @@ export interface Database {
   auditLog: AuditLogTable;
   claims: ClaimsTable;
   payments: PaymentsTable;
+  enterpriseBankAccounts: EnterpriseBankAccountsTable;
   publicHolidays: PublicHolidaysTable;
   publicVersion: PublicVersionTable;
 }

@@ -29,6 +29,24 @@ function prettySink(): Sink | undefined {
   }
 }
 
+/** Where a business's bank account could sit in a log object (the claim's fields, a payment instruction's payee). */
+export const bankDetailPaths = [
+  'accountNumber',
+  'branchCode',
+  'bankAccount',
+  'payeeAccount',
+  'payeeAccountNumber',
+  'payeeBranchCode',
+  '*.accountNumber',
+  '*.branchCode',
+  '*.bankAccount',
+  '*.payeeAccount',
+  '*.payeeAccountNumber',
+  '*.payeeBranchCode',
+  '*.*.accountNumber',
+  '*.*.payeeAccount',
+];
+
 const pretty = prettySink();
 let sink: Sink = pretty ?? pino.destination({ dest: 1, sync: true });
 
@@ -38,6 +56,8 @@ export const logger = pino(
     timestamp: pino.stdTimeFunctions.isoTime,
     // Our own, not pino's (which copies every property an error carries).
     serializers: { err: (error: unknown) => serializeError(error) },
+    // Callers log no bank details; should one slip into a log call all the same, the number never reaches the log.
+    redact: { paths: bankDetailPaths, censor: '[redacted]' },
     // Level names ("info", "error") read better in a log search than pino's numbers; pino-pretty wants the numbers.
     formatters: pretty ? {} : { level: (label) => ({ level: label }) },
   },

@@ -15,16 +15,12 @@ import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { optionalText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
-import { ClaimForm, claimSchema } from '../components/claim-form';
-import { MAX_DOCUMENT_BYTES } from '../domain/documents';
-import { confirmDeployment, submitClaim } from '../services/claims.server';
+import { ClaimAttempts } from '../components/claim-attempts';
+import { ShopNextStep } from '../components/shop-next-step';
+import { latestExchange } from '../domain/info-requests';
+import { confirmDeployment, getShopClaims } from '../services/claims.server';
 import { applicantDeclarations } from '../domain/reasons';
-import {
-  getApplicantApplication,
-  respondToInfoRequest,
-  submitApplication,
-  withdrawApplication,
-} from '../services/applications.server';
+import { getApplicantApplication, submitApplication, withdrawApplication } from '../services/applications.server';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'applications:detailTitle', { reference: data?.application.reference ?? '' });
@@ -32,25 +28,33 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
-  const application = await getApplicantApplication({ db: context.db, userId: user.id, reference: parseReference(params.ref) });
-  if (!application) throw new Response('not found', { status: 404 });
+  const reference = parseReference(params.ref);
+  const [application, claims] = await Promise.all([
+    getApplicantApplication({ db: context.db, userId: user.id, reference }),
+    getShopClaims({ db: context.db, userId: user.id, reference }),
+  ]);
+  if (!application || !claims) throw new Response('not found', { status: 404 });
   const { declarations, ...rest } = application;
   return json({
     application: rest,
+    question: latestExchange(application.events, application.documents)?.question.note ?? null,
+    returned: claims.returned,
+    payment: claims.payment,
+    attempts: claims.attempts,
     declared: applicantDeclarations.filter((d) => declarations[d] === true),
     actions: allowedActions({ status: application.status as ApplicationStatus, role: 'applicant' }),
   });
 }
 
 const actionSchema = z.object({
-  intent: z.enum(['submit', 'withdraw', 'respond', 'confirm_deployment', 'claim']),
+  intent: z.enum(['submit', 'withdraw', 'confirm_deployment']),
   note: optionalText({ max: 2000, multiline: true }).optional(),
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
-  const form = await readForm(request, context, { maxBytes: 2 * MAX_DOCUMENT_BYTES + 64 * 1024 });
+  const form = await readForm(request, context);
   const parsed = actionSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')));
   if (!parsed.success) throw new Response('bad request', { status: 400 });
   if (parsed.data.intent === 'confirm_deployment') {
@@ -60,66 +64,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return json({ error: 'applications:stale', values: {} }, { status: 409 });
     }
     return redirect(`/applications/${reference}?confirmed=1`);
-  }
-  if (parsed.data.intent === 'claim') {
-    const fields = claimSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')));
-    const fieldErrors: Record<string, string[]> = {};
-    if (!fields.success) {
-      for (const issue of fields.error.issues) fieldErrors[String(issue.path[0])] = [issue.message.includes(':') ? issue.message : 'errors:invalid_value'];
-    }
-    const files: Record<string, { bytes: Uint8Array; filename: string } | undefined> = {};
-    for (const [name, missing] of [
-      ['invoiceDocument', 'claims:invoice_missing'],
-      ['paymentDocument', 'claims:payment_missing'],
-    ] as const) {
-      const file = form.get(name);
-      if (file instanceof File && file.size > 0) files[name] = { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name };
-      else fieldErrors[name] = [missing];
-    }
-    const values = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('_'))) as Record<string, string>;
-    if (!fields.success || !files.invoiceDocument || !files.paymentDocument) return json({ claimErrors: fieldErrors, values }, { status: 400 });
-    const result = await submitClaim({
-      db: context.db,
-      userId: user.id,
-      reference,
-      input: {
-        invoiceNumber: fields.data.invoiceNumber,
-        invoiceDate: fields.data.invoiceDate,
-        invoicedCents: fields.data.invoiced,
-        paidCents: fields.data.paid,
-        paidOn: fields.data.paidOn,
-        payerName: fields.data.payerName,
-        payeeVendorBr: fields.data.payeeVendorBr,
-        invoice: files.invoiceDocument,
-        proofOfPayment: files.paymentDocument,
-      },
-    });
-    if (!result.ok) {
-      if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-      if (result.code === 'invalid_transition') return json({ error: 'applications:stale', values: {} }, { status: 409 });
-      const field = result.code === 'invoice_document' ? 'invoiceDocument' : 'paymentDocument';
-      return json({ claimErrors: { [field]: [`applications:${result.reason}`] }, values }, { status: 400 });
-    }
-    return redirect(`/applications/${reference}?claimed=1`);
-  }
-  if (parsed.data.intent === 'respond') {
-    const note = parsed.data.note ?? '';
-    if (!note) return json({ error: 'applications:answer_required', values: {} }, { status: 400 });
-    const file = form.get('document');
-    const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
-    const result = await respondToInfoRequest({
-      db: context.db,
-      userId: user.id,
-      reference,
-      note,
-      document: bytes ? { bytes, filename: file instanceof File ? file.name : 'document' } : undefined,
-    });
-    if (!result.ok) {
-      if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-      const error = result.code === 'invalid_transition' ? 'applications:stale' : `applications:${result.code}`;
-      return json({ error, values: {} }, { status: result.code === 'invalid_transition' ? 409 : 400 });
-    }
-    return redirect(`/applications/${reference}?answered=1`);
   }
   if (parsed.data.intent === 'withdraw') {
     const result = await withdrawApplication({ db: context.db, userId: user.id, reference, note: parsed.data.note });
@@ -153,7 +97,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ApplicationPage() {
   const { t } = useTranslation();
   const { locale } = useRootData();
-  const { application, declared, actions } = useLoaderData<typeof loader>();
+  const { application, declared, actions, question, returned, payment, attempts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const [params] = useSearchParams();
@@ -184,6 +128,19 @@ export default function ApplicationPage() {
         </div>
       ) : null}
       <h1>{isDraft ? t('applications:checkTitle') : t('applications:detailTitle', { reference: application.reference })}</h1>
+      {application.status === 'approved' && application.deployBy ? (
+        <p className="notice">{t('claims:deployBy', { date: formatDate(application.deployBy, locale) })}</p>
+      ) : null}
+      {params.get('confirmed') ? (
+        <div className="notice notice--success" role="status">
+          {t('claims:confirmedNotice')}
+        </div>
+      ) : null}
+      {params.get('claimed') ? (
+        <div className="notice notice--success" role="status">
+          {t('claims:claimedNotice')}
+        </div>
+      ) : null}
       {actionData && 'error' in actionData && actionData.error ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
           <h2>{t('common:errorSummaryTitle')}</h2>
@@ -197,6 +154,7 @@ export default function ApplicationPage() {
           ) : null}
         </div>
       ) : null}
+      <ShopNextStep reference={application.reference} actions={actions} question={question} returned={returned} payment={payment} busy={busy} />
       <dl className="summary-list">
         <div>
           <dt>{t('applications:reference')}</dt>
@@ -205,7 +163,7 @@ export default function ApplicationPage() {
         <div>
           <dt>{t('applications:status')}</dt>
           <dd>
-            <strong className={`status status--${application.status}`}>{t(`applications:statuses.${application.status}`)}</strong>
+            <strong className={`status status--${application.status}`}>{returned ? t('claims:statusReturned') : t(`applications:statuses.${application.status}`)}</strong>
           </dd>
         </div>
         <div>
@@ -286,64 +244,7 @@ export default function ApplicationPage() {
         </section>
       ) : null}
 
-      {application.status === 'approved' && application.deployBy ? (
-        <p className="notice">{t('claims:deployBy', { date: formatDate(application.deployBy, locale) })}</p>
-      ) : null}
-      {params.get('confirmed') ? (
-        <div className="notice notice--success" role="status">
-          {t('claims:confirmedNotice')}
-        </div>
-      ) : null}
-      {params.get('claimed') ? (
-        <div className="notice notice--success" role="status">
-          {t('claims:claimedNotice')}
-        </div>
-      ) : null}
-      {actions.includes('confirm_deployment') ? (
-        <section className="panel">
-          <h2>{t('claims:confirmTitle')}</h2>
-          <p>{t('claims:confirmExplains')}</p>
-          <Form method="post">
-            <CsrfInput />
-            <button type="submit" name="intent" value="confirm_deployment" className="button" disabled={busy}>
-              {t('claims:confirmButton')}
-            </button>
-          </Form>
-        </section>
-      ) : null}
-      {actions.includes('submit_claim') ? (
-        <section className="panel">
-          <h2>{t('claims:claimTitle')}</h2>
-          <p>{t('claims:claimExplains')}</p>
-          <ClaimForm
-            errors={actionData && 'claimErrors' in actionData ? (actionData.claimErrors as Record<string, string[]>) : undefined}
-            values={actionData && 'claimErrors' in actionData ? (actionData.values as Record<string, string>) : undefined}
-            busy={busy}
-          />
-        </section>
-      ) : null}
-
-      {actions.includes('resubmit') ? (
-        <section className="panel">
-          <h2>{t('applications:infoRequestedTitle')}</h2>
-          <blockquote className="message">{application.events.filter((e) => e.action === 'request_info').at(-1)?.note}</blockquote>
-          <Form method="post" encType="multipart/form-data" className="narrow">
-            <CsrfInput />
-            <div className="field">
-              <label htmlFor="answer">{t('applications:yourAnswer')}</label>
-              <textarea id="answer" name="note" rows={4} maxLength={2000} />
-            </div>
-            <div className="field">
-              <label htmlFor="answer-document">{t('applications:extraDocument')}</label>
-              <p className="hint">{t('applications:documentHint')}</p>
-              <input type="file" id="answer-document" name="document" accept="application/pdf,image/jpeg,image/png" />
-            </div>
-            <button type="submit" name="intent" value="respond" className="button" disabled={busy}>
-              {t('applications:sendAnswer')}
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      {attempts.length > 0 ? <ClaimAttempts reference={application.reference} attempts={attempts} documentBase={`/applications/${application.reference}/documents`} /> : null}
 
       {actions.includes('withdraw') ? (
         <details className="withdraw">

@@ -73,6 +73,10 @@ export default function OfficerHome() {
           <Link to="/officer/applications?assigned=unassigned&status=submitted" className="button button--secondary">
             {t('officer:waiting', { count: work.unassigned })}
           </Link>
+          {/* Answered cases stay with their officer: the status "submitted" among one's own cases is a reply waiting. */}
+          <Link to="/officer/applications?assigned=me&status=submitted" className="button button--secondary">
+            {t('officer:repliesOnMyCases', { count: work.replies })}
+          </Link>
         </div>
       ) : null}
       {params.get('retried') ? (

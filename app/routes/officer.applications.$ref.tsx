@@ -5,6 +5,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
+import { approveApplicationMessage } from '../components/confirm-messages';
+import { ReviewDecisions } from '../components/review-decisions';
+import { InfoExchange } from '../components/info-exchange';
 import { MatchReasonNote } from '../components/match-set';
 import { Money, QuotationItems, SplitSummary } from '../components/money';
 import { RiskSignals } from '../components/risk-signals';
@@ -19,7 +22,7 @@ import { pageTitle } from '../lib/meta';
 import { optionalText, requiredText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { rejectionReasons } from '../domain/reasons';
-import { assignToMe, decideApplication, getReview } from '../services/officer.server';
+import { assignToMe, budgetPosition, decideApplication, getReview } from '../services/officer.server';
 import { riskSignalsFor } from '../services/risk.server';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'officer:reviewTitle', { reference: data?.application.reference ?? '' });
@@ -33,9 +36,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({
     ...review,
     riskSignals: await riskSignalsFor({ db: context.db, reference: review.application.reference }),
+    budgetRemainingCents: (await budgetPosition(context.db)).remainingCents,
     application,
     mine: review.application.assignedOfficerId === officer.id,
-    actions: allowedActions({ status: review.application.status as ApplicationStatus, role: 'officer' }),
+    // An answered case is decided by its officer as if under review (the service resumes the review first).
+    actions: allowedActions({ status: review.replyReceived ? 'under_review' : (review.application.status as ApplicationStatus), role: 'officer' }),
   });
 }
 
@@ -97,7 +102,6 @@ export default function Review() {
   const { application: app, enterprise } = data;
   const failures = actionData && 'failures' in actionData ? (actionData.failures as string[] | undefined) : undefined;
   const can = (action: string) => data.mine && data.actions.includes(action as never);
-  const fieldError = (intent: string, field: string) => actionData?.intent === intent && actionData.field === field;
   return (
     <div>
       <p>
@@ -123,6 +127,7 @@ export default function Review() {
         </div>
       ) : null}
       {data.conflicted ? <p className="notice notice--error">{t('officer:conflictNotice')}</p> : null}
+      {data.replyReceived && data.exchange ? <InfoExchange exchange={data.exchange} documentBase={`/officer/applications/${app.reference}/documents`} /> : null}
 
       <dl className="summary-list">
         <div>
@@ -255,89 +260,14 @@ export default function Review() {
 
       <RiskSignals signals={data.riskSignals} />
 
-      {can('approve') || can('reject') || can('request_info') ? (
-        <section>
-          <h2>{t('officer:decisionTitle')}</h2>
-          <div className="decisions">
-            {can('approve') ? (
-              <Form method="post" className="decision">
-                <CsrfInput />
-                <input type="hidden" name="expectedStatus" value={app.status} />
-                <h3>{t('officer:approveTitle')}</h3>
-                <div className="field">
-                  <label htmlFor="approve-note">{t('officer:noteOptional')}</label>
-                  <textarea id="approve-note" name="note" rows={2} maxLength={2000} />
-                </div>
-                <button type="submit" name="intent" value="approve" className="button" disabled={busy}>
-                  {t('officer:approveButton')}
-                </button>
-              </Form>
-            ) : null}
-            {can('request_info') ? (
-              <Form method="post" className="decision">
-                <CsrfInput />
-                <input type="hidden" name="expectedStatus" value={app.status} />
-                <h3>{t('officer:requestInfoTitle')}</h3>
-                <div className={fieldError('request_info', 'note') ? 'field field--error' : 'field'}>
-                  <label htmlFor="request_info-note">{t('officer:messageToApplicant')}</label>
-                  {fieldError('request_info', 'note') ? (
-                    <p className="field-error" id="request_info-note-error">
-                      {t(actionData!.error)}
-                    </p>
-                  ) : null}
-                  <textarea
-                    id="request_info-note"
-                    name="note"
-                    rows={3}
-                    maxLength={2000}
-                    aria-invalid={fieldError('request_info', 'note') || undefined}
-                    aria-describedby={fieldError('request_info', 'note') ? 'request_info-note-error' : undefined}
-                  />
-                </div>
-                <button type="submit" name="intent" value="request_info" className="button button--secondary" disabled={busy}>
-                  {t('officer:requestInfoButton')}
-                </button>
-              </Form>
-            ) : null}
-            {can('reject') ? (
-              <Form method="post" className="decision">
-                <CsrfInput />
-                <input type="hidden" name="expectedStatus" value={app.status} />
-                <h3>{t('officer:rejectTitle')}</h3>
-                <div className={fieldError('reject', 'reasonCode') ? 'field field--error' : 'field'}>
-                  <label htmlFor="reject-reasonCode">{t('officer:reason')}</label>
-                  {fieldError('reject', 'reasonCode') ? (
-                    <p className="field-error" id="reject-reasonCode-error">
-                      {t(actionData!.error)}
-                    </p>
-                  ) : null}
-                  <select
-                    id="reject-reasonCode"
-                    name="reasonCode"
-                    defaultValue=""
-                    aria-invalid={fieldError('reject', 'reasonCode') || undefined}
-                    aria-describedby={fieldError('reject', 'reasonCode') ? 'reject-reasonCode-error' : undefined}
-                  >
-                    <option value="">{t('officer:chooseReason')}</option>
-                    {rejectionReasons.map((reason) => (
-                      <option key={reason} value={reason}>
-                        {t(`applications:reasons.${reason}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor="reject-note">{t('officer:noteToApplicant')}</label>
-                  <textarea id="reject-note" name="note" rows={2} maxLength={2000} />
-                </div>
-                <button type="submit" name="intent" value="reject" className="button button--warning" disabled={busy}>
-                  {t('officer:rejectButton')}
-                </button>
-              </Form>
-            ) : null}
-          </div>
-        </section>
-      ) : null}
+      <ReviewDecisions
+        reference={app.reference}
+        status={app.status}
+        can={can}
+        busy={busy}
+        approveMessage={approveApplicationMessage(t, { programmeCents: app.programmeCents, remainingCents: data.budgetRemainingCents })}
+        error={actionData?.error ? { intent: actionData.intent, field: actionData.field, message: actionData.error } : undefined}
+      />
 
       <h2>{t('applications:timelineTitle')}</h2>
       <Timeline events={data.events} />

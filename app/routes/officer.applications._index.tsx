@@ -71,6 +71,19 @@ export default function Queue() {
           {t(actionData.error)}
         </p>
       ) : null}
+      {data.repliesReceived.length > 0 ? (
+        <section className="panel panel--task" aria-labelledby="replies-title">
+          <h2 id="replies-title">{t('officer:repliesTitle')}</h2>
+          <ul className="plain-list">
+            {data.repliesReceived.map((reply) => (
+              <li key={reply.reference}>
+                <strong className="flag">{t('officer:replyReceived')}</strong> <Link to={`/officer/applications/${reply.reference}`}>{reply.reference}</Link> ·{' '}
+                {locale === 'en' ? reply.legalNameEn : reply.legalNameZh} · {formatDate(reply.updatedAt, locale)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Form method="get" className="filters" aria-label={t('officer:filters')}>
         <div className="field">
           <label htmlFor="assigned">{t('officer:assigned')}</label>
@@ -166,7 +179,10 @@ export default function Queue() {
                     </span>
                   </td>
                   <td data-label={t('catalogue:category')}>{t(`common:categories.${row.category}`)}</td>
-                  <td data-label={t('applications:status')}>{t(`applications:statuses.${row.status}`)}</td>
+                  <td data-label={t('applications:status')}>
+                    {t(`applications:statuses.${row.status}`)}
+                    {row.replyReceived ? <strong className="flag"> {t('officer:replyReceived')}</strong> : null}
+                  </td>
                   <td data-label={t('catalogue:programmePays')}>
                     <Money cents={row.programmeCents} />
                   </td>

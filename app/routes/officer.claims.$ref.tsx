@@ -3,6 +3,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { ConfirmAction } from '../components/confirm-action';
+import { approveClaimMessage, releasePaymentMessage } from '../components/confirm-messages';
+import { ClaimDetails } from '../components/claim-details';
 import { CsrfInput } from '../components/forms';
 import { Money } from '../components/money';
 import { requireRole } from '../lib/auth.server';
@@ -109,71 +112,29 @@ export default function ClaimReview() {
         </div>
       </dl>
 
-      {claim ? (
-        <section>
-          <h2>{t('claims:claimDetails')}</h2>
-          <dl className="summary-list">
-            <div>
-              <dt>{t('claims:invoiceNumber')}</dt>
-              <dd>
-                {claim.invoiceNumber} · {formatDate(claim.invoiceDate, locale)}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('claims:invoiced')}</dt>
-              <dd>
-                <Money cents={claim.invoicedCents} /> · {t('claims:payeeVendorBr')}: {claim.payeeVendorBr}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('claims:paid')}</dt>
-              <dd>
-                <Money cents={claim.paidCents} /> · {formatDate(claim.paidOn, locale)} · {claim.payerName}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('claims:payable')}</dt>
-              <dd>
-                <strong>
-                  <Money cents={claim.payableCents} />
-                </strong>
-              </dd>
-            </div>
-          </dl>
-          <h3>{t('claims:checksTitle')}</h3>
-          <ul className="rule-list">
-            {claim.checks.map((c) => (
-              <li key={c.check} className={`rule rule--${c.passed ? 'passed' : 'failed'}`}>
-                <span className="rule-outcome">{c.passed ? t('claims:passed') : t('claims:failed')}</span>
-                <div>
-                  <strong>{t(`claims:checks.${c.check}`)}</strong>
-                </div>
-              </li>
-            ))}
-          </ul>
-          <h3>{t('applications:documents')}</h3>
-          <ul className="plain-list">
-            {documents
-              .filter((d) => d.claimId === claim.id || d.kind === 'quotation')
-              .map((doc) => (
-                <li key={doc.id}>
-                  <a href={`/officer/applications/${app.reference}/documents/${doc.id}`}>{doc.filename}</a> ({t(`applications:documentKinds.${doc.kind}`)})
-                </li>
-              ))}
-          </ul>
-        </section>
-      ) : null}
+      {claim ? <ClaimDetails reference={app.reference} claim={claim} documents={documents} /> : null}
 
       {app.status === 'claim_submitted' && !conflicted ? (
         <section className="decisions">
-          <Form method="post" className="decision">
-            <CsrfInput />
+          <div className="decision">
             <h3>{t('claims:approveTitle')}</h3>
-            {!allGreen ? <p className="flag">{t('claims:cannotApproveRed')}</p> : null}
-            <button type="submit" name="intent" value="approve" className="button" disabled={busy || !allGreen}>
-              {t('claims:approveButton')}
-            </button>
-          </Form>
+            {!allGreen || !claim ? (
+              <p className="flag">{t('claims:cannotApproveRed')}</p>
+            ) : (
+              <ConfirmAction
+                id="approve-claim"
+                confirmPath={`/officer/claims/${app.reference}/approve`}
+                label={t('claims:approveButton')}
+                action={`/officer/claims/${app.reference}`}
+                title={t('claims:confirmApproveTitle', { reference: app.reference })}
+                message={approveClaimMessage(t, { payableCents: claim.payableCents, business: locale === 'en' ? app.legalNameEn : app.legalNameZh })}
+                confirmLabel={t('claims:confirmApproveButton')}
+                busy={busy}
+              >
+                <input type="hidden" name="intent" value="approve" />
+              </ConfirmAction>
+            )}
+          </div>
           <Form method="post" className="decision">
             <CsrfInput />
             <h3>{t('claims:returnTitle')}</h3>
@@ -210,13 +171,21 @@ export default function ClaimReview() {
           ) : payment.preparedBy === officerId ? (
             <p className="notice">{t('claims:makerCannotRelease')}</p>
           ) : conflicted ? null : (
-            <Form method="post">
-              <CsrfInput />
+            <div>
               <p>{t('claims:releaseExplains')}</p>
-              <button type="submit" name="intent" value="release" className="button" disabled={busy}>
-                {t('claims:releaseButton')}
-              </button>
-            </Form>
+              <ConfirmAction
+                id="release"
+                confirmPath={`/officer/claims/${app.reference}/release`}
+                label={t('claims:releaseButton')}
+                action={`/officer/claims/${app.reference}`}
+                title={t('claims:confirmReleaseTitle', { reference: app.reference })}
+                message={releasePaymentMessage(t, { amountCents: payment.amountCents, account: payment.payeeAccount })}
+                confirmLabel={t('claims:confirmReleaseButton')}
+                busy={busy}
+              >
+                <input type="hidden" name="intent" value="release" />
+              </ConfirmAction>
+            </div>
           )}
         </section>
       ) : null}

@@ -1,9 +1,10 @@
 // Applications that chose this vendor's packages: reference, the shop's name, package, status and amounts only.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput } from '../components/forms';
+import { ConfirmAction } from '../components/confirm-action';
+import { reportDeploymentMessage } from '../components/confirm-messages';
 import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { requireRole } from '../lib/auth.server';
@@ -106,13 +107,19 @@ export default function VendorApplications() {
                 <td data-label={t('applications:submittedOn')}>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
                 <td data-label={t('claims:deploymentColumn')}>
                   {row.status === 'approved' ? (
-                    <Form method="post">
-                      <CsrfInput />
+                    <ConfirmAction
+                      id={`report-${row.reference}`}
+                      confirmPath={`/vendor/applications/${row.reference}/report`}
+                      label={t('claims:reportDeployment')}
+                      className="button button--small"
+                      action="/vendor/applications"
+                      title={t('claims:confirmReportTitle', { reference: row.reference })}
+                      message={reportDeploymentMessage(t, { reference: row.reference })}
+                      confirmLabel={t('claims:confirmReportButton')}
+                      busy={busy}
+                    >
                       <input type="hidden" name="reference" value={row.reference} />
-                      <button type="submit" className="button button--small" disabled={busy}>
-                        {t('claims:reportDeployment')}
-                      </button>
-                    </Form>
+                    </ConfirmAction>
                   ) : (
                     '—'
                   )}

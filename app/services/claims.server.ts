@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import { transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
+import { checkBankAccount, maskAccount, type BankAccount, type BankAccountError } from '../domain/bank-account';
 import { allPassed, checkClaim, payableCents } from '../domain/claims';
 import { checkDocument } from '../domain/documents';
 import { hongKongDay } from '../domain/dates';
@@ -66,6 +67,17 @@ export async function reportDeployment({ db, vendorUserId, reference, note }: { 
   });
 }
 
+/** One of this vendor's approved applications, for the "report deployed" confirm page (undefined for any other). */
+export async function getDeploymentToReport({ db, vendorUserId, reference }: { db: DB; vendorUserId: number; reference: string }) {
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
+    .select(['a.reference', 'a.status'])
+    .where('a.reference', '=', reference)
+    .where('vd.userId', '=', vendorUserId)
+    .executeTakeFirst();
+}
+
 export async function confirmDeployment({ db, userId, reference }: { db: DB; userId: number; reference: string }): Promise<Moved> {
   return db.transaction().execute(async (trx) => {
     const id = await applicantApplicationId(trx, userId, reference);
@@ -81,12 +93,16 @@ export type ClaimInput = {
   paidCents: number;
   paidOn: string;
   payerName: string;
-  payeeVendorBr: string;
+  /** The business's account the programme pays into; saved for the business and kept with this claim. */
+  bankAccount: BankAccount;
   invoice: UploadedDocument;
   proofOfPayment: UploadedDocument;
 };
 
-export type ClaimResult = Moved | { ok: false; code: 'invoice_document' | 'payment_document'; reason: string };
+export type ClaimResult =
+  | Moved
+  | { ok: false; code: 'invoice_document' | 'payment_document'; reason: string }
+  | { ok: false; code: 'bank_account'; errors: Partial<Record<keyof BankAccount, BankAccountError>> };
 
 export async function submitClaim({ db, userId, reference, input }: { db: DB; userId: number; reference: string; input: ClaimInput }): Promise<ClaimResult> {
   for (const [doc, code] of [
@@ -96,7 +112,9 @@ export async function submitClaim({ db, userId, reference, input }: { db: DB; us
     const check = checkDocument(doc.bytes);
     if (!check.ok) return { ok: false, code, reason: check.code };
   }
-  const settings = await getCurrentSettings(db);
+  const bankErrors = checkBankAccount(input.bankAccount);
+  if (Object.keys(bankErrors).length > 0) return { ok: false, code: 'bank_account', errors: bankErrors };
+  const account = { ...input.bankAccount, accountName: input.bankAccount.accountName.trim(), branchCode: input.bankAccount.branchCode || null };
   return db.transaction().execute(async (trx): Promise<ClaimResult> => {
     const id = await applicantApplicationId(trx, userId, reference);
     if (!id) return { ok: false, code: 'not_found' };
@@ -105,7 +123,8 @@ export async function submitClaim({ db, userId, reference, input }: { db: DB; us
       .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
       .innerJoin('quotations as q', 'q.id', 'a.quotationId')
       .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
-      .select(['a.id', 'a.approvedAt', 'a.programmeCents', 'q.eligibleCostCents', 'vd.brNumber', 'ent.legalNameEn', 'ent.legalNameZh'])
+      .leftJoin('programmeSettings as ps', 'ps.id', 'a.settingsId')
+      .select(['a.id', 'a.enterpriseId', 'a.approvedAt', 'a.programmeCents', 'a.approvedMatchBps', 'ps.matchBps as submittedMatchBps', 'q.eligibleCostCents', 'vd.brNumber', 'ent.legalNameEn', 'ent.legalNameZh'])
       .where('a.id', '=', id)
       .forUpdate('a')
       .executeTakeFirstOrThrow();
@@ -115,9 +134,11 @@ export async function submitClaim({ db, userId, reference, input }: { db: DB; us
       quotedCostCents: app.eligibleCostCents,
       quotedVendorBr: app.brNumber,
       enterpriseNames: [app.legalNameEn, app.legalNameZh],
-      invoice: { date: input.invoiceDate, amountCents: input.invoicedCents, vendorBr: input.payeeVendorBr },
+      // The invoice is checked against the quoted vendor: the shop is not asked for what the quotation already says.
+      invoice: { date: input.invoiceDate, amountCents: input.invoicedCents, vendorBr: app.brNumber },
       payment: { amountCents: input.paidCents, payerName: input.payerName },
-      matchBps: settings.matchBps,
+      // The ratio judged at approval (older approvals: the settings they were recorded under), never today's.
+      matchBps: app.approvedMatchBps ?? app.submittedMatchBps ?? (await getCurrentSettings(trx)).matchBps,
     };
     const moved = await move(trx, { applicationId: id, action: 'submit_claim', role: 'applicant', actorUserId: userId });
     if (!moved.ok) return moved;
@@ -131,7 +152,11 @@ export async function submitClaim({ db, userId, reference, input }: { db: DB; us
         paidCents: input.paidCents,
         paidOn: input.paidOn,
         payerName: input.payerName,
-        payeeVendorBr: input.payeeVendorBr,
+        payeeVendorBr: app.brNumber,
+        payeeBankCode: account.bankCode,
+        payeeBranchCode: account.branchCode,
+        payeeAccountNumber: account.accountNumber,
+        payeeAccountName: account.accountName,
         payableCents: payableCents(facts),
         checks: JSON.stringify(checkClaim(facts)),
         submittedBy: userId,
@@ -144,9 +169,27 @@ export async function submitClaim({ db, userId, reference, input }: { db: DB; us
     ] as const) {
       await storeDocument(trx, { applicationId: id, kind, document, userId });
     }
+    await saveBankAccount(trx, { enterpriseId: app.enterpriseId, userId, account });
     await trx.updateTable('documents').set({ claimId: claim.id }).where('applicationId', '=', id).where('claimId', 'is', null).where('kind', 'in', ['invoice', 'payment_proof']).execute();
     return { ok: true };
   });
+}
+
+/** The business's account for payment: one per business, replaced by each claim that gives another (audited, never the number). */
+async function saveBankAccount(trx: Trx, { enterpriseId, userId, account }: { enterpriseId: number; userId: number; account: BankAccount }) {
+  const before = await trx.selectFrom('enterpriseBankAccounts').selectAll().where('enterpriseId', '=', enterpriseId).forUpdate().executeTakeFirst();
+  const same = before && before.bankCode === account.bankCode && before.branchCode === account.branchCode && before.accountNumber === account.accountNumber && before.accountName === account.accountName;
+  if (same) return;
+  const values = { bankCode: account.bankCode, branchCode: account.branchCode, accountNumber: account.accountNumber, accountName: account.accountName, updatedBy: userId, updatedAt: new Date() };
+  await trx
+    .insertInto('enterpriseBankAccounts')
+    .values({ enterpriseId, ...values })
+    .onConflict((oc) => oc.column('enterpriseId').doUpdateSet(values))
+    .execute();
+  await trx
+    .insertInto('auditLog')
+    .values({ entityType: 'enterprise', entityId: enterpriseId, action: before ? 'bank_account_changed' : 'bank_account_added', actorUserId: userId, actorRole: 'applicant', note: maskAccount(account) })
+    .execute();
 }
 
 export type DecideClaimResult = Moved | { ok: false; code: 'checks_failed' | 'note_required' | 'conflict_of_interest' };
@@ -173,7 +216,13 @@ export async function decideClaim({ db, officerId, reference, approve, note }: {
       extra: approve && claim ? { programmeCents: claim.payableCents, shopCents: sql`cost_cents - ${claim.payableCents}` } : {},
     });
     if (!moved.ok) return moved;
-    if (claim) await trx.updateTable('claims').set({ status: approve ? 'approved' : 'returned', decidedBy: officerId, decidedAt: new Date() }).where('id', '=', claim.id).execute();
+    if (claim) {
+      await trx
+        .updateTable('claims')
+        .set({ status: approve ? 'approved' : 'returned', decidedBy: officerId, decidedAt: new Date(), decisionNote: note ?? null })
+        .where('id', '=', claim.id)
+        .execute();
+    }
     return { ok: true };
   });
 }
@@ -195,10 +244,17 @@ export async function preparePayment({ db, officerId, reference }: { db: DB; off
     if (!app) return { ok: false, code: 'not_found' };
     if (await isConflicted(trx, officerId, app.enterpriseId)) return { ok: false, code: 'conflict_of_interest' };
     if (app.status !== 'claim_approved') return { ok: false, code: 'not_ready' };
-    const claim = await trx.selectFrom('claims').select(['id', 'payableCents']).where('applicationId', '=', app.id).where('status', '=', 'approved').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const claim = await trx
+      .selectFrom('claims')
+      .select(['id', 'payableCents', 'payeeBankCode', 'payeeBranchCode', 'payeeAccountNumber', 'payeeAccountName'])
+      .where('applicationId', '=', app.id)
+      .where('status', '=', 'approved')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const { id: claimId, payableCents: amountCents, ...payee } = claim;
     const inserted = await trx
       .insertInto('payments')
-      .values({ applicationId: app.id, claimId: claim.id, amountCents: claim.payableCents, payeeName: app.legalNameEn, preparedBy: officerId })
+      .values({ applicationId: app.id, claimId, amountCents, payeeName: app.legalNameEn, preparedBy: officerId, ...payee })
       .onConflict((oc) => oc.column('applicationId').doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -227,7 +283,17 @@ export async function releasePayment({ db, officerId, reference }: { db: DB; off
       .values({
         topic: 'payment',
         idempotencyKey: `payment-${payment.id}`,
-        payload: JSON.stringify({ reference: app.reference, paymentId: payment.id, amountCents: payment.amountCents, currency: 'HKD', payee: payment.payeeName }),
+        // The payee's account goes to the payment service only: never into logs, exports or officers' pages.
+        payload: JSON.stringify({
+          reference: app.reference,
+          paymentId: payment.id,
+          amountCents: payment.amountCents,
+          currency: 'HKD',
+          payee: payment.payeeName,
+          payeeAccount: payment.payeeAccountNumber
+            ? { bankCode: payment.payeeBankCode, branchCode: payment.payeeBranchCode, accountNumber: payment.payeeAccountNumber, accountName: payment.payeeAccountName }
+            : null,
+        }),
       })
       .execute();
     return { ok: true };
@@ -343,10 +409,66 @@ export async function getClaimReview({ db, reference, officerId }: { db: DB; ref
       .selectFrom('payments as p')
       .leftJoin('users as maker', 'maker.id', 'p.preparedBy')
       .leftJoin('users as checker', 'checker.id', 'p.releasedBy')
-      .select(['p.id', 'p.status', 'p.amountCents', 'p.preparedBy', 'p.preparedAt', 'p.releasedAt', 'maker.displayName as preparedByName', 'checker.displayName as releasedByName'])
+      .select(['p.id', 'p.status', 'p.amountCents', 'p.preparedBy', 'p.preparedAt', 'p.releasedAt', 'p.payeeBankCode', 'p.payeeAccountNumber', 'maker.displayName as preparedByName', 'checker.displayName as releasedByName'])
       .where('p.applicationId', '=', app.id)
-      .executeTakeFirst(),
+      .executeTakeFirst()
+      .then((row) => {
+        if (!row) return undefined;
+        const { payeeBankCode, payeeAccountNumber, ...rest } = row;
+        return { ...rest, payeeAccount: payeeBankCode && payeeAccountNumber ? maskAccount({ bankCode: payeeBankCode, accountNumber: payeeAccountNumber }) : null };
+      }),
     officerId === undefined ? Promise.resolve(false) : isConflicted(db, officerId, app.enterpriseId),
   ]);
-  return { app, claim: claim ?? null, documents, payment: payment ?? null, conflicted };
+  return { app, claim: claim ? maskedClaim(claim) : null, documents, payment: payment ?? null, conflicted };
+}
+
+/** A claim as officers see it: the payee's account masked ("024-***-***789"), never the number itself. */
+function maskedClaim<C extends { payeeBankCode: string | null; payeeBranchCode: string | null; payeeAccountNumber: string | null; payeeAccountName: string | null }>(claim: C) {
+  const { payeeBankCode, payeeBranchCode: _branch, payeeAccountNumber, ...rest } = claim;
+  return { ...rest, payeeAccount: payeeBankCode && payeeAccountNumber ? maskAccount({ bankCode: payeeBankCode, accountNumber: payeeAccountNumber }) : null };
+}
+
+/**
+ * The claim side of one application for its owner: every claim attempt with its own documents and, when returned,
+ * the officer's reason; the payment (date paid, account masked); the business's saved account to prefill the form;
+ * and what the claim form must say first (approval day, quoted vendor).
+ */
+export async function getShopClaims({ db, userId, reference }: { db: DB; userId: number; reference: string }) {
+  const app = await db
+    .selectFrom('applications as a')
+    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+    .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
+    .select(['a.id', 'a.reference', 'a.status', 'a.approvedAt', 'a.enterpriseId', 'a.programmeCents', 'vd.nameEn as vendorNameEn', 'vd.nameZhHk as vendorNameZhHk', 'vd.nameZhCn as vendorNameZhCn'])
+    .where('a.reference', '=', reference)
+    .where('ent.ownerUserId', '=', userId)
+    .executeTakeFirst();
+  if (!app) return undefined;
+  const [claims, documents, payment, account] = await Promise.all([
+    db
+      .selectFrom('claims')
+      .select(['id', 'status', 'invoiceNumber', 'invoiceDate', 'invoicedCents', 'paidCents', 'paidOn', 'payerName', 'payableCents', 'decisionNote', 'decidedAt', 'createdAt'])
+      .where('applicationId', '=', app.id)
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('documents').select(['id', 'kind', 'filename', 'claimId']).where('applicationId', '=', app.id).where('claimId', 'is not', null).orderBy('id').execute(),
+    db.selectFrom('payments').select(['status', 'amountCents', 'releasedAt', 'payeeBankCode', 'payeeAccountNumber']).where('applicationId', '=', app.id).executeTakeFirst(),
+    db.selectFrom('enterpriseBankAccounts').select(['bankCode', 'branchCode', 'accountNumber', 'accountName']).where('enterpriseId', '=', app.enterpriseId).executeTakeFirst(),
+  ]);
+  const attempts = claims.map((claim, index) => ({ ...claim, attempt: index + 1, documents: documents.filter((d) => d.claimId === claim.id) }));
+  const latest = attempts.at(-1);
+  return {
+    app,
+    approvedOn: app.approvedAt ? hongKongDay(app.approvedAt) : null,
+    attempts,
+    returned: app.status === 'deployed' && latest?.status === 'returned' ? latest : null,
+    payment: payment
+      ? {
+          status: payment.status,
+          amountCents: payment.amountCents,
+          releasedAt: payment.releasedAt,
+          account: payment.payeeBankCode && payment.payeeAccountNumber ? maskAccount({ bankCode: payment.payeeBankCode, accountNumber: payment.payeeAccountNumber }) : null,
+        }
+      : null,
+    savedAccount: account ?? null,
+  };
 }

@@ -4,6 +4,7 @@ import type { DB } from '../../db/client';
 import { budgetStatuses, isCommitted, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
 import { hasConflictOfInterest, takeDecision } from '../domain/assignment';
+import { latestExchange, replyReceived } from '../domain/info-requests';
 import { fundingSplit, headroomCents, nothingToFund } from '../domain/funding';
 import type { RejectionReason } from '../domain/reasons';
 import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
@@ -94,11 +95,23 @@ export async function listQueue({
     .execute();
   const page = rows.slice(0, limit).map((row) => {
     const daysWaiting = workingDaysBetween(row.submittedAt!, now, holidays);
-    return { ...row, daysWaiting, slaBreached: daysWaiting > settings.slaWorkingDays };
+    return { ...row, daysWaiting, slaBreached: daysWaiting > settings.slaWorkingDays, replyReceived: replyReceived(row) };
   });
+  // The officer's own cases the shop has answered come first, whatever the page: newest answer first.
+  const repliesReceived = after
+    ? []
+    : await db
+        .selectFrom('applications as a')
+        .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+        .select(['a.reference', 'a.category', 'a.updatedAt', 'ent.legalNameEn', 'ent.legalNameZh'])
+        .where('a.assignedOfficerId', '=', officerId)
+        .where('a.status', '=', 'submitted')
+        .orderBy('a.updatedAt', 'desc')
+        .limit(limit)
+        .execute();
   const last = page.at(-1);
   const next = rows.length > limit && last ? { submittedAt: last.submittedAt!.toISOString(), id: last.id } : null;
-  return { rows: page, next, slaWorkingDays: settings.slaWorkingDays };
+  return { rows: page, next, slaWorkingDays: settings.slaWorkingDays, repliesReceived };
 }
 
 /** Whether the officer owns or declared a link to the enterprise (an unknown enterprise counts as conflicted). */
@@ -127,6 +140,22 @@ async function startReview(trx: Trx, officerId: number, application: { id: numbe
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) return false;
   await recordTransition(trx, { applicationId: application.id, actorUserId: officerId, actorRole: 'officer', action: 'start_review', fromStatus: status, toStatus: move.next });
+  return true;
+}
+
+/** submitted → under_review for the officer the answered case is still assigned to (a guarded update and its event). */
+async function resumeReview(trx: Trx, officerId: number, applicationId: number): Promise<boolean> {
+  const move = transition({ status: 'submitted', action: 'start_review', role: 'officer' });
+  if (!move.ok) return false;
+  const updated = await trx
+    .updateTable('applications')
+    .set({ status: move.next, updatedAt: new Date() })
+    .where('id', '=', applicationId)
+    .where('status', '=', 'submitted')
+    .where('assignedOfficerId', '=', officerId)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) return false;
+  await recordTransition(trx, { applicationId, actorUserId: officerId, actorRole: 'officer', action: 'start_review', fromStatus: 'submitted', toStatus: move.next });
   return true;
 }
 
@@ -243,7 +272,13 @@ export async function decideApplication({
     const status = application.status;
     if (status !== expectedStatus) return { ok: false, code: 'stale', status };
     if (application.assignedOfficerId !== officerId) return { ok: false, code: 'assigned_to_other' };
-    const move = transition({ status, action: decision.action as ApplicationAction, role: 'officer' });
+    // The shop answered a question: the case is still this officer's, whose decision resumes the review first.
+    let from = status;
+    if (replyReceived({ status, assignedOfficerId: application.assignedOfficerId })) {
+      if (!(await resumeReview(trx, officerId, application.id))) return { ok: false, code: 'stale', status };
+      from = 'under_review';
+    }
+    const move = transition({ status: from, action: decision.action as ApplicationAction, role: 'officer' });
     if (!move.ok) return { ok: false, code: 'invalid_transition', status };
 
     let programmeCents = application.programmeCents;
@@ -270,11 +305,12 @@ export async function decideApplication({
         decisionReason: decision.action === 'reject' ? decision.reasonCode : null,
         decidedAt: decision.action === 'request_info' ? null : now,
         infoRound: decision.action === 'request_info' ? sql<number>`info_round + 1` : sql<number>`info_round`,
-        ...(decision.action === 'approve' ? { approvedAt: now, deployBy: addMonths(now, settings.deploymentMonths) } : {}),
+        // The ratio judged here is the one the claim pays by, whatever the settings say later.
+        ...(decision.action === 'approve' ? { approvedAt: now, approvedMatchBps: settings.matchBps, deployBy: addMonths(now, settings.deploymentMonths) } : {}),
         updatedAt: now,
       })
       .where('id', '=', application.id)
-      .where('status', '=', status)
+      .where('status', '=', from)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'stale', status };
     await recordTransition(trx, {
@@ -282,7 +318,7 @@ export async function decideApplication({
       actorUserId: officerId,
       actorRole: 'officer',
       action: decision.action,
-      fromStatus: status,
+      fromStatus: from,
       toStatus: move.next,
       reasonCode: decision.action === 'reject' ? decision.reasonCode : null,
       note: decision.note ?? null,
@@ -292,7 +328,7 @@ export async function decideApplication({
 }
 
 /** Whether "Assign to me" would do something for this officer. */
-const canTake = (take: ReturnType<typeof takeDecision>) => take.ok && take.step !== 'already_mine';
+const canTake = (take: ReturnType<typeof takeDecision>, replied: boolean) => take.ok && take.step !== 'already_mine' && !replied;
 
 /** Everything an officer needs on the review page. */
 export async function getReview({ db, officerId, reference, now = new Date() }: { db: DB; officerId: number; reference: string; now?: Date }) {
@@ -360,6 +396,7 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
       .execute(),
     isConflicted(db, officerId, enterprise.id),
   ]);
+  const replied = replyReceived(application);
   const committedElsewhere = others.filter((o) => isCommitted(o.status)).reduce((sum, o) => sum + o.programmeCents, 0);
   const atSubmit = (application.eligibilityAtSubmit ?? []) as RuleResult[];
   const changed = eligibilityNow.filter((now) => {
@@ -376,7 +413,9 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
     documents,
     events,
     conflicted,
-    canTake: canTake(takeDecision({ status: application.status, assignedOfficerId: application.assignedOfficerId, officerId, conflicted })),
+    canTake: canTake(takeDecision({ status: application.status, assignedOfficerId: application.assignedOfficerId, officerId, conflicted }), replied),
+    replyReceived: replied,
+    exchange: latestExchange(events, documents) ?? null,
     headroomCents: headroomCents(settings.capCents, committedElsewhere + (isCommitted(application.status) ? application.programmeCents : 0)),
     daysWaiting: application.submittedAt ? workingDaysBetween(application.submittedAt, now, holidays) : 0,
     slaWorkingDays: settings.slaWorkingDays,
@@ -468,13 +507,17 @@ export async function workload({ db, officerId, now = new Date() }: { db: DB; of
   const [mine, counts] = await Promise.all([
     db
       .selectFrom('applications')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .select((eb) => [
+        eb.fn.countAll<string>().as('n'),
+        // Answered information requests come back as 'submitted' and stay with their officer (issue 12 §3).
+        eb.fn.countAll<string>().filterWhere('status', '=', 'submitted').as('replies'),
+      ])
       .where('assignedOfficerId', '=', officerId)
       .where('status', 'in', ['submitted', 'under_review', 'info_requested'])
       .executeTakeFirstOrThrow(),
     queueCounts(db, cutoff),
   ]);
-  return { mine: Number(mine.n), ...counts };
+  return { mine: Number(mine.n), replies: Number(mine.replies), ...counts };
 }
 
 export type DeclareResult = { ok: true } | { ok: false; code: 'enterprise_not_found' };

@@ -212,7 +212,7 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
     // Not yet anybody's: no decision until an officer takes it.
     await expect(decisionSection(page)).toHaveCount(0);
     await assignToMe(page, ref);
-    await expect(page.getByRole('button', { name: 'Approve application' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Approve application' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Send request' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Do not approve' })).toBeVisible();
     await screenshot(page, 'officer-review.png');
@@ -242,11 +242,14 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
     const main = shop.getByRole('main');
     await expect(valueOf(main, '狀態')).toHaveText('需補交資料');
     await expect(valueOf(main, '企業')).toHaveText(business.nameZh);
+    // What the shop must do comes first: the question, then a page of its own to answer it.
     const request = shop.getByRole('heading', { level: 2, name: '個案主任需要更多資料' }).locator('xpath=..');
     await expect(request).toContainText(message);
-
-    await request.getByLabel('你的回覆').fill(answer);
-    await request.getByRole('button', { name: '發出回覆' }).click();
+    await request.getByRole('link', { name: '回覆個案主任' }).click();
+    await expect(shop).toHaveURL(new RegExp(`/applications/${ref}/answer$`));
+    await expect(shop.getByRole('main')).toContainText(message);
+    await shop.getByLabel('你的回覆').fill(answer);
+    await shop.getByRole('button', { name: '發出回覆' }).click();
     await expect(shop).toHaveURL(new RegExp(`/applications/${ref}\\?answered=1$`));
     await expect(main.getByRole('status')).toHaveText('你的回覆已轉交個案主任。');
     await expect(valueOf(main, '狀態')).toHaveText('已提交');
@@ -254,16 +257,21 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
     await expect(timeline(shop, '處理紀錄').last()).toContainText(answer);
   });
 
-  await test.step('the application is back with the officer, who takes it again and approves it', async () => {
+  await test.step('the answered application is still the officer\'s, who approves it without taking it again', async () => {
     await openReview(page, ref);
     const main = page.getByRole('main');
     await expect(valueOf(main, 'Status')).toHaveText(`Submitted — handled by ${OFFICER_NAME}`);
+    const reply = main.getByRole('region', { name: /The shop has answered your question/ });
+    await expect(reply).toContainText(message);
+    await expect(reply).toContainText(answer);
     await expect(timeline(page).last()).toContainText('Information provided');
-    await expect(timeline(page).last()).toContainText(answer);
-    await expect(decisionSection(page)).toHaveCount(0);
-    await assignToMe(page, ref);
-    await page.getByLabel('Note for the record (optional)').fill('Photos and menu received; all in order.');
-    await page.getByRole('button', { name: 'Approve application' }).click();
+    await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
+    await expect(decisionSection(page)).toBeVisible();
+    await page.getByRole('link', { name: 'Approve application' }).click();
+    const dialog = page.getByRole('dialog', { name: `Approve ${ref}?` });
+    await expect(dialog).toContainText(/HK\$[\d,.]+ will be committed from the budget/);
+    await dialog.getByLabel('Note for the record (optional)').fill('Photos and menu received; all in order.');
+    await dialog.getByRole('button', { name: 'Yes, approve' }).click();
     await expect(page).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=approve$`));
     await expect(main.getByRole('status')).toHaveText('Approved. The applicant and the solution provider have been notified.');
     await expect(valueOf(main, 'Status')).toHaveText(`Approved — handled by ${OFFICER_NAME}`);
@@ -318,7 +326,7 @@ test('only the assigned officer decides, and a decision made on a stale page is 
     await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
     await expect(page.getByRole('heading', { level: 2, name: 'The enterprise' })).toBeVisible();
     await expect(decisionSection(page)).toHaveCount(0);
-    await expect(page.getByRole('button', { name: 'Approve application' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Approve application' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Do not approve' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Send request' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
@@ -340,7 +348,8 @@ test('only the assigned officer decides, and a decision made on a stale page is 
     await openReview(second, ref);
     await expect(valueOf(second.getByRole('main'), 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
 
-    await first.getByRole('button', { name: 'Approve application' }).click();
+    await first.getByRole('link', { name: 'Approve application' }).click();
+    await first.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
     await expect(first.getByRole('main').getByRole('status')).toHaveText('Approved. The applicant and the solution provider have been notified.');
     await expect(valueOf(first.getByRole('main'), 'Status')).toHaveText(`Approved — handled by ${OFFICER_NAME}`);
 

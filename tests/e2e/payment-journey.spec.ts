@@ -144,7 +144,8 @@ async function approvedApplication(browser: Browser, baseURL: string | undefined
     await op.getByRole('button', { name: 'Assign to me' }).click();
     await expect(op).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=assign$`));
     await expect(valueOf(main, 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
-    await op.getByRole('button', { name: 'Approve application' }).click();
+    await op.getByRole('link', { name: 'Approve application' }).click();
+    await op.getByRole('dialog', { name: `Approve ${ref}?` }).getByRole('button', { name: 'Yes, approve' }).click();
     await expect(op).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=approve$`));
     await expect(main.getByRole('status')).toHaveText('Approved. The applicant and the solution provider have been notified.');
     await expect(valueOf(main, 'Status')).toHaveText(`Approved — handled by ${OFFICER_NAME}`);
@@ -167,11 +168,15 @@ async function reportDeployed(vendorActor: Actor, ref: string, split: Split) {
   await expect(cell('Status')).toHaveText('Approved');
   await expect(cell('Eligible cost')).toHaveText(hkd(split.cost));
   await expect(cell('Programme pays')).toHaveText(hkd(split.programme));
-  await row.getByRole('button', { name: 'Report deployed' }).click();
+  // It asks once, saying what the report sets in motion.
+  await row.getByRole('link', { name: 'Report deployed' }).click();
+  const dialog = page.getByRole('dialog', { name: `Report ${ref} deployed?` });
+  await expect(dialog).toContainText('The shop will be asked to confirm it is in use');
+  await dialog.getByRole('button', { name: 'Yes, report deployed' }).click();
   await expect(page).toHaveURL(new RegExp(`/vendor/applications\\?reported=${ref}$`));
   await expect(page.getByRole('main').getByRole('status')).toHaveText(`Deployment of ${ref} reported. The shop will be asked to confirm.`);
   await expect(cell('Status')).toHaveText('Deployment reported by vendor');
-  await expect(row.getByRole('button', { name: 'Report deployed' })).toHaveCount(0);
+  await expect(row.getByRole('link', { name: 'Report deployed' })).toHaveCount(0);
 }
 
 /** The shop owner sees "Is the solution in use?" on the application page and confirms it. */
@@ -192,28 +197,47 @@ async function confirmInUse(page: Page, ref: string) {
   await expect(timeline(page).last()).toContainText('Shop confirmed the solution is in use');
 }
 
-type Claim = { invoiceNumber: string; invoiceDate: string; invoicedCents: number; vendorBr: string; paidCents: number; paidOn: string; payer: string };
+type Claim = { invoiceNumber: string; invoiceDate: string; invoicedCents: number; paidCents: number; paidOn: string; payer: string };
 
-/** Fills "Claim the funding" on the application page and sends it. */
+/** The business's bank account the claims below give (Hang Seng: branch 3 digits, account 9). */
+const BANK = { bank: '024 Hang Seng Bank', branch: '123', number: '456789012', masked: '024-***-***012' };
+
+/** From "Claim the funding" on the application page to the claim page: the rules first, then the form; sends it. */
 async function sendClaim(page: Page, ref: string, claim: Claim) {
   const main = page.getByRole('main');
   const panel = main.getByRole('heading', { level: 2, name: 'Claim the funding' }).locator('xpath=..');
   await expect(panel).toBeVisible();
-  await panel.getByLabel('Invoice number').fill(claim.invoiceNumber);
-  await panel.getByLabel('Invoice date').fill(claim.invoiceDate);
-  await panel.getByLabel('Invoiced amount (HK$)').fill(typedAmount(claim.invoicedCents));
-  await panel.getByLabel("Solution provider's Business Registration number").fill(claim.vendorBr);
-  await panel.getByLabel('Amount paid (HK$)').fill(typedAmount(claim.paidCents));
-  await panel.getByLabel('Date paid').fill(claim.paidOn);
-  await panel.getByLabel('Paid by', { exact: true }).fill(claim.payer);
-  await panel.getByLabel('Invoice', { exact: true }).setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF(`invoice ${claim.invoiceNumber}`) });
-  await panel.getByLabel('Proof of payment').setInputFiles({ name: 'bank-slip.pdf', mimeType: 'application/pdf', buffer: PDF('bank slip') });
-  await panel.getByRole('button', { name: 'Send claim' }).click();
+  await panel.getByRole('link', { name: 'Start the claim' }).click();
+  await expect(page).toHaveURL(new RegExp(`/applications/${ref}/claim$`));
+  await expect(main.getByText('Before you start: the claim is paid only when')).toBeVisible();
+  await expect(main.getByText(/the invoice is dated on or after .+, the day your application was approved/)).toBeVisible();
+  await expect(main.getByText(`the invoice is issued by ${DEMO_VENDOR_COMPANY}, the solution provider on your quotation.`)).toBeVisible();
+  // The system knows the vendor: the form does not ask for its BR number.
+  await expect(main.getByLabel("Solution provider's Business Registration number")).toHaveCount(0);
+  await fillClaim(page, claim);
   await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?claimed=1$`));
   await expect(main.getByRole('status')).toHaveText('Your claim has been sent. A case officer will check it.');
   await expect(valueOf(main, 'Status')).toHaveText('Claim submitted');
   await expect(main.getByRole('heading', { level: 2, name: 'Claim the funding' })).toHaveCount(0);
   await expect(timeline(page).last()).toContainText('Claim submitted');
+}
+
+/** Fills the claim page's form (invoice, payment, documents, bank account) and sends it. */
+async function fillClaim(page: Page, claim: Claim) {
+  const panel = page.getByRole('main');
+  await panel.getByLabel('Invoice number').fill(claim.invoiceNumber);
+  await panel.getByLabel('Invoice date').fill(claim.invoiceDate);
+  await panel.getByLabel('Invoiced amount (HK$)').fill(typedAmount(claim.invoicedCents));
+  await panel.getByLabel('Amount paid (HK$)').fill(typedAmount(claim.paidCents));
+  await panel.getByLabel('Date paid').fill(claim.paidOn);
+  await panel.getByLabel('Paid by', { exact: true }).fill(claim.payer);
+  await panel.getByLabel('Invoice', { exact: true }).setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF(`invoice ${claim.invoiceNumber}`) });
+  await panel.getByLabel('Proof of payment').setInputFiles({ name: 'bank-slip.pdf', mimeType: 'application/pdf', buffer: PDF('bank slip') });
+  await panel.getByLabel('Bank', { exact: true }).selectOption({ label: BANK.bank });
+  await panel.getByLabel('Branch code').fill(BANK.branch);
+  await panel.getByLabel('Account number').fill(BANK.number);
+  await panel.getByLabel('Account name').fill(claim.payer);
+  await panel.getByRole('button', { name: 'Send claim' }).click();
 }
 
 /** officer@ finds the claim under "Claims to check" and opens it. */
@@ -267,7 +291,6 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
       invoiceNumber,
       invoiceDate: today,
       invoicedCents: split.cost,
-      vendorBr,
       paidCents: split.cost,
       paidOn: today,
       payer: business.nameEn,
@@ -289,6 +312,9 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     await expect(valueOf(main, 'Amount paid (HK$)')).toContainText(hkd(split.cost));
     await expect(valueOf(main, 'Amount paid (HK$)')).toContainText(business.nameEn);
     await expect(valueOf(main, 'Programme pays on this claim')).toHaveText(hkd(split.programme));
+    // The account paid into, masked: officers never see the number.
+    await expect(valueOf(main, 'Pay into')).toHaveText(`${BANK.masked} · ${business.nameEn}`);
+    await expect(main.getByText(BANK.number)).toHaveCount(0);
 
     for (const check of Object.values(CHECKS)) {
       const line = checkLine(wong, check);
@@ -310,13 +336,16 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
       expect(file.status(), name).toBe(200);
       expect((await file.body()).subarray(0, 5).toString('latin1'), name).toBe('%PDF-');
     }
-    await expect(wong.getByRole('button', { name: 'Approve claim' })).toBeEnabled();
+    await expect(wong.getByRole('link', { name: 'Approve claim' })).toBeVisible();
     await expect(wong.getByText('Every check must agree before the claim can be approved.', { exact: false })).toHaveCount(0);
     await screenshot(wong, 'claim-check.png');
   });
 
   await test.step('officer@ approves the claim and prepares the payment', async () => {
-    await wong.getByRole('button', { name: 'Approve claim' }).click();
+    await wong.getByRole('link', { name: 'Approve claim' }).click();
+    const dialog = wong.getByRole('dialog', { name: `Approve the claim for ${ref}?` });
+    await expect(dialog).toContainText(`${hkd(split.programme)} becomes payable to ${business.nameEn}.`);
+    await dialog.getByRole('button', { name: 'Yes, approve the claim' }).click();
     await expect(wong).toHaveURL(/\/officer\/claims\?done=approve$/);
     await expect(wong.getByRole('main').getByRole('status')).toHaveText('Claim approved.');
     await expect(rowWithLink(sectionOf(wong, 'Claims to check'), ref)).toHaveCount(0);
@@ -327,7 +356,7 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     await toPrepare.getByRole('link', { name: ref, exact: true }).click();
     await expect(wong.getByRole('heading', { level: 1, name: `Claim for ${ref}` })).toBeVisible();
     await expect(valueOf(wong.getByRole('main'), 'Status')).toHaveText('Claim approved');
-    await expect(wong.getByRole('button', { name: 'Approve claim' })).toHaveCount(0);
+    await expect(wong.getByRole('link', { name: 'Approve claim' })).toHaveCount(0);
     await expect(wong.getByText('You prepare the payment; a different officer checks and releases it.')).toBeVisible();
     await wong.getByRole('button', { name: 'Prepare payment' }).click();
     await expect(wong).toHaveURL(/\/officer\/claims\?done=prepare$/);
@@ -345,7 +374,7 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     await expect(payment).toContainText(hkd(split.programme));
     await expect(payment).toContainText(`Prepared by ${OFFICER_NAME} on`);
     await expect(payment.getByText('You prepared this payment, so a different officer must release it.')).toBeVisible();
-    await expect(wong.getByRole('button', { name: 'Release payment' })).toHaveCount(0);
+    await expect(wong.getByRole('link', { name: 'Release payment' })).toHaveCount(0);
     await expect(wong.getByRole('button', { name: 'Prepare payment' })).toHaveCount(0);
     // Nor does a hand-made form get round it.
     const release = await postForm(wong, `/officer/claims/${ref}`, { intent: 'release' });
@@ -367,7 +396,10 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     await expect(lee.getByRole('heading', { level: 1, name: `Claim for ${ref}` })).toBeVisible();
     await expect(lee.getByText('You prepared this payment, so a different officer must release it.')).toHaveCount(0);
     await expect(lee.getByText('Releasing sends the payment instruction and marks the application as paid. It cannot be undone.')).toBeVisible();
-    await lee.getByRole('button', { name: 'Release payment' }).click();
+    await lee.getByRole('link', { name: 'Release payment' }).click();
+    const dialog = lee.getByRole('dialog', { name: `Release the payment for ${ref}?` });
+    await expect(dialog).toContainText(`${hkd(split.programme)} will be paid to account ${BANK.masked}. This cannot be undone.`);
+    await dialog.getByRole('button', { name: 'Yes, release the payment' }).click();
     await expect(lee).toHaveURL(/\/officer\/claims\?done=release$/);
     await expect(lee.getByRole('main').getByRole('status')).toHaveText('Payment released and instruction sent.');
     for (const section of ['Claims to check', 'Approved claims to prepare for payment', 'Payments waiting for release']) {
@@ -380,7 +412,7 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     const payment = main.getByRole('heading', { level: 2, name: 'Payment', exact: true }).locator('xpath=..');
     await expect(payment).toContainText(`Prepared by ${OFFICER_NAME} on`);
     await expect(payment).toContainText(`Released by ${OFFICER2_NAME} on`);
-    await expect(lee.getByRole('button', { name: 'Release payment' })).toHaveCount(0);
+    await expect(lee.getByRole('link', { name: 'Release payment' })).toHaveCount(0);
     // Released once: a second release is refused.
     const again = await postForm(lee, `/officer/claims/${ref}`, { intent: 'release' });
     expect(again.status()).toBe(409);
@@ -393,6 +425,8 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     await expect(valueOf(main, 'Status')).toHaveText('Paid');
     await expect(valueOf(main, 'Programme pays')).toHaveText(hkd(split.programme));
     await expect(valueOf(main, 'You pay')).toHaveText(hkd(split.shop));
+    const paidNote = main.getByRole('region', { name: 'Paid' });
+    await expect(paidNote).toContainText(new RegExp(`${escapeRegExp(hkd(split.programme))} · paid on .+ · to account ${escapeRegExp(BANK.masked)}`));
     const events = timeline(shop);
     await expect(events.last()).toContainText('Payment released');
     await expect(events.last()).toContainText('now Paid');
@@ -439,7 +473,6 @@ test('a claim paid by a person does not agree, cannot be approved, and is return
       invoiceNumber: `HPOS-INV-${uniqueStamp()}`,
       invoiceDate: today,
       invoicedCents: split.cost,
-      vendorBr,
       paidCents: split.cost,
       paidOn: today,
       payer: 'Chan Tai Man',
@@ -461,7 +494,7 @@ test('a claim paid by a person does not agree, cannot be approved, and is return
     }
     await expect(main.getByText('Does not agree', { exact: true })).toHaveCount(1);
     await expect(main.getByText('Every check must agree before the claim can be approved. Return it to the shop instead.')).toBeVisible();
-    await expect(wong.getByRole('button', { name: 'Approve claim' })).toBeDisabled();
+    await expect(wong.getByRole('link', { name: 'Approve claim' })).toHaveCount(0);
     await screenshot(wong, 'claim-check-does-not-agree.png');
 
     // A hand-made approval is refused too, and the claim stays to check.
@@ -488,15 +521,20 @@ test('a claim paid by a person does not agree, cannot be approved, and is return
     }
   });
 
-  await test.step('the shop sees "Solution in use" again, the note in the record of actions, and can claim again', async () => {
+  await test.step('the shop sees "Claim returned" with the reason on top, and claims again with its values kept', async () => {
     await shop.goto(`/applications/${ref}`);
     const main = shop.getByRole('main');
-    await expect(valueOf(main, 'Status')).toHaveText('Solution in use');
+    await expect(valueOf(main, 'Status')).toHaveText('Claim returned');
+    await expect(main.getByRole('region', { name: 'Your claim was returned' })).toContainText(note);
     const last = timeline(shop).last();
     await expect(last).toContainText('Claim returned');
-    await expect(last).toContainText('now Solution in use');
     await expect(last).toContainText(note);
-    await expect(main.getByRole('heading', { level: 2, name: 'Claim the funding' })).toBeVisible();
+    await expect(main.getByRole('heading', { level: 2, name: 'Correct and send your claim again' })).toBeVisible();
+    await main.getByRole('link', { name: 'Correct the claim' }).click();
+    await expect(shop).toHaveURL(new RegExp(`/applications/${ref}/claim$`));
+    await expect(main.getByRole('region', { name: 'Your claim was returned' })).toContainText(note);
+    await expect(main.getByLabel('Paid by', { exact: true })).toHaveValue('Chan Tai Man');
+    await expect(main.getByLabel('Account number')).toHaveValue(BANK.number);
     await expect(main.getByRole('button', { name: 'Send claim' })).toBeEnabled();
     await screenshot(shop, 'shop-claim-returned.png');
 

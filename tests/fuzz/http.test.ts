@@ -148,14 +148,16 @@ const listingFields = (): Fields => ({
 });
 
 const claimFields = (): Fields => ({
-  intent: 'claim',
   invoiceNumber: 'INV-1',
   invoiceDate: '2026-11-30',
   invoiced: '30,000.00',
   paid: '30,000.00',
   paidOn: '2026-11-30',
   payerName: 'Lucky Noodle House Ltd',
-  payeeVendorBr: '12345678',
+  bankCode: '024',
+  branchCode: '123',
+  accountNumber: '456789012',
+  accountName: 'Lucky Noodle House Ltd',
 });
 
 const pdfFile = (name: string): FileField => ({ name, filename: 'quotation.pdf', bytes: pdf().bytes, type: 'application/pdf' });
@@ -195,18 +197,18 @@ const forms: Record<string, FormTarget> = {
     files: () => [pdfFile('document')],
     multipart: true,
   },
-  'POST /applications/:ref (respond)': {
+  'POST /applications/:ref/answer': {
     role: 'applicant',
-    path: () => `/applications/${ids.submittedRef}`,
-    routeId: 'routes/applications.$ref',
-    base: () => ({ intent: 'respond', note: 'Here is the answer.' }),
+    path: () => `/applications/${ids.submittedRef}/answer`,
+    routeId: 'routes/applications.$ref_.answer',
+    base: () => ({ note: 'Here is the answer.' }),
     files: () => [pdfFile('document')],
     multipart: true,
   },
-  'POST /applications/:ref (claim)': {
+  'POST /applications/:ref/claim': {
     role: 'applicant',
-    path: () => `/applications/${ids.submittedRef}`,
-    routeId: 'routes/applications.$ref',
+    path: () => `/applications/${ids.submittedRef}/claim`,
+    routeId: 'routes/applications.$ref_.claim',
     base: claimFields,
     files: () => [pdfFile('invoiceDocument'), pdfFile('paymentDocument')],
     multipart: true,
@@ -306,6 +308,12 @@ const pages: Record<string, PageTarget> = {
   'GET /applications': { role: 'applicant', path: () => '/applications', routeId: 'routes/applications._index', base: () => ({ page: '1' }) },
   'GET /applications/new': { role: 'applicant', path: () => '/applications/new', routeId: 'routes/applications.new', base: () => ({ quotation: String(ids.quotationId) }) },
   'GET /applications/:ref': { role: 'applicant', path: () => `/applications/${ids.submittedRef}`, routeId: 'routes/applications.$ref', base: () => ({ confirmed: '1', claimed: '1' }) },
+  'GET /applications/:ref/answer': { role: 'applicant', path: () => `/applications/${ids.submittedRef}/answer`, routeId: 'routes/applications.$ref_.answer', base: () => ({}) },
+  'GET /applications/:ref/claim': { role: 'applicant', path: () => `/applications/${ids.submittedRef}/claim`, routeId: 'routes/applications.$ref_.claim', base: () => ({}) },
+  'GET /officer/applications/:ref/approve': { role: 'officer', path: () => `/officer/applications/${ids.submittedRef}/approve`, routeId: 'routes/officer.applications.$ref_.approve', base: () => ({}) },
+  'GET /officer/claims/:ref/approve': { role: 'officer', path: () => `/officer/claims/${ids.submittedRef}/approve`, routeId: 'routes/officer.claims.$ref_.approve', base: () => ({}) },
+  'GET /officer/claims/:ref/release': { role: 'officer', path: () => `/officer/claims/${ids.submittedRef}/release`, routeId: 'routes/officer.claims.$ref_.release', base: () => ({}) },
+  'GET /vendor/applications/:ref/report': { role: 'vendor', path: () => `/vendor/applications/${ids.submittedRef}/report`, routeId: 'routes/vendor.applications_.$ref.report', base: () => ({}) },
   'GET /applications/:ref/documents/:id': { role: 'applicant', path: () => `/applications/${ids.submittedRef}/documents/${ids.documentId}`, routeId: null, base: () => ({}) },
   'GET /enquiries': { role: 'applicant', path: () => '/enquiries', routeId: 'routes/enquiries', base: () => ({ page: '1', sent: '1' }) },
   'GET /notifications': { role: 'applicant', path: () => '/notifications', routeId: 'routes/notifications', base: () => ({ page: '1' }) },

@@ -169,3 +169,21 @@ describe('errors and background jobs', () => {
     expect(lines.at(-1)).toMatchObject({ msg: 'job run failed', job: 'lapse', level: 'error', err: { message: 'connection refused' } });
   });
 });
+
+describe('bank details', () => {
+  it('a bank account passed to the logger by mistake is censored, wherever it sits', () => {
+    const lines: Record<string, unknown>[] = [];
+    const level = logger.level;
+    logger.level = 'info';
+    const restore = redirectLogs({ write: (chunk: string) => lines.push(JSON.parse(chunk)) });
+    try {
+      logger.info({ accountNumber: '111222333', claim: { branchCode: '123', accountNumber: '444555666' }, payment: { payeeAccount: { accountNumber: '777888999' } } }, 'oops');
+    } finally {
+      restore();
+      logger.level = level;
+    }
+    const text = JSON.stringify(lines);
+    for (const number of ['111222333', '444555666', '777888999']) expect(text).not.toContain(number);
+    expect(lines[0]).toMatchObject({ accountNumber: '[redacted]', claim: { accountNumber: '[redacted]', branchCode: '[redacted]' }, payment: { payeeAccount: '[redacted]' } });
+  });
+});

@@ -76,7 +76,7 @@ async function addActivity(db: DB) {
           paidCents: priceCents,
           paidOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
           payerName: 'LUCKY NOODLE HOUSE LTD.',
-          payeeVendorBr: vendor.brNumber,
+          bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Test Business Ltd' },
           invoice: pdf('invoice'),
           proofOfPayment: pdf('payment'),
         },

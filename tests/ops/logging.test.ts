@@ -16,6 +16,8 @@ import { sessionForUserId } from '../support/requests';
 const PASSWORD = 'test password 123'; // what makeUser gives every account
 const DOCUMENT_MARKER = `quotation-body-${crypto.randomBytes(6).toString('hex')}`;
 const BANK_ACCOUNT = '012-345678-901';
+// The business's account given with the claim (BOCHK, branch 875): its number must never reach a log line.
+const CLAIM_ACCOUNT_NUMBER = '90817263';
 const CSRF = crypto.randomBytes(32).toString('base64url');
 
 let t: TestDatabase;
@@ -25,7 +27,6 @@ let output = '';
 let applicant: { id: number; email: string };
 let quotationId: number;
 let deployedReference: string;
-let vendorBr: string;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -56,7 +57,6 @@ beforeAll(async () => {
   expect((await decideApplication({ db: t.db, officerId: officer.id, reference: deployedReference, expectedStatus: 'under_review', decision: { action: 'approve' } })).ok).toBe(true);
   expect((await reportDeployment({ db: t.db, vendorUserId: other.vendorUserId, reference: deployedReference })).ok).toBe(true);
   expect((await confirmDeployment({ db: t.db, userId: user.id, reference: deployedReference })).ok).toBe(true);
-  vendorBr = (await t.db.selectFrom('vendors').select('brNumber').where('id', '=', other.vendorId).executeTakeFirstOrThrow()).brNumber;
 
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
@@ -147,22 +147,33 @@ describe('request logs', () => {
     expect(await waitForLine(id)).toMatchObject({ method: 'POST', route: '/applications/new', status: 302, userId: applicant.id, role: 'applicant' });
   });
 
-  it('a claim with a bank slip logs the pattern, not the reference, and none of the papers', async () => {
+  it('a claim with a bank slip and the business\'s bank account logs the pattern, not the reference, and none of the papers', async () => {
     const form = new FormData();
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    for (const [key, value] of Object.entries({ _csrf: CSRF, intent: 'claim', invoiceNumber: 'INV-7788', invoiceDate: today, invoiced: '20000', paid: '20000', paidOn: today, payerName: 'LUCKY NOODLE HOUSE LTD.', payeeVendorBr: vendorBr })) {
-      form.set(key, value);
-    }
+    const fields = {
+      _csrf: CSRF,
+      invoiceNumber: 'INV-7788',
+      invoiceDate: today,
+      invoiced: '20000',
+      paid: '20000',
+      paidOn: today,
+      payerName: 'LUCKY NOODLE HOUSE LTD.',
+      bankCode: '012',
+      branchCode: '875',
+      accountNumber: CLAIM_ACCOUNT_NUMBER,
+      accountName: 'LUCKY NOODLE HOUSE LTD.',
+    };
+    for (const [key, value] of Object.entries(fields)) form.set(key, value);
     form.set('invoiceDocument', new Blob(['%PDF-1.7\ninvoice\n'], { type: 'application/pdf' }), 'invoice.pdf');
     form.set('paymentDocument', new Blob([`%PDF-1.7\nBank transfer from account ${BANK_ACCOUNT}\n`], { type: 'application/pdf' }), 'bank-slip.pdf');
-    const response = await fetch(`${base}/applications/${deployedReference}`, {
+    const response = await fetch(`${base}/applications/${deployedReference}/claim`, {
       method: 'POST',
       body: form,
       headers: { Cookie: `${session}; ${await csrfPair()}` },
       redirect: 'manual',
     });
     expect(response.status).toBe(302);
-    expect(await waitForLine(response.headers.get('X-Request-Id')!)).toMatchObject({ method: 'POST', route: '/applications/:ref', status: 302, userId: applicant.id });
+    expect(await waitForLine(response.headers.get('X-Request-Id')!)).toMatchObject({ method: 'POST', route: '/applications/:ref/claim', status: 302, userId: applicant.id });
   });
 
   it('an id offered by a client is only a plain token', async () => {
@@ -197,7 +208,7 @@ describe('request logs', () => {
   it('nothing secret or personal ever reached the log', () => {
     const token = session.split('=')[1]!;
     expect(token.length).toBeGreaterThan(20);
-    for (const secret of [PASSWORD, token, CSRF, DOCUMENT_MARKER, BANK_ACCOUNT, 'INV-7788', applicant.email, deployedReference, 'mf_session', 'mf_csrf']) {
+    for (const secret of [PASSWORD, token, CSRF, DOCUMENT_MARKER, BANK_ACCOUNT, CLAIM_ACCOUNT_NUMBER, 'INV-7788', applicant.email, deployedReference, 'mf_session', 'mf_csrf']) {
       expect(output, `log output contains ${secret}`).not.toContain(secret);
     }
     // Every request line is one JSON object with the same fields.

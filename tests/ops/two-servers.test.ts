@@ -225,7 +225,7 @@ describe('two app processes on one database', () => {
         db: t.db,
         userId: shop.userId,
         reference: app.reference,
-        input: { invoiceNumber: `INV-${app.reference}`, invoiceDate: today(), invoicedCents: 40_000_00, paidCents: 40_000_00, paidOn: today(), payerName: 'Lucky Noodle House Limited', payeeVendorBr: vendor.vendorBr, invoice: pdf('invoice'), proofOfPayment: pdf('slip') },
+        input: { invoiceNumber: `INV-${app.reference}`, invoiceDate: today(), invoicedCents: 40_000_00, paidCents: 40_000_00, paidOn: today(), payerName: 'Lucky Noodle House Limited', bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Lucky Noodle House Limited' }, invoice: pdf('invoice'), proofOfPayment: pdf('slip') },
       });
       expect(claimed.ok).toBe(true);
       expect((await decideClaim({ db: t.db, officerId: officerA.id, reference: app.reference, approve: true })).ok).toBe(true);

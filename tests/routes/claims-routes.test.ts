@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfCookie } from '../../app/lib/cookies.server';
 import { action as applicationAction } from '../../app/routes/applications.$ref';
+import { action as shopClaimAction, loader as shopClaimLoader } from '../../app/routes/applications.$ref_.claim';
 import { action as claimAction, loader as claimLoader } from '../../app/routes/officer.claims.$ref';
 import { loader as claimsQueueLoader } from '../../app/routes/officer.claims._index';
 import { action as vendorApplicationsAction } from '../../app/routes/vendor.applications';
@@ -40,13 +41,12 @@ async function claimRequest(fields: Record<string, string>, files: boolean) {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   form.append('_csrf', CSRF);
-  form.append('intent', 'claim');
   if (files) {
     form.append('invoiceDocument', new File([new TextEncoder().encode('%PDF-1.4 inv')], 'inv.pdf'));
     form.append('paymentDocument', new File([new TextEncoder().encode('%PDF-1.4 pay')], 'pay.pdf'));
   }
   const cookie = (await csrfCookie(false).serialize(CSRF)).split(';')[0];
-  return new Request(`http://localhost/applications/${reference}`, { method: 'POST', body: form, headers: { Cookie: `${cookie}; ${shop}` } });
+  return new Request(`http://localhost/applications/${reference}/claim`, { method: 'POST', body: form, headers: { Cookie: `${cookie}; ${shop}` } });
 }
 
 describe('deployment and claim routes', () => {
@@ -66,21 +66,34 @@ describe('deployment and claim routes', () => {
     paid: '10000',
     paidOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
     payerName: 'Harbour Tea Limited',
-    payeeVendorBr: vendorBr,
+    bankCode: '024',
+    branchCode: '123',
+    accountNumber: '456-789 012',
+    accountName: 'Harbour Tea Limited',
   });
 
   it('an impossible date and missing documents are field errors, not a crash', async () => {
-    const response = await respond(async () => applicationAction(args(await claimRequest({ ...fields(), invoiceDate: '2026-02-31' }, false), { ref: reference })));
+    const response = await respond(async () => shopClaimAction(args(await claimRequest({ ...fields(), invoiceDate: '2026-02-31' }, false), { ref: reference })));
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { claimErrors: unknown }).claimErrors).toEqual({
+    expect(((await response.json()) as { errors: unknown }).errors).toEqual({
       invoiceDate: ['errors:date_invalid'],
       invoiceDocument: ['claims:invoice_missing'],
       paymentDocument: ['claims:payment_missing'],
     });
   });
 
+  it("an account number that is not its bank's format is a field error; a bank not on the list too", async () => {
+    const short = await respond(async () => shopClaimAction(args(await claimRequest({ ...fields(), accountNumber: '1234567' }, true), { ref: reference })));
+    expect(short.status).toBe(400);
+    expect(((await short.json()) as { errors: unknown }).errors).toEqual({ accountNumber: ['claims:account_number_invalid'] });
+    const unknown = await respond(async () => shopClaimAction(args(await claimRequest({ ...fields(), bankCode: '999' }, true), { ref: reference })));
+    expect(((await unknown.json()) as { errors: unknown }).errors).toEqual({ bankCode: ['claims:bank_unknown'] });
+    const noBranch = await respond(async () => shopClaimAction(args(await claimRequest({ ...fields(), branchCode: '' }, true), { ref: reference })));
+    expect(((await noBranch.json()) as { errors: unknown }).errors).toEqual({ branchCode: ['claims:branch_required'] });
+  });
+
   it('a good claim goes to the officers; the preparer cannot release; shop owners cannot open claims pages', async () => {
-    const sent = await respond(async () => applicationAction(args(await claimRequest(fields(), true), { ref: reference })));
+    const sent = await respond(async () => shopClaimAction(args(await claimRequest(fields(), true), { ref: reference })));
     expect(sent.headers.get('Location')).toBe(`/applications/${reference}?claimed=1`);
     expect((await respond(async () => claimsQueueLoader(args(await getRequest('/officer/claims', { session: shop }))))).status).toBe(403);
 
@@ -90,6 +103,9 @@ describe('deployment and claim routes', () => {
     };
     expect(page.claim.checks.every((c) => c.passed)).toBe(true);
     expect(page.claim.payableCents).toBe(5_000_00);
+    // Officers see the payee's account masked, never its number.
+    expect((page.claim as unknown as { payeeAccount: string }).payeeAccount).toBe('024-***-***012');
+    expect(JSON.stringify(page)).not.toContain('456789012');
     for (const intent of ['approve', 'prepare']) {
       const response = await respond(async () => claimAction(args(await postForm('/x', { intent }, { session: maker }), { ref: reference })));
       expect(response.status).toBe(302);
@@ -125,7 +141,7 @@ describe('conflict of interest on claims and payments', () => {
       db: t.db,
       userId: user.id,
       reference: ref,
-      input: { invoiceNumber: 'INV-1', invoiceDate: today, invoicedCents: 10_000_00, paidCents: 10_000_00, paidOn: today, payerName: 'Linked Bakery Ltd', payeeVendorBr: br, invoice: doc('i'), proofOfPayment: doc('p') },
+      input: { invoiceNumber: 'INV-1', invoiceDate: today, invoicedCents: 10_000_00, paidCents: 10_000_00, paidOn: today, payerName: 'Linked Bakery Ltd', bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Test Business Ltd' }, invoice: doc('i'), proofOfPayment: doc('p') },
     });
     expect(sent).toEqual({ ok: true });
     const brNumber = (await t.db.selectFrom('enterprises').select('brNumber').where('id', '=', enterpriseId).executeTakeFirstOrThrow()).brNumber!;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../app/services/applications.server';
-import { confirmDeployment, decideClaim, lapseOverdue, preparePayment, releasePayment, reportDeployment, submitClaim, type ClaimInput } from '../../app/services/claims.server';
+import { confirmDeployment, decideClaim, getClaimReview, getShopClaims, lapseOverdue, preparePayment, releasePayment, reportDeployment, submitClaim, type ClaimInput } from '../../app/services/claims.server';
 import { committedCents } from '../../app/services/enterprises.server';
 import { assignToMe, decideApplication, declareConflict } from '../../app/services/officer.server';
+import { createSettingsVersion } from '../../app/services/settings.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
 
@@ -38,7 +39,7 @@ const claim = (vendorBr: string, amount: number, overrides: Partial<ClaimInput> 
   paidCents: amount,
   paidOn: new Date().toISOString().slice(0, 10),
   payerName: 'LUCKY NOODLE HOUSE LTD.',
-  payeeVendorBr: vendorBr,
+  bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Test Business Ltd' },
   invoice: pdf('invoice'),
   proofOfPayment: pdf('payment'),
   ...overrides,
@@ -108,12 +109,98 @@ describe('claims and payment', () => {
     expect(app.shopCents).toBe(app.costCents - 10_000_00);
 
     const b = await deployed();
-    await submitClaim({ db: t.db, userId: b.user.id, reference: b.reference, input: claim(b.vendorBr, b.priceCents, { payerName: 'Someone Else', payeeVendorBr: '00000000' }) });
+    await submitClaim({ db: t.db, userId: b.user.id, reference: b.reference, input: claim(b.vendorBr, b.priceCents, { payerName: 'Someone Else' }) });
     expect(await decideClaim({ db: t.db, officerId: b.officer.id, reference: b.reference, approve: true })).toEqual({ ok: false, code: 'checks_failed' });
     expect(await decideClaim({ db: t.db, officerId: b.officer.id, reference: b.reference, approve: false })).toEqual({ ok: false, code: 'note_required' });
     expect((await decideClaim({ db: t.db, officerId: b.officer.id, reference: b.reference, approve: false, note: 'Pay from the company account' })).ok).toBe(true);
     const status = await t.db.selectFrom('applications').select('status').where('reference', '=', b.reference).executeTakeFirstOrThrow();
     expect(status.status).toBe('deployed');
+  });
+
+  it('pays by the match ratio judged at approval, not by a ratio changed since', async () => {
+    const a = await deployed();
+    const admin = await makeUser(t.db, 'admin');
+    const { id: _id, programmeId: _p, version: _v, createdBy: _c, createdAt: _a, ...original } = await t.db
+      .selectFrom('programmeSettings')
+      .selectAll()
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
+    await createSettingsVersion({ db: t.db, adminId: admin.id, input: { ...original, matchBps: 3_000 } });
+    try {
+      expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents) })).toEqual({ ok: true });
+    } finally {
+      await createSettingsVersion({ db: t.db, adminId: admin.id, input: original });
+    }
+    const stored = await t.db.selectFrom('claims').select('payableCents').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    // Approved at 1:1 on HK$28,000: HK$14,000, not 30% (HK$8,400).
+    expect(stored.payableCents).toBe(14_000_00);
+  });
+
+  it('a returned claim keeps its reason and documents apart; the account is saved, snapshotted, masked, and paid into', async () => {
+    const a = await deployed();
+    const first = { bankCode: '004', branchCode: '123', accountNumber: '111222333', accountName: 'Lucky Noodle House Ltd' };
+    expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents, { payerName: 'Mr Chan', bankAccount: first }) })).toEqual({ ok: true });
+    await decideClaim({ db: t.db, officerId: a.officer.id, reference: a.reference, approve: false, note: 'Pay from the company account' });
+    const returned = (await getShopClaims({ db: t.db, userId: a.user.id, reference: a.reference }))!;
+    expect(returned.returned).toMatchObject({ decisionNote: 'Pay from the company account', payerName: 'Mr Chan', attempt: 1 });
+    expect(returned.savedAccount).toEqual({ ...first });
+    expect(await getShopClaims({ db: t.db, userId: (await makeUser(t.db)).id, reference: a.reference })).toBeUndefined();
+
+    const second = { bankCode: '024', branchCode: '456', accountNumber: '987654321', accountName: 'Lucky Noodle House Ltd' };
+    const again = claim(a.vendorBr, a.priceCents, { bankAccount: second, invoice: pdf('invoice-2'), proofOfPayment: pdf('payment-2') });
+    expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: again })).toEqual({ ok: true });
+    const state = (await getShopClaims({ db: t.db, userId: a.user.id, reference: a.reference }))!;
+    expect(state.returned).toBeNull();
+    expect(state.attempts.map((c) => [c.status, c.documents.map((d) => d.filename)])).toEqual([
+      ['returned', ['invoice.pdf', 'payment.pdf']],
+      ['submitted', ['invoice-2.pdf', 'payment-2.pdf']],
+    ]);
+    const audit = await t.db.selectFrom('auditLog').select(['action', 'note']).where('entityType', '=', 'enterprise').where('entityId', '=', a.enterpriseId).where('action', 'like', 'bank_account%').orderBy('id').execute();
+    expect(audit).toEqual([
+      { action: 'bank_account_added', note: '004-***-***333' },
+      { action: 'bank_account_changed', note: '024-***-***321' },
+    ]);
+
+    const review = (await getClaimReview({ db: t.db, reference: a.reference }))!;
+    expect(review.claim?.payeeAccount).toBe('024-***-***321');
+    expect(JSON.stringify(review)).not.toContain('987654321');
+    await decideClaim({ db: t.db, officerId: a.officer.id, reference: a.reference, approve: true });
+    const maker = await makeUser(t.db, 'officer');
+    await preparePayment({ db: t.db, officerId: maker.id, reference: a.reference });
+    // A later change of the business's account does not redirect the payment already prepared.
+    await t.db.updateTable('enterpriseBankAccounts').set({ accountNumber: '000000000' }).where('enterpriseId', '=', a.enterpriseId).execute();
+    expect(await releasePayment({ db: t.db, officerId: a.officer.id, reference: a.reference })).toEqual({ ok: true });
+    const instruction = await t.db.selectFrom('outbox').select('payload').where('topic', '=', 'payment').where('payload', '@>', JSON.stringify({ reference: a.reference }) as never).executeTakeFirstOrThrow();
+    expect(instruction.payload).toMatchObject({ amountCents: 14_000_00, payeeAccount: { bankCode: '024', branchCode: '456', accountNumber: '987654321', accountName: 'Lucky Noodle House Ltd' } });
+    const paid = (await getShopClaims({ db: t.db, userId: a.user.id, reference: a.reference }))!;
+    expect(paid.payment).toMatchObject({ status: 'released', account: '024-***-***321', amountCents: 14_000_00 });
+    expect(paid.payment?.releasedAt).toBeInstanceOf(Date);
+  });
+
+  it('refuses an account number that is not its bank\'s format, and writes nothing', async () => {
+    const a = await deployed();
+    const bad = claim(a.vendorBr, a.priceCents, { bankAccount: { bankCode: '004', branchCode: '12', accountNumber: '1234', accountName: ' ' } });
+    expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: bad })).toEqual({
+      ok: false,
+      code: 'bank_account',
+      errors: { branchCode: 'branch_invalid', accountNumber: 'account_number_invalid', accountName: 'account_name_required' },
+    });
+    const row = await t.db.selectFrom('applications').select('status').where('reference', '=', a.reference).executeTakeFirstOrThrow();
+    expect(row.status).toBe('deployed');
+  });
+
+  it('the same claim sent five times at once (double clicks, retries) makes one claim and one saved account', async () => {
+    const a = await deployed();
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents, { bankAccount: { bankCode: '004', branchCode: '123', accountNumber: `12345678${n}`, accountName: 'Lucky Noodle House Ltd' } }) })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'invalid_transition')).toBe(true);
+    const app = await t.db.selectFrom('applications').select('id').where('reference', '=', a.reference).executeTakeFirstOrThrow();
+    const claims = await t.db.selectFrom('claims').select(['payeeAccountNumber']).where('applicationId', '=', app.id).execute();
+    expect(claims).toHaveLength(1);
+    const saved = await t.db.selectFrom('enterpriseBankAccounts').select('accountNumber').where('enterpriseId', '=', a.enterpriseId).execute();
+    expect(saved).toEqual([{ accountNumber: claims[0]!.payeeAccountNumber }]);
   });
 
   it('refuses claim documents that are not PDF, JPEG or PNG', async () => {

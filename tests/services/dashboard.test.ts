@@ -80,7 +80,7 @@ async function application({
           paidCents: priceCents,
           paidOn: today,
           payerName: 'LUCKY NOODLE HOUSE LTD.',
-          payeeVendorBr: vendorBr,
+          bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Test Business Ltd' },
           invoice: pdf('invoice'),
           proofOfPayment: pdf('payment'),
         },

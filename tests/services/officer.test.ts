@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { respondToInfoRequest, submitApplication } from '../../app/services/applications.server';
 import { committedCents } from '../../app/services/enterprises.server';
-import { assignToMe, budgetPosition, decideApplication, listQueue, takeNextInQueue } from '../../app/services/officer.server';
+import { assignToMe, budgetPosition, decideApplication, getReview, listQueue, takeNextInQueue, workload } from '../../app/services/officer.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
 
@@ -139,6 +139,43 @@ describe('decisions', () => {
     expect(trail.map((e) => e.action)).toEqual(['create', 'submit', 'start_review', 'request_info', 'resubmit', 'start_review', 'approve']);
     const row = await t.db.selectFrom('applications').select('infoRound').where('reference', '=', a.reference).executeTakeFirstOrThrow();
     expect(row.infoRound).toBe(1);
+  });
+
+  it('an answered case stays with its officer: reply received on top, question and answer first, decided without taking it again', async () => {
+    const officer = await makeUser(t.db, 'officer');
+    const other = await makeUser(t.db, 'officer');
+    const a = await underReview(officer.id);
+    await decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'under_review', decision: { action: 'request_info', note: 'Send the signed quotation' } });
+    expect((await workload({ db: t.db, officerId: officer.id })).replies).toBe(0);
+    await respondToInfoRequest({ db: t.db, userId: a.user.id, reference: a.reference, note: 'Signed copy attached', document: { bytes: new TextEncoder().encode('%PDF-1.4 signed'), filename: 'signed.pdf' } });
+
+    expect((await workload({ db: t.db, officerId: officer.id })).replies).toBe(1);
+    expect((await workload({ db: t.db, officerId: other.id })).replies).toBe(0);
+    const queue = await listQueue({ db: t.db, officerId: officer.id, filters: { assigned: 'me' } });
+    expect(queue.repliesReceived.map((r) => r.reference)).toEqual([a.reference]);
+    expect(queue.rows.find((r) => r.reference === a.reference)?.replyReceived).toBe(true);
+    expect((await listQueue({ db: t.db, officerId: other.id, filters: {} })).repliesReceived).toEqual([]);
+
+    const review = (await getReview({ db: t.db, officerId: officer.id, reference: a.reference }))!;
+    expect(review).toMatchObject({ canTake: false, replyReceived: true });
+    expect(review.application.assignedOfficerId).toBe(officer.id);
+    expect(review.exchange?.question.note).toBe('Send the signed quotation');
+    expect(review.exchange?.answer?.note).toBe('Signed copy attached');
+    expect(review.exchange?.documents.map((d) => d.filename)).toEqual(['signed.pdf']);
+
+    // Another officer cannot decide it; its own officer decides from the page as it shows it ("submitted").
+    expect(await decideApplication({ db: t.db, officerId: other.id, reference: a.reference, expectedStatus: 'submitted', decision: { action: 'approve' } })).toEqual({ ok: false, code: 'assigned_to_other' });
+    expect(await decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'submitted', decision: { action: 'approve' } })).toEqual({ ok: true, status: 'approved' });
+    const trail = await t.db
+      .selectFrom('applicationEvents')
+      .innerJoin('applications', 'applications.id', 'applicationEvents.applicationId')
+      .select(['action', 'actorUserId'])
+      .where('reference', '=', a.reference)
+      .orderBy('applicationEvents.id')
+      .execute();
+    expect(trail.map((e) => e.action)).toEqual(['create', 'submit', 'start_review', 'request_info', 'resubmit', 'start_review', 'approve']);
+    expect(trail.at(-2)?.actorUserId).toBe(officer.id);
+    expect((await workload({ db: t.db, officerId: officer.id })).replies).toBe(0);
   });
 
   it('a stale form (status moved meanwhile) is refused, and decisions in the wrong state write nothing', async () => {

@@ -46,7 +46,7 @@ async function releasedPayment() {
     db: t.db,
     userId: user.id,
     reference,
-    input: { invoiceNumber: 'A1', invoiceDate: today(), invoicedCents: 20_000_00, paidCents: 20_000_00, paidOn: today(), payerName: 'Sunrise Cafe Limited', payeeVendorBr: vendorBr, invoice: pdf('inv'), proofOfPayment: pdf('pay') },
+    input: { invoiceNumber: 'A1', invoiceDate: today(), invoicedCents: 20_000_00, paidCents: 20_000_00, paidOn: today(), payerName: 'Sunrise Cafe Limited', bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Test Business Ltd' }, invoice: pdf('inv'), proofOfPayment: pdf('pay') },
   });
   if (!claimed.ok) throw new Error(`setup: ${JSON.stringify(claimed)}`);
   await decideClaim({ db: t.db, officerId: maker.id, reference, approve: true });

@@ -204,7 +204,7 @@ describe('riskSignalsFor', () => {
           db: t.db,
           userId: shop.userId,
           reference,
-          input: { invoiceNumber: 'INV-1', invoiceDate: today, invoicedCents, paidCents: invoicedCents, paidOn: today, payerName: 'Lucky Noodle House Ltd', payeeVendorBr: vendor.brNumber, invoice: pdf('invoice'), proofOfPayment: pdf('payment') },
+          input: { invoiceNumber: 'INV-1', invoiceDate: today, invoicedCents, paidCents: invoicedCents, paidOn: today, payerName: 'Lucky Noodle House Ltd', bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Test Business Ltd' }, invoice: pdf('invoice'), proofOfPayment: pdf('payment') },
         });
         expect(result).toEqual({ ok: true });
       };

@@ -1,0 +1,52 @@
+// Confirm page for releasing a payment (the no-JavaScript path of "Release payment"): how much goes to which account
+// (masked). Only an officer who did not prepare it, and is not linked to the business, gets this far.
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmForm } from '../components/confirm-action';
+import { releasePaymentMessage } from '../components/confirm-messages';
+import { requireRole } from '../lib/auth.server';
+import { parseReference } from '../lib/documents.server';
+import { pageTitle } from '../lib/meta';
+import { getClaimReview } from '../services/claims.server';
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'claims:confirmReleaseTitle', { reference: data?.reference ?? '' });
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const officer = await requireRole(request, context, 'officer');
+  const reference = parseReference(params.ref);
+  const review = await getClaimReview({ db: context.db, reference, officerId: officer.id });
+  if (!review) throw new Response('not found', { status: 404 });
+  const payment = review.payment;
+  if (!payment || payment.status !== 'prepared' || payment.preparedBy === officer.id || review.conflicted) throw redirect(`/officer/claims/${reference}`);
+  return json({ reference, amountCents: payment.amountCents, account: payment.payeeAccount });
+}
+
+export default function ConfirmRelease() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const busy = useNavigation().state === 'submitting';
+  const back = `/officer/claims/${data.reference}`;
+  return (
+    <div className="narrow">
+      <p>
+        <Link to={back}>{t('claims:reviewTitle', { reference: data.reference })}</Link>
+      </p>
+      <ConfirmForm
+        action={back}
+        headingId="confirm-title"
+        title={t('claims:confirmReleaseTitle', { reference: data.reference })}
+        message={releasePaymentMessage(t, data)}
+        confirmLabel={t('claims:confirmReleaseButton')}
+        busy={busy}
+        cancel={
+          <Link to={back} className="button button--secondary">
+            {t('common:confirmCancel')}
+          </Link>
+        }
+      >
+        <input type="hidden" name="intent" value="release" />
+      </ConfirmForm>
+    </div>
+  );
+}

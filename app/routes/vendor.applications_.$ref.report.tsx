@@ -1,0 +1,50 @@
+// Confirm page for reporting a deployment (the no-JavaScript path of "Report deployed" on the vendor's applications):
+// what the report sets in motion; the form posts to the applications page's action.
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmForm } from '../components/confirm-action';
+import { reportDeploymentMessage } from '../components/confirm-messages';
+import { requireRole } from '../lib/auth.server';
+import { parseReference } from '../lib/documents.server';
+import { pageTitle } from '../lib/meta';
+import { getDeploymentToReport } from '../services/claims.server';
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'claims:confirmReportTitle', { reference: data?.reference ?? '' });
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const vendor = await requireRole(request, context, 'vendor');
+  const reference = parseReference(params.ref);
+  const application = await getDeploymentToReport({ db: context.db, vendorUserId: vendor.id, reference });
+  if (!application) throw new Response('not found', { status: 404 });
+  if (application.status !== 'approved') throw redirect('/vendor/applications');
+  return json({ reference });
+}
+
+export default function ConfirmReport() {
+  const { t } = useTranslation();
+  const { reference } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <div className="narrow">
+      <p>
+        <Link to="/vendor/applications">{t('vendor:applicationsTitle')}</Link>
+      </p>
+      <ConfirmForm
+        action="/vendor/applications"
+        headingId="confirm-title"
+        title={t('claims:confirmReportTitle', { reference })}
+        message={reportDeploymentMessage(t, { reference })}
+        confirmLabel={t('claims:confirmReportButton')}
+        busy={busy}
+        cancel={
+          <Link to="/vendor/applications" className="button button--secondary">
+            {t('common:confirmCancel')}
+          </Link>
+        }
+      >
+        <input type="hidden" name="reference" value={reference} />
+      </ConfirmForm>
+    </div>
+  );
+}
