@@ -117,6 +117,9 @@ function Header({ data }: { data: RootData }) {
         ) : null}
         {role === 'admin' ? (
           <>
+            <NavLink to="/admin" end>
+              {t('notifications:adminHome.nav')}
+            </NavLink>
             <NavLink to="/admin/officers">{t('common:nav.admin')}</NavLink>
             <NavLink to="/admin/rounds">{t('common:nav.rounds')}</NavLink>
             <NavLink to="/admin/holidays">{t('common:nav.holidays')}</NavLink>

@@ -11,6 +11,7 @@ import * as publicHolidays from './migrations/2026-12-01T0300-public-holidays';
 import * as moneyRules from './migrations/2026-12-01T0100-money-rules';
 import * as hostileClient from './migrations/2026-12-01T0200-hostile-client';
 import * as enquiryMatchReason from './migrations/2026-12-01T0600-enquiry-match-reason';
+import * as notificationDedupe from './migrations/2026-12-02T0300-notification-dedupe';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T0100-money-rules': moneyRules,
   '2026-12-01T0200-hostile-client': hostileClient,
   '2026-12-01T0600-enquiry-match-reason': enquiryMatchReason,
+  '2026-12-02T0300-notification-dedupe': notificationDedupe,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

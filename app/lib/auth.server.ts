@@ -65,7 +65,7 @@ export async function requireRole(
 }
 
 export function homeFor(role: Role): string {
-  return { applicant: '/account', vendor: '/vendor', officer: '/officer', admin: '/admin/officers' }[role];
+  return { applicant: '/account', vendor: '/vendor', officer: '/officer', admin: '/admin' }[role];
 }
 
 export async function startSession(context: AppLoadContext, userId: number): Promise<string> {

@@ -6,6 +6,7 @@ import { eligibleCostCents, type PricingModel } from '../domain/funding';
 import { checkListing, medianCents, type ListingProblem } from '../domain/listing-rules';
 import type { Trx } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
+import { notifyListingVetted } from './notifications.server';
 import { writeAudit } from './vendors.server';
 
 export type ListingFeatureInput = {
@@ -327,6 +328,7 @@ export async function vetVersion({ db, officerId, versionId, decision, note }: {
       await trx.updateTable('solutions').set({ status: decision === 'reject' ? 'rejected' : 'draft' }).where('id', '=', solution.id).execute();
     }
     await writeAudit(trx, { entityType: 'solution', entityId: solution.id, action: `vet_${decision}`, actorUserId: officerId, actorRole: 'officer', note });
+    await notifyListingVetted(trx, { versionId: version.id, decision, note });
     return { ok: true };
   });
 }
