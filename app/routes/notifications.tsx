@@ -12,7 +12,8 @@ import { readForm } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { idSchema } from '../lib/validation';
-import { listNotifications, markAllRead, openNotification, templateValues } from '../services/notifications.server';
+import { templateValues } from '../lib/notification-values';
+import { listNotifications, markAllRead, openNotification } from '../services/notifications.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications:listTitle');
 

@@ -4,33 +4,13 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/client';
 import type { Database } from '../../db/schema';
 import { notificationTarget, paymentReleasers, type NotificationRole, type NotificationTemplate } from '../domain/notifications';
-import { formatMoney } from '../lib/format';
 import { isLocale, type Locale } from '../lib/i18n';
 import { serverT } from '../lib/i18n.server';
+import { templateValues, type NotificationParams } from '../lib/notification-values';
 
 export const NOTIFICATION_PAGE_SIZE = 20;
 
 type Trx = Transaction<Database>;
-export type NotificationParams = Record<string, string | number>;
-
-/**
- * The values a template is filled with, in the reader's language: the amount formatted, a reason code translated,
- * and the package's or business's name in that language when the params carry several.
- */
-export function templateValues(params: NotificationParams, locale: Locale, t: (key: string, options?: Record<string, unknown>) => string) {
-  const named = (base: string) => {
-    const zh = locale === 'zh-CN' ? params[`${base}ZhCn`] ?? params[`${base}ZhHk`] : params[`${base}ZhHk`];
-    return String((locale === 'en' ? params[`${base}En`] : zh || params[`${base}En`]) ?? '');
-  };
-  return {
-    ...params,
-    amount: formatMoney(Number(params.programmeCents ?? params.amountCents ?? 0)),
-    reason: params.reasonCode ? t(`applications:reasons.${params.reasonCode}`, { defaultValue: String(params.reasonCode) }) : '',
-    note: params.note ?? '',
-    package: named('package'),
-    shop: named('shop'),
-  };
-}
 
 export type Notice = {
   userId: number;
