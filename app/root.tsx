@@ -118,9 +118,9 @@ function Header({ data }: { data: RootData }) {
         {role === 'admin' ? (
           <>
             <NavLink to="/admin" end>
-              {t('notifications:adminHome.nav')}
+              {t('common:nav.admin')}
             </NavLink>
-            <NavLink to="/admin/officers">{t('common:nav.admin')}</NavLink>
+            <NavLink to="/admin/officers">{t('common:admin.officersTitle')}</NavLink>
             <NavLink to="/admin/rounds">{t('common:nav.rounds')}</NavLink>
             <NavLink to="/admin/holidays">{t('common:nav.holidays')}</NavLink>
             <NavLink to="/officer/dashboard">{t('common:nav.dashboard')}</NavLink>

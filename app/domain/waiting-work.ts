@@ -17,7 +17,8 @@ export const waitingKinds = [
 ] as const;
 export type WaitingKind = (typeof waitingKinds)[number];
 
-export type WaitingItem = { kind: WaitingKind; count: number; href: string; values?: Record<string, string | number> };
+/** `href` null: shown for information, the work is done by others (e.g. officers' vetting, seen by the administrator). */
+export type WaitingItem = { kind: WaitingKind; count: number; href: string | null; values?: Record<string, string | number> };
 
 const present = (items: WaitingItem[]) => items.filter((item) => item.count > 0);
 
@@ -73,8 +74,9 @@ export function adminWaiting(counts: {
   const month = Number(counts.today.slice(5, 7));
   const remainingCents = Math.max(0, counts.budgetCents - counts.approvedCents);
   return present([
-    { kind: 'vendors_to_decide', count: counts.pendingVendors, href: '/officer/vendors' },
-    { kind: 'listings_to_vet', count: counts.pendingListings, href: '/officer/listings' },
+    // The officers decide these (the administrator may not open their pages): a count to watch, not a link.
+    { kind: 'vendors_to_decide', count: counts.pendingVendors, href: null },
+    { kind: 'listings_to_vet', count: counts.pendingListings, href: null },
     {
       kind: 'budget_low',
       count: budgetIsLow(counts) ? 1 : 0,

@@ -83,9 +83,9 @@ test('an enquiry reaches the vendor and the quotation reaches the shop, each onc
     await page.goto('/account');
     expect(await unreadInHeader(page)).toBe(1);
     await mainNav(page, '主選單').getByRole('link', { name: /^通知/ }).click();
-    const arrived = notificationsTitled(page, /^已收到「.+」的報價$/);
+    const arrived = notificationsTitled(page, /^已收到「.+」的報價單$/);
     await expect(arrived).toHaveCount(1);
-    await expect(arrived).toContainText('你現在可以憑此報價申請');
+    await expect(arrived).toContainText('你現在可以憑此報價單申請');
     await arrived.getByRole('button', { name: /^開啟：/ }).click();
     await expect(page).toHaveURL(/\/enquiries$/);
     expect(await unreadInHeader(page)).toBe(0);

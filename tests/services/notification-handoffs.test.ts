@@ -61,7 +61,7 @@ describe('hand-offs', () => {
     const [arrived] = await notes(shop.id);
     expect(arrived).toMatchObject({ template: 'quotation_arrived' });
     const payload = (await messageOf(arrived!.id)).payload;
-    expect(payload).toMatchObject({ locale: 'zh-HK', subject: '已收到「測試套餐」的報價' });
+    expect(payload).toMatchObject({ locale: 'zh-HK', subject: '已收到「測試套餐」的報價單' });
     expect(String(payload.body)).toContain('HK$12,000.00');
   });
 
