@@ -12,6 +12,14 @@ export const NOTIFICATION_PAGE_SIZE = 20;
 
 type Trx = Transaction<Database>;
 
+/** One translator per language for the process: building an i18next instance per message costs more than the insert. */
+const translators = new Map<Locale, ReturnType<typeof serverT>>();
+function translatorFor(locale: Locale) {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = serverT(locale)));
+  return t;
+}
+
 export type Notice = {
   userId: number;
   applicationId?: number | null;
@@ -43,7 +51,7 @@ export async function notify(trx: Trx, notice: Notice): Promise<boolean> {
   if (!inserted) return false;
   // Rendered now, in the recipient's language, so the worker only delivers.
   const locale: Locale = isLocale(notice.locale) ? notice.locale : 'zh-HK';
-  const t = serverT(locale);
+  const t = translatorFor(locale);
   const values = templateValues(notice.params, locale, t);
   await trx
     .insertInto('outbox')
