@@ -135,7 +135,10 @@ function Header({ data }: { data: RootData }) {
         ) : null}
         {role === 'admin' ? (
           <>
-            <NavLink to="/admin/officers">{t('common:nav.admin')}</NavLink>
+            <NavLink to="/admin" end>
+              {t('common:nav.admin')}
+            </NavLink>
+            <NavLink to="/admin/officers">{t('common:admin.officersTitle')}</NavLink>
             <NavLink to="/admin/rounds">{t('common:nav.rounds')}</NavLink>
             <NavLink to="/admin/holidays">{t('common:nav.holidays')}</NavLink>
             <NavLink to="/officer/dashboard">{t('common:nav.dashboard')}</NavLink>

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { hongKongDay } from '../app/domain/dates';
+import { isOncePerApplication } from '../app/domain/notifications';
 import { demoPdf } from './demo-pdf';
 import { allDeclarations, DEMO_SEED, planDemo, type CatalogueSolution, type DemoPlan, type PlanUser } from './demo-plan';
 import type { Database } from './schema';
@@ -406,11 +407,13 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
   // The portal's notification list. Their e-mails and SMS went out at the time: nothing is queued in the outbox.
   await insertRows(trx, {
     table: 'notifications',
-    columns: { user_id: 'bigint', application_id: 'bigint', template: 'text', params: 'jsonb', read_at: 'timestamptz', created_at: 'timestamptz' },
+    columns: { user_id: 'bigint', application_id: 'bigint', template: 'text', params: 'jsonb', source_key: 'text', read_at: 'timestamptz', created_at: 'timestamptz' },
     rows: byTime(plan.notifications).map((n) => ({
       user_id: idOf(n.user, 'recipient'),
       application_id: idOf(n.app, 'application'),
       template: n.template,
+      // Never 'event:<id>' (a real event's key): the demo's events get their ids only when inserted.
+      source_key: isOncePerApplication(n.template) ? `application:${idOf(n.app, 'application')}` : `demo-event:${n.eventIndex}`,
       params: {
         reference: n.app.reference,
         programmeCents: n.programmeCents,

@@ -8,7 +8,7 @@ import { hongKongDay } from '../app/domain/dates';
 import { checkEligibility, failedCodes, type RuleResult } from '../app/domain/eligibility';
 import { eligibleCostCents, fundingSplit, type PricingModel } from '../app/domain/funding';
 import { checkListing } from '../app/domain/listing-rules';
-import { notificationsFor, type NotificationTemplate } from '../app/domain/notifications';
+import { isOncePerApplication, notificationsFor, type NotificationTemplate } from '../app/domain/notifications';
 import { categories, type Category, type District } from '../app/domain/programme';
 import { applicantDeclarations } from '../app/domain/reasons';
 import { seededRandom, type Random } from './demo-random';
@@ -182,6 +182,8 @@ export type PlanNotification = {
   note: string | null;
   createdAt: Date;
   readAt: Date | null;
+  /** The plan's event it comes from (its position in `events`). */
+  eventIndex: number;
 };
 
 export type PlanApplication = {
@@ -824,9 +826,11 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     Object.assign(app, changes, { status: next.next, updatedAt: at });
     events.push({ app, actor, actorRole: role, action, fromStatus, toStatus: next.next, reasonCode, note, createdAt: at });
     for (const { to, template } of notificationsFor(action)) {
-      const user = to === 'applicant' ? app.enterprise.owner : vendorUsers.get(app.vendorId);
+      const user = to === 'applicant' ? app.enterprise.owner : to === 'vendor' ? vendorUsers.get(app.vendorId) : app.assignedOfficer ?? undefined;
       if (!user) continue;
-      notifications.push({ user, app, template, programmeCents: app.programmeCents, reasonCode, note, createdAt: at, readAt: null });
+      // The services write a once-in-a-life notification (e.g. "under review") once per person: so does the demo.
+      if (isOncePerApplication(template) && notifications.some((n) => n.app === app && n.user === user && n.template === template)) continue;
+      notifications.push({ user, app, template, programmeCents: app.programmeCents, reasonCode, note, createdAt: at, readAt: null, eventIndex: events.length - 1 });
     }
     return true;
   };

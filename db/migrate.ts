@@ -17,6 +17,7 @@ import * as listingMatchAttributes from './migrations/2026-12-02T0200-listing-ma
 import * as publicVersion from './migrations/2026-12-02T0100-public-version';
 import * as queuePlaceIndex from './migrations/2026-12-02T0101-queue-place-index';
 import * as claimLoopBankAccounts from './migrations/2026-12-02T0400-claim-loop-bank-accounts';
+import * as notificationDedupe from './migrations/2026-12-02T0300-notification-dedupe';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T0100-public-version': publicVersion,
   '2026-12-02T0101-queue-place-index': queuePlaceIndex,
   '2026-12-02T0400-claim-loop-bank-accounts': claimLoopBankAccounts,
+  '2026-12-02T0300-notification-dedupe': notificationDedupe,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -330,6 +330,8 @@ export interface NotificationsTable {
   applicationId: number | null;
   template: string;
   params: ColumnType<Record<string, string | number>, string | undefined, string>;
+  /** The event it comes from ('event:12', 'application:3', 'enquiry:7', …): unique with the user and the template. */
+  sourceKey: string;
   readAt: Date | null;
   createdAt: CreatedAt;
 }

@@ -80,7 +80,7 @@ export async function requireRole(
 
 /** Each role's home: what waits for them (the shop owner's task list is on /account). */
 export function homeFor(role: Role): string {
-  return { applicant: '/account', vendor: '/vendor', officer: '/officer', admin: '/admin/officers' }[role];
+  return { applicant: '/account', vendor: '/vendor', officer: '/officer', admin: '/admin' }[role];
 }
 
 /** Where a new shop owner's journey starts: adding the business, with a word that they are signed in. */

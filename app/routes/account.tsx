@@ -14,6 +14,8 @@ import { changePassword } from '../services/auth.server';
 import { refuseCommonPassword } from '../lib/common-passwords.server';
 import { passwordSchema } from '../lib/validation';
 import { taskCountsFor } from '../services/task-list.server';
+import { shopWaitingWork } from '../services/waiting-work.server';
+import { WaitingList } from '../components/waiting-list';
 import matchStyles from '../styles/match.css';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];
@@ -35,8 +37,10 @@ const schema = z
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const tasks = user.role === 'applicant' ? taskList(await taskCountsFor({ db: context.db, userId: user.id })) : null;
-  return json({ user: { email: user.email, displayName: user.displayName, role: user.role }, tasks });
+  const counts = user.role === 'applicant' ? await taskCountsFor({ db: context.db, userId: user.id }) : null;
+  const tasks = counts ? taskList(counts) : null;
+  const waiting = counts ? shopWaitingWork(counts) : null;
+  return json({ user: { email: user.email, displayName: user.displayName, role: user.role }, tasks, waiting });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -60,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation();
-  const { user, tasks } = useLoaderData<typeof loader>();
+  const { user, tasks, waiting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const [params] = useSearchParams();
@@ -73,6 +77,7 @@ export default function Account() {
   return (
     <div className="narrow">
       <h1>{t('auth:accountTitle')}</h1>
+      {waiting ? <WaitingList items={waiting} /> : null}
       {tasks ? <TaskList items={tasks} /> : null}
       <dl className="summary-list">
         <div>

@@ -1,37 +1,50 @@
-// The user's notifications: every change to their applications (the same messages the gateway sends).
+// The user's notifications: every hand-off that waits for them. Opening one marks it read and leads to where the work
+// is (a form, so it works without JavaScript); "mark all as read" clears the rest.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
 import { Pagination } from '../components/pagination';
-import { requireUser } from '../lib/auth.server';
-import { formatDateTime, formatMoney } from '../lib/format';
+import { requireUser, safeRedirect } from '../lib/auth.server';
+import { formatDateTime } from '../lib/format';
 import { readForm } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { listNotifications, markAllRead } from '../services/notifications.server';
+import { idSchema } from '../lib/validation';
+import { templateValues } from '../lib/notification-values';
+import { listNotifications, markAllRead, openNotification } from '../services/notifications.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications:listTitle');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(new URL(request.url).searchParams.get('page'));
-  return json({ ...(await listNotifications({ db: context.db, userId: user.id, page })), role: user.role });
+  return json({ ...(await listNotifications({ db: context.db, userId: user.id, page })) });
 }
+
+const openSchema = z.object({ intent: z.literal('open'), id: idSchema });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  await readForm(request, context);
+  const form = await readForm(request, context);
+  if (form.get('intent') === 'open') {
+    const parsed = openSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) throw new Response('bad request', { status: 400 });
+    const opened = await openNotification({ db: context.db, userId: user.id, role: user.role, id: parsed.data.id });
+    // Someone else's notification is as unknown as one that does not exist.
+    if (!opened) throw new Response('not found', { status: 404 });
+    return redirect(safeRedirect(opened.target, '/notifications'));
+  }
   await markAllRead({ db: context.db, userId: user.id });
-  return redirect('/notifications');
+  return redirect('/notifications?read=all');
 }
 
 export default function Notifications() {
   const { t } = useTranslation();
   const { locale } = useRootData();
   const data = useLoaderData<typeof loader>();
-  const linkFor = (reference: string) => (data.role === 'applicant' ? `/applications/${reference}` : data.role === 'vendor' ? '/vendor/applications' : `/officer/applications/${reference}`);
+  const anyUnread = data.rows.some((row) => !row.readAt);
   return (
     <div>
       <h1>{t('notifications:listTitle')}</h1>
@@ -39,29 +52,32 @@ export default function Notifications() {
         <p>{t('notifications:none')}</p>
       ) : (
         <>
-          <Form method="post">
-            <CsrfInput />
-            <button type="submit" className="button button--secondary">
-              {t('notifications:markRead')}
-            </button>
-          </Form>
+          {anyUnread ? (
+            <Form method="post">
+              <CsrfInput />
+              <button type="submit" name="intent" value="read_all" className="button button--secondary">
+                {t('notifications:markRead')}
+              </button>
+            </Form>
+          ) : null}
           <ul className="inbox">
             {data.rows.map((row) => {
-              const params = row.params as Record<string, string | number>;
-              const values = {
-                ...params,
-                amount: formatMoney(Number(params.programmeCents ?? 0)),
-                reason: params.reasonCode ? t(`applications:reasons.${params.reasonCode}`, { defaultValue: String(params.reasonCode) }) : '',
-                note: params.note ?? '',
-              };
+              const values = templateValues(row.params as Record<string, string | number>, locale, t);
+              const subject = t(`notifications:${row.template}.subject`, values);
               return (
-                <li key={row.id} className="inbox-item">
+                <li key={row.id} className={row.readAt ? 'inbox-item inbox-item--read' : 'inbox-item'} data-notification={row.template}>
                   <p className="hint">
                     {formatDateTime(row.createdAt, locale)} {row.readAt ? null : <strong className="tag">{t('notifications:unread')}</strong>}
                   </p>
-                  <h2 className="card-title">{t(`notifications:${row.template}.subject`, values)}</h2>
+                  <h2 className="card-title">{subject}</h2>
                   <p>{t(`notifications:${row.template}.body`, values)}</p>
-                  {row.reference ? <Link to={linkFor(row.reference)}>{row.reference}</Link> : null}
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="id" value={row.id} />
+                    <button type="submit" name="intent" value="open" className="link-button">
+                      {t('notifications:open', { subject })}
+                    </button>
+                  </Form>
                 </li>
               );
             })}

@@ -13,11 +13,15 @@ import { catalogueStats, getCurrentSettings } from '../services/catalogue.server
 import { budgetPosition, declareConflict, listConflicts, workload } from '../services/officer.server';
 import { failedDeliveries, retryFailed } from '../services/outbox.server';
 import { idSchema, requiredText } from '../lib/validation';
+import { WaitingList } from '../components/waiting-list';
+import { officerWaitingWork } from '../services/waiting-work.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:officerHome.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'officer', 'admin');
+  // What waits for this officer (claims to check, payments others prepared); pooled applications are the queue's.
+  const waiting = user.role === 'officer' ? await officerWaitingWork({ db: context.db, officerId: user.id }) : null;
   const [settings, stats, budget, work, conflicts, failed] = await Promise.all([
     getCurrentSettings(context.db),
     catalogueStats(context.db),
@@ -26,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listConflicts({ db: context.db, officerId: user.id }),
     failedDeliveries({ db: context.db }),
   ]);
-  return json({ settings, stats, budget, work, conflicts, failed, isOfficer: user.role === 'officer' });
+  return json({ settings, stats, budget, work, conflicts, failed, isOfficer: user.role === 'officer', waiting });
 }
 
 const conflictSchema = z.object({
@@ -53,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function OfficerHome() {
   const { t } = useTranslation();
   const { locale } = useRootData();
-  const { settings, stats, budget, work, conflicts, failed, isOfficer } = useLoaderData<typeof loader>();
+  const { settings, stats, budget, work, conflicts, failed, isOfficer, waiting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -79,6 +83,7 @@ export default function OfficerHome() {
           </Link>
         </div>
       ) : null}
+      {waiting ? <WaitingList items={waiting} /> : null}
       {params.get('retried') ? (
         <div className="notice notice--success" role="status">
           {t('officer:retried')}

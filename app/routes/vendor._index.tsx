@@ -4,7 +4,8 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRole } from '../lib/auth.server';
 import { pageTitle } from '../lib/meta';
-import { listVendorEnquiries } from '../services/enquiries.server';
+import { WaitingList } from '../components/waiting-list';
+import { vendorWaitingWork } from '../services/waiting-work.server';
 import { getVendorForUser, listVendorApplications } from '../services/vendors.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:vendorHome.title');
@@ -13,22 +14,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
   const vendor = await getVendorForUser({ db: context.db, userId: user.id });
   const enrolled = vendor?.status === 'enrolled';
-  const [enquiries, applications] = enrolled
-    ? await Promise.all([
-        listVendorEnquiries({ db: context.db, userId: user.id, status: 'sent', page: 1 }),
-        listVendorApplications({ db: context.db, userId: user.id, page: 1, pageSize: 5 }),
-      ])
-    : [null, null];
+  const waiting = enrolled ? await vendorWaitingWork({ db: context.db, userId: user.id }) : [];
+  const applications = enrolled ? await listVendorApplications({ db: context.db, userId: user.id, page: 1, pageSize: 5 }) : null;
   return json({
     vendor: vendor ? { nameEn: vendor.nameEn, nameZhHk: vendor.nameZhHk, brNumber: vendor.brNumber, status: vendor.status, decisionReason: vendor.decisionReason } : null,
-    waitingEnquiries: enquiries?.rows.length ?? 0,
+    waiting,
     recentApplications: applications?.rows ?? [],
   });
 }
 
 export default function VendorHome() {
   const { t } = useTranslation();
-  const { vendor, waitingEnquiries, recentApplications } = useLoaderData<typeof loader>();
+  const { vendor, waiting, recentApplications } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div>
@@ -73,14 +70,9 @@ export default function VendorHome() {
             </p>
           ) : null}
           {vendor.status === 'pending' ? <p className="notice">{t('vendor:enrolPending')}</p> : null}
+          {vendor.status === 'enrolled' ? <WaitingList items={waiting} /> : null}
           {vendor.status === 'enrolled' ? (
             <ul className="key-facts">
-              <li>
-                <strong>{waitingEnquiries}</strong>
-                <span>
-                  <Link to="/vendor/enquiries?status=sent">{t('vendor:waitingEnquiries')}</Link>
-                </span>
-              </li>
               <li>
                 <strong>{recentApplications.length}</strong>
                 <span>

@@ -4,10 +4,8 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/client';
 import type { AuditLogTable, Database } from '../../db/schema';
 import type { ActorRole, ApplicationAction, ApplicationStatus } from '../domain/application-lifecycle';
-import { notificationsFor } from '../domain/notifications';
-import { formatMoney } from '../lib/format';
-import { isLocale } from '../lib/i18n';
-import { serverT } from '../lib/i18n.server';
+import { applicationSourceKey, notificationsFor } from '../domain/notifications';
+import { notify } from './notifications.server';
 
 export type Trx = Transaction<Database>;
 
@@ -47,6 +45,7 @@ export async function recordTransition(trx: Trx, event: TransitionEvent): Promis
     .innerJoin('users as owner', 'owner.id', 'ent.ownerUserId')
     .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
     .leftJoin('users as vendorUser', 'vendorUser.id', 'vd.userId')
+    .leftJoin('users as officer', 'officer.id', 'a.assignedOfficerId')
     .select([
       'a.reference',
       'a.programmeCents',
@@ -54,52 +53,44 @@ export async function recordTransition(trx: Trx, event: TransitionEvent): Promis
       'owner.email as applicantEmail',
       'owner.locale as applicantLocale',
       'ent.phone as applicantPhone',
+      'ent.legalNameEn as shopEn',
+      'ent.legalNameZh as shopZhHk',
       'vendorUser.id as vendorUserId',
       'vendorUser.email as vendorEmail',
       'vendorUser.locale as vendorLocale',
       'vd.phone as vendorPhone',
+      'officer.id as officerId',
+      'officer.email as officerEmail',
+      'officer.locale as officerLocale',
     ])
     .where('a.id', '=', event.applicationId)
     .executeTakeFirstOrThrow();
 
+  const receivers = {
+    applicant: { userId: application.applicantId, email: application.applicantEmail, locale: application.applicantLocale, phone: application.applicantPhone },
+    // A vendor without a portal account is told by the officers directly.
+    vendor: application.vendorUserId === null ? null : { userId: application.vendorUserId, email: application.vendorEmail!, locale: application.vendorLocale!, phone: application.vendorPhone },
+    // Nobody when the case is in the unassigned pool: pooled work shows on the officers' home pages instead.
+    assigned_officer: application.officerId === null ? null : { userId: application.officerId, email: application.officerEmail!, locale: application.officerLocale!, phone: null },
+  };
   for (const { to, template } of recipients) {
-    const userId = to === 'applicant' ? application.applicantId : application.vendorUserId;
-    if (userId === null) continue; // a vendor without a portal account is told by the officers directly
-    const locale = to === 'applicant' ? application.applicantLocale : application.vendorLocale;
-    const params: Record<string, string | number> = {
-      reference: application.reference,
-      programmeCents: application.programmeCents,
-      ...(event.reasonCode ? { reasonCode: event.reasonCode } : {}),
-      ...(event.note ? { note: event.note } : {}),
-    };
-    const notification = await trx
-      .insertInto('notifications')
-      .values({ userId, applicationId: event.applicationId, template, params: JSON.stringify(params) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    // Rendered now, in the recipient's language, so the worker only delivers.
-    const t = serverT(isLocale(locale) ? locale : 'zh-HK');
-    const values = {
-      ...params,
-      amount: formatMoney(application.programmeCents),
-      reason: event.reasonCode ? t(`applications:reasons.${event.reasonCode}`, { defaultValue: event.reasonCode }) : '',
-    };
-    await trx
-      .insertInto('outbox')
-      .values({
-        topic: 'notification',
-        idempotencyKey: `notification-${notification.id}-event-${row.id}`,
-        payload: JSON.stringify({
-          to: {
-            email: to === 'applicant' ? application.applicantEmail : application.vendorEmail,
-            phone: to === 'applicant' ? application.applicantPhone : application.vendorPhone,
-          },
-          locale,
-          template,
-          subject: t(`notifications:${template}.subject`, values),
-          body: t(`notifications:${template}.body`, values),
-        }),
-      })
-      .execute();
+    const receiver = receivers[to];
+    if (!receiver) continue;
+    await notify(trx, {
+      userId: receiver.userId,
+      applicationId: event.applicationId,
+      template,
+      sourceKey: applicationSourceKey({ template, applicationId: event.applicationId, eventId: row.id }),
+      params: {
+        reference: application.reference,
+        programmeCents: application.programmeCents,
+        shopEn: application.shopEn,
+        shopZhHk: application.shopZhHk,
+        ...(event.reasonCode ? { reasonCode: event.reasonCode } : {}),
+        ...(event.note ? { note: event.note } : {}),
+      },
+      to: { email: receiver.email, phone: receiver.phone },
+      locale: receiver.locale,
+    });
   }
 }

@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import type { Locale, Role, User } from '../../db/schema';
 import { ACCOUNT_WINDOW_HOURS, PAIR_WINDOW_MINUTES, TRUSTED_DEVICE_DAYS, throttleDecision } from '../domain/login-throttle';
-import { serverT } from '../lib/i18n.server';
+import { hongKongDay } from '../domain/dates';
+import { notify } from './notifications.server';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../lib/password.server';
 
 export { PAIR_MAX_FAILURES as LOGIN_MAX_FAILURES, PAIR_WINDOW_MINUTES as LOGIN_WINDOW_MINUTES } from '../domain/login-throttle';
@@ -66,26 +67,15 @@ export async function tellOwnerOfRegistrationAttempt({ db, email }: { db: DB; em
       .where('createdAt', '>', sql<Date>`now() - interval '1 day'`)
       .executeTakeFirst();
     if (recent) return;
-    const notification = await trx
-      .insertInto('notifications')
-      .values({ userId: owner.id, applicationId: null, template: REGISTRATION_ATTEMPT, params: JSON.stringify({}) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const t = serverT(owner.locale);
-    await trx
-      .insertInto('outbox')
-      .values({
-        topic: 'notification',
-        idempotencyKey: `notification-${notification.id}`,
-        payload: JSON.stringify({
-          to: { email: owner.email },
-          locale: owner.locale,
-          template: REGISTRATION_ATTEMPT,
-          subject: t(`notifications:${REGISTRATION_ATTEMPT}.subject`),
-          body: t(`notifications:${REGISTRATION_ATTEMPT}.body`),
-        }),
-      })
-      .execute();
+    // Keyed by the Hong Kong day, so two attempts at the same moment still tell the owner once.
+    await notify(trx, {
+      userId: owner.id,
+      template: REGISTRATION_ATTEMPT,
+      params: {},
+      sourceKey: `registration-attempt:${hongKongDay(new Date())}`,
+      to: { email: owner.email },
+      locale: owner.locale,
+    });
   });
 }
 

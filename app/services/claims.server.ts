@@ -12,6 +12,7 @@ import { recordTransition, type Trx } from './audit.server';
 import { lapseJobRun } from '../lib/logging.server';
 import { getCurrentSettings } from './catalogue.server';
 import { storeDocument, type UploadedDocument } from './applications.server';
+import { notifyPaymentPrepared } from './notifications.server';
 import { isConflicted } from './officer.server';
 
 type Moved = { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
@@ -258,7 +259,9 @@ export async function preparePayment({ db, officerId, reference }: { db: DB; off
       .onConflict((oc) => oc.column('applicationId').doNothing())
       .returning('id')
       .executeTakeFirst();
-    return inserted ? { ok: true } : { ok: false, code: 'already_prepared' };
+    if (!inserted) return { ok: false, code: 'already_prepared' };
+    await notifyPaymentPrepared(trx, { paymentId: inserted.id });
+    return { ok: true };
   });
 }
 

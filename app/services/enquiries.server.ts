@@ -8,6 +8,7 @@ import type { MatchAnswers, MatchObjective } from '../domain/matcher';
 import { writeAudit } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
 import { matchForShop } from './matcher.server';
+import { notifyEnquiryReceived, notifyQuotationArrived } from './notifications.server';
 
 export const ENQUIRY_PAGE_SIZE = 20;
 
@@ -58,7 +59,10 @@ export async function sendEnquiry({
       .onConflict((oc) => oc.columns(['enterpriseId', 'solutionId']).where('status', '=', 'sent').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (inserted) return { ok: true, id: inserted.id, existing: false };
+    if (inserted) {
+      await notifyEnquiryReceived(trx, { enquiryId: inserted.id });
+      return { ok: true, id: inserted.id, existing: false };
+    }
     // An open enquiry for this package already exists (a double click, or asked before): that one stands.
     const open = await trx
       .selectFrom('enquiries')
@@ -185,6 +189,7 @@ export async function sendMatchedEnquiries({
         actorRole: 'applicant',
         note: `${set.objective}; set ${setKey(set)}`,
       });
+      await notifyEnquiryReceived(trx, { enquiryId: inserted.id });
       created.push({ enquiryId: inserted.id, solutionId: pick.packageId });
     }
     return { ok: true, created, skipped };
@@ -251,7 +256,7 @@ export async function confirmEnquiry({ db, userId, enquiryId }: { db: DB; userId
         eligibleCostCents: eligibleCostCents(items, settings.maxSubscriptionMonths),
         createdBy: userId,
       })
-      .returning('id')
+      .returning(['id', 'eligibleCostCents'])
       .executeTakeFirstOrThrow();
     await trx
       .updateTable('enquiries')
@@ -259,6 +264,7 @@ export async function confirmEnquiry({ db, userId, enquiryId }: { db: DB; userId
       .where('id', '=', enquiry.id)
       .where('status', '=', 'sent')
       .execute();
+    await notifyQuotationArrived(trx, { enquiryId: enquiry.id, quotationId: quotation.id, eligibleCostCents: quotation.eligibleCostCents });
     return { ok: true, quotationId: quotation.id };
   });
 }

@@ -7,6 +7,7 @@ import { checkListing, medianCents, type ListingProblem } from '../domain/listin
 import type { Trx } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
 import { writeAudit } from './audit.server';
+import { notifyListingVetted } from './notifications.server';
 
 export type ListingFeatureInput = {
   nameEn: string;
@@ -344,6 +345,7 @@ export async function vetVersion({ db, officerId, versionId, decision, note }: {
       await trx.updateTable('solutions').set({ status: decision === 'reject' ? 'rejected' : 'draft' }).where('id', '=', solution.id).execute();
     }
     await writeAudit(trx, { entityType: 'solution', entityId: solution.id, action: `vet_${decision}`, actorUserId: officerId, actorRole: 'officer', note });
+    await notifyListingVetted(trx, { versionId: version.id, decision, note });
     return { ok: true };
   });
 }

@@ -12,7 +12,7 @@ const people: Who[] = [
   { label: 'a shop owner', email: DEMO.applicant, home: /\/account$/, minPages: 6, phone: true },
   { label: 'a vendor', email: DEMO.vendor, home: /\/vendor$/, minPages: 6, phone: true },
   { label: 'a case officer', email: DEMO.officer, home: /\/officer$/, minPages: 8 },
-  { label: 'an administrator', email: DEMO.admin, home: /\/admin\/officers$/, minPages: 4 },
+  { label: 'an administrator', email: DEMO.admin, home: /\/admin$/, minPages: 4 },
 ];
 
 // English first (the walk), 繁體中文 last (the phone pass runs in it).

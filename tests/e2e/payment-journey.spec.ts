@@ -280,7 +280,9 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     await mainNav(shop).getByRole('link', { name: 'Notifications' }).click();
     const told = shop.getByRole('main').getByRole('listitem').filter({ has: shop.getByRole('heading', { name: `Solution deployed for ${ref}`, exact: true }) });
     await expect(told).toHaveCount(1);
-    await expect(told.getByRole('link', { name: ref })).toHaveAttribute('href', `/applications/${ref}`);
+    // Opening it marks it read and leads to the application.
+    await told.getByRole('button', { name: `Open: Solution deployed for ${ref}` }).click();
+    await expect(shop).toHaveURL(new RegExp(`/applications/${ref}$`));
     await confirmInUse(shop, ref);
   });
 
@@ -442,7 +444,7 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     const paid = items.filter({ has: shop.getByRole('heading', { name: `Payment released for ${ref}`, exact: true }) });
     await expect(paid).toHaveCount(1);
     await expect(paid).toContainText(`The programme has released ${hkd(split.programme)} for application ${ref}.`);
-    await expect(paid.getByRole('link', { name: ref })).toHaveAttribute('href', `/applications/${ref}`);
+    await expect(paid.getByRole('button', { name: `Open: Payment released for ${ref}` })).toBeVisible();
     // Newest first: the payment heads the list.
     await expect(items.first()).toContainText(`Payment released for ${ref}`);
     await expect(items.filter({ hasText: `Claim for ${ref} approved` })).toHaveCount(1);

@@ -181,6 +181,7 @@ const forms: Record<string, FormTarget> = {
     base: () => ({ currentPassword: 'not the current one', newPassword: 'harbour lanterns at dusk', confirmPassword: 'harbour lanterns at dusk' }),
   },
   'POST /notifications': { role: 'applicant', path: () => '/notifications', routeId: 'routes/notifications', base: () => ({}) },
+  'POST /notifications (open)': { role: 'applicant', path: () => '/notifications', routeId: 'routes/notifications', base: () => ({ intent: 'open', id: '1' }) },
   'POST /businesses/new': { role: 'applicant', path: () => '/businesses/new', routeId: 'routes/businesses.new', base: enterpriseFields },
   'POST /businesses/:id': { role: 'applicant', path: () => `/businesses/${ids.enterpriseId}`, routeId: 'routes/businesses.$id._index', base: enterpriseFields },
   'POST /solutions/:id (enquiry)': {
@@ -346,6 +347,7 @@ const pages: Record<string, PageTarget> = {
     routeId: null,
     base: () => ({ status: 'submitted', sector: 'retail', district: 'central_western', category: 'customer_management', minDays: '3', assigned: 'me' }),
   },
+  'GET /admin': { role: 'admin', path: () => '/admin', routeId: 'routes/admin._index', base: () => ({}) },
   'GET /admin/officers': { role: 'admin', path: () => '/admin/officers', routeId: 'routes/admin.officers', base: () => ({ page: '1' }) },
   'GET /admin/rounds': { role: 'admin', path: () => '/admin/rounds', routeId: 'routes/admin.rounds', base: () => ({ saved: '2' }) },
 };

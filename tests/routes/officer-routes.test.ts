@@ -101,9 +101,20 @@ describe('officer routes', () => {
     const session = await sessionForUserId(t.db, applicantId);
     const response = await respond(async () => notificationsLoader(args(await getRequest('/notifications', { session }))));
     const body = (await response.json()) as { rows: { template: string; reference: string }[] };
-    expect(body.rows.map((r) => r.template)).toEqual(['application_approved', 'review_started', 'application_submitted']);
+    expect(body.rows.map((r) => r.template)).toEqual(['application_approved', 'review_started', 'application_submitted', 'quotation_arrived']);
     expect(body.rows[0]!.reference).toBe(reference);
+    expect(await unreadCount({ db: t.db, userId: applicantId })).toBe(4);
+    // Opening one marks it read and leads to its application; another user's is not found.
+    const approved = await t.db.selectFrom('notifications').select('id').where('userId', '=', applicantId).where('template', '=', 'application_approved').executeTakeFirstOrThrow();
+    const stranger = await sessionForUserId(t.db, (await makeUser(t.db)).id);
+    const refused = await respond(async () => notificationsAction(args(await postForm('/notifications', { intent: 'open', id: String(approved.id) }, { session: stranger }))));
+    expect(refused.status).toBe(404);
+    const opened = await respond(async () => notificationsAction(args(await postForm('/notifications', { intent: 'open', id: String(approved.id) }, { session }))));
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get('location')).toBe(`/applications/${reference}`);
     expect(await unreadCount({ db: t.db, userId: applicantId })).toBe(3);
+    const malformed = await respond(async () => notificationsAction(args(await postForm('/notifications', { intent: 'open', id: 'x' }, { session }))));
+    expect(malformed.status).toBe(400);
     const read = await respond(async () => notificationsAction(args(await postForm('/notifications', {}, { session }))));
     expect(read.status).toBe(302);
     expect(await unreadCount({ db: t.db, userId: applicantId })).toBe(0);

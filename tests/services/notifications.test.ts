@@ -31,8 +31,12 @@ async function queueNotifications(count: number, locale: 'en' | 'zh-HK' = 'en') 
     await t.db.updateTable('users').set({ locale }).where('id', '=', user.id).execute();
     const enterpriseId = await makeEnterprise(t.db, user.id);
     const pkg = await makeListedSolution(t.db, { priceCents: 10_000_00 + i * 100 });
+    const { mark } = await t.db.selectFrom('outbox').select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('mark')).executeTakeFirstOrThrow();
     const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
     const reference = await makeDraft(t.db, { userId: user.id, quotationId });
+    // The setup's own hand-offs (enquiry received, quotation arrived) are tested in notification-handoffs.test.ts:
+    // these tests count the submissions' messages only.
+    await t.db.deleteFrom('outbox').where('id', '>', mark).execute();
     const submitted = await submitApplication({ db: t.db, userId: user.id, reference });
     if (!submitted.ok) throw new Error('setup');
     refs.push({ userId: user.id, reference });
@@ -55,7 +59,7 @@ async function drain(timeoutMs: number) {
 describe('notifications', () => {
   it('a status change writes the in-app notification and the outbox message in the same transaction, in the user’s language', async () => {
     const [{ userId, reference }] = (await queueNotifications(1, 'zh-HK')) as [{ userId: number; reference: string }];
-    const inApp = await t.db.selectFrom('notifications').selectAll().where('userId', '=', userId).execute();
+    const inApp = await t.db.selectFrom('notifications').selectAll().where('userId', '=', userId).where('template', '=', 'application_submitted').execute();
     expect(inApp.map((n) => n.template)).toEqual(['application_submitted']);
     const outbox = await t.db.selectFrom('outbox').selectAll().where('idempotencyKey', 'like', `notification-${inApp[0]!.id}-%`).executeTakeFirstOrThrow();
     expect(outbox.payload).toMatchObject({ locale: 'zh-HK', subject: `已收到申請 ${reference}` });
@@ -63,7 +67,7 @@ describe('notifications', () => {
 
     await withdrawApplication({ db: t.db, userId, reference });
     const after = await t.db.selectFrom('notifications').select('template').where('userId', '=', userId).orderBy('id').execute();
-    expect(after.map((n) => n.template)).toEqual(['application_submitted', 'application_withdrawn']);
+    expect(after.map((n) => n.template)).toEqual(['quotation_arrived', 'application_submitted', 'application_withdrawn']);
     await drain(1000);
   });
 
@@ -130,7 +134,7 @@ describe('notifications', () => {
     const row = await t.db
       .selectFrom('outbox')
       .selectAll()
-      .where('idempotencyKey', 'like', `notification-${(await t.db.selectFrom('notifications').select('id').where('userId', '=', userId).executeTakeFirstOrThrow()).id}-%`)
+      .where('idempotencyKey', 'like', `notification-${(await t.db.selectFrom('notifications').select('id').where('userId', '=', userId).where('template', '=', 'application_submitted').executeTakeFirstOrThrow()).id}-%`)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', attempts: 3, lastError: 'connection refused' });
   });

@@ -117,7 +117,7 @@ describe('decisions', () => {
     const event = await t.db.selectFrom('applicationEvents').selectAll().where('action', '=', 'reject').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(event).toMatchObject({ reasonCode: 'documents_incomplete', note: 'Quotation unsigned', actorUserId: officer.id });
     const notices = await t.db.selectFrom('notifications').select('template').where('userId', '=', b.user.id).orderBy('id').execute();
-    expect(notices.map((n) => n.template)).toEqual(['application_submitted', 'review_started', 'application_rejected']);
+    expect(notices.map((n) => n.template)).toEqual(['quotation_arrived', 'application_submitted', 'review_started', 'application_rejected']);
   });
 
   it('request information → the applicant answers → review again → approve, every round in the trail', async () => {

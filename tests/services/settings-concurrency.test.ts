@@ -178,5 +178,6 @@ describe('a cap or match change saved while submissions are on their way', () =>
     }
     console.info(`[settings race] submissions past the cap/match in force: ${badRounds.length} of ${ROUNDS} rounds (${badRounds.map((b) => b.count).join(', ') || 'none'})`);
     expect(badRounds).toEqual([]);
+    // 200 drafts are set up one by one, each enquiry and quotation now telling its receiver (issue 12 §2).
   }, 120_000);
 });
