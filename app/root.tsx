@@ -19,7 +19,7 @@ import {
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import enCommon from '../locales/en/common.json';
-import { getUser } from './lib/auth.server';
+import { getUser } from './services/session.server';
 import { unreadCount } from './services/notifications.server';
 import { getCsrfToken } from './lib/csrf.server';
 import { createI18n, defaultLocale, gapBefore, i18nFor, loadTranslations, locales, withGap, type Locale } from './lib/i18n';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
 import { TaskList } from '../components/task-list';
 import { taskList } from '../domain/task-list';
-import { requireUser, sessionCookieHeader } from '../lib/auth.server';
+import { requireUser, sessionCookieHeader } from '../services/session.server';
 import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { changePassword } from '../services/auth.server';

@@ -4,7 +4,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { WaitingList } from '../components/waiting-list';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { pageTitle } from '../lib/meta';
 import { adminWaitingWork } from '../services/waiting-work.server';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
 import { isRealDay } from '../domain/dates';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formatDate, formatDateTime } from '../lib/format';
 import { notFound, readSubmission, reply } from '../lib/forms.server';
 import { intlLocale } from '../lib/i18n';

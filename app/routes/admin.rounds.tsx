@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
 import { centsToInput } from '../domain/money';
 import { categories, sectors } from '../domain/programme';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formatDate, formatMoney } from '../lib/format';
 import { formValues, readForm, type FieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';

@@ -7,7 +7,7 @@ import { CsrfInput } from '../components/forms';
 import { Money, QuotationItems } from '../components/money';
 import { Timeline } from '../components/timeline';
 import { allowedActions, type ApplicationStatus } from '../domain/application-lifecycle';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatDate, formatMoney } from '../lib/format';
 import { readForm } from '../lib/forms.server';

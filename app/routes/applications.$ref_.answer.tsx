@@ -7,7 +7,7 @@ import { CsrfInput } from '../components/forms';
 import { allowedActions, type ApplicationStatus } from '../domain/application-lifecycle';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
 import { latestExchange } from '../domain/info-requests';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatDateTime } from '../lib/format';
 import { readForm } from '../lib/forms.server';

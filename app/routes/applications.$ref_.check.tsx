@@ -10,7 +10,7 @@ import { CsrfInput } from '../components/forms';
 import { Money, QuotationItems, SplitSummary } from '../components/money';
 import type { EligibilityCode } from '../domain/eligibility';
 import { applicantDeclarations } from '../domain/reasons';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatMoney } from '../lib/format';
 import { readForm } from '../lib/forms.server';

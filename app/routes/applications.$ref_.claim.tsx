@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ClaimAttempts, ReturnedClaim } from '../components/claim-attempts';
 import { ClaimForm, ClaimRulesNote, claimSchema } from '../components/claim-form';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatDate } from '../lib/format';
 import { readForm } from '../lib/forms.server';

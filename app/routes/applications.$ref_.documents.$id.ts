@@ -1,6 +1,6 @@
 // Download one of an application's documents; only its owner may, anyone else gets 404.
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { documentResponse, parseReference } from '../lib/documents.server';
 import { parseId } from '../lib/validation';
 import { getApplicantDocument } from '../services/applications.server';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formatDate } from '../lib/format';
 import { pickText, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';

@@ -9,7 +9,7 @@ import { ErrorSummary } from '../components/error-summary';
 import { CsrfInput } from '../components/forms';
 import { Money, QuotationItems, SplitSummary } from '../components/money';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { readForm } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';

@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { EnterpriseForm, enterpriseSchema, enterpriseToValues, identityTaken } from '../components/enterprise-form';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { notFound, readSubmission, reply } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { parseId } from '../lib/validation';

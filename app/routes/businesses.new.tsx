@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { EnterpriseForm, enterpriseSchema, identityTaken } from '../components/enterprise-form';
-import { requireRole, safeRedirect } from '../lib/auth.server';
+import { requireRole, safeRedirect } from '../services/session.server';
 import { readSubmission, reply } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { createEnterprise } from '../services/enterprises.server';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { MatchReasonNote } from '../components/match-set';
 import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formatDate } from '../lib/format';
 import { pickText, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
-import { deviceToken, getUser, landingAfterLogin, signedInHeaders } from '../lib/auth.server';
+import { deviceToken, getUser, landingAfterLogin, signedInHeaders } from '../services/session.server';
 import { languageCookie } from '../lib/cookies.server';
 import { BusyError } from '../lib/limiter';
 import { parseForm, readForm } from '../lib/forms.server';

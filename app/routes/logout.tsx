@@ -1,6 +1,6 @@
 // Logging out ends the server-side session row, not just the cookie.
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
-import { endSession } from '../lib/auth.server';
+import { endSession } from '../services/session.server';
 import { readForm } from '../lib/forms.server';
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
 import { MatchSetView } from '../components/match-set';
 import { matchObjectives } from '../domain/matcher';
-import { getUser, requireRole } from '../lib/auth.server';
+import { getUser, requireRole } from '../services/session.server';
 import { formatMoney } from '../lib/format';
 import { parseForm, readForm } from '../lib/forms.server';
 import { firstIncomplete, incompleteUrl, queryString, readAnswers, toMatchAnswers, toQuery } from '../lib/match-answers';

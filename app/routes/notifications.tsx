@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
 import { Pagination } from '../components/pagination';
-import { requireUser, safeRedirect } from '../lib/auth.server';
+import { requireUser, safeRedirect } from '../services/session.server';
 import { formatDateTime } from '../lib/format';
 import { readForm } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CsrfInput, TextField } from '../components/forms';
 import { z } from 'zod';
 import { readForm } from '../lib/forms.server';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formatDate, formatMoney } from '../lib/format';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';

@@ -13,7 +13,7 @@ import { Money, QuotationItems, SplitSummary } from '../components/money';
 import { RiskSignals } from '../components/risk-signals';
 import { Timeline } from '../components/timeline';
 import { allowedActions, applicationStatuses, type ApplicationStatus } from '../domain/application-lifecycle';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatDate } from '../lib/format';
 import { readForm } from '../lib/forms.server';

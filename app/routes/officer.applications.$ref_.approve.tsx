@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApproveApplicationFields, approveApplicationMessage } from '../components/confirm-messages';
 import { ConfirmForm } from '../components/confirm-action';
 import { allowedActions, type ApplicationStatus } from '../domain/application-lifecycle';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { budgetPosition, getReview } from '../services/officer.server';

@@ -1,7 +1,7 @@
 // Officers download an application's documents. Like the review page they belong to, officers only: an administrator
 // manages settings and accounts, not cases, and sees neither.
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { documentResponse, parseReference } from '../lib/documents.server';
 import { parseId } from '../lib/validation';
 import { getOfficerDocument } from '../services/officer.server';

@@ -7,7 +7,7 @@ import { CsrfInput } from '../components/forms';
 import { Money } from '../components/money';
 import { applicationStatuses } from '../domain/application-lifecycle';
 import { categories, districts, sectors } from '../domain/programme';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { queueFiltersSchema } from '../lib/queue-filters';
 import { formatDate } from '../lib/format';
 import { readForm } from '../lib/forms.server';

@@ -8,7 +8,7 @@ import { approveClaimMessage, releasePaymentMessage } from '../components/confir
 import { ClaimDetails } from '../components/claim-details';
 import { CsrfInput } from '../components/forms';
 import { Money } from '../components/money';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatDate, formatDateTime } from '../lib/format';
 import { readForm } from '../lib/forms.server';

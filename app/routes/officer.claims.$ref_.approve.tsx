@@ -4,7 +4,7 @@ import { Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmForm } from '../components/confirm-action';
 import { approveClaimMessage } from '../components/confirm-messages';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { BarChart, BudgetChart, type ChartItem } from '../components/charts';
 import { categories, sectors } from '../domain/programme';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formatMoney, formatNumber } from '../lib/format';
 import { bracketed } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';

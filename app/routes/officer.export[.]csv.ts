@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { CSV_BOM, csvRow, type CsvValue } from '../domain/csv';
 import { centsToInput } from '../domain/money';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { queueFiltersSchema } from '../lib/queue-filters';
 import { detectLocale, serverT } from '../lib/i18n.server';
 import { listQueue, type QueueCursor } from '../services/officer.server';

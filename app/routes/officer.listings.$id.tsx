@@ -10,7 +10,7 @@ import { Money, PriceLine } from '../components/money';
 import { ListingAttributesReview } from '../components/listing-attributes';
 import { missingRequirements, priceSignals, requirementsOf } from '../domain/category-requirements';
 import type { PricingModel } from '../domain/funding';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formatDate, formatMoney, formatSignedPercentFromBps } from '../lib/format';
 import { readForm, parseForm, type FieldErrors } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PriceLine } from '../components/money';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formatDate } from '../lib/format';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formatDate } from '../lib/format';
 import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, RadioGroup, TextField } from '../components/forms';
 import { selfRegisterRoles } from '../domain/programme';
-import { getUser, homeFor, safeRedirect } from '../lib/auth.server';
+import { getUser, homeFor, safeRedirect } from '../services/session.server';
 import { parseForm, readForm } from '../lib/forms.server';
 import { detectLocale } from '../lib/i18n.server';
 import { withGap } from '../lib/i18n';

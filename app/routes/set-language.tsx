@@ -1,7 +1,7 @@
 // The language switch: remembered in a cookie, and on the account of a logged-in user.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { z } from 'zod';
-import { getUser, safeRedirect } from '../lib/auth.server';
+import { getUser, safeRedirect } from '../services/session.server';
 import { languageCookie } from '../lib/cookies.server';
 import { readForm } from '../lib/forms.server';
 import { locales } from '../lib/i18n';

@@ -10,7 +10,7 @@ import { formatMoney } from '../lib/format';
 import { bracketed, businessNames, pickText, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { getUser, requireRole } from '../lib/auth.server';
+import { getUser, requireRole } from '../services/session.server';
 import { parseForm, readForm } from '../lib/forms.server';
 import { idSchema, optionalText, parseId } from '../lib/validation';
 import { committedCents, listEnterprises } from '../services/enterprises.server';

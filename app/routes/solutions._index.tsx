@@ -10,7 +10,7 @@ import { cardSplit, COMPARE_MAX } from '../lib/catalogue';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { searchText } from '../lib/validation';
-import { getUser } from '../lib/auth.server';
+import { getUser } from '../services/session.server';
 import { detectLocale } from '../lib/i18n.server';
 import { displaySettings, fundingRules, listSolutions } from '../services/catalogue.server';
 

@@ -2,7 +2,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { pageTitle } from '../lib/meta';
 import { WaitingList } from '../components/waiting-list';
 import { vendorWaitingWork } from '../services/waiting-work.server';

@@ -7,7 +7,7 @@ import { ConfirmAction } from '../components/confirm-action';
 import { reportDeploymentMessage } from '../components/confirm-messages';
 import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formatDate } from '../lib/format';
 import { businessNames, pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';

@@ -5,7 +5,7 @@ import { Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmForm } from '../components/confirm-action';
 import { reportDeploymentMessage } from '../components/confirm-messages';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { getDeploymentToReport } from '../services/claims.server';

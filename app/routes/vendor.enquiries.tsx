@@ -7,7 +7,7 @@ import { CsrfInput } from '../components/forms';
 import { MatchReasonNote } from '../components/match-set';
 import { Money, PriceLine } from '../components/money';
 import { Pagination } from '../components/pagination';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formatDate, formatMoney } from '../lib/format';
 import { readForm } from '../lib/forms.server';
 import { bracketed, businessNames, pickText, withGap, type Locale } from '../lib/i18n';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, ErrorSummary, SelectField, TextField } from '../components/forms';
 import { districts } from '../domain/programme';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formValues, parseForm, readForm } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { emailAddress, optionalText, requiredText } from '../lib/validation';

@@ -8,7 +8,7 @@ import { attributeValues, ListingForm, listingFormValues, MAX_FEATURES, parseLis
 import { statedOrAssumed } from '../domain/listing-attributes';
 import { PriceLine } from '../components/money';
 import { centsToInput } from '../domain/money';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formatDateTime } from '../lib/format';
 import { formValues, readForm } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';

@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ListingForm, listingFormValues, parseListingForm, ruleErrors } from '../components/listing-form';
-import { requireRole } from '../lib/auth.server';
+import { requireRole } from '../services/session.server';
 import { formValues, readForm } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { createListing } from '../services/listings.server';

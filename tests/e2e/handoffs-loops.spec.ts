@@ -6,7 +6,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO, DEMO_PACKAGE, DEMO_PASSWORD, DEMO_VENDOR_COMPANY, OFFICER_NAME } from './support/constants';
 import { escapeRegExp, hkd, hongKongToday, randomBrNumber, splitForNewShop, uniqueStamp } from './support/values';
 import { screenshot, valueOf } from './support/page';
-import { closeOpenContexts, logIn, newActor, officer, registerApplicant, type Actor } from './support/people';
+import { closeOpenContexts, logIn, newActor, officer, registerApplicant } from './support/people';
 import { addEligibleBusiness, confirmEnquiryAtListedPrice, followApplyForFunding, openDemoPackage, saveApplicationDraft, submitDraft, submitEnquiryForm } from './support/steps';
 
 test.afterEach(closeOpenContexts);

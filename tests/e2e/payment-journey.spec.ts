@@ -461,7 +461,6 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
 test('a claim paid by a person does not agree, cannot be approved, and is returned to the shop with a note', async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
   const harbour = await vendor(browser, baseURL);
-  const vendorBr = await vendorBrNumber(harbour.page);
   const { applicant, business, ref, split } = await approvedApplication(browser, baseURL, harbour, 'Returned');
   const shop = applicant.page;
   await test.step('deployed and confirmed', async () => {

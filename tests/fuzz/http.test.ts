@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppLoadContext } from '@remix-run/node';
-import { sessionCookieHeader } from '../../app/lib/auth.server';
+import { sessionCookieHeader } from '../../app/services/session.server';
 import { applicantDeclarations } from '../../app/domain/reasons';
 import { submitApplication } from '../../app/services/applications.server';
 import { createSession } from '../../app/services/auth.server';

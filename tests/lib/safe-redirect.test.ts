@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirect } from '../../app/lib/auth.server';
+import { safeRedirect } from '../../app/services/session.server';
 
 describe('safeRedirect', () => {
   it.each([

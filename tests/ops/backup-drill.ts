@@ -61,7 +61,6 @@ async function addActivity(db: DB) {
     if (decision.action !== 'approve' || i % 2 === 0) continue;
     // Half the approvals go all the way: deployed, claimed, checked, paid by maker-checker.
     const priceCents = 10_000_00 + i * 1_234_56;
-    const vendor = await db.selectFrom('vendors').select('brNumber').where('id', '=', pkg.vendorId).executeTakeFirstOrThrow();
     const steps = [
       await reportDeployment({ db, vendorUserId: pkg.vendorUserId, reference }),
       await confirmDeployment({ db, userId: user.id, reference }),

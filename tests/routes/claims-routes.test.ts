@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfCookie } from '../../app/lib/cookies.server';
 import { action as applicationAction } from '../../app/routes/applications.$ref';
-import { action as shopClaimAction, loader as shopClaimLoader } from '../../app/routes/applications.$ref_.claim';
+import { action as shopClaimAction } from '../../app/routes/applications.$ref_.claim';
 import { action as claimAction, loader as claimLoader } from '../../app/routes/officer.claims.$ref';
 import { loader as claimsQueueLoader } from '../../app/routes/officer.claims._index';
 import { action as vendorApplicationsAction } from '../../app/routes/vendor.applications';
@@ -15,7 +15,6 @@ let t: TestDatabase;
 let reference: string;
 let shop: string;
 let vendor: string;
-let vendorBr: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   const user = await makeUser(t.db);
@@ -23,7 +22,6 @@ beforeAll(async () => {
   const enterpriseId = await makeEnterprise(t.db, user.id, { legalNameEn: 'Harbour Tea Ltd' });
   const pkg = await makeListedSolution(t.db, { priceCents: 10_000_00 });
   vendor = await sessionForUserId(t.db, pkg.vendorUserId);
-  vendorBr = (await t.db.selectFrom('vendors').select('brNumber').where('id', '=', pkg.vendorId).executeTakeFirstOrThrow()).brNumber;
   const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
   reference = await makeDraft(t.db, { userId: user.id, quotationId });
   await submitApplication({ db: t.db, userId: user.id, reference });
@@ -125,7 +123,6 @@ describe('conflict of interest on claims and payments', () => {
     const user = await makeUser(t.db);
     const enterpriseId = await makeEnterprise(t.db, user.id, { legalNameEn: 'Linked Bakery Ltd' });
     const pkg = await makeListedSolution(t.db, { priceCents: 10_000_00 });
-    const br = (await t.db.selectFrom('vendors').select('brNumber').where('id', '=', pkg.vendorId).executeTakeFirstOrThrow()).brNumber;
     const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
     const ref = await makeDraft(t.db, { userId: user.id, quotationId });
     await submitApplication({ db: t.db, userId: user.id, reference: ref });

@@ -64,7 +64,6 @@ async function application({
     if (!decided.ok) throw new Error(`setup decide: ${decided.code}`);
   }
   if (outcome === 'paid') {
-    const vendorBr = (await t.db.selectFrom('vendors').select('brNumber').where('id', '=', pkg.vendorId).executeTakeFirstOrThrow()).brNumber;
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const steps = [
       await reportDeployment({ db: t.db, vendorUserId: pkg.vendorUserId, reference }),

@@ -106,7 +106,6 @@ describe('hand-offs', () => {
     await decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'under_review', decision: { action: 'approve' } });
     await reportDeployment({ db: t.db, vendorUserId: a.pkg.vendorUserId, reference: a.reference });
     await confirmDeployment({ db: t.db, userId: a.user.id, reference: a.reference });
-    const vendorBr = (await t.db.selectFrom('vendors').select('brNumber').where('id', '=', a.pkg.vendorId).executeTakeFirstOrThrow()).brNumber;
     const pdf = (text: string) => ({ bytes: new TextEncoder().encode(`%PDF-1.4 ${text}`), filename: `${text}.pdf` });
     const claim: ClaimInput = {
       invoiceNumber: 'INV-9',

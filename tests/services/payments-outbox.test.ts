@@ -41,7 +41,6 @@ async function releasedPayment() {
   await decideApplication({ db: t.db, officerId: maker.id, reference, expectedStatus: 'under_review', decision: { action: 'approve' } });
   await reportDeployment({ db: t.db, vendorUserId: pkg.vendorUserId, reference });
   await confirmDeployment({ db: t.db, userId: user.id, reference });
-  const vendorBr = (await t.db.selectFrom('vendors').select('brNumber').where('id', '=', pkg.vendorId).executeTakeFirstOrThrow()).brNumber;
   const claimed = await submitClaim({
     db: t.db,
     userId: user.id,

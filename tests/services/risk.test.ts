@@ -196,7 +196,6 @@ describe('riskSignalsFor', () => {
       expect((await decideApplication({ db: t.db, officerId: officer.id, reference, expectedStatus: 'under_review', decision: { action: 'approve' } })).ok).toBe(true);
       expect(await reportDeployment({ db: t.db, vendorUserId: pkg.vendorUserId, reference })).toEqual({ ok: true });
       expect(await confirmDeployment({ db: t.db, userId: shop.userId, reference })).toEqual({ ok: true });
-      const vendor = await t.db.selectFrom('vendors').select('brNumber').where('id', '=', pkg.vendorId).executeTakeFirstOrThrow();
       const claim = async (invoicedCents: number) => {
         const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
         const pdf = (name: string) => ({ bytes: new TextEncoder().encode(`%PDF-1.4 ${name}`), filename: `${name}.pdf` });

@@ -1,7 +1,7 @@
 // Building requests for route tests: forms with a valid CSRF pair, and a logged-in session cookie.
 import type { AppLoadContext } from '@remix-run/node';
 import type { DB } from '../../db/client';
-import { sessionCookieHeader } from '../../app/lib/auth.server';
+import { sessionCookieHeader } from '../../app/services/session.server';
 import { csrfCookie } from '../../app/lib/cookies.server';
 import { attemptLogin, createSession } from '../../app/services/auth.server';
 import { DEMO_PASSWORD } from '../../db/seed';

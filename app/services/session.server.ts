@@ -1,11 +1,11 @@
 // Who is asking: the session cookie's user, and the guards every non-public loader and action calls first.
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import type { Role } from '../../db/schema';
-import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from '../services/auth.server';
+import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from './auth.server';
 import { TRUSTED_DEVICE_DAYS } from '../domain/login-throttle';
-import { ownsAnyEnterprise } from '../services/enterprises.server';
-import { deviceCookie, sessionCookie } from './cookies.server';
-import { noteUser } from './logging.server';
+import { ownsAnyEnterprise } from './enterprises.server';
+import { deviceCookie, sessionCookie } from '../lib/cookies.server';
+import { noteUser } from '../lib/logging.server';
 
 async function sessionToken(request: Request, context: AppLoadContext): Promise<string | undefined> {
   const value: unknown = await sessionCookie(context.secureCookies).parse(request.headers.get('Cookie'));
