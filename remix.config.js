@@ -1,9 +1,9 @@
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
-  ignoredRouteFiles: ["**/.*", "**/*.test.*"],
-  serverModuleFormat: "esm",
-  serverPlatform: "node",
-  watchPaths: ["./locales/**/*.json", "./db/**/*.ts"],
+  ignoredRouteFiles: ['**/.*', '**/*.test.*'],
+  serverModuleFormat: 'esm',
+  serverPlatform: 'node',
+  watchPaths: ['./locales/**/*.json', './db/**/*.ts'],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
@@ -11,5 +11,5 @@ export default {
     v3_lazyRouteDiscovery: true,
     v3_singleFetch: false,
   },
-  server: "./app/server.ts",
+  server: './app/server.ts',
 };

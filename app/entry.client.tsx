@@ -10,7 +10,8 @@ import { REQUEST_ID_ATTRIBUTE, RequestIdContext } from './lib/request-id';
 const requestId = document.querySelector(`[${REQUEST_ID_ATTRIBUTE}]`)?.getAttribute(REQUEST_ID_ATTRIBUTE) ?? undefined;
 
 // The texts are not in the document (they would double its size): fetched by content-hashed address, cached for good.
-const root = (window as unknown as { __remixContext?: { state?: { loaderData?: { root?: RootData } } } }).__remixContext?.state?.loaderData?.root;
+const root = (window as unknown as { __remixContext?: { state?: { loaderData?: { root?: RootData } } } }).__remixContext?.state?.loaderData
+  ?.root;
 const translations = root?.translations ? loadTranslations(root.locale, root.translations) : Promise.resolve();
 
 void translations

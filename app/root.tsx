@@ -73,7 +73,13 @@ function LanguageSwitch({ locale, csrf }: { locale: Locale; csrf: string }) {
   // A full page load: the new language's translations come with the new document. Visitors (no token on a shared
   // page) switch with a GET, which only sets the language cookie.
   return (
-    <Form method={csrf ? 'post' : 'get'} action="/set-language" reloadDocument className="language-switch" aria-label={t('common:language')}>
+    <Form
+      method={csrf ? 'post' : 'get'}
+      action="/set-language"
+      reloadDocument
+      className="language-switch"
+      aria-label={t('common:language')}
+    >
       {csrf ? <input type="hidden" name="_csrf" value={csrf} /> : null}
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       {locales.map((lng) => (
@@ -227,8 +233,11 @@ function Footer() {
         <Link to="/solutions" discover="none">
           {t('common:nav.catalogue')}
         </Link>{' '}
-        · <Link to="/open-data" discover="none">{t('common:nav.openData')}</Link> ·{' '}
-        <a href="/healthz">{t('common:footer.status')}</a>
+        ·{' '}
+        <Link to="/open-data" discover="none">
+          {t('common:nav.openData')}
+        </Link>{' '}
+        · <a href="/healthz">{t('common:footer.status')}</a>
       </p>
     </footer>
   );
@@ -266,7 +275,8 @@ function ErrorContent({ statusKey }: { statusKey: string }) {
       <p>{t(`common:errorPage.${statusKey}.body`)}</p>
       {statusKey === '500' && requestId && initialDocument ? (
         <p {...{ [REQUEST_ID_ATTRIBUTE]: requestId }}>
-          {withGap(t('common:errorPage.reference'))}<code>{requestId}</code>
+          {withGap(t('common:errorPage.reference'))}
+          <code>{requestId}</code>
         </p>
       ) : null}
       <p>

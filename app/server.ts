@@ -48,7 +48,11 @@ app.use(requestLogging({ routes: build.routes, trustProxy: env.TRUST_PROXY })); 
 app.get('/locales/*', (req, res) => {
   const body = translationBundle(req.path);
   if (body === undefined) return void res.status(404).type('text/plain').send('not found');
-  res.set({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' });
+  res.set({
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'public, max-age=31536000, immutable',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.send(body);
 });
 const handleRequest = createRequestHandler(build, build.mode);
@@ -77,11 +81,15 @@ app.all('*', async (req, res, next) => {
 // Messages wait in the outbox until a gateway is configured; without one they are visible in the portal only.
 const stopWorkers: (() => void | Promise<void>)[] = [];
 if (env.NOTIFY_URL) {
-  stopWorkers.push(startOutboxWorker({ db, topic: 'notification', send: httpSender({ url: env.NOTIFY_URL }), intervalMs: env.OUTBOX_INTERVAL_MS }));
+  stopWorkers.push(
+    startOutboxWorker({ db, topic: 'notification', send: httpSender({ url: env.NOTIFY_URL }), intervalMs: env.OUTBOX_INTERVAL_MS }),
+  );
   log(`Delivering notifications to ${new URL(env.NOTIFY_URL).origin}`);
 }
 if (env.PAYMENT_URL) {
-  stopWorkers.push(startOutboxWorker({ db, topic: 'payment', send: httpSender({ url: env.PAYMENT_URL }), intervalMs: env.OUTBOX_INTERVAL_MS }));
+  stopWorkers.push(
+    startOutboxWorker({ db, topic: 'payment', send: httpSender({ url: env.PAYMENT_URL }), intervalMs: env.OUTBOX_INTERVAL_MS }),
+  );
   log(`Sending payment instructions to ${new URL(env.PAYMENT_URL).origin}`);
 }
 // Approvals not put to use in time lapse; every process may run this, the row locks keep it exactly-once.
@@ -129,7 +137,7 @@ async function shutdown(signal: string) {
   // be reset by closing the listener. Keep taking them (answered with Connection: close) until a pass of the event
   // loop's poll phase — where they are taken — brings no new one, then stop accepting.
   const drainUntil = Date.now() + env.SHUTDOWN_GRACE_MS;
-  for (let seen = -1; seen !== acceptedCount && Date.now() < drainUntil; ) {
+  for (let seen = -1; seen !== acceptedCount && Date.now() < drainUntil;) {
     seen = acceptedCount;
     await sleep(100);
     await new Promise((resolve) => setImmediate(resolve));

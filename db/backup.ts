@@ -6,7 +6,10 @@ import { defaultRootDir, findTool, OpsError, runOpsScript, seconds, withDatabase
 
 runOpsScript('backup', async (log) => {
   const started = performance.now();
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const file = path.resolve(process.argv[2] ?? path.join(defaultRootDir, 'backups', `matchfund-${stamp}.dump`));
   if (fs.existsSync(file)) throw new OpsError(`${file} already exists: choose another name (a backup is never overwritten).`);
 

@@ -18,8 +18,22 @@ export type DB = Kysely<Database>;
 
 // How the server or the network says "no database right now": refused, reset, shut down, starting up, too many
 // clients, class 08 (connection exception), or pg's own messages for a dropped or unusable client.
-const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
-const connectionMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end)/;
+const connectionCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+const connectionMessages =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end)/;
 
 /** Whether an error means the database is unreachable (the request may succeed later), not that the query was wrong. */
 export function isConnectionError(error: unknown): boolean {
@@ -40,7 +54,10 @@ export function createDb({ url, max = 10 }: { url: string; max?: number }): DB {
   pool.on('connect', (client) => {
     client.on('error', (error) => console.warn(`[db] connection lost: ${error.message}`));
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  });
   pools.set(db, pool);
   return db;
 }

@@ -44,14 +44,25 @@ type ColumnType = 'bigint' | 'bigint[]' | 'integer' | 'text' | 'boolean' | 'date
  */
 async function insertRows(
   trx: Trx,
-  { table, columns, rows, returning = {} }: { table: string; columns: Record<string, ColumnType>; rows: Record<string, unknown>[]; returning?: Record<string, string> },
+  {
+    table,
+    columns,
+    rows,
+    returning = {},
+  }: { table: string; columns: Record<string, ColumnType>; rows: Record<string, unknown>[]; returning?: Record<string, string> },
 ): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
   const names = Object.keys(columns);
   const definitions = names.map((name) => `${name} ${columns[name] === 'hex' ? 'text' : columns[name]}`).join(', ');
   const selected = names.map((name) => (columns[name] === 'hex' ? `decode(${name}, 'hex')` : name)).join(', ');
-  const back = Object.entries(returning).map(([alias, column]) => `${column} as ${alias}`).join(', ');
-  const result = await sql<Record<string, unknown>>`insert into ${sql.raw(table)} (${sql.raw(names.join(', '))}) select ${sql.raw(selected)} from json_to_recordset(${JSON.stringify(rows)}::json) as x(${sql.raw(definitions)})${sql.raw(back ? ` returning ${back}` : '')}`.execute(trx);
+  const back = Object.entries(returning)
+    .map(([alias, column]) => `${column} as ${alias}`)
+    .join(', ');
+  const result = await sql<
+    Record<string, unknown>
+  >`insert into ${sql.raw(table)} (${sql.raw(names.join(', '))}) select ${sql.raw(selected)} from json_to_recordset(${JSON.stringify(rows)}::json) as x(${sql.raw(definitions)})${sql.raw(back ? ` returning ${back}` : '')}`.execute(
+    trx,
+  );
   if (back && result.rows.length !== rows.length) throw new Error(`demo seed: ${table} wrote ${result.rows.length} of ${rows.length} rows`);
   return result.rows;
 }
@@ -94,22 +105,50 @@ export async function seedDemoActivity(
     (await trx.selectFrom('applications').select('id').limit(1).executeTakeFirst());
   if (busy) return null;
 
-  const people = await trx.selectFrom('users').select(['id', 'email', 'passwordHash']).where('email', 'in', demoAccounts.map((a) => a.email)).execute();
+  const people = await trx
+    .selectFrom('users')
+    .select(['id', 'email', 'passwordHash'])
+    .where(
+      'email',
+      'in',
+      demoAccounts.map((a) => a.email),
+    )
+    .execute();
   const personId = (email: string) => people.find((p) => p.email === email)?.id;
-  const [applicant, vendorUser, officer, officer2] = ['applicant', 'vendor', 'officer', 'officer2'].map((name) => personId(`${name}@demo.matchfund.hk`));
+  const [applicant, vendorUser, officer, officer2] = ['applicant', 'vendor', 'officer', 'officer2'].map((name) =>
+    personId(`${name}@demo.matchfund.hk`),
+  );
   const passwordHash = people.find((p) => p.id === applicant)?.passwordHash;
   if (!applicant || !vendorUser || !officer || !officer2 || !passwordHash) return null;
 
   const settings = await trx.selectFrom('programmeSettings').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
-  const vendorRows = await trx.selectFrom('vendors').select(['id', 'brNumber', 'nameEn', 'contactEmail', 'userId']).where('status', '=', 'enrolled').orderBy('id').execute();
+  const vendorRows = await trx
+    .selectFrom('vendors')
+    .select(['id', 'brNumber', 'nameEn', 'contactEmail', 'userId'])
+    .where('status', '=', 'enrolled')
+    .orderBy('id')
+    .execute();
   const keyOf = new Map(seedVendors.map((v) => [v.brNumber, v.key]));
   const vendors = vendorRows.map((v) => ({ ...v, key: keyOf.get(v.brNumber) ?? `vendor${v.id}` }));
   const solutionRows = await trx
     .selectFrom('solutions as s')
     .innerJoin('solutionVersions as v', 'v.id', 's.listedVersionId')
     .select([
-      's.id', 's.vendorId', 's.category', 's.sector', 'v.id as versionId', 'v.version', 'v.nameEn', 'v.nameZhHk', 'v.nameZhCn',
-      'v.descriptionEn', 'v.descriptionZhHk', 'v.descriptionZhCn', 'v.pricingModel', 'v.priceCents', 'v.deploymentDays',
+      's.id',
+      's.vendorId',
+      's.category',
+      's.sector',
+      'v.id as versionId',
+      'v.version',
+      'v.nameEn',
+      'v.nameZhHk',
+      'v.nameZhCn',
+      'v.descriptionEn',
+      'v.descriptionZhHk',
+      'v.descriptionZhCn',
+      'v.pricingModel',
+      'v.priceCents',
+      'v.deploymentDays',
     ])
     .where('s.status', '=', 'listed')
     .orderBy('s.id')
@@ -128,7 +167,13 @@ export async function seedDemoActivity(
 
   const byStatus: Record<string, number> = {};
   for (const app of plan.applications) byStatus[app.status] = (byStatus[app.status] ?? 0) + 1;
-  return { enterprises: plan.enterprises.length, applications: plan.applications.length, events: plan.events.length, notifications: plan.notifications.length, byStatus };
+  return {
+    enterprises: plan.enterprises.length,
+    applications: plan.applications.length,
+    events: plan.events.length,
+    notifications: plan.notifications.length,
+    byStatus,
+  };
 }
 
 async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promise<void> {
@@ -141,21 +186,45 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
   await sql`update solutions set created_at = ${started}`.execute(trx);
   await sql`update solution_versions set created_at = ${started}, reviewed_at = ${started} where reviewed_at is not null`.execute(trx);
   const demoEmails = demoAccounts.map((a) => a.email);
-  await sql`update users set created_at = ${started}, password_changed_at = ${started} where email in (${sql.join(demoEmails)})`.execute(trx);
+  await sql`update users set created_at = ${started}, password_changed_at = ${started} where email in (${sql.join(demoEmails)})`.execute(
+    trx,
+  );
   const dated = JSON.stringify(Object.values(plan.existing).map((person) => ({ id: idOf(person, person.email), at: person.createdAt })));
-  await sql`update users u set created_at = x.at, password_changed_at = x.at from json_to_recordset(${dated}::json) as x(id bigint, at timestamptz) where u.id = x.id`.execute(trx);
+  await sql`update users u set created_at = x.at, password_changed_at = x.at from json_to_recordset(${dated}::json) as x(id bigint, at timestamptz) where u.id = x.id`.execute(
+    trx,
+  );
 
   // Accounts: the shops' owners, the seed vendors' sales desks, and the vendors applying to enrol.
   const newUsers = byTime([...plan.users, ...plan.vendorAccounts.map((a) => a.user)]);
   const userRows = await insertRows(trx, {
     table: 'users',
-    columns: { email: 'text', password_hash: 'text', role: 'text', display_name: 'text', locale: 'text', created_at: 'timestamptz', password_changed_at: 'timestamptz' },
-    rows: newUsers.map((u) => ({ email: u.email, password_hash: passwordHash, role: u.role, display_name: u.displayName, locale: u.locale, created_at: u.createdAt, password_changed_at: u.createdAt })),
+    columns: {
+      email: 'text',
+      password_hash: 'text',
+      role: 'text',
+      display_name: 'text',
+      locale: 'text',
+      created_at: 'timestamptz',
+      password_changed_at: 'timestamptz',
+    },
+    rows: newUsers.map((u) => ({
+      email: u.email,
+      password_hash: passwordHash,
+      role: u.role,
+      display_name: u.displayName,
+      locale: u.locale,
+      created_at: u.createdAt,
+      password_changed_at: u.createdAt,
+    })),
     returning: { id: 'id', email: 'email' },
   });
   assignIds({ things: newUsers, keyOf: (u) => u.email, rows: userRows, rowKey: (row) => String(row.email) });
-  const accounts = JSON.stringify(plan.vendorAccounts.map(({ vendorId, user }) => ({ vendor_id: vendorId, user_id: idOf(user, user.email) })));
-  await sql`update vendors v set user_id = x.user_id from json_to_recordset(${accounts}::json) as x(vendor_id bigint, user_id bigint) where v.id = x.vendor_id and v.user_id is null`.execute(trx);
+  const accounts = JSON.stringify(
+    plan.vendorAccounts.map(({ vendorId, user }) => ({ vendor_id: vendorId, user_id: idOf(user, user.email) })),
+  );
+  await sql`update vendors v set user_id = x.user_id from json_to_recordset(${accounts}::json) as x(vendor_id bigint, user_id bigint) where v.id = x.vendor_id and v.user_id is null`.execute(
+    trx,
+  );
   for (const enrolment of plan.enrolments) {
     const { id } = await trx
       .insertInto('vendors')
@@ -174,9 +243,27 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
     await trx
       .insertInto('auditLog')
       .values([
-        { entityType: 'vendor', entityId: id, action: 'submit_enrolment', actorUserId: idOf(enrolment.user, 'vendor'), actorRole: 'vendor', note: null, createdAt: enrolment.submittedAt },
+        {
+          entityType: 'vendor',
+          entityId: id,
+          action: 'submit_enrolment',
+          actorUserId: idOf(enrolment.user, 'vendor'),
+          actorRole: 'vendor',
+          note: null,
+          createdAt: enrolment.submittedAt,
+        },
         ...(enrolment.decidedBy && enrolment.decidedAt
-          ? [{ entityType: 'vendor' as const, entityId: id, action: `${enrolment.status === 'rejected' ? 'reject' : 'approve'}_enrolment`, actorUserId: idOf(enrolment.decidedBy, 'officer'), actorRole: 'officer', note: enrolment.decisionReason, createdAt: enrolment.decidedAt }]
+          ? [
+              {
+                entityType: 'vendor' as const,
+                entityId: id,
+                action: `${enrolment.status === 'rejected' ? 'reject' : 'approve'}_enrolment`,
+                actorUserId: idOf(enrolment.decidedBy, 'officer'),
+                actorRole: 'officer',
+                note: enrolment.decisionReason,
+                createdAt: enrolment.decidedAt,
+              },
+            ]
           : []),
       ])
       .execute();
@@ -188,10 +275,26 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
   const enterpriseRows = await insertRows(trx, {
     table: 'enterprises',
     columns: {
-      owner_user_id: 'bigint', legal_name_en: 'text', legal_name_zh: 'text', registration_type: 'text', br_number: 'text', br_expiry: 'date',
-      hawker_licence_no: 'text', sector: 'text', full_time_employees: 'integer', is_group_member: 'boolean', group_full_time_employees: 'integer',
-      address: 'text', district: 'text', phone: 'text', has_substantive_business: 'boolean', is_listed_company: 'boolean',
-      is_statutory_body: 'boolean', is_subvented: 'boolean', created_at: 'timestamptz', updated_at: 'timestamptz',
+      owner_user_id: 'bigint',
+      legal_name_en: 'text',
+      legal_name_zh: 'text',
+      registration_type: 'text',
+      br_number: 'text',
+      br_expiry: 'date',
+      hawker_licence_no: 'text',
+      sector: 'text',
+      full_time_employees: 'integer',
+      is_group_member: 'boolean',
+      group_full_time_employees: 'integer',
+      address: 'text',
+      district: 'text',
+      phone: 'text',
+      has_substantive_business: 'boolean',
+      is_listed_company: 'boolean',
+      is_statutory_body: 'boolean',
+      is_subvented: 'boolean',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
     },
     rows: enterprises.map((e) => ({
       owner_user_id: idOf(e.owner, 'owner'),
@@ -230,8 +333,17 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
   const enquiryRows = await insertRows(trx, {
     table: 'enquiries',
     columns: {
-      enterprise_id: 'bigint', solution_id: 'bigint', solution_version_id: 'bigint', feature_ids: 'bigint[]', message: 'text', status: 'text',
-      decline_reason: 'text', responded_by: 'bigint', responded_at: 'timestamptz', created_by: 'bigint', created_at: 'timestamptz',
+      enterprise_id: 'bigint',
+      solution_id: 'bigint',
+      solution_version_id: 'bigint',
+      feature_ids: 'bigint[]',
+      message: 'text',
+      status: 'text',
+      decline_reason: 'text',
+      responded_by: 'bigint',
+      responded_at: 'timestamptz',
+      created_by: 'bigint',
+      created_at: 'timestamptz',
     },
     rows: enquiries.map((e) => ({
       enterprise_id: idOf(e.enterprise, 'enterprise'),
@@ -258,7 +370,16 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
   const quotations = byTime(plan.quotations);
   const quotationRows = await insertRows(trx, {
     table: 'quotations',
-    columns: { enquiry_id: 'bigint', vendor_id: 'bigint', solution_version_id: 'bigint', items: 'jsonb', max_subscription_months: 'integer', eligible_cost_cents: 'bigint', created_by: 'bigint', created_at: 'timestamptz' },
+    columns: {
+      enquiry_id: 'bigint',
+      vendor_id: 'bigint',
+      solution_version_id: 'bigint',
+      items: 'jsonb',
+      max_subscription_months: 'integer',
+      eligible_cost_cents: 'bigint',
+      created_by: 'bigint',
+      created_at: 'timestamptz',
+    },
     rows: quotations.map((q) => ({
       enquiry_id: idOf(q.enquiry, 'enquiry'),
       vendor_id: q.vendorId,
@@ -271,23 +392,54 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
     })),
     returning: { id: 'id', enquiry: 'enquiry_id' },
   });
-  assignIds({ things: quotations, keyOf: (q) => String(idOf(q.enquiry, 'enquiry')), rows: quotationRows, rowKey: (row) => String(row.enquiry) });
+  assignIds({
+    things: quotations,
+    keyOf: (q) => String(idOf(q.enquiry, 'enquiry')),
+    rows: quotationRows,
+    rowKey: (row) => String(row.enquiry),
+  });
 
   // References from the same sequence the service uses, numbered in the order the drafts were made.
   const applications = byTime(plan.applications);
   if (applications.length > 0) {
-    const numbers = await sql<{ n: number }>`select nextval('application_reference_seq')::int as n from generate_series(1, ${applications.length})`.execute(trx);
+    const numbers = await sql<{
+      n: number;
+    }>`select nextval('application_reference_seq')::int as n from generate_series(1, ${applications.length})`.execute(trx);
     const sorted = numbers.rows.map((r) => Number(r.n)).sort((a, b) => a - b);
-    applications.forEach((app, i) => (app.reference = `DTS-${hongKongDay(app.createdAt).slice(0, 4)}-${String(sorted[i]).padStart(6, '0')}`));
+    applications.forEach(
+      (app, i) => (app.reference = `DTS-${hongKongDay(app.createdAt).slice(0, 4)}-${String(sorted[i]).padStart(6, '0')}`),
+    );
   }
   const applicationRows = await insertRows(trx, {
     table: 'applications',
     columns: {
-      reference: 'text', enterprise_id: 'bigint', quotation_id: 'bigint', vendor_id: 'bigint', category: 'text', settings_id: 'bigint', status: 'text',
-      cost_cents: 'bigint', programme_cents: 'bigint', shop_cents: 'bigint', declarations: 'jsonb', idempotency_key: 'text', created_by: 'bigint',
-      assigned_officer_id: 'bigint', assigned_at: 'timestamptz', eligibility_at_submit: 'jsonb', decision_reason: 'text', info_round: 'integer',
-      approved_at: 'timestamptz', deploy_by: 'timestamptz', deployment_reported_at: 'timestamptz', deployed_at: 'timestamptz', lapsed_at: 'timestamptz',
-      submitted_at: 'timestamptz', decided_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz',
+      reference: 'text',
+      enterprise_id: 'bigint',
+      quotation_id: 'bigint',
+      vendor_id: 'bigint',
+      category: 'text',
+      settings_id: 'bigint',
+      status: 'text',
+      cost_cents: 'bigint',
+      programme_cents: 'bigint',
+      shop_cents: 'bigint',
+      declarations: 'jsonb',
+      idempotency_key: 'text',
+      created_by: 'bigint',
+      assigned_officer_id: 'bigint',
+      assigned_at: 'timestamptz',
+      eligibility_at_submit: 'jsonb',
+      decision_reason: 'text',
+      info_round: 'integer',
+      approved_at: 'timestamptz',
+      deploy_by: 'timestamptz',
+      deployment_reported_at: 'timestamptz',
+      deployed_at: 'timestamptz',
+      lapsed_at: 'timestamptz',
+      submitted_at: 'timestamptz',
+      decided_at: 'timestamptz',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
     },
     rows: applications.map((a) => ({
       reference: a.reference,
@@ -326,8 +478,21 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
   const claimRows = await insertRows(trx, {
     table: 'claims',
     columns: {
-      application_id: 'bigint', invoice_number: 'text', invoice_date: 'date', invoiced_cents: 'bigint', paid_cents: 'bigint', paid_on: 'date', payer_name: 'text',
-      payee_vendor_br: 'text', payable_cents: 'bigint', status: 'text', checks: 'jsonb', submitted_by: 'bigint', decided_by: 'bigint', decided_at: 'timestamptz', created_at: 'timestamptz',
+      application_id: 'bigint',
+      invoice_number: 'text',
+      invoice_date: 'date',
+      invoiced_cents: 'bigint',
+      paid_cents: 'bigint',
+      paid_on: 'date',
+      payer_name: 'text',
+      payee_vendor_br: 'text',
+      payable_cents: 'bigint',
+      status: 'text',
+      checks: 'jsonb',
+      submitted_by: 'bigint',
+      decided_by: 'bigint',
+      decided_at: 'timestamptz',
+      created_at: 'timestamptz',
     },
     rows: claims.map((c) => ({
       application_id: idOf(c.app, 'application'),
@@ -352,7 +517,18 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
 
   await insertRows(trx, {
     table: 'documents',
-    columns: { application_id: 'bigint', kind: 'text', filename: 'text', content_type: 'text', size_bytes: 'integer', sha256: 'text', content: 'hex', claim_id: 'bigint', uploaded_by: 'bigint', created_at: 'timestamptz' },
+    columns: {
+      application_id: 'bigint',
+      kind: 'text',
+      filename: 'text',
+      content_type: 'text',
+      size_bytes: 'integer',
+      sha256: 'text',
+      content: 'hex',
+      claim_id: 'bigint',
+      uploaded_by: 'bigint',
+      created_at: 'timestamptz',
+    },
     rows: byTime(plan.documents).map((d) => {
       const bytes = demoPdf([...d.lines, '', `Matchfund demo document for application ${d.app.reference}.`]);
       return {
@@ -372,7 +548,17 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
 
   await insertRows(trx, {
     table: 'payments',
-    columns: { application_id: 'bigint', claim_id: 'bigint', amount_cents: 'bigint', payee_name: 'text', prepared_by: 'bigint', prepared_at: 'timestamptz', released_by: 'bigint', released_at: 'timestamptz', status: 'text' },
+    columns: {
+      application_id: 'bigint',
+      claim_id: 'bigint',
+      amount_cents: 'bigint',
+      payee_name: 'text',
+      prepared_by: 'bigint',
+      prepared_at: 'timestamptz',
+      released_by: 'bigint',
+      released_at: 'timestamptz',
+      status: 'text',
+    },
     rows: plan.payments.map((p) => ({
       application_id: idOf(p.app, 'application'),
       claim_id: idOf(p.claim, 'claim'),
@@ -390,7 +576,17 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
   // inserts the rows in the order given, so ids grow with time.
   await insertRows(trx, {
     table: 'application_events',
-    columns: { application_id: 'bigint', actor_user_id: 'bigint', actor_role: 'text', action: 'text', from_status: 'text', to_status: 'text', reason_code: 'text', note: 'text', created_at: 'timestamptz' },
+    columns: {
+      application_id: 'bigint',
+      actor_user_id: 'bigint',
+      actor_role: 'text',
+      action: 'text',
+      from_status: 'text',
+      to_status: 'text',
+      reason_code: 'text',
+      note: 'text',
+      created_at: 'timestamptz',
+    },
     rows: byTime(plan.events).map((e) => ({
       application_id: idOf(e.app, 'application'),
       actor_user_id: e.actor ? idOf(e.actor, 'actor') : null,
@@ -407,7 +603,15 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
   // The portal's notification list. Their e-mails and SMS went out at the time: nothing is queued in the outbox.
   await insertRows(trx, {
     table: 'notifications',
-    columns: { user_id: 'bigint', application_id: 'bigint', template: 'text', params: 'jsonb', source_key: 'text', read_at: 'timestamptz', created_at: 'timestamptz' },
+    columns: {
+      user_id: 'bigint',
+      application_id: 'bigint',
+      template: 'text',
+      params: 'jsonb',
+      source_key: 'text',
+      read_at: 'timestamptz',
+      created_at: 'timestamptz',
+    },
     rows: byTime(plan.notifications).map((n) => ({
       user_id: idOf(n.user, 'recipient'),
       application_id: idOf(n.app, 'application'),
@@ -450,7 +654,18 @@ async function writeRegistrationConflict(trx: Trx): Promise<void> {
 /** A new package and a new version of a listed one, both sent for vetting (as the listing service leaves them). */
 async function writeListings(trx: Trx, plan: DemoPlan): Promise<void> {
   const audit = (entityId: number, action: string, actor: PlanUser, createdAt: Date) =>
-    trx.insertInto('auditLog').values({ entityType: 'solution', entityId, action, actorUserId: idOf(actor, 'vendor user'), actorRole: 'vendor', note: null, createdAt }).execute();
+    trx
+      .insertInto('auditLog')
+      .values({
+        entityType: 'solution',
+        entityId,
+        action,
+        actorUserId: idOf(actor, 'vendor user'),
+        actorRole: 'vendor',
+        note: null,
+        createdAt,
+      })
+      .execute();
   for (const listing of plan.listings) {
     if (listing.kind === 'new_package') {
       const { features, vendorKey: _key, category, sector, ...version } = listing.input;
@@ -461,23 +676,62 @@ async function writeListings(trx: Trx, plan: DemoPlan): Promise<void> {
         .executeTakeFirstOrThrow();
       const row = await trx
         .insertInto('solutionVersions')
-        .values({ ...version, solutionId: solution.id, version: 1, status: 'pending_review', submittedAt: listing.submittedAt, createdAt: listing.createdAt })
+        .values({
+          ...version,
+          solutionId: solution.id,
+          version: 1,
+          status: 'pending_review',
+          submittedAt: listing.submittedAt,
+          createdAt: listing.createdAt,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('solutionFeatures').values(features.map((f, position) => ({ ...f, versionId: row.id, position }))).execute();
+      await trx
+        .insertInto('solutionFeatures')
+        .values(features.map((f, position) => ({ ...f, versionId: row.id, position })))
+        .execute();
       await audit(solution.id, 'create_draft', listing.vendorUser, listing.createdAt);
       await audit(solution.id, 'submit_for_vetting', listing.vendorUser, listing.submittedAt);
     } else {
-      const listed = await trx.selectFrom('solutionVersions').selectAll().where('id', '=', listing.solution.versionId).executeTakeFirstOrThrow();
-      const { id: _id, reviewedBy: _by, reviewedAt: _at, reviewNote: _note, createdAt: _created, submittedAt: _submitted, status: _status, version, ...copy } = listed;
+      const listed = await trx
+        .selectFrom('solutionVersions')
+        .selectAll()
+        .where('id', '=', listing.solution.versionId)
+        .executeTakeFirstOrThrow();
+      const {
+        id: _id,
+        reviewedBy: _by,
+        reviewedAt: _at,
+        reviewNote: _note,
+        createdAt: _created,
+        submittedAt: _submitted,
+        status: _status,
+        version,
+        ...copy
+      } = listed;
       const row = await trx
         .insertInto('solutionVersions')
-        .values({ ...copy, version: version + 1, priceCents: listing.priceCents, status: 'pending_review', submittedAt: listing.submittedAt, createdAt: listing.createdAt })
+        .values({
+          ...copy,
+          version: version + 1,
+          priceCents: listing.priceCents,
+          status: 'pending_review',
+          submittedAt: listing.submittedAt,
+          createdAt: listing.createdAt,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const features = await trx.selectFrom('solutionFeatures').selectAll().where('versionId', '=', listed.id).orderBy('position').execute();
+      const features = await trx
+        .selectFrom('solutionFeatures')
+        .selectAll()
+        .where('versionId', '=', listed.id)
+        .orderBy('position')
+        .execute();
       if (features.length > 0) {
-        await trx.insertInto('solutionFeatures').values(features.map(({ id: _f, versionId: _v, ...f }) => ({ ...f, versionId: row.id }))).execute();
+        await trx
+          .insertInto('solutionFeatures')
+          .values(features.map(({ id: _f, versionId: _v, ...f }) => ({ ...f, versionId: row.id })))
+          .execute();
       }
       await audit(listing.solution.id, 'edit_draft', listing.vendorUser, listing.createdAt);
       await audit(listing.solution.id, 'submit_for_vetting', listing.vendorUser, listing.submittedAt);

@@ -2,7 +2,14 @@
 // with the same domain rules the services apply (lifecycle, eligibility, 1:1 match and cap, budget, claim checks,
 // who is notified), so that db/demo-activity.ts only has to write the rows. No database access, no clock of its own.
 import type { ProgrammeSettings, QuotationItem, Role } from './schema';
-import { budgetStatuses, committedStatuses, transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../app/domain/application-lifecycle';
+import {
+  budgetStatuses,
+  committedStatuses,
+  transition,
+  type ActorRole,
+  type ApplicationAction,
+  type ApplicationStatus,
+} from '../app/domain/application-lifecycle';
 import { allPassed, checkClaim, payableCents, type ClaimCheckResult } from '../app/domain/claims';
 import { hongKongDay } from '../app/domain/dates';
 import { checkEligibility, failedCodes, type RuleResult } from '../app/domain/eligibility';
@@ -13,9 +20,25 @@ import { categories, type Category, type District } from '../app/domain/programm
 import { applicantDeclarations } from '../app/domain/reasons';
 import { seededRandom, type Random } from './demo-random';
 import {
-  claimReturns, declineReasons, deploymentNotes, districtNames, enquiryMessages, enrolments, givenNames, infoAnswers,
-  infoRequests, pendingListings, rejections, shopKinds, streets, surnames, tradeNames, withdrawNotes,
-  type ClaimFlaw, type Lang, type Said,
+  claimReturns,
+  declineReasons,
+  deploymentNotes,
+  districtNames,
+  enquiryMessages,
+  enrolments,
+  givenNames,
+  infoAnswers,
+  infoRequests,
+  pendingListings,
+  rejections,
+  shopKinds,
+  streets,
+  surnames,
+  tradeNames,
+  withdrawNotes,
+  type ClaimFlaw,
+  type Lang,
+  type Said,
 } from './demo-text';
 
 export const DEMO_SEED = 20_261_201;
@@ -28,13 +51,32 @@ const HK_OFFSET = 8 * HOUR;
 
 export type DemoSettings = Pick<
   ProgrammeSettings,
-  | 'id' | 'budgetCents' | 'capCents' | 'matchBps' | 'maxSubscriptionMonths' | 'maxSubscriptionTotalCents' | 'maxOneOffCents'
-  | 'deploymentMonths' | 'maxEmployees' | 'openSectors' | 'openCategories' | 'opensAt' | 'closesAt'
+  | 'id'
+  | 'budgetCents'
+  | 'capCents'
+  | 'matchBps'
+  | 'maxSubscriptionMonths'
+  | 'maxSubscriptionTotalCents'
+  | 'maxOneOffCents'
+  | 'deploymentMonths'
+  | 'maxEmployees'
+  | 'openSectors'
+  | 'openCategories'
+  | 'opensAt'
+  | 'closesAt'
 >;
 
 export type CatalogueVendor = { id: number; key: string; brNumber: string; nameEn: string; contactEmail: string; userId: number | null };
 
-export type CatalogueFeature = { id: number; position: number; nameEn: string; nameZhHk: string; nameZhCn: string; pricingModel: PricingModel; priceCents: number };
+export type CatalogueFeature = {
+  id: number;
+  position: number;
+  nameEn: string;
+  nameZhHk: string;
+  nameZhCn: string;
+  pricingModel: PricingModel;
+  priceCents: number;
+};
 
 export type CatalogueSolution = {
   id: number;
@@ -228,8 +270,24 @@ export type PlanVendorEnrolment = {
 };
 
 export type PlanListing =
-  | { kind: 'new_package'; solution: null; vendorId: number; vendorUser: PlanUser; createdAt: Date; submittedAt: Date; input: typeof pendingListings.newPackage }
-  | { kind: 'new_version'; solution: CatalogueSolution; vendorId: number; vendorUser: PlanUser; createdAt: Date; submittedAt: Date; priceCents: number };
+  | {
+      kind: 'new_package';
+      solution: null;
+      vendorId: number;
+      vendorUser: PlanUser;
+      createdAt: Date;
+      submittedAt: Date;
+      input: typeof pendingListings.newPackage;
+    }
+  | {
+      kind: 'new_version';
+      solution: CatalogueSolution;
+      vendorId: number;
+      vendorUser: PlanUser;
+      createdAt: Date;
+      submittedAt: Date;
+      priceCents: number;
+    };
 
 export type DemoPlan = {
   now: Date;
@@ -292,44 +350,116 @@ function formatCents(cents: number): string {
 
 /** A version-4 UUID drawn from the seeded source, with a counter in it so two can never collide. */
 function uuidFrom(random: Random, counter: number): string {
-  const hex = (digits: number) => Math.floor(random.next() * 16 ** digits).toString(16).padStart(digits, '0');
+  const hex = (digits: number) =>
+    Math.floor(random.next() * 16 ** digits)
+      .toString(16)
+      .padStart(digits, '0');
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[random.int(0, 3)]}${hex(3)}-${counter.toString(16).padStart(4, '0')}${hex(8)}`;
 }
 
 // ——— Scripts: the steps an application goes through to reach its status today ——————————————————————————————
 
 export type Target =
-  | 'draft' | 'submitted' | 'submitted_back' | 'under_review' | 'info_requested' | 'approved' | 'deployment_reported'
-  | 'deployed' | 'deployed_returned' | 'claim_submitted' | 'claim_approved' | 'claim_prepared' | 'paid' | 'rejected'
-  | 'withdrawn' | 'lapsed';
+  | 'draft'
+  | 'submitted'
+  | 'submitted_back'
+  | 'under_review'
+  | 'info_requested'
+  | 'approved'
+  | 'deployment_reported'
+  | 'deployed'
+  | 'deployed_returned'
+  | 'claim_submitted'
+  | 'claim_approved'
+  | 'claim_prepared'
+  | 'paid'
+  | 'rejected'
+  | 'withdrawn'
+  | 'lapsed';
 
 type StepKind =
-  | 'enquire' | 'quote' | 'create' | 'submit' | 'start_review' | 'request_info' | 'resubmit' | 'approve' | 'reject'
-  | 'withdraw' | 'report_deployment' | 'confirm_deployment' | 'submit_claim' | 'approve_claim' | 'return_claim'
-  | 'prepare_payment' | 'release_payment' | 'lapse';
+  | 'enquire'
+  | 'quote'
+  | 'create'
+  | 'submit'
+  | 'start_review'
+  | 'request_info'
+  | 'resubmit'
+  | 'approve'
+  | 'reject'
+  | 'withdraw'
+  | 'report_deployment'
+  | 'confirm_deployment'
+  | 'submit_claim'
+  | 'approve_claim'
+  | 'return_claim'
+  | 'prepare_payment'
+  | 'release_payment'
+  | 'lapse';
 
 type Step = { kind: StepKind; who: Who; flaw?: ClaimFlaw | null };
 
 const stepWho: Record<StepKind, Who> = {
-  enquire: 'applicant', quote: 'vendor', create: 'applicant', submit: 'applicant', start_review: 'officer',
-  request_info: 'officer', resubmit: 'applicant', approve: 'officer', reject: 'officer', withdraw: 'applicant',
-  report_deployment: 'vendor', confirm_deployment: 'applicant', submit_claim: 'applicant', approve_claim: 'officer',
-  return_claim: 'officer', prepare_payment: 'officer', release_payment: 'officer', lapse: 'system',
+  enquire: 'applicant',
+  quote: 'vendor',
+  create: 'applicant',
+  submit: 'applicant',
+  start_review: 'officer',
+  request_info: 'officer',
+  resubmit: 'applicant',
+  approve: 'officer',
+  reject: 'officer',
+  withdraw: 'applicant',
+  report_deployment: 'vendor',
+  confirm_deployment: 'applicant',
+  submit_claim: 'applicant',
+  approve_claim: 'officer',
+  return_claim: 'officer',
+  prepare_payment: 'officer',
+  release_payment: 'officer',
+  lapse: 'system',
 };
 
 /** Hours before each step (after the previous one), as a range. */
 const gapHours: Record<StepKind, readonly [number, number]> = {
-  enquire: [0, 0], quote: [2, 40], create: [1, 96], submit: [0.2, 60], start_review: [6, 200], request_info: [4, 72],
-  resubmit: [12, 150], approve: [4, 110], reject: [4, 110], withdraw: [2, 200], report_deployment: [120, 1000],
-  confirm_deployment: [2, 90], submit_claim: [24, 400], approve_claim: [24, 170], return_claim: [24, 170],
-  prepare_payment: [4, 90], release_payment: [2, 70], lapse: [0, 0],
+  enquire: [0, 0],
+  quote: [2, 40],
+  create: [1, 96],
+  submit: [0.2, 60],
+  start_review: [6, 200],
+  request_info: [4, 72],
+  resubmit: [12, 150],
+  approve: [4, 110],
+  reject: [4, 110],
+  withdraw: [2, 200],
+  report_deployment: [120, 1000],
+  confirm_deployment: [2, 90],
+  submit_claim: [24, 400],
+  approve_claim: [24, 170],
+  return_claim: [24, 170],
+  prepare_payment: [4, 90],
+  release_payment: [2, 70],
+  lapse: [0, 0],
 };
 
 /** Days an application has sat in its status by today. */
 const dwellDays: Record<Target, readonly [number, number]> = {
-  draft: [0, 25], submitted: [0, 27], submitted_back: [0, 4], under_review: [0, 8], info_requested: [0, 12],
-  approved: [0, 45], deployment_reported: [0, 6], deployed: [0, 12], deployed_returned: [0, 6], claim_submitted: [0, 8],
-  claim_approved: [0, 3], claim_prepared: [0, 2], paid: [0, 50], rejected: [0, 60], withdrawn: [0, 60], lapsed: [3, 25],
+  draft: [0, 25],
+  submitted: [0, 27],
+  submitted_back: [0, 4],
+  under_review: [0, 8],
+  info_requested: [0, 12],
+  approved: [0, 45],
+  deployment_reported: [0, 6],
+  deployed: [0, 12],
+  deployed_returned: [0, 6],
+  claim_submitted: [0, 8],
+  claim_approved: [0, 3],
+  claim_prepared: [0, 2],
+  paid: [0, 50],
+  rejected: [0, 60],
+  withdrawn: [0, 60],
+  lapsed: [3, 25],
 };
 
 type AppSpec = {
@@ -389,7 +519,12 @@ function stepsFor(spec: AppSpec, random: Random): Step[] {
     case 'rejected':
       return [...start, ...review, s('reject')];
     case 'withdrawn': {
-      const before = { draft: [], submitted: [s('submit')], under_review: [s('submit'), s('start_review')], info_requested: [s('submit'), s('start_review'), s('request_info')] }[spec.withdrawFrom];
+      const before = {
+        draft: [],
+        submitted: [s('submit')],
+        under_review: [s('submit'), s('start_review')],
+        info_requested: [s('submit'), s('start_review'), s('request_info')],
+      }[spec.withdrawFrom];
       return [...start, ...before, s('withdraw')];
     }
     case 'lapsed':
@@ -401,7 +536,10 @@ function stepsFor(spec: AppSpec, random: Random): Step[] {
  * Places the steps in time so that the last one happened `dwell` before now: each step a drawn gap after the one
  * before, moved into the hours its actor works, and no earlier than the window opens (gaps shrink when they must).
  */
-function schedule(steps: Step[], { random, now, windowStart, dwell, months }: { random: Random; now: number; windowStart: number; dwell: number; months: number }): number[] {
+function schedule(
+  steps: Step[],
+  { random, now, windowStart, dwell, months }: { random: Random; now: number; windowStart: number; dwell: number; months: number },
+): number[] {
   const gaps = steps.map((step) => random.between(gapHours[step.kind][0], gapHours[step.kind][1]) * HOUR);
   const jitters = steps.map(() => random.next());
   const lapsing = steps.at(-1)?.kind === 'lapse';
@@ -454,10 +592,38 @@ export function planDemo(ctx: DemoContext): DemoPlan {
   const rules = { matchBps: settings.matchBps, capCents: settings.capCents, maxSubscriptionMonths: settings.maxSubscriptionMonths };
 
   const existing = {
-    applicant: { id: ctx.people.applicant, email: 'applicant@demo.matchfund.hk', displayName: 'Chan Tai Man', role: 'applicant', locale: 'en', createdAt: new Date(now) },
-    vendor: { id: ctx.people.vendor, email: 'vendor@demo.matchfund.hk', displayName: 'Harbour POS sales', role: 'vendor', locale: 'en', createdAt: new Date(now) },
-    officer: { id: ctx.people.officer, email: 'officer@demo.matchfund.hk', displayName: 'Officer Wong', role: 'officer', locale: 'en', createdAt: new Date(now) },
-    officer2: { id: ctx.people.officer2, email: 'officer2@demo.matchfund.hk', displayName: 'Officer Lee', role: 'officer', locale: 'en', createdAt: new Date(now) },
+    applicant: {
+      id: ctx.people.applicant,
+      email: 'applicant@demo.matchfund.hk',
+      displayName: 'Chan Tai Man',
+      role: 'applicant',
+      locale: 'en',
+      createdAt: new Date(now),
+    },
+    vendor: {
+      id: ctx.people.vendor,
+      email: 'vendor@demo.matchfund.hk',
+      displayName: 'Harbour POS sales',
+      role: 'vendor',
+      locale: 'en',
+      createdAt: new Date(now),
+    },
+    officer: {
+      id: ctx.people.officer,
+      email: 'officer@demo.matchfund.hk',
+      displayName: 'Officer Wong',
+      role: 'officer',
+      locale: 'en',
+      createdAt: new Date(now),
+    },
+    officer2: {
+      id: ctx.people.officer2,
+      email: 'officer2@demo.matchfund.hk',
+      displayName: 'Officer Lee',
+      role: 'officer',
+      locale: 'en',
+      createdAt: new Date(now),
+    },
   } satisfies Record<string, PlanUser>;
   const officers = [existing.officer, existing.officer2] as const;
   const otherOfficer = (officer: PlanUser) => (officer === existing.officer ? existing.officer2 : existing.officer);
@@ -483,7 +649,13 @@ export function planDemo(ctx: DemoContext): DemoPlan {
       vendorUsers.set(vendor.id, existing.vendor);
       return;
     }
-    const user: PlanUser = { email: vendor.contactEmail, displayName: vendor.nameEn, role: 'vendor', locale: index % 3 === 0 ? 'en' : 'zh-HK', createdAt: new Date(now) };
+    const user: PlanUser = {
+      email: vendor.contactEmail,
+      displayName: vendor.nameEn,
+      role: 'vendor',
+      locale: index % 3 === 0 ? 'en' : 'zh-HK',
+      createdAt: new Date(now),
+    };
     vendorUsers.set(vendor.id, user);
     vendorAccounts.push({ vendorId: vendor.id, user });
   });
@@ -500,7 +672,11 @@ export function planDemo(ctx: DemoContext): DemoPlan {
   const usedEmails = new Set<string>([...Object.values(existing).map((u) => u.email), ...vendorAccounts.map((a) => a.user.email)]);
   const usedNames = new Set<string>();
   const usedPhones = new Set<string>();
-  const usedBr = new Set<string>([...ctx.vendors.map((v) => v.brNumber), enrolments.pending.vendor.brNumber, enrolments.rejected.vendor.brNumber]);
+  const usedBr = new Set<string>([
+    ...ctx.vendors.map((v) => v.brNumber),
+    enrolments.pending.vendor.brNumber,
+    enrolments.rejected.vendor.brNumber,
+  ]);
 
   const newOwner = (): PlanUser => {
     for (;;) {
@@ -509,20 +685,45 @@ export function planDemo(ctx: DemoContext): DemoPlan {
       const email = `${given.replace(/ /g, '').toLowerCase()}.${surname.toLowerCase()}${random.int(1, 99)}@shop.example.hk`;
       if (usedEmails.has(email)) continue;
       usedEmails.add(email);
-      const locale = random.weighted<Lang>([['zh-HK', 55], ['en', 35], ['zh-CN', 10]]);
+      const locale = random.weighted<Lang>([
+        ['zh-HK', 55],
+        ['en', 35],
+        ['zh-CN', 10],
+      ]);
       const user: PlanUser = { email, displayName: `${surname} ${given}`, role: 'applicant', locale, createdAt: new Date(now) };
       users.push(user);
       return user;
     }
   };
   const districtWeights: [District, number][] = [
-    ['yau_tsim_mong', 14], ['sham_shui_po', 12], ['kwun_tong', 11], ['wan_chai', 8], ['central_western', 8], ['kowloon_city', 8],
-    ['eastern', 7], ['tsuen_wan', 6], ['yuen_long', 6], ['sha_tin', 6], ['wong_tai_sin', 5], ['kwai_tsing', 5], ['tuen_mun', 5],
-    ['tai_po', 4], ['north', 4], ['southern', 3], ['sai_kung', 3], ['islands', 2],
+    ['yau_tsim_mong', 14],
+    ['sham_shui_po', 12],
+    ['kwun_tong', 11],
+    ['wan_chai', 8],
+    ['central_western', 8],
+    ['kowloon_city', 8],
+    ['eastern', 7],
+    ['tsuen_wan', 6],
+    ['yuen_long', 6],
+    ['sha_tin', 6],
+    ['wong_tai_sin', 5],
+    ['kwai_tsing', 5],
+    ['tuen_mun', 5],
+    ['tai_po', 4],
+    ['north', 4],
+    ['southern', 3],
+    ['sai_kung', 3],
+    ['islands', 2],
   ];
   const newPhone = (): string => {
     for (;;) {
-      const first = random.weighted([['2', 40], ['3', 20], ['5', 10], ['6', 15], ['9', 15]] as const);
+      const first = random.weighted([
+        ['2', 40],
+        ['3', 20],
+        ['5', 10],
+        ['6', 15],
+        ['9', 15],
+      ] as const);
       const phone = `${first}${random.int(100, 999)} ${random.int(1000, 9999)}`;
       if (!usedPhones.has(phone)) {
         usedPhones.add(phone);
@@ -549,7 +750,12 @@ export function planDemo(ctx: DemoContext): DemoPlan {
   };
 
   const newEnterprise = (owner: PlanUser, overrides: Partial<PlanEnterprise> = {}): PlanEnterprise => {
-    const sector = overrides.sector ?? random.weighted<'fnb' | 'retail'>([['fnb', 58], ['retail', 42]]);
+    const sector =
+      overrides.sector ??
+      random.weighted<'fnb' | 'retail'>([
+        ['fnb', 58],
+        ['retail', 42],
+      ]);
     const hawker = random.chance(0.06);
     let legalNameEn = '';
     let legalNameZh = '';
@@ -563,7 +769,12 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     }
     usedNames.add(legalNameEn);
     const district = overrides.district ?? random.weighted(districtWeights);
-    const employees = random.weighted([[[1, 5], 45], [[6, 15], 35], [[16, 35], 15], [[36, 48], 5]] as const);
+    const employees = random.weighted([
+      [[1, 5], 45],
+      [[6, 15], 35],
+      [[16, 35], 15],
+      [[36, 48], 5],
+    ] as const);
     const fullTimeEmployees = random.int(employees[0], employees[1]);
     const group = random.chance(0.05);
     const expiry = new Date(now + random.int(120, 900) * DAY);
@@ -598,7 +809,11 @@ export function planDemo(ctx: DemoContext): DemoPlan {
   // Lion Rock's packages only come from the enterprises below that use the whole cap: its quotations then cluster
   // just under the one-off ceiling, which is what the officers' "quotes near the ceiling" signal is for.
   const clusterVendor = vendorByKey.get('lionrock');
-  const categoryWeights: [Category, number][] = [['e_payment_pos', 45], ['online_promotion', 30], ['customer_management', 25]];
+  const categoryWeights: [Category, number][] = [
+    ['e_payment_pos', 45],
+    ['online_promotion', 30],
+    ['customer_management', 25],
+  ];
   const pickPackage = (sector: string, category: string): { solution: CatalogueSolution; featureIds: number[] } => {
     const candidates = solutionsFor(sector, category).filter((s) => s.vendorId !== clusterVendor?.id);
     const solution = random.weighted(candidates.map((s) => [s, vendorById.get(s.vendorId)?.userId === ctx.people.vendor ? 3 : 2] as const));
@@ -619,7 +834,12 @@ export function planDemo(ctx: DemoContext): DemoPlan {
       preparer: options.preparer ?? random.pick(officers),
       infoCycle: random.chance(0.22),
       returnedClaim: target === 'paid' && random.chance(0.08),
-      withdrawFrom: random.weighted([['draft', 2], ['submitted', 4], ['under_review', 3], ['info_requested', 3]] as const),
+      withdrawFrom: random.weighted([
+        ['draft', 2],
+        ['submitted', 4],
+        ['under_review', 3],
+        ['info_requested', 3],
+      ] as const),
       ...options,
       ...chosen,
     };
@@ -653,7 +873,12 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     returnedClaim: false,
     dwell: [2, 3],
   });
-  spec(demoShop, 'info_requested', { solution: solutionOf('dimsumdigital', 'online_promotion', 'fnb'), featureIds: [], officer: existing.officer, dwell: [1, 2] });
+  spec(demoShop, 'info_requested', {
+    solution: solutionOf('dimsumdigital', 'online_promotion', 'fnb'),
+    featureIds: [],
+    officer: existing.officer,
+    dwell: [1, 2],
+  });
 
   // Each officer: reviews under way (one well past the service standard), a question out, an answer back, and a
   // payment prepared that only the other officer may release.
@@ -672,9 +897,18 @@ export function planDemo(ctx: DemoContext): DemoPlan {
   }
 
   // The demo vendor: approvals whose deployment it must report, and one reported that waits for the shop.
-  for (const [target, dwell] of [['approved', [1, 6]], ['approved', [3, 12]], ['deployment_reported', [0, 3]]] as const) {
+  for (const [target, dwell] of [
+    ['approved', [1, 6]],
+    ['approved', [3, 12]],
+    ['deployment_reported', [0, 3]],
+  ] as const) {
     const enterprise = newEnterprise(newOwner());
-    spec(enterprise, target, { solution: solutionOf('harbourpos', 'e_payment_pos', enterprise.sector), featureIds: [], dwell, infoCycle: false });
+    spec(enterprise, target, {
+      solution: solutionOf('harbourpos', 'e_payment_pos', enterprise.sector),
+      featureIds: [],
+      dwell,
+      infoCycle: false,
+    });
   }
 
   // ——— Risk signals that fire ———
@@ -694,7 +928,10 @@ export function planDemo(ctx: DemoContext): DemoPlan {
   // Owners of more than one shop.
   for (let i = 0; i < 6; i++) {
     const owner = newOwner();
-    for (const target of [random.pick(['approved', 'paid', 'deployed'] as const), random.pick(['under_review', 'submitted', 'paid'] as const)]) {
+    for (const target of [
+      random.pick(['approved', 'paid', 'deployed'] as const),
+      random.pick(['under_review', 'submitted', 'paid'] as const),
+    ]) {
       spec(newEnterprise(owner), target);
     }
   }
@@ -708,7 +945,12 @@ export function planDemo(ctx: DemoContext): DemoPlan {
   ] as const) {
     const enterprise = newEnterprise(newOwner(), { sector });
     const big = sector === 'fnb' ? solutionOf('lionrock', 'e_payment_pos', 'fnb') : solutionOf('peakcommerce', 'e_payment_pos', 'retail');
-    spec(enterprise, first, { solution: big, featureIds: [], fullInvoice: true, officer: first === 'under_review' ? existing.officer2 : random.pick(officers) });
+    spec(enterprise, first, {
+      solution: big,
+      featureIds: [],
+      fullInvoice: true,
+      officer: first === 'under_review' ? existing.officer2 : random.pick(officers),
+    });
     spec(enterprise, second, { category: random.pick(['online_promotion', 'customer_management']), fullInvoice: true });
   }
   // A claim invoiced at exactly twice the cap: its 1:1 share is the whole cap.
@@ -726,9 +968,20 @@ export function planDemo(ctx: DemoContext): DemoPlan {
 
   // ——— Everyone else ———
   const generalTargets: [Target, number][] = [
-    ['draft', 13], ['submitted', 16], ['under_review', 4], ['info_requested', 5], ['approved', 20], ['deployment_reported', 7],
-    ['deployed', 9], ['deployed_returned', 3], ['claim_submitted', 7], ['claim_approved', 4], ['paid', 52], ['rejected', 26],
-    ['withdrawn', 16], ['lapsed', 6],
+    ['draft', 13],
+    ['submitted', 16],
+    ['under_review', 4],
+    ['info_requested', 5],
+    ['approved', 20],
+    ['deployment_reported', 7],
+    ['deployed', 9],
+    ['deployed_returned', 3],
+    ['claim_submitted', 7],
+    ['claim_approved', 4],
+    ['paid', 52],
+    ['rejected', 26],
+    ['withdrawn', 16],
+    ['lapsed', 6],
   ];
   const targets = random.shuffle(generalTargets.flatMap(([target, count]) => Array.from({ length: count }, () => target)));
   const withFreeCategory = (enterprise: PlanEnterprise) => {
@@ -739,7 +992,11 @@ export function planDemo(ctx: DemoContext): DemoPlan {
   while (targets.length > 0) {
     const enterprise = newEnterprise(newOwner());
     generalEnterprises.push(enterprise);
-    const count = random.weighted([[1, 70], [2, 24], [3, 6]] as const);
+    const count = random.weighted([
+      [1, 70],
+      [2, 24],
+      [3, 6],
+    ] as const);
     for (let i = 0; i < count && targets.length > 0; i++) {
       const free = withFreeCategory(enterprise);
       if (free.length === 0) break;
@@ -760,13 +1017,22 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     });
   }
   // Registered, but not applied yet (two of them could not: too many staff).
-  for (let i = 0; i < 22; i++) newEnterprise(newOwner(), i < 2 ? { fullTimeEmployees: 55 + i * 12, isGroupMember: false, groupFullTimeEmployees: null } : {});
+  for (let i = 0; i < 22; i++)
+    newEnterprise(newOwner(), i < 2 ? { fullTimeEmployees: 55 + i * 12, isGroupMember: false, groupFullTimeEmployees: null } : {});
   const idle = enterprises.filter((e) => !specs.some((s) => s.enterprise === e));
   spec(idle[0]!, 'draft', { category: 'e_payment_pos' }); // the shop with 55 staff saved a draft it cannot submit
 
   // ——— The simulation: every step of every application, in time order, judged like the services judge it ———
   const budget = settings.budgetCents;
-  type Running = { spec: AppSpec; steps: Step[]; times: number[]; app?: PlanApplication; enquiry?: PlanEnquiry; quotation?: PlanQuotation; halted: boolean };
+  type Running = {
+    spec: AppSpec;
+    steps: Step[];
+    times: number[];
+    app?: PlanApplication;
+    enquiry?: PlanEnquiry;
+    quotation?: PlanQuotation;
+    halted: boolean;
+  };
   const runs: Running[] = specs.map((s) => {
     const steps = stepsFor(s, random);
     const dwellRange = s.dwell ?? dwellDays[s.target];
@@ -781,8 +1047,11 @@ export function planDemo(ctx: DemoContext): DemoPlan {
   });
 
   const committedOf = (enterprise: PlanEnterprise, except?: PlanApplication) =>
-    applications.filter((a) => a.enterprise === enterprise && a !== except && committedStatuses.includes(a.status)).reduce((sum, a) => sum + a.programmeCents, 0);
-  const approvedTotal = () => applications.filter((a) => (budgetStatuses as readonly string[]).includes(a.status)).reduce((sum, a) => sum + a.programmeCents, 0);
+    applications
+      .filter((a) => a.enterprise === enterprise && a !== except && committedStatuses.includes(a.status))
+      .reduce((sum, a) => sum + a.programmeCents, 0);
+  const approvedTotal = () =>
+    applications.filter((a) => (budgetStatuses as readonly string[]).includes(a.status)).reduce((sum, a) => sum + a.programmeCents, 0);
   const langOf = (user: PlanUser): Lang => user.locale;
   const say = (said: Said, user: PlanUser) => said[langOf(user)];
 
@@ -818,7 +1087,23 @@ export function planDemo(ctx: DemoContext): DemoPlan {
   /** The services' guarded move: the pure transition decides, then the event and the notifications follow. */
   const move = (
     app: PlanApplication,
-    { action, role, actor, at, changes = {}, reasonCode = null, note = null }: { action: ApplicationAction; role: ActorRole; actor: PlanUser | null; at: Date; changes?: Partial<PlanApplication>; reasonCode?: string | null; note?: string | null },
+    {
+      action,
+      role,
+      actor,
+      at,
+      changes = {},
+      reasonCode = null,
+      note = null,
+    }: {
+      action: ApplicationAction;
+      role: ActorRole;
+      actor: PlanUser | null;
+      at: Date;
+      changes?: Partial<PlanApplication>;
+      reasonCode?: string | null;
+      note?: string | null;
+    },
   ): boolean => {
     const next = transition({ status: app.status, action, role });
     if (!next.ok) return false;
@@ -826,11 +1111,23 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     Object.assign(app, changes, { status: next.next, updatedAt: at });
     events.push({ app, actor, actorRole: role, action, fromStatus, toStatus: next.next, reasonCode, note, createdAt: at });
     for (const { to, template } of notificationsFor(action)) {
-      const user = to === 'applicant' ? app.enterprise.owner : to === 'vendor' ? vendorUsers.get(app.vendorId) : app.assignedOfficer ?? undefined;
+      const user =
+        to === 'applicant' ? app.enterprise.owner : to === 'vendor' ? vendorUsers.get(app.vendorId) : (app.assignedOfficer ?? undefined);
       if (!user) continue;
       // The services write a once-in-a-life notification (e.g. "under review") once per person: so does the demo.
-      if (isOncePerApplication(template) && notifications.some((n) => n.app === app && n.user === user && n.template === template)) continue;
-      notifications.push({ user, app, template, programmeCents: app.programmeCents, reasonCode, note, createdAt: at, readAt: null, eventIndex: events.length - 1 });
+      if (isOncePerApplication(template) && notifications.some((n) => n.app === app && n.user === user && n.template === template))
+        continue;
+      notifications.push({
+        user,
+        app,
+        template,
+        programmeCents: app.programmeCents,
+        reasonCode,
+        note,
+        createdAt: at,
+        readAt: null,
+        eventIndex: events.length - 1,
+      });
     }
     return true;
   };
@@ -852,7 +1149,17 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     switch (step.kind) {
       case 'enquire': {
         const message = random.pick(enquiryMessages);
-        run.enquiry = { enterprise: s.enterprise, solution: s.solution, featureIds: [...s.featureIds].sort((a, b) => a - b), message: say(message, owner), status: 'sent', declineReason: null, respondedBy: null, respondedAt: null, createdAt: at };
+        run.enquiry = {
+          enterprise: s.enterprise,
+          solution: s.solution,
+          featureIds: [...s.featureIds].sort((a, b) => a - b),
+          message: say(message, owner),
+          status: 'sent',
+          declineReason: null,
+          respondedBy: null,
+          respondedAt: null,
+          createdAt: at,
+        };
         enquiries.push(run.enquiry);
         return true;
       }
@@ -892,12 +1199,29 @@ export function planDemo(ctx: DemoContext): DemoPlan {
         };
         run.app = created;
         applications.push(created);
-        events.push({ app: created, actor: owner, actorRole: 'applicant', action: 'create', fromStatus: null, toStatus: 'draft', reasonCode: null, note: null, createdAt: at });
+        events.push({
+          app: created,
+          actor: owner,
+          actorRole: 'applicant',
+          action: 'create',
+          fromStatus: null,
+          toStatus: 'draft',
+          reasonCode: null,
+          note: null,
+          createdAt: at,
+        });
         documents.push({
           app: created,
           kind: 'quotation',
           filename: `quotation-${vendor.key}.pdf`,
-          lines: ['QUOTATION', vendor.nameEn, `For: ${s.enterprise.legalNameEn}`, `${s.solution.nameEn}`, `Eligible cost: ${formatCents(quotation.eligibleCostCents)}`, `Date: ${hongKongDay(quotation.createdAt)}`],
+          lines: [
+            'QUOTATION',
+            vendor.nameEn,
+            `For: ${s.enterprise.legalNameEn}`,
+            `${s.solution.nameEn}`,
+            `Eligible cost: ${formatCents(quotation.eligibleCostCents)}`,
+            `Date: ${hongKongDay(quotation.createdAt)}`,
+          ],
           claim: null,
           uploadedBy: owner,
           createdAt: at,
@@ -917,23 +1241,50 @@ export function planDemo(ctx: DemoContext): DemoPlan {
           role: 'applicant',
           actor: owner,
           at,
-          changes: { programmeCents: split.programmeCents, shopCents: split.shopCents, settingsId: settings.id, eligibilityAtSubmit: results, submittedAt: at },
+          changes: {
+            programmeCents: split.programmeCents,
+            shopCents: split.shopCents,
+            settingsId: settings.id,
+            eligibilityAtSubmit: results,
+            submittedAt: at,
+          },
         });
       }
       case 'start_review': {
         if (!app || (app.assignedOfficer !== null && app.assignedOfficer !== s.officer)) return false;
-        return move(app, { action: 'start_review', role: 'officer', actor: s.officer, at, changes: { assignedOfficer: s.officer, assignedAt: at } });
+        return move(app, {
+          action: 'start_review',
+          role: 'officer',
+          actor: s.officer,
+          at,
+          changes: { assignedOfficer: s.officer, assignedAt: at },
+        });
       }
       case 'request_info': {
         if (!app || app.assignedOfficer !== s.officer) return false;
-        return move(app, { action: 'request_info', role: 'officer', actor: s.officer, at, note: say(random.pick(infoRequests), owner), changes: { decidedAt: null, infoRound: app.infoRound + 1 } });
+        return move(app, {
+          action: 'request_info',
+          role: 'officer',
+          actor: s.officer,
+          at,
+          note: say(random.pick(infoRequests), owner),
+          changes: { decidedAt: null, infoRound: app.infoRound + 1 },
+        });
       }
       case 'resubmit': {
         if (!app) return false;
         const answer = random.int(0, infoAnswers.length - 1);
         const moved = move(app, { action: 'resubmit', role: 'applicant', actor: owner, at, note: say(infoAnswers[answer]!, owner) });
         if (moved && answer !== 2) {
-          documents.push({ app, kind: 'other', filename: ['shop-front', 'br-certificate', 'mpf-record', 'quotation-stamped'][answer] + '.pdf', lines: [infoAnswers[answer]!.en, s.enterprise.legalNameEn], claim: null, uploadedBy: owner, createdAt: at });
+          documents.push({
+            app,
+            kind: 'other',
+            filename: ['shop-front', 'br-certificate', 'mpf-record', 'quotation-stamped'][answer] + '.pdf',
+            lines: [infoAnswers[answer]!.en, s.enterprise.legalNameEn],
+            claim: null,
+            uploadedBy: owner,
+            createdAt: at,
+          });
         }
         return moved;
       }
@@ -949,13 +1300,28 @@ export function planDemo(ctx: DemoContext): DemoPlan {
           role: 'officer',
           actor: s.officer,
           at,
-          changes: { programmeCents, shopCents: app.costCents - programmeCents, decisionReason: null, decidedAt: at, approvedAt: at, deployBy: addMonths(at, settings.deploymentMonths) },
+          changes: {
+            programmeCents,
+            shopCents: app.costCents - programmeCents,
+            decisionReason: null,
+            decidedAt: at,
+            approvedAt: at,
+            deployBy: addMonths(at, settings.deploymentMonths),
+          },
         });
       }
       case 'reject': {
         if (!app || app.assignedOfficer !== s.officer) return false;
         const rejection = random.pick(rejections);
-        return move(app, { action: 'reject', role: 'officer', actor: s.officer, at, reasonCode: rejection.reason, note: say(rejection.note, owner), changes: { decisionReason: rejection.reason, decidedAt: at } });
+        return move(app, {
+          action: 'reject',
+          role: 'officer',
+          actor: s.officer,
+          at,
+          reasonCode: rejection.reason,
+          note: say(rejection.note, owner),
+          changes: { decisionReason: rejection.reason, decidedAt: at },
+        });
       }
       case 'withdraw': {
         if (!app) return false;
@@ -963,7 +1329,17 @@ export function planDemo(ctx: DemoContext): DemoPlan {
         return move(app, { action: 'withdraw', role: 'applicant', actor: owner, at, note: note ? say(note, owner) : null });
       }
       case 'report_deployment':
-        return !!app && move(app, { action: 'report_deployment', role: 'vendor', actor: vendorUser, at, note: random.pick(deploymentNotes), changes: { deploymentReportedAt: at } });
+        return (
+          !!app &&
+          move(app, {
+            action: 'report_deployment',
+            role: 'vendor',
+            actor: vendorUser,
+            at,
+            note: random.pick(deploymentNotes),
+            changes: { deploymentReportedAt: at },
+          })
+        );
       case 'confirm_deployment':
         return !!app && move(app, { action: 'confirm_deployment', role: 'applicant', actor: owner, at, changes: { deployedAt: at } });
       case 'submit_claim': {
@@ -971,10 +1347,13 @@ export function planDemo(ctx: DemoContext): DemoPlan {
         const flaw = step.flaw ?? null;
         const approvedOn = hongKongDay(app.approvedAt);
         const quoted = app.quotation.eligibleCostCents;
-        const invoiced = s.invoiceCents ?? (s.fullInvoice || random.chance(0.85) ? quoted : Math.round((quoted * random.between(0.9, 0.98)) / 100) * 100);
-        const invoiceDate = flaw === 'date' ? hongKongDay(new Date(app.approvedAt.getTime() - 3 * DAY)) : hongKongDay(app.deploymentReportedAt ?? at);
+        const invoiced =
+          s.invoiceCents ?? (s.fullInvoice || random.chance(0.85) ? quoted : Math.round((quoted * random.between(0.9, 0.98)) / 100) * 100);
+        const invoiceDate =
+          flaw === 'date' ? hongKongDay(new Date(app.approvedAt.getTime() - 3 * DAY)) : hongKongDay(app.deploymentReportedAt ?? at);
         const paidCents = flaw === 'amount' ? invoiced - 50_000 : invoiced;
-        const payerName = flaw === 'payer' ? owner.displayName : owner.locale === 'en' ? s.enterprise.legalNameEn : s.enterprise.legalNameZh;
+        const payerName =
+          flaw === 'payer' ? owner.displayName : owner.locale === 'en' ? s.enterprise.legalNameEn : s.enterprise.legalNameZh;
         const facts = {
           approvedOn,
           approvedProgrammeCents: app.programmeCents,
@@ -1006,8 +1385,38 @@ export function planDemo(ctx: DemoContext): DemoPlan {
         };
         claims.push(claim);
         documents.push(
-          { app, kind: 'invoice', filename: `invoice-${claim.invoiceNumber}.pdf`, lines: ['INVOICE', claim.invoiceNumber, vendor.nameEn, `BR ${vendor.brNumber}`, `To: ${s.enterprise.legalNameEn}`, `Amount: ${formatCents(invoiced)}`, `Date: ${invoiceDate}`], claim, uploadedBy: owner, createdAt: at },
-          { app, kind: 'payment_proof', filename: 'bank-slip.pdf', lines: ['PAYMENT RECORD', `Paid by: ${payerName}`, `To: ${vendor.nameEn}`, `Amount: ${formatCents(paidCents)}`, `Date: ${claim.paidOn}`], claim, uploadedBy: owner, createdAt: at },
+          {
+            app,
+            kind: 'invoice',
+            filename: `invoice-${claim.invoiceNumber}.pdf`,
+            lines: [
+              'INVOICE',
+              claim.invoiceNumber,
+              vendor.nameEn,
+              `BR ${vendor.brNumber}`,
+              `To: ${s.enterprise.legalNameEn}`,
+              `Amount: ${formatCents(invoiced)}`,
+              `Date: ${invoiceDate}`,
+            ],
+            claim,
+            uploadedBy: owner,
+            createdAt: at,
+          },
+          {
+            app,
+            kind: 'payment_proof',
+            filename: 'bank-slip.pdf',
+            lines: [
+              'PAYMENT RECORD',
+              `Paid by: ${payerName}`,
+              `To: ${vendor.nameEn}`,
+              `Amount: ${formatCents(paidCents)}`,
+              `Date: ${claim.paidOn}`,
+            ],
+            claim,
+            uploadedBy: owner,
+            createdAt: at,
+          },
         );
         return true;
       }
@@ -1018,7 +1427,12 @@ export function planDemo(ctx: DemoContext): DemoPlan {
         const approve = step.kind === 'approve_claim';
         if (approve && claim && !allPassed(claim.checks)) return false;
         const failed = claim?.checks.find((c) => !c.passed)?.check;
-        const flawNote = failed === 'paid_by_enterprise' ? claimReturns.payer : failed === 'payment_matches_invoice' ? claimReturns.amount : claimReturns.date;
+        const flawNote =
+          failed === 'paid_by_enterprise'
+            ? claimReturns.payer
+            : failed === 'payment_matches_invoice'
+              ? claimReturns.amount
+              : claimReturns.date;
         const note = approve ? null : say(flawNote, owner);
         const moved = move(app, {
           action: step.kind,
@@ -1035,7 +1449,17 @@ export function planDemo(ctx: DemoContext): DemoPlan {
         if (!app || app.status !== 'claim_approved' || payments.some((p) => p.app === app)) return false;
         const claim = [...claims].reverse().find((c) => c.app === app && c.status === 'approved');
         if (!claim) return false;
-        payments.push({ app, claim, amountCents: claim.payableCents, payeeName: s.enterprise.legalNameEn, preparedBy: s.preparer, preparedAt: at, releasedBy: null, releasedAt: null, status: 'prepared' });
+        payments.push({
+          app,
+          claim,
+          amountCents: claim.payableCents,
+          payeeName: s.enterprise.legalNameEn,
+          preparedBy: s.preparer,
+          preparedAt: at,
+          releasedBy: null,
+          releasedAt: null,
+          status: 'prepared',
+        });
         return true;
       }
       case 'release_payment': {
@@ -1046,7 +1470,12 @@ export function planDemo(ctx: DemoContext): DemoPlan {
         return move(app, { action: 'release_payment', role: 'officer', actor: checker, at });
       }
       case 'lapse':
-        return !!app && !!app.deployBy && app.deployBy.getTime() < at.getTime() && move(app, { action: 'lapse', role: 'system', actor: null, at, changes: { lapsedAt: at } });
+        return (
+          !!app &&
+          !!app.deployBy &&
+          app.deployBy.getTime() < at.getTime() &&
+          move(app, { action: 'lapse', role: 'system', actor: null, at, changes: { lapsedAt: at } })
+        );
     }
   };
 
@@ -1055,8 +1484,24 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     const solution = enquiry.solution;
     const features = solution.features.filter((f) => enquiry.featureIds.includes(f.id)).sort((a, b) => a.position - b.position);
     const items: QuotationItem[] = [
-      { kind: 'package', featureId: null, nameEn: solution.nameEn, nameZhHk: solution.nameZhHk, nameZhCn: solution.nameZhCn, pricingModel: solution.pricingModel, priceCents: solution.priceCents },
-      ...features.map((f) => ({ kind: 'feature' as const, featureId: f.id, nameEn: f.nameEn, nameZhHk: f.nameZhHk, nameZhCn: f.nameZhCn, pricingModel: f.pricingModel, priceCents: f.priceCents })),
+      {
+        kind: 'package',
+        featureId: null,
+        nameEn: solution.nameEn,
+        nameZhHk: solution.nameZhHk,
+        nameZhCn: solution.nameZhCn,
+        pricingModel: solution.pricingModel,
+        priceCents: solution.priceCents,
+      },
+      ...features.map((f) => ({
+        kind: 'feature' as const,
+        featureId: f.id,
+        nameEn: f.nameEn,
+        nameZhHk: f.nameZhHk,
+        nameZhCn: f.nameZhCn,
+        pricingModel: f.pricingModel,
+        priceCents: f.priceCents,
+      })),
     ];
     const quotation: PlanQuotation = {
       enquiry,
@@ -1082,7 +1527,11 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     refusal = '';
     if (at > now || !perform(run, step, new Date(at))) {
       run.halted = true;
-      stalled.push({ target: run.spec.target, reached: run.app?.status ?? 'no application', step: at > now ? `${step.kind} (after now)` : `${step.kind}${refusal ? `: ${refusal}` : ''}` });
+      stalled.push({
+        target: run.spec.target,
+        reached: run.app?.status ?? 'no application',
+        step: at > now ? `${step.kind} (after now)` : `${step.kind}${refusal ? `: ${refusal}` : ''}`,
+      });
     }
   }
 
@@ -1116,13 +1565,26 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     const answeredAt = new Date(snap(enquiry.createdAt.getTime() + random.between(2, 30) * HOUR, 'vendor', random.next()));
     if (status === 'sent' || answeredAt.getTime() > now) return;
     if (status === 'confirmed') quoteFor(enquiry, vendorUser, answeredAt);
-    else Object.assign(enquiry, { status: 'declined', declineReason: say(random.pick(declineReasons), vendorUser), respondedBy: vendorUser, respondedAt: answeredAt });
+    else
+      Object.assign(enquiry, {
+        status: 'declined',
+        declineReason: say(random.pick(declineReasons), vendorUser),
+        respondedBy: vendorUser,
+        respondedAt: answeredAt,
+      });
   };
   const harbour = ctx.vendors.find((v) => v.userId === ctx.people.vendor);
   const freeSolution = (enterprise: PlanEnterprise, vendorId?: number) => {
     const usedCategories = new Set(applications.filter((a) => a.enterprise === enterprise).map((a) => a.category));
     const asked = new Set(enquiries.filter((e) => e.enterprise === enterprise && e.status === 'sent').map((e) => e.solution.id));
-    const options = ctx.solutions.filter((s) => s.sector === enterprise.sector && !usedCategories.has(s.category) && !asked.has(s.id) && (vendorId === undefined || s.vendorId === vendorId) && s.vendorId !== clusterVendor?.id);
+    const options = ctx.solutions.filter(
+      (s) =>
+        s.sector === enterprise.sector &&
+        !usedCategories.has(s.category) &&
+        !asked.has(s.id) &&
+        (vendorId === undefined || s.vendorId === vendorId) &&
+        s.vendorId !== clusterVendor?.id,
+    );
     return options.length > 0 ? random.pick(options) : undefined;
   };
   // The demo shop owner asked the demo vendor for a loyalty package yesterday.
@@ -1151,12 +1613,14 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     enterprise.createdAt = new Date(first - random.between(0.5, 72) * HOUR);
   }
   const ownerFirst = new Map<PlanUser, number>();
-  for (const enterprise of enterprises) ownerFirst.set(enterprise.owner, Math.min(ownerFirst.get(enterprise.owner) ?? Infinity, enterprise.createdAt.getTime()));
+  for (const enterprise of enterprises)
+    ownerFirst.set(enterprise.owner, Math.min(ownerFirst.get(enterprise.owner) ?? Infinity, enterprise.createdAt.getTime()));
   for (const user of users) user.createdAt = new Date((ownerFirst.get(user) ?? now - DAY) - random.between(0.1, 24) * HOUR);
 
   const earliest = Math.min(...users.map((u) => u.createdAt.getTime()), windowStart);
   const programmeStartedAt = new Date(Math.max(opensAt - 30 * DAY, earliest - 21 * DAY));
-  for (const person of [...Object.values(existing), ...vendorAccounts.map((a) => a.user)]) person.createdAt = new Date(programmeStartedAt.getTime() + random.between(1, 48) * HOUR);
+  for (const person of [...Object.values(existing), ...vendorAccounts.map((a) => a.user)])
+    person.createdAt = new Date(programmeStartedAt.getTime() + random.between(1, 48) * HOUR);
 
   // ——— Notifications read long ago; the last week's are partly unread (the demo accounts' all unread) ———
   for (const notification of notifications) {
@@ -1174,7 +1638,15 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     const rejectedUser: PlanUser = { ...enrolments.rejected.user, role: 'vendor', createdAt: new Date(past(now - 41 * DAY, 'vendor')) };
     users.push(pendingUser, rejectedUser);
     enrolmentPlan.push(
-      { user: pendingUser, vendor: enrolments.pending.vendor, status: 'pending', submittedAt: new Date(Math.min(now - 60_000, pendingUser.createdAt.getTime() + 40 * 60_000)), decidedBy: null, decidedAt: null, decisionReason: null },
+      {
+        user: pendingUser,
+        vendor: enrolments.pending.vendor,
+        status: 'pending',
+        submittedAt: new Date(Math.min(now - 60_000, pendingUser.createdAt.getTime() + 40 * 60_000)),
+        decidedBy: null,
+        decidedAt: null,
+        decisionReason: null,
+      },
       {
         user: rejectedUser,
         vendor: enrolments.rejected.vendor,
@@ -1192,18 +1664,51 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     const pier = vendorByKey.get(newPackage.vendorKey);
     const ding = vendorByKey.get(newVersion.vendorKey);
     if (pier) {
-      const others = ctx.solutions.filter((s) => s.vendorId === pier.id).map((s) => ({ solutionId: s.id, category: s.category, sector: s.sector }));
-      const problems = checkListing({ draft: newPackage, rules: settings, otherListings: others, openCategories: settings.openCategories, openSectors: settings.openSectors });
-      if (problems.length > 0) throw new Error(`The demo's new package breaks the listing rules: ${problems.map((p) => p.code).join(', ')}`);
+      const others = ctx.solutions
+        .filter((s) => s.vendorId === pier.id)
+        .map((s) => ({ solutionId: s.id, category: s.category, sector: s.sector }));
+      const problems = checkListing({
+        draft: newPackage,
+        rules: settings,
+        otherListings: others,
+        openCategories: settings.openCategories,
+        openSectors: settings.openSectors,
+      });
+      if (problems.length > 0)
+        throw new Error(`The demo's new package breaks the listing rules: ${problems.map((p) => p.code).join(', ')}`);
       const createdAt = new Date(past(now - 2.2 * DAY, 'vendor'));
-      listings.push({ kind: 'new_package', solution: null, vendorId: pier.id, vendorUser: vendorUsers.get(pier.id)!, createdAt, submittedAt: new Date(Math.min(now - 60_000, createdAt.getTime() + 50 * 60_000)), input: newPackage });
+      listings.push({
+        kind: 'new_package',
+        solution: null,
+        vendorId: pier.id,
+        vendorUser: vendorUsers.get(pier.id)!,
+        createdAt,
+        submittedAt: new Date(Math.min(now - 60_000, createdAt.getTime() + 50 * 60_000)),
+        input: newPackage,
+      });
     }
-    const listed = ding && ctx.solutions.find((s) => s.vendorId === ding.id && s.category === newVersion.category && s.sector === newVersion.sector);
+    const listed =
+      ding && ctx.solutions.find((s) => s.vendorId === ding.id && s.category === newVersion.category && s.sector === newVersion.sector);
     if (ding && listed) {
-      const problems = checkListing({ draft: { ...listed, solutionId: listed.id, priceCents: newVersion.priceCents }, rules: settings, otherListings: [], openCategories: settings.openCategories, openSectors: settings.openSectors });
-      if (problems.length > 0) throw new Error(`The demo's new version breaks the listing rules: ${problems.map((p) => p.code).join(', ')}`);
+      const problems = checkListing({
+        draft: { ...listed, solutionId: listed.id, priceCents: newVersion.priceCents },
+        rules: settings,
+        otherListings: [],
+        openCategories: settings.openCategories,
+        openSectors: settings.openSectors,
+      });
+      if (problems.length > 0)
+        throw new Error(`The demo's new version breaks the listing rules: ${problems.map((p) => p.code).join(', ')}`);
       const createdAt = new Date(past(now - 4.6 * DAY, 'vendor'));
-      listings.push({ kind: 'new_version', solution: listed, vendorId: ding.id, vendorUser: vendorUsers.get(ding.id)!, createdAt, submittedAt: new Date(Math.min(now - 60_000, createdAt.getTime() + 3 * HOUR)), priceCents: newVersion.priceCents });
+      listings.push({
+        kind: 'new_version',
+        solution: listed,
+        vendorId: ding.id,
+        vendorUser: vendorUsers.get(ding.id)!,
+        createdAt,
+        submittedAt: new Date(Math.min(now - 60_000, createdAt.getTime() + 3 * HOUR)),
+        priceCents: newVersion.priceCents,
+      });
     }
   }
 
@@ -1229,4 +1734,7 @@ export function planDemo(ctx: DemoContext): DemoPlan {
 }
 
 /** Declarations as the application form sends them: every one ticked. */
-export const allDeclarations = Object.fromEntries(applicantDeclarations.map((d) => [d, true])) as Record<(typeof applicantDeclarations)[number], true>;
+export const allDeclarations = Object.fromEntries(applicantDeclarations.map((d) => [d, true])) as Record<
+  (typeof applicantDeclarations)[number],
+  true
+>;

@@ -176,7 +176,10 @@ function commandLine(pid: number): string[] | undefined {
   } catch {
     try {
       // No /proc (macOS): ps gives the command as one line; good enough for the checks below.
-      return execFileSync('ps', ['-p', String(pid), '-o', 'command='], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().split(/\s+/);
+      return execFileSync('ps', ['-p', String(pid), '-o', 'command='], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim()
+        .split(/\s+/);
     } catch {
       return undefined;
     }
@@ -205,7 +208,10 @@ export function isPostmasterOf(pid: number, dataDir: string): boolean {
  * `waitMs`). A pid file whose process is something else (the pid was reused) is stale: remove it, never signal a
  * process we did not start. Also used by the tests' built server after a hard kill.
  */
-export async function stopLeftoverPostgres(dataDir: string, { log = () => {}, waitMs = 15_000 }: { log?: (line: string) => void; waitMs?: number } = {}) {
+export async function stopLeftoverPostgres(
+  dataDir: string,
+  { log = () => {}, waitMs = 15_000 }: { log?: (line: string) => void; waitMs?: number } = {},
+) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
@@ -233,7 +239,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     binaries = relocateBinaries(binaries);
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     dataDir = embeddedDataDir(dataDir);
-    if (dataDir !== path.resolve(options.dataDir)) log(`The postgres user cannot reach ${options.dataDir}; keeping the database in ${dataDir}`);
+    if (dataDir !== path.resolve(options.dataDir))
+      log(`The postgres user cannot reach ${options.dataDir}; keeping the database in ${dataDir}`);
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (runAs) fs.chownSync(dataDir, runAs.uid, runAs.gid);
@@ -246,8 +253,18 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
 
   const port = options.port ?? (await freePort());
   const settings = [
-    '-D', dataDir, '-p', String(port), '-h', '127.0.0.1',
-    '-c', 'unix_socket_directories=', '-c', 'max_connections=300', '-c', 'timezone=UTC',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-h',
+    '127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=300',
+    '-c',
+    'timezone=UTC',
   ];
   if (options.ephemeral) {
     settings.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');

@@ -56,7 +56,15 @@ export function describeTools(name: string, env: Record<string, string | undefin
  * The version rule: pg_dump refuses a server newer than itself, and a dump made by a newer pg_dump may use SQL an
  * older server does not know. So the tool must be at least the server's major version; the newest found is used.
  */
-export function chooseTool({ name, tools, serverMajor }: { name: string; tools: ClientTool[]; serverMajor: number }): { ok: true; tool: ClientTool } | { ok: false; message: string } {
+export function chooseTool({
+  name,
+  tools,
+  serverMajor,
+}: {
+  name: string;
+  tools: ClientTool[];
+  serverMajor: number;
+}): { ok: true; tool: ClientTool } | { ok: false; message: string } {
   const best = [...tools].sort((a, b) => b.major - a.major)[0];
   const install =
     `Install PostgreSQL's client tools, version ${serverMajor} or newer: on Debian or Ubuntu \`apt-get install postgresql-client\` ` +
@@ -87,7 +95,10 @@ export function findTool(name: 'pg_dump' | 'pg_restore', serverMajor: number): C
 export class OpsError extends Error {}
 
 const targetEnv = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   DATA_DIR: z.string().optional(),
 });
 
@@ -104,9 +115,18 @@ export type Target = {
  * the same folder for the length of the job and stops it after. `create` allows a new, empty cluster (restore);
  * a backup of a folder that holds no database is an error.
  */
-export async function openTarget({ rootDir = defaultRootDir, create, log }: { rootDir?: string; create: boolean; log: (line: string) => void }): Promise<Target> {
+export async function openTarget({
+  rootDir = defaultRootDir,
+  create,
+  log,
+}: {
+  rootDir?: string;
+  create: boolean;
+  log: (line: string) => void;
+}): Promise<Target> {
   const parsed = targetEnv.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== '')));
-  if (!parsed.success) throw new OpsError(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new OpsError(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const env = parsed.data;
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, label: redact(env.DATABASE_URL), stop: async () => {} };
 
@@ -183,7 +203,10 @@ export async function withDatabase<T>(
     const major = await withClient(target.url, serverMajor);
     const { dbname, env } = clientConnection(target.url);
     const runTool = (tool: ClientTool, args: string[]) =>
-      spawnSync(tool.path, ['--no-password', `--dbname=${dbname}`, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+      spawnSync(tool.path, ['--no-password', `--dbname=${dbname}`, ...args], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
     return await job({ ...target, major, runTool });
   } finally {
     await target.stop();
@@ -196,7 +219,9 @@ export function runOpsScript(name: string, main: (log: (line: string) => void) =
   main(log).then(
     () => process.exit(0),
     (error: unknown) => {
-      console.error(`[${name}] ${error instanceof OpsError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      console.error(
+        `[${name}] ${error instanceof OpsError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       process.exit(1);
     },
   );

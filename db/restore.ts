@@ -26,12 +26,15 @@ runOpsScript('restore', async (log) => {
     if (list.status !== 0) throw new OpsError(`${file} is not a backup pg_restore ${pgRestore.version} can read:\n${list.stderr.trim()}`);
     const dumpedFrom = /Dumped from database version: (\d+)/.exec(list.stdout)?.[1];
     if (dumpedFrom && Number(dumpedFrom) > major) {
-      throw new OpsError(`The backup comes from PostgreSQL ${dumpedFrom}; restore it into PostgreSQL ${dumpedFrom} or newer, not ${major}.`);
+      throw new OpsError(
+        `The backup comes from PostgreSQL ${dumpedFrom}; restore it into PostgreSQL ${dumpedFrom} or newer, not ${major}.`,
+      );
     }
     log(`Restoring ${file} into ${label} (PostgreSQL ${major}) with ${pgRestore.path} ${pgRestore.version}`);
     // All or nothing: one transaction, stopping at the first error. Owners and grants belong to the old server.
     const result = runTool(pgRestore, ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', file]);
-    if (result.status !== 0) throw new OpsError(`pg_restore failed (exit ${result.status ?? result.signal}); the database was left as it was (empty).`);
+    if (result.status !== 0)
+      throw new OpsError(`pg_restore failed (exit ${result.status ?? result.signal}); the database was left as it was (empty).`);
     const tables = await withClient(url, userObjectCount);
     log(`Restored ${tables} tables, sequences and views in ${seconds(started)} s`);
   });

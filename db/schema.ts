@@ -11,7 +11,6 @@ export type { Locale, Role };
 type Id = Generated<number>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
-
 export interface UsersTable {
   id: Id;
   email: string;
@@ -389,7 +388,11 @@ export interface ClaimsTable {
   payerName: string;
   payeeVendorBr: string;
   payableCents: number;
-  status: ColumnType<'submitted' | 'approved' | 'returned', 'submitted' | 'approved' | 'returned' | undefined, 'submitted' | 'approved' | 'returned'>;
+  status: ColumnType<
+    'submitted' | 'approved' | 'returned',
+    'submitted' | 'approved' | 'returned' | undefined,
+    'submitted' | 'approved' | 'returned'
+  >;
   checks: ColumnType<ClaimCheck[], string, string>;
   submittedBy: number;
   decidedBy: number | null;

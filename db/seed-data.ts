@@ -5,13 +5,13 @@ export type SeedSector = 'fnb' | 'retail';
 export type SeedPricingModel = 'one_off' | 'monthly';
 export type SeedText = { en: string; zhHK: string; zhCN: string };
 export type SeedVendor = {
-  key: string;            // short slug, unique, e.g. 'octopay'
+  key: string; // short slug, unique, e.g. 'octopay'
   name: SeedText;
-  brNumber: string;       // 8 digits, unique across vendors
-  contactEmail: string;   // use example domains only, e.g. sales@octopay.example.hk
-  phone: string;          // Hong Kong 8-digit number like '2345 6789'
-  website: string;        // https://<something>.example.hk
-  district: string;       // one of the 18 district codes in GLOSSARY.md
+  brNumber: string; // 8 digits, unique across vendors
+  contactEmail: string; // use example domains only, e.g. sales@octopay.example.hk
+  phone: string; // Hong Kong 8-digit number like '2345 6789'
+  website: string; // https://<something>.example.hk
+  district: string; // one of the 18 district codes in GLOSSARY.md
 };
 export type SeedFeature = { name: SeedText; pricingModel: SeedPricingModel; priceCents: number };
 
@@ -22,9 +22,9 @@ export type SeedSolution = {
   category: SeedCategory;
   sector: SeedSector;
   name: SeedText;
-  description: SeedText;  // 2-3 sentences, concrete: what the shop gets (hardware, training, payment methods...)
+  description: SeedText; // 2-3 sentences, concrete: what the shop gets (hardware, training, payment methods...)
   pricingModel: SeedPricingModel;
-  priceCents: number;     // one-off total, or the MONTHLY fee when pricingModel is 'monthly'
+  priceCents: number; // one-off total, or the MONTHLY fee when pricingModel is 'monthly'
   deploymentDays: number; // 7..180
   features: SeedFeature[]; // 0..4 optional features, each with its own explicit price
   /** What the listing states for the matcher beyond what its texts say (seedAttributes fills in the rest). */
@@ -36,7 +36,10 @@ export type SeedSolution = {
  * names, the payment methods and seat range its description gives), with the package's own statements on top.
  */
 export function seedAttributes(solution: SeedSolution): StatedAttributes {
-  return { ...assumedAttributes({ category: solution.category, name: solution.name.en, description: solution.description.en }), ...solution.attributes };
+  return {
+    ...assumedAttributes({ category: solution.category, name: solution.name.en, description: solution.description.en }),
+    ...solution.attributes,
+  };
 }
 
 // All vendors and businesses below are fictional. Contact details use the reserved-style
@@ -216,8 +219,16 @@ export const seedSolutions: SeedSolution[] = [
     features: [
       { name: { en: 'Extra POS terminal', zhHK: '額外收銀機', zhCN: '额外收银机' }, pricingModel: 'one_off', priceCents: 680_000 },
       { name: { en: 'Kitchen display screen', zhHK: '廚房顯示屏', zhCN: '厨房显示屏' }, pricingModel: 'one_off', priceCents: 650_000 },
-      { name: { en: 'QR code table ordering', zhHK: 'QR Code 枱面點餐', zhCN: 'QR Code 台面点餐' }, pricingModel: 'monthly', priceCents: 18_000 },
-      { name: { en: 'Extra 12 months of support', zhHK: '額外 12 個月技術支援', zhCN: '额外 12 个月技术支援' }, pricingModel: 'one_off', priceCents: 240_000 },
+      {
+        name: { en: 'QR code table ordering', zhHK: 'QR Code 枱面點餐', zhCN: 'QR Code 台面点餐' },
+        pricingModel: 'monthly',
+        priceCents: 18_000,
+      },
+      {
+        name: { en: 'Extra 12 months of support', zhHK: '額外 12 個月技術支援', zhCN: '额外 12 个月技术支援' },
+        pricingModel: 'one_off',
+        priceCents: 240_000,
+      },
     ],
   },
   {
@@ -234,7 +245,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 4_280_000, // HK$42,800
     deploymentDays: 30,
     features: [
-      { name: { en: 'Extra barcode scanner', zhHK: '額外條碼掃描器', zhCN: '额外条码扫描器' }, pricingModel: 'one_off', priceCents: 120_000 },
+      {
+        name: { en: 'Extra barcode scanner', zhHK: '額外條碼掃描器', zhCN: '额外条码扫描器' },
+        pricingModel: 'one_off',
+        priceCents: 120_000,
+      },
       { name: { en: 'Shelf label printer', zhHK: '貨架標籤打印機', zhCN: '货架标签打印机' }, pricingModel: 'one_off', priceCents: 220_000 },
       { name: { en: 'Multi-branch stock sync', zhHK: '分店存貨同步', zhCN: '分店存货同步' }, pricingModel: 'monthly', priceCents: 38_000 },
     ],
@@ -254,7 +269,11 @@ export const seedSolutions: SeedSolution[] = [
     deploymentDays: 21,
     features: [
       { name: { en: 'E-coupon module', zhHK: '電子優惠券模組', zhCN: '电子优惠券模组' }, pricingModel: 'monthly', priceCents: 12_000 },
-      { name: { en: 'WhatsApp birthday offers', zhHK: 'WhatsApp 生日優惠推送', zhCN: 'WhatsApp 生日优惠推送' }, pricingModel: 'monthly', priceCents: 15_000 },
+      {
+        name: { en: 'WhatsApp birthday offers', zhHK: 'WhatsApp 生日優惠推送', zhCN: 'WhatsApp 生日优惠推送' },
+        pricingModel: 'monthly',
+        priceCents: 15_000,
+      },
     ],
   },
   {
@@ -271,8 +290,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 1_880_000, // HK$18,800
     deploymentDays: 28,
     features: [
-      { name: { en: '5,000 SMS message credits', zhHK: '5,000 條短訊額度', zhCN: '5,000 条短讯额度' }, pricingModel: 'one_off', priceCents: 60_000 },
-      { name: { en: 'Branded member app', zhHK: '品牌會員手機程式', zhCN: '品牌会员手机程式' }, pricingModel: 'one_off', priceCents: 1_200_000 },
+      {
+        name: { en: '5,000 SMS message credits', zhHK: '5,000 條短訊額度', zhCN: '5,000 条短讯额度' },
+        pricingModel: 'one_off',
+        priceCents: 60_000,
+      },
+      {
+        name: { en: 'Branded member app', zhHK: '品牌會員手機程式', zhCN: '品牌会员手机程式' },
+        pricingModel: 'one_off',
+        priceCents: 1_200_000,
+      },
     ],
   },
 
@@ -291,8 +318,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 58_000, // HK$580 / month
     deploymentDays: 14,
     features: [
-      { name: { en: 'Extra handheld terminal', zhHK: '額外手提收銀機', zhCN: '额外手提收银机' }, pricingModel: 'monthly', priceCents: 18_000 },
-      { name: { en: 'Online ordering QR code', zhHK: '網上點餐 QR Code', zhCN: '网上点餐 QR Code' }, pricingModel: 'monthly', priceCents: 22_000 },
+      {
+        name: { en: 'Extra handheld terminal', zhHK: '額外手提收銀機', zhCN: '额外手提收银机' },
+        pricingModel: 'monthly',
+        priceCents: 18_000,
+      },
+      {
+        name: { en: 'Online ordering QR code', zhHK: '網上點餐 QR Code', zhCN: '网上点餐 QR Code' },
+        pricingModel: 'monthly',
+        priceCents: 22_000,
+      },
     ],
   },
   {
@@ -310,7 +345,11 @@ export const seedSolutions: SeedSolution[] = [
     deploymentDays: 14,
     features: [
       { name: { en: 'Second card terminal', zhHK: '第二部終端機', zhCN: '第二部终端机' }, pricingModel: 'monthly', priceCents: 15_000 },
-      { name: { en: 'Advanced inventory module', zhHK: '進階存貨模組', zhCN: '进阶存货模组' }, pricingModel: 'monthly', priceCents: 20_000 },
+      {
+        name: { en: 'Advanced inventory module', zhHK: '進階存貨模組', zhCN: '进阶存货模组' },
+        pricingModel: 'monthly',
+        priceCents: 20_000,
+      },
     ],
   },
   {
@@ -344,9 +383,17 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 2_680_000, // HK$26,800
     deploymentDays: 21,
     features: [
-      { name: { en: 'Extra handheld ordering device', zhHK: '額外手提落單機', zhCN: '额外手提落单机' }, pricingModel: 'one_off', priceCents: 450_000 },
+      {
+        name: { en: 'Extra handheld ordering device', zhHK: '額外手提落單機', zhCN: '额外手提落单机' },
+        pricingModel: 'one_off',
+        priceCents: 450_000,
+      },
       { name: { en: 'Kitchen display screen', zhHK: '廚房顯示屏', zhCN: '厨房显示屏' }, pricingModel: 'one_off', priceCents: 580_000 },
-      { name: { en: 'Phone takeaway order module', zhHK: '電話外賣落單模組', zhCN: '电话外卖落单模组' }, pricingModel: 'one_off', priceCents: 180_000 },
+      {
+        name: { en: 'Phone takeaway order module', zhHK: '電話外賣落單模組', zhCN: '电话外卖落单模组' },
+        pricingModel: 'one_off',
+        priceCents: 180_000,
+      },
     ],
   },
   {
@@ -363,8 +410,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 880_000, // HK$8,800
     deploymentDays: 21,
     features: [
-      { name: { en: '20 extra dish photos', zhHK: '額外 20 款菜式拍攝', zhCN: '额外 20 款菜式拍摄' }, pricingModel: 'one_off', priceCents: 150_000 },
-      { name: { en: 'Monthly platform promotion management', zhHK: '每月平台優惠活動管理', zhCN: '每月平台优惠活动管理' }, pricingModel: 'monthly', priceCents: 80_000 },
+      {
+        name: { en: '20 extra dish photos', zhHK: '額外 20 款菜式拍攝', zhCN: '额外 20 款菜式拍摄' },
+        pricingModel: 'one_off',
+        priceCents: 150_000,
+      },
+      {
+        name: { en: 'Monthly platform promotion management', zhHK: '每月平台優惠活動管理', zhCN: '每月平台优惠活动管理' },
+        pricingModel: 'monthly',
+        priceCents: 80_000,
+      },
     ],
   },
   {
@@ -381,7 +436,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 680_000, // HK$6,800
     deploymentDays: 14,
     features: [
-      { name: { en: 'WhatsApp broadcast', zhHK: 'WhatsApp 群發訊息', zhCN: 'WhatsApp 群发讯息' }, pricingModel: 'monthly', priceCents: 20_000 },
+      {
+        name: { en: 'WhatsApp broadcast', zhHK: 'WhatsApp 群發訊息', zhCN: 'WhatsApp 群发讯息' },
+        pricingModel: 'monthly',
+        priceCents: 20_000,
+      },
     ],
   },
 
@@ -390,7 +449,11 @@ export const seedSolutions: SeedSolution[] = [
     vendorKey: 'lionrock',
     category: 'e_payment_pos',
     sector: 'fnb',
-    name: { en: 'Restaurant Cloud POS Pro (Multi-zone)', zhHK: '雲端餐廳收銀系統專業版（多區域）', zhCN: '云端餐厅收银系统专业版（多区域）' },
+    name: {
+      en: 'Restaurant Cloud POS Pro (Multi-zone)',
+      zhHK: '雲端餐廳收銀系統專業版（多區域）',
+      zhCN: '云端餐厅收银系统专业版（多区域）',
+    },
     description: {
       en: 'A full set-up for large restaurants and banquet halls: four counter POS terminals, six handheld ordering devices, two kitchen display screens and a self-ordering kiosk. Accepts Octopus, FPS, AlipayHK, WeChat Pay HK, PayMe, Visa, Mastercard, UnionPay, Apple Pay and Google Pay, with split bills and banquet deposits. Includes network cabling, menu and floor-plan set-up, three on-site training days and 24 months of support.',
       zhHK: '為大型酒樓及宴會廳而設的完整方案：四部櫃面收銀機、六部手提落單機、兩部廚房顯示屏及一部自助點餐機。支援八達通、轉數快、支付寶香港、微信支付香港、PayMe、Visa、Mastercard、銀聯、Apple Pay 及 Google Pay，可分單及收取宴會訂金。已包括網絡佈線、餐牌及枱位圖設定、三日上門培訓及 24 個月技術支援。',
@@ -416,7 +479,11 @@ export const seedSolutions: SeedSolution[] = [
     deploymentDays: 30,
     features: [
       { name: { en: 'Additional branch', zhHK: '額外分店', zhCN: '额外分店' }, pricingModel: 'monthly', priceCents: 88_000 },
-      { name: { en: 'Membership system integration', zhHK: '會員系統連接', zhCN: '会员系统连接' }, pricingModel: 'one_off', priceCents: 350_000 },
+      {
+        name: { en: 'Membership system integration', zhHK: '會員系統連接', zhCN: '会员系统连接' },
+        pricingModel: 'one_off',
+        priceCents: 350_000,
+      },
     ],
   },
   {
@@ -433,8 +500,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 3_600_000, // HK$36,000
     deploymentDays: 180,
     features: [
-      { name: { en: 'Extra 3 months of management', zhHK: '額外三個月代管', zhCN: '额外三个月代管' }, pricingModel: 'one_off', priceCents: 1_500_000 },
-      { name: { en: 'Food blogger tasting event', zhHK: '美食博客試食活動', zhCN: '美食博客试食活动' }, pricingModel: 'one_off', priceCents: 800_000 },
+      {
+        name: { en: 'Extra 3 months of management', zhHK: '額外三個月代管', zhCN: '额外三个月代管' },
+        pricingModel: 'one_off',
+        priceCents: 1_500_000,
+      },
+      {
+        name: { en: 'Food blogger tasting event', zhHK: '美食博客試食活動', zhCN: '美食博客试食活动' },
+        pricingModel: 'one_off',
+        priceCents: 800_000,
+      },
     ],
   },
   {
@@ -451,8 +526,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 4_800_000, // HK$48,000
     deploymentDays: 60,
     features: [
-      { name: { en: '100 extra product photos', zhHK: '額外 100 件貨品拍攝', zhCN: '额外 100 件货品拍摄' }, pricingModel: 'one_off', priceCents: 600_000 },
-      { name: { en: 'Stock sync with shop POS', zhHK: '與門市收銀系統同步存貨', zhCN: '与门市收银系统同步存货' }, pricingModel: 'monthly', priceCents: 30_000 },
+      {
+        name: { en: '100 extra product photos', zhHK: '額外 100 件貨品拍攝', zhCN: '额外 100 件货品拍摄' },
+        pricingModel: 'one_off',
+        priceCents: 600_000,
+      },
+      {
+        name: { en: 'Stock sync with shop POS', zhHK: '與門市收銀系統同步存貨', zhCN: '与门市收银系统同步存货' },
+        pricingModel: 'monthly',
+        priceCents: 30_000,
+      },
     ],
   },
   {
@@ -469,8 +552,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 128_000, // HK$1,280 / month
     deploymentDays: 30,
     features: [
-      { name: { en: 'WhatsApp broadcast', zhHK: 'WhatsApp 群發訊息', zhCN: 'WhatsApp 群发讯息' }, pricingModel: 'monthly', priceCents: 25_000 },
-      { name: { en: 'Booking deposit collection', zhHK: '訂座按金收取', zhCN: '订座按金收取' }, pricingModel: 'monthly', priceCents: 18_000 },
+      {
+        name: { en: 'WhatsApp broadcast', zhHK: 'WhatsApp 群發訊息', zhCN: 'WhatsApp 群发讯息' },
+        pricingModel: 'monthly',
+        priceCents: 25_000,
+      },
+      {
+        name: { en: 'Booking deposit collection', zhHK: '訂座按金收取', zhCN: '订座按金收取' },
+        pricingModel: 'monthly',
+        priceCents: 18_000,
+      },
     ],
   },
   {
@@ -487,8 +578,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 5_800_000, // HK$58,000
     deploymentDays: 75,
     features: [
-      { name: { en: 'Branded member app', zhHK: '品牌會員手機程式', zhCN: '品牌会员手机程式' }, pricingModel: 'one_off', priceCents: 1_800_000 },
-      { name: { en: 'Extra 12 months of support', zhHK: '額外 12 個月技術支援', zhCN: '额外 12 个月技术支援' }, pricingModel: 'one_off', priceCents: 480_000 },
+      {
+        name: { en: 'Branded member app', zhHK: '品牌會員手機程式', zhCN: '品牌会员手机程式' },
+        pricingModel: 'one_off',
+        priceCents: 1_800_000,
+      },
+      {
+        name: { en: 'Extra 12 months of support', zhHK: '額外 12 個月技術支援', zhCN: '额外 12 个月技术支援' },
+        pricingModel: 'one_off',
+        priceCents: 480_000,
+      },
     ],
   },
 
@@ -539,7 +638,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 7_800_000, // HK$78,000
     deploymentDays: 150,
     features: [
-      { name: { en: 'Branded member app', zhHK: '品牌會員手機程式', zhCN: '品牌会员手机程式' }, pricingModel: 'one_off', priceCents: 2_200_000 },
+      {
+        name: { en: 'Branded member app', zhHK: '品牌會員手機程式', zhCN: '品牌会员手机程式' },
+        pricingModel: 'one_off',
+        priceCents: 2_200_000,
+      },
     ],
   },
   {
@@ -556,7 +659,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 4_600_000, // HK$46,000
     deploymentDays: 60,
     features: [
-      { name: { en: 'Online booking with deposit', zhHK: '網上訂座連按金', zhCN: '网上订座连按金' }, pricingModel: 'monthly', priceCents: 38_000 },
+      {
+        name: { en: 'Online booking with deposit', zhHK: '網上訂座連按金', zhCN: '网上订座连按金' },
+        pricingModel: 'monthly',
+        priceCents: 38_000,
+      },
     ],
   },
 
@@ -592,7 +699,15 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 42_000, // HK$420 / month
     deploymentDays: 14,
     features: [
-      { name: { en: 'WhatsApp broadcast (1,000 messages a month)', zhHK: 'WhatsApp 群發訊息（每月 1,000 條）', zhCN: 'WhatsApp 群发讯息（每月 1,000 条）' }, pricingModel: 'monthly', priceCents: 20_000 },
+      {
+        name: {
+          en: 'WhatsApp broadcast (1,000 messages a month)',
+          zhHK: 'WhatsApp 群發訊息（每月 1,000 條）',
+          zhCN: 'WhatsApp 群发讯息（每月 1,000 条）',
+        },
+        pricingModel: 'monthly',
+        priceCents: 20_000,
+      },
     ],
   },
   {
@@ -609,7 +724,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 1_280_000, // HK$12,800
     deploymentDays: 30,
     features: [
-      { name: { en: 'Extra month of posting', zhHK: '額外一個月帖文代管', zhCN: '额外一个月帖文代管' }, pricingModel: 'one_off', priceCents: 280_000 },
+      {
+        name: { en: 'Extra month of posting', zhHK: '額外一個月帖文代管', zhCN: '额外一个月帖文代管' },
+        pricingModel: 'one_off',
+        priceCents: 280_000,
+      },
     ],
   },
 
@@ -628,8 +747,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 168_000, // HK$1,680 / month
     deploymentDays: 14,
     features: [
-      { name: { en: 'Extra short video each month', zhHK: '每月額外短片', zhCN: '每月额外短片' }, pricingModel: 'monthly', priceCents: 60_000 },
-      { name: { en: 'Google Business profile setup', zhHK: 'Google 商家檔案設定', zhCN: 'Google 商家档案设定' }, pricingModel: 'one_off', priceCents: 120_000 },
+      {
+        name: { en: 'Extra short video each month', zhHK: '每月額外短片', zhCN: '每月额外短片' },
+        pricingModel: 'monthly',
+        priceCents: 60_000,
+      },
+      {
+        name: { en: 'Google Business profile setup', zhHK: 'Google 商家檔案設定', zhCN: 'Google 商家档案设定' },
+        pricingModel: 'one_off',
+        priceCents: 120_000,
+      },
     ],
   },
   {
@@ -646,7 +773,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 198_000, // HK$1,980 / month
     deploymentDays: 14,
     features: [
-      { name: { en: 'WhatsApp Business catalogue setup', zhHK: 'WhatsApp Business 產品目錄設定', zhCN: 'WhatsApp Business 产品目录设定' }, pricingModel: 'one_off', priceCents: 150_000 },
+      {
+        name: { en: 'WhatsApp Business catalogue setup', zhHK: 'WhatsApp Business 產品目錄設定', zhCN: 'WhatsApp Business 产品目录设定' },
+        pricingModel: 'one_off',
+        priceCents: 150_000,
+      },
     ],
   },
 
@@ -682,7 +813,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 1_680_000, // HK$16,800
     deploymentDays: 30,
     features: [
-      { name: { en: 'Two more weeks of ads', zhHK: '廣告延長兩星期', zhCN: '广告延长两星期' }, pricingModel: 'one_off', priceCents: 380_000 },
+      {
+        name: { en: 'Two more weeks of ads', zhHK: '廣告延長兩星期', zhCN: '广告延长两星期' },
+        pricingModel: 'one_off',
+        priceCents: 380_000,
+      },
     ],
   },
   {
@@ -699,7 +834,15 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 980_000, // HK$9,800
     deploymentDays: 30,
     features: [
-      { name: { en: 'WhatsApp broadcast (2,000 messages a month)', zhHK: 'WhatsApp 群發訊息（每月 2,000 條）', zhCN: 'WhatsApp 群发讯息（每月 2,000 条）' }, pricingModel: 'monthly', priceCents: 35_000 },
+      {
+        name: {
+          en: 'WhatsApp broadcast (2,000 messages a month)',
+          zhHK: 'WhatsApp 群發訊息（每月 2,000 條）',
+          zhCN: 'WhatsApp 群发讯息（每月 2,000 条）',
+        },
+        pricingModel: 'monthly',
+        priceCents: 35_000,
+      },
     ],
   },
 
@@ -718,7 +861,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 88_000, // HK$880 / month
     deploymentDays: 21,
     features: [
-      { name: { en: 'QR code table self-ordering', zhHK: 'QR Code 枱面自助點餐', zhCN: 'QR Code 台面自助点餐' }, pricingModel: 'monthly', priceCents: 25_000 },
+      {
+        name: { en: 'QR code table self-ordering', zhHK: 'QR Code 枱面自助點餐', zhCN: 'QR Code 台面自助点餐' },
+        pricingModel: 'monthly',
+        priceCents: 25_000,
+      },
       { name: { en: 'Kitchen display screen', zhHK: '廚房顯示屏', zhCN: '厨房显示屏' }, pricingModel: 'one_off', priceCents: 520_000 },
     ],
   },
@@ -769,7 +916,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 58_000, // HK$580 / month
     deploymentDays: 21,
     features: [
-      { name: { en: 'WhatsApp broadcast', zhHK: 'WhatsApp 群發訊息', zhCN: 'WhatsApp 群发讯息' }, pricingModel: 'monthly', priceCents: 20_000 },
+      {
+        name: { en: 'WhatsApp broadcast', zhHK: 'WhatsApp 群發訊息', zhCN: 'WhatsApp 群发讯息' },
+        pricingModel: 'monthly',
+        priceCents: 20_000,
+      },
     ],
   },
 
@@ -788,8 +939,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 800_000, // HK$8,000
     deploymentDays: 7,
     features: [
-      { name: { en: 'Pick-up number display', zhHK: '取餐號碼顯示屏', zhCN: '取餐号码显示屏' }, pricingModel: 'one_off', priceCents: 280_000 },
-      { name: { en: 'Extra 12 months of support', zhHK: '額外 12 個月技術支援', zhCN: '额外 12 个月技术支援' }, pricingModel: 'one_off', priceCents: 120_000 },
+      {
+        name: { en: 'Pick-up number display', zhHK: '取餐號碼顯示屏', zhCN: '取餐号码显示屏' },
+        pricingModel: 'one_off',
+        priceCents: 280_000,
+      },
+      {
+        name: { en: 'Extra 12 months of support', zhHK: '額外 12 個月技術支援', zhCN: '额外 12 个月技术支援' },
+        pricingModel: 'one_off',
+        priceCents: 120_000,
+      },
     ],
   },
   {
@@ -842,14 +1001,22 @@ export const seedSolutions: SeedSolution[] = [
     deploymentDays: 14,
     features: [
       { name: { en: 'SMS birthday greetings', zhHK: '生日短訊祝賀', zhCN: '生日短讯祝贺' }, pricingModel: 'monthly', priceCents: 8_000 },
-      { name: { en: 'Extra counter tablet', zhHK: '額外櫃面平板電腦', zhCN: '额外柜面平板电脑' }, pricingModel: 'one_off', priceCents: 260_000 },
+      {
+        name: { en: 'Extra counter tablet', zhHK: '額外櫃面平板電腦', zhCN: '额外柜面平板电脑' },
+        pricingModel: 'one_off',
+        priceCents: 260_000,
+      },
     ],
   },
   {
     vendorKey: 'kaifong',
     category: 'online_promotion',
     sector: 'fnb',
-    name: { en: 'Neighbourhood WhatsApp & Facebook Promotion', zhHK: '街坊 WhatsApp 及 Facebook 推廣', zhCN: '街坊 WhatsApp 及 Facebook 推广' },
+    name: {
+      en: 'Neighbourhood WhatsApp & Facebook Promotion',
+      zhHK: '街坊 WhatsApp 及 Facebook 推廣',
+      zhCN: '街坊 WhatsApp 及 Facebook 推广',
+    },
     description: {
       en: 'Monthly promotion for neighbourhood restaurants: eight Facebook posts, a weekly WhatsApp broadcast of daily specials to opted-in customers and updates to your Google Business profile. Photos of new dishes are taken on a monthly shop visit.',
       zhHK: '為街坊食肆而設的按月推廣：每月八個 Facebook 帖文、每星期以 WhatsApp 向已登記客人發送是日精選，並更新 Google 商家檔案。每月到店一次拍攝新菜式相片。',
@@ -859,7 +1026,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 98_000, // HK$980 / month
     deploymentDays: 14,
     features: [
-      { name: { en: 'Google Business profile setup', zhHK: 'Google 商家檔案設定', zhCN: 'Google 商家档案设定' }, pricingModel: 'one_off', priceCents: 100_000 },
+      {
+        name: { en: 'Google Business profile setup', zhHK: 'Google 商家檔案設定', zhCN: 'Google 商家档案设定' },
+        pricingModel: 'one_off',
+        priceCents: 100_000,
+      },
     ],
   },
   {
@@ -876,7 +1047,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 1_500_000, // HK$15,000
     deploymentDays: 30,
     features: [
-      { name: { en: 'Domain and hosting, extra year', zhHK: '網域及寄存額外一年', zhCN: '网域及寄存额外一年' }, pricingModel: 'one_off', priceCents: 120_000 },
+      {
+        name: { en: 'Domain and hosting, extra year', zhHK: '網域及寄存額外一年', zhCN: '网域及寄存额外一年' },
+        pricingModel: 'one_off',
+        priceCents: 120_000,
+      },
     ],
   },
 
@@ -895,7 +1070,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 168_000, // HK$1,680 / month
     deploymentDays: 30,
     features: [
-      { name: { en: 'Extra handheld ordering device', zhHK: '額外手提落單機', zhCN: '额外手提落单机' }, pricingModel: 'monthly', priceCents: 28_000 },
+      {
+        name: { en: 'Extra handheld ordering device', zhHK: '額外手提落單機', zhCN: '额外手提落单机' },
+        pricingModel: 'monthly',
+        priceCents: 28_000,
+      },
     ],
     // On-site repair by ferry: the outlying islands and the country-park side of the New Territories only.
     attributes: { supportDistricts: ['islands', 'sai_kung', 'tsuen_wan', 'tuen_mun'], maxOutlets: 3 },
@@ -914,7 +1093,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 1_880_000, // HK$18,800
     deploymentDays: 45,
     features: [
-      { name: { en: 'Japanese and Korean menu translation', zhHK: '日文及韓文餐牌翻譯', zhCN: '日文及韩文餐牌翻译' }, pricingModel: 'one_off', priceCents: 180_000 },
+      {
+        name: { en: 'Japanese and Korean menu translation', zhHK: '日文及韓文餐牌翻譯', zhCN: '日文及韩文餐牌翻译' },
+        pricingModel: 'one_off',
+        priceCents: 180_000,
+      },
     ],
   },
 
@@ -933,8 +1116,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 5_680_000, // HK$56,800
     deploymentDays: 45,
     features: [
-      { name: { en: 'Extra self-checkout kiosk', zhHK: '額外自助結帳機', zhCN: '额外自助结账机' }, pricingModel: 'one_off', priceCents: 2_380_000 },
-      { name: { en: 'Electronic shelf labels (50 pieces)', zhHK: '電子貨架標籤（50 個）', zhCN: '电子货架标签（50 个）' }, pricingModel: 'one_off', priceCents: 450_000 },
+      {
+        name: { en: 'Extra self-checkout kiosk', zhHK: '額外自助結帳機', zhCN: '额外自助结账机' },
+        pricingModel: 'one_off',
+        priceCents: 2_380_000,
+      },
+      {
+        name: { en: 'Electronic shelf labels (50 pieces)', zhHK: '電子貨架標籤（50 個）', zhCN: '电子货架标签（50 个）' },
+        pricingModel: 'one_off',
+        priceCents: 450_000,
+      },
     ],
   },
   {
@@ -951,7 +1142,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 88_000, // HK$880 / month
     deploymentDays: 21,
     features: [
-      { name: { en: 'WhatsApp broadcast', zhHK: 'WhatsApp 群發訊息', zhCN: 'WhatsApp 群发讯息' }, pricingModel: 'monthly', priceCents: 30_000 },
+      {
+        name: { en: 'WhatsApp broadcast', zhHK: 'WhatsApp 群發訊息', zhCN: 'WhatsApp 群发讯息' },
+        pricingModel: 'monthly',
+        priceCents: 30_000,
+      },
     ],
   },
   {
@@ -968,7 +1163,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 128_000, // HK$1,280 / month
     deploymentDays: 21,
     features: [
-      { name: { en: 'Promotion landing page design', zhHK: '推廣專頁設計', zhCN: '推广专页设计' }, pricingModel: 'one_off', priceCents: 350_000 },
+      {
+        name: { en: 'Promotion landing page design', zhHK: '推廣專頁設計', zhCN: '推广专页设计' },
+        pricingModel: 'one_off',
+        priceCents: 350_000,
+      },
     ],
   },
 
@@ -987,8 +1186,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 1_880_000, // HK$18,800
     deploymentDays: 21,
     features: [
-      { name: { en: 'Extra handheld ordering device', zhHK: '額外手提落單機', zhCN: '额外手提落单机' }, pricingModel: 'one_off', priceCents: 380_000 },
-      { name: { en: 'Online ordering QR code', zhHK: '網上點餐 QR Code', zhCN: '网上点餐 QR Code' }, pricingModel: 'monthly', priceCents: 15_000 },
+      {
+        name: { en: 'Extra handheld ordering device', zhHK: '額外手提落單機', zhCN: '额外手提落单机' },
+        pricingModel: 'one_off',
+        priceCents: 380_000,
+      },
+      {
+        name: { en: 'Online ordering QR code', zhHK: '網上點餐 QR Code', zhCN: '网上点餐 QR Code' },
+        pricingModel: 'monthly',
+        priceCents: 15_000,
+      },
     ],
   },
   {
@@ -1039,8 +1246,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 2_880_000, // HK$28,800
     deploymentDays: 60,
     features: [
-      { name: { en: '100 extra product listings', zhHK: '額外上架 100 件貨品', zhCN: '额外上架 100 件货品' }, pricingModel: 'one_off', priceCents: 300_000 },
-      { name: { en: 'Stock sync with shop POS', zhHK: '與門市收銀系統同步存貨', zhCN: '与门市收银系统同步存货' }, pricingModel: 'monthly', priceCents: 25_000 },
+      {
+        name: { en: '100 extra product listings', zhHK: '額外上架 100 件貨品', zhCN: '额外上架 100 件货品' },
+        pricingModel: 'one_off',
+        priceCents: 300_000,
+      },
+      {
+        name: { en: 'Stock sync with shop POS', zhHK: '與門市收銀系統同步存貨', zhCN: '与门市收银系统同步存货' },
+        pricingModel: 'monthly',
+        priceCents: 25_000,
+      },
     ],
   },
 
@@ -1060,7 +1275,11 @@ export const seedSolutions: SeedSolution[] = [
     deploymentDays: 45,
     features: [
       { name: { en: 'Online takeaway ordering', zhHK: '網上外賣訂購', zhCN: '网上外卖订购' }, pricingModel: 'monthly', priceCents: 30_000 },
-      { name: { en: 'Extra year of website hosting', zhHK: '額外一年網站寄存', zhCN: '额外一年网站寄存' }, pricingModel: 'one_off', priceCents: 150_000 },
+      {
+        name: { en: 'Extra year of website hosting', zhHK: '額外一年網站寄存', zhCN: '额外一年网站寄存' },
+        pricingModel: 'one_off',
+        priceCents: 150_000,
+      },
     ],
   },
   {
@@ -1077,8 +1296,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 3_980_000, // HK$39,800
     deploymentDays: 60,
     features: [
-      { name: { en: 'Extra 3 months of SEO', zhHK: '額外三個月 SEO', zhCN: '额外三个月 SEO' }, pricingModel: 'one_off', priceCents: 900_000 },
-      { name: { en: 'Online marketplace listing connector', zhHK: '網購平台上架連接', zhCN: '网购平台上架连接' }, pricingModel: 'monthly', priceCents: 40_000 },
+      {
+        name: { en: 'Extra 3 months of SEO', zhHK: '額外三個月 SEO', zhCN: '额外三个月 SEO' },
+        pricingModel: 'one_off',
+        priceCents: 900_000,
+      },
+      {
+        name: { en: 'Online marketplace listing connector', zhHK: '網購平台上架連接', zhCN: '网购平台上架连接' },
+        pricingModel: 'monthly',
+        priceCents: 40_000,
+      },
     ],
   },
   {
@@ -1095,7 +1322,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 68_000, // HK$680 / month
     deploymentDays: 21,
     features: [
-      { name: { en: 'Google review invitations', zhHK: 'Google 評價邀請', zhCN: 'Google 评价邀请' }, pricingModel: 'monthly', priceCents: 10_000 },
+      {
+        name: { en: 'Google review invitations', zhHK: 'Google 評價邀請', zhCN: 'Google 评价邀请' },
+        pricingModel: 'monthly',
+        priceCents: 10_000,
+      },
     ],
   },
 
@@ -1114,9 +1345,17 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 5_280_000, // HK$52,800
     deploymentDays: 45,
     features: [
-      { name: { en: 'Extra kitchen display screen', zhHK: '額外廚房顯示屏', zhCN: '额外厨房显示屏' }, pricingModel: 'one_off', priceCents: 580_000 },
+      {
+        name: { en: 'Extra kitchen display screen', zhHK: '額外廚房顯示屏', zhCN: '额外厨房显示屏' },
+        pricingModel: 'one_off',
+        priceCents: 580_000,
+      },
       { name: { en: 'Online queue ticketing', zhHK: '網上排隊取籌', zhCN: '网上排队取筹' }, pricingModel: 'monthly', priceCents: 30_000 },
-      { name: { en: 'Extra 12 months of support', zhHK: '額外 12 個月技術支援', zhCN: '额外 12 个月技术支援' }, pricingModel: 'one_off', priceCents: 360_000 },
+      {
+        name: { en: 'Extra 12 months of support', zhHK: '額外 12 個月技術支援', zhCN: '额外 12 个月技术支援' },
+        pricingModel: 'one_off',
+        priceCents: 360_000,
+      },
     ],
   },
   {
@@ -1133,7 +1372,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 38_000, // HK$380 / month
     deploymentDays: 10,
     features: [
-      { name: { en: 'Bluetooth receipt printer', zhHK: '藍牙收據打印機', zhCN: '蓝牙收据打印机' }, pricingModel: 'one_off', priceCents: 88_000 },
+      {
+        name: { en: 'Bluetooth receipt printer', zhHK: '藍牙收據打印機', zhCN: '蓝牙收据打印机' },
+        pricingModel: 'one_off',
+        priceCents: 88_000,
+      },
     ],
   },
   {
@@ -1150,8 +1393,16 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 2_380_000, // HK$23,800
     deploymentDays: 30,
     features: [
-      { name: { en: 'WhatsApp broadcast', zhHK: 'WhatsApp 群發訊息', zhCN: 'WhatsApp 群发讯息' }, pricingModel: 'monthly', priceCents: 25_000 },
-      { name: { en: '1,000 extra member cards', zhHK: '額外 1,000 張會員卡', zhCN: '额外 1,000 张会员卡' }, pricingModel: 'one_off', priceCents: 150_000 },
+      {
+        name: { en: 'WhatsApp broadcast', zhHK: 'WhatsApp 群發訊息', zhCN: 'WhatsApp 群发讯息' },
+        pricingModel: 'monthly',
+        priceCents: 25_000,
+      },
+      {
+        name: { en: '1,000 extra member cards', zhHK: '額外 1,000 張會員卡', zhCN: '额外 1,000 张会员卡' },
+        pricingModel: 'one_off',
+        priceCents: 150_000,
+      },
     ],
   },
 
@@ -1170,7 +1421,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 7_280_000, // HK$72,800
     deploymentDays: 60,
     features: [
-      { name: { en: 'Extra handheld stock-taking scanner', zhHK: '額外手提盤點掃描器', zhCN: '额外手提盘点扫描器' }, pricingModel: 'one_off', priceCents: 420_000 },
+      {
+        name: { en: 'Extra handheld stock-taking scanner', zhHK: '額外手提盤點掃描器', zhCN: '额外手提盘点扫描器' },
+        pricingModel: 'one_off',
+        priceCents: 420_000,
+      },
       { name: { en: 'Accounting software link', zhHK: '會計軟件連接', zhCN: '会计软件连接' }, pricingModel: 'monthly', priceCents: 30_000 },
     ],
   },
@@ -1188,7 +1443,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 248_000, // HK$2,480 / month
     deploymentDays: 30,
     features: [
-      { name: { en: 'Product photography, 30 items', zhHK: '30 件貨品拍攝', zhCN: '30 件货品拍摄' }, pricingModel: 'one_off', priceCents: 240_000 },
+      {
+        name: { en: 'Product photography, 30 items', zhHK: '30 件貨品拍攝', zhCN: '30 件货品拍摄' },
+        pricingModel: 'one_off',
+        priceCents: 240_000,
+      },
     ],
   },
   {
@@ -1205,7 +1464,11 @@ export const seedSolutions: SeedSolution[] = [
     priceCents: 148_000, // HK$1,480 / month
     deploymentDays: 30,
     features: [
-      { name: { en: 'Monthly statements by email', zhHK: '月結單電郵發送', zhCN: '月结单电邮发送' }, pricingModel: 'monthly', priceCents: 15_000 },
+      {
+        name: { en: 'Monthly statements by email', zhHK: '月結單電郵發送', zhCN: '月结单电邮发送' },
+        pricingModel: 'monthly',
+        priceCents: 15_000,
+      },
     ],
   },
 ];

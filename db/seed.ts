@@ -69,11 +69,7 @@ export async function seedDatabase(
     const existing = await trx.selectFrom('programmes').select('id').executeTakeFirst();
     if (existing) return { seeded: false };
 
-    const programme = await trx
-      .insertInto('programmes')
-      .values({ code: PROGRAMME_CODE })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const programme = await trx.insertInto('programmes').values({ code: PROGRAMME_CODE }).returning('id').executeTakeFirstOrThrow();
     await trx
       .insertInto('programmeSettings')
       .values({ programmeId: programme.id, version: 1, ...initialSettings })
@@ -122,11 +118,19 @@ export async function seedDatabase(
     const packageKey = (vendorId: number, category: string, sector: string) => `${vendorId}/${category}/${sector}`;
     const solutions = await trx
       .insertInto('solutions')
-      .values(seedSolutions.map((solution) => ({ vendorId: vendorIdOf(solution.vendorKey), category: solution.category, sector: solution.sector, status: 'listed' as const })))
+      .values(
+        seedSolutions.map((solution) => ({
+          vendorId: vendorIdOf(solution.vendorKey),
+          category: solution.category,
+          sector: solution.sector,
+          status: 'listed' as const,
+        })),
+      )
       .returning(['id', 'vendorId', 'category', 'sector'])
       .execute();
     const solutionIds = new Map(solutions.map((row) => [packageKey(row.vendorId, row.category, row.sector), row.id]));
-    const solutionIdOf = (solution: (typeof seedSolutions)[number]) => solutionIds.get(packageKey(vendorIdOf(solution.vendorKey), solution.category, solution.sector))!;
+    const solutionIdOf = (solution: (typeof seedSolutions)[number]) =>
+      solutionIds.get(packageKey(vendorIdOf(solution.vendorKey), solution.category, solution.sector))!;
 
     const reviewedAt = new Date();
     const versions = await trx

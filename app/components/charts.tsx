@@ -101,7 +101,15 @@ export function BarChart({
             </text>
           </g>
         ))}
-        <line className="chart-axis" x1={plot.x} x2={plot.x + plot.width} y1={plot.y + plot.height} y2={plot.y + plot.height} stroke="#505a5f" strokeWidth={1} />
+        <line
+          className="chart-axis"
+          x1={plot.x}
+          x2={plot.x + plot.width}
+          y1={plot.y + plot.height}
+          y2={plot.y + plot.height}
+          stroke="#505a5f"
+          strokeWidth={1}
+        />
         <g className="chart-ticks" aria-hidden="true">
           {layout.ticks.map((tick) => (
             <text key={tick.value} x={tick.x} y={layout.tickLabelY} textAnchor="middle" fill="#505a5f">
@@ -180,7 +188,16 @@ export function StackedBarChart({
       >
         <title>{title}</title>
         <PatternDefs id={id} />
-        <rect className="chart-track" x={layout.bar.x} y={layout.bar.y} width={layout.bar.width} height={layout.bar.height} fill="#ffffff" stroke="#505a5f" strokeWidth={1} />
+        <rect
+          className="chart-track"
+          x={layout.bar.x}
+          y={layout.bar.y}
+          width={layout.bar.width}
+          height={layout.bar.height}
+          fill="#ffffff"
+          stroke="#505a5f"
+          strokeWidth={1}
+        />
         {layout.segments.map((segment, i) =>
           segment.box.width > 0 ? (
             <rect
@@ -199,7 +216,14 @@ export function StackedBarChart({
         <g className="chart-ticks" aria-hidden="true">
           {layout.ticks.map((tick) => (
             <g key={tick.value}>
-              <line x1={tick.x} x2={tick.x} y1={layout.bar.y + layout.bar.height} y2={layout.bar.y + layout.bar.height + 5} stroke="#505a5f" strokeWidth={1} />
+              <line
+                x1={tick.x}
+                x2={tick.x}
+                y1={layout.bar.y + layout.bar.height}
+                y2={layout.bar.y + layout.bar.height + 5}
+                stroke="#505a5f"
+                strokeWidth={1}
+              />
               <text x={tick.x} y={layout.tickLabelY} textAnchor="middle" fill="#505a5f">
                 {tickText(tick.value)}
               </text>
@@ -212,7 +236,15 @@ export function StackedBarChart({
           <li key={segment.key}>
             <svg className="chart-swatch" viewBox="0 0 20 20" width={20} height={20} aria-hidden="true" focusable="false">
               <PatternDefs id={`${id}-${segment.key}`} />
-              <rect x={1} y={1} width={18} height={18} fill={fillFor(`${id}-${segment.key}`, segments[i]!.fill)} stroke="#0b0c0c" strokeWidth={1} />
+              <rect
+                x={1}
+                y={1}
+                width={18}
+                height={18}
+                fill={fillFor(`${id}-${segment.key}`, segments[i]!.fill)}
+                stroke="#0b0c0c"
+                strokeWidth={1}
+              />
             </svg>
             <span>
               {segment.label}: <strong>{segments[i]!.valueText}</strong>

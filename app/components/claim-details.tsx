@@ -83,7 +83,8 @@ export function ClaimDetails({
           .filter((d) => d.claimId === claim.id || d.kind === 'quotation')
           .map((doc) => (
             <li key={doc.id}>
-              <a href={`/officer/applications/${reference}/documents/${doc.id}`}>{doc.filename}</a> ({t(`applications:documentKinds.${doc.kind}`)})
+              <a href={`/officer/applications/${reference}/documents/${doc.id}`}>{doc.filename}</a> (
+              {t(`applications:documentKinds.${doc.kind}`)})
             </li>
           ))}
       </ul>

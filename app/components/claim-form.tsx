@@ -90,7 +90,10 @@ export function ClaimForm({
       <input type="file" id={name} name={name} accept="application/pdf,image/jpeg,image/png" />
     </div>
   );
-  const banks = [{ value: '', label: t('claims:chooseBank') }, ...bankCodes.map((code) => ({ value: code, label: `${code} ${t(`claims:banks.${code}`)}` }))];
+  const banks = [
+    { value: '', label: t('claims:chooseBank') },
+    ...bankCodes.map((code) => ({ value: code, label: `${code} ${t(`claims:banks.${code}`)}` })),
+  ];
   return (
     <>
       <ErrorSummary errors={errors} labels={labels} />
@@ -98,19 +101,58 @@ export function ClaimForm({
         <CsrfInput />
         <TextField name="invoiceNumber" label={labels.invoiceNumber!} maxLength={60} defaultValue={values.invoiceNumber} errors={errors} />
         <TextField name="invoiceDate" type="date" label={labels.invoiceDate!} defaultValue={values.invoiceDate} errors={errors} />
-        <TextField name="invoiced" label={labels.invoiced!} hint={t('claims:amountHint')} inputMode="decimal" maxLength={16} defaultValue={values.invoiced} errors={errors} />
+        <TextField
+          name="invoiced"
+          label={labels.invoiced!}
+          hint={t('claims:amountHint')}
+          inputMode="decimal"
+          maxLength={16}
+          defaultValue={values.invoiced}
+          errors={errors}
+        />
         <TextField name="paid" label={labels.paid!} inputMode="decimal" maxLength={16} defaultValue={values.paid} errors={errors} />
         <TextField name="paidOn" type="date" label={labels.paidOn!} defaultValue={values.paidOn} errors={errors} />
-        <TextField name="payerName" label={labels.payerName!} hint={t('claims:payerNameHint')} maxLength={200} defaultValue={values.payerName} errors={errors} />
+        <TextField
+          name="payerName"
+          label={labels.payerName!}
+          hint={t('claims:payerNameHint')}
+          maxLength={200}
+          defaultValue={values.payerName}
+          errors={errors}
+        />
         {file('invoiceDocument')}
         {file('paymentDocument')}
         <fieldset className="field">
           <legend>{t('claims:bankTitle')}</legend>
           <p className="hint">{t('claims:bankHint')}</p>
           <SelectField name="bankCode" label={labels.bankCode!} options={banks} defaultValue={values.bankCode ?? ''} errors={errors} />
-          <TextField name="branchCode" label={labels.branchCode!} hint={t('claims:branchCodeHint')} inputMode="numeric" maxLength={3} defaultValue={values.branchCode} errors={errors} />
-          <TextField name="accountNumber" label={labels.accountNumber!} hint={t('claims:accountNumberHint')} inputMode="numeric" maxLength={20} autoComplete="off" defaultValue={values.accountNumber} errors={errors} />
-          <TextField name="accountName" label={labels.accountName!} hint={t('claims:accountNameHint')} maxLength={140} defaultValue={values.accountName} errors={errors} />
+          <TextField
+            name="branchCode"
+            label={labels.branchCode!}
+            hint={t('claims:branchCodeHint')}
+            inputMode="numeric"
+            maxLength={3}
+            defaultValue={values.branchCode}
+            errors={errors}
+          />
+          <TextField
+            name="accountNumber"
+            label={labels.accountNumber!}
+            hint={t('claims:accountNumberHint')}
+            inputMode="numeric"
+            maxLength={20}
+            autoComplete="off"
+            defaultValue={values.accountNumber}
+            errors={errors}
+          />
+          <TextField
+            name="accountName"
+            label={labels.accountName!}
+            hint={t('claims:accountNameHint')}
+            maxLength={140}
+            defaultValue={values.accountName}
+            errors={errors}
+          />
         </fieldset>
         <button type="submit" className="button" disabled={busy}>
           {t('claims:submitClaim')}

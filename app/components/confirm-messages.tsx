@@ -4,8 +4,14 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../lib/format';
 
-export function approveApplicationMessage(t: TFunction, { programmeCents, remainingCents }: { programmeCents: number; remainingCents: number }) {
-  return t('officer:confirmApproveMessage', { amount: formatMoney(programmeCents), remaining: formatMoney(Math.max(0, remainingCents - programmeCents)) });
+export function approveApplicationMessage(
+  t: TFunction,
+  { programmeCents, remainingCents }: { programmeCents: number; remainingCents: number },
+) {
+  return t('officer:confirmApproveMessage', {
+    amount: formatMoney(programmeCents),
+    remaining: formatMoney(Math.max(0, remainingCents - programmeCents)),
+  });
 }
 
 export function ApproveApplicationFields({ status, idPrefix }: { status: string; idPrefix: string }) {
@@ -27,7 +33,9 @@ export function approveClaimMessage(t: TFunction, { payableCents, business }: { 
 }
 
 export function releasePaymentMessage(t: TFunction, { amountCents, account }: { amountCents: number; account: string | null }) {
-  return account ? t('claims:confirmReleaseMessage', { amount: formatMoney(amountCents), account }) : t('claims:confirmReleaseNoAccount', { amount: formatMoney(amountCents) });
+  return account
+    ? t('claims:confirmReleaseMessage', { amount: formatMoney(amountCents), account })
+    : t('claims:confirmReleaseNoAccount', { amount: formatMoney(amountCents) });
 }
 
 export function reportDeploymentMessage(t: TFunction, { reference }: { reference: string }) {

@@ -15,7 +15,6 @@ const text = (max: number) => requiredText({ max });
 const MAX_EMPLOYEES = 1_000_000;
 const count = wholeNumber({ min: 0, max: MAX_EMPLOYEES });
 
-
 export const enterpriseSchema = z
   .object({
     legalNameEn: text(200),
@@ -30,7 +29,10 @@ export const enterpriseSchema = z
     groupFullTimeEmployees: z.string().trim().optional(),
     address: text(300),
     district: z.enum(districts, { error: 'errors:choose_district' }),
-    phone: z.string({ error: 'errors:required' }).trim().regex(/^[2-9]\d{3} ?\d{4}$/, 'errors:phone_invalid'),
+    phone: z
+      .string({ error: 'errors:required' })
+      .trim()
+      .regex(/^[2-9]\d{3} ?\d{4}$/, 'errors:phone_invalid'),
     hasSubstantiveBusiness: yesNo,
     isListedCompany: yesNo,
     isStatutoryBody: yesNo,
@@ -173,12 +175,34 @@ export function EnterpriseForm({
           />
           {showBr ? (
             <>
-              <TextField name="brNumber" label={labels.brNumber!} hint={t('business:brNumberHint')} inputMode="numeric" maxLength={8} defaultValue={values.brNumber} errors={errors} />
-              <TextField name="brExpiry" type="date" label={labels.brExpiry!} hint={t('business:brExpiryHint')} defaultValue={values.brExpiry} errors={errors} />
+              <TextField
+                name="brNumber"
+                label={labels.brNumber!}
+                hint={t('business:brNumberHint')}
+                inputMode="numeric"
+                maxLength={8}
+                defaultValue={values.brNumber}
+                errors={errors}
+              />
+              <TextField
+                name="brExpiry"
+                type="date"
+                label={labels.brExpiry!}
+                hint={t('business:brExpiryHint')}
+                defaultValue={values.brExpiry}
+                errors={errors}
+              />
             </>
           ) : null}
           {showHawker ? (
-            <TextField name="hawkerLicenceNo" label={labels.hawkerLicenceNo!} hint={t('business:hawkerHint')} maxLength={30} defaultValue={values.hawkerLicenceNo} errors={errors} />
+            <TextField
+              name="hawkerLicenceNo"
+              label={labels.hawkerLicenceNo!}
+              hint={t('business:hawkerHint')}
+              maxLength={30}
+              defaultValue={values.hawkerLicenceNo}
+              errors={errors}
+            />
           ) : null}
         </fieldset>
         <fieldset className="form-section">
@@ -190,10 +214,32 @@ export function EnterpriseForm({
             defaultValue={values.sector ?? 'fnb'}
             options={sectors.map((code) => ({ value: code, label: t(`common:sectors.${code}`) }))}
           />
-          <TextField name="fullTimeEmployees" label={labels.fullTimeEmployees!} hint={t('business:fullTimeEmployeesHint')} inputMode="numeric" maxLength={7} defaultValue={values.fullTimeEmployees} errors={errors} />
-          <RadioGroup name="isGroupMember" legend={labels.isGroupMember!} hint={t('business:isGroupMemberHint')} errors={errors} defaultValue={values.isGroupMember} options={yesNoOptions} />
+          <TextField
+            name="fullTimeEmployees"
+            label={labels.fullTimeEmployees!}
+            hint={t('business:fullTimeEmployeesHint')}
+            inputMode="numeric"
+            maxLength={7}
+            defaultValue={values.fullTimeEmployees}
+            errors={errors}
+          />
+          <RadioGroup
+            name="isGroupMember"
+            legend={labels.isGroupMember!}
+            hint={t('business:isGroupMemberHint')}
+            errors={errors}
+            defaultValue={values.isGroupMember}
+            options={yesNoOptions}
+          />
           {showGroup ? (
-            <TextField name="groupFullTimeEmployees" label={labels.groupFullTimeEmployees!} inputMode="numeric" maxLength={7} defaultValue={values.groupFullTimeEmployees} errors={errors} />
+            <TextField
+              name="groupFullTimeEmployees"
+              label={labels.groupFullTimeEmployees!}
+              inputMode="numeric"
+              maxLength={7}
+              defaultValue={values.groupFullTimeEmployees}
+              errors={errors}
+            />
           ) : null}
           <TextField name="address" label={labels.address!} maxLength={300} defaultValue={values.address} errors={errors} />
           <SelectField
@@ -201,16 +247,52 @@ export function EnterpriseForm({
             label={labels.district!}
             errors={errors}
             defaultValue={values.district ?? ''}
-            options={[{ value: '', label: t('business:chooseDistrict') }, ...districts.map((code) => ({ value: code, label: t(`common:districts.${code}`) }))]}
+            options={[
+              { value: '', label: t('business:chooseDistrict') },
+              ...districts.map((code) => ({ value: code, label: t(`common:districts.${code}`) })),
+            ]}
           />
-          <TextField name="phone" type="tel" label={labels.phone!} hint={t('business:phoneHint')} inputMode="tel" maxLength={9} defaultValue={values.phone} errors={errors} />
+          <TextField
+            name="phone"
+            type="tel"
+            label={labels.phone!}
+            hint={t('business:phoneHint')}
+            inputMode="tel"
+            maxLength={9}
+            defaultValue={values.phone}
+            errors={errors}
+          />
         </fieldset>
         <fieldset className="form-section">
           <legend>{t('business:sectionDeclarations')}</legend>
-          <RadioGroup name="hasSubstantiveBusiness" legend={labels.hasSubstantiveBusiness!} errors={errors} defaultValue={values.hasSubstantiveBusiness} options={yesNoOptions} />
-          <RadioGroup name="isListedCompany" legend={labels.isListedCompany!} errors={errors} defaultValue={values.isListedCompany} options={yesNoOptions} />
-          <RadioGroup name="isStatutoryBody" legend={labels.isStatutoryBody!} errors={errors} defaultValue={values.isStatutoryBody} options={yesNoOptions} />
-          <RadioGroup name="isSubvented" legend={labels.isSubvented!} errors={errors} defaultValue={values.isSubvented} options={yesNoOptions} />
+          <RadioGroup
+            name="hasSubstantiveBusiness"
+            legend={labels.hasSubstantiveBusiness!}
+            errors={errors}
+            defaultValue={values.hasSubstantiveBusiness}
+            options={yesNoOptions}
+          />
+          <RadioGroup
+            name="isListedCompany"
+            legend={labels.isListedCompany!}
+            errors={errors}
+            defaultValue={values.isListedCompany}
+            options={yesNoOptions}
+          />
+          <RadioGroup
+            name="isStatutoryBody"
+            legend={labels.isStatutoryBody!}
+            errors={errors}
+            defaultValue={values.isStatutoryBody}
+            options={yesNoOptions}
+          />
+          <RadioGroup
+            name="isSubvented"
+            legend={labels.isSubvented!}
+            errors={errors}
+            defaultValue={values.isSubvented}
+            options={yesNoOptions}
+          />
         </fieldset>
         <button type="submit" className="button" disabled={busy}>
           {submitLabel}

@@ -18,9 +18,12 @@ function useAttributeTexts() {
       case 'paymentMethods':
         return stated.paymentMethods ? list(stated.paymentMethods, 'match:methods') : t('vendor:attributes.none');
       case 'maxOutlets':
-        return stated.maxOutlets == null ? t('vendor:attributes.noLimit') : t('vendor:attributes.outletsUpTo', { count: stated.maxOutlets });
+        return stated.maxOutlets == null
+          ? t('vendor:attributes.noLimit')
+          : t('vendor:attributes.outletsUpTo', { count: stated.maxOutlets });
       case 'seats':
-        if (stated.minSeats != null && stated.maxSeats != null) return t('vendor:attributes.seatsRange', { min: stated.minSeats, max: stated.maxSeats });
+        if (stated.minSeats != null && stated.maxSeats != null)
+          return t('vendor:attributes.seatsRange', { min: stated.minSeats, max: stated.maxSeats });
         if (stated.minSeats != null) return t('vendor:attributes.seatsFrom', { count: stated.minSeats });
         if (stated.maxSeats != null) return t('vendor:attributes.seatsUpTo', { count: stated.maxSeats });
         return t('vendor:attributes.anySize');

@@ -74,7 +74,11 @@ const attributesSchema = z.object({
 
 /** The matcher's attributes of the form (issue 13 §1), checked field by field and against each other. */
 export function parseListingAttributes(form: FormData): { ok: true; data: StatedAttributes } | { ok: false; fieldErrors: FieldErrors } {
-  const many = (name: string) => form.getAll(name).filter((v): v is string => typeof v === 'string').slice(0, 64);
+  const many = (name: string) =>
+    form
+      .getAll(name)
+      .filter((v): v is string => typeof v === 'string')
+      .slice(0, 64);
   const one = (name: string) => {
     const value = form.get(name);
     return typeof value === 'string' ? value : undefined;
@@ -123,7 +127,12 @@ export function listingFormValues(form: FormData, values: Record<string, string>
       .slice(0, 64)
       .map((v) => v.slice(0, 40))
       .join(',');
-  return { ...values, needsMet: joined('needsMet'), paymentMethods: joined('paymentMethods'), supportDistricts: joined('supportDistricts') };
+  return {
+    ...values,
+    needsMet: joined('needsMet'),
+    paymentMethods: joined('paymentMethods'),
+    supportDistricts: joined('supportDistricts'),
+  };
 }
 
 /** A version's stated attributes as form values (lists comma-separated; no districts = all of Hong Kong). */
@@ -140,10 +149,19 @@ export function attributeValues(stated: StatedAttributes): ListingValues {
   };
 }
 
-type Feature = { nameEn: string; nameZhHk: string; nameZhCn: string; pricingModel: 'one_off' | 'monthly'; priceCents: number; minContractMonths: number | null };
+type Feature = {
+  nameEn: string;
+  nameZhHk: string;
+  nameZhCn: string;
+  pricingModel: 'one_off' | 'monthly';
+  priceCents: number;
+  minContractMonths: number | null;
+};
 
 /** Parses the form; blank feature rows are ignored, half-filled ones are errors. Simplified Chinese defaults to the Traditional text. */
-export function parseListingForm(form: FormData):
+export function parseListingForm(
+  form: FormData,
+):
   | { ok: true; data: z.infer<typeof base> & { features: Feature[] } & StatedAttributes; featureRows: number[] }
   | { ok: false; fieldErrors: FieldErrors } {
   const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
@@ -165,14 +183,22 @@ export function parseListingForm(form: FormData):
     if (!nameEn && !nameZhHk && !price) continue;
     if (!nameEn || !nameZhHk) fieldErrors[`featureNameEn${i}`] = ['vendor:feature_names_required'];
     if (nameEn.length > 120 || nameZhHk.length > 60) fieldErrors[`featureNameEn${i}`] = ['errors:too_long'];
-    if (hasForbiddenCharacters(nameEn) || hasForbiddenCharacters(nameZhHk)) fieldErrors[`featureNameEn${i}`] = ['errors:invalid_characters'];
+    if (hasForbiddenCharacters(nameEn) || hasForbiddenCharacters(nameZhHk))
+      fieldErrors[`featureNameEn${i}`] = ['errors:invalid_characters'];
     const cents = parseMoneyToCents(price);
     if (!cents.ok) fieldErrors[`featurePrice${i}`] = [price ? `errors:${cents.code}` : 'vendor:feature_price_required'];
     const pricingModel = raw[`featureModel${i}`] === 'monthly' ? 'monthly' : 'one_off';
     const contract = (raw[`featureContract${i}`] ?? '').trim();
     if (!/^\d{0,3}$/.test(contract)) fieldErrors[`featureContract${i}`] = ['errors:whole_number'];
     if (cents.ok) {
-      features.push({ nameEn, nameZhHk, nameZhCn: nameZhHk, pricingModel, priceCents: cents.cents, minContractMonths: pricingModel === 'monthly' && contract !== '' ? Number(contract) : null });
+      features.push({
+        nameEn,
+        nameZhHk,
+        nameZhCn: nameZhHk,
+        pricingModel,
+        priceCents: cents.cents,
+        minContractMonths: pricingModel === 'monthly' && contract !== '' ? Number(contract) : null,
+      });
       featureRows.push(i);
     }
   }
@@ -292,7 +318,10 @@ export function ListingForm({
                 label={labels.category!}
                 errors={errors}
                 defaultValue={values.category ?? ''}
-                options={[{ value: '', label: t('vendor:chooseCategory') }, ...categories.map((c) => ({ value: c, label: t(`common:categories.${c}`) }))]}
+                options={[
+                  { value: '', label: t('vendor:chooseCategory') },
+                  ...categories.map((c) => ({ value: c, label: t(`common:categories.${c}`) })),
+                ]}
               />
               <SelectField
                 name="sector"
@@ -310,7 +339,14 @@ export function ListingForm({
           )}
           <TextField name="nameEn" label={labels.nameEn!} maxLength={120} defaultValue={values.nameEn} errors={errors} />
           <TextField name="nameZhHk" label={labels.nameZhHk!} maxLength={60} defaultValue={values.nameZhHk} errors={errors} />
-          <TextField name="nameZhCn" label={labels.nameZhCn!} hint={t('vendor:simplifiedHint')} maxLength={60} defaultValue={values.nameZhCn} errors={errors} />
+          <TextField
+            name="nameZhCn"
+            label={labels.nameZhCn!}
+            hint={t('vendor:simplifiedHint')}
+            maxLength={60}
+            defaultValue={values.nameZhCn}
+            errors={errors}
+          />
           {area('descriptionEn', 4)}
           {area('descriptionZhHk', 4)}
           {area('descriptionZhCn', 3, t('vendor:simplifiedHint'))}
@@ -330,7 +366,15 @@ export function ListingForm({
               { value: 'monthly', label: t('vendor:monthly'), hint: t('vendor:monthlyHint') },
             ]}
           />
-          <TextField name="price" label={labels.price!} hint={t('vendor:priceHint')} inputMode="decimal" maxLength={16} defaultValue={values.price} errors={errors} />
+          <TextField
+            name="price"
+            label={labels.price!}
+            hint={t('vendor:priceHint')}
+            inputMode="decimal"
+            maxLength={16}
+            defaultValue={values.price}
+            errors={errors}
+          />
           <TextField
             name="minContractMonths"
             label={labels.minContractMonths!}
@@ -340,7 +384,15 @@ export function ListingForm({
             defaultValue={values.minContractMonths}
             errors={errors}
           />
-          <TextField name="deploymentDays" label={labels.deploymentDays!} hint={t('vendor:deploymentHint')} inputMode="numeric" maxLength={4} defaultValue={values.deploymentDays} errors={errors} />
+          <TextField
+            name="deploymentDays"
+            label={labels.deploymentDays!}
+            hint={t('vendor:deploymentHint')}
+            inputMode="numeric"
+            maxLength={4}
+            defaultValue={values.deploymentDays}
+            errors={errors}
+          />
         </fieldset>
         <fieldset className="form-section">
           <legend>{t('vendor:attributes.sectionTitle')}</legend>
@@ -361,9 +413,33 @@ export function ListingForm({
             checked={listOf(values.paymentMethods)}
             options={paymentMethods.map((code) => ({ value: code, label: t(`match:methods.${code}`) }))}
           />
-          <TextField name="maxOutlets" label={labels.maxOutlets!} hint={t('vendor:attributes.maxOutletsHint')} inputMode="numeric" maxLength={3} defaultValue={values.maxOutlets} errors={errors} />
-          <TextField name="minSeats" label={labels.minSeats!} hint={t('vendor:attributes.seatsHint')} inputMode="numeric" maxLength={4} defaultValue={values.minSeats} errors={errors} />
-          <TextField name="maxSeats" label={labels.maxSeats!} hint={t('vendor:attributes.seatsHint')} inputMode="numeric" maxLength={4} defaultValue={values.maxSeats} errors={errors} />
+          <TextField
+            name="maxOutlets"
+            label={labels.maxOutlets!}
+            hint={t('vendor:attributes.maxOutletsHint')}
+            inputMode="numeric"
+            maxLength={3}
+            defaultValue={values.maxOutlets}
+            errors={errors}
+          />
+          <TextField
+            name="minSeats"
+            label={labels.minSeats!}
+            hint={t('vendor:attributes.seatsHint')}
+            inputMode="numeric"
+            maxLength={4}
+            defaultValue={values.minSeats}
+            errors={errors}
+          />
+          <TextField
+            name="maxSeats"
+            label={labels.maxSeats!}
+            hint={t('vendor:attributes.seatsHint')}
+            inputMode="numeric"
+            maxLength={4}
+            defaultValue={values.maxSeats}
+            errors={errors}
+          />
           <RadioGroup
             name="supportArea"
             legend={labels.supportArea!}
@@ -393,9 +469,28 @@ export function ListingForm({
           ) : null}
           {Array.from({ length: MAX_FEATURES }, (_, i) => (
             <div className="feature-row" key={i}>
-              <TextField name={`featureNameEn${i}`} label={labels[`featureNameEn${i}`]!} maxLength={120} defaultValue={values[`featureNameEn${i}`]} errors={errors} />
-              <TextField name={`featureNameZh${i}`} label={t('vendor:featureNameZh', { n: i + 1 })} maxLength={60} defaultValue={values[`featureNameZh${i}`]} errors={errors} />
-              <TextField name={`featurePrice${i}`} label={labels[`featurePrice${i}`]!} inputMode="decimal" maxLength={16} defaultValue={values[`featurePrice${i}`]} errors={errors} />
+              <TextField
+                name={`featureNameEn${i}`}
+                label={labels[`featureNameEn${i}`]!}
+                maxLength={120}
+                defaultValue={values[`featureNameEn${i}`]}
+                errors={errors}
+              />
+              <TextField
+                name={`featureNameZh${i}`}
+                label={t('vendor:featureNameZh', { n: i + 1 })}
+                maxLength={60}
+                defaultValue={values[`featureNameZh${i}`]}
+                errors={errors}
+              />
+              <TextField
+                name={`featurePrice${i}`}
+                label={labels[`featurePrice${i}`]!}
+                inputMode="decimal"
+                maxLength={16}
+                defaultValue={values[`featurePrice${i}`]}
+                errors={errors}
+              />
               <SelectField
                 name={`featureModel${i}`}
                 label={t('vendor:featureModel', { n: i + 1 })}

@@ -91,7 +91,23 @@ function Choices({
   );
 }
 
-function NumberInput({ name, label, hint, errors, value, heading, prefix }: { name: string; label: string; hint?: string; errors?: FieldErrors; value: string; heading?: boolean; prefix?: string }) {
+function NumberInput({
+  name,
+  label,
+  hint,
+  errors,
+  value,
+  heading,
+  prefix,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: FieldErrors;
+  value: string;
+  heading?: boolean;
+  prefix?: string;
+}) {
   const invalid = Boolean(errors?.[name]?.length);
   const labelElement = <label htmlFor={name}>{label}</label>;
   return (
@@ -118,7 +134,11 @@ function NumberInput({ name, label, hint, errors, value, heading, prefix }: { na
 }
 
 /** The labels of each question's fields, for the error summary. */
-export function questionLabels(t: (key: string, options?: Record<string, unknown>) => string, question: Question, rankedNeeds: readonly string[]): Record<string, string> {
+export function questionLabels(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  question: Question,
+  rankedNeeds: readonly string[],
+): Record<string, string> {
   const title = t(`match:questions.${question}.title`);
   switch (question) {
     case 'size':
@@ -171,12 +191,27 @@ export function QuestionFields({
           checked={list('sector')}
           options={sectors.map((s) => {
             const open = openSectors.includes(s);
-            return { value: s, label: t(`common:sectors.${s}`), disabled: !open, hint: open ? undefined : t('match:questions.sector.notOpen') };
+            return {
+              value: s,
+              label: t(`common:sectors.${s}`),
+              disabled: !open,
+              hint: open ? undefined : t('match:questions.sector.notOpen'),
+            };
           })}
         />
       );
     case 'needs':
-      return <Choices name="needs" type="checkbox" legend={title} hint={hint('hint')} errors={errors} checked={list('needs')} options={needs.map((n) => ({ value: n, label: t(`match:needs.${n}`) }))} />;
+      return (
+        <Choices
+          name="needs"
+          type="checkbox"
+          legend={title}
+          hint={hint('hint')}
+          errors={errors}
+          checked={list('needs')}
+          options={needs.map((n) => ({ value: n, label: t(`match:needs.${n}`) }))}
+        />
+      );
     case 'rank': {
       const firstName = `rank_${rankedNeeds[0]}`;
       const invalid = Boolean(errors?.[firstName]?.length);
@@ -206,7 +241,17 @@ export function QuestionFields({
       );
     }
     case 'payments':
-      return <Choices name="methods" type="checkbox" legend={title} hint={hint('hint')} errors={errors} checked={list('methods')} options={paymentMethods.map((m) => ({ value: m, label: t(`match:methods.${m}`) }))} />;
+      return (
+        <Choices
+          name="methods"
+          type="checkbox"
+          legend={title}
+          hint={hint('hint')}
+          errors={errors}
+          checked={list('methods')}
+          options={paymentMethods.map((m) => ({ value: m, label: t(`match:methods.${m}`) }))}
+        />
+      );
     case 'existing':
       return (
         <Choices
@@ -226,8 +271,20 @@ export function QuestionFields({
           <legend className="question-legend">
             <h1>{title}</h1>
           </legend>
-          <NumberInput name="outlets" label={t('match:questions.size.outlets')} hint={hint('outletsHint')} errors={errors} value={first('outlets')} />
-          <NumberInput name="seats" label={t('match:questions.size.seats')} hint={hint('seatsHint')} errors={errors} value={first('seats')} />
+          <NumberInput
+            name="outlets"
+            label={t('match:questions.size.outlets')}
+            hint={hint('outletsHint')}
+            errors={errors}
+            value={first('outlets')}
+          />
+          <NumberInput
+            name="seats"
+            label={t('match:questions.size.seats')}
+            hint={hint('seatsHint')}
+            errors={errors}
+            value={first('seats')}
+          />
         </fieldset>
       );
     case 'paying':
@@ -238,7 +295,11 @@ export function QuestionFields({
           legend={title}
           errors={errors}
           checked={list('pay')}
-          options={paymentPreferences.map((p) => ({ value: p, label: t(`match:pay.${p}`), hint: t(`match:questions.paying.hints.${p}`, { months }) }))}
+          options={paymentPreferences.map((p) => ({
+            value: p,
+            label: t(`match:pay.${p}`),
+            hint: t(`match:questions.paying.hints.${p}`, { months }),
+          }))}
         />
       );
     case 'budget':
@@ -252,7 +313,13 @@ export function QuestionFields({
           </h1>
           <Hint name="district" text={hint('hint')} />
           <FieldError name="district" errors={errors} />
-          <select id="district" name="district" defaultValue={first('district')} aria-invalid={invalid || undefined} aria-describedby={describedBy('district', hint('hint'), errors)}>
+          <select
+            id="district"
+            name="district"
+            defaultValue={first('district')}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy('district', hint('hint'), errors)}
+          >
             <option value="">{t('match:questions.district.choose')}</option>
             {districts.map((d) => (
               <option key={d} value={d}>

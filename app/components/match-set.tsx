@@ -37,7 +37,11 @@ export function MatchSetView({
       <p className="hint">{t(`match:results.objectiveHints.${set.objective}`)}</p>
       <p>{t('match:results.covers', { needs: needsText(t, set.needsCovered) })}</p>
       <p className="plain-words">
-        {t('match:results.summary', { programme: formatMoney(set.programmeCents), shop: formatMoney(set.shopCents), left: formatMoney(set.headroomAfterCents) })}
+        {t('match:results.summary', {
+          programme: formatMoney(set.programmeCents),
+          shop: formatMoney(set.shopCents),
+          left: formatMoney(set.headroomAfterCents),
+        })}
       </p>
       <ul className="match-picks">
         {set.picks.map((pick) => (
@@ -49,7 +53,11 @@ export function MatchSetView({
               {t(`common:categories.${pick.category}`)} · {t('match:results.from', { vendor: pickText(pick.vendorName, locale) })}
             </p>
             {pick.features.length > 0 ? (
-              <p>{t('match:results.withFeatures', { features: pick.features.map((f) => pickText(f, locale)).join(t('common:listSeparator')) })}</p>
+              <p>
+                {t('match:results.withFeatures', {
+                  features: pick.features.map((f) => pickText(f, locale)).join(t('common:listSeparator')),
+                })}
+              </p>
             ) : null}
             <p>
               {t('match:results.pickReason', {
@@ -67,7 +75,9 @@ export function MatchSetView({
           <SubHeading>{t('match:results.notCoveredTitle')}</SubHeading>
           <ul>
             {set.needsUncovered.map(({ need, reason }) => (
-              <li key={need}>{t(`match:results.uncovered.${reason}`, { need: t(`match:needsShort.${need}`), limit: formatMoney(ownLimitCents) })}</li>
+              <li key={need}>
+                {t(`match:results.uncovered.${reason}`, { need: t(`match:needsShort.${need}`), limit: formatMoney(ownLimitCents) })}
+              </li>
             ))}
           </ul>
         </>

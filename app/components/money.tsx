@@ -68,7 +68,14 @@ export function QuotationItems({
   items,
   months,
 }: {
-  items: { nameEn: string; nameZhHk: string; nameZhCn: string; pricingModel: string; priceCents: number; minContractMonths?: number | null }[];
+  items: {
+    nameEn: string;
+    nameZhHk: string;
+    nameZhCn: string;
+    pricingModel: string;
+    priceCents: number;
+    minContractMonths?: number | null;
+  }[];
   /** The round's most months, as recorded on the quotation. */
   months: number;
 }) {

@@ -27,15 +27,22 @@ function reasonOf(signal: RiskSignal, t: TFunction): string {
       return t('risk:reasons.quotes_near_ceiling', { near: signal.params.nearCount, total: signal.params.quotationCount });
     case 'invoice_at_cap':
       return signal.params.basis === 'claim'
-        ? t('risk:reasons.invoice_at_cap_claim', { invoiced: formatMoney(signal.params.invoicedCents), cap: formatMoney(signal.params.capCents) })
-        : t('risk:reasons.invoice_at_cap_committed', { committed: formatMoney(signal.params.committedCents), cap: formatMoney(signal.params.capCents) });
+        ? t('risk:reasons.invoice_at_cap_claim', {
+            invoiced: formatMoney(signal.params.invoicedCents),
+            cap: formatMoney(signal.params.capCents),
+          })
+        : t('risk:reasons.invoice_at_cap_committed', {
+            committed: formatMoney(signal.params.committedCents),
+            cap: formatMoney(signal.params.capCents),
+          });
   }
 }
 
 /** The live applications a signal links to, when it has any: links for the officer to open. */
 function LinkedApplications({ signal }: { signal: RiskSignal }) {
   const { t } = useTranslation();
-  if (signal.code !== 'same_phone' && signal.code !== 'same_address' && signal.code !== 'same_owner' && signal.code !== 'same_identity') return null;
+  if (signal.code !== 'same_phone' && signal.code !== 'same_address' && signal.code !== 'same_owner' && signal.code !== 'same_identity')
+    return null;
   const { references, applicationCount } = signal.params;
   if (references.length === 0) return null;
   const more = applicationCount - references.length;
@@ -65,7 +72,10 @@ export function RiskSignals({ signals }: { signals: RiskSignal[] }) {
         <ul className="rule-list">
           {signals.map((signal, index) => (
             // The word in the first column says how much the signal weighs; the colour only repeats it.
-            <li key={`${signal.code}-${index}`} className={`rule ${signal.severity === 'warning' ? 'rule--failed' : 'rule--needs_evidence'}`}>
+            <li
+              key={`${signal.code}-${index}`}
+              className={`rule ${signal.severity === 'warning' ? 'rule--failed' : 'rule--needs_evidence'}`}
+            >
               <span className="rule-outcome">{t(`risk:severity.${signal.severity}`)}</span>
               <div>
                 <strong>{t(`risk:codes.${signal.code}`)}</strong>

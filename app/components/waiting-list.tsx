@@ -26,7 +26,13 @@ export function WaitingList({ items, id = 'waiting' }: { items: readonly Waiting
             return (
               <li key={item.kind} data-waiting={item.kind}>
                 <strong aria-hidden={warnings.has(item.kind) ? true : undefined}>{warnings.has(item.kind) ? '!' : item.count}</strong>
-                <span>{item.href ? <Link to={item.href}>{t(`notifications:waiting.${item.kind}`, values)}</Link> : t(`notifications:waiting.${item.kind}`, values)}</span>
+                <span>
+                  {item.href ? (
+                    <Link to={item.href}>{t(`notifications:waiting.${item.kind}`, values)}</Link>
+                  ) : (
+                    t(`notifications:waiting.${item.kind}`, values)
+                  )}
+                </span>
               </li>
             );
           })}

@@ -1,21 +1,42 @@
 // The application lifecycle: which action moves an application from one status to the next, and who may take it.
 export const applicationStatuses = [
-  'draft', 'submitted', 'under_review', 'info_requested', 'approved', 'rejected', 'withdrawn',
-  'deployment_reported', 'deployed', 'claim_submitted', 'claim_approved', 'paid', 'lapsed',
+  'draft',
+  'submitted',
+  'under_review',
+  'info_requested',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'deployment_reported',
+  'deployed',
+  'claim_submitted',
+  'claim_approved',
+  'paid',
+  'lapsed',
 ] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 export const applicationActions = [
-  'submit', 'start_review', 'request_info', 'resubmit', 'approve', 'reject', 'withdraw', 'report_deployment',
-  'confirm_deployment', 'submit_claim', 'approve_claim', 'return_claim', 'release_payment', 'lapse',
+  'submit',
+  'start_review',
+  'request_info',
+  'resubmit',
+  'approve',
+  'reject',
+  'withdraw',
+  'report_deployment',
+  'confirm_deployment',
+  'submit_claim',
+  'approve_claim',
+  'return_claim',
+  'release_payment',
+  'lapse',
 ] as const;
 export type ApplicationAction = (typeof applicationActions)[number];
 
 export type ActorRole = 'applicant' | 'vendor' | 'officer' | 'admin' | 'system';
 
-export type TransitionResult =
-  | { ok: true; next: ApplicationStatus }
-  | { ok: false; code: 'invalid_transition' | 'not_allowed_for_role' };
+export type TransitionResult = { ok: true; next: ApplicationStatus } | { ok: false; code: 'invalid_transition' | 'not_allowed_for_role' };
 
 type Edge = { to: ApplicationStatus; roles: readonly ActorRole[] };
 
@@ -93,11 +114,25 @@ export function allowedActions({ status, role }: { status: ApplicationStatus; ro
 
 /** Statuses whose programme share counts against the enterprise cap and the programme budget. */
 /** Statuses whose programme share counts against the programme's budget: approved and everything after it. */
-export const budgetStatuses = ['approved', 'deployment_reported', 'deployed', 'claim_submitted', 'claim_approved', 'paid'] as const satisfies readonly ApplicationStatus[];
+export const budgetStatuses = [
+  'approved',
+  'deployment_reported',
+  'deployed',
+  'claim_submitted',
+  'claim_approved',
+  'paid',
+] as const satisfies readonly ApplicationStatus[];
 
 export const committedStatuses: readonly ApplicationStatus[] = [
-  'submitted', 'under_review', 'info_requested', 'approved', 'deployment_reported', 'deployed', 'claim_submitted',
-  'claim_approved', 'paid',
+  'submitted',
+  'under_review',
+  'info_requested',
+  'approved',
+  'deployment_reported',
+  'deployed',
+  'claim_submitted',
+  'claim_approved',
+  'paid',
 ];
 
 export function isCommitted(status: ApplicationStatus): boolean {

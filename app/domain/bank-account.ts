@@ -51,7 +51,8 @@ export function isBankCode(code: string): code is BankCode {
 
 export type BankAccount = { bankCode: string; branchCode: string | null; accountNumber: string; accountName: string };
 
-export type BankAccountError = 'bank_unknown' | 'branch_required' | 'branch_invalid' | 'branch_not_used' | 'account_number_invalid' | 'account_name_required';
+export type BankAccountError =
+  'bank_unknown' | 'branch_required' | 'branch_invalid' | 'branch_not_used' | 'account_number_invalid' | 'account_name_required';
 
 /** Digits only: people type "123-456789-001" or "123 456 789" as printed on their cheque book. */
 export const digitsOnly = (value: string) => value.replace(/[\s-]/g, '');

@@ -37,7 +37,15 @@ export type PriceSignals = {
 };
 
 /** Signals for an officer comparing a package's eligible cost with its ceiling and the category's listed packages. */
-export function priceSignals({ costCents, ceilingCents, medianCents }: { costCents: number; ceilingCents: number; medianCents: number | null }): PriceSignals {
+export function priceSignals({
+  costCents,
+  ceilingCents,
+  medianCents,
+}: {
+  costCents: number;
+  ceilingCents: number;
+  medianCents: number | null;
+}): PriceSignals {
   // Integer arithmetic only: cost ≥ ceiling × 95% ⇔ cost × 10000 ≥ ceiling × 9500.
   const nearCeiling = costCents <= ceilingCents && costCents * 10_000 >= ceilingCents * (10_000 - NEAR_CEILING_BPS);
   if (medianCents === null || medianCents <= 0) return { diffFromMedianBps: null, nearCeiling, wellAboveMedian: false };

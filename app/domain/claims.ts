@@ -24,7 +24,12 @@ export type ClaimFacts = {
 
 /** Names compared without case, spaces or punctuation ("Lucky Noodle House Ltd." = "LUCKY NOODLE HOUSE LTD"). */
 export function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s.,'’()（）-]/g, '').replace(/limited$/, 'ltd');
+  const norm = (s: string) =>
+    s
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s.,'’()（）-]/g, '')
+      .replace(/limited$/, 'ltd');
   return norm(a) !== '' && norm(a) === norm(b);
 }
 

@@ -14,7 +14,8 @@ export function sniffDocumentType(bytes: Uint8Array): DocumentType | null {
   return null;
 }
 
-export type DocumentCheck = { ok: true; contentType: DocumentType } | { ok: false; code: 'document_missing' | 'document_too_large' | 'document_type' };
+export type DocumentCheck =
+  { ok: true; contentType: DocumentType } | { ok: false; code: 'document_missing' | 'document_too_large' | 'document_type' };
 
 export function checkDocument(bytes: Uint8Array | null | undefined): DocumentCheck {
   if (!bytes || bytes.length === 0) return { ok: false, code: 'document_missing' };
@@ -26,7 +27,11 @@ export function checkDocument(bytes: Uint8Array | null | undefined): DocumentChe
 /** A file name safe to store and to send back in Content-Disposition. */
 export function safeFilename(name: string, contentType: DocumentType): string {
   const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[contentType];
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    .replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N} ._-]/gu, '_').trim().slice(0, 80) || 'document';
+  const base =
+    (name.split(/[\\/]/).pop() ?? '')
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\p{L}\p{N} ._-]/gu, '_')
+      .trim()
+      .slice(0, 80) || 'document';
   return `${base}.${extension}`;
 }

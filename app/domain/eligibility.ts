@@ -1,20 +1,42 @@
 // Whether an enterprise may apply in a round: each programme rule checked on its own, with a reason code per rule.
 import { isCalendarDay } from './dates';
 export type EligibilityCode =
-  | 'br_valid' | 'br_expired' | 'br_missing' | 'hawker_licence_to_verify' | 'hawker_licence_missing'
-  | 'sector_open' | 'sector_not_open'
-  | 'substantive_business' | 'no_substantive_business'
-  | 'employees_ok' | 'too_many_employees'
-  | 'not_listed' | 'listed_company'
-  | 'not_statutory' | 'statutory_body'
-  | 'not_subvented' | 'subvented_organisation'
-  | 'round_open' | 'round_not_open' | 'round_closed'
-  | 'package_listed' | 'package_not_listed'
-  | 'category_open' | 'category_not_open';
+  | 'br_valid'
+  | 'br_expired'
+  | 'br_missing'
+  | 'hawker_licence_to_verify'
+  | 'hawker_licence_missing'
+  | 'sector_open'
+  | 'sector_not_open'
+  | 'substantive_business'
+  | 'no_substantive_business'
+  | 'employees_ok'
+  | 'too_many_employees'
+  | 'not_listed'
+  | 'listed_company'
+  | 'not_statutory'
+  | 'statutory_body'
+  | 'not_subvented'
+  | 'subvented_organisation'
+  | 'round_open'
+  | 'round_not_open'
+  | 'round_closed'
+  | 'package_listed'
+  | 'package_not_listed'
+  | 'category_open'
+  | 'category_not_open';
 
 export type EligibilityRule =
-  | 'registration' | 'sector' | 'substantive_business' | 'employees' | 'listed_company' | 'statutory_body'
-  | 'subvented' | 'round' | 'package' | 'category';
+  | 'registration'
+  | 'sector'
+  | 'substantive_business'
+  | 'employees'
+  | 'listed_company'
+  | 'statutory_body'
+  | 'subvented'
+  | 'round'
+  | 'package'
+  | 'category';
 
 export type RuleOutcome = 'passed' | 'failed' | 'needs_evidence';
 
@@ -75,9 +97,7 @@ function registration(enterprise: EnterpriseFacts, today: string): RuleResult {
 }
 
 function employeeCount(enterprise: EnterpriseFacts): number {
-  return enterprise.isGroupMember
-    ? (enterprise.groupFullTimeEmployees ?? enterprise.fullTimeEmployees)
-    : enterprise.fullTimeEmployees;
+  return enterprise.isGroupMember ? (enterprise.groupFullTimeEmployees ?? enterprise.fullTimeEmployees) : enterprise.fullTimeEmployees;
 }
 
 function roundWindow(round: RoundFacts, now: Date): RuleResult {

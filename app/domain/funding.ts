@@ -41,7 +41,8 @@ function assertCents(value: number, name: string) {
 export function countedMonths(item: Pick<PricedItem, 'minContractMonths'>, maxSubscriptionMonths: number): number {
   const contract = item.minContractMonths;
   if (contract === null || contract === undefined) return maxSubscriptionMonths;
-  if (!Number.isSafeInteger(contract) || contract < 1) throw new RangeError(`minContractMonths must be a whole number of months, got ${contract}`);
+  if (!Number.isSafeInteger(contract) || contract < 1)
+    throw new RangeError(`minContractMonths must be a whole number of months, got ${contract}`);
   return Math.min(contract, maxSubscriptionMonths);
 }
 

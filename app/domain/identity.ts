@@ -25,7 +25,10 @@ export type IdentityField = (typeof identityFields)[number];
 export type ProfileIdentity = IdentityFields & { brExpiry: string | null; legalNameEn: string; legalNameZh: string };
 
 /** What changed among the audited fields, as { field: [before, after] } (empty when nothing did). */
-export function identityChanges(before: ProfileIdentity | null, after: ProfileIdentity): Partial<Record<IdentityField, [string | null, string | null]>> {
+export function identityChanges(
+  before: ProfileIdentity | null,
+  after: ProfileIdentity,
+): Partial<Record<IdentityField, [string | null, string | null]>> {
   const changes: Partial<Record<IdentityField, [string | null, string | null]>> = {};
   for (const field of identityFields) {
     const from = before ? before[field] : null;
@@ -35,15 +38,29 @@ export function identityChanges(before: ProfileIdentity | null, after: ProfileId
   return changes;
 }
 
-export type IdentityEdit = { ok: true } | { ok: false; code: 'identity_locked'; field: 'registrationType' | 'brNumber' | 'hawkerLicenceNo' };
+export type IdentityEdit =
+  { ok: true } | { ok: false; code: 'identity_locked'; field: 'registrationType' | 'brNumber' | 'hawkerLicenceNo' };
 
 /**
  * Whether a profile may move to another identity. Once an application was submitted under it, the identity keeps
  * its committed money and may not be changed by an edit (a real change of BR number is a matter for the programme
  * office); the answer names the field the owner changed.
  */
-export function identityEdit({ before, after, submitted }: { before: IdentityFields; after: IdentityFields; submitted: boolean }): IdentityEdit {
+export function identityEdit({
+  before,
+  after,
+  submitted,
+}: {
+  before: IdentityFields;
+  after: IdentityFields;
+  submitted: boolean;
+}): IdentityEdit {
   if (!submitted || registrationKey(before) === registrationKey(after)) return { ok: true };
-  const field = before.registrationType !== after.registrationType ? 'registrationType' : after.registrationType === 'br' ? 'brNumber' : 'hawkerLicenceNo';
+  const field =
+    before.registrationType !== after.registrationType
+      ? 'registrationType'
+      : after.registrationType === 'br'
+        ? 'brNumber'
+        : 'hawkerLicenceNo';
   return { ok: false, code: 'identity_locked', field };
 }

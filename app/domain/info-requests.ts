@@ -6,7 +6,13 @@ import type { ApplicationStatus } from './application-lifecycle';
  * A reply waits for the officer when the case is back at "submitted" while still assigned: only the shop's answer to
  * a request for information brings an assigned case back there (a first submission is unassigned).
  */
-export function replyReceived({ status, assignedOfficerId }: { status: ApplicationStatus | string; assignedOfficerId: number | null }): boolean {
+export function replyReceived({
+  status,
+  assignedOfficerId,
+}: {
+  status: ApplicationStatus | string;
+  assignedOfficerId: number | null;
+}): boolean {
   return status === 'submitted' && assignedOfficerId !== null;
 }
 
@@ -19,7 +25,10 @@ export type Exchange<E extends ExchangeEvent, D extends ExchangeDocument> = { qu
  * The latest request for information and the answer that followed it (if any), with the extra documents the shop
  * sent after the question; undefined when no question was ever asked.
  */
-export function latestExchange<E extends ExchangeEvent, D extends ExchangeDocument>(events: readonly E[], documents: readonly D[]): Exchange<E, D> | undefined {
+export function latestExchange<E extends ExchangeEvent, D extends ExchangeDocument>(
+  events: readonly E[],
+  documents: readonly D[],
+): Exchange<E, D> | undefined {
   const at = (value: Date | string) => new Date(value).getTime();
   let questionIndex = -1;
   events.forEach((event, index) => {

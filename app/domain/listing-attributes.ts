@@ -109,9 +109,12 @@ export function checkStatedAttributes(
   const methods = stated.paymentMethods ?? [];
   if (needsMet.length === 0) problems.push({ field: 'needsMet', code: 'needs_required' });
   if (needsMet.includes('e_payments') && methods.length === 0) problems.push({ field: 'paymentMethods', code: 'methods_required' });
-  if (!needsMet.includes('e_payments') && methods.length > 0) problems.push({ field: 'paymentMethods', code: 'methods_without_e_payments' });
-  if (stated.minSeats != null && stated.maxSeats != null && stated.minSeats > stated.maxSeats) problems.push({ field: 'maxSeats', code: 'seats_order' });
-  if (stated.supportDistricts !== 'all' && stated.supportDistricts.length === 0) problems.push({ field: 'supportDistricts', code: 'districts_required' });
+  if (!needsMet.includes('e_payments') && methods.length > 0)
+    problems.push({ field: 'paymentMethods', code: 'methods_without_e_payments' });
+  if (stated.minSeats != null && stated.maxSeats != null && stated.minSeats > stated.maxSeats)
+    problems.push({ field: 'maxSeats', code: 'seats_order' });
+  if (stated.supportDistricts !== 'all' && stated.supportDistricts.length === 0)
+    problems.push({ field: 'supportDistricts', code: 'districts_required' });
   return problems;
 }
 
@@ -138,7 +141,15 @@ export function matchAttributes({
 }
 
 /** The attributes a version that states nothing is matched on: its category's defaults plus what its texts say. */
-export function assumedAttributes({ category, name, description }: { category: string; name: string; description: string }): StatedAttributes {
+export function assumedAttributes({
+  category,
+  name,
+  description,
+}: {
+  category: string;
+  name: string;
+  description: string;
+}): StatedAttributes {
   const derived = deriveListingAttributes({ category, name, description, features: [] });
   const needsMet = derived.needsMet ?? [...(defaultNeedsByCategory[category] ?? [])];
   const methods = derived.paymentMethods ?? [...(defaultPaymentMethodsByCategory[category] ?? [])];
@@ -175,14 +186,18 @@ export function attributeSignals({
 }): AttributeSignal[] {
   if (stated.needsMet == null) return [{ code: 'not_stated' }];
   const signals: AttributeSignal[] = [];
-  for (const need of defaultNeedsByCategory[category] ?? []) if (!stated.needsMet.includes(need)) signals.push({ code: 'category_need_missing', need });
+  for (const need of defaultNeedsByCategory[category] ?? [])
+    if (!stated.needsMet.includes(need)) signals.push({ code: 'category_need_missing', need });
   const named = paymentMethodsInText(texts);
   const methods = stated.paymentMethods ?? [];
   const guaranteed = defaultPaymentMethodsByCategory[category] ?? [];
-  for (const method of methods) if (!named.includes(method) && !guaranteed.includes(method)) signals.push({ code: 'method_not_in_texts', method });
-  if (stated.needsMet.includes('e_payments')) for (const method of named) if (!methods.includes(method)) signals.push({ code: 'method_in_texts_not_stated', method });
+  for (const method of methods)
+    if (!named.includes(method) && !guaranteed.includes(method)) signals.push({ code: 'method_not_in_texts', method });
+  if (stated.needsMet.includes('e_payments'))
+    for (const method of named) if (!methods.includes(method)) signals.push({ code: 'method_in_texts_not_stated', method });
   const seats = seatsInText(texts);
-  if (seats && (seats.minSeats !== stated.minSeats || seats.maxSeats !== stated.maxSeats)) signals.push({ code: 'seats_differ_from_texts', ...seats });
+  if (seats && (seats.minSeats !== stated.minSeats || seats.maxSeats !== stated.maxSeats))
+    signals.push({ code: 'seats_differ_from_texts', ...seats });
   return signals;
 }
 
@@ -197,7 +212,8 @@ export function storedAttributes(row: {
 }): StatedAttributes {
   return {
     needsMet: row.needsMet?.filter((code): code is Need => (needs as readonly string[]).includes(code)) ?? null,
-    paymentMethods: row.paymentMethods?.filter((code): code is PaymentMethod => (paymentMethods as readonly string[]).includes(code)) ?? null,
+    paymentMethods:
+      row.paymentMethods?.filter((code): code is PaymentMethod => (paymentMethods as readonly string[]).includes(code)) ?? null,
     maxOutlets: row.maxOutlets,
     minSeats: row.minSeats,
     maxSeats: row.maxSeats,
@@ -206,8 +222,14 @@ export function storedAttributes(row: {
 }
 
 /** What a version states, or when it states nothing (needs not stated), what the matcher assumes of it. */
-export function statedOrAssumed(version: Parameters<typeof storedAttributes>[0] & { category: string; nameEn: string; descriptionEn: string }): StatedAttributes {
+export function statedOrAssumed(
+  version: Parameters<typeof storedAttributes>[0] & { category: string; nameEn: string; descriptionEn: string },
+): StatedAttributes {
   const stated = storedAttributes(version);
   if (stated.needsMet != null) return stated;
-  return { ...assumedAttributes({ category: version.category, name: version.nameEn, description: version.descriptionEn }), maxOutlets: stated.maxOutlets, supportDistricts: stated.supportDistricts };
+  return {
+    ...assumedAttributes({ category: version.category, name: version.nameEn, description: version.descriptionEn }),
+    maxOutlets: stated.maxOutlets,
+    supportDistricts: stated.supportDistricts,
+  };
 }

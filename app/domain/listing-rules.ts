@@ -98,10 +98,16 @@ export function checkListing({
     }
     return value;
   };
-  const pkg = { ...draft, minContractMonths: contractOf(draft, 'minContractMonths', { missing: 'contract_months_missing', invalid: 'contract_months_invalid' }) };
+  const pkg = {
+    ...draft,
+    minContractMonths: contractOf(draft, 'minContractMonths', { missing: 'contract_months_missing', invalid: 'contract_months_invalid' }),
+  };
   const features = draft.features.map((feature, index) => ({
     ...feature,
-    minContractMonths: contractOf(feature, `featureContract${index}`, { missing: 'feature_contract_months_missing', invalid: 'feature_contract_months_invalid' }),
+    minContractMonths: contractOf(feature, `featureContract${index}`, {
+      missing: 'feature_contract_months_missing',
+      invalid: 'feature_contract_months_invalid',
+    }),
   }));
   // The ceiling of the package's kind: a one-off package, or a subscription counted over its months.
   const ceiling = draft.pricingModel === 'one_off' ? rules.maxOneOffCents : rules.maxSubscriptionTotalCents;
@@ -121,7 +127,8 @@ export function checkListing({
     featuresPriced &&= Number.isSafeInteger(feature.priceCents) && feature.priceCents > 0;
     if (!Number.isSafeInteger(feature.priceCents)) problems.push({ field: `featurePrice${index}`, code: 'feature_price_not_cents' });
     else if (feature.priceCents <= 0) problems.push({ field: `featurePrice${index}`, code: 'feature_price_missing' });
-    else if (itemCostCents(feature, months) < MIN_ITEM_COST_CENTS) problems.push({ field: `featurePrice${index}`, code: 'feature_price_below_minimum' });
+    else if (itemCostCents(feature, months) < MIN_ITEM_COST_CENTS)
+      problems.push({ field: `featurePrice${index}`, code: 'feature_price_below_minimum' });
   });
   // The ceiling holds for what a shop can actually buy: the package with every optional feature it offers. Said once:
   // a package already over its ceiling on its own is told so on its price.
@@ -129,7 +136,8 @@ export function checkListing({
     if (eligibleCostCents([pkg, ...features], months) > ceiling) problems.push({ field: 'features', code: 'features_over_ceiling' });
   }
 
-  if (!Number.isInteger(draft.deploymentDays) || draft.deploymentDays < 1) problems.push({ field: 'deploymentDays', code: 'deployment_invalid' });
+  if (!Number.isInteger(draft.deploymentDays) || draft.deploymentDays < 1)
+    problems.push({ field: 'deploymentDays', code: 'deployment_invalid' });
   else if (draft.deploymentDays > maxDeploymentDays(rules)) problems.push({ field: 'deploymentDays', code: 'deployment_too_long' });
   return problems;
 }

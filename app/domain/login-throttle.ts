@@ -40,7 +40,11 @@ export const TRUSTED_DEVICE_DAYS = 90;
  * account-wide wait — which an attacker spread over many addresses can impose on everyone — but never the
  * per-address limit, so guessing from that browser is still held back.
  */
-export function throttleDecision(state: ThrottleState, now: Date, { trustedDevice = false }: { trustedDevice?: boolean } = {}): ThrottleDecision {
+export function throttleDecision(
+  state: ThrottleState,
+  now: Date,
+  { trustedDevice = false }: { trustedDevice?: boolean } = {},
+): ThrottleDecision {
   const waits: number[] = [];
   if (state.pairFailures >= PAIR_MAX_FAILURES) {
     const since = state.oldestPairFailureAt ? (now.getTime() - state.oldestPairFailureAt.getTime()) / 1000 : 0;

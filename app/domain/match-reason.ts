@@ -102,4 +102,3 @@ export type SetView = {
   shopCents: number;
   headroomAfterCents: number;
 };
-

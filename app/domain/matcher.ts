@@ -251,13 +251,24 @@ function fits(pkg: MatchPackage, answers: MatchAnswers): boolean {
   return true;
 }
 
-function prepare({ answers, catalogue, context }: { answers: MatchAnswers; catalogue: readonly MatchPackage[]; context: MatchContext }): Prepared {
+function prepare({
+  answers,
+  catalogue,
+  context,
+}: {
+  answers: MatchAnswers;
+  catalogue: readonly MatchPackage[];
+  context: MatchContext;
+}): Prepared {
   assertCents(context.headroomCents, 'headroomCents');
   if (answers.ownSpendLimitCents !== null) assertCents(answers.ownSpendLimitCents, 'ownSpendLimitCents');
-  if (!Number.isSafeInteger(answers.outlets) || answers.outlets < 1) throw new RangeError(`outlets must be a whole number ≥ 1, got ${answers.outlets}`);
+  if (!Number.isSafeInteger(answers.outlets) || answers.outlets < 1)
+    throw new RangeError(`outlets must be a whole number ≥ 1, got ${answers.outlets}`);
   const { matchBps, maxSubscriptionMonths } = context.rules;
-  if (!Number.isInteger(matchBps) || matchBps < 0 || matchBps > 10_000) throw new RangeError(`matchBps must be between 0 and 10000, got ${matchBps}`);
-  if (!Number.isInteger(maxSubscriptionMonths) || maxSubscriptionMonths < 0) throw new RangeError(`maxSubscriptionMonths must be a whole number, got ${maxSubscriptionMonths}`);
+  if (!Number.isInteger(matchBps) || matchBps < 0 || matchBps > 10_000)
+    throw new RangeError(`matchBps must be between 0 and 10000, got ${matchBps}`);
+  if (!Number.isInteger(maxSubscriptionMonths) || maxSubscriptionMonths < 0)
+    throw new RangeError(`maxSubscriptionMonths must be a whole number, got ${maxSubscriptionMonths}`);
 
   const rankedNeeds = [...new Set(answers.needs)].filter((n) => (needs as readonly string[]).includes(n));
   const needBit = new Map(rankedNeeds.map((need, i) => [need, 1 << i]));
@@ -275,7 +286,7 @@ function prepare({ answers, catalogue, context }: { answers: MatchAnswers; catal
   };
   // e_payments counts only when the package (with its features) takes every method the owner asked for.
   const coverOf = (needMask: number, methods: number) =>
-    ePaymentBit && (needMask & ePaymentBit) && (methods & wantedMethods) !== wantedMethods ? needMask & ~ePaymentBit : needMask;
+    ePaymentBit && needMask & ePaymentBit && (methods & wantedMethods) !== wantedMethods ? needMask & ~ePaymentBit : needMask;
 
   const byCategory = new Map<string, Opt[]>();
   let excludedMask = 0;
@@ -290,9 +301,11 @@ function prepare({ answers, catalogue, context }: { answers: MatchAnswers; catal
     for (const f of pkg.features) {
       if (needMaskOf(f.needsMet) !== 0 || (wantedMethods & methodBits(f.paymentMethods)) !== 0) relevant.push(f);
     }
-    if (relevant.length > MAX_RELEVANT_FEATURES) throw new RangeError(`package ${pkg.id} has more than ${MAX_RELEVANT_FEATURES} relevant features`);
+    if (relevant.length > MAX_RELEVANT_FEATURES)
+      throw new RangeError(`package ${pkg.id} has more than ${MAX_RELEVANT_FEATURES} relevant features`);
     if (relevant.length > 1) relevant.sort((a, b) => a.id - b.id);
-    const excluded = excludedReason.has(pkg.category) || (context.openCategories !== undefined && !context.openCategories.includes(pkg.category));
+    const excluded =
+      excludedReason.has(pkg.category) || (context.openCategories !== undefined && !context.openCategories.includes(pkg.category));
     const baseCost = itemCost(pkg, maxSubscriptionMonths);
     let list = byCategory.get(pkg.category);
     if (!list && !excluded) byCategory.set(pkg.category, (list = []));
@@ -314,7 +327,11 @@ function prepare({ answers, catalogue, context }: { answers: MatchAnswers; catal
     const maskOfSubset = (subset: number) => {
       let n = baseNeeds;
       let m = baseMethods;
-      for (let i = 0; i < relevant.length; i++) if (subset & (1 << i)) { n |= fNeeds[i]!; m |= fMethods[i]!; }
+      for (let i = 0; i < relevant.length; i++)
+        if (subset & (1 << i)) {
+          n |= fNeeds[i]!;
+          m |= fMethods[i]!;
+        }
       return coverOf(n, m);
     };
     if (excluded) {
@@ -369,7 +386,11 @@ function compareSortedIds(x: ArrayLike<number>, xn: number, y: ArrayLike<number>
   let i = 0;
   let j = 0;
   while (i < xn && j < yn) {
-    if (x[i] === y[j]) { i++; j++; continue; }
+    if (x[i] === y[j]) {
+      i++;
+      j++;
+      continue;
+    }
     return x[i]! < y[j]! ? -1 : 1;
   }
   if (i < xn) return -1;
@@ -493,8 +514,11 @@ function bestCoverage(options: Opt[][], H: number, L: number, k: number): { mask
       const own = cost - Math.min(H, match);
       if (own > L) return;
       const score = coverageScore(mask, k);
-      if (score > bestScore) { bestScore = score; bestMask = mask; minOwn = own; }
-      else if (score === bestScore && own < minOwn) minOwn = own;
+      if (score > bestScore) {
+        bestScore = score;
+        bestMask = mask;
+        minOwn = own;
+      } else if (score === bestScore && own < minOwn) minOwn = own;
       return;
     }
     for (const g of groups[index]!) walk(index + 1, mask | g.mask, cost + g.cost, match + g.match);
@@ -575,7 +599,10 @@ function solve(optionsIn: Opt[][], H: number, L: number, k: number): Solved {
       const o = i === innerB ? b : i === innerC ? c : picks[i];
       if (!o) continue;
       let j = count++;
-      while (j > 0 && scratchIds[j - 1]! > o.pkg.id) { scratchIds[j] = scratchIds[j - 1]!; j--; }
+      while (j > 0 && scratchIds[j - 1]! > o.pkg.id) {
+        scratchIds[j] = scratchIds[j - 1]!;
+        j--;
+      }
       scratchIds[j] = o.pkg.id;
     }
     return count;
@@ -716,8 +743,20 @@ function explain(prepared: Prepared, objective: MatchObjective, solved: Solved, 
       category: o.category,
       featureIds: o.featureIds,
       items: [
-        { kind: 'package', id: o.pkg.id, pricingModel: o.pkg.pricingModel, priceCents: o.pkg.priceCents, costCents: itemCost(o.pkg, maxSubscriptionMonths) },
-        ...o.features.map((f) => ({ kind: 'feature' as const, id: f.id, pricingModel: f.pricingModel, priceCents: f.priceCents, costCents: itemCost(f, maxSubscriptionMonths) })),
+        {
+          kind: 'package',
+          id: o.pkg.id,
+          pricingModel: o.pkg.pricingModel,
+          priceCents: o.pkg.priceCents,
+          costCents: itemCost(o.pkg, maxSubscriptionMonths),
+        },
+        ...o.features.map((f) => ({
+          kind: 'feature' as const,
+          id: f.id,
+          pricingModel: f.pricingModel,
+          priceCents: f.priceCents,
+          costCents: itemCost(f, maxSubscriptionMonths),
+        })),
       ],
       needsCovered: needsOf(o.mask, rankedNeeds),
       costCents: split.costCents,
@@ -742,7 +781,13 @@ function explain(prepared: Prepared, objective: MatchObjective, solved: Solved, 
     const bit = 1 << i;
     if (solved.mask & bit) return [];
     const reason: UncoveredReason =
-      poolMask & bit ? (unlimited & bit ? 'over_own_spend' : 'trade_off') : prepared.excludedMask & bit ? 'category_excluded' : 'none_available';
+      poolMask & bit
+        ? unlimited & bit
+          ? 'over_own_spend'
+          : 'trade_off'
+        : prepared.excludedMask & bit
+          ? 'category_excluded'
+          : 'none_available';
     return [{ need, reason }];
   });
   return {
@@ -825,7 +870,11 @@ export function matchPackages({
   const preference = answers.paymentPreference;
   const best = runObjective(prepared, 'best', preference);
   const candidates: MatchObjective[] =
-    preference === 'monthly' ? ['cheapest_for_you', 'all_one_off'] : preference === 'one_off' ? ['cheapest_for_you', 'all_monthly'] : ['cheapest_for_you', 'all_monthly', 'all_one_off'];
+    preference === 'monthly'
+      ? ['cheapest_for_you', 'all_one_off']
+      : preference === 'one_off'
+        ? ['cheapest_for_you', 'all_monthly']
+        : ['cheapest_for_you', 'all_monthly', 'all_one_off'];
   const alternatives: MatchSet[] = [];
   for (const objective of candidates) {
     if (alternatives.length === 2) break;

@@ -1,10 +1,14 @@
 // Reading money typed by people ("12,000", "12000.5", "HK$12,000.50") into integer cents, exactly.
-export type ParsedMoney = { ok: true; cents: number } | { ok: false; code: 'money_invalid' | 'money_too_many_decimals' | 'money_negative' | 'money_too_large' };
+export type ParsedMoney =
+  { ok: true; cents: number } | { ok: false; code: 'money_invalid' | 'money_too_many_decimals' | 'money_negative' | 'money_too_large' };
 
 const MAX_CENTS = 10_000_000_000_00; // HK$10 billion: far above any programme figure
 
 export function parseMoneyToCents(input: string): ParsedMoney {
-  const cleaned = input.trim().replace(/^HK\$\s*/i, '').replace(/,/g, '');
+  const cleaned = input
+    .trim()
+    .replace(/^HK\$\s*/i, '')
+    .replace(/,/g, '');
   if (cleaned.startsWith('-')) return { ok: false, code: 'money_negative' };
   const match = /^(\d+)(?:\.(\d*))?$/.exec(cleaned);
   if (!match) return { ok: false, code: 'money_invalid' };

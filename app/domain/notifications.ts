@@ -101,7 +101,15 @@ export function isOncePerApplication(template: NotificationTemplate): boolean {
  * The event a notification of an application's change comes from. Together with the user and the template it is
  * unique in the database (notifications_once_idx), so one event can never notify the same person twice.
  */
-export function applicationSourceKey({ template, applicationId, eventId }: { template: NotificationTemplate; applicationId: number; eventId: number }): string {
+export function applicationSourceKey({
+  template,
+  applicationId,
+  eventId,
+}: {
+  template: NotificationTemplate;
+  applicationId: number;
+  eventId: number;
+}): string {
   return oncePerApplication.has(template) ? `application:${applicationId}` : `event:${eventId}`;
 }
 
@@ -109,7 +117,13 @@ export function applicationSourceKey({ template, applicationId, eventId }: { tem
  * The officers told that a payment waits for release: every officer except its preparer (maker-checker: the preparer
  * may never release) and anyone linked to the business (who may not release it either). Administrators do not release.
  */
-export function paymentReleasers<T extends { id: number; role: string; conflicted: boolean }>({ candidates, preparedBy }: { candidates: readonly T[]; preparedBy: number }): T[] {
+export function paymentReleasers<T extends { id: number; role: string; conflicted: boolean }>({
+  candidates,
+  preparedBy,
+}: {
+  candidates: readonly T[];
+  preparedBy: number;
+}): T[] {
   return candidates.filter((c) => c.role === 'officer' && c.id !== preparedBy && !c.conflicted);
 }
 

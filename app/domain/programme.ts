@@ -6,9 +6,24 @@ export const categories = ['e_payment_pos', 'online_promotion', 'customer_manage
 export type Category = (typeof categories)[number];
 
 export const districts = [
-  'central_western', 'wan_chai', 'eastern', 'southern', 'yau_tsim_mong', 'sham_shui_po', 'kowloon_city',
-  'wong_tai_sin', 'kwun_tong', 'kwai_tsing', 'tsuen_wan', 'tuen_mun', 'yuen_long', 'north', 'tai_po',
-  'sha_tin', 'sai_kung', 'islands',
+  'central_western',
+  'wan_chai',
+  'eastern',
+  'southern',
+  'yau_tsim_mong',
+  'sham_shui_po',
+  'kowloon_city',
+  'wong_tai_sin',
+  'kwun_tong',
+  'kwai_tsing',
+  'tsuen_wan',
+  'tuen_mun',
+  'yuen_long',
+  'north',
+  'tai_po',
+  'sha_tin',
+  'sai_kung',
+  'islands',
 ] as const;
 export type District = (typeof districts)[number];
 

@@ -109,7 +109,11 @@ export const riskCodes = [
   'invoice_at_cap',
 ] as const satisfies readonly RiskCode[];
 
-const peers = (facts: PeerFacts): Peers => ({ enterpriseCount: facts.enterpriseCount, applicationCount: facts.applicationCount, references: [...facts.references] });
+const peers = (facts: PeerFacts): Peers => ({
+  enterpriseCount: facts.enterpriseCount,
+  applicationCount: facts.applicationCount,
+  references: [...facts.references],
+});
 
 /** Whether a vendor's quotations cluster just under the ceiling: enough of them, and at least half within 5% below it. */
 export function quotationCluster(groups: readonly QuotationGroup[]): { nearCount: number; quotationCount: number; clustered: boolean } {
@@ -118,7 +122,8 @@ export function quotationCluster(groups: readonly QuotationGroup[]): { nearCount
   for (const group of groups) {
     quotationCount += group.count;
     // One definition of "near the ceiling" for vetting and for risk: within 5% below it, or at it.
-    if (priceSignals({ costCents: group.eligibleCostCents, ceilingCents: group.ceilingCents, medianCents: null }).nearCeiling) nearCount += group.count;
+    if (priceSignals({ costCents: group.eligibleCostCents, ceilingCents: group.ceilingCents, medianCents: null }).nearCeiling)
+      nearCount += group.count;
   }
   const clustered = quotationCount >= MIN_QUOTATIONS_FOR_CLUSTER && nearCount * 10_000 >= quotationCount * NEAR_CEILING_SHARE_BPS;
   return { nearCount, quotationCount, clustered };
@@ -135,7 +140,11 @@ export function quotationCluster(groups: readonly QuotationGroup[]): { nearCount
 export function riskSignals(facts: RiskFacts): RiskSignal[] {
   const signals: RiskSignal[] = [];
   if (facts.samePhone.enterpriseCount > 0) {
-    signals.push({ code: 'same_phone', severity: facts.samePhone.applicationCount > 0 ? 'warning' : 'info', params: peers(facts.samePhone) });
+    signals.push({
+      code: 'same_phone',
+      severity: facts.samePhone.applicationCount > 0 ? 'warning' : 'info',
+      params: peers(facts.samePhone),
+    });
   }
   if (facts.sameAddress.enterpriseCount > 0) {
     signals.push({ code: 'same_address', severity: 'info', params: peers(facts.sameAddress) });
@@ -157,19 +166,35 @@ export function riskSignals(facts: RiskFacts): RiskSignal[] {
   }
   const cluster = quotationCluster(facts.vendorQuotations);
   if (cluster.clustered) {
-    signals.push({ code: 'quotes_near_ceiling', severity: 'warning', params: { nearCount: cluster.nearCount, quotationCount: cluster.quotationCount } });
+    signals.push({
+      code: 'quotes_near_ceiling',
+      severity: 'warning',
+      params: { nearCount: cluster.nearCount, quotationCount: cluster.quotationCount },
+    });
   }
   if (facts.capCents > 0) {
     // The match of the invoice alone (before any cap) lands exactly on the cap: fundingSplit says 'match', not 'cap'.
     const atCap = facts.claimInvoicedCents.find((invoicedCents) => {
-      const split = fundingSplit({ costCents: invoicedCents, committedCents: 0, rules: { matchBps: facts.matchBps, capCents: facts.capCents } });
+      const split = fundingSplit({
+        costCents: invoicedCents,
+        committedCents: 0,
+        rules: { matchBps: facts.matchBps, capCents: facts.capCents },
+      });
       return split.limitedBy === 'match' && split.programmeCents === facts.capCents;
     });
     if (atCap !== undefined) {
-      signals.push({ code: 'invoice_at_cap', severity: 'warning', params: { basis: 'claim', invoicedCents: atCap, capCents: facts.capCents } });
+      signals.push({
+        code: 'invoice_at_cap',
+        severity: 'warning',
+        params: { basis: 'claim', invoicedCents: atCap, capCents: facts.capCents },
+      });
     }
     if (facts.committedCents === facts.capCents) {
-      signals.push({ code: 'invoice_at_cap', severity: 'info', params: { basis: 'committed', committedCents: facts.committedCents, capCents: facts.capCents } });
+      signals.push({
+        code: 'invoice_at_cap',
+        severity: 'info',
+        params: { basis: 'committed', committedCents: facts.committedCents, capCents: facts.capCents },
+      });
     }
   }
   return signals;

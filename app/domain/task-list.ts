@@ -43,7 +43,11 @@ export function taskList(counts: TaskCounts): TaskItem[] {
       ? { task: 'eligibility', status: 'cannot_start_yet', href: null }
       : { task: 'eligibility', status: counts.eligibleEnterprises > 0 ? 'done' : 'in_progress', href: '/businesses' };
 
-  const choose: TaskItem = { task: 'choose_packages', status: enquiryTotal + applicationTotal > 0 ? 'done' : 'not_started', href: '/match' };
+  const choose: TaskItem = {
+    task: 'choose_packages',
+    status: enquiryTotal + applicationTotal > 0 ? 'done' : 'not_started',
+    href: '/match',
+  };
 
   let enquiries: TaskItem;
   if (enquiryTotal === 0) enquiries = { task: 'enquiries', status: 'cannot_start_yet', href: null };
@@ -57,7 +61,8 @@ export function taskList(counts: TaskCounts): TaskItem[] {
   if (ownMove > 0) applications = { task: 'applications', status: 'in_progress', href: '/applications' };
   else if (counts.unusedQuotations > 0) {
     applications = { task: 'applications', status: applicationTotal === 0 ? 'not_started' : 'in_progress', href: '/enquiries' };
-  } else if (sum(apps, ['submitted', 'under_review']) > 0) applications = { task: 'applications', status: 'waiting_officer', href: '/applications' };
+  } else if (sum(apps, ['submitted', 'under_review']) > 0)
+    applications = { task: 'applications', status: 'waiting_officer', href: '/applications' };
   else if (applicationTotal > 0) applications = { task: 'applications', status: 'done', href: '/applications' };
   else applications = { task: 'applications', status: 'cannot_start_yet', href: null };
 
@@ -70,7 +75,8 @@ export function taskList(counts: TaskCounts): TaskItem[] {
   let claims: TaskItem;
   const claimed = sum(apps, ['claim_submitted', 'claim_approved', 'paid']);
   if ((apps.deployed ?? 0) > 0) claims = { task: 'claims', status: claimed > 0 ? 'in_progress' : 'not_started', href: '/applications' };
-  else if (sum(apps, ['claim_submitted', 'claim_approved']) > 0) claims = { task: 'claims', status: 'waiting_officer', href: '/applications' };
+  else if (sum(apps, ['claim_submitted', 'claim_approved']) > 0)
+    claims = { task: 'claims', status: 'waiting_officer', href: '/applications' };
   else if ((apps.paid ?? 0) > 0) claims = { task: 'claims', status: 'done', href: '/applications' };
   else claims = { task: 'claims', status: 'cannot_start_yet', href: null };
 
@@ -81,4 +87,3 @@ export function taskList(counts: TaskCounts): TaskItem[] {
 export function nextTask(items: readonly TaskItem[]): TaskItem | undefined {
   return items.find((item) => item.href !== null && (item.status === 'not_started' || item.status === 'in_progress'));
 }
-

@@ -83,6 +83,11 @@ export function adminWaiting(counts: {
       href: '/admin/rounds',
       values: { remainingCents, budgetCents: counts.budgetCents },
     },
-    { kind: 'holidays_missing', count: month >= HOLIDAYS_DUE_MONTH && counts.holidaysNextYear === 0 ? 1 : 0, href: `/admin/holidays?year=${year + 1}`, values: { year: year + 1 } },
+    {
+      kind: 'holidays_missing',
+      count: month >= HOLIDAYS_DUE_MONTH && counts.holidaysNextYear === 0 ? 1 : 0,
+      href: `/admin/holidays?year=${year + 1}`,
+      values: { year: year + 1 },
+    },
   ]);
 }

@@ -28,7 +28,17 @@ export function workingDaysBetween(from: Date, to: Date, holidays: Holidays): nu
   return count;
 }
 
-export function breachesSla({ submittedAt, now, slaWorkingDays, holidays }: { submittedAt: Date; now: Date; slaWorkingDays: number; holidays: Holidays }): boolean {
+export function breachesSla({
+  submittedAt,
+  now,
+  slaWorkingDays,
+  holidays,
+}: {
+  submittedAt: Date;
+  now: Date;
+  slaWorkingDays: number;
+  holidays: Holidays;
+}): boolean {
   return workingDaysBetween(submittedAt, now, holidays) > slaWorkingDays;
 }
 

@@ -36,7 +36,9 @@ export async function bootDatabase({ env, rootDir, log }: { env: Env; rootDir: s
   if (seeded) log('Seeded a new database with the programme, its first round and the vetted catalogue.');
   if (demo.activity) {
     const { enterprises, applications } = demo.activity;
-    log(`Added three months of demo activity: ${enterprises} businesses and ${applications} applications (seeding took ${Date.now() - started} ms).`);
+    log(
+      `Added three months of demo activity: ${enterprises} businesses and ${applications} applications (seeding took ${Date.now() - started} ms).`,
+    );
   }
   if (env.SEED_DEMO) {
     log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);

@@ -32,7 +32,11 @@ export function refuseCommonPassword(field: string, emailField?: string) {
     const password = value[field];
     const email = emailField ? value[emailField] : undefined;
     // A password already refused for its length gets that one message only.
-    if (typeof password === 'string' && passwordSchema.safeParse(password).success && isCommonPassword(password, { email: typeof email === 'string' ? email : undefined })) {
+    if (
+      typeof password === 'string' &&
+      passwordSchema.safeParse(password).success &&
+      isCommonPassword(password, { email: typeof email === 'string' ? email : undefined })
+    ) {
       ctx.addIssue({ code: 'custom', path: [field], message: 'errors:password_common' });
     }
   };

@@ -8,5 +8,3 @@ export const csrfCookie = (secure: boolean) => createCookie('mf_csrf', { ...base
 /** The browser's device token: a browser that signed in to an account is exempt from its account-wide wait (ADR 020). */
 export const deviceCookie = (secure: boolean) => createCookie('mf_device', { ...base, secure });
 export const languageCookie = createCookie('mf_lng', { ...base, maxAge: 60 * 60 * 24 * 365 });
-
-

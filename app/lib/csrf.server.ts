@@ -7,10 +7,7 @@ export const CSRF_FIELD = '_csrf';
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /** The visitor's token, and the Set-Cookie header to send when it had none. */
-export async function getCsrfToken(
-  request: Request,
-  context: AppLoadContext,
-): Promise<{ token: string; setCookie?: string }> {
+export async function getCsrfToken(request: Request, context: AppLoadContext): Promise<{ token: string; setCookie?: string }> {
   const cookie = csrfCookie(context.secureCookies);
   const existing: unknown = await cookie.parse(request.headers.get('Cookie'));
   if (typeof existing === 'string' && tokenPattern.test(existing)) return { token: existing };

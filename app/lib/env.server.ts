@@ -1,9 +1,7 @@
 // Configuration from the environment, parsed once with zod: a wrong value stops the start with a clear message.
 import { z } from 'zod';
 
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 // How many proxies (load balancers) stand between the clients and the app: the client address is taken that many
 // entries from the right of X-Forwarded-For. "true" (trust every entry) would let any client choose its address
@@ -14,13 +12,17 @@ const proxyHops = z.string().transform((value, ctx) => {
   if (/^\d{1,2}$/.test(v) && Number(v) <= 10) return Number(v);
   ctx.addIssue({
     code: 'custom',
-    message: 'must be the number of proxies in front of the app (0 = none, 1 = one load balancer, at most 10); "true" is refused because it would trust any client-supplied X-Forwarded-For',
+    message:
+      'must be the number of proxies in front of the app (0 = none, 1 = one load balancer, at most 10); "true" is refused because it would trust any client-supplied X-Forwarded-For',
   });
   return z.NEVER;
 });
 
 const schema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   HOST: z.string().optional(),
   DATA_DIR: z.string().optional(),

@@ -83,9 +83,7 @@ export function formatNumber(value: number): string {
 }
 
 export function formatDate(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'Asia/Hong_Kong', dateStyle: 'medium' }).format(
-    new Date(value),
-  );
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'Asia/Hong_Kong', dateStyle: 'medium' }).format(new Date(value));
 }
 
 export function formatDateTime(value: Date | string, locale: Locale): string {

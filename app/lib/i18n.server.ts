@@ -54,9 +54,60 @@ import type { Role } from '../../db/schema';
 import { addTranslations, defaultLocale, i18nFor, isLocale, locales, type Locale, type TranslationManifest } from './i18n';
 
 export const resources = {
-  en: { common: en_common, auth: en_auth, catalogue: en_catalogue, errors: en_errors, business: en_business, eligibility: en_eligibility, enquiries: en_enquiries, applications: en_applications, notifications: en_notifications, officer: en_officer, vendor: en_vendor, vetting: en_vetting, dashboard: en_dashboard, risk: en_risk, claims: en_claims, match: en_match },
-  'zh-HK': { common: hk_common, auth: hk_auth, catalogue: hk_catalogue, errors: hk_errors, business: hk_business, eligibility: hk_eligibility, enquiries: hk_enquiries, applications: hk_applications, notifications: hk_notifications, officer: hk_officer, vendor: hk_vendor, vetting: hk_vetting, dashboard: hk_dashboard, risk: hk_risk, claims: hk_claims, match: hk_match },
-  'zh-CN': { common: cn_common, auth: cn_auth, catalogue: cn_catalogue, errors: cn_errors, business: cn_business, eligibility: cn_eligibility, enquiries: cn_enquiries, applications: cn_applications, notifications: cn_notifications, officer: cn_officer, vendor: cn_vendor, vetting: cn_vetting, dashboard: cn_dashboard, risk: cn_risk, claims: cn_claims, match: cn_match },
+  en: {
+    common: en_common,
+    auth: en_auth,
+    catalogue: en_catalogue,
+    errors: en_errors,
+    business: en_business,
+    eligibility: en_eligibility,
+    enquiries: en_enquiries,
+    applications: en_applications,
+    notifications: en_notifications,
+    officer: en_officer,
+    vendor: en_vendor,
+    vetting: en_vetting,
+    dashboard: en_dashboard,
+    risk: en_risk,
+    claims: en_claims,
+    match: en_match,
+  },
+  'zh-HK': {
+    common: hk_common,
+    auth: hk_auth,
+    catalogue: hk_catalogue,
+    errors: hk_errors,
+    business: hk_business,
+    eligibility: hk_eligibility,
+    enquiries: hk_enquiries,
+    applications: hk_applications,
+    notifications: hk_notifications,
+    officer: hk_officer,
+    vendor: hk_vendor,
+    vetting: hk_vetting,
+    dashboard: hk_dashboard,
+    risk: hk_risk,
+    claims: hk_claims,
+    match: hk_match,
+  },
+  'zh-CN': {
+    common: cn_common,
+    auth: cn_auth,
+    catalogue: cn_catalogue,
+    errors: cn_errors,
+    business: cn_business,
+    eligibility: cn_eligibility,
+    enquiries: cn_enquiries,
+    applications: cn_applications,
+    notifications: cn_notifications,
+    officer: cn_officer,
+    vendor: cn_vendor,
+    vetting: cn_vetting,
+    dashboard: cn_dashboard,
+    risk: cn_risk,
+    claims: cn_claims,
+    match: cn_match,
+  },
 } satisfies Record<Locale, Resource[string]>;
 
 /** The language of a request from its headers: the language cookie, then Accept-Language (by weight). */
@@ -80,7 +131,12 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
     .split(',')
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
     })
     .filter((entry) => entry.tag && entry.q > 0)
@@ -88,10 +144,13 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
   let found: Locale = defaultLocale;
   for (const { tag } of ranked) {
     const match: Locale | undefined =
-      tag === 'en' || tag.startsWith('en-') ? 'en'
-      : /^zh-(hk|tw|mo|hant)/.test(tag) ? 'zh-HK'
-      : tag === 'zh' || tag.startsWith('zh-') ? 'zh-CN'
-      : undefined;
+      tag === 'en' || tag.startsWith('en-')
+        ? 'en'
+        : /^zh-(hk|tw|mo|hant)/.test(tag)
+          ? 'zh-HK'
+          : tag === 'zh' || tag.startsWith('zh-')
+            ? 'zh-CN'
+            : undefined;
     if (match) {
       found = match;
       break;
@@ -111,7 +170,17 @@ type Namespace = keyof (typeof resources)['en'];
 
 // What each kind of visitor's pages can show: everyone gets the public pages' texts, staff get everything.
 // 'match': the questionnaire, the start page and the matcher's reasons shown to owners, vendors and officers.
-const publicNamespaces: Namespace[] = ['common', 'auth', 'catalogue', 'errors', 'enquiries', 'business', 'dashboard', 'applications', 'match'];
+const publicNamespaces: Namespace[] = [
+  'common',
+  'auth',
+  'catalogue',
+  'errors',
+  'enquiries',
+  'business',
+  'dashboard',
+  'applications',
+  'match',
+];
 const roleNamespaces: Record<Role | 'anonymous', Namespace[] | 'all'> = {
   anonymous: publicNamespaces,
   applicant: [...publicNamespaces, 'eligibility', 'applications', 'notifications', 'claims'],

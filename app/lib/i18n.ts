@@ -6,7 +6,24 @@ import { locales, type Locale } from '../domain/programme';
 
 export { locales, type Locale };
 export const defaultLocale: Locale = 'en';
-export const namespaces = ['common', 'auth', 'catalogue', 'errors', 'business', 'eligibility', 'enquiries', 'applications', 'notifications', 'officer', 'vendor', 'vetting', 'dashboard', 'risk', 'claims', 'match'] as const;
+export const namespaces = [
+  'common',
+  'auth',
+  'catalogue',
+  'errors',
+  'business',
+  'eligibility',
+  'enquiries',
+  'applications',
+  'notifications',
+  'officer',
+  'vendor',
+  'vetting',
+  'dashboard',
+  'risk',
+  'claims',
+  'match',
+] as const;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);

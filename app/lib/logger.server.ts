@@ -12,7 +12,9 @@ const settings = z
   })
   .safeParse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== '')));
 if (!settings.success) {
-  throw new Error(`Invalid configuration:\n${settings.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')}`);
+  throw new Error(
+    `Invalid configuration:\n${settings.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')}`,
+  );
 }
 const { LOG_LEVEL, LOG_FORMAT, NODE_ENV } = settings.data;
 
@@ -82,11 +84,21 @@ export function serializeError(error: unknown, depth = 0): Record<string, unknow
     // A thrown Response-like answer (Remix's ErrorResponse): its status, and the error inside it if any.
     if (error && typeof error === 'object' && 'status' in error) {
       const { status, statusText, error: inner } = error as { status: unknown; statusText?: unknown; error?: unknown };
-      return { type: 'ErrorResponse', message: `${String(status)} ${typeof statusText === 'string' ? statusText : ''}`.trim(), ...(inner instanceof Error && depth < 3 ? { cause: serializeError(inner, depth + 1) } : {}) };
+      return {
+        type: 'ErrorResponse',
+        message: `${String(status)} ${typeof statusText === 'string' ? statusText : ''}`.trim(),
+        ...(inner instanceof Error && depth < 3 ? { cause: serializeError(inner, depth + 1) } : {}),
+      };
     }
     return { message: String(error).slice(0, 1000) };
   }
   const code = (error as { code?: unknown }).code;
   const cause = error.cause !== undefined && depth < 3 ? { cause: serializeError(error.cause, depth + 1) } : {};
-  return { type: error.name, message: error.message, ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}), stack: error.stack, ...cause };
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    stack: error.stack,
+    ...cause,
+  };
 }

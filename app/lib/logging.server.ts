@@ -50,7 +50,10 @@ export function routeMatcher(routes: ServerBuild['routes']): (pathname: string) 
     const found = deepest
       ? {
           id: deepest.route.id,
-          pattern: `/${matches!.map((m) => m.route.path ?? '').filter(Boolean).join('/')}`.replace(/\/+/g, '/'),
+          pattern: `/${matches!
+            .map((m) => m.route.path ?? '')
+            .filter(Boolean)
+            .join('/')}`.replace(/\/+/g, '/'),
         }
       : undefined;
     if (cache.size >= 5000) cache.delete(cache.keys().next().value!);

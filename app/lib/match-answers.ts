@@ -1,7 +1,15 @@
 // The needs questionnaire's answers, kept in the URL query string (shareable, bookmarkable, no session needed):
 // reading them back with zod, one question at a time, and the order of the questions. Shared by server and browser.
 import { z } from 'zod';
-import { needs, paymentMethods, paymentPreferences, type MatchAnswers, type Need, type PaymentMethod, type PaymentPreference } from '../domain/matcher';
+import {
+  needs,
+  paymentMethods,
+  paymentPreferences,
+  type MatchAnswers,
+  type Need,
+  type PaymentMethod,
+  type PaymentPreference,
+} from '../domain/matcher';
 import { categories, districts, sectors, type Category, type District, type Sector } from '../domain/programme';
 
 /** The question pages, in the order they are asked. */
@@ -37,14 +45,24 @@ function list<T extends string>(values: readonly T[]) {
   return z
     .array(text)
     .max(20)
-    .transform((raw) => raw.flatMap((part) => part.split(',')).map((part) => part.trim()).filter(Boolean))
+    .transform((raw) =>
+      raw
+        .flatMap((part) => part.split(','))
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values as unknown as [T, ...T[]])).max(values.length + 5))
     .transform((items) => [...new Set(items)]);
 }
 const needList = list(needs);
 const methodList = list(paymentMethods);
 const hasList = list([...categories, 'none'] as const);
-const wholeNumber = (max: number) => text.trim().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1).max(max));
+const wholeNumber = (max: number) =>
+  text
+    .trim()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(max));
 /** Dollars as typed: "15000", "15,000", "HK$15,000.50". */
 const dollars = text
   .trim()
@@ -94,7 +112,11 @@ export type QuestionRead = { ok: true; answers: Answers } | { ok: false; errors:
  * One question's answer from the parameters (the URL, or the question's submitted form), with field errors as i18n
  * keys. `rank` reorders the needs already given; `openSectors` refuses a sector the round does not open.
  */
-export function readQuestion(question: Question, params: URLSearchParams, { openSectors, current = {} }: { openSectors: readonly string[]; current?: Answers }): QuestionRead {
+export function readQuestion(
+  question: Question,
+  params: URLSearchParams,
+  { openSectors, current = {} }: { openSectors: readonly string[]; current?: Answers },
+): QuestionRead {
   switch (question) {
     case 'sector': {
       const parsed = fieldSchemas.sector.safeParse({ sector: single(params, 'sector') });
@@ -104,7 +126,8 @@ export function readQuestion(question: Question, params: URLSearchParams, { open
     }
     case 'needs': {
       const parsed = fieldSchemas.needs.safeParse({ needs: params.getAll('needs') });
-      if (!parsed.success) return { ok: false, errors: { needs: [issuesToErrors(parsed.error.issues, 'needs').needs?.[0] ?? 'match:errors.needs_required'] } };
+      if (!parsed.success)
+        return { ok: false, errors: { needs: [issuesToErrors(parsed.error.issues, 'needs').needs?.[0] ?? 'match:errors.needs_required'] } };
       // Keep the owner's ranking of the needs still chosen (the page sends it along as `order`); new ones go after.
       const chosen = parsed.data.needs;
       const order = needList.safeParse(params.getAll('order'));
@@ -116,7 +139,9 @@ export function readQuestion(question: Question, params: URLSearchParams, { open
     }
     case 'rank': {
       const given = current.needs ?? [];
-      const ranks = z.array(z.coerce.number().int().min(1).max(given.length)).safeParse(given.map((need) => single(params, `rank_${need}`) ?? ''));
+      const ranks = z
+        .array(z.coerce.number().int().min(1).max(given.length))
+        .safeParse(given.map((need) => single(params, `rank_${need}`) ?? ''));
       const first = given[0] ? `rank_${given[0]}` : 'rank';
       if (!ranks.success) return { ok: false, errors: { [first]: ['match:errors.rank_required'] } };
       if (new Set(ranks.data).size !== given.length) return { ok: false, errors: { [first]: ['match:errors.rank_unique'] } };
@@ -136,7 +161,10 @@ export function readQuestion(question: Question, params: URLSearchParams, { open
     case 'size': {
       const errors: FieldErrors = {};
       const outlets = wholeNumber(MAX_OUTLETS).safeParse(single(params, 'outlets') ?? '');
-      if (!outlets.success) errors.outlets = [(single(params, 'outlets') ?? '').trim() === '' ? 'match:errors.outlets_required' : 'match:errors.outlets_invalid'];
+      if (!outlets.success)
+        errors.outlets = [
+          (single(params, 'outlets') ?? '').trim() === '' ? 'match:errors.outlets_required' : 'match:errors.outlets_invalid',
+        ];
       const rawSeats = (single(params, 'seats') ?? '').trim();
       const seats = rawSeats === '' ? null : wholeNumber(MAX_SEATS).safeParse(rawSeats);
       if (seats && !seats.success) errors.seats = ['match:errors.seats_invalid'];
@@ -255,7 +283,8 @@ export function toQuery(answers: Answers): URLSearchParams {
   if (answers.outlets !== undefined) params.set('outlets', String(answers.outlets));
   if (answers.seats != null) params.set('seats', String(answers.seats));
   if (answers.pay) params.set('pay', answers.pay);
-  if (answers.ownCents !== undefined) params.set('own', answers.ownCents % 100 === 0 ? String(answers.ownCents / 100) : (answers.ownCents / 100).toFixed(2));
+  if (answers.ownCents !== undefined)
+    params.set('own', answers.ownCents % 100 === 0 ? String(answers.ownCents / 100) : (answers.ownCents / 100).toFixed(2));
   if (answers.district) params.set('district', answers.district);
   return params;
 }

@@ -13,7 +13,12 @@ export function pageTitle(matches: readonly Match[], key: string, values?: Recor
 }
 
 /** The page title, starting "Error: " (「錯誤：」) when the page shows an error summary (GOV.UK). */
-export function pageTitleWithErrors(matches: readonly Match[], key: string, hasErrors: boolean, values?: Record<string, unknown>): MetaDescriptor[] {
+export function pageTitleWithErrors(
+  matches: readonly Match[],
+  key: string,
+  hasErrors: boolean,
+  values?: Record<string, unknown>,
+): MetaDescriptor[] {
   const [title] = pageTitle(matches, key, values) as [{ title: string }];
   if (!hasErrors) return [title];
   const root = matches.find((match) => match.id === 'root')?.data as RootData | undefined;

@@ -39,17 +39,67 @@ const lapsedTotal = new Counter({
 });
 
 // Database-derived gauges: the same in every process (aggregate them with max, not sum).
-const pool = new Gauge({ name: 'matchfund_db_pool_connections', help: 'This process’s PostgreSQL pool: total, idle and waiting clients.', labelNames: ['state'] as const, registers: [registry] });
-const outboxMessages = new Gauge({ name: 'matchfund_outbox_messages', help: 'Outbox messages waiting (pending) or given up (failed), by topic.', labelNames: ['topic', 'status'] as const, registers: [registry] });
-const outboxOldest = new Gauge({ name: 'matchfund_outbox_oldest_pending_seconds', help: 'Age of the oldest message still waiting, by topic (0 when none).', labelNames: ['topic'] as const, registers: [registry] });
-const applications = new Gauge({ name: 'matchfund_applications', help: 'Applications by status.', labelNames: ['status'] as const, registers: [registry] });
-const budget = new Gauge({ name: 'matchfund_programme_budget_cents', help: 'The current settings’ programme budget, in HK cents.', registers: [registry] });
-const approved = new Gauge({ name: 'matchfund_programme_approved_cents', help: 'Programme share of approved applications and everything after approval (counts against the budget), in HK cents.', registers: [registry] });
-const committed = new Gauge({ name: 'matchfund_programme_committed_cents', help: 'Programme share of submitted to paid applications (counts against enterprise caps), in HK cents.', registers: [registry] });
-const remaining = new Gauge({ name: 'matchfund_programme_remaining_cents', help: 'Budget left for approvals, in HK cents.', registers: [registry] });
-const scrapeErrors = new Counter({ name: 'matchfund_metrics_query_errors_total', help: 'Scrapes whose database queries failed (the gauges keep their last values).', registers: [registry] });
+const pool = new Gauge({
+  name: 'matchfund_db_pool_connections',
+  help: 'This process’s PostgreSQL pool: total, idle and waiting clients.',
+  labelNames: ['state'] as const,
+  registers: [registry],
+});
+const outboxMessages = new Gauge({
+  name: 'matchfund_outbox_messages',
+  help: 'Outbox messages waiting (pending) or given up (failed), by topic.',
+  labelNames: ['topic', 'status'] as const,
+  registers: [registry],
+});
+const outboxOldest = new Gauge({
+  name: 'matchfund_outbox_oldest_pending_seconds',
+  help: 'Age of the oldest message still waiting, by topic (0 when none).',
+  labelNames: ['topic'] as const,
+  registers: [registry],
+});
+const applications = new Gauge({
+  name: 'matchfund_applications',
+  help: 'Applications by status.',
+  labelNames: ['status'] as const,
+  registers: [registry],
+});
+const budget = new Gauge({
+  name: 'matchfund_programme_budget_cents',
+  help: 'The current settings’ programme budget, in HK cents.',
+  registers: [registry],
+});
+const approved = new Gauge({
+  name: 'matchfund_programme_approved_cents',
+  help: 'Programme share of approved applications and everything after approval (counts against the budget), in HK cents.',
+  registers: [registry],
+});
+const committed = new Gauge({
+  name: 'matchfund_programme_committed_cents',
+  help: 'Programme share of submitted to paid applications (counts against enterprise caps), in HK cents.',
+  registers: [registry],
+});
+const remaining = new Gauge({
+  name: 'matchfund_programme_remaining_cents',
+  help: 'Budget left for approvals, in HK cents.',
+  registers: [registry],
+});
+const scrapeErrors = new Counter({
+  name: 'matchfund_metrics_query_errors_total',
+  help: 'Scrapes whose database queries failed (the gauges keep their last values).',
+  registers: [registry],
+});
 
-export function observeRequest({ method, route, status, durationMs }: { method: string; route: string; status: number; durationMs: number }): void {
+export function observeRequest({
+  method,
+  route,
+  status,
+  durationMs,
+}: {
+  method: string;
+  route: string;
+  status: number;
+  durationMs: number;
+}): void {
   httpDuration.observe({ method, route, status: String(status) }, durationMs / 1000);
 }
 
@@ -133,7 +183,9 @@ const settings = z
   })
   .safeParse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== '')));
 if (!settings.success) {
-  throw new Error(`Invalid configuration:\n${settings.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')}`);
+  throw new Error(
+    `Invalid configuration:\n${settings.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')}`,
+  );
 }
 
 export type MetricsAccess = { allow: net.BlockList; token?: string; trustProxy: boolean };
@@ -141,7 +193,10 @@ export type MetricsAccess = { allow: net.BlockList; token?: string; trustProxy: 
 /** "10.0.0.0/8, 192.168.1.7, ::1" → a list of networks; anything else is a configuration error. */
 export function parseAllowList(value: string): net.BlockList {
   const list = new net.BlockList();
-  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address, prefix] = entry.split('/') as [string, string | undefined];
     const type = net.isIPv4(address) ? 'ipv4' : net.isIPv6(address) ? 'ipv6' : undefined;
     const bits = prefix === undefined ? (type === 'ipv4' ? 32 : 128) : Number(prefix);
@@ -166,7 +221,15 @@ const digest = (value: string) => crypto.createHash('sha256').update(value).dige
  * in METRICS_ALLOW — and a request that came through a proxy (X-Forwarded-For) counts only when TRUST_PROXY makes
  * its address the real client's: behind an untrusted proxy on the same host every visitor would look like 127.0.0.1.
  */
-export function mayReadMetrics({ clientIp, headers, access = metricsAccess }: { clientIp: string; headers: Headers; access?: MetricsAccess }): boolean {
+export function mayReadMetrics({
+  clientIp,
+  headers,
+  access = metricsAccess,
+}: {
+  clientIp: string;
+  headers: Headers;
+  access?: MetricsAccess;
+}): boolean {
   const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get('Authorization') ?? '')?.[1];
   if (access.token && bearer) return crypto.timingSafeEqual(digest(bearer), digest(access.token));
   if (headers.has('X-Forwarded-For') && !access.trustProxy) return false;

@@ -11,7 +11,7 @@ export type NotificationParams = Record<string, string | number>;
  */
 export function templateValues(params: NotificationParams, locale: Locale, t: (key: string, options?: Record<string, unknown>) => string) {
   const named = (base: string) => {
-    const zh = locale === 'zh-CN' ? params[`${base}ZhCn`] ?? params[`${base}ZhHk`] : params[`${base}ZhHk`];
+    const zh = locale === 'zh-CN' ? (params[`${base}ZhCn`] ?? params[`${base}ZhHk`]) : params[`${base}ZhHk`];
     return String((locale === 'en' ? params[`${base}En`] : zh || params[`${base}En`]) ?? '');
   };
   return {
@@ -23,4 +23,3 @@ export function templateValues(params: NotificationParams, locale: Locale, t: (k
     shop: named('shop'),
   };
 }
-

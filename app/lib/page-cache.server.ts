@@ -21,7 +21,12 @@ export type PageCache = {
   /** True when the request may be answered from (and its answer stored in) the cache. */
   eligible(req: ExpressRequest): boolean;
   /** Answers from memory when possible; otherwise `render` produces the page, which is stored when it qualifies. */
-  serve(req: ExpressRequest, res: ExpressResponse, render: () => Promise<Response>, send: (response: Response) => Promise<void>): Promise<void>;
+  serve(
+    req: ExpressRequest,
+    res: ExpressResponse,
+    render: () => Promise<Response>,
+    send: (response: Response) => Promise<void>,
+  ): Promise<void>;
   stats(): { entries: number; bytes: number; hits: number; misses: number };
 };
 
@@ -30,7 +35,15 @@ export async function publicVersion(db: DB): Promise<string> {
   return rows[0]?.version ?? '0';
 }
 
-export function createPageCache({ db, maxEntries = 500, maxBytes = 32 * 1024 * 1024 }: { db: DB; maxEntries?: number; maxBytes?: number }): PageCache {
+export function createPageCache({
+  db,
+  maxEntries = 500,
+  maxBytes = 32 * 1024 * 1024,
+}: {
+  db: DB;
+  maxEntries?: number;
+  maxBytes?: number;
+}): PageCache {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   let hits = 0;

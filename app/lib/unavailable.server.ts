@@ -34,7 +34,10 @@ export async function serviceUnavailable(request: Request, { stylesheet }: { sty
     return new Response(JSON.stringify({ message: title }), { status: 503, headers });
   }
   headers.set('Content-Type', 'text/html; charset=utf-8');
-  headers.set('Content-Security-Policy', "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  headers.set(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  );
   headers.set('X-Content-Type-Options', 'nosniff');
   const html = `<!DOCTYPE html>
 <html lang="${locale}">

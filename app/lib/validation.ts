@@ -31,7 +31,12 @@ export function optionalText({ max, multiline = false, tooLong = 'errors:too_lon
 }
 
 /** Like optionalText, but something must be typed. */
-export function requiredText({ max, multiline = false, tooLong = 'errors:too_long', message = 'errors:required' }: TextOptions & { message?: string }) {
+export function requiredText({
+  max,
+  multiline = false,
+  tooLong = 'errors:too_long',
+  message = 'errors:required',
+}: TextOptions & { message?: string }) {
   return z
     .string({ error: message })
     .transform((value) => (multiline ? value.replace(/\r\n?/g, '\n') : value).trim())
@@ -64,7 +69,11 @@ export function wholeNumber({ min, max }: { min: number; max: number }) {
 }
 
 /** An amount typed in HK$ ("12,000.50") as integer cents, within [minCents, maxCents]. */
-export function moneyCents({ minCents = 0, maxCents = 10_000_000_000_00, minMessage = 'errors:too_small' }: { minCents?: number; maxCents?: number; minMessage?: string } = {}) {
+export function moneyCents({
+  minCents = 0,
+  maxCents = 10_000_000_000_00,
+  minMessage = 'errors:too_small',
+}: { minCents?: number; maxCents?: number; minMessage?: string } = {}) {
   return z.string({ error: 'errors:required' }).transform((value, ctx) => {
     const parsed = parseMoneyToCents(value);
     if (!parsed.ok) {
@@ -84,10 +93,7 @@ export function moneyCents({ minCents = 0, maxCents = 10_000_000_000_00, minMess
 }
 
 /** A calendar day 'YYYY-MM-DD' that exists (no 31 February), years 1900–2199. */
-export const calendarDay = z
-  .string({ error: 'errors:required' })
-  .trim()
-  .refine(isRealDay, 'errors:date_invalid');
+export const calendarDay = z.string({ error: 'errors:required' }).trim().refine(isRealDay, 'errors:date_invalid');
 
 /** An instant written as ISO 8601 in UTC ('2026-12-01T02:00:00.000Z'), years 1970–9999: what PostgreSQL can store. */
 export const isoInstant = z

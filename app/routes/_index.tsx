@@ -29,9 +29,7 @@ export default function Index() {
   return (
     <div>
       <h1>{t('common:home.title')}</h1>
-      <p className="lead">
-        {t('common:home.lead', { cap: formatMoney(data.capCents), percent: data.matchBps / 100 })}
-      </p>
+      <p className="lead">{t('common:home.lead', { cap: formatMoney(data.capCents), percent: data.matchBps / 100 })}</p>
       <p>
         <Link to="/match" className="button">
           {t('match:title')}

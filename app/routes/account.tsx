@@ -107,7 +107,13 @@ export default function Account() {
       <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
       <Form method="post" noValidate>
         <CsrfInput />
-        <TextField name="currentPassword" type="password" label={labels.currentPassword} autoComplete="current-password" errors={actionData?.fieldErrors} />
+        <TextField
+          name="currentPassword"
+          type="password"
+          label={labels.currentPassword}
+          autoComplete="current-password"
+          errors={actionData?.fieldErrors}
+        />
         <TextField
           name="newPassword"
           type="password"
@@ -117,7 +123,14 @@ export default function Account() {
           errors={actionData?.fieldErrors}
           maxLength={128}
         />
-        <TextField name="confirmPassword" type="password" label={labels.confirmPassword} autoComplete="new-password" errors={actionData?.fieldErrors} maxLength={128} />
+        <TextField
+          name="confirmPassword"
+          type="password"
+          label={labels.confirmPassword}
+          autoComplete="new-password"
+          errors={actionData?.fieldErrors}
+          maxLength={128}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('auth:changePasswordButton')}
         </button>

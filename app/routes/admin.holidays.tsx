@@ -136,7 +136,15 @@ export default function Holidays() {
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate className="narrow" key={added ?? 'form'}>
         <CsrfInput />
-        <TextField name="day" type="date" label={labels.day} hint={t('officer:holidays.dayHint')} defaultValue={values.day} errors={errors} maxLength={10} />
+        <TextField
+          name="day"
+          type="date"
+          label={labels.day}
+          hint={t('officer:holidays.dayHint')}
+          defaultValue={values.day}
+          errors={errors}
+          maxLength={10}
+        />
         <TextField name="nameEn" label={labels.nameEn} defaultValue={values.nameEn} errors={errors} maxLength={100} />
         <TextField name="nameZhHk" label={labels.nameZhHk} defaultValue={values.nameZhHk} errors={errors} maxLength={100} />
         <TextField name="nameZhCn" label={labels.nameZhCn} defaultValue={values.nameZhCn} errors={errors} maxLength={100} />
@@ -151,8 +159,8 @@ export default function Holidays() {
           <ul>
             {changes.map((change) => (
               <li key={change.id}>
-                {formatDateTime(change.createdAt, locale)} · {change.displayName ?? '—'} · {t(`officer:holidays.actions.${change.action}`, { defaultValue: change.action })} ·{' '}
-                {change.note}
+                {formatDateTime(change.createdAt, locale)} · {change.displayName ?? '—'} ·{' '}
+                {t(`officer:holidays.actions.${change.action}`, { defaultValue: change.action })} · {change.note}
               </li>
             ))}
           </ul>

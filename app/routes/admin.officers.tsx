@@ -16,12 +16,13 @@ import { createStaffAccount, listStaff } from '../services/staff.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:admin.officersTitle');
 
-const schema = z.object({
-  role: z.enum(['officer', 'admin'], { error: 'errors:choose_role' }),
-  displayName: requiredText({ max: 100 }),
-  email: emailAddress,
-  password: passwordSchema,
-})
+const schema = z
+  .object({
+    role: z.enum(['officer', 'admin'], { error: 'errors:choose_role' }),
+    displayName: requiredText({ max: 100 }),
+    email: emailAddress,
+    password: passwordSchema,
+  })
   // Called only when the action parses (on the server): the password list never reaches the browser bundle.
   .superRefine((value, ctx) => refuseCommonPassword('password', 'email')(value, ctx));
 
@@ -110,7 +111,15 @@ export default function AdminOfficers() {
         />
         <TextField name="displayName" label={labels.displayName} defaultValue={values.displayName} errors={errors} />
         <TextField name="email" type="email" label={labels.email} defaultValue={values.email} errors={errors} />
-        <TextField name="password" type="password" label={labels.password} hint={t('auth:passwordHint')} autoComplete="new-password" errors={errors} maxLength={128} />
+        <TextField
+          name="password"
+          type="password"
+          label={labels.password}
+          hint={t('auth:passwordHint')}
+          autoComplete="new-password"
+          errors={errors}
+          maxLength={128}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('common:admin.createButton')}
         </button>

@@ -25,7 +25,6 @@ import { getApplicantApplication, submitApplication, withdrawApplication } from 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'applications:detailTitle', { reference: data?.application.reference ?? '' });
 
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
@@ -84,7 +83,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return json({ error: 'applications:cap_reached', values: { headroom: formatMoney(result.headroomCents) } }, { status: 409 });
     case 'no_programme_share':
       return json(
-        { error: 'applications:no_programme_share', values: { cost: formatMoney(result.costCents), percent: String(result.matchBps / 100) } },
+        {
+          error: 'applications:no_programme_share',
+          values: { cost: formatMoney(result.costCents), percent: String(result.matchBps / 100) },
+        },
         { status: 409 },
       );
     case 'not_eligible':
@@ -154,7 +156,14 @@ export default function ApplicationPage() {
           ) : null}
         </div>
       ) : null}
-      <ShopNextStep reference={application.reference} actions={actions} question={question} returned={returned} payment={payment} busy={busy} />
+      <ShopNextStep
+        reference={application.reference}
+        actions={actions}
+        question={question}
+        returned={returned}
+        payment={payment}
+        busy={busy}
+      />
       <dl className="summary-list">
         <div>
           <dt>{t('applications:reference')}</dt>
@@ -163,7 +172,9 @@ export default function ApplicationPage() {
         <div>
           <dt>{t('applications:status')}</dt>
           <dd>
-            <strong className={`status status--${application.status}`}>{returned ? t('claims:statusReturned') : t(`applications:statuses.${application.status}`)}</strong>
+            <strong className={`status status--${application.status}`}>
+              {returned ? t('claims:statusReturned') : t(`applications:statuses.${application.status}`)}
+            </strong>
           </dd>
         </div>
         <div>
@@ -222,8 +233,8 @@ export default function ApplicationPage() {
             <ul className="plain-list">
               {application.documents.map((doc) => (
                 <li key={doc.id}>
-                  <a href={`/applications/${application.reference}/documents/${doc.id}`}>{doc.filename}</a> ({t(`applications:documentKinds.${doc.kind}`)},{' '}
-                  {Math.ceil(doc.sizeBytes / 1024)} KB)
+                  <a href={`/applications/${application.reference}/documents/${doc.id}`}>{doc.filename}</a> (
+                  {t(`applications:documentKinds.${doc.kind}`)}, {Math.ceil(doc.sizeBytes / 1024)} KB)
                 </li>
               ))}
             </ul>
@@ -244,7 +255,13 @@ export default function ApplicationPage() {
         </section>
       ) : null}
 
-      {attempts.length > 0 ? <ClaimAttempts reference={application.reference} attempts={attempts} documentBase={`/applications/${application.reference}/documents`} /> : null}
+      {attempts.length > 0 ? (
+        <ClaimAttempts
+          reference={application.reference}
+          attempts={attempts}
+          documentBase={`/applications/${application.reference}/documents`}
+        />
+      ) : null}
 
       {actions.includes('withdraw') ? (
         <details className="withdraw">

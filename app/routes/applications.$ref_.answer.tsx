@@ -16,14 +16,16 @@ import { useRootData } from '../lib/root-data';
 import { optionalText } from '../lib/validation';
 import { getApplicantApplication, respondToInfoRequest } from '../services/applications.server';
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'applications:answerPageTitle', { reference: data?.reference ?? '' });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, 'applications:answerPageTitle', { reference: data?.reference ?? '' });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
   const application = await getApplicantApplication({ db: context.db, userId: user.id, reference });
   if (!application) throw new Response('not found', { status: 404 });
-  if (!allowedActions({ status: application.status as ApplicationStatus, role: 'applicant' }).includes('resubmit')) throw redirect(`/applications/${reference}`);
+  if (!allowedActions({ status: application.status as ApplicationStatus, role: 'applicant' }).includes('resubmit'))
+    throw redirect(`/applications/${reference}`);
   const question = latestExchange(application.events, application.documents)?.question;
   return json({ reference, question: question ? { note: question.note, createdAt: question.createdAt } : null });
 }
@@ -37,7 +39,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = answerSchema.safeParse({ note: typeof form.get('note') === 'string' ? form.get('note') : undefined });
   const note = parsed.success ? (parsed.data.note ?? '') : '';
   if (!parsed.success || !note) {
-    return json({ error: parsed.success ? 'applications:answer_required' : (parsed.error.issues[0]?.message ?? 'errors:invalid_value') }, { status: 400 });
+    return json(
+      { error: parsed.success ? 'applications:answer_required' : (parsed.error.issues[0]?.message ?? 'errors:invalid_value') },
+      { status: 400 },
+    );
   }
   const file = form.get('document');
   const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
@@ -50,7 +55,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (result.ok) return redirect(`/applications/${reference}?answered=1`);
   if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-  return json({ error: result.code === 'invalid_transition' ? 'applications:stale' : `applications:${result.code}` }, { status: result.code === 'invalid_transition' ? 409 : 400 });
+  return json(
+    { error: result.code === 'invalid_transition' ? 'applications:stale' : `applications:${result.code}` },
+    { status: result.code === 'invalid_transition' ? 409 : 400 },
+  );
 }
 
 export default function AnswerPage() {

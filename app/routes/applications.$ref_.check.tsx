@@ -25,9 +25,20 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyle
 
 const refusals = ['stale', 'cap_reached', 'no_programme_share', 'not_eligible', 'category_taken'] as const;
 const failures = [
-  'br_expired', 'br_missing', 'hawker_licence_to_verify', 'hawker_licence_missing', 'sector_not_open', 'no_substantive_business',
-  'too_many_employees', 'listed_company', 'statutory_body', 'subvented_organisation', 'round_not_open', 'round_closed',
-  'package_not_listed', 'category_not_open',
+  'br_expired',
+  'br_missing',
+  'hawker_licence_to_verify',
+  'hawker_licence_missing',
+  'sector_not_open',
+  'no_substantive_business',
+  'too_many_employees',
+  'listed_company',
+  'statutory_body',
+  'subvented_organisation',
+  'round_not_open',
+  'round_closed',
+  'package_not_listed',
+  'category_not_open',
 ] as const satisfies readonly EligibilityCode[];
 
 // What a refused submit left in the address; anything else is ignored (never echoed).
@@ -38,10 +49,16 @@ const refusalQuery = z.object({
     .max(400)
     .optional()
     .catch(undefined)
-    .transform((value) => (value ?? '').split(',').filter((code): code is (typeof failures)[number] => (failures as readonly string[]).includes(code)).slice(0, failures.length)),
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .filter((code): code is (typeof failures)[number] => (failures as readonly string[]).includes(code))
+        .slice(0, failures.length),
+    ),
 });
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitleWithErrors(matches, 'applications:checkTitle', Boolean(data?.refusal));
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitleWithErrors(matches, 'applications:checkTitle', Boolean(data?.refusal));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
@@ -70,7 +87,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.ok) return redirect(`/applications/${reference}?submitted=1`);
   if (result.code === 'not_found') throw new Response('not found', { status: 404 });
   const code = result.code === 'invalid_transition' ? 'stale' : result.code;
-  const failed = result.code === 'not_eligible' ? `&failed=${result.failures.filter((c) => (failures as readonly string[]).includes(c)).join(',')}` : '';
+  const failed =
+    result.code === 'not_eligible' ? `&failed=${result.failures.filter((c) => (failures as readonly string[]).includes(c)).join(',')}` : '';
   return redirect(`/applications/${reference}/check?error=${code}${failed}`);
 }
 
@@ -163,8 +181,8 @@ export default function CheckApplication() {
             <ul className="plain-list">
               {application.documents.map((doc) => (
                 <li key={doc.id}>
-                  <a href={`/applications/${application.reference}/documents/${doc.id}`}>{doc.filename}</a> ({t(`applications:documentKinds.${doc.kind}`)},{' '}
-                  {Math.ceil(doc.sizeBytes / 1024)} KB)
+                  <a href={`/applications/${application.reference}/documents/${doc.id}`}>{doc.filename}</a> (
+                  {t(`applications:documentKinds.${doc.kind}`)}, {Math.ceil(doc.sizeBytes / 1024)} KB)
                 </li>
               ))}
             </ul>

@@ -15,7 +15,8 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { getShopClaims, submitClaim } from '../services/claims.server';
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'claims:claimPageTitle', { reference: data?.app.reference ?? '' });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, 'claims:claimPageTitle', { reference: data?.app.reference ?? '' });
 
 const amount = (cents: number) => (cents / 100).toFixed(2);
 
@@ -28,9 +29,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const last = state.returned;
   // A returned claim's values stay in the form: the shop corrects what the officer named, not everything.
   const values: Record<string, string> = {
-    ...(last ? { invoiceNumber: last.invoiceNumber, invoiceDate: last.invoiceDate, invoiced: amount(last.invoicedCents), paid: amount(last.paidCents), paidOn: last.paidOn, payerName: last.payerName } : {}),
+    ...(last
+      ? {
+          invoiceNumber: last.invoiceNumber,
+          invoiceDate: last.invoiceDate,
+          invoiced: amount(last.invoicedCents),
+          paid: amount(last.paidCents),
+          paidOn: last.paidOn,
+          payerName: last.payerName,
+        }
+      : {}),
     ...(state.savedAccount
-      ? { bankCode: state.savedAccount.bankCode, branchCode: state.savedAccount.branchCode ?? '', accountNumber: state.savedAccount.accountNumber, accountName: state.savedAccount.accountName }
+      ? {
+          bankCode: state.savedAccount.bankCode,
+          branchCode: state.savedAccount.branchCode ?? '',
+          accountNumber: state.savedAccount.accountNumber,
+          accountName: state.savedAccount.accountName,
+        }
       : {}),
   };
   return json({ app: state.app, approvedOn: state.approvedOn, attempts: state.attempts, returned: state.returned, values });
@@ -40,11 +55,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
   const form = await readForm(request, context, { maxBytes: 2 * MAX_DOCUMENT_BYTES + 64 * 1024 });
-  const text = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('_'))) as Record<string, string>;
+  const text = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('_'))) as Record<
+    string,
+    string
+  >;
   const fields = claimSchema.safeParse(text);
   const fieldErrors: Record<string, string[]> = {};
   if (!fields.success) {
-    for (const issue of fields.error.issues) fieldErrors[String(issue.path[0])] ??= [issue.message.includes(':') ? issue.message : 'errors:invalid_value'];
+    for (const issue of fields.error.issues)
+      fieldErrors[String(issue.path[0])] ??= [issue.message.includes(':') ? issue.message : 'errors:invalid_value'];
   }
   const files: Record<string, { bytes: Uint8Array; filename: string } | undefined> = {};
   for (const [name, missing] of [
@@ -69,7 +88,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       paidCents: input.paid,
       paidOn: input.paidOn,
       payerName: input.payerName,
-      bankAccount: { bankCode: input.bankCode, branchCode: input.branchCode || null, accountNumber: input.accountNumber, accountName: input.accountName },
+      bankAccount: {
+        bankCode: input.bankCode,
+        branchCode: input.branchCode || null,
+        accountNumber: input.accountNumber,
+        accountName: input.accountName,
+      },
       invoice: files.invoiceDocument,
       proofOfPayment: files.paymentDocument,
     },
@@ -78,7 +102,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.code === 'not_found') throw new Response('not found', { status: 404 });
   if (result.code === 'invalid_transition') return json({ errors: { form: ['applications:stale'] }, values }, { status: 409 });
   if (result.code === 'bank_account') {
-    return json({ errors: Object.fromEntries(Object.entries(result.errors).map(([field, code]) => [field, [`claims:${code}`]])), values }, { status: 400 });
+    return json(
+      { errors: Object.fromEntries(Object.entries(result.errors).map(([field, code]) => [field, [`claims:${code}`]])), values },
+      { status: 400 },
+    );
   }
   const field = result.code === 'invoice_document' ? 'invoiceDocument' : 'paymentDocument';
   return json({ errors: { [field]: [`applications:${result.reason}`] }, values }, { status: 400 });
@@ -101,7 +128,13 @@ export default function ClaimPage() {
       <ClaimRulesNote rules={{ approvedOn: data.approvedOn ? formatDate(data.approvedOn, locale) : '—', vendorName }} />
       <p>{t('claims:claimExplains')}</p>
       <ClaimForm errors={actionData?.errors} values={actionData?.values ?? data.values} busy={busy} />
-      {data.attempts.length > 0 ? <ClaimAttempts reference={data.app.reference} attempts={data.attempts} documentBase={`/applications/${data.app.reference}/documents`} /> : null}
+      {data.attempts.length > 0 ? (
+        <ClaimAttempts
+          reference={data.app.reference}
+          attempts={data.attempts}
+          documentBase={`/applications/${data.app.reference}/documents`}
+        />
+      ) : null}
     </div>
   );
 }

@@ -29,7 +29,8 @@ export default function Applications() {
       <h1>{t('applications:listTitle')}</h1>
       {data.rows.length === 0 ? (
         <p>
-          {withGap(t('applications:none'))}<Link to="/enquiries">{t('enquiries:title')}</Link>
+          {withGap(t('applications:none'))}
+          <Link to="/enquiries">{t('enquiries:title')}</Link>
         </p>
       ) : (
         <table className="table table--reflow">

@@ -71,7 +71,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const checked = Object.fromEntries(applicantDeclarations.map((d) => [d, form.get(d) === 'yes']));
   if (!parsed.success || !bytes) return json({ fieldErrors, checked }, { status: 400 });
 
-  const declarations = Object.fromEntries(applicantDeclarations.map((d) => [d, true])) as Record<(typeof applicantDeclarations)[number], true>;
+  const declarations = Object.fromEntries(applicantDeclarations.map((d) => [d, true])) as Record<
+    (typeof applicantDeclarations)[number],
+    true
+  >;
   const document = { bytes, filename: file instanceof File ? file.name : 'quotation' };
 
   const result = await createDraftApplication({
@@ -97,7 +100,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.code === 'not_found') throw new Response('not found', { status: 404 });
     const field = result.code.startsWith('document') ? 'document' : 'form';
-    return json({ fieldErrors: { [field]: [`applications:${result.code}`] }, checked }, { status: result.code.startsWith('document') ? 400 : 409 });
+    return json(
+      { fieldErrors: { [field]: [`applications:${result.code}`] }, checked },
+      { status: result.code.startsWith('document') ? 400 : 409 },
+    );
   }
   return redirect(`/applications/${result.reference}/check`);
 }

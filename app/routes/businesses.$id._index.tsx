@@ -30,7 +30,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await updateEnterprise({ db: context.db, userId: user.id, enterpriseId, input: submission.data });
   if (!result.ok) {
     if (result.code === 'not_found') throw notFound();
-    if (result.code === 'identity_locked') return reply(submission.form, { status: 409, message: 'business:identity_locked', field: result.field });
+    if (result.code === 'identity_locked')
+      return reply(submission.form, { status: 409, message: 'business:identity_locked', field: result.field });
     return reply(submission.form, identityTaken[result.code]);
   }
   return redirect('/businesses?saved=1');

@@ -40,9 +40,7 @@ export default function Eligibility() {
         </div>
       ) : null}
       <h1>{t('eligibility:title')}</h1>
-      <p className="lead">
-        {businessNames({ en: enterprise.legalNameEn, zh: enterprise.legalNameZh }, locale).join(' · ')}
-      </p>
+      <p className="lead">{businessNames({ en: enterprise.legalNameEn, zh: enterprise.legalNameZh }, locale).join(' · ')}</p>
       <div className={eligible ? 'notice notice--success' : 'notice notice--error'} role="status">
         <strong>{eligible ? t('eligibility:eligible') : t('eligibility:notEligible')}</strong>
       </div>

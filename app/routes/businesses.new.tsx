@@ -23,7 +23,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return reply(submission.form, identityTaken[result.code]);
   // Sent here from somewhere that needs a business (a matcher result): go back there; otherwise see eligibility.
   const back = new URL(request.url).searchParams.get('redirectTo');
-  return redirect(back ? safeRedirect(back.slice(0, 2000), `/businesses/${result.id}/eligibility?created=1`) : `/businesses/${result.id}/eligibility?created=1`);
+  return redirect(
+    back
+      ? safeRedirect(back.slice(0, 2000), `/businesses/${result.id}/eligibility?created=1`)
+      : `/businesses/${result.id}/eligibility?created=1`,
+  );
 }
 
 export default function NewBusiness() {

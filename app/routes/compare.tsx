@@ -13,13 +13,22 @@ import { fundingRules, getCurrentSettings, getListedSolutions } from '../service
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue:compareTitle');
 
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // Accept ?ids=1&ids=2 (the catalogue's form) and ?ids=1,2 (a shared link).
-  const raw = url.searchParams.getAll('ids').flatMap((value) => value.split(',')).slice(0, 20);
+  const raw = url.searchParams
+    .getAll('ids')
+    .flatMap((value) => value.split(','))
+    .slice(0, 20);
   // One bad id in a shared link is dropped; the others are still compared.
-  const ids = [...new Set(raw.flatMap((value) => { const id = idSchema.safeParse(value); return id.success ? [id.data] : []; }))];
+  const ids = [
+    ...new Set(
+      raw.flatMap((value) => {
+        const id = idSchema.safeParse(value);
+        return id.success ? [id.data] : [];
+      }),
+    ),
+  ];
   const settings = await getCurrentSettings(context.db);
   const rules = fundingRules(settings);
   const solutions = await getListedSolutions({ db: context.db, ids: ids.slice(0, COMPARE_MAX) });
@@ -80,7 +89,12 @@ export default function Compare() {
                 <th scope="row">{t('catalogue:price')}</th>
                 {data.items.map((item) => (
                   <td key={item.id}>
-                    <PriceLine pricingModel={item.pricingModel} priceCents={item.priceCents} months={data.months} contractMonths={item.minContractMonths} />
+                    <PriceLine
+                      pricingModel={item.pricingModel}
+                      priceCents={item.priceCents}
+                      months={data.months}
+                      contractMonths={item.minContractMonths}
+                    />
                   </td>
                 ))}
               </tr>
@@ -126,7 +140,12 @@ export default function Compare() {
                           <li key={feature.id}>
                             {pickText(feature.name, locale)}
                             {locale === 'en' ? ' (' : '（'}
-                            <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={data.months} contractMonths={feature.minContractMonths} />
+                            <PriceLine
+                              pricingModel={feature.pricingModel}
+                              priceCents={feature.priceCents}
+                              months={data.months}
+                              contractMonths={feature.minContractMonths}
+                            />
                             {locale === 'en' ? ')' : '）'}
                           </li>
                         ))}

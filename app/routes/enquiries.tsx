@@ -50,7 +50,8 @@ export default function Enquiries() {
       ) : null}
       {data.rows.length === 0 ? (
         <p>
-          {withGap(t('enquiries:none'))}<Link to="/solutions">{t('auth:browseCatalogue')}</Link>
+          {withGap(t('enquiries:none'))}
+          <Link to="/solutions">{t('auth:browseCatalogue')}</Link>
         </p>
       ) : (
         <table className="table table--reflow">
@@ -68,7 +69,9 @@ export default function Enquiries() {
             {data.rows.map((row) => (
               <tr key={row.id}>
                 <td data-label={t('catalogue:package')}>
-                  <Link to={`/solutions/${row.solutionId}`}>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</Link>
+                  <Link to={`/solutions/${row.solutionId}`}>
+                    {pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}
+                  </Link>
                   <MatchReasonNote reason={row.matchReason} audience="owner" />
                 </td>
                 <td data-label={t('enquiries:business')}>{locale === 'en' ? row.enterpriseNameEn : row.enterpriseNameZh}</td>
@@ -78,11 +81,15 @@ export default function Enquiries() {
                   {row.status === 'declined' && row.declineReason ? (
                     <>
                       <br />
-                      <span className="hint">{t(`enquiries:declineReasons.${row.declineReason}`, { defaultValue: row.declineReason })}</span>
+                      <span className="hint">
+                        {t(`enquiries:declineReasons.${row.declineReason}`, { defaultValue: row.declineReason })}
+                      </span>
                     </>
                   ) : null}
                 </td>
-                <td data-label={t('enquiries:quotation')}>{row.eligibleCostCents !== null ? <Money cents={row.eligibleCostCents} /> : '—'}</td>
+                <td data-label={t('enquiries:quotation')}>
+                  {row.eligibleCostCents !== null ? <Money cents={row.eligibleCostCents} /> : '—'}
+                </td>
                 <td data-label={t('enquiries:next')}>
                   {row.applicationReference ? (
                     <Link to={`/applications/${row.applicationReference}`}>{row.applicationReference}</Link>

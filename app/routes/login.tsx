@@ -49,11 +49,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw error;
   });
   if (!result.ok && result.code === 'too_busy') {
-    return json({ fieldErrors: { form: ['auth:too_busy'] }, values: { email: parsed.data.email } }, { status: 503, headers: { 'Retry-After': '5' } });
+    return json(
+      { fieldErrors: { form: ['auth:too_busy'] }, values: { email: parsed.data.email } },
+      { status: 503, headers: { 'Retry-After': '5' } },
+    );
   }
   if (!result.ok && result.code === 'too_many_attempts') {
     return json(
-      { fieldErrors: { form: ['auth:too_many_attempts'] }, values: { email: parsed.data.email }, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+      {
+        fieldErrors: { form: ['auth:too_many_attempts'] },
+        values: { email: parsed.data.email },
+        retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60),
+      },
       { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
     );
   }
@@ -112,7 +119,9 @@ export default function Login() {
       </Form>
       <p>
         {withGap(t('auth:noAccount'))}
-        <Link to={params.get('redirectTo') ? `/register?${new URLSearchParams({ redirectTo: params.get('redirectTo')! })}` : '/register'}>{t('auth:registerLink')}</Link>
+        <Link to={params.get('redirectTo') ? `/register?${new URLSearchParams({ redirectTo: params.get('redirectTo')! })}` : '/register'}>
+          {t('auth:registerLink')}
+        </Link>
       </p>
     </div>
   );

@@ -8,7 +8,18 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ErrorSummary } from '../components/forms';
 import { QuestionFields, questionLabels } from '../components/match-questions';
-import { applies, nextStep, paramsOf, previousStep, questions, queryString, readAnswers, readQuestion, toQuery, type FieldErrors } from '../lib/match-answers';
+import {
+  applies,
+  nextStep,
+  paramsOf,
+  previousStep,
+  questions,
+  queryString,
+  readAnswers,
+  readQuestion,
+  toQuery,
+  type FieldErrors,
+} from '../lib/match-answers';
 import { pageTitle } from '../lib/meta';
 import { getCurrentSettings } from '../services/catalogue.server';
 import matchStyles from '../styles/match.css';
@@ -67,9 +78,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (question === 'needs' && answers.needs) carry.set('order', answers.needs.join(','));
   const rankedNeeds = answers.needs ?? [];
   const values: Record<string, string[]> = {};
-  for (const name of paramsOf(question, answers)) values[name] = url.searchParams.getAll(name).map((v) => v.slice(0, 200)).slice(0, 20);
+  for (const name of paramsOf(question, answers))
+    values[name] = url.searchParams
+      .getAll(name)
+      .map((v) => v.slice(0, 200))
+      .slice(0, 20);
   const previous = previousStep(question, answers);
-  const back = returning ? `/match/check${queryString(answers)}` : previous ? `/match/${previous}${queryString(answers)}` : `/match${queryString(answers)}`;
+  const back = returning
+    ? `/match/check${queryString(answers)}`
+    : previous
+      ? `/match/${previous}${queryString(answers)}`
+      : `/match${queryString(answers)}`;
   return json(
     {
       question,

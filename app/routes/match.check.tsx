@@ -4,7 +4,16 @@ import { json, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaF
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../lib/format';
-import { applies, firstIncomplete, incompleteUrl, questions, queryString, readAnswers, type Answers, type Question } from '../lib/match-answers';
+import {
+  applies,
+  firstIncomplete,
+  incompleteUrl,
+  questions,
+  queryString,
+  readAnswers,
+  type Answers,
+  type Question,
+} from '../lib/match-answers';
 import { pageTitle } from '../lib/meta';
 import { getCurrentSettings } from '../services/catalogue.server';
 import matchStyles from '../styles/match.css';
@@ -33,7 +42,10 @@ function answerText(t: (key: string, options?: Record<string, unknown>) => strin
     case 'existing':
       return [answers.has?.length ? answers.has.map((c) => t(`match:has.${c}`)).join(t('common:listSeparator')) : t('match:has.none')];
     case 'size':
-      return [t('match:check.outlets', { count: answers.outlets }), ...(answers.seats != null ? [t('match:check.seats', { count: answers.seats })] : [])];
+      return [
+        t('match:check.outlets', { count: answers.outlets }),
+        ...(answers.seats != null ? [t('match:check.seats', { count: answers.seats })] : []),
+      ];
     case 'paying':
       return [t(`match:pay.${answers.pay}`)];
     case 'budget':

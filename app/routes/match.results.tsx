@@ -42,13 +42,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const applicantId = user?.role === 'applicant' ? user.id : null;
   const view = await matchResultsView({ db: context.db, answers: matchAnswers, applicantId, enterpriseId: enterpriseId?.data ?? null });
   if (!view.ok) throw new Response('not found', { status: 404 });
-  return json({ ...view, answers, viewer: user ? (applicantId !== null ? 'applicant' : 'staff') : 'visitor', ownLimitCents: matchAnswers.ownSpendLimitCents ?? 0 });
+  return json({
+    ...view,
+    answers,
+    viewer: user ? (applicantId !== null ? 'applicant' : 'staff') : 'visitor',
+    ownLimitCents: matchAnswers.ownSpendLimitCents ?? 0,
+  });
 }
 
 const startSchema = z.object({
   enterpriseId: idSchema,
   objective: z.enum(matchObjectives),
-  setKey: z.string().max(500).regex(/^[\d:.-]*$/),
+  setKey: z
+    .string()
+    .max(500)
+    .regex(/^[\d:.-]*$/),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -60,7 +68,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await sendMatchedEnquiries({
     db: context.db,
     userId: user.id,
-    input: { enterpriseId: parsed.data.enterpriseId, answers: matchAnswers, objective: parsed.data.objective, expectedKey: parsed.data.setKey },
+    input: {
+      enterpriseId: parsed.data.enterpriseId,
+      answers: matchAnswers,
+      objective: parsed.data.objective,
+      expectedKey: parsed.data.setKey,
+    },
   });
   if (!result.ok) {
     if (result.code === 'not_found') throw new Response('not found', { status: 404 });
@@ -70,7 +83,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/enquiries?${new URLSearchParams({ matched: String(result.created.length), skipped: String(result.skipped.length) })}`);
 }
 
-function StartWithSet({ set, business, viewer, businesses, query }: { set: SetView; business: BusinessView | null; viewer: string; businesses: BusinessView[]; query: string }) {
+function StartWithSet({
+  set,
+  business,
+  viewer,
+  businesses,
+  query,
+}: {
+  set: SetView;
+  business: BusinessView | null;
+  viewer: string;
+  businesses: BusinessView[];
+  query: string;
+}) {
   const { t } = useTranslation();
   const { locale } = useRootData();
   const location = useLocation();
@@ -128,7 +153,9 @@ export default function MatchResults() {
   const [best, ...alternatives] = data.sets;
   const start = (set: SetView) =>
     sectorMismatch ? (
-      <p className="notice">{t('match:results.sectorMismatch', { business: nameOf(business!), sector: t(`common:sectors.${business!.sector}`) })}</p>
+      <p className="notice">
+        {t('match:results.sectorMismatch', { business: nameOf(business!), sector: t(`common:sectors.${business!.sector}`) })}
+      </p>
     ) : (
       <StartWithSet set={set} business={business} viewer={data.viewer} businesses={data.businesses} query={query} />
     );

@@ -67,7 +67,8 @@ export default function Notifications() {
               return (
                 <li key={row.id} className={row.readAt ? 'inbox-item inbox-item--read' : 'inbox-item'} data-notification={row.template}>
                   <p className="hint">
-                    {formatDateTime(row.createdAt, locale)} {row.readAt ? null : <strong className="tag">{t('notifications:unread')}</strong>}
+                    {formatDateTime(row.createdAt, locale)}{' '}
+                    {row.readAt ? null : <strong className="tag">{t('notifications:unread')}</strong>}
                   </p>
                   <h2 className="card-title">{subject}</h2>
                   <p>{t(`notifications:${row.template}.body`, values)}</p>

@@ -34,7 +34,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const conflictSchema = z.object({
-  registrationNumber: requiredText({ max: 30, message: 'officer:registration_invalid' }).pipe(z.string().min(3, 'officer:registration_invalid')),
+  registrationNumber: requiredText({ max: 30, message: 'officer:registration_invalid' }).pipe(
+    z.string().min(3, 'officer:registration_invalid'),
+  ),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -95,7 +97,8 @@ export default function OfficerHome() {
           <ul className="plain-list">
             {failed.map((message) => (
               <li key={message.id}>
-                {t(`officer:topics.${message.topic}`)} · {message.idempotencyKey} · {t('officer:attempts', { count: message.attempts })} · {message.lastError}{' '}
+                {t(`officer:topics.${message.topic}`)} · {message.idempotencyKey} · {t('officer:attempts', { count: message.attempts })} ·{' '}
+                {message.lastError}{' '}
                 <Form method="post" className="inline-form">
                   <CsrfInput />
                   <input type="hidden" name="messageId" value={message.id} />
@@ -162,7 +165,13 @@ export default function OfficerHome() {
           ) : null}
           <Form method="post" className="narrow" noValidate>
             <CsrfInput />
-            <TextField name="registrationNumber" label={t('officer:registrationNumber')} hint={t('officer:registrationNumberHint')} maxLength={30} errors={actionData?.fieldErrors} />
+            <TextField
+              name="registrationNumber"
+              label={t('officer:registrationNumber')}
+              hint={t('officer:registrationNumberHint')}
+              maxLength={30}
+              errors={actionData?.fieldErrors}
+            />
             <button type="submit" className="button button--secondary">
               {t('officer:declareButton')}
             </button>

@@ -25,8 +25,8 @@ import { rejectionReasons } from '../domain/reasons';
 import { assignToMe, budgetPosition, decideApplication, getReview } from '../services/officer.server';
 import { riskSignalsFor } from '../services/risk.server';
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'officer:reviewTitle', { reference: data?.application.reference ?? '' });
-
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, 'officer:reviewTitle', { reference: data?.application.reference ?? '' });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
@@ -40,13 +40,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     application,
     mine: review.application.assignedOfficerId === officer.id,
     // An answered case is decided by its officer as if under review (the service resumes the review first).
-    actions: allowedActions({ status: review.replyReceived ? 'under_review' : (review.application.status as ApplicationStatus), role: 'officer' }),
+    actions: allowedActions({
+      status: review.replyReceived ? 'under_review' : (review.application.status as ApplicationStatus),
+      role: 'officer',
+    }),
   });
 }
 
 const decisionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('assign'), expectedStatus: z.enum(applicationStatuses) }),
-  z.object({ intent: z.literal('approve'), expectedStatus: z.enum(applicationStatuses), note: optionalText({ max: 2000, multiline: true }).optional() }),
+  z.object({
+    intent: z.literal('approve'),
+    expectedStatus: z.enum(applicationStatuses),
+    note: optionalText({ max: 2000, multiline: true }).optional(),
+  }),
   z.object({
     intent: z.literal('reject'),
     expectedStatus: z.enum(applicationStatuses),
@@ -85,7 +92,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       : input.intent === 'reject'
         ? { action: 'reject' as const, reasonCode: input.reasonCode, note: input.note }
         : { action: 'request_info' as const, note: input.note };
-  const result = await decideApplication({ db: context.db, officerId: officer.id, reference, expectedStatus: input.expectedStatus, decision });
+  const result = await decideApplication({
+    db: context.db,
+    officerId: officer.id,
+    reference,
+    expectedStatus: input.expectedStatus,
+    decision,
+  });
   if (result.ok) return redirect(`/officer/applications/${reference}?done=${input.intent}`);
   if (result.code === 'not_found') throw new Response('not found', { status: 404 });
   const failures = result.code === 'not_eligible' ? result.failures : undefined;
@@ -127,7 +140,9 @@ export default function Review() {
         </div>
       ) : null}
       {data.conflicted ? <p className="notice notice--error">{t('officer:conflictNotice')}</p> : null}
-      {data.replyReceived && data.exchange ? <InfoExchange exchange={data.exchange} documentBase={`/officer/applications/${app.reference}/documents`} /> : null}
+      {data.replyReceived && data.exchange ? (
+        <InfoExchange exchange={data.exchange} documentBase={`/officer/applications/${app.reference}/documents`} />
+      ) : null}
 
       <dl className="summary-list">
         <div>
@@ -238,7 +253,8 @@ export default function Review() {
           <ul className="plain-list">
             {data.documents.map((doc) => (
               <li key={doc.id}>
-                <a href={`/officer/applications/${app.reference}/documents/${doc.id}`}>{doc.filename}</a> ({t(`applications:documentKinds.${doc.kind}`)})
+                <a href={`/officer/applications/${app.reference}/documents/${doc.id}`}>{doc.filename}</a> (
+                {t(`applications:documentKinds.${doc.kind}`)})
               </li>
             ))}
           </ul>
@@ -249,8 +265,9 @@ export default function Review() {
             <ul className="plain-list">
               {data.others.map((other) => (
                 <li key={other.reference}>
-                  <Link to={`/officer/applications/${other.reference}`}>{other.reference}</Link> · {t(`common:categories.${other.category}`)} ·{' '}
-                  {t(`applications:statuses.${other.status}`)} · <Money cents={other.programmeCents} />
+                  <Link to={`/officer/applications/${other.reference}`}>{other.reference}</Link> ·{' '}
+                  {t(`common:categories.${other.category}`)} · {t(`applications:statuses.${other.status}`)} ·{' '}
+                  <Money cents={other.programmeCents} />
                 </li>
               ))}
             </ul>

@@ -11,7 +11,8 @@ import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { budgetPosition, getReview } from '../services/officer.server';
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'officer:confirmApproveTitle', { reference: data?.reference ?? '' });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, 'officer:confirmApproveTitle', { reference: data?.reference ?? '' });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
@@ -20,7 +21,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!review) throw new Response('not found', { status: 404 });
   const status = review.application.status as ApplicationStatus;
   const canApprove =
-    review.application.assignedOfficerId === officer.id && !review.conflicted && allowedActions({ status: review.replyReceived ? 'under_review' : status, role: 'officer' }).includes('approve');
+    review.application.assignedOfficerId === officer.id &&
+    !review.conflicted &&
+    allowedActions({ status: review.replyReceived ? 'under_review' : status, role: 'officer' }).includes('approve');
   if (!canApprove) throw redirect(`/officer/applications/${reference}`);
   const budget = await budgetPosition(context.db);
   return json({ reference, status, programmeCents: review.application.programmeCents, remainingCents: budget.remainingCents });

@@ -8,5 +8,7 @@ import { getOfficerDocument } from '../services/officer.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'officer');
-  return documentResponse(await getOfficerDocument({ db: context.db, reference: parseReference(params.ref), documentId: parseId(params.id) }));
+  return documentResponse(
+    await getOfficerDocument({ db: context.db, reference: parseReference(params.ref), documentId: parseId(params.id) }),
+  );
 }

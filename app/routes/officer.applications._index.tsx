@@ -77,7 +77,8 @@ export default function Queue() {
           <ul className="plain-list">
             {data.repliesReceived.map((reply) => (
               <li key={reply.reference}>
-                <strong className="flag">{t('officer:replyReceived')}</strong> <Link to={`/officer/applications/${reply.reference}`}>{reply.reference}</Link> ·{' '}
+                <strong className="flag">{t('officer:replyReceived')}</strong>{' '}
+                <Link to={`/officer/applications/${reply.reference}`}>{reply.reference}</Link> ·{' '}
                 {locale === 'en' ? reply.legalNameEn : reply.legalNameZh} · {formatDate(reply.updatedAt, locale)}
               </li>
             ))}

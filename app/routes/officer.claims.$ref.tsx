@@ -17,7 +17,8 @@ import { requiredText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { decideClaim, getClaimReview, preparePayment, releasePayment } from '../services/claims.server';
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'claims:reviewTitle', { reference: data?.app.reference ?? '' });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, 'claims:reviewTitle', { reference: data?.app.reference ?? '' });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
@@ -45,7 +46,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const input = parsed.data;
   const result =
     input.intent === 'approve' || input.intent === 'return'
-      ? await decideClaim({ db: context.db, officerId: officer.id, reference, approve: input.intent === 'approve', note: input.intent === 'return' ? input.note : undefined })
+      ? await decideClaim({
+          db: context.db,
+          officerId: officer.id,
+          reference,
+          approve: input.intent === 'approve',
+          note: input.intent === 'return' ? input.note : undefined,
+        })
       : input.intent === 'prepare'
         ? await preparePayment({ db: context.db, officerId: officer.id, reference })
         : await releasePayment({ db: context.db, officerId: officer.id, reference });
@@ -64,7 +71,8 @@ export default function ClaimReview() {
   return (
     <div>
       <p>
-        <Link to="/officer/claims">{t('claims:queueTitle')}</Link> · <Link to={`/officer/applications/${app.reference}`}>{t('claims:openApplication')}</Link>
+        <Link to="/officer/claims">{t('claims:queueTitle')}</Link> ·{' '}
+        <Link to={`/officer/applications/${app.reference}`}>{t('claims:openApplication')}</Link>
       </p>
       <h1>{t('claims:reviewTitle', { reference: app.reference })}</h1>
       {actionData?.error ? (
@@ -127,7 +135,10 @@ export default function ClaimReview() {
                 label={t('claims:approveButton')}
                 action={`/officer/claims/${app.reference}`}
                 title={t('claims:confirmApproveTitle', { reference: app.reference })}
-                message={approveClaimMessage(t, { payableCents: claim.payableCents, business: locale === 'en' ? app.legalNameEn : app.legalNameZh })}
+                message={approveClaimMessage(t, {
+                  payableCents: claim.payableCents,
+                  business: locale === 'en' ? app.legalNameEn : app.legalNameZh,
+                })}
                 confirmLabel={t('claims:confirmApproveButton')}
                 busy={busy}
               >
@@ -164,10 +175,16 @@ export default function ClaimReview() {
         <section className="panel">
           <h2>{t('claims:paymentTitle')}</h2>
           <p>
-            <Money cents={payment.amountCents} /> · {t('claims:preparedByOn', { name: payment.preparedByName, date: formatDateTime(payment.preparedAt, locale) })}
+            <Money cents={payment.amountCents} /> ·{' '}
+            {t('claims:preparedByOn', { name: payment.preparedByName, date: formatDateTime(payment.preparedAt, locale) })}
           </p>
           {payment.status === 'released' ? (
-            <p>{t('claims:releasedByOn', { name: payment.releasedByName, date: payment.releasedAt ? formatDateTime(payment.releasedAt, locale) : '' })}</p>
+            <p>
+              {t('claims:releasedByOn', {
+                name: payment.releasedByName,
+                date: payment.releasedAt ? formatDateTime(payment.releasedAt, locale) : '',
+              })}
+            </p>
           ) : payment.preparedBy === officerId ? (
             <p className="notice">{t('claims:makerCannotRelease')}</p>
           ) : conflicted ? null : (

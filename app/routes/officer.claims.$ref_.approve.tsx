@@ -10,16 +10,26 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { getClaimReview } from '../services/claims.server';
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'claims:confirmApproveTitle', { reference: data?.reference ?? '' });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, 'claims:confirmApproveTitle', { reference: data?.reference ?? '' });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
   const reference = parseReference(params.ref);
   const review = await getClaimReview({ db: context.db, reference, officerId: officer.id });
   if (!review) throw new Response('not found', { status: 404 });
-  const ready = review.app.status === 'claim_submitted' && !review.conflicted && review.claim?.status === 'submitted' && review.claim.checks.every((c) => c.passed);
+  const ready =
+    review.app.status === 'claim_submitted' &&
+    !review.conflicted &&
+    review.claim?.status === 'submitted' &&
+    review.claim.checks.every((c) => c.passed);
   if (!ready || !review.claim) throw redirect(`/officer/claims/${reference}`);
-  return json({ reference, payableCents: review.claim.payableCents, legalNameEn: review.app.legalNameEn, legalNameZh: review.app.legalNameZh });
+  return json({
+    reference,
+    payableCents: review.claim.payableCents,
+    legalNameEn: review.app.legalNameEn,
+    legalNameZh: review.app.legalNameZh,
+  });
 }
 
 export default function ConfirmApproveClaim() {
@@ -37,7 +47,10 @@ export default function ConfirmApproveClaim() {
         action={back}
         headingId="confirm-title"
         title={t('claims:confirmApproveTitle', { reference: data.reference })}
-        message={approveClaimMessage(t, { payableCents: data.payableCents, business: locale === 'en' ? data.legalNameEn : data.legalNameZh })}
+        message={approveClaimMessage(t, {
+          payableCents: data.payableCents,
+          business: locale === 'en' ? data.legalNameEn : data.legalNameZh,
+        })}
         confirmLabel={t('claims:confirmApproveButton')}
         busy={busy}
         cancel={

@@ -10,7 +10,8 @@ import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { getClaimReview } from '../services/claims.server';
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'claims:confirmReleaseTitle', { reference: data?.reference ?? '' });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, 'claims:confirmReleaseTitle', { reference: data?.reference ?? '' });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
@@ -18,7 +19,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const review = await getClaimReview({ db: context.db, reference, officerId: officer.id });
   if (!review) throw new Response('not found', { status: 404 });
   const payment = review.payment;
-  if (!payment || payment.status !== 'prepared' || payment.preparedBy === officer.id || review.conflicted) throw redirect(`/officer/claims/${reference}`);
+  if (!payment || payment.status !== 'prepared' || payment.preparedBy === officer.id || review.conflicted)
+    throw redirect(`/officer/claims/${reference}`);
   return json({ reference, amountCents: payment.amountCents, account: payment.payeeAccount });
 }
 

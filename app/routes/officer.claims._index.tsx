@@ -20,7 +20,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
   const search = new URL(request.url).searchParams;
   const lists = await Promise.all(
-    claimLists.map(async (list) => ({ list, ...(await listClaims({ db: context.db, officerId: officer.id, list, page: pageNumber.parse(search.get(`${list}Page`)) })) })),
+    claimLists.map(async (list) => ({
+      list,
+      ...(await listClaims({ db: context.db, officerId: officer.id, list, page: pageNumber.parse(search.get(`${list}Page`)) })),
+    })),
   );
   return json({ lists });
 }

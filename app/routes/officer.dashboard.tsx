@@ -68,7 +68,12 @@ export default function Dashboard() {
   const categoryLabel = (key: string) => t(`common:categories.${key}`);
   const filtered = Boolean(filters.sector || filters.category);
 
-  const statusItems: ChartItem[] = dashboard.byStatus.map((s) => ({ key: s.status, label: t(`applications:statuses.${s.status}`), value: s.count, valueText: count(s.count) }));
+  const statusItems: ChartItem[] = dashboard.byStatus.map((s) => ({
+    key: s.status,
+    label: t(`applications:statuses.${s.status}`),
+    value: s.count,
+    valueText: count(s.count),
+  }));
   const countItems = (groups: readonly GroupStats[], labelOf: (key: string) => string): ChartItem[] =>
     groups.map((g) => ({ key: g.key, label: labelOf(g.key), value: g.count, valueText: count(g.count) }));
   const tableHeaders = { labelHeader: t('dashboard:table.group'), valueHeader: t('dashboard:table.applications') };
@@ -134,7 +139,8 @@ export default function Dashboard() {
         <li>
           <strong>{formatMoney(money.remainingCents)}</strong>
           <span>
-            {t('dashboard:facts.remaining')}{bracketed(`${t('dashboard:facts.budget')} ${formatMoney(money.budgetCents)}`, locale)}
+            {t('dashboard:facts.remaining')}
+            {bracketed(`${t('dashboard:facts.budget')} ${formatMoney(money.budgetCents)}`, locale)}
           </span>
         </li>
         <li>
@@ -151,25 +157,56 @@ export default function Dashboard() {
       <h2>{t('dashboard:sections.applications')}</h2>
       <BarChart id="chart-status" title={t('dashboard:charts.byStatus')} items={statusItems} tickText={noTicks} {...tableHeaders} />
       <div className="chart-pair">
-        <BarChart id="chart-sector" title={t('dashboard:charts.bySector')} items={countItems(dashboard.bySector, sectorLabel)} tickText={noTicks} {...tableHeaders} />
-        <BarChart id="chart-category" title={t('dashboard:charts.byCategory')} items={countItems(dashboard.byCategory, categoryLabel)} tickText={noTicks} {...tableHeaders} />
+        <BarChart
+          id="chart-sector"
+          title={t('dashboard:charts.bySector')}
+          items={countItems(dashboard.bySector, sectorLabel)}
+          tickText={noTicks}
+          {...tableHeaders}
+        />
+        <BarChart
+          id="chart-category"
+          title={t('dashboard:charts.byCategory')}
+          items={countItems(dashboard.byCategory, categoryLabel)}
+          tickText={noTicks}
+          {...tableHeaders}
+        />
       </div>
 
       <h2>{t('dashboard:sections.money')}</h2>
-      <BudgetChart
-        id="chart-budget"
-        parts={money}
-        freeLabel={filtered ? t('dashboard:segments.rest') : undefined}
-        locale={locale}
-      />
+      <BudgetChart id="chart-budget" parts={money} freeLabel={filtered ? t('dashboard:segments.rest') : undefined} locale={locale} />
 
       <h2>{t('dashboard:sections.times')}</h2>
       <p className="hint">{t('dashboard:calendarDaysNote')}</p>
       <div className="chart-pair">
-        <BarChart id="chart-decision-sector" title={t('dashboard:charts.decisionBySector')} items={medianItems(t, dashboard.bySector, sectorLabel, 'decision')} tickText={noTicks} {...daysHeaders} />
-        <BarChart id="chart-decision-category" title={t('dashboard:charts.decisionByCategory')} items={medianItems(t, dashboard.byCategory, categoryLabel, 'decision')} tickText={noTicks} {...daysHeaders} />
-        <BarChart id="chart-payment-sector" title={t('dashboard:charts.paymentBySector')} items={medianItems(t, dashboard.bySector, sectorLabel, 'payment')} tickText={noTicks} {...daysHeaders} />
-        <BarChart id="chart-payment-category" title={t('dashboard:charts.paymentByCategory')} items={medianItems(t, dashboard.byCategory, categoryLabel, 'payment')} tickText={noTicks} {...daysHeaders} />
+        <BarChart
+          id="chart-decision-sector"
+          title={t('dashboard:charts.decisionBySector')}
+          items={medianItems(t, dashboard.bySector, sectorLabel, 'decision')}
+          tickText={noTicks}
+          {...daysHeaders}
+        />
+        <BarChart
+          id="chart-decision-category"
+          title={t('dashboard:charts.decisionByCategory')}
+          items={medianItems(t, dashboard.byCategory, categoryLabel, 'decision')}
+          tickText={noTicks}
+          {...daysHeaders}
+        />
+        <BarChart
+          id="chart-payment-sector"
+          title={t('dashboard:charts.paymentBySector')}
+          items={medianItems(t, dashboard.bySector, sectorLabel, 'payment')}
+          tickText={noTicks}
+          {...daysHeaders}
+        />
+        <BarChart
+          id="chart-payment-category"
+          title={t('dashboard:charts.paymentByCategory')}
+          items={medianItems(t, dashboard.byCategory, categoryLabel, 'payment')}
+          tickText={noTicks}
+          {...daysHeaders}
+        />
       </div>
     </div>
   );

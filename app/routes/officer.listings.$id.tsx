@@ -70,8 +70,7 @@ const decisionSchema = z.discriminatedUnion(
 );
 
 type ActionData =
-  | { formError: string }
-  | { intent: string; fieldErrors: FieldErrors; values: Record<string, string>; ticked: string[]; missing: string[] };
+  { formError: string } | { intent: string; fieldErrors: FieldErrors; values: Record<string, string>; ticked: string[]; missing: string[] };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
@@ -83,7 +82,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(form.get('intent') ?? '');
   const ticked = form.getAll('requirement').filter((value): value is string => typeof value === 'string');
   const parsed = parseForm(decisionSchema, form);
-  if (!parsed.ok) return json<ActionData>({ intent, fieldErrors: parsed.fieldErrors, values: parsed.values, ticked, missing: [] }, { status: 400 });
+  if (!parsed.ok)
+    return json<ActionData>({ intent, fieldErrors: parsed.fieldErrors, values: parsed.values, ticked, missing: [] }, { status: 400 });
   const input = parsed.data;
 
   if (input.intent === 'approve') {
@@ -101,7 +101,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.ok) return redirect(`/officer/listings?done=${input.intent}`);
   if (result.code === 'not_found') throw new Response('not found', { status: 404 });
   if (result.code === 'note_required') {
-    return json<ActionData>({ intent, fieldErrors: { note: [`vetting:${input.intent}_note_required`] }, values: {}, ticked, missing: [] }, { status: 400 });
+    return json<ActionData>(
+      { intent, fieldErrors: { note: [`vetting:${input.intent}_note_required`] }, values: {}, ticked, missing: [] },
+      { status: 400 },
+    );
   }
   return json<ActionData>({ formError: 'vetting:stale' }, { status: 409 });
 }
@@ -127,7 +130,12 @@ function FeatureList({ features, months }: { features: readonly Feature[]; month
       {features.map((feature, index) => (
         <li key={index}>
           {pickText({ en: feature.nameEn, zhHK: feature.nameZhHk, zhCN: feature.nameZhCn || feature.nameZhHk }, locale)} —{' '}
-          <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={months} contractMonths={feature.minContractMonths} />
+          <PriceLine
+            pricingModel={feature.pricingModel}
+            priceCents={feature.priceCents}
+            months={months}
+            contractMonths={feature.minContractMonths}
+          />
         </li>
       ))}
     </ul>
@@ -164,20 +172,62 @@ export default function VetVersion() {
     { key: 'zhHK', lang: 'zh-HK', name: detail.nameZhHk, description: detail.descriptionZhHk, deliverables: detail.deliverablesZhHk },
     { key: 'zhCN', lang: 'zh-CN', name: detail.nameZhCn, description: detail.descriptionZhCn, deliverables: detail.deliverablesZhCn },
   ] as const;
-  const anchorFor = (field: string) => (field === 'requirement' ? (data.requirements[0] ? `requirement-${data.requirements[0]}` : 'requirements') : `${failed?.intent}-${field}`);
+  const anchorFor = (field: string) =>
+    field === 'requirement'
+      ? data.requirements[0]
+        ? `requirement-${data.requirements[0]}`
+        : 'requirements'
+      : `${failed?.intent}-${field}`;
 
   const changes = listed
     ? [
         {
           key: 'price',
-          changed: listed.pricingModel !== detail.pricingModel || listed.priceCents !== detail.priceCents || listed.minContractMonths !== detail.minContractMonths,
-          listed: <PriceLine pricingModel={listed.pricingModel} priceCents={listed.priceCents} months={months} contractMonths={listed.minContractMonths} />,
-          proposed: <PriceLine pricingModel={detail.pricingModel} priceCents={detail.priceCents} months={months} contractMonths={detail.minContractMonths} />,
+          changed:
+            listed.pricingModel !== detail.pricingModel ||
+            listed.priceCents !== detail.priceCents ||
+            listed.minContractMonths !== detail.minContractMonths,
+          listed: (
+            <PriceLine
+              pricingModel={listed.pricingModel}
+              priceCents={listed.priceCents}
+              months={months}
+              contractMonths={listed.minContractMonths}
+            />
+          ),
+          proposed: (
+            <PriceLine
+              pricingModel={detail.pricingModel}
+              priceCents={detail.priceCents}
+              months={months}
+              contractMonths={detail.minContractMonths}
+            />
+          ),
         },
-        { key: 'deploymentDays', changed: listed.deploymentDays !== detail.deploymentDays, listed: listed.deploymentDays, proposed: detail.deploymentDays },
-        { key: 'nameEn', changed: listed.nameEn !== detail.nameEn, listed: <TextOrNotGiven value={listed.nameEn} />, proposed: <TextOrNotGiven value={detail.nameEn} /> },
-        { key: 'nameZhHk', changed: listed.nameZhHk !== detail.nameZhHk, listed: <TextOrNotGiven value={listed.nameZhHk} />, proposed: <TextOrNotGiven value={detail.nameZhHk} /> },
-        { key: 'nameZhCn', changed: listed.nameZhCn !== detail.nameZhCn, listed: <TextOrNotGiven value={listed.nameZhCn} />, proposed: <TextOrNotGiven value={detail.nameZhCn} /> },
+        {
+          key: 'deploymentDays',
+          changed: listed.deploymentDays !== detail.deploymentDays,
+          listed: listed.deploymentDays,
+          proposed: detail.deploymentDays,
+        },
+        {
+          key: 'nameEn',
+          changed: listed.nameEn !== detail.nameEn,
+          listed: <TextOrNotGiven value={listed.nameEn} />,
+          proposed: <TextOrNotGiven value={detail.nameEn} />,
+        },
+        {
+          key: 'nameZhHk',
+          changed: listed.nameZhHk !== detail.nameZhHk,
+          listed: <TextOrNotGiven value={listed.nameZhHk} />,
+          proposed: <TextOrNotGiven value={detail.nameZhHk} />,
+        },
+        {
+          key: 'nameZhCn',
+          changed: listed.nameZhCn !== detail.nameZhCn,
+          listed: <TextOrNotGiven value={listed.nameZhCn} />,
+          proposed: <TextOrNotGiven value={detail.nameZhCn} />,
+        },
         {
           key: 'features',
           changed: featureKey(listed.features) !== featureKey(detail.features),
@@ -227,7 +277,10 @@ export default function VetVersion() {
             {vendorName}
             <br />
             <span className="hint">
-              {t('vetting:vendorIdentity', { br: data.vendorBrNumber, status: t(`common:vendorStatus.${data.vendorStatus}`, { defaultValue: data.vendorStatus }) })}
+              {t('vetting:vendorIdentity', {
+                br: data.vendorBrNumber,
+                status: t(`common:vendorStatus.${data.vendorStatus}`, { defaultValue: data.vendorStatus }),
+              })}
             </span>
           </dd>
         </div>
@@ -306,7 +359,12 @@ export default function VetVersion() {
             <div>
               <dt>{t('vetting:basicPackage')}</dt>
               <dd>
-                <PriceLine pricingModel={detail.pricingModel} priceCents={detail.priceCents} months={months} contractMonths={detail.minContractMonths} />
+                <PriceLine
+                  pricingModel={detail.pricingModel}
+                  priceCents={detail.priceCents}
+                  months={months}
+                  contractMonths={detail.minContractMonths}
+                />
               </dd>
             </div>
             <div>
@@ -343,7 +401,12 @@ export default function VetVersion() {
                         <TextOrNotGiven value={feature.nameZhCn} />
                       </td>
                       <td data-label={t('vetting:featurePrice')}>
-                        <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={months} contractMonths={feature.minContractMonths} />
+                        <PriceLine
+                          pricingModel={feature.pricingModel}
+                          priceCents={feature.priceCents}
+                          months={months}
+                          contractMonths={feature.minContractMonths}
+                        />
                       </td>
                     </tr>
                   ))}
@@ -417,7 +480,13 @@ export default function VetVersion() {
                   </thead>
                   <tbody>
                     {changes.map((change) => (
-                      <ChangeRow key={change.key} label={t(`vetting:change.${change.key}`)} listed={change.listed} proposed={change.proposed} changed={change.changed} />
+                      <ChangeRow
+                        key={change.key}
+                        label={t(`vetting:change.${change.key}`)}
+                        listed={change.listed}
+                        proposed={change.proposed}
+                        changed={change.changed}
+                      />
                     ))}
                   </tbody>
                 </table>
@@ -473,7 +542,13 @@ export default function VetVersion() {
               <div className={errorFor('approve', 'note') ? 'field field--error' : 'field'}>
                 <label htmlFor="approve-note">{t('vetting:approveNote')}</label>
                 {errorFor('approve', 'note') ? <p className="field-error">{t(errorFor('approve', 'note')!)}</p> : null}
-                <textarea id="approve-note" name="note" rows={2} maxLength={2000} defaultValue={failed?.intent === 'approve' ? failed.values.note : undefined} />
+                <textarea
+                  id="approve-note"
+                  name="note"
+                  rows={2}
+                  maxLength={2000}
+                  defaultValue={failed?.intent === 'approve' ? failed.values.note : undefined}
+                />
               </div>
               <button type="submit" name="intent" value="approve" className="button" disabled={busy}>
                 {t('vetting:approveButton')}
@@ -501,7 +576,13 @@ export default function VetVersion() {
                     defaultValue={failed?.intent === intent ? failed.values.note : undefined}
                   />
                 </div>
-                <button type="submit" name="intent" value={intent} className={intent === 'reject' ? 'button button--warning' : 'button button--secondary'} disabled={busy}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value={intent}
+                  className={intent === 'reject' ? 'button button--warning' : 'button button--secondary'}
+                  disabled={busy}
+                >
                   {t(`vetting:${intent}Button`)}
                 </button>
               </Form>

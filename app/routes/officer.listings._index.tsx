@@ -61,9 +61,13 @@ export default function VettingQueue() {
                 <tr key={row.id}>
                   <td data-label={t('vetting:col.package')}>
                     {/* The service has no Simplified name for the queue; the Traditional one stands in for it. */}
-                    <Link to={`/officer/listings/${row.id}`}>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhHk }, locale)}</Link>
+                    <Link to={`/officer/listings/${row.id}`}>
+                      {pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhHk }, locale)}
+                    </Link>
                   </td>
-                  <td data-label={t('vetting:col.vendor')}>{pickText({ en: row.vendorNameEn, zhHK: row.vendorNameZhHk, zhCN: row.vendorNameZhHk }, locale)}</td>
+                  <td data-label={t('vetting:col.vendor')}>
+                    {pickText({ en: row.vendorNameEn, zhHK: row.vendorNameZhHk, zhCN: row.vendorNameZhHk }, locale)}
+                  </td>
                   <td data-label={t('vetting:col.kind')}>
                     <span className={row.listedVersionId ? 'tag' : 'tag tag--muted'}>
                       {row.listedVersionId ? t('vetting:kind.update', { version: row.version }) : t('vetting:kind.new')}
@@ -72,7 +76,12 @@ export default function VettingQueue() {
                   <td data-label={t('vetting:col.category')}>{t(`common:categories.${row.category}`)}</td>
                   <td data-label={t('vetting:col.sector')}>{t(`common:sectors.${row.sector}`)}</td>
                   <td data-label={t('vetting:col.price')}>
-                    <PriceLine pricingModel={row.pricingModel} priceCents={row.priceCents} months={months} contractMonths={row.minContractMonths} />
+                    <PriceLine
+                      pricingModel={row.pricingModel}
+                      priceCents={row.priceCents}
+                      months={months}
+                      contractMonths={row.minContractMonths}
+                    />
                   </td>
                   <td data-label={t('vetting:col.submittedOn')}>{row.submittedAt ? formatDate(row.submittedAt, locale) : '—'}</td>
                 </tr>

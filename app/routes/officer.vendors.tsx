@@ -151,7 +151,9 @@ export default function Enrolments() {
                 </div>
                 <div>
                   <dt>{t('vetting:netEquity')}</dt>
-                  <dd>{vendor.netEquityPositive ? t('vetting:netEquityYes') : <strong className="flag">{t('vetting:netEquityNo')}</strong>}</dd>
+                  <dd>
+                    {vendor.netEquityPositive ? t('vetting:netEquityYes') : <strong className="flag">{t('vetting:netEquityNo')}</strong>}
+                  </dd>
                 </div>
                 <div>
                   <dt>{t('vetting:enrolmentSubmittedOn')}</dt>

@@ -18,10 +18,19 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 function cellItem(key: string, label: string, cell: OpenCell, text: (value: number) => string, hiddenText: string): ChartItem {
-  return cell.suppressed ? { key, label, value: null, valueText: hiddenText } : { key, label, value: cell.value, valueText: text(cell.value) };
+  return cell.suppressed
+    ? { key, label, value: null, valueText: hiddenText }
+    : { key, label, value: cell.value, valueText: text(cell.value) };
 }
 
-function groupItems(t: TFunction, groups: readonly OpenGroup[], labelOf: (key: string) => string, pick: (g: OpenGroup) => OpenCell, text: (value: number) => string, hiddenText: string) {
+function groupItems(
+  t: TFunction,
+  groups: readonly OpenGroup[],
+  labelOf: (key: string) => string,
+  pick: (g: OpenGroup) => OpenCell,
+  text: (value: number) => string,
+  hiddenText: string,
+) {
   return groups.map((g) => cellItem(g.key, t(labelOf(g.key)), pick(g), text, hiddenText));
 }
 
@@ -102,8 +111,20 @@ export default function OpenData() {
       <h2>{t('dashboard:sections.applications')}</h2>
       <BarChart id="open-status" title={t('dashboard:charts.byStatus')} items={statusItems} tickText={count} {...countHeaders} />
       <div className="chart-pair">
-        <BarChart id="open-sector" title={t('dashboard:charts.bySector')} items={groupItems(t, openData.bySector, sector, (g) => g.count, count, fewer)} tickText={count} {...countHeaders} />
-        <BarChart id="open-category" title={t('dashboard:charts.byCategory')} items={groupItems(t, openData.byCategory, category, (g) => g.count, count, fewer)} tickText={count} {...countHeaders} />
+        <BarChart
+          id="open-sector"
+          title={t('dashboard:charts.bySector')}
+          items={groupItems(t, openData.bySector, sector, (g) => g.count, count, fewer)}
+          tickText={count}
+          {...countHeaders}
+        />
+        <BarChart
+          id="open-category"
+          title={t('dashboard:charts.byCategory')}
+          items={groupItems(t, openData.byCategory, category, (g) => g.count, count, fewer)}
+          tickText={count}
+          {...countHeaders}
+        />
       </div>
 
       <h2>{t('dashboard:sections.money')}</h2>
@@ -116,10 +137,34 @@ export default function OpenData() {
       <h2>{t('dashboard:sections.times')}</h2>
       <p className="hint">{t('dashboard:calendarDaysNote')}</p>
       <div className="chart-pair">
-        <BarChart id="open-decision-sector" title={t('dashboard:charts.decisionBySector')} items={groupItems(t, openData.bySector, sector, (g) => g.medianDaysToDecision, days, fewer)} tickText={count} {...daysHeaders} />
-        <BarChart id="open-decision-category" title={t('dashboard:charts.decisionByCategory')} items={groupItems(t, openData.byCategory, category, (g) => g.medianDaysToDecision, days, fewer)} tickText={count} {...daysHeaders} />
-        <BarChart id="open-payment-sector" title={t('dashboard:charts.paymentBySector')} items={groupItems(t, openData.bySector, sector, (g) => g.medianDaysToPayment, days, fewer)} tickText={count} {...daysHeaders} />
-        <BarChart id="open-payment-category" title={t('dashboard:charts.paymentByCategory')} items={groupItems(t, openData.byCategory, category, (g) => g.medianDaysToPayment, days, fewer)} tickText={count} {...daysHeaders} />
+        <BarChart
+          id="open-decision-sector"
+          title={t('dashboard:charts.decisionBySector')}
+          items={groupItems(t, openData.bySector, sector, (g) => g.medianDaysToDecision, days, fewer)}
+          tickText={count}
+          {...daysHeaders}
+        />
+        <BarChart
+          id="open-decision-category"
+          title={t('dashboard:charts.decisionByCategory')}
+          items={groupItems(t, openData.byCategory, category, (g) => g.medianDaysToDecision, days, fewer)}
+          tickText={count}
+          {...daysHeaders}
+        />
+        <BarChart
+          id="open-payment-sector"
+          title={t('dashboard:charts.paymentBySector')}
+          items={groupItems(t, openData.bySector, sector, (g) => g.medianDaysToPayment, days, fewer)}
+          tickText={count}
+          {...daysHeaders}
+        />
+        <BarChart
+          id="open-payment-category"
+          title={t('dashboard:charts.paymentByCategory')}
+          items={groupItems(t, openData.byCategory, category, (g) => g.medianDaysToPayment, days, fewer)}
+          tickText={count}
+          {...daysHeaders}
+        />
       </div>
     </div>
   );

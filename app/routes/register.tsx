@@ -112,7 +112,8 @@ export default function Register() {
         </button>
       </Form>
       <p>
-        {withGap(t('auth:haveAccount'))}<Link to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login'}>{t('auth:loginLink')}</Link>
+        {withGap(t('auth:haveAccount'))}
+        <Link to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login'}>{t('auth:loginLink')}</Link>
       </p>
     </div>
   );

@@ -96,7 +96,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/enquiries?sent=${result.id}`);
 }
 
-function EnquiryPanel({ data }: { data: { isApplicant: boolean; loggedIn: boolean; enterprises: { id: number; name: string; nameZh: string }[]; chosenIds: number[] } }) {
+function EnquiryPanel({
+  data,
+}: {
+  data: { isApplicant: boolean; loggedIn: boolean; enterprises: { id: number; name: string; nameZh: string }[]; chosenIds: number[] };
+}) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
@@ -106,7 +110,9 @@ function EnquiryPanel({ data }: { data: { isApplicant: boolean; loggedIn: boolea
     // The login (or the registration it offers) comes back to this package, with the features chosen so far.
     return (
       <p>
-        <Link to={`/login?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`}>{t('enquiries:loginToEnquire')}</Link>
+        <Link to={`/login?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`}>
+          {t('enquiries:loginToEnquire')}
+        </Link>
       </p>
     );
   }
@@ -114,7 +120,8 @@ function EnquiryPanel({ data }: { data: { isApplicant: boolean; loggedIn: boolea
   if (data.enterprises.length === 0) {
     return (
       <p>
-        {withGap(t('enquiries:needBusiness'))}<Link to="/businesses/new">{t('business:addButton')}</Link>
+        {withGap(t('enquiries:needBusiness'))}
+        <Link to="/businesses/new">{t('business:addButton')}</Link>
       </p>
     );
   }
@@ -180,7 +187,12 @@ export default function SolutionPage() {
             <div>
               <dt>{t('catalogue:price')}</dt>
               <dd>
-                <PriceLine pricingModel={solution.pricingModel} priceCents={solution.priceCents} months={data.months} contractMonths={solution.minContractMonths} />
+                <PriceLine
+                  pricingModel={solution.pricingModel}
+                  priceCents={solution.priceCents}
+                  months={data.months}
+                  contractMonths={solution.minContractMonths}
+                />
               </dd>
             </div>
             {solution.pricingModel === 'monthly' && solution.minContractMonths !== null ? (
@@ -227,7 +239,12 @@ export default function SolutionPage() {
                   <tr key={feature.id}>
                     <td data-label={t('catalogue:feature')}>{pickText(feature.name, locale)}</td>
                     <td data-label={t('catalogue:price')}>
-                      <PriceLine pricingModel={feature.pricingModel} priceCents={feature.priceCents} months={data.months} contractMonths={feature.minContractMonths} />
+                      <PriceLine
+                        pricingModel={feature.pricingModel}
+                        priceCents={feature.priceCents}
+                        months={data.months}
+                        contractMonths={feature.minContractMonths}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -238,9 +255,7 @@ export default function SolutionPage() {
 
         <section aria-labelledby="calculator-heading" className="panel">
           <h2 id="calculator-heading">{t('catalogue:calculatorTitle')}</h2>
-          <p className="hint">
-            {t('catalogue:calculatorLead', { percent: data.matchBps / 100, cap: formatMoney(data.capCents) })}
-          </p>
+          <p className="hint">{t('catalogue:calculatorLead', { percent: data.matchBps / 100, cap: formatMoney(data.capCents) })}</p>
           <Form
             method="get"
             replace
@@ -305,7 +320,8 @@ export default function SolutionPage() {
             </p>
             {split.limitedBy === 'cap' ? <p className="notice">{t('catalogue:cappedNotice')}</p> : null}
             <p>
-              {withGap(t('catalogue:headroomAfter'))}<Money cents={split.headroomAfterCents} />
+              {withGap(t('catalogue:headroomAfter'))}
+              <Money cents={split.headroomAfterCents} />
             </p>
           </div>
           <h2>{t('enquiries:panelTitle')}</h2>

@@ -121,7 +121,12 @@ export default function Catalogue() {
                 </h2>
                 <p className="card-vendor">{item.vendorName}</p>
                 <p className="card-price">
-                  <PriceLine pricingModel={item.pricingModel} priceCents={item.priceCents} months={data.rules.maxSubscriptionMonths} contractMonths={item.minContractMonths ?? null} />
+                  <PriceLine
+                    pricingModel={item.pricingModel}
+                    priceCents={item.priceCents}
+                    months={data.rules.maxSubscriptionMonths}
+                    contractMonths={item.minContractMonths ?? null}
+                  />
                 </p>
                 <SplitSummary split={cardSplit({ ...item, minContractMonths: item.minContractMonths ?? null }, data.rules)} compact />
                 <label className="compare-check">

@@ -17,7 +17,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const waiting = enrolled ? await vendorWaitingWork({ db: context.db, userId: user.id }) : [];
   const applications = enrolled ? await listVendorApplications({ db: context.db, userId: user.id, page: 1, pageSize: 5 }) : null;
   return json({
-    vendor: vendor ? { nameEn: vendor.nameEn, nameZhHk: vendor.nameZhHk, brNumber: vendor.brNumber, status: vendor.status, decisionReason: vendor.decisionReason } : null,
+    vendor: vendor
+      ? {
+          nameEn: vendor.nameEn,
+          nameZhHk: vendor.nameZhHk,
+          brNumber: vendor.brNumber,
+          status: vendor.status,
+          decisionReason: vendor.decisionReason,
+        }
+      : null,
     waiting,
     recentApplications: applications?.rows ?? [],
   });

@@ -25,14 +25,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(await listVendorApplications({ db: context.db, userId: user.id, page }));
 }
 
-const reportSchema = z.object({ reference: z.string().regex(/^DTS-\d{4}-\d{6}$/), note: optionalText({ max: 1000, multiline: true }).optional() });
+const reportSchema = z.object({
+  reference: z.string().regex(/^DTS-\d{4}-\d{6}$/),
+  note: optionalText({ max: 1000, multiline: true }).optional(),
+});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
   const form = await readForm(request, context);
   const parsed = reportSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw new Response('bad request', { status: 400 });
-  const result = await reportDeployment({ db: context.db, vendorUserId: user.id, reference: parsed.data.reference, note: parsed.data.note });
+  const result = await reportDeployment({
+    db: context.db,
+    vendorUserId: user.id,
+    reference: parsed.data.reference,
+    note: parsed.data.note,
+  });
   if (!result.ok) {
     if (result.code === 'not_found') throw new Response('not found', { status: 404 });
     return json({ error: 'applications:stale' }, { status: 409 });

@@ -10,7 +10,8 @@ import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { getDeploymentToReport } from '../services/claims.server';
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, 'claims:confirmReportTitle', { reference: data?.reference ?? '' });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, 'claims:confirmReportTitle', { reference: data?.reference ?? '' });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const vendor = await requireRole(request, context, 'vendor');

@@ -187,7 +187,12 @@ function QuotationTable({ id, quotation, title, hint }: { id: number; quotation:
                 <span className="tag">{line.kind === 'package' ? t('enquiries:quotationPackage') : t('enquiries:quotationFeature')}</span>
               </th>
               <td data-label={t('enquiries:quotationPrice')}>
-                <PriceLine pricingModel={line.pricingModel} priceCents={line.priceCents} months={quotation.maxSubscriptionMonths} contractMonths={line.minContractMonths} />
+                <PriceLine
+                  pricingModel={line.pricingModel}
+                  priceCents={line.priceCents}
+                  months={quotation.maxSubscriptionMonths}
+                  contractMonths={line.minContractMonths}
+                />
               </td>
               <td data-label={t('enquiries:quotationCounts')}>
                 <Money cents={line.costCents} />

@@ -20,10 +20,16 @@ const schema = z.object({
   nameEn: text(200),
   nameZhHk: text(100),
   nameZhCn: optionalText({ max: 100 }).default(''),
-  brNumber: z.string({ error: 'errors:required' }).trim().regex(/^\d{8}$/, 'errors:br_number_invalid'),
+  brNumber: z
+    .string({ error: 'errors:required' })
+    .trim()
+    .regex(/^\d{8}$/, 'errors:br_number_invalid'),
   contactName: text(100),
   contactEmail: emailAddress,
-  phone: z.string({ error: 'errors:required' }).trim().regex(/^[2-9]\d{3} ?\d{4}$/, 'errors:phone_invalid'),
+  phone: z
+    .string({ error: 'errors:required' })
+    .trim()
+    .regex(/^[2-9]\d{3} ?\d{4}$/, 'errors:phone_invalid'),
   website: optionalText({ max: 200 })
     .refine((value) => value === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(value), 'vendor:website_invalid')
     .default(''),
@@ -128,18 +134,43 @@ export default function Enrolment() {
         <CsrfInput />
         <TextField name="nameEn" label={labels.nameEn!} defaultValue={values.nameEn} errors={errors} />
         <TextField name="nameZhHk" label={labels.nameZhHk!} defaultValue={values.nameZhHk} errors={errors} />
-        <TextField name="nameZhCn" label={labels.nameZhCn!} hint={t('vendor:simplifiedHint')} defaultValue={values.nameZhCn} errors={errors} />
-        <TextField name="brNumber" label={labels.brNumber!} hint={t('business:brNumberHint')} inputMode="numeric" maxLength={8} defaultValue={values.brNumber} errors={errors} />
+        <TextField
+          name="nameZhCn"
+          label={labels.nameZhCn!}
+          hint={t('vendor:simplifiedHint')}
+          defaultValue={values.nameZhCn}
+          errors={errors}
+        />
+        <TextField
+          name="brNumber"
+          label={labels.brNumber!}
+          hint={t('business:brNumberHint')}
+          inputMode="numeric"
+          maxLength={8}
+          defaultValue={values.brNumber}
+          errors={errors}
+        />
         <TextField name="contactName" label={labels.contactName!} defaultValue={values.contactName} errors={errors} />
         <TextField name="contactEmail" type="email" label={labels.contactEmail!} defaultValue={values.contactEmail} errors={errors} />
-        <TextField name="phone" type="tel" label={labels.phone!} hint={t('business:phoneHint')} maxLength={9} defaultValue={values.phone} errors={errors} />
+        <TextField
+          name="phone"
+          type="tel"
+          label={labels.phone!}
+          hint={t('business:phoneHint')}
+          maxLength={9}
+          defaultValue={values.phone}
+          errors={errors}
+        />
         <TextField name="website" label={labels.website!} hint={t('vendor:websiteHint')} defaultValue={values.website} errors={errors} />
         <SelectField
           name="district"
           label={labels.district!}
           errors={errors}
           defaultValue={values.district ?? ''}
-          options={[{ value: '', label: t('business:chooseDistrict') }, ...districts.map((d) => ({ value: d, label: t(`common:districts.${d}`) }))]}
+          options={[
+            { value: '', label: t('business:chooseDistrict') },
+            ...districts.map((d) => ({ value: d, label: t(`common:districts.${d}`) })),
+          ]}
         />
         {area('trackRecord', t('vendor:trackRecordHint'))}
         {area('referenceCustomers', t('vendor:referenceCustomersHint'))}

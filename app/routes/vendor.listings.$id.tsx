@@ -4,7 +4,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '../components/forms';
 import { ListingAttributesSummary } from '../components/listing-attributes';
-import { attributeValues, ListingForm, listingFormValues, MAX_FEATURES, parseListingForm, ruleErrors, type ListingValues } from '../components/listing-form';
+import {
+  attributeValues,
+  ListingForm,
+  listingFormValues,
+  MAX_FEATURES,
+  parseListingForm,
+  ruleErrors,
+  type ListingValues,
+} from '../components/listing-form';
 import { statedOrAssumed } from '../domain/listing-attributes';
 import { PriceLine } from '../components/money';
 import { centsToInput } from '../domain/money';
@@ -108,12 +116,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/vendor/listings?done=${intent}`);
   }
   const parsed = parseListingForm(form);
-  if (!parsed.ok) return json<ActionData>({ fieldErrors: parsed.fieldErrors as Record<string, string[]>, values: listingFormValues(form, formValues(form)) }, { status: 400 });
+  if (!parsed.ok)
+    return json<ActionData>(
+      { fieldErrors: parsed.fieldErrors as Record<string, string[]>, values: listingFormValues(form, formValues(form)) },
+      { status: 400 },
+    );
   const { price, ...rest } = parsed.data;
   const result = await updateListing({ db: context.db, userId: user.id, solutionId, input: { ...rest, priceCents: price } });
   if (!result.ok) {
     if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-    if (result.code === 'rules') return json<ActionData>({ fieldErrors: ruleErrors(result.problems, parsed.featureRows) as Record<string, string[]>, values: listingFormValues(form, formValues(form)) }, { status: 400 });
+    if (result.code === 'rules')
+      return json<ActionData>(
+        {
+          fieldErrors: ruleErrors(result.problems, parsed.featureRows) as Record<string, string[]>,
+          values: listingFormValues(form, formValues(form)),
+        },
+        { status: 400 },
+      );
     return json<ActionData>({ error: `vendor:${result.code}`, values: listingFormValues(form, formValues(form)) }, { status: 409 });
   }
   return redirect(`/vendor/listings/${solutionId}?done=draft`);
@@ -131,7 +150,12 @@ function VersionSummary({ version, months }: { version: VersionLike; months: num
       <div>
         <dt>{t('catalogue:price')}</dt>
         <dd>
-          <PriceLine pricingModel={version.pricingModel as 'one_off' | 'monthly'} priceCents={version.priceCents} months={months} contractMonths={version.minContractMonths} />
+          <PriceLine
+            pricingModel={version.pricingModel as 'one_off' | 'monthly'}
+            priceCents={version.priceCents}
+            months={months}
+            contractMonths={version.minContractMonths}
+          />
         </dd>
       </div>
       <div>
@@ -173,7 +197,8 @@ export default function VendorListing() {
         </div>
       ) : null}
       <p>
-        {t(`common:categories.${listing.category}`)} · {t(`common:sectors.${listing.sector}`)} · <strong>{t(`common:solutionStatus.${listing.status}`)}</strong>
+        {t(`common:categories.${listing.category}`)} · {t(`common:sectors.${listing.sector}`)} ·{' '}
+        <strong>{t(`common:solutionStatus.${listing.status}`)}</strong>
       </p>
       {listing.latestReviewed?.reviewNote ? (
         <div className="notice">
@@ -215,7 +240,13 @@ export default function VendorListing() {
         <section>
           <h2>{open ? t('vendor:editDraft') : t('vendor:editListed')}</h2>
           {!open && listing.listed ? <p className="hint">{t('vendor:newVersionExplains')}</p> : null}
-          <ListingForm values={actionData?.values ?? values} errors={actionData?.fieldErrors} isNew={false} submitLabel={t('vendor:saveDraft')} busy={busy} />
+          <ListingForm
+            values={actionData?.values ?? values}
+            errors={actionData?.fieldErrors}
+            isNew={false}
+            submitLabel={t('vendor:saveDraft')}
+            busy={busy}
+          />
         </section>
       ) : null}
 

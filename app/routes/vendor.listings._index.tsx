@@ -63,9 +63,22 @@ export default function VendorListings() {
                   </td>
                   <td data-label={t('catalogue:category')}>{t(`common:categories.${s.category}`)}</td>
                   <td data-label={t('catalogue:sector')}>{t(`common:sectors.${s.sector}`)}</td>
-                  <td data-label={t('catalogue:price')}>{s.pricingModel && s.priceCents ? <PriceLine pricingModel={s.pricingModel} priceCents={s.priceCents} months={months} contractMonths={s.minContractMonths} /> : '—'}</td>
+                  <td data-label={t('catalogue:price')}>
+                    {s.pricingModel && s.priceCents ? (
+                      <PriceLine
+                        pricingModel={s.pricingModel}
+                        priceCents={s.priceCents}
+                        months={months}
+                        contractMonths={s.minContractMonths}
+                      />
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td data-label={t('vendor:catalogueState')}>{t(`common:solutionStatus.${s.status}`)}</td>
-                  <td data-label={t('vendor:changeState')}>{s.openVersionStatus ? t(`vendor:versionStatus.${s.openVersionStatus}`) : '—'}</td>
+                  <td data-label={t('vendor:changeState')}>
+                    {s.openVersionStatus ? t(`vendor:versionStatus.${s.openVersionStatus}`) : '—'}
+                  </td>
                 </tr>
               );
             })}

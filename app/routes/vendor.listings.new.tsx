@@ -26,7 +26,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { price, ...rest } = parsed.data;
   const result = await createListing({ db: context.db, userId: user.id, input: { ...rest, priceCents: price } });
   if (!result.ok) {
-    if (result.code === 'rules') return json({ fieldErrors: ruleErrors(result.problems, parsed.featureRows), values: listingFormValues(form, formValues(form)) }, { status: 400 });
+    if (result.code === 'rules')
+      return json(
+        { fieldErrors: ruleErrors(result.problems, parsed.featureRows), values: listingFormValues(form, formValues(form)) },
+        { status: 400 },
+      );
     throw redirect('/vendor');
   }
   return redirect(`/vendor/listings/${result.solutionId}?done=draft`);

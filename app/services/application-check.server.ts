@@ -26,7 +26,9 @@ export async function getDraftToCheck({ db, userId, reference }: { db: DB; userI
   return { application, quotationId: row.quotationId, split, matchBps: rules.matchBps };
 }
 
-export type ChangeDraftResult = { ok: true; reference: string } | { ok: false; code: 'not_found' | 'not_draft' | 'document_missing' | 'document_too_large' | 'document_type' };
+export type ChangeDraftResult =
+  | { ok: true; reference: string }
+  | { ok: false; code: 'not_found' | 'not_draft' | 'document_missing' | 'document_too_large' | 'document_type' };
 
 /**
  * Replaces a draft's declarations and its quotation document (the owner changed them from "check your answers"), in
@@ -67,7 +69,14 @@ export async function changeDraftAnswers({
     if (Number(changed.numUpdatedRows) === 0) return { ok: false, code: 'not_draft' };
     await trx.deleteFrom('documents').where('applicationId', '=', draft.id).where('kind', '=', 'quotation').execute();
     await storeDocument(trx, { applicationId: draft.id, kind: 'quotation', document, userId });
-    await recordTransition(trx, { applicationId: draft.id, actorUserId: userId, actorRole: 'applicant', action: 'change_answers', fromStatus: 'draft', toStatus: 'draft' });
+    await recordTransition(trx, {
+      applicationId: draft.id,
+      actorUserId: userId,
+      actorRole: 'applicant',
+      action: 'change_answers',
+      fromStatus: 'draft',
+      toStatus: 'draft',
+    });
     return { ok: true, reference: draft.reference };
   });
 }

@@ -15,8 +15,6 @@ import { settingsInForce } from './settings.server';
 
 export const APPLICATION_PAGE_SIZE = 20;
 
-
-
 export type UploadedDocument = { bytes: Uint8Array; filename: string };
 
 export async function storeDocument(
@@ -42,7 +40,10 @@ export async function storeDocument(
 
 export type CreateDraftResult =
   | { ok: true; reference: string; replayed: boolean }
-  | { ok: false; code: 'not_found' | 'quotation_used' | 'idempotency_conflict' | 'document_missing' | 'document_too_large' | 'document_type' };
+  | {
+      ok: false;
+      code: 'not_found' | 'quotation_used' | 'idempotency_conflict' | 'document_missing' | 'document_too_large' | 'document_type';
+    };
 
 /** A draft commits no money; it keeps the quotation, the declarations and the quotation document together. */
 export async function createDraftApplication({
@@ -61,7 +62,9 @@ export async function createDraftApplication({
       .where('idempotencyKey', '=', input.idempotencyKey)
       .executeTakeFirst();
     if (!existing) return undefined;
-    return existing.createdBy === userId ? { ok: true, reference: existing.reference, replayed: true } : { ok: false, code: 'idempotency_conflict' };
+    return existing.createdBy === userId
+      ? { ok: true, reference: existing.reference, replayed: true }
+      : { ok: false, code: 'idempotency_conflict' };
   };
   const earlier = await replay();
   if (earlier) return earlier;
@@ -165,7 +168,12 @@ export async function submitApplication({
     // programme lock, so a settings save either waits for this submission or binds it.
     const settings = await settingsInForce(trx, { purpose: 'rules' });
     const rules = fundingRules(settings);
-    const enterprise = await trx.selectFrom('enterprises').selectAll().where('id', '=', owned.enterpriseId).forUpdate().executeTakeFirstOrThrow();
+    const enterprise = await trx
+      .selectFrom('enterprises')
+      .selectAll()
+      .where('id', '=', owned.enterpriseId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const application = await trx
       .selectFrom('applications as a')
       .innerJoin('quotations as q', 'q.id', 'a.quotationId')
@@ -212,7 +220,8 @@ export async function submitApplication({
     const split = fundingSplit({ costCents: application.costCents, committedCents: committed, rules });
     const unfunded = nothingToFund(split);
     if (unfunded === 'cap_reached') return { ok: false, code: 'cap_reached', headroomCents: split.headroomBeforeCents };
-    if (unfunded === 'no_programme_share') return { ok: false, code: 'no_programme_share', costCents: application.costCents, matchBps: rules.matchBps };
+    if (unfunded === 'no_programme_share')
+      return { ok: false, code: 'no_programme_share', costCents: application.costCents, matchBps: rules.matchBps };
 
     const updated = await trx
       .updateTable('applications')
@@ -242,7 +251,8 @@ export async function submitApplication({
   });
 }
 
-export type WithdrawResult = { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
+export type WithdrawResult =
+  { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
 
 /** Withdrawing before a decision releases the committed money (it no longer counts as committed). */
 export async function withdrawApplication({
@@ -266,7 +276,12 @@ export async function withdrawApplication({
       .executeTakeFirst();
     if (!owned) return { ok: false, code: 'not_found' };
     await trx.selectFrom('enterprises').select('id').where('id', '=', owned.enterpriseId).forUpdate().execute();
-    const application = await trx.selectFrom('applications').select(['id', 'status']).where('id', '=', owned.id).forUpdate().executeTakeFirstOrThrow();
+    const application = await trx
+      .selectFrom('applications')
+      .select(['id', 'status'])
+      .where('id', '=', owned.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const status = application.status;
     const move = transition({ status, action: 'withdraw', role: 'applicant' });
     if (!move.ok) return { ok: false, code: 'invalid_transition', status };
@@ -373,7 +388,17 @@ export async function getApplicantApplication({ db, userId, reference }: { db: D
 }
 
 /** A document's bytes, for its owner only. */
-export async function getApplicantDocument({ db, userId, reference, documentId }: { db: DB; userId: number; reference: string; documentId: number }) {
+export async function getApplicantDocument({
+  db,
+  userId,
+  reference,
+  documentId,
+}: {
+  db: DB;
+  userId: number;
+  reference: string;
+  documentId: number;
+}) {
   return db
     .selectFrom('documents as d')
     .innerJoin('applications as a', 'a.id', 'd.applicationId')
@@ -419,7 +444,10 @@ export async function getQuotationForApplying({ db, userId, quotationId }: { db:
   return { ...quotation, split };
 }
 
-export type RespondResult = { ok: true } | { ok: false; code: 'not_found' | 'document_too_large' | 'document_type' } | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
+export type RespondResult =
+  | { ok: true }
+  | { ok: false; code: 'not_found' | 'document_too_large' | 'document_type' }
+  | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
 
 /** The applicant answers an officer's request for information (optionally with a document); it goes back to the officer. */
 export async function respondToInfoRequest({
@@ -452,9 +480,22 @@ export async function respondToInfoRequest({
     const status = application.status;
     const move = transition({ status, action: 'resubmit', role: 'applicant' });
     if (!move.ok) return { ok: false, code: 'invalid_transition', status };
-    await trx.updateTable('applications').set({ status: move.next, updatedAt: new Date() }).where('id', '=', application.id).where('status', '=', status).execute();
+    await trx
+      .updateTable('applications')
+      .set({ status: move.next, updatedAt: new Date() })
+      .where('id', '=', application.id)
+      .where('status', '=', status)
+      .execute();
     if (document && document.bytes.length > 0) await storeDocument(trx, { applicationId: application.id, kind: 'other', document, userId });
-    await recordTransition(trx, { applicationId: application.id, actorUserId: userId, actorRole: 'applicant', action: 'resubmit', fromStatus: status, toStatus: move.next, note });
+    await recordTransition(trx, {
+      applicationId: application.id,
+      actorUserId: userId,
+      actorRole: 'applicant',
+      action: 'resubmit',
+      fromStatus: status,
+      toStatus: move.next,
+      note,
+    });
     return { ok: true };
   });
 }

@@ -12,9 +12,19 @@ export type Trx = Transaction<Database>;
 /** One entry of the audit log of vendors, packages, businesses, holidays and enquiries, in the caller's transaction. */
 export async function writeAudit(
   trx: Trx | DB,
-  entry: { entityType: AuditLogTable['entityType']; entityId: number; action: string; actorUserId: number | null; actorRole: string; note?: string | null },
+  entry: {
+    entityType: AuditLogTable['entityType'];
+    entityId: number;
+    action: string;
+    actorUserId: number | null;
+    actorRole: string;
+    note?: string | null;
+  },
 ): Promise<void> {
-  await trx.insertInto('auditLog').values({ ...entry, note: entry.note ?? null }).execute();
+  await trx
+    .insertInto('auditLog')
+    .values({ ...entry, note: entry.note ?? null })
+    .execute();
 }
 
 export type TransitionEvent = {
@@ -67,11 +77,27 @@ export async function recordTransition(trx: Trx, event: TransitionEvent): Promis
     .executeTakeFirstOrThrow();
 
   const receivers = {
-    applicant: { userId: application.applicantId, email: application.applicantEmail, locale: application.applicantLocale, phone: application.applicantPhone },
+    applicant: {
+      userId: application.applicantId,
+      email: application.applicantEmail,
+      locale: application.applicantLocale,
+      phone: application.applicantPhone,
+    },
     // A vendor without a portal account is told by the officers directly.
-    vendor: application.vendorUserId === null ? null : { userId: application.vendorUserId, email: application.vendorEmail!, locale: application.vendorLocale!, phone: application.vendorPhone },
+    vendor:
+      application.vendorUserId === null
+        ? null
+        : {
+            userId: application.vendorUserId,
+            email: application.vendorEmail!,
+            locale: application.vendorLocale!,
+            phone: application.vendorPhone,
+          },
     // Nobody when the case is in the unassigned pool: pooled work shows on the officers' home pages instead.
-    assigned_officer: application.officerId === null ? null : { userId: application.officerId, email: application.officerEmail!, locale: application.officerLocale!, phone: null },
+    assigned_officer:
+      application.officerId === null
+        ? null
+        : { userId: application.officerId, email: application.officerEmail!, locale: application.officerLocale!, phone: null },
   };
   for (const { to, template } of recipients) {
     const receiver = receivers[to];

@@ -89,11 +89,27 @@ export type LoginResult =
  * Takes one slot to check a password, or says how long to wait. Under a per-account lock, so that parallel guesses
  * queue here one by one: each sees the slots taken before it (a slot counts as a failure until its check ends).
  */
-async function reserveCheck({ db, key, ip, deviceToken }: { db: DB; key: string; ip: string; deviceToken?: string }): Promise<{ ok: true; id: number; trustedDevice: boolean } | { ok: false; retryAfterSeconds: number }> {
+async function reserveCheck({
+  db,
+  key,
+  ip,
+  deviceToken,
+}: {
+  db: DB;
+  key: string;
+  ip: string;
+  deviceToken?: string;
+}): Promise<{ ok: true; id: number; trustedDevice: boolean } | { ok: false; retryAfterSeconds: number }> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${key}`}, 0))`.execute(trx);
     const trustedDevice = Boolean(deviceToken) && (await isTrustedDevice(trx, key, deviceToken!));
-    const { rows } = await sql<{ pairFailures: number; oldestPairFailureAt: Date | null; accountFailures: number; latestAccountFailureAt: Date | null; now: Date }>`
+    const { rows } = await sql<{
+      pairFailures: number;
+      oldestPairFailureAt: Date | null;
+      accountFailures: number;
+      latestAccountFailureAt: Date | null;
+      now: Date;
+    }>`
       with last_success as (
         select coalesce(max(created_at), '-infinity') as at from login_attempts where email = ${key} and succeeded
       ), failures as (
@@ -114,7 +130,11 @@ async function reserveCheck({ db, key, ip, deviceToken }: { db: DB; key: string;
     const state = rows[0]!;
     const decision = throttleDecision(state, state.now, { trustedDevice });
     if (!decision.ok) return decision;
-    const slot = await trx.insertInto('loginAttempts').values({ email: key, ip, succeeded: null }).returning('id').executeTakeFirstOrThrow();
+    const slot = await trx
+      .insertInto('loginAttempts')
+      .values({ email: key, ip, succeeded: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return { ok: true as const, id: slot.id, trustedDevice };
   });
 }
@@ -155,7 +175,12 @@ export async function attemptLogin({
     return { ok: true, user: sessionUser, deviceToken: await trustDevice(db, key, slot.trustedDevice ? deviceToken : undefined) };
   } catch (error) {
     // No password was checked (e.g. the hashing queue was full): give the slot back.
-    await db.deleteFrom('loginAttempts').where('id', '=', slot.id).where('succeeded', 'is', null).execute().catch(() => {});
+    await db
+      .deleteFrom('loginAttempts')
+      .where('id', '=', slot.id)
+      .where('succeeded', 'is', null)
+      .execute()
+      .catch(() => {});
     throw error;
   }
 }
@@ -258,17 +283,35 @@ export const LOGIN_ATTEMPTS_KEPT_DAYS = 30;
 
 /** Deletes expired sessions and old login attempts. Safe to run in every process at once (plain deletes). */
 export async function purgeExpired({ db }: { db: DB }): Promise<{ sessions: number; loginAttempts: number; loginDevices: number }> {
-  const sessions = await db.deleteFrom('sessions').where('expiresAt', '<', sql<Date>`now()`).executeTakeFirst();
-  const loginDevices = await db.deleteFrom('loginDevices').where('expiresAt', '<', sql<Date>`now()`).executeTakeFirst();
+  const sessions = await db
+    .deleteFrom('sessions')
+    .where('expiresAt', '<', sql<Date>`now()`)
+    .executeTakeFirst();
+  const loginDevices = await db
+    .deleteFrom('loginDevices')
+    .where('expiresAt', '<', sql<Date>`now()`)
+    .executeTakeFirst();
   const loginAttempts = await db
     .deleteFrom('loginAttempts')
     .where('createdAt', '<', sql<Date>`now() - make_interval(days => ${LOGIN_ATTEMPTS_KEPT_DAYS})`)
     .executeTakeFirst();
-  return { sessions: Number(sessions.numDeletedRows), loginAttempts: Number(loginAttempts.numDeletedRows), loginDevices: Number(loginDevices.numDeletedRows) };
+  return {
+    sessions: Number(sessions.numDeletedRows),
+    loginAttempts: Number(loginAttempts.numDeletedRows),
+    loginDevices: Number(loginDevices.numDeletedRows),
+  };
 }
 
 /** Runs purgeExpired now and then every intervalMs; returns the function that stops it. */
-export function startPurgeJob({ db, intervalMs, log = console.warn }: { db: DB; intervalMs: number; log?: (line: string) => void }): () => void {
+export function startPurgeJob({
+  db,
+  intervalMs,
+  log = console.warn,
+}: {
+  db: DB;
+  intervalMs: number;
+  log?: (line: string) => void;
+}): () => void {
   const run = () =>
     purgeExpired({ db })
       .then(({ sessions, loginAttempts }) => {

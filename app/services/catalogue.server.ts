@@ -6,7 +6,6 @@ import type { Category, Sector } from '../domain/programme';
 import type { FundingRules, PricingModel } from '../domain/funding';
 import { CATALOGUE_PAGE_SIZE } from '../lib/catalogue';
 
-
 export type CatalogueSort = 'price_asc' | 'price_desc' | 'name';
 
 import type { LocalisedText } from '../domain/programme';
@@ -26,7 +25,13 @@ export type SolutionCard = {
   featureCount: number;
 };
 
-export type SolutionFeature = { id: number; name: LocalisedText; pricingModel: PricingModel; priceCents: number; minContractMonths: number | null };
+export type SolutionFeature = {
+  id: number;
+  name: LocalisedText;
+  pricingModel: PricingModel;
+  priceCents: number;
+  minContractMonths: number | null;
+};
 
 export type SolutionDetail = SolutionCard & {
   versionId: number;
@@ -37,12 +42,7 @@ export type SolutionDetail = SolutionCard & {
 };
 
 export async function getCurrentSettings(db: DB): Promise<ProgrammeSettings> {
-  return db
-    .selectFrom('programmeSettings')
-    .selectAll()
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
+  return db.selectFrom('programmeSettings').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
 }
 
 // For display only (catalogue, home and package pages): the settings kept in memory and reused while the public version
@@ -168,21 +168,20 @@ export async function listSolutions({
 
   // The same counting as the domain's itemCostCents: a subscription's contract months, at most the round's months.
   const basicCost = sql<number>`case when v.pricing_model = 'monthly' then v.price_cents * least(coalesce(v.min_contract_months, ${maxSubscriptionMonths}), ${maxSubscriptionMonths}) else v.price_cents end`;
-  let ordered = query
-    .select(cardColumns)
-    .select((eb) =>
-      eb
-        .selectFrom('solutionFeatures as f')
-        .whereRef('f.versionId', '=', 'v.id')
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .as('featureCount'),
-    );
+  let ordered = query.select(cardColumns).select((eb) =>
+    eb
+      .selectFrom('solutionFeatures as f')
+      .whereRef('f.versionId', '=', 'v.id')
+      .select((e) => e.fn.countAll<string>().as('n'))
+      .as('featureCount'),
+  );
   ordered =
-    filters.sort === 'name'
-      ? ordered.orderBy('v.nameEn')
-      : ordered.orderBy(basicCost, filters.sort === 'price_desc' ? 'desc' : 'asc');
+    filters.sort === 'name' ? ordered.orderBy('v.nameEn') : ordered.orderBy(basicCost, filters.sort === 'price_desc' ? 'desc' : 'asc');
   // The count rides along with the page (a window over the filtered rows): one query, not two.
-  const withTotal = ordered.select(sql<string>`count(*) over ()`.as('total')).orderBy('s.id').limit(CATALOGUE_PAGE_SIZE);
+  const withTotal = ordered
+    .select(sql<string>`count(*) over ()`.as('total'))
+    .orderBy('s.id')
+    .limit(CATALOGUE_PAGE_SIZE);
   const pageOf = (page: number) => withTotal.offset((page - 1) * CATALOGUE_PAGE_SIZE).execute();
   let page = Math.max(1, filters.page);
   let rows = await pageOf(page);

@@ -20,7 +20,21 @@ type Moved = { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code
 /** Moves one application by `action` under a row lock and a guarded update, with its event and notifications. */
 async function move(
   trx: Trx,
-  { applicationId, action, role, actorUserId, note, extra = {} }: { applicationId: number; action: ApplicationAction; role: ActorRole; actorUserId: number | null; note?: string | null; extra?: Record<string, unknown> },
+  {
+    applicationId,
+    action,
+    role,
+    actorUserId,
+    note,
+    extra = {},
+  }: {
+    applicationId: number;
+    action: ApplicationAction;
+    role: ActorRole;
+    actorUserId: number | null;
+    note?: string | null;
+    extra?: Record<string, unknown>;
+  },
 ): Promise<Moved> {
   const row = await trx.selectFrom('applications').select(['id', 'status']).where('id', '=', applicationId).forUpdate().executeTakeFirst();
   if (!row) return { ok: false, code: 'not_found' };
@@ -34,7 +48,15 @@ async function move(
     .where('status', '=', status)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'invalid_transition', status };
-  await recordTransition(trx, { applicationId: row.id, actorUserId, actorRole: role, action, fromStatus: status, toStatus: next.next, note: note ?? null });
+  await recordTransition(trx, {
+    applicationId: row.id,
+    actorUserId,
+    actorRole: role,
+    action,
+    fromStatus: status,
+    toStatus: next.next,
+    note: note ?? null,
+  });
   return { ok: true };
 }
 
@@ -60,11 +82,28 @@ async function applicantApplicationId(db: DB | Trx, userId: number, reference: s
   return row?.id;
 }
 
-export async function reportDeployment({ db, vendorUserId, reference, note }: { db: DB; vendorUserId: number; reference: string; note?: string }): Promise<Moved> {
+export async function reportDeployment({
+  db,
+  vendorUserId,
+  reference,
+  note,
+}: {
+  db: DB;
+  vendorUserId: number;
+  reference: string;
+  note?: string;
+}): Promise<Moved> {
   return db.transaction().execute(async (trx) => {
     const id = await vendorApplicationId(trx, vendorUserId, reference);
     if (!id) return { ok: false, code: 'not_found' } as const;
-    return move(trx, { applicationId: id, action: 'report_deployment', role: 'vendor', actorUserId: vendorUserId, note, extra: { deploymentReportedAt: new Date() } });
+    return move(trx, {
+      applicationId: id,
+      action: 'report_deployment',
+      role: 'vendor',
+      actorUserId: vendorUserId,
+      note,
+      extra: { deploymentReportedAt: new Date() },
+    });
   });
 }
 
@@ -83,7 +122,13 @@ export async function confirmDeployment({ db, userId, reference }: { db: DB; use
   return db.transaction().execute(async (trx) => {
     const id = await applicantApplicationId(trx, userId, reference);
     if (!id) return { ok: false, code: 'not_found' } as const;
-    return move(trx, { applicationId: id, action: 'confirm_deployment', role: 'applicant', actorUserId: userId, extra: { deployedAt: new Date() } });
+    return move(trx, {
+      applicationId: id,
+      action: 'confirm_deployment',
+      role: 'applicant',
+      actorUserId: userId,
+      extra: { deployedAt: new Date() },
+    });
   });
 }
 
@@ -105,7 +150,17 @@ export type ClaimResult =
   | { ok: false; code: 'invoice_document' | 'payment_document'; reason: string }
   | { ok: false; code: 'bank_account'; errors: Partial<Record<keyof BankAccount, BankAccountError>> };
 
-export async function submitClaim({ db, userId, reference, input }: { db: DB; userId: number; reference: string; input: ClaimInput }): Promise<ClaimResult> {
+export async function submitClaim({
+  db,
+  userId,
+  reference,
+  input,
+}: {
+  db: DB;
+  userId: number;
+  reference: string;
+  input: ClaimInput;
+}): Promise<ClaimResult> {
   for (const [doc, code] of [
     [input.invoice, 'invoice_document'],
     [input.proofOfPayment, 'payment_document'],
@@ -115,7 +170,11 @@ export async function submitClaim({ db, userId, reference, input }: { db: DB; us
   }
   const bankErrors = checkBankAccount(input.bankAccount);
   if (Object.keys(bankErrors).length > 0) return { ok: false, code: 'bank_account', errors: bankErrors };
-  const account = { ...input.bankAccount, accountName: input.bankAccount.accountName.trim(), branchCode: input.bankAccount.branchCode || null };
+  const account = {
+    ...input.bankAccount,
+    accountName: input.bankAccount.accountName.trim(),
+    branchCode: input.bankAccount.branchCode || null,
+  };
   return db.transaction().execute(async (trx): Promise<ClaimResult> => {
     const id = await applicantApplicationId(trx, userId, reference);
     if (!id) return { ok: false, code: 'not_found' };
@@ -125,7 +184,18 @@ export async function submitClaim({ db, userId, reference, input }: { db: DB; us
       .innerJoin('quotations as q', 'q.id', 'a.quotationId')
       .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
       .leftJoin('programmeSettings as ps', 'ps.id', 'a.settingsId')
-      .select(['a.id', 'a.enterpriseId', 'a.approvedAt', 'a.programmeCents', 'a.approvedMatchBps', 'ps.matchBps as submittedMatchBps', 'q.eligibleCostCents', 'vd.brNumber', 'ent.legalNameEn', 'ent.legalNameZh'])
+      .select([
+        'a.id',
+        'a.enterpriseId',
+        'a.approvedAt',
+        'a.programmeCents',
+        'a.approvedMatchBps',
+        'ps.matchBps as submittedMatchBps',
+        'q.eligibleCostCents',
+        'vd.brNumber',
+        'ent.legalNameEn',
+        'ent.legalNameZh',
+      ])
       .where('a.id', '=', id)
       .forUpdate('a')
       .executeTakeFirstOrThrow();
@@ -171,17 +241,43 @@ export async function submitClaim({ db, userId, reference, input }: { db: DB; us
       await storeDocument(trx, { applicationId: id, kind, document, userId });
     }
     await saveBankAccount(trx, { enterpriseId: app.enterpriseId, userId, account });
-    await trx.updateTable('documents').set({ claimId: claim.id }).where('applicationId', '=', id).where('claimId', 'is', null).where('kind', 'in', ['invoice', 'payment_proof']).execute();
+    await trx
+      .updateTable('documents')
+      .set({ claimId: claim.id })
+      .where('applicationId', '=', id)
+      .where('claimId', 'is', null)
+      .where('kind', 'in', ['invoice', 'payment_proof'])
+      .execute();
     return { ok: true };
   });
 }
 
 /** The business's account for payment: one per business, replaced by each claim that gives another (audited, never the number). */
-async function saveBankAccount(trx: Trx, { enterpriseId, userId, account }: { enterpriseId: number; userId: number; account: BankAccount }) {
-  const before = await trx.selectFrom('enterpriseBankAccounts').selectAll().where('enterpriseId', '=', enterpriseId).forUpdate().executeTakeFirst();
-  const same = before && before.bankCode === account.bankCode && before.branchCode === account.branchCode && before.accountNumber === account.accountNumber && before.accountName === account.accountName;
+async function saveBankAccount(
+  trx: Trx,
+  { enterpriseId, userId, account }: { enterpriseId: number; userId: number; account: BankAccount },
+) {
+  const before = await trx
+    .selectFrom('enterpriseBankAccounts')
+    .selectAll()
+    .where('enterpriseId', '=', enterpriseId)
+    .forUpdate()
+    .executeTakeFirst();
+  const same =
+    before &&
+    before.bankCode === account.bankCode &&
+    before.branchCode === account.branchCode &&
+    before.accountNumber === account.accountNumber &&
+    before.accountName === account.accountName;
   if (same) return;
-  const values = { bankCode: account.bankCode, branchCode: account.branchCode, accountNumber: account.accountNumber, accountName: account.accountName, updatedBy: userId, updatedAt: new Date() };
+  const values = {
+    bankCode: account.bankCode,
+    branchCode: account.branchCode,
+    accountNumber: account.accountNumber,
+    accountName: account.accountName,
+    updatedBy: userId,
+    updatedAt: new Date(),
+  };
   await trx
     .insertInto('enterpriseBankAccounts')
     .values({ enterpriseId, ...values })
@@ -189,7 +285,14 @@ async function saveBankAccount(trx: Trx, { enterpriseId, userId, account }: { en
     .execute();
   await trx
     .insertInto('auditLog')
-    .values({ entityType: 'enterprise', entityId: enterpriseId, action: before ? 'bank_account_changed' : 'bank_account_added', actorUserId: userId, actorRole: 'applicant', note: maskAccount(account) })
+    .values({
+      entityType: 'enterprise',
+      entityId: enterpriseId,
+      action: before ? 'bank_account_changed' : 'bank_account_added',
+      actorUserId: userId,
+      actorRole: 'applicant',
+      note: maskAccount(account),
+    })
     .execute();
 }
 
@@ -199,14 +302,32 @@ export type DecideClaimResult = Moved | { ok: false; code: 'checks_failed' | 'no
  * Approve (only when every check is green; the approved amount becomes the payable share) or return for correction.
  * An officer linked to the business does neither.
  */
-export async function decideClaim({ db, officerId, reference, approve, note }: { db: DB; officerId: number; reference: string; approve: boolean; note?: string }): Promise<DecideClaimResult> {
+export async function decideClaim({
+  db,
+  officerId,
+  reference,
+  approve,
+  note,
+}: {
+  db: DB;
+  officerId: number;
+  reference: string;
+  approve: boolean;
+  note?: string;
+}): Promise<DecideClaimResult> {
   if (!approve && !note) return { ok: false, code: 'note_required' };
   return db.transaction().execute(async (trx): Promise<DecideClaimResult> => {
     const app = await trx.selectFrom('applications').select(['id', 'enterpriseId']).where('reference', '=', reference).executeTakeFirst();
     if (!app) return { ok: false, code: 'not_found' };
     if (await isConflicted(trx, officerId, app.enterpriseId)) return { ok: false, code: 'conflict_of_interest' };
     await trx.selectFrom('applications').select('id').where('id', '=', app.id).forUpdate().execute();
-    const claim = await trx.selectFrom('claims').selectAll().where('applicationId', '=', app.id).where('status', '=', 'submitted').forUpdate().executeTakeFirst();
+    const claim = await trx
+      .selectFrom('claims')
+      .selectAll()
+      .where('applicationId', '=', app.id)
+      .where('status', '=', 'submitted')
+      .forUpdate()
+      .executeTakeFirst();
     if (approve && claim && !allPassed(claim.checks as never)) return { ok: false, code: 'checks_failed' };
     const moved = await move(trx, {
       applicationId: app.id,
@@ -230,10 +351,21 @@ export async function decideClaim({ db, officerId, reference, approve, note }: {
 
 export type PaymentResult =
   | { ok: true }
-  | { ok: false; code: 'not_found' | 'not_ready' | 'already_prepared' | 'not_prepared' | 'same_officer' | 'already_released' | 'conflict_of_interest' };
+  | {
+      ok: false;
+      code: 'not_found' | 'not_ready' | 'already_prepared' | 'not_prepared' | 'same_officer' | 'already_released' | 'conflict_of_interest';
+    };
 
 /** The maker: records the payment to make from the approved claim (never an officer linked to the business). */
-export async function preparePayment({ db, officerId, reference }: { db: DB; officerId: number; reference: string }): Promise<PaymentResult> {
+export async function preparePayment({
+  db,
+  officerId,
+  reference,
+}: {
+  db: DB;
+  officerId: number;
+  reference: string;
+}): Promise<PaymentResult> {
   return db.transaction().execute(async (trx): Promise<PaymentResult> => {
     const app = await trx
       .selectFrom('applications as a')
@@ -269,16 +401,33 @@ export async function preparePayment({ db, officerId, reference }: { db: DB; off
  * The checker: a different officer, not linked to the business, releases the payment. In one transaction the payment is marked released, the
  * application becomes paid and the payment instruction is written to the outbox; two releases at once pay once.
  */
-export async function releasePayment({ db, officerId, reference }: { db: DB; officerId: number; reference: string }): Promise<PaymentResult> {
+export async function releasePayment({
+  db,
+  officerId,
+  reference,
+}: {
+  db: DB;
+  officerId: number;
+  reference: string;
+}): Promise<PaymentResult> {
   return db.transaction().execute(async (trx): Promise<PaymentResult> => {
-    const app = await trx.selectFrom('applications').select(['id', 'reference', 'enterpriseId']).where('reference', '=', reference).executeTakeFirst();
+    const app = await trx
+      .selectFrom('applications')
+      .select(['id', 'reference', 'enterpriseId'])
+      .where('reference', '=', reference)
+      .executeTakeFirst();
     if (!app) return { ok: false, code: 'not_found' };
     if (await isConflicted(trx, officerId, app.enterpriseId)) return { ok: false, code: 'conflict_of_interest' };
     const payment = await trx.selectFrom('payments').selectAll().where('applicationId', '=', app.id).forUpdate().executeTakeFirst();
     if (!payment) return { ok: false, code: 'not_prepared' };
     if (payment.status === 'released') return { ok: false, code: 'already_released' };
     if (payment.preparedBy === officerId) return { ok: false, code: 'same_officer' };
-    await trx.updateTable('payments').set({ status: 'released', releasedBy: officerId, releasedAt: new Date() }).where('id', '=', payment.id).where('status', '=', 'prepared').execute();
+    await trx
+      .updateTable('payments')
+      .set({ status: 'released', releasedBy: officerId, releasedAt: new Date() })
+      .where('id', '=', payment.id)
+      .where('status', '=', 'prepared')
+      .execute();
     const moved = await move(trx, { applicationId: app.id, action: 'release_payment', role: 'officer', actorUserId: officerId });
     if (!moved.ok) throw new Error(`payment ${payment.id} released on an application in the wrong state`);
     await trx
@@ -294,7 +443,12 @@ export async function releasePayment({ db, officerId, reference }: { db: DB; off
           currency: 'HKD',
           payee: payment.payeeName,
           payeeAccount: payment.payeeAccountNumber
-            ? { bankCode: payment.payeeBankCode, branchCode: payment.payeeBranchCode, accountNumber: payment.payeeAccountNumber, accountName: payment.payeeAccountName }
+            ? {
+                bankCode: payment.payeeBankCode,
+                branchCode: payment.payeeBranchCode,
+                accountNumber: payment.payeeAccountNumber,
+                accountName: payment.payeeAccountName,
+              }
             : null,
         }),
       })
@@ -307,7 +461,15 @@ export async function releasePayment({ db, officerId, reference }: { db: DB; off
  * Lapses approvals not put to use by their deadline, releasing their money. Safe to run from several processes at
  * once: rows are claimed with SKIP LOCKED and each move is a guarded update.
  */
-export async function lapseOverdue({ db, now = new Date(), limit = 200 }: { db: DB; now?: Date; limit?: number }): Promise<{ lapsed: string[] }> {
+export async function lapseOverdue({
+  db,
+  now = new Date(),
+  limit = 200,
+}: {
+  db: DB;
+  now?: Date;
+  limit?: number;
+}): Promise<{ lapsed: string[] }> {
   return db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('applications')
@@ -321,7 +483,13 @@ export async function lapseOverdue({ db, now = new Date(), limit = 200 }: { db: 
       .execute();
     const lapsed: string[] = [];
     for (const row of due) {
-      const moved = await move(trx, { applicationId: row.id, action: 'lapse', role: 'system', actorUserId: null, extra: { lapsedAt: now } });
+      const moved = await move(trx, {
+        applicationId: row.id,
+        action: 'lapse',
+        role: 'system',
+        actorUserId: null,
+        extra: { lapsedAt: now },
+      });
       if (moved.ok) lapsed.push(row.reference);
     }
     return { lapsed };
@@ -361,12 +529,23 @@ export async function listClaims({ db, officerId, list, page }: { db: DB; office
       : which === 'prepare'
         ? query.where('a.status', '=', 'claim_approved').where('p.id', 'is', null)
         : query.where('a.status', '=', 'claim_approved').where('p.status', '=', 'prepared');
-  const { total } = await only(base, list).select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const { total } = await only(base, list)
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .executeTakeFirstOrThrow();
   const pageCount = Math.max(1, Math.ceil(Number(total) / CLAIMS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
   const rows = await only(base, list)
     .leftJoin('users as preparer', 'preparer.id', 'p.preparedBy')
-    .select(['a.reference', 'a.status', 'a.programmeCents', 'a.updatedAt', 'ent.legalNameEn', 'ent.legalNameZh', 'p.preparedBy', 'preparer.displayName as preparedByName'])
+    .select([
+      'a.reference',
+      'a.status',
+      'a.programmeCents',
+      'a.updatedAt',
+      'ent.legalNameEn',
+      'ent.legalNameZh',
+      'p.preparedBy',
+      'preparer.displayName as preparedByName',
+    ])
     .orderBy('a.updatedAt')
     .orderBy('a.id')
     .limit(CLAIMS_PAGE_SIZE)
@@ -412,13 +591,28 @@ export async function getClaimReview({ db, reference, officerId }: { db: DB; ref
       .selectFrom('payments as p')
       .leftJoin('users as maker', 'maker.id', 'p.preparedBy')
       .leftJoin('users as checker', 'checker.id', 'p.releasedBy')
-      .select(['p.id', 'p.status', 'p.amountCents', 'p.preparedBy', 'p.preparedAt', 'p.releasedAt', 'p.payeeBankCode', 'p.payeeAccountNumber', 'maker.displayName as preparedByName', 'checker.displayName as releasedByName'])
+      .select([
+        'p.id',
+        'p.status',
+        'p.amountCents',
+        'p.preparedBy',
+        'p.preparedAt',
+        'p.releasedAt',
+        'p.payeeBankCode',
+        'p.payeeAccountNumber',
+        'maker.displayName as preparedByName',
+        'checker.displayName as releasedByName',
+      ])
       .where('p.applicationId', '=', app.id)
       .executeTakeFirst()
       .then((row) => {
         if (!row) return undefined;
         const { payeeBankCode, payeeAccountNumber, ...rest } = row;
-        return { ...rest, payeeAccount: payeeBankCode && payeeAccountNumber ? maskAccount({ bankCode: payeeBankCode, accountNumber: payeeAccountNumber }) : null };
+        return {
+          ...rest,
+          payeeAccount:
+            payeeBankCode && payeeAccountNumber ? maskAccount({ bankCode: payeeBankCode, accountNumber: payeeAccountNumber }) : null,
+        };
       }),
     officerId === undefined ? Promise.resolve(false) : isConflicted(db, officerId, app.enterpriseId),
   ]);
@@ -426,9 +620,19 @@ export async function getClaimReview({ db, reference, officerId }: { db: DB; ref
 }
 
 /** A claim as officers see it: the payee's account masked ("024-***-***789"), never the number itself. */
-function maskedClaim<C extends { payeeBankCode: string | null; payeeBranchCode: string | null; payeeAccountNumber: string | null; payeeAccountName: string | null }>(claim: C) {
+function maskedClaim<
+  C extends {
+    payeeBankCode: string | null;
+    payeeBranchCode: string | null;
+    payeeAccountNumber: string | null;
+    payeeAccountName: string | null;
+  },
+>(claim: C) {
   const { payeeBankCode, payeeBranchCode: _branch, payeeAccountNumber, ...rest } = claim;
-  return { ...rest, payeeAccount: payeeBankCode && payeeAccountNumber ? maskAccount({ bankCode: payeeBankCode, accountNumber: payeeAccountNumber }) : null };
+  return {
+    ...rest,
+    payeeAccount: payeeBankCode && payeeAccountNumber ? maskAccount({ bankCode: payeeBankCode, accountNumber: payeeAccountNumber }) : null,
+  };
 }
 
 /**
@@ -441,7 +645,17 @@ export async function getShopClaims({ db, userId, reference }: { db: DB; userId:
     .selectFrom('applications as a')
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
     .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
-    .select(['a.id', 'a.reference', 'a.status', 'a.approvedAt', 'a.enterpriseId', 'a.programmeCents', 'vd.nameEn as vendorNameEn', 'vd.nameZhHk as vendorNameZhHk', 'vd.nameZhCn as vendorNameZhCn'])
+    .select([
+      'a.id',
+      'a.reference',
+      'a.status',
+      'a.approvedAt',
+      'a.enterpriseId',
+      'a.programmeCents',
+      'vd.nameEn as vendorNameEn',
+      'vd.nameZhHk as vendorNameZhHk',
+      'vd.nameZhCn as vendorNameZhCn',
+    ])
     .where('a.reference', '=', reference)
     .where('ent.ownerUserId', '=', userId)
     .executeTakeFirst();
@@ -449,15 +663,46 @@ export async function getShopClaims({ db, userId, reference }: { db: DB; userId:
   const [claims, documents, payment, account] = await Promise.all([
     db
       .selectFrom('claims')
-      .select(['id', 'status', 'invoiceNumber', 'invoiceDate', 'invoicedCents', 'paidCents', 'paidOn', 'payerName', 'payableCents', 'decisionNote', 'decidedAt', 'createdAt'])
+      .select([
+        'id',
+        'status',
+        'invoiceNumber',
+        'invoiceDate',
+        'invoicedCents',
+        'paidCents',
+        'paidOn',
+        'payerName',
+        'payableCents',
+        'decisionNote',
+        'decidedAt',
+        'createdAt',
+      ])
       .where('applicationId', '=', app.id)
       .orderBy('id')
       .execute(),
-    db.selectFrom('documents').select(['id', 'kind', 'filename', 'claimId']).where('applicationId', '=', app.id).where('claimId', 'is not', null).orderBy('id').execute(),
-    db.selectFrom('payments').select(['status', 'amountCents', 'releasedAt', 'payeeBankCode', 'payeeAccountNumber']).where('applicationId', '=', app.id).executeTakeFirst(),
-    db.selectFrom('enterpriseBankAccounts').select(['bankCode', 'branchCode', 'accountNumber', 'accountName']).where('enterpriseId', '=', app.enterpriseId).executeTakeFirst(),
+    db
+      .selectFrom('documents')
+      .select(['id', 'kind', 'filename', 'claimId'])
+      .where('applicationId', '=', app.id)
+      .where('claimId', 'is not', null)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('payments')
+      .select(['status', 'amountCents', 'releasedAt', 'payeeBankCode', 'payeeAccountNumber'])
+      .where('applicationId', '=', app.id)
+      .executeTakeFirst(),
+    db
+      .selectFrom('enterpriseBankAccounts')
+      .select(['bankCode', 'branchCode', 'accountNumber', 'accountName'])
+      .where('enterpriseId', '=', app.enterpriseId)
+      .executeTakeFirst(),
   ]);
-  const attempts = claims.map((claim, index) => ({ ...claim, attempt: index + 1, documents: documents.filter((d) => d.claimId === claim.id) }));
+  const attempts = claims.map((claim, index) => ({
+    ...claim,
+    attempt: index + 1,
+    documents: documents.filter((d) => d.claimId === claim.id),
+  }));
   const latest = attempts.at(-1);
   return {
     app,
@@ -469,7 +714,10 @@ export async function getShopClaims({ db, userId, reference }: { db: DB; userId:
           status: payment.status,
           amountCents: payment.amountCents,
           releasedAt: payment.releasedAt,
-          account: payment.payeeBankCode && payment.payeeAccountNumber ? maskAccount({ bankCode: payment.payeeBankCode, accountNumber: payment.payeeAccountNumber }) : null,
+          account:
+            payment.payeeBankCode && payment.payeeAccountNumber
+              ? maskAccount({ bankCode: payment.payeeBankCode, accountNumber: payment.payeeAccountNumber })
+              : null,
         }
       : null,
     savedAccount: account ?? null,

@@ -101,7 +101,14 @@ async function moneyPosition(db: DB, filters: DashboardFilters): Promise<MoneyPo
   };
 }
 
-const emptyGroup = (key: string): GroupStats => ({ key, count: 0, decidedCount: 0, medianDaysToDecision: null, paidCount: 0, medianDaysToPayment: null });
+const emptyGroup = (key: string): GroupStats => ({
+  key,
+  count: 0,
+  decidedCount: 0,
+  medianDaysToDecision: null,
+  paidCount: 0,
+  medianDaysToPayment: null,
+});
 
 /** Counts and medians overall, by sector and by category, in one pass (GROUPING SETS). */
 async function processingTimes(db: DB, filters: DashboardFilters) {
@@ -144,7 +151,11 @@ async function processingTimes(db: DB, filters: DashboardFilters) {
 
 /** Everything the officers' dashboard shows, optionally for one sector and/or one solution category. */
 export async function programmeDashboard({ db, filters = {} }: { db: DB; filters?: DashboardFilters }): Promise<Dashboard> {
-  const [byStatus, money, times] = await Promise.all([countsByStatus(db, filters), moneyPosition(db, filters), processingTimes(db, filters)]);
+  const [byStatus, money, times] = await Promise.all([
+    countsByStatus(db, filters),
+    moneyPosition(db, filters),
+    processingTimes(db, filters),
+  ]);
   return { filters, total: times.overall.count, byStatus, money, ...times };
 }
 

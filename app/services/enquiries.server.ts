@@ -13,8 +13,7 @@ import { notifyEnquiryReceived, notifyQuotationArrived } from './notifications.s
 export const ENQUIRY_PAGE_SIZE = 20;
 
 export type SendEnquiryResult =
-  | { ok: true; id: number; existing: boolean }
-  | { ok: false; code: 'not_found' | 'package_not_listed' | 'invalid_feature' };
+  { ok: true; id: number; existing: boolean } | { ok: false; code: 'not_found' | 'package_not_listed' | 'invalid_feature' };
 
 export async function sendEnquiry({
   db,
@@ -202,14 +201,21 @@ async function vendorIdOf(db: DB, userId: number): Promise<number | undefined> {
 }
 
 export type AnswerEnquiryResult =
-  | { ok: true; quotationId?: number }
-  | { ok: false; code: 'not_found' | 'already_answered' | 'package_not_listed' };
+  { ok: true; quotationId?: number } | { ok: false; code: 'not_found' | 'already_answered' | 'package_not_listed' };
 
 /**
  * The vendor confirms it can supply: the quotation copies the catalogue prices (and each monthly item's minimum
  * contract) of the version the shop asked about, and its eligible cost counts each contract, at most the round's months.
  */
-export async function confirmEnquiry({ db, userId, enquiryId }: { db: DB; userId: number; enquiryId: number }): Promise<AnswerEnquiryResult> {
+export async function confirmEnquiry({
+  db,
+  userId,
+  enquiryId,
+}: {
+  db: DB;
+  userId: number;
+  enquiryId: number;
+}): Promise<AnswerEnquiryResult> {
   const vendorId = await vendorIdOf(db, userId);
   if (vendorId === undefined) return { ok: false, code: 'not_found' };
   const settings = await getCurrentSettings(db);

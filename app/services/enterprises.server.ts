@@ -67,14 +67,35 @@ async function recordConflict(db: DB, userId: number, input: EnterpriseInput, ex
 /** Writes the changed identity fields of a profile to the audit log (nothing when none changed). */
 async function auditIdentity(
   trx: Trx,
-  { enterpriseId, userId, action, before, after }: { enterpriseId: number; userId: number; action: 'create' | 'identity_change'; before: ProfileIdentity | null; after: ProfileIdentity },
+  {
+    enterpriseId,
+    userId,
+    action,
+    before,
+    after,
+  }: { enterpriseId: number; userId: number; action: 'create' | 'identity_change'; before: ProfileIdentity | null; after: ProfileIdentity },
 ) {
   const changes = identityChanges(before, after);
   if (Object.keys(changes).length === 0) return;
-  await writeAudit(trx, { entityType: 'enterprise', entityId: enterpriseId, action, actorUserId: userId, actorRole: 'applicant', note: JSON.stringify(changes) });
+  await writeAudit(trx, {
+    entityType: 'enterprise',
+    entityId: enterpriseId,
+    action,
+    actorUserId: userId,
+    actorRole: 'applicant',
+    note: JSON.stringify(changes),
+  });
 }
 
-export async function createEnterprise({ db, userId, input }: { db: DB; userId: number; input: EnterpriseInput }): Promise<SaveEnterpriseResult> {
+export async function createEnterprise({
+  db,
+  userId,
+  input,
+}: {
+  db: DB;
+  userId: number;
+  input: EnterpriseInput;
+}): Promise<SaveEnterpriseResult> {
   const values = normalise(input);
   if (await findHolder(db, values)) return recordConflict(db, userId, values);
   try {
@@ -113,19 +134,27 @@ export async function updateEnterprise({
   const values = normalise(input);
   if (await findHolder(db, values, enterpriseId)) return recordConflict(db, userId, values, enterpriseId);
   try {
-    return await db.transaction().execute(async (trx): Promise<SaveEnterpriseResult | IdentityLockedResult | { ok: false; code: 'not_found' }> => {
-      const before = await trx.selectFrom('enterprises').selectAll().where('id', '=', enterpriseId).where('ownerUserId', '=', userId).forUpdate().executeTakeFirst();
-      if (!before) return { ok: false, code: 'not_found' };
-      const edit = identityEdit({ before, after: values, submitted: await identityHasSubmissions(trx, before) });
-      if (!edit.ok) return edit;
-      await trx
-        .updateTable('enterprises')
-        .set({ ...values, updatedAt: new Date() })
-        .where('id', '=', enterpriseId)
-        .execute();
-      await auditIdentity(trx, { enterpriseId, userId, action: 'identity_change', before, after: values });
-      return { ok: true, id: enterpriseId };
-    });
+    return await db
+      .transaction()
+      .execute(async (trx): Promise<SaveEnterpriseResult | IdentityLockedResult | { ok: false; code: 'not_found' }> => {
+        const before = await trx
+          .selectFrom('enterprises')
+          .selectAll()
+          .where('id', '=', enterpriseId)
+          .where('ownerUserId', '=', userId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!before) return { ok: false, code: 'not_found' };
+        const edit = identityEdit({ before, after: values, submitted: await identityHasSubmissions(trx, before) });
+        if (!edit.ok) return edit;
+        await trx
+          .updateTable('enterprises')
+          .set({ ...values, updatedAt: new Date() })
+          .where('id', '=', enterpriseId)
+          .execute();
+        await auditIdentity(trx, { enterpriseId, userId, action: 'identity_change', before, after: values });
+        return { ok: true, id: enterpriseId };
+      });
   } catch (error) {
     if (isUniqueViolation(error)) return recordConflict(db, userId, values, enterpriseId);
     throw error;
@@ -167,12 +196,7 @@ export async function ownsAnyEnterprise({ db, userId }: { db: DB; userId: number
 
 /** The enterprise if this user owns it; anyone else gets nothing (the route answers 404). */
 export async function getOwnEnterprise({ db, userId, enterpriseId }: { db: DB; userId: number; enterpriseId: number }) {
-  return db
-    .selectFrom('enterprises')
-    .selectAll()
-    .where('id', '=', enterpriseId)
-    .where('ownerUserId', '=', userId)
-    .executeTakeFirst();
+  return db.selectFrom('enterprises').selectAll().where('id', '=', enterpriseId).where('ownerUserId', '=', userId).executeTakeFirst();
 }
 
 export function enterpriseFacts(enterprise: Enterprise): EnterpriseFacts {

@@ -36,9 +36,21 @@ export type RemoveHolidayResult = { ok: true; day: string } | { ok: false; code:
 
 export async function addHoliday({ db, adminId, input }: { db: DB; adminId: number; input: HolidayInput }): Promise<AddHolidayResult> {
   return db.transaction().execute(async (trx): Promise<AddHolidayResult> => {
-    const row = await trx.insertInto('publicHolidays').values(input).onConflict((oc) => oc.column('day').doNothing()).returning('id').executeTakeFirst();
+    const row = await trx
+      .insertInto('publicHolidays')
+      .values(input)
+      .onConflict((oc) => oc.column('day').doNothing())
+      .returning('id')
+      .executeTakeFirst();
     if (!row) return { ok: false, code: 'holiday_exists' };
-    await writeAudit(trx, { entityType: 'holiday', entityId: row.id, action: 'holiday_added', actorUserId: adminId, actorRole: 'admin', note: `${input.day} ${input.nameEn}` });
+    await writeAudit(trx, {
+      entityType: 'holiday',
+      entityId: row.id,
+      action: 'holiday_added',
+      actorUserId: adminId,
+      actorRole: 'admin',
+      note: `${input.day} ${input.nameEn}`,
+    });
     return { ok: true, id: row.id };
   });
 }
@@ -47,7 +59,14 @@ export async function removeHoliday({ db, adminId, id }: { db: DB; adminId: numb
   return db.transaction().execute(async (trx): Promise<RemoveHolidayResult> => {
     const row = await trx.deleteFrom('publicHolidays').where('id', '=', id).returning(['day', 'nameEn']).executeTakeFirst();
     if (!row) return { ok: false, code: 'not_found' };
-    await writeAudit(trx, { entityType: 'holiday', entityId: id, action: 'holiday_removed', actorUserId: adminId, actorRole: 'admin', note: `${row.day} ${row.nameEn}` });
+    await writeAudit(trx, {
+      entityType: 'holiday',
+      entityId: id,
+      action: 'holiday_removed',
+      actorUserId: adminId,
+      actorRole: 'admin',
+      note: `${row.day} ${row.nameEn}`,
+    });
     return { ok: true, day: row.day };
   });
 }

@@ -48,7 +48,9 @@ export type ListingInput = {
 };
 
 /** A contract length belongs to monthly items only: a one-off item keeps none, whatever the form sent. */
-function contractOnlyIfMonthly<T extends { pricingModel: PricingModel; minContractMonths?: number | null }>(item: T): T & { minContractMonths: number | null } {
+function contractOnlyIfMonthly<T extends { pricingModel: PricingModel; minContractMonths?: number | null }>(
+  item: T,
+): T & { minContractMonths: number | null } {
   return { ...item, minContractMonths: item.pricingModel === 'monthly' ? (item.minContractMonths ?? null) : null };
 }
 
@@ -120,13 +122,29 @@ export async function createListing({ db, userId, input }: { db: DB; userId: num
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeFeatures(trx, version.id, input.features);
-    await writeAudit(trx, { entityType: 'solution', entityId: solution.id, action: 'create_draft', actorUserId: userId, actorRole: 'vendor' });
+    await writeAudit(trx, {
+      entityType: 'solution',
+      entityId: solution.id,
+      action: 'create_draft',
+      actorUserId: userId,
+      actorRole: 'vendor',
+    });
     return { ok: true, solutionId: solution.id };
   });
 }
 
 /** Edits the open draft, or starts a new version of a listed package (the listed one stays in the catalogue). */
-export async function updateListing({ db, userId, solutionId, input }: { db: DB; userId: number; solutionId: number; input: ListingInput }): Promise<SaveListingResult> {
+export async function updateListing({
+  db,
+  userId,
+  solutionId,
+  input,
+}: {
+  db: DB;
+  userId: number;
+  solutionId: number;
+  input: ListingInput;
+}): Promise<SaveListingResult> {
   return db.transaction().execute(async (trx): Promise<SaveListingResult> => {
     const vendor = await enrolledVendor(trx, userId);
     if (!vendor || vendor.status !== 'enrolled') return { ok: false, code: 'not_enrolled' };
@@ -152,7 +170,11 @@ export async function updateListing({ db, userId, solutionId, input }: { db: DB;
     if (open?.status === 'pending_review') return { ok: false, code: 'under_review' };
     let versionId: number;
     if (open) {
-      await trx.updateTable('solutionVersions').set({ ...versionValues(fixed), status: 'draft' }).where('id', '=', open.id).execute();
+      await trx
+        .updateTable('solutionVersions')
+        .set({ ...versionValues(fixed), status: 'draft' })
+        .where('id', '=', open.id)
+        .execute();
       versionId = open.id;
     } else {
       const next = await trx
@@ -169,18 +191,38 @@ export async function updateListing({ db, userId, solutionId, input }: { db: DB;
       ).id;
     }
     await writeFeatures(trx, versionId, fixed.features);
-    await writeAudit(trx, { entityType: 'solution', entityId: solution.id, action: 'edit_draft', actorUserId: userId, actorRole: 'vendor' });
+    await writeAudit(trx, {
+      entityType: 'solution',
+      entityId: solution.id,
+      action: 'edit_draft',
+      actorUserId: userId,
+      actorRole: 'vendor',
+    });
     return { ok: true, solutionId: solution.id };
   });
 }
 
 export type ListingActionResult = { ok: true } | { ok: false; code: 'not_found' | 'nothing_to_submit' | 'not_enrolled' };
 
-export async function submitListingForReview({ db, userId, solutionId }: { db: DB; userId: number; solutionId: number }): Promise<ListingActionResult> {
+export async function submitListingForReview({
+  db,
+  userId,
+  solutionId,
+}: {
+  db: DB;
+  userId: number;
+  solutionId: number;
+}): Promise<ListingActionResult> {
   return db.transaction().execute(async (trx): Promise<ListingActionResult> => {
     const vendor = await enrolledVendor(trx, userId);
     if (!vendor || vendor.status !== 'enrolled') return { ok: false, code: 'not_enrolled' };
-    const solution = await trx.selectFrom('solutions').select(['id', 'status', 'listedVersionId']).where('id', '=', solutionId).where('vendorId', '=', vendor.id).forUpdate().executeTakeFirst();
+    const solution = await trx
+      .selectFrom('solutions')
+      .select(['id', 'status', 'listedVersionId'])
+      .where('id', '=', solutionId)
+      .where('vendorId', '=', vendor.id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!solution || solution.status === 'delisted') return { ok: false, code: 'not_found' };
     const updated = await trx
       .updateTable('solutionVersions')
@@ -189,14 +231,29 @@ export async function submitListingForReview({ db, userId, solutionId }: { db: D
       .where('status', 'in', ['draft', 'returned'])
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'nothing_to_submit' };
-    if (!solution.listedVersionId) await trx.updateTable('solutions').set({ status: 'pending_review' }).where('id', '=', solution.id).execute();
-    await writeAudit(trx, { entityType: 'solution', entityId: solution.id, action: 'submit_for_vetting', actorUserId: userId, actorRole: 'vendor' });
+    if (!solution.listedVersionId)
+      await trx.updateTable('solutions').set({ status: 'pending_review' }).where('id', '=', solution.id).execute();
+    await writeAudit(trx, {
+      entityType: 'solution',
+      entityId: solution.id,
+      action: 'submit_for_vetting',
+      actorUserId: userId,
+      actorRole: 'vendor',
+    });
     return { ok: true };
   });
 }
 
 /** Hides the package from the catalogue and from new enquiries; applications already made are untouched. */
-export async function delistListing({ db, userId, solutionId }: { db: DB; userId: number; solutionId: number }): Promise<ListingActionResult> {
+export async function delistListing({
+  db,
+  userId,
+  solutionId,
+}: {
+  db: DB;
+  userId: number;
+  solutionId: number;
+}): Promise<ListingActionResult> {
   return db.transaction().execute(async (trx): Promise<ListingActionResult> => {
     const vendor = await enrolledVendor(trx, userId);
     if (!vendor) return { ok: false, code: 'not_found' };
@@ -208,7 +265,12 @@ export async function delistListing({ db, userId, solutionId }: { db: DB; userId
       .where('status', '<>', 'delisted')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'not_found' };
-    await trx.updateTable('solutionVersions').set({ status: 'superseded' }).where('solutionId', '=', solutionId).where('status', 'in', ['draft', 'pending_review', 'returned']).execute();
+    await trx
+      .updateTable('solutionVersions')
+      .set({ status: 'superseded' })
+      .where('solutionId', '=', solutionId)
+      .where('status', 'in', ['draft', 'pending_review', 'returned'])
+      .execute();
     await writeAudit(trx, { entityType: 'solution', entityId: solutionId, action: 'delist', actorUserId: userId, actorRole: 'vendor' });
     return { ok: true };
   });
@@ -278,7 +340,21 @@ export async function listPendingVersions({ db, limit = 200, offset = 0 }: { db:
     .selectFrom('solutionVersions as v')
     .innerJoin('solutions as s', 's.id', 'v.solutionId')
     .innerJoin('vendors as vd', 'vd.id', 's.vendorId')
-    .select(['v.id', 'v.version', 'v.nameEn', 'v.nameZhHk', 'v.submittedAt', 'v.pricingModel', 'v.priceCents', 'v.minContractMonths', 's.category', 's.sector', 's.listedVersionId', 'vd.nameEn as vendorNameEn', 'vd.nameZhHk as vendorNameZhHk'])
+    .select([
+      'v.id',
+      'v.version',
+      'v.nameEn',
+      'v.nameZhHk',
+      'v.submittedAt',
+      'v.pricingModel',
+      'v.priceCents',
+      'v.minContractMonths',
+      's.category',
+      's.sector',
+      's.listedVersionId',
+      'vd.nameEn as vendorNameEn',
+      'vd.nameZhHk as vendorNameZhHk',
+    ])
     .where('v.status', '=', 'pending_review')
     .orderBy('v.submittedAt')
     .orderBy('v.id')
@@ -293,7 +369,18 @@ export async function getVersionForVetting({ db, versionId }: { db: DB; versionI
     .selectFrom('solutionVersions as v')
     .innerJoin('solutions as s', 's.id', 'v.solutionId')
     .innerJoin('vendors as vd', 'vd.id', 's.vendorId')
-    .select(['v.id', 'v.solutionId', 'v.status', 's.category', 's.sector', 's.listedVersionId', 'vd.nameEn as vendorNameEn', 'vd.nameZhHk as vendorNameZhHk', 'vd.brNumber as vendorBrNumber', 'vd.status as vendorStatus'])
+    .select([
+      'v.id',
+      'v.solutionId',
+      'v.status',
+      's.category',
+      's.sector',
+      's.listedVersionId',
+      'vd.nameEn as vendorNameEn',
+      'vd.nameZhHk as vendorNameZhHk',
+      'vd.brNumber as vendorBrNumber',
+      'vd.status as vendorStatus',
+    ])
     .where('v.id', '=', versionId)
     .executeTakeFirst();
   if (!version) return undefined;
@@ -324,12 +411,33 @@ export async function getVersionForVetting({ db, versionId }: { db: DB; versionI
 export type VetDecision = 'approve' | 'reject' | 'return';
 export type VetResult = { ok: true } | { ok: false; code: 'not_found' | 'stale' | 'note_required' };
 
-export async function vetVersion({ db, officerId, versionId, decision, note }: { db: DB; officerId: number; versionId: number; decision: VetDecision; note: string | null }): Promise<VetResult> {
+export async function vetVersion({
+  db,
+  officerId,
+  versionId,
+  decision,
+  note,
+}: {
+  db: DB;
+  officerId: number;
+  versionId: number;
+  decision: VetDecision;
+  note: string | null;
+}): Promise<VetResult> {
   if (decision !== 'approve' && !note) return { ok: false, code: 'note_required' };
   return db.transaction().execute(async (trx): Promise<VetResult> => {
-    const version = await trx.selectFrom('solutionVersions').select(['id', 'solutionId', 'status']).where('id', '=', versionId).executeTakeFirst();
+    const version = await trx
+      .selectFrom('solutionVersions')
+      .select(['id', 'solutionId', 'status'])
+      .where('id', '=', versionId)
+      .executeTakeFirst();
     if (!version) return { ok: false, code: 'not_found' };
-    const solution = await trx.selectFrom('solutions').select(['id', 'listedVersionId', 'status']).where('id', '=', version.solutionId).forUpdate().executeTakeFirstOrThrow();
+    const solution = await trx
+      .selectFrom('solutions')
+      .select(['id', 'listedVersionId', 'status'])
+      .where('id', '=', version.solutionId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const next = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'returned';
     const updated = await trx
       .updateTable('solutionVersions')
@@ -339,12 +447,29 @@ export async function vetVersion({ db, officerId, versionId, decision, note }: {
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'stale' };
     if (decision === 'approve') {
-      if (solution.listedVersionId) await trx.updateTable('solutionVersions').set({ status: 'superseded' }).where('id', '=', solution.listedVersionId).execute();
-      await trx.updateTable('solutions').set({ listedVersionId: version.id, status: 'listed' }).where('id', '=', solution.id).where('status', '<>', 'delisted').execute();
+      if (solution.listedVersionId)
+        await trx.updateTable('solutionVersions').set({ status: 'superseded' }).where('id', '=', solution.listedVersionId).execute();
+      await trx
+        .updateTable('solutions')
+        .set({ listedVersionId: version.id, status: 'listed' })
+        .where('id', '=', solution.id)
+        .where('status', '<>', 'delisted')
+        .execute();
     } else if (!solution.listedVersionId && solution.status !== 'delisted') {
-      await trx.updateTable('solutions').set({ status: decision === 'reject' ? 'rejected' : 'draft' }).where('id', '=', solution.id).execute();
+      await trx
+        .updateTable('solutions')
+        .set({ status: decision === 'reject' ? 'rejected' : 'draft' })
+        .where('id', '=', solution.id)
+        .execute();
     }
-    await writeAudit(trx, { entityType: 'solution', entityId: solution.id, action: `vet_${decision}`, actorUserId: officerId, actorRole: 'officer', note });
+    await writeAudit(trx, {
+      entityType: 'solution',
+      entityId: solution.id,
+      action: `vet_${decision}`,
+      actorUserId: officerId,
+      actorRole: 'officer',
+      note,
+    });
     await notifyListingVetted(trx, { versionId: version.id, decision, note });
     return { ok: true };
   });

@@ -53,36 +53,34 @@ export async function matchResultsView({
   const all: MatchSet[] = [found.result.best, ...found.result.alternatives];
   const details = await getListedSolutions({ db, ids: [...new Set(all.flatMap((s) => s.picks.map((p) => p.packageId)))] });
   const byId = new Map(details.map((d) => [d.id, d]));
-  const sets = all.map(
-    (set): SetView => ({
-      objective: set.objective,
-      key: setKey(set),
-      needsCovered: set.needsCovered,
-      needsUncovered: set.needsUncovered,
-      costCents: set.costCents,
-      programmeCents: set.programmeCents,
-      shopCents: set.shopCents,
-      headroomAfterCents: set.headroomAfterCents,
-      picks: set.picks.flatMap((pick) => {
-        const detail = byId.get(pick.packageId);
-        if (!detail) return []; // delisted between the two reads: the next look matches again without it
-        return [
-          {
-            packageId: pick.packageId,
-            category: pick.category,
-            name: detail.name,
-            vendorName: detail.vendorName,
-            features: detail.features.filter((f) => pick.featureIds.includes(f.id)).map((f) => f.name),
-            needsCovered: pick.needsCovered,
-            costCents: pick.costCents,
-            programmeCents: pick.programmeCents,
-            shopCents: pick.shopCents,
-            headroomAfterCents: pick.headroomAfterCents,
-          },
-        ];
-      }),
+  const sets = all.map((set): SetView => ({
+    objective: set.objective,
+    key: setKey(set),
+    needsCovered: set.needsCovered,
+    needsUncovered: set.needsUncovered,
+    costCents: set.costCents,
+    programmeCents: set.programmeCents,
+    shopCents: set.shopCents,
+    headroomAfterCents: set.headroomAfterCents,
+    picks: set.picks.flatMap((pick) => {
+      const detail = byId.get(pick.packageId);
+      if (!detail) return []; // delisted between the two reads: the next look matches again without it
+      return [
+        {
+          packageId: pick.packageId,
+          category: pick.category,
+          name: detail.name,
+          vendorName: detail.vendorName,
+          features: detail.features.filter((f) => pick.featureIds.includes(f.id)).map((f) => f.name),
+          needsCovered: pick.needsCovered,
+          costCents: pick.costCents,
+          programmeCents: pick.programmeCents,
+          shopCents: pick.shopCents,
+          headroomAfterCents: pick.headroomAfterCents,
+        },
+      ];
     }),
-  );
+  }));
   return {
     ok: true,
     businesses,

@@ -17,7 +17,24 @@ export async function listedMatchCatalogue({ db, sector }: { db: DB; sector: str
   const rows = await db
     .selectFrom('solutions as s')
     .innerJoin('solutionVersions as v', 'v.id', 's.listedVersionId')
-    .select(['s.id', 's.category', 's.sector', 's.status', 'v.id as versionId', 'v.status as versionStatus', 'v.nameEn', 'v.descriptionEn', 'v.pricingModel', 'v.priceCents', 'v.needsMet', 'v.paymentMethods', 'v.maxOutlets', 'v.minSeats', 'v.maxSeats', 'v.supportDistricts'])
+    .select([
+      's.id',
+      's.category',
+      's.sector',
+      's.status',
+      'v.id as versionId',
+      'v.status as versionStatus',
+      'v.nameEn',
+      'v.descriptionEn',
+      'v.pricingModel',
+      'v.priceCents',
+      'v.needsMet',
+      'v.paymentMethods',
+      'v.maxOutlets',
+      'v.minSeats',
+      'v.maxSeats',
+      'v.supportDistricts',
+    ])
     .where('s.status', '=', 'listed')
     .where('s.sector', '=', sector)
     .orderBy('s.id')
@@ -66,8 +83,7 @@ export async function listedMatchCatalogue({ db, sector }: { db: DB; sector: str
 }
 
 export type MatchForShopResult =
-  | { ok: true; result: MatchResult; context: MatchContext; settingsVersion: number }
-  | { ok: false; code: 'not_found' | 'sector_not_open' };
+  { ok: true; result: MatchResult; context: MatchContext; settingsVersion: number } | { ok: false; code: 'not_found' | 'sector_not_open' };
 
 /**
  * Matches the answers against the listed catalogue under the current settings. A visitor (no enterprise) has the full
@@ -92,7 +108,10 @@ export async function matchForShop({
     if (userId == null) return { ok: false, code: 'not_found' };
     const enterprise = await getOwnEnterprise({ db, userId, enterpriseId });
     if (!enterprise) return { ok: false, code: 'not_found' };
-    [committed, liveCategories] = await Promise.all([committedCents({ db, enterpriseId }), liveApplicationCategories({ db, enterpriseId })]);
+    [committed, liveCategories] = await Promise.all([
+      committedCents({ db, enterpriseId }),
+      liveApplicationCategories({ db, enterpriseId }),
+    ]);
   }
   if (!settings.openSectors.includes(answers.sector)) return { ok: false, code: 'sector_not_open' };
   const rules = fundingRules(settings);

@@ -34,7 +34,12 @@ export async function programmeState(db: DB): Promise<ProgrammeState> {
     applicationsByStatus: applicationStatuses
       .filter((status) => status !== 'draft')
       .map((status) => ({ status, count: Number(byStatus.find((row) => row.status === status)?.count ?? 0) })),
-    outbox: outbox.map((row) => ({ topic: row.topic, status: row.status as 'pending' | 'failed', count: Number(row.count), oldest: row.oldest ? new Date(row.oldest) : null })),
+    outbox: outbox.map((row) => ({
+      topic: row.topic,
+      status: row.status as 'pending' | 'failed',
+      count: Number(row.count),
+      oldest: row.oldest ? new Date(row.oldest) : null,
+    })),
     budgetCents: settings.budgetCents,
     approvedCents,
     committedCents,

@@ -88,7 +88,17 @@ export async function listNotifications({ db, userId, page }: { db: DB; userId: 
  * Opens one of the user's own notifications: marks it read and says where it leads. Another user's notification is
  * not found (null), the same as one that does not exist.
  */
-export async function openNotification({ db, userId, role, id }: { db: DB; userId: number; role: NotificationRole; id: number }): Promise<{ target: string } | null> {
+export async function openNotification({
+  db,
+  userId,
+  role,
+  id,
+}: {
+  db: DB;
+  userId: number;
+  role: NotificationRole;
+  id: number;
+}): Promise<{ target: string } | null> {
   const row = await db
     .updateTable('notifications as n')
     .set({ readAt: new Date() })
@@ -97,7 +107,10 @@ export async function openNotification({ db, userId, role, id }: { db: DB; userI
     .returning(['n.template', 'n.params', 'n.applicationId'])
     .executeTakeFirst();
   if (!row) return null;
-  const application = row.applicationId === null ? undefined : await db.selectFrom('applications').select('reference').where('id', '=', row.applicationId).executeTakeFirst();
+  const application =
+    row.applicationId === null
+      ? undefined
+      : await db.selectFrom('applications').select('reference').where('id', '=', row.applicationId).executeTakeFirst();
   return { target: notificationTarget({ template: row.template, role, reference: application?.reference ?? null, params: row.params }) };
 }
 
@@ -155,27 +168,47 @@ export async function notifyEnquiryReceived(trx: Trx, { enquiryId }: { enquiryId
     userId: p.vendorUserId,
     template: 'enquiry_received',
     sourceKey: `enquiry:${enquiryId}`,
-    params: { enquiryId, packageEn: p.packageEn, packageZhHk: p.packageZhHk, packageZhCn: p.packageZhCn, shopEn: p.shopEn, shopZhHk: p.shopZhHk },
+    params: {
+      enquiryId,
+      packageEn: p.packageEn,
+      packageZhHk: p.packageZhHk,
+      packageZhCn: p.packageZhCn,
+      shopEn: p.shopEn,
+      shopZhHk: p.shopZhHk,
+    },
     to: { email: p.vendorEmail!, phone: p.vendorPhone },
     locale: p.vendorLocale!,
   });
 }
 
 /** The vendor confirmed an enquiry with a locked quotation: the shop may now apply with it. */
-export async function notifyQuotationArrived(trx: Trx, { enquiryId, quotationId, eligibleCostCents }: { enquiryId: number; quotationId: number; eligibleCostCents: number }): Promise<void> {
+export async function notifyQuotationArrived(
+  trx: Trx,
+  { enquiryId, quotationId, eligibleCostCents }: { enquiryId: number; quotationId: number; eligibleCostCents: number },
+): Promise<void> {
   const p = await enquiryParties(trx, enquiryId);
   await notify(trx, {
     userId: p.ownerId,
     template: 'quotation_arrived',
     sourceKey: `enquiry:${enquiryId}`,
-    params: { enquiryId, quotationId, amountCents: eligibleCostCents, packageEn: p.packageEn, packageZhHk: p.packageZhHk, packageZhCn: p.packageZhCn },
+    params: {
+      enquiryId,
+      quotationId,
+      amountCents: eligibleCostCents,
+      packageEn: p.packageEn,
+      packageZhHk: p.packageZhHk,
+      packageZhCn: p.packageZhCn,
+    },
     to: { email: p.ownerEmail, phone: p.shopPhone },
     locale: p.ownerLocale,
   });
 }
 
 /** An officer vetted a listing's version: its vendor is told the outcome (and the officer's note when returned). */
-export async function notifyListingVetted(trx: Trx, { versionId, decision, note }: { versionId: number; decision: 'approve' | 'reject' | 'return'; note: string | null }): Promise<void> {
+export async function notifyListingVetted(
+  trx: Trx,
+  { versionId, decision, note }: { versionId: number; decision: 'approve' | 'reject' | 'return'; note: string | null },
+): Promise<void> {
   const p = await trx
     .selectFrom('solutionVersions as v')
     .innerJoin('solutions as s', 's.id', 'v.solutionId')
@@ -206,7 +239,17 @@ export async function notifyPaymentPrepared(trx: Trx, { paymentId }: { paymentId
     .selectFrom('payments as p')
     .innerJoin('applications as a', 'a.id', 'p.applicationId')
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
-    .select(['p.id', 'p.preparedBy', 'p.amountCents', 'a.id as applicationId', 'a.reference', 'a.enterpriseId', 'ent.ownerUserId', 'ent.legalNameEn', 'ent.legalNameZh'])
+    .select([
+      'p.id',
+      'p.preparedBy',
+      'p.amountCents',
+      'a.id as applicationId',
+      'a.reference',
+      'a.enterpriseId',
+      'ent.ownerUserId',
+      'ent.legalNameEn',
+      'ent.legalNameZh',
+    ])
     .where('p.id', '=', paymentId)
     .executeTakeFirstOrThrow();
   const officers = await trx
@@ -223,7 +266,12 @@ export async function notifyPaymentPrepared(trx: Trx, { paymentId }: { paymentId
       applicationId: payment.applicationId,
       template: 'payment_prepared',
       sourceKey: `payment:${payment.id}`,
-      params: { reference: payment.reference, amountCents: payment.amountCents, shopEn: payment.legalNameEn, shopZhHk: payment.legalNameZh },
+      params: {
+        reference: payment.reference,
+        amountCents: payment.amountCents,
+        shopEn: payment.legalNameEn,
+        shopZhHk: payment.legalNameZh,
+      },
       to: { email: officer.email },
       locale: officer.locale,
     });

@@ -22,7 +22,6 @@ function addMonths(date: Date, months: number): Date {
   return next;
 }
 
-
 export type QueueFilters = {
   status?: ApplicationStatus;
   sector?: string;
@@ -125,10 +124,16 @@ export async function isConflicted(trx: Trx | DB, officerId: number, enterpriseI
   return !row || hasConflictOfInterest({ officerId, ownerUserId: row.ownerUserId, declaredLink: row.conflictOfficer !== null });
 }
 
-export type TakeResult = { ok: true; reference: string } | { ok: false; code: 'queue_empty' | 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'invalid_transition' };
+export type TakeResult =
+  | { ok: true; reference: string }
+  | { ok: false; code: 'queue_empty' | 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'invalid_transition' };
 
 /** Starts the review of one submitted application: assigns it to the officer and moves it to under_review. */
-async function startReview(trx: Trx, officerId: number, application: { id: number; status: ApplicationStatus; enterpriseId: number }): Promise<boolean> {
+async function startReview(
+  trx: Trx,
+  officerId: number,
+  application: { id: number; status: ApplicationStatus; enterpriseId: number },
+): Promise<boolean> {
   const status = application.status;
   const move = transition({ status, action: 'start_review', role: 'officer' });
   if (!move.ok) return false;
@@ -139,7 +144,14 @@ async function startReview(trx: Trx, officerId: number, application: { id: numbe
     .where('status', '=', status)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) return false;
-  await recordTransition(trx, { applicationId: application.id, actorUserId: officerId, actorRole: 'officer', action: 'start_review', fromStatus: status, toStatus: move.next });
+  await recordTransition(trx, {
+    applicationId: application.id,
+    actorUserId: officerId,
+    actorRole: 'officer',
+    action: 'start_review',
+    fromStatus: status,
+    toStatus: move.next,
+  });
   return true;
 }
 
@@ -155,7 +167,14 @@ async function resumeReview(trx: Trx, officerId: number, applicationId: number):
     .where('assignedOfficerId', '=', officerId)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) return false;
-  await recordTransition(trx, { applicationId, actorUserId: officerId, actorRole: 'officer', action: 'start_review', fromStatus: 'submitted', toStatus: move.next });
+  await recordTransition(trx, {
+    applicationId,
+    actorUserId: officerId,
+    actorRole: 'officer',
+    action: 'start_review',
+    fromStatus: 'submitted',
+    toStatus: move.next,
+  });
   return true;
 }
 
@@ -216,7 +235,11 @@ export async function assignToMe({ db, officerId, reference }: { db: DB; officer
       return (await startReview(trx, officerId, application)) ? { ok: true, reference } : { ok: false, code: 'invalid_transition' };
     }
     if (take.step === 'already_mine') return { ok: true, reference };
-    await trx.updateTable('applications').set({ assignedOfficerId: officerId, assignedAt: new Date() }).where('id', '=', application.id).execute();
+    await trx
+      .updateTable('applications')
+      .set({ assignedOfficerId: officerId, assignedAt: new Date() })
+      .where('id', '=', application.id)
+      .execute();
     return { ok: true, reference };
   });
 }
@@ -228,7 +251,10 @@ export type Decision =
 
 export type DecideResult =
   | { ok: true; status: ApplicationStatus }
-  | { ok: false; code: 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'budget_exhausted' | 'cap_reached' | 'no_programme_share' }
+  | {
+      ok: false;
+      code: 'not_found' | 'conflict_of_interest' | 'assigned_to_other' | 'budget_exhausted' | 'cap_reached' | 'no_programme_share';
+    }
   | { ok: false; code: 'stale'; status: ApplicationStatus }
   | { ok: false; code: 'invalid_transition'; status: ApplicationStatus }
   | { ok: false; code: 'not_eligible'; failures: EligibilityCode[] };
@@ -254,11 +280,21 @@ export async function decideApplication({
   now?: Date;
 }): Promise<DecideResult> {
   return db.transaction().execute(async (trx): Promise<DecideResult> => {
-    const found = await trx.selectFrom('applications').select(['id', 'enterpriseId']).where('reference', '=', reference).where('status', '<>', 'draft').executeTakeFirst();
+    const found = await trx
+      .selectFrom('applications')
+      .select(['id', 'enterpriseId'])
+      .where('reference', '=', reference)
+      .where('status', '<>', 'draft')
+      .executeTakeFirst();
     if (!found) return { ok: false, code: 'not_found' };
     // Read after the programme lock: a budget cut saved while this approval waited binds it.
     const settings = decision.action === 'approve' ? await settingsInForce(trx, { purpose: 'budget' }) : await getCurrentSettings(trx);
-    const enterprise = await trx.selectFrom('enterprises').selectAll().where('id', '=', found.enterpriseId).forUpdate().executeTakeFirstOrThrow();
+    const enterprise = await trx
+      .selectFrom('enterprises')
+      .selectAll()
+      .where('id', '=', found.enterpriseId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const application = await trx
       .selectFrom('applications as a')
       .innerJoin('quotations as q', 'q.id', 'a.quotationId')
@@ -284,7 +320,13 @@ export async function decideApplication({
     let programmeCents = application.programmeCents;
     if (decision.action === 'approve') {
       // Judged again now: the enterprise, the round and the package may have changed since submission.
-      const results = await eligibilityOf({ db: trx, enterprise, now, settings, pkg: { listed: application.solutionStatus === 'listed', category: application.category } });
+      const results = await eligibilityOf({
+        db: trx,
+        enterprise,
+        now,
+        settings,
+        pkg: { listed: application.solutionStatus === 'listed', category: application.category },
+      });
       const failures = failedCodes(results).filter((code) => code !== 'round_closed'); // a batch closing after submission does not block its decisions
       if (failures.length > 0) return { ok: false, code: 'not_eligible', failures };
       const others = await committedCents({ db: trx, enterpriseId: enterprise.id, excludeApplicationId: application.id });
@@ -306,7 +348,9 @@ export async function decideApplication({
         decidedAt: decision.action === 'request_info' ? null : now,
         infoRound: decision.action === 'request_info' ? sql<number>`info_round + 1` : sql<number>`info_round`,
         // The ratio judged here is the one the claim pays by, whatever the settings say later.
-        ...(decision.action === 'approve' ? { approvedAt: now, approvedMatchBps: settings.matchBps, deployBy: addMonths(now, settings.deploymentMonths) } : {}),
+        ...(decision.action === 'approve'
+          ? { approvedAt: now, approvedMatchBps: settings.matchBps, deployBy: addMonths(now, settings.deploymentMonths) }
+          : {}),
         updatedAt: now,
       })
       .where('id', '=', application.id)
@@ -331,7 +375,17 @@ export async function decideApplication({
 const canTake = (take: ReturnType<typeof takeDecision>, replied: boolean) => take.ok && take.step !== 'already_mine' && !replied;
 
 /** Everything an officer needs on the review page. */
-export async function getReview({ db, officerId, reference, now = new Date() }: { db: DB; officerId: number; reference: string; now?: Date }) {
+export async function getReview({
+  db,
+  officerId,
+  reference,
+  now = new Date(),
+}: {
+  db: DB;
+  officerId: number;
+  reference: string;
+  now?: Date;
+}) {
   const application = await db
     .selectFrom('applications as a')
     .innerJoin('quotations as q', 'q.id', 'a.quotationId')
@@ -376,7 +430,13 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
     holidaySet(db),
   ]);
   const [eligibilityNow, others, documents, events, conflicted] = await Promise.all([
-    eligibilityOf({ db, enterprise, now, settings, pkg: { listed: application.solutionStatus === 'listed', category: application.category } }),
+    eligibilityOf({
+      db,
+      enterprise,
+      now,
+      settings,
+      pkg: { listed: application.solutionStatus === 'listed', category: application.category },
+    }),
     // The business's other applications: this profile's, and those made under its identity by any other profile.
     db
       .selectFrom('applications')
@@ -386,11 +446,26 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
       .where('status', '<>', 'draft')
       .orderBy('id')
       .execute(),
-    db.selectFrom('documents').select(['id', 'kind', 'filename', 'contentType', 'sizeBytes', 'createdAt']).where('applicationId', '=', application.id).orderBy('id').execute(),
+    db
+      .selectFrom('documents')
+      .select(['id', 'kind', 'filename', 'contentType', 'sizeBytes', 'createdAt'])
+      .where('applicationId', '=', application.id)
+      .orderBy('id')
+      .execute(),
     db
       .selectFrom('applicationEvents as ev')
       .leftJoin('users as u', 'u.id', 'ev.actorUserId')
-      .select(['ev.id', 'ev.action', 'ev.fromStatus', 'ev.toStatus', 'ev.actorRole', 'ev.reasonCode', 'ev.note', 'ev.createdAt', 'u.displayName as actorName'])
+      .select([
+        'ev.id',
+        'ev.action',
+        'ev.fromStatus',
+        'ev.toStatus',
+        'ev.actorRole',
+        'ev.reasonCode',
+        'ev.note',
+        'ev.createdAt',
+        'u.displayName as actorName',
+      ])
       .where('ev.applicationId', '=', application.id)
       .orderBy('ev.id')
       .execute(),
@@ -413,10 +488,16 @@ export async function getReview({ db, officerId, reference, now = new Date() }: 
     documents,
     events,
     conflicted,
-    canTake: canTake(takeDecision({ status: application.status, assignedOfficerId: application.assignedOfficerId, officerId, conflicted }), replied),
+    canTake: canTake(
+      takeDecision({ status: application.status, assignedOfficerId: application.assignedOfficerId, officerId, conflicted }),
+      replied,
+    ),
     replyReceived: replied,
     exchange: latestExchange(events, documents) ?? null,
-    headroomCents: headroomCents(settings.capCents, committedElsewhere + (isCommitted(application.status) ? application.programmeCents : 0)),
+    headroomCents: headroomCents(
+      settings.capCents,
+      committedElsewhere + (isCommitted(application.status) ? application.programmeCents : 0),
+    ),
     daysWaiting: application.submittedAt ? workingDaysBetween(application.submittedAt, now, holidays) : 0,
     slaWorkingDays: settings.slaWorkingDays,
   };
@@ -464,7 +545,10 @@ function countQueue(db: DB, cutoff: Date): Promise<QueueCounts> {
   return db
     .selectFrom('applications')
     .select((eb) => [
-      eb.fn.countAll<string>().filterWhere((w) => w.and([w('assignedOfficerId', 'is', null), w('status', '=', 'submitted')])).as('unassigned'),
+      eb.fn
+        .countAll<string>()
+        .filterWhere((w) => w.and([w('assignedOfficerId', 'is', null), w('status', '=', 'submitted')]))
+        .as('unassigned'),
       eb.fn.countAll<string>().filterWhere('submittedAt', '<', cutoff).as('breached'),
     ])
     .where('status', 'in', ['submitted', 'under_review', 'info_requested'])
@@ -523,7 +607,15 @@ export async function workload({ db, officerId, now = new Date() }: { db: DB; of
 export type DeclareResult = { ok: true } | { ok: false; code: 'enterprise_not_found' };
 
 /** An officer declares a link to an enterprise (by its BR number or hawker licence): they will never be given it. */
-export async function declareConflict({ db, officerId, registrationNumber }: { db: DB; officerId: number; registrationNumber: string }): Promise<DeclareResult> {
+export async function declareConflict({
+  db,
+  officerId,
+  registrationNumber,
+}: {
+  db: DB;
+  officerId: number;
+  registrationNumber: string;
+}): Promise<DeclareResult> {
   const key = registrationNumber.trim().toUpperCase();
   const enterprise = await db
     .selectFrom('enterprises')
@@ -531,7 +623,11 @@ export async function declareConflict({ db, officerId, registrationNumber }: { d
     .where((eb) => eb.or([eb('brNumber', '=', key), eb(eb.fn('upper', ['hawkerLicenceNo']), '=', key)]))
     .executeTakeFirst();
   if (!enterprise) return { ok: false, code: 'enterprise_not_found' };
-  await db.insertInto('officerConflicts').values({ officerId, enterpriseId: enterprise.id }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('officerConflicts')
+    .values({ officerId, enterpriseId: enterprise.id })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   return { ok: true };
 }
 

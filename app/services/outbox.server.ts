@@ -79,7 +79,13 @@ export async function deliverDue({
         .where('status', '=', 'pending')
         .execute();
       report.sent++;
-      logDeliveryAttempt({ topic, messageId: message.id, attempt: message.attempts, outcome: 'sent', durationMs: performance.now() - started });
+      logDeliveryAttempt({
+        topic,
+        messageId: message.id,
+        attempt: message.attempts,
+        outcome: 'sent',
+        durationMs: performance.now() - started,
+      });
     } catch (error) {
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const giveUp = message.attempts >= maxAttempts;
@@ -96,7 +102,14 @@ export async function deliverDue({
         .execute();
       if (giveUp) report.failed++;
       else report.retrying++;
-      logDeliveryAttempt({ topic, messageId: message.id, attempt: message.attempts, outcome: giveUp ? 'failed' : 'retry', durationMs: performance.now() - started, error: lastError });
+      logDeliveryAttempt({
+        topic,
+        messageId: message.id,
+        attempt: message.attempts,
+        outcome: giveUp ? 'failed' : 'retry',
+        durationMs: performance.now() - started,
+        error: lastError,
+      });
     }
   }
   return report;
@@ -137,7 +150,9 @@ export function startOutboxWorker({
     if (run) return;
     const started = performance.now();
     run = deliverDue({ db, topic, send, stopping: () => stopped })
-      .then((report) => void (report.claimed > 0 && logJobRun({ job: `outbox.${topic}`, durationMs: performance.now() - started, ...report })))
+      .then(
+        (report) => void (report.claimed > 0 && logJobRun({ job: `outbox.${topic}`, durationMs: performance.now() - started, ...report })),
+      )
       .catch((error: unknown) => logJobRun({ job: `outbox.${topic}`, durationMs: performance.now() - started, error }))
       .finally(() => {
         run = undefined;

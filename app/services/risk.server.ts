@@ -57,7 +57,9 @@ export function peersQuery(db: DB, { link, enterpriseId }: { link: PeerLink; ent
       eb.fn.count<number>('a.id').filterWhere(others).as('otherApplications'),
       eb.fn.count<number>('a.id').as('allApplications'),
       eb.fn.count<number>('a.enterpriseId').distinct().as('allApplyingEnterprises'),
-      sql<string[] | null>`(array_agg(${sql.ref('a.reference')} order by ${sql.ref('a.submittedAt')}, ${sql.ref('a.id')}) filter (where ${others} and ${sql.ref('a.id')} is not null))[1:${sql.lit(RISK_REFERENCE_LIMIT)}]`.as(
+      sql<
+        string[] | null
+      >`(array_agg(${sql.ref('a.reference')} order by ${sql.ref('a.submittedAt')}, ${sql.ref('a.id')}) filter (where ${others} and ${sql.ref('a.id')} is not null))[1:${sql.lit(RISK_REFERENCE_LIMIT)}]`.as(
         'otherReferences',
       ),
     ]);
@@ -72,7 +74,14 @@ type PeerRow = {
   otherReferences: string[] | null;
 };
 
-const noPeers: PeerRow = { otherEnterprises: 0, otherApplyingEnterprises: 0, otherApplications: 0, allApplications: 0, allApplyingEnterprises: 0, otherReferences: [] };
+const noPeers: PeerRow = {
+  otherEnterprises: 0,
+  otherApplyingEnterprises: 0,
+  otherApplications: 0,
+  allApplications: 0,
+  allApplyingEnterprises: 0,
+  otherReferences: [],
+};
 
 async function peers(db: DB, args: { link: PeerLink; enterpriseId: number }): Promise<PeerRow> {
   // An empty key (a phone without digits, an address of punctuation only) links nothing.
@@ -131,7 +140,11 @@ function sameIdentityQuery(db: DB, enterpriseId: number) {
     .select((eb) => [
       eb.fn.count<number>('a.enterpriseId').distinct().as('enterprises'),
       eb.fn.count<number>('a.id').as('applications'),
-      sql<string[] | null>`(array_agg(${sql.ref('a.reference')} order by ${sql.ref('a.submittedAt')}, ${sql.ref('a.id')}))[1:${sql.lit(RISK_REFERENCE_LIMIT)}]`.as('references'),
+      sql<
+        string[] | null
+      >`(array_agg(${sql.ref('a.reference')} order by ${sql.ref('a.submittedAt')}, ${sql.ref('a.id')}))[1:${sql.lit(RISK_REFERENCE_LIMIT)}]`.as(
+        'references',
+      ),
     ])
     .where('ent.id', '=', enterpriseId)
     .where('a.enterpriseId', '<>', enterpriseId)
@@ -146,7 +159,14 @@ export async function riskSignalsFor({ db, reference }: { db: DB; reference: str
   const application = await db
     .selectFrom('applications as a')
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
-    .select(['a.id', 'a.enterpriseId', 'a.vendorId', 'ent.ownerUserId', phoneKeySql('ent.phone').as('phoneKey'), addressKeySql('ent.address').as('addressKey')])
+    .select([
+      'a.id',
+      'a.enterpriseId',
+      'a.vendorId',
+      'ent.ownerUserId',
+      phoneKeySql('ent.phone').as('phoneKey'),
+      addressKeySql('ent.address').as('addressKey'),
+    ])
     .where('a.reference', '=', reference)
     .where('a.status', '<>', 'draft')
     .executeTakeFirst();

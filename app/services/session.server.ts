@@ -68,11 +68,7 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
   return user;
 }
 
-export async function requireRole(
-  request: Request,
-  context: AppLoadContext,
-  ...allowed: Role[]
-): Promise<SessionUser> {
+export async function requireRole(request: Request, context: AppLoadContext, ...allowed: Role[]): Promise<SessionUser> {
   const user = await requireUser(request, context);
   if (!allowed.includes(user.role)) throw new Response('forbidden', { status: 403 });
   return user;
@@ -90,7 +86,15 @@ export const FIRST_STEP = '/businesses/new?welcome=1';
  * Where logging in lands (issue 12 §7): the page that asked for the login when it is on this site (e.g. a package's
  * page), otherwise the role's home — except for a shop owner with no business yet, whose next step is to add one.
  */
-export async function landingAfterLogin({ context, user, redirectTo }: { context: AppLoadContext; user: Pick<SessionUser, 'id' | 'role'>; redirectTo: unknown }): Promise<string> {
+export async function landingAfterLogin({
+  context,
+  user,
+  redirectTo,
+}: {
+  context: AppLoadContext;
+  user: Pick<SessionUser, 'id' | 'role'>;
+  redirectTo: unknown;
+}): Promise<string> {
   const asked = safeRedirect(redirectTo, '');
   if (asked && asked !== '/') return asked;
   if (user.role === 'applicant' && !(await ownsAnyEnterprise({ db: context.db, userId: user.id }))) return FIRST_STEP;
@@ -112,7 +116,10 @@ export async function deviceToken(request: Request, context: AppLoadContext): Pr
 export async function signedInHeaders(context: AppLoadContext, login: { user: { id: number }; deviceToken: string }): Promise<Headers> {
   const headers = new Headers();
   headers.append('Set-Cookie', await startSession(context, login.user.id));
-  headers.append('Set-Cookie', await deviceCookie(context.secureCookies).serialize(login.deviceToken, { maxAge: TRUSTED_DEVICE_DAYS * 24 * 60 * 60 }));
+  headers.append(
+    'Set-Cookie',
+    await deviceCookie(context.secureCookies).serialize(login.deviceToken, { maxAge: TRUSTED_DEVICE_DAYS * 24 * 60 * 60 }),
+  );
   return headers;
 }
 

@@ -56,7 +56,15 @@ export type SaveSettingsResult = { ok: true; version: number } | { ok: false; co
  * waits for every approval in progress — they hold FOR NO KEY UPDATE — and makes later ones wait for this save), so
  * an approval and a cut racing can never end with more approved than the budget.
  */
-export async function createSettingsVersion({ db, adminId, input }: { db: DB; adminId: number; input: SettingsInput }): Promise<SaveSettingsResult> {
+export async function createSettingsVersion({
+  db,
+  adminId,
+  input,
+}: {
+  db: DB;
+  adminId: number;
+  input: SettingsInput;
+}): Promise<SaveSettingsResult> {
   return db.transaction().execute(async (trx) => {
     const programme = await trx.selectFrom('programmes').select('id').orderBy('id').limit(1).forUpdate().executeTakeFirstOrThrow();
     const approved = await trx
@@ -65,7 +73,8 @@ export async function createSettingsVersion({ db, adminId, input }: { db: DB; ad
       .where('status', 'in', [...budgetStatuses])
       .executeTakeFirstOrThrow();
     const approvedCents = Number(approved.total);
-    if (!budgetCoversApproved({ budgetCents: input.budgetCents, approvedCents })) return { ok: false, code: 'budget_below_approved', approvedCents };
+    if (!budgetCoversApproved({ budgetCents: input.budgetCents, approvedCents }))
+      return { ok: false, code: 'budget_below_approved', approvedCents };
     const { version } = await trx
       .selectFrom('programmeSettings')
       .select(sql<number>`coalesce(max(version), 0) + 1`.as('version'))

@@ -37,7 +37,11 @@ export async function taskCountsFor({ db, userId, now = new Date() }: { db: DB; 
       .execute(),
     getCurrentSettings(db),
   ]);
-  const total = await db.selectFrom('enterprises').select((eb) => eb.fn.countAll<string>().as('count')).where('ownerUserId', '=', userId).executeTakeFirstOrThrow();
+  const total = await db
+    .selectFrom('enterprises')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('ownerUserId', '=', userId)
+    .executeTakeFirstOrThrow();
   let eligibleEnterprises = 0;
   for (const enterprise of enterprises) {
     if (isEligible(await eligibilityOf({ db, enterprise, now, settings }))) eligibleEnterprises++;

@@ -28,7 +28,16 @@ export async function listVendorEnquiriesWithQuotations(input: Parameters<typeof
     db
       .selectFrom('enquiries as e')
       .innerJoin('solutionFeatures as f', (join) => join.onRef('f.versionId', '=', 'e.solutionVersionId'))
-      .select(['e.id as enquiryId', 'f.id', 'f.nameEn', 'f.nameZhHk', 'f.nameZhCn', 'f.pricingModel', 'f.priceCents', 'f.minContractMonths'])
+      .select([
+        'e.id as enquiryId',
+        'f.id',
+        'f.nameEn',
+        'f.nameZhHk',
+        'f.nameZhCn',
+        'f.pricingModel',
+        'f.priceCents',
+        'f.minContractMonths',
+      ])
       .where('e.id', 'in', enquiryIds)
       // The chosen features only (a bigint[] column: compared in SQL, as the driver hands its elements over as text).
       .where(sql<boolean>`f.id = any(e.feature_ids)`)

@@ -79,11 +79,30 @@ export async function submitEnrolment({ db, userId, input }: { db: DB; userId: n
     return await db.transaction().execute(async (trx): Promise<EnrolmentResult> => {
       const existing = await trx.selectFrom('vendors').select(['id', 'status']).where('userId', '=', userId).forUpdate().executeTakeFirst();
       if (existing && (existing.status === 'enrolled' || existing.status === 'pending')) return { ok: false, code: 'already_decided' };
-      const values = { ...input, status: 'pending' as const, submittedAt: new Date(), decisionReason: null, decidedAt: null, decidedBy: null };
+      const values = {
+        ...input,
+        status: 'pending' as const,
+        submittedAt: new Date(),
+        decisionReason: null,
+        decidedAt: null,
+        decidedBy: null,
+      };
       const vendorId = existing
         ? (await trx.updateTable('vendors').set(values).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
-        : (await trx.insertInto('vendors').values({ ...values, userId }).returning('id').executeTakeFirstOrThrow()).id;
-      await writeAudit(trx, { entityType: 'vendor', entityId: vendorId, action: 'submit_enrolment', actorUserId: userId, actorRole: 'vendor' });
+        : (
+            await trx
+              .insertInto('vendors')
+              .values({ ...values, userId })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
+      await writeAudit(trx, {
+        entityType: 'vendor',
+        entityId: vendorId,
+        action: 'submit_enrolment',
+        actorUserId: userId,
+        actorRole: 'vendor',
+      });
       return { ok: true, vendorId };
     });
   } catch (error) {
@@ -120,7 +139,21 @@ export async function listEnrolments({
 }) {
   return db
     .selectFrom('vendors')
-    .select(['id', 'nameEn', 'nameZhHk', 'brNumber', 'contactName', 'contactEmail', 'phone', 'trackRecord', 'referenceCustomers', 'netEquityPositive', 'submittedAt', 'status', 'decisionReason'])
+    .select([
+      'id',
+      'nameEn',
+      'nameZhHk',
+      'brNumber',
+      'contactName',
+      'contactEmail',
+      'phone',
+      'trackRecord',
+      'referenceCustomers',
+      'netEquityPositive',
+      'submittedAt',
+      'status',
+      'decisionReason',
+    ])
     .where('status', '=', status)
     .orderBy('submittedAt')
     .orderBy('id')
@@ -154,13 +187,30 @@ export async function decideEnrolment({
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'stale' };
-    await writeAudit(trx, { entityType: 'vendor', entityId: vendorId, action: approve ? 'approve_enrolment' : 'reject_enrolment', actorUserId: officerId, actorRole: 'officer', note: reason });
+    await writeAudit(trx, {
+      entityType: 'vendor',
+      entityId: vendorId,
+      action: approve ? 'approve_enrolment' : 'reject_enrolment',
+      actorUserId: officerId,
+      actorRole: 'officer',
+      note: reason,
+    });
     return { ok: true };
   });
 }
 
 /** Applications that chose this vendor's packages: reference, package, status and amounts — nothing about the shop. */
-export async function listVendorApplications({ db, userId, page, pageSize = 25 }: { db: DB; userId: number; page: number; pageSize?: number }) {
+export async function listVendorApplications({
+  db,
+  userId,
+  page,
+  pageSize = 25,
+}: {
+  db: DB;
+  userId: number;
+  page: number;
+  pageSize?: number;
+}) {
   const base = db
     .selectFrom('applications as a')
     .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')

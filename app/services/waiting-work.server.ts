@@ -49,13 +49,23 @@ export async function officerWaitingWork({ db, officerId }: { db: DB; officerId:
       eb.fn.countAll<string>().filterWhere('a.status', '=', 'claim_submitted').as('claimsToCheck'),
       eb.fn
         .countAll<string>()
-        .filterWhere((w) => w.and([w('a.status', '=', 'claim_approved'), w('p.status', '=', 'prepared'), w('p.preparedBy', '<>', officerId)]))
+        .filterWhere((w) =>
+          w.and([w('a.status', '=', 'claim_approved'), w('p.status', '=', 'prepared'), w('p.preparedBy', '<>', officerId)]),
+        )
         .as('paymentsToRelease'),
     ])
     .where('a.status', 'in', ['claim_submitted', 'claim_approved'])
     .where('ent.ownerUserId', '<>', officerId)
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('officerConflicts as c').select('c.officerId').whereRef('c.enterpriseId', '=', 'a.enterpriseId').where('c.officerId', '=', officerId))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('officerConflicts as c')
+            .select('c.officerId')
+            .whereRef('c.enterpriseId', '=', 'a.enterpriseId')
+            .where('c.officerId', '=', officerId),
+        ),
+      ),
     )
     .executeTakeFirstOrThrow();
   return officerWaiting({ claimsToCheck: Number(row.claimsToCheck), paymentsToRelease: Number(row.paymentsToRelease) });
@@ -65,8 +75,16 @@ export async function adminWaitingWork({ db, now = new Date() }: { db: DB; now?:
   const today = hongKongDay(now);
   const nextYear = Number(today.slice(0, 4)) + 1;
   const [vendors, listings, budget, holidays] = await Promise.all([
-    db.selectFrom('vendors').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow(),
-    db.selectFrom('solutionVersions').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'pending_review').executeTakeFirstOrThrow(),
+    db
+      .selectFrom('vendors')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('solutionVersions')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', '=', 'pending_review')
+      .executeTakeFirstOrThrow(),
     budgetPosition(db),
     db
       .selectFrom('publicHolidays')

@@ -4,7 +4,15 @@
 // adds no lock-order deadlock to transactions that write several of these tables.
 import { sql, type Kysely } from 'kysely';
 
-const tables = ['programmes', 'programme_settings', 'vendors', 'solution_categories', 'solutions', 'solution_versions', 'solution_features'];
+const tables = [
+  'programmes',
+  'programme_settings',
+  'vendors',
+  'solution_categories',
+  'solutions',
+  'solution_versions',
+  'solution_features',
+];
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`

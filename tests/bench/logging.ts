@@ -36,9 +36,20 @@ const line = {
 const N = 100_000;
 console.log(`one request log line (pino → /dev/null):       ${cpuMicros(() => on.info(line, 'request'), N).toFixed(2)} µs CPU`);
 
-const route = (id: string, parentId: string | undefined, path: string | undefined, index = false) => ({ id, parentId, path, index, module: {} });
+const route = (id: string, parentId: string | undefined, path: string | undefined, index = false) => ({
+  id,
+  parentId,
+  path,
+  index,
+  module: {},
+});
 const routes = Object.fromEntries(
-  [route('root', undefined, ''), route('routes/_index', 'root', undefined, true), route('routes/solutions._index', 'root', 'solutions', true), route('routes/applications.$ref', 'root', 'applications/:ref')].map((r) => [r.id, r]),
+  [
+    route('root', undefined, ''),
+    route('routes/_index', 'root', undefined, true),
+    route('routes/solutions._index', 'root', 'solutions', true),
+    route('routes/applications.$ref', 'root', 'applications/:ref'),
+  ].map((r) => [r.id, r]),
 ) as unknown as ServerBuild['routes'];
 
 function middlewareCost(logger: typeof on) {

@@ -25,7 +25,11 @@ function timeMatches(catalogue: readonly MatchPackage[], runs: number) {
   }
   const stats = (samples: number[]) => {
     samples.sort((a, b) => a - b);
-    return { mean: samples.reduce((s, v) => s + v, 0) / runs, p95: samples[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)]!, max: samples[runs - 1]! };
+    return {
+      mean: samples.reduce((s, v) => s + v, 0) / runs,
+      p95: samples[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)]!,
+      max: samples[runs - 1]!,
+    };
   };
   return { ...stats(wall), cpu: stats(cpu), picksPerMatch: picks / runs };
 }

@@ -22,7 +22,9 @@ async function time<T>(label: string, runs: number, fn: () => Promise<T>): Promi
   }
   samples.sort((a, b) => a - b);
   medians[label] = samples[Math.floor(runs / 2)]!;
-  console.log(`${label.padEnd(52)} median ${samples[Math.floor(runs / 2)]!.toFixed(1)} ms  (min ${samples[0]!.toFixed(1)}, max ${samples.at(-1)!.toFixed(1)})`);
+  console.log(
+    `${label.padEnd(52)} median ${samples[Math.floor(runs / 2)]!.toFixed(1)} ms  (min ${samples[0]!.toFixed(1)}, max ${samples.at(-1)!.toFixed(1)})`,
+  );
   return result!;
 }
 
@@ -82,8 +84,12 @@ export async function benchQueue(rows: number): Promise<Record<string, number>> 
     for (let i = 0; i < skip; i++) cursor = (await listQueue({ db, officerId: officer.id, filters: {}, after: cursor, limit: 1000 })).next!;
     await time('queue: a page deep in the keyset', 15, () => listQueue({ db, officerId: officer.id, filters: {}, after: cursor }));
     console.log(`  (after ${(skip * 1000).toLocaleString('en')} rows)`);
-    await time('queue: filtered by district + sector', 15, () => listQueue({ db, officerId: officer.id, filters: { district: 'sha_tin', sector: 'retail' } }));
-    await time('queue: unassigned submitted only', 15, () => listQueue({ db, officerId: officer.id, filters: { status: 'submitted', assigned: 'unassigned' } }));
+    await time('queue: filtered by district + sector', 15, () =>
+      listQueue({ db, officerId: officer.id, filters: { district: 'sha_tin', sector: 'retail' } }),
+    );
+    await time('queue: unassigned submitted only', 15, () =>
+      listQueue({ db, officerId: officer.id, filters: { status: 'submitted', assigned: 'unassigned' } }),
+    );
     // The queue-wide counts are kept up to WORKLOAD_STALE_MS (30 s): the median is what an officer waits for.
     await time('officer home counts (aggregate)', 5, () => workload({ db, officerId: officer.id }));
     await time('next in queue (SKIP LOCKED, assigns one)', 15, () => takeNextInQueue({ db, officerId: officer.id }));

@@ -31,7 +31,9 @@ const verdicts: Verdict[] = [];
 function verdict(v: Verdict) {
   verdicts.push(v);
   const ok = v.better === 'higher' ? v.ratio >= v.target : v.ratio <= v.target;
-  console.log(`${ok ? 'PASS' : 'FAIL'}  ${v.goal.padEnd(52)} subject ${v.subject.padEnd(22)} floor ${v.floor.padEnd(22)} ratio ${v.ratio.toFixed(2)} (goal ${v.better === 'higher' ? '≥' : '≤'} ${v.target})`);
+  console.log(
+    `${ok ? 'PASS' : 'FAIL'}  ${v.goal.padEnd(52)} subject ${v.subject.padEnd(22)} floor ${v.floor.padEnd(22)} ratio ${v.ratio.toFixed(2)} (goal ${v.better === 'higher' ? '≥' : '≤'} ${v.target})`,
+  );
 }
 
 export function freePort(): Promise<number> {
@@ -59,7 +61,12 @@ type Server = { proc: ChildProcess; base: string; stop: () => Promise<void> };
 
 async function waitFor(url: string) {
   for (let i = 0; i < 1200; i++) {
-    if (await fetch(url).then((r) => r.status < 500).catch(() => false)) return;
+    if (
+      await fetch(url)
+        .then((r) => r.status < 500)
+        .catch(() => false)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not answer`);
@@ -86,7 +93,11 @@ async function startServer(script: string, env: Record<string, string>, nodeArgs
 
 type Load = { rps: number; cpuPerReq: number; requests: number; non2xx: number };
 
-async function load(server: Server, pathname: string, opts: { seconds?: number; connections?: number; headers?: Record<string, string>; method?: 'GET' | 'POST'; body?: string } = {}): Promise<Load> {
+async function load(
+  server: Server,
+  pathname: string,
+  opts: { seconds?: number; connections?: number; headers?: Record<string, string>; method?: 'GET' | 'POST'; body?: string } = {},
+): Promise<Load> {
   const pid = server.proc.pid!;
   const cpuBefore = cpuMs(pid);
   const result = await autocannon({
@@ -106,7 +117,12 @@ async function load(server: Server, pathname: string, opts: { seconds?: number; 
 async function pair(subject: () => Promise<Load>, floor: () => Promise<Load>) {
   const sum = (xs: Load[]) => ({
     rps: xs.reduce((s, x) => s + x.rps, 0) / xs.length,
-    cpuPerReq: xs.reduce((s, x) => s + x.cpuPerReq * x.requests, 0) / Math.max(1, xs.reduce((s, x) => s + x.requests, 0)),
+    cpuPerReq:
+      xs.reduce((s, x) => s + x.cpuPerReq * x.requests, 0) /
+      Math.max(
+        1,
+        xs.reduce((s, x) => s + x.requests, 0),
+      ),
     non2xx: xs.reduce((s, x) => s + x.non2xx, 0),
   });
   const s: Load[] = [];
@@ -120,7 +136,10 @@ async function pair(subject: () => Promise<Load>, floor: () => Promise<Load>) {
 
 async function login(base: string, email: string): Promise<string> {
   const page = await fetch(`${base}/login`);
-  const csrfCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+  const csrfCookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
   const res = await fetch(`${base}/login`, {
     method: 'POST',
@@ -139,7 +158,11 @@ function buildFloor(routeCount: number) {
   for (let i = 1; i < routeCount; i++) {
     fs.writeFileSync(path.join(routesDir, `r${i}.tsx`), `export default function R${i}() {\n  return <p>Route ${i}</p>;\n}\n`);
   }
-  const built = spawnSync(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], { cwd: floorDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const built = spawnSync(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], {
+    cwd: floorDir,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (built.status !== 0) throw new Error('floor app build failed');
 }
 
@@ -150,14 +173,26 @@ async function pages(dataRoot: string) {
   console.log(`— floor: bare Remix page of 12 static cards in an app of ${routeCount} routes —`);
   buildFloor(routeCount);
   const floor = await startServer(path.join(floorDir, 'server.mjs'), {});
-  const app = await startServer(path.join(root, 'build/index.js'), { DATA_DIR: path.join(dataRoot, 'pg'), DATABASE_URL: '' }, [], '/healthz');
+  const app = await startServer(
+    path.join(root, 'build/index.js'),
+    { DATA_DIR: path.join(dataRoot, 'pg'), DATABASE_URL: '' },
+    [],
+    '/healthz',
+  );
   try {
     const floorLoad = () => load(floor, '/');
     const cookie = await login(app.base, 'applicant@demo.matchfund.hk');
 
     const doc = await fetch(`${app.base}/solutions`).then((r) => r.text());
     const kb = Buffer.byteLength(doc) / 1000;
-    verdict({ goal: 'catalogue document for a visitor (kB, uncompressed)', subject: `${kb.toFixed(1)} kB`, floor: '20 kB', ratio: kb / 20, target: 1, better: 'lower' });
+    verdict({
+      goal: 'catalogue document for a visitor (kB, uncompressed)',
+      subject: `${kb.toFixed(1)} kB`,
+      floor: '20 kB',
+      ratio: kb / 20,
+      target: 1,
+      better: 'lower',
+    });
 
     for (const [label, pathname] of [
       ['anonymous catalogue', '/solutions'],
@@ -165,7 +200,14 @@ async function pages(dataRoot: string) {
       ['anonymous package page', '/solutions/10?features=1'],
     ] as const) {
       const r = await pair(() => load(app, pathname), floorLoad);
-      verdict({ goal: `${label} ÷ bare page`, subject: fmt(r.subject), floor: fmt(r.floor), ratio: r.floor.cpuPerReq / r.subject.cpuPerReq, target: 1, better: 'higher' });
+      verdict({
+        goal: `${label} ÷ bare page`,
+        subject: fmt(r.subject),
+        floor: fmt(r.floor),
+        ratio: r.floor.cpuPerReq / r.subject.cpuPerReq,
+        target: 1,
+        better: 'higher',
+      });
     }
     for (const [label, pathname] of [
       ['signed-in catalogue (shop owner)', '/solutions'],
@@ -173,13 +215,23 @@ async function pages(dataRoot: string) {
       ['signed-in applications list (shop owner)', '/applications'],
     ] as const) {
       const r = await pair(() => load(app, pathname, { headers: { cookie } }), floorLoad);
-      verdict({ goal: `${label} ÷ bare page`, subject: fmt(r.subject), floor: fmt(r.floor), ratio: r.floor.cpuPerReq / r.subject.cpuPerReq, target: 0.5, better: 'higher' });
+      verdict({
+        goal: `${label} ÷ bare page`,
+        subject: fmt(r.subject),
+        floor: fmt(r.floor),
+        ratio: r.floor.cpuPerReq / r.subject.cpuPerReq,
+        target: 0.5,
+        better: 'higher',
+      });
     }
 
     // Login: the server's whole login (CSRF, throttle check, verify, session) against argon2 verify alone, bounded
     // the same way (PASSWORD_WORK.concurrency at a time), 10 callers each.
     const page = await fetch(`${app.base}/login`);
-    const csrfCookie = page.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+    const csrfCookie = page.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .join('; ');
     const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
     const body = new URLSearchParams({ _csrf: token, email: 'applicant@demo.matchfund.hk', password: DEMO_PASSWORD }).toString();
     const stored = await hash(DEMO_PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
@@ -187,18 +239,27 @@ async function pages(dataRoot: string) {
     const verifyFloor = async (): Promise<Load> => {
       const until = Date.now() + SECONDS * 1000;
       let done = 0;
-      await Promise.all(Array.from({ length: 10 }, async () => {
-        while (Date.now() < until) {
-          await limiter.run(() => verify(stored, DEMO_PASSWORD));
-          done++;
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          while (Date.now() < until) {
+            await limiter.run(() => verify(stored, DEMO_PASSWORD));
+            done++;
+          }
+        }),
+      );
       return { rps: done / SECONDS, cpuPerReq: 0, requests: done, non2xx: 0 };
     };
     const loginLoad = () =>
       load(app, '/login', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie } });
     const r = await pair(loginLoad, verifyFloor);
-    verdict({ goal: 'login (10 connections) ÷ argon2 verify loop', subject: `${r.subject.rps.toFixed(1)}/s`, floor: `${r.floor.rps.toFixed(1)}/s`, ratio: r.subject.rps / r.floor.rps, target: 0.85, better: 'higher' });
+    verdict({
+      goal: 'login (10 connections) ÷ argon2 verify loop',
+      subject: `${r.subject.rps.toFixed(1)}/s`,
+      floor: `${r.floor.rps.toFixed(1)}/s`,
+      ratio: r.subject.rps / r.floor.rps,
+      target: 0.85,
+      better: 'higher',
+    });
   } finally {
     await app.stop();
     await floor.stop();
@@ -207,12 +268,18 @@ async function pages(dataRoot: string) {
 
 /** RSS under MEMORY_SECONDS of catalogue load with the start script's Node flags, against the default heap's throughput. */
 async function memory(dataRoot: string) {
-  const serve = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.serve!;
+  const serve = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+    .serve!;
   const flags = serve.match(/--max-old-space-size=\d+|--max-semi-space-size=\d+/g) ?? [];
   console.log(`— memory: ${MEMORY_SECONDS} s of catalogue load, default heap vs the start script's flags (${flags.join(' ') || 'none'}) —`);
   const results: { rps: number; rss: number }[] = [];
   for (const nodeArgs of [[], flags]) {
-    const app = await startServer(path.join(root, 'build/index.js'), { DATA_DIR: path.join(dataRoot, 'pg'), DATABASE_URL: '' }, nodeArgs, '/healthz');
+    const app = await startServer(
+      path.join(root, 'build/index.js'),
+      { DATA_DIR: path.join(dataRoot, 'pg'), DATABASE_URL: '' },
+      nodeArgs,
+      '/healthz',
+    );
     let peak = 0;
     const sampler = setInterval(() => {
       try {
@@ -231,8 +298,22 @@ async function memory(dataRoot: string) {
     }
   }
   const [dflt, capped] = results as [{ rps: number; rss: number }, { rps: number; rss: number }];
-  verdict({ goal: 'RSS peak under catalogue load (MiB)', subject: `${capped.rss.toFixed(0)} MiB`, floor: '300 MiB', ratio: capped.rss / 300, target: 1, better: 'lower' });
-  verdict({ goal: 'throughput with start flags ÷ default heap', subject: `${capped.rps.toFixed(0)}/s`, floor: `${dflt.rps.toFixed(0)}/s`, ratio: capped.rps / dflt.rps, target: 0.95, better: 'higher' });
+  verdict({
+    goal: 'RSS peak under catalogue load (MiB)',
+    subject: `${capped.rss.toFixed(0)} MiB`,
+    floor: '300 MiB',
+    ratio: capped.rss / 300,
+    target: 1,
+    better: 'lower',
+  });
+  verdict({
+    goal: 'throughput with start flags ÷ default heap',
+    subject: `${capped.rps.toFixed(0)}/s`,
+    floor: `${dflt.rps.toFixed(0)}/s`,
+    ratio: capped.rps / dflt.rps,
+    target: 0.95,
+    better: 'higher',
+  });
 }
 
 async function main() {
@@ -265,7 +346,14 @@ async function main() {
     const small = await benchQueue(1_000);
     const large = await benchQueue(queueRows);
     for (const [label, ms] of Object.entries(large)) {
-      verdict({ goal: `${label} at ${queueRows.toLocaleString('en')} ÷ at 1,000`, subject: `${ms.toFixed(1)} ms`, floor: `${small[label]!.toFixed(1)} ms`, ratio: ms / small[label]!, target: 1.5, better: 'lower' });
+      verdict({
+        goal: `${label} at ${queueRows.toLocaleString('en')} ÷ at 1,000`,
+        subject: `${ms.toFixed(1)} ms`,
+        floor: `${small[label]!.toFixed(1)} ms`,
+        ratio: ms / small[label]!,
+        target: 1.5,
+        better: 'lower',
+      });
     }
   }
 

@@ -52,11 +52,13 @@ describe('a dropped connection', () => {
 
   it('all idle connections killed at once: the next queries work', async () => {
     const pids = await Promise.all(
-      Array.from({ length: 4 }, () => t.db.connection().execute(async (c) => {
-        const pid = await backendPid(c);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        return pid;
-      })),
+      Array.from({ length: 4 }, () =>
+        t.db.connection().execute(async (c) => {
+          const pid = await backendPid(c);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          return pid;
+        }),
+      ),
     );
     await terminate(pids);
     await new Promise((resolve) => setTimeout(resolve, 300));

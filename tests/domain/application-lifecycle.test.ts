@@ -39,8 +39,15 @@ const expectedTransitions: readonly (readonly [ApplicationStatus, ApplicationAct
 
 const expectedFinal: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'paid', 'lapsed'];
 const expectedCommitted: readonly ApplicationStatus[] = [
-  'submitted', 'under_review', 'info_requested', 'approved', 'deployment_reported', 'deployed', 'claim_submitted',
-  'claim_approved', 'paid',
+  'submitted',
+  'under_review',
+  'info_requested',
+  'approved',
+  'deployment_reported',
+  'deployed',
+  'claim_submitted',
+  'claim_approved',
+  'paid',
 ];
 const expectedReleased: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'lapsed'];
 
@@ -197,9 +204,7 @@ describe('committed money', () => {
 describe('lifecycle properties', () => {
   // Any (action, role) pair, weighted towards the pairs the table knows so that walks get past approval, not just
   // into the first refusal or withdrawal.
-  const knownPairs = [
-    ...new Map(expectedTransitions.map(([, action, role]) => [`${action}:${role}`, [action, role] as const])).values(),
-  ];
+  const knownPairs = [...new Map(expectedTransitions.map(([, action, role]) => [`${action}:${role}`, [action, role] as const])).values()];
   const step = fc.oneof(
     { arbitrary: fc.tuple(fc.constantFrom(...applicationActions), fc.constantFrom(...roles)), weight: 1 },
     { arbitrary: fc.constantFrom(...knownPairs), weight: 3 },

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bankCodes, checkBankAccount, digitsOnly, hongKongBanks, isBankCode, maskAccount } from '../../app/domain/bank-account';
 
-const account = (bankCode: string, branchCode: string | null, accountNumber: string, accountName = 'Lucky Noodle House Ltd') => ({ bankCode, branchCode, accountNumber, accountName });
+const account = (bankCode: string, branchCode: string | null, accountNumber: string, accountName = 'Lucky Noodle House Ltd') => ({
+  bankCode,
+  branchCode,
+  accountNumber,
+  accountName,
+});
 
 describe('Hong Kong bank codes', () => {
   it('are 3-digit codes, each with a format', () => {

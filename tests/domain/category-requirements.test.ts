@@ -21,10 +21,30 @@ describe('category requirements', () => {
 
   it.each([
     ['nothing ticked', 'online_promotion', [], ['business_listing_setup', 'social_media_setup', 'performance_report', 'bilingual_content']],
-    ['all ticked, in any order', 'online_promotion', ['bilingual_content', 'performance_report', 'social_media_setup', 'business_listing_setup'], []],
-    ['one missing', 'e_payment_pos', ['accepts_octopus_fps', 'issues_receipts', 'daily_sales_report', 'data_stored_securely'], ['local_support_hotline']],
-    ['ticks of another category do not count', 'customer_management', ['accepts_octopus_fps', 'issues_receipts', 'daily_sales_report'], ['member_registration', 'points_or_coupons', 'customer_data_privacy', 'campaign_reporting']],
-    ['unknown extra ticks are ignored', 'customer_management', ['member_registration', 'points_or_coupons', 'customer_data_privacy', 'campaign_reporting', 'bogus'], []],
+    [
+      'all ticked, in any order',
+      'online_promotion',
+      ['bilingual_content', 'performance_report', 'social_media_setup', 'business_listing_setup'],
+      [],
+    ],
+    [
+      'one missing',
+      'e_payment_pos',
+      ['accepts_octopus_fps', 'issues_receipts', 'daily_sales_report', 'data_stored_securely'],
+      ['local_support_hotline'],
+    ],
+    [
+      'ticks of another category do not count',
+      'customer_management',
+      ['accepts_octopus_fps', 'issues_receipts', 'daily_sales_report'],
+      ['member_registration', 'points_or_coupons', 'customer_data_privacy', 'campaign_reporting'],
+    ],
+    [
+      'unknown extra ticks are ignored',
+      'customer_management',
+      ['member_registration', 'points_or_coupons', 'customer_data_privacy', 'campaign_reporting', 'bogus'],
+      [],
+    ],
     ['a category without a list has nothing to tick', 'new_category', [], []],
     ['a prototype key is not a category', 'constructor', [], []],
   ] as const)('%s', (_name, category, ticked, expected) => {
@@ -47,10 +67,20 @@ describe('category requirements', () => {
 describe('price signals', () => {
   const ceiling = 100_000_00;
   it.each([
-    ['exactly 5% below the ceiling is near it', 95_000_00, 50_000_00, { nearCeiling: true, wellAboveMedian: true, diffFromMedianBps: 9000 }],
+    [
+      'exactly 5% below the ceiling is near it',
+      95_000_00,
+      50_000_00,
+      { nearCeiling: true, wellAboveMedian: true, diffFromMedianBps: 9000 },
+    ],
     ['one cent further below is not', 94_999_99, 94_999_99, { nearCeiling: false, wellAboveMedian: false, diffFromMedianBps: 0 }],
     ['at the ceiling is near it', 100_000_00, 100_000_00, { nearCeiling: true, wellAboveMedian: false, diffFromMedianBps: 0 }],
-    ['exactly 50% above the median is not flagged', 30_000_00, 20_000_00, { nearCeiling: false, wellAboveMedian: false, diffFromMedianBps: 5000 }],
+    [
+      'exactly 50% above the median is not flagged',
+      30_000_00,
+      20_000_00,
+      { nearCeiling: false, wellAboveMedian: false, diffFromMedianBps: 5000 },
+    ],
     ['one cent more is', 30_000_01, 20_000_00, { nearCeiling: false, wellAboveMedian: true, diffFromMedianBps: 5000 }],
     ['below the median is negative', 15_000_00, 20_000_00, { nearCeiling: false, wellAboveMedian: false, diffFromMedianBps: -2500 }],
     ['no median to compare with', 99_000_00, null, { nearCeiling: true, wellAboveMedian: false, diffFromMedianBps: null }],

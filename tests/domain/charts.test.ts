@@ -95,7 +95,12 @@ describe('barChart', () => {
     expect(empty.bars).toEqual([]);
     expect(empty.plot.height).toBe(0);
     expect(empty.ticks.map((t) => t.value)).toEqual([0, 1]);
-    const zeros = barChart({ data: [{ key: 'a', label: 'A', value: 0 }, { key: 'b', label: 'B', value: null }] });
+    const zeros = barChart({
+      data: [
+        { key: 'a', label: 'A', value: 0 },
+        { key: 'b', label: 'B', value: null },
+      ],
+    });
     for (const bar of zeros.bars) {
       expect(bar.bar.width).toBe(0);
       expect(Object.values(bar.bar).every(Number.isFinite)).toBe(true);
@@ -109,7 +114,8 @@ describe('barChart', () => {
         const { plot } = layout;
         expect(layout.ticks.at(-1)!.value).toBe(layout.scaleMax);
         for (const [i, b] of layout.bars.entries()) {
-          for (const n of [b.bar.x, b.bar.y, b.bar.width, b.bar.height, b.labelX, b.labelY, b.valueX, b.valueY]) expect(isInt(n)).toBe(true);
+          for (const n of [b.bar.x, b.bar.y, b.bar.width, b.bar.height, b.labelX, b.labelY, b.valueX, b.valueY])
+            expect(isInt(n)).toBe(true);
           expect(b.bar.x).toBe(plot.x);
           expect(b.bar.width).toBeGreaterThanOrEqual(0);
           expect(b.bar.x + b.bar.width).toBeLessThanOrEqual(plot.x + plot.width);
@@ -123,7 +129,8 @@ describe('barChart', () => {
         const sorted = [...layout.bars].sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
         for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.bar.width).toBeGreaterThanOrEqual(sorted[i - 1]!.bar.width);
         // Rows never overlap.
-        for (let i = 1; i < layout.bars.length; i++) expect(layout.bars[i]!.bar.y).toBeGreaterThan(layout.bars[i - 1]!.bar.y + layout.bars[i - 1]!.bar.height);
+        for (let i = 1; i < layout.bars.length; i++)
+          expect(layout.bars[i]!.bar.y).toBeGreaterThan(layout.bars[i - 1]!.bar.y + layout.bars[i - 1]!.bar.height);
         expect(layout.ticks.every((t) => t.x >= plot.x && t.x <= plot.x + plot.width)).toBe(true);
       }),
     );
@@ -158,7 +165,16 @@ describe('stackedBar', () => {
   });
 
   it('scales to the sum when the segments together pass the total', () => {
-    const layout = stackedBar({ segments: [{ key: 'a', label: 'A', value: 30 }, { key: 'b', label: 'B', value: 30 }], total: 40, width: 140, left: 20, right: 20 });
+    const layout = stackedBar({
+      segments: [
+        { key: 'a', label: 'A', value: 30 },
+        { key: 'b', label: 'B', value: 30 },
+      ],
+      total: 40,
+      width: 140,
+      left: 20,
+      right: 20,
+    });
     expect(layout.scaleMax).toBe(60);
     expect(layout.segments.map((s) => s.box.width)).toEqual([50, 50]);
   });
@@ -201,14 +217,20 @@ describe('budgetBreakdown', () => {
   it('splits the budget into paid, approved-not-paid, awaiting decision and free, adding up to the budget', async () => {
     const { budgetBreakdown } = await import('../../app/domain/charts');
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 10 ** 9 }), (a, b, c, extra) => {
-        const [paidCents, approvedCents, committedCents] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
-        const budgetCents = committedCents + extra;
-        const parts = budgetBreakdown({ paidCents, approvedCents, committedCents, budgetCents });
-        expect(parts.map((p) => p.key)).toEqual(['paid', 'approved', 'pending', 'free']);
-        expect(parts.every((p) => p.value >= 0)).toBe(true);
-        expect(parts.reduce((sum, p) => sum + p.value, 0)).toBe(budgetCents);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        (a, b, c, extra) => {
+          const [paidCents, approvedCents, committedCents] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
+          const budgetCents = committedCents + extra;
+          const parts = budgetBreakdown({ paidCents, approvedCents, committedCents, budgetCents });
+          expect(parts.map((p) => p.key)).toEqual(['paid', 'approved', 'pending', 'free']);
+          expect(parts.every((p) => p.value >= 0)).toBe(true);
+          expect(parts.reduce((sum, p) => sum + p.value, 0)).toBe(budgetCents);
+        },
+      ),
     );
   });
 });

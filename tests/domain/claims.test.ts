@@ -13,7 +13,10 @@ const facts = (overrides: Partial<ClaimFacts> = {}): ClaimFacts => ({
   matchBps: 5_000,
   ...overrides,
 });
-const failed = (f: ClaimFacts) => checkClaim(f).filter((r) => !r.passed).map((r) => r.check);
+const failed = (f: ClaimFacts) =>
+  checkClaim(f)
+    .filter((r) => !r.passed)
+    .map((r) => r.check);
 
 describe('three-way match', () => {
   it('passes when quotation, invoice and payment agree', () => {
@@ -22,9 +25,21 @@ describe('three-way match', () => {
   });
 
   it.each([
-    ['invoice above the quotation', { invoice: { date: '2026-04-10', amountCents: 28_000_01, vendorBr: '12345678' } }, ['invoice_within_quotation', 'payment_matches_invoice']],
-    ['payment less than the invoice', { payment: { amountCents: 27_000_00, payerName: 'Lucky Noodle House Ltd' } }, ['payment_matches_invoice']],
-    ['invoice dated before approval', { invoice: { date: '2026-02-28', amountCents: 28_000_00, vendorBr: '12345678' } }, ['invoice_after_approval']],
+    [
+      'invoice above the quotation',
+      { invoice: { date: '2026-04-10', amountCents: 28_000_01, vendorBr: '12345678' } },
+      ['invoice_within_quotation', 'payment_matches_invoice'],
+    ],
+    [
+      'payment less than the invoice',
+      { payment: { amountCents: 27_000_00, payerName: 'Lucky Noodle House Ltd' } },
+      ['payment_matches_invoice'],
+    ],
+    [
+      'invoice dated before approval',
+      { invoice: { date: '2026-02-28', amountCents: 28_000_00, vendorBr: '12345678' } },
+      ['invoice_after_approval'],
+    ],
     ['invoice on the approval day', { invoice: { date: '2026-03-01', amountCents: 28_000_00, vendorBr: '12345678' } }, []],
     ['paid by someone else', { payment: { amountCents: 28_000_00, payerName: 'Chan Tai Man' } }, ['paid_by_enterprise']],
     ['paid under the Chinese name', { payment: { amountCents: 28_000_00, payerName: '好運麵家有限公司' } }, []],
@@ -44,7 +59,12 @@ describe('payable share properties', () => {
   it('never more than approved, never more than the match of what was invoiced and paid', () => {
     fc.assert(
       fc.property(cents, cents, cents, fc.integer({ min: 0, max: 10_000 }), (approved, invoiced, paid, bps) => {
-        const f = facts({ approvedProgrammeCents: approved, invoice: { date: '2026-04-10', amountCents: invoiced, vendorBr: '12345678' }, payment: { amountCents: paid, payerName: 'x' }, matchBps: bps });
+        const f = facts({
+          approvedProgrammeCents: approved,
+          invoice: { date: '2026-04-10', amountCents: invoiced, vendorBr: '12345678' },
+          payment: { amountCents: paid, payerName: 'x' },
+          matchBps: bps,
+        });
         const payable = payableCents(f);
         expect(payable).toBeGreaterThanOrEqual(0);
         expect(payable).toBeLessThanOrEqual(approved);
@@ -57,7 +77,12 @@ describe('payable share properties', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 100_000_00 }), (cost) => {
         const approved = Math.min(Math.floor(cost / 2), 50_000_00);
-        const f = facts({ quotedCostCents: cost, approvedProgrammeCents: approved, invoice: { date: '2026-04-10', amountCents: cost, vendorBr: '12345678' }, payment: { amountCents: cost, payerName: 'Lucky Noodle House Ltd' } });
+        const f = facts({
+          quotedCostCents: cost,
+          approvedProgrammeCents: approved,
+          invoice: { date: '2026-04-10', amountCents: cost, vendorBr: '12345678' },
+          payment: { amountCents: cost, payerName: 'Lucky Noodle House Ltd' },
+        });
         expect(payableCents(f)).toBe(approved);
         expect(allPassed(checkClaim(f))).toBe(true);
       }),

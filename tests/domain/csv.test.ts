@@ -40,18 +40,24 @@ describe('csvCell', () => {
 describe('csvRow and csvDocument', () => {
   it('join fields with commas, end records with CRLF and start the document with a BOM', () => {
     expect(csvRow(['a', 1, null, '好,運'])).toBe('"a",1,,"好,運"\r\n');
-    const doc = csvDocument([['reference', 'name'], ['DTS-2026-000001', '好運麵家']]);
+    const doc = csvDocument([
+      ['reference', 'name'],
+      ['DTS-2026-000001', '好運麵家'],
+    ]);
     expect(doc.startsWith(CSV_BOM)).toBe(true);
     expect(doc).toBe('\uFEFF"reference","name"\r\n"DTS-2026-000001","好運麵家"\r\n');
   });
 
   it('any text reads back exactly, except a formula-looking start which gains an apostrophe', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: 'binary', maxLength: 20 }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }), (rows) => {
-        const parsed = parseCsv(rows.map(csvRow).join(''));
-        const expected = rows.map((row) => row.map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
-        expect(parsed).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'binary', maxLength: 20 }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }),
+        (rows) => {
+          const parsed = parseCsv(rows.map(csvRow).join(''));
+          const expected = rows.map((row) => row.map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+          expect(parsed).toEqual(expected);
+        },
+      ),
     );
   });
 

@@ -41,7 +41,14 @@ const round: RoundFacts = {
 const listedPackage: PackageFacts = { listed: true, category: 'e_payment_pos' };
 
 const baseRules: EligibilityRule[] = [
-  'registration', 'sector', 'substantive_business', 'employees', 'listed_company', 'statutory_body', 'subvented', 'round',
+  'registration',
+  'sector',
+  'substantive_business',
+  'employees',
+  'listed_company',
+  'statutory_body',
+  'subvented',
+  'round',
 ];
 const packageRules: EligibilityRule[] = [...baseRules, 'package', 'category'];
 
@@ -75,10 +82,30 @@ describe('registration', () => {
     ['no BR expiry', { brExpiry: null }, 'failed', 'br_missing'],
     ['a BR expiry that is not a date', { brExpiry: 'soon' }, 'failed', 'br_missing'],
     ['a BR expiry that is not a calendar day', { brExpiry: '2026-02-30' }, 'failed', 'br_missing'],
-    ['a hawker with a licence number', { registrationType: 'hawker', brNumber: null, brExpiry: null, hawkerLicenceNo: 'FP-001234' }, 'needs_evidence', 'hawker_licence_to_verify'],
-    ['a hawker without a licence number', { registrationType: 'hawker', brNumber: null, brExpiry: null, hawkerLicenceNo: null }, 'failed', 'hawker_licence_missing'],
-    ['a hawker with a blank licence number', { registrationType: 'hawker', brNumber: null, brExpiry: null, hawkerLicenceNo: '  ' }, 'failed', 'hawker_licence_missing'],
-    ['a hawker whose BR fields are ignored', { registrationType: 'hawker', brNumber: 'bad', brExpiry: '2000-01-01', hawkerLicenceNo: 'FP-9' }, 'needs_evidence', 'hawker_licence_to_verify'],
+    [
+      'a hawker with a licence number',
+      { registrationType: 'hawker', brNumber: null, brExpiry: null, hawkerLicenceNo: 'FP-001234' },
+      'needs_evidence',
+      'hawker_licence_to_verify',
+    ],
+    [
+      'a hawker without a licence number',
+      { registrationType: 'hawker', brNumber: null, brExpiry: null, hawkerLicenceNo: null },
+      'failed',
+      'hawker_licence_missing',
+    ],
+    [
+      'a hawker with a blank licence number',
+      { registrationType: 'hawker', brNumber: null, brExpiry: null, hawkerLicenceNo: '  ' },
+      'failed',
+      'hawker_licence_missing',
+    ],
+    [
+      'a hawker whose BR fields are ignored',
+      { registrationType: 'hawker', brNumber: 'bad', brExpiry: '2000-01-01', hawkerLicenceNo: 'FP-9' },
+      'needs_evidence',
+      'hawker_licence_to_verify',
+    ],
   ] as const)('%s → %s %s', (_name, enterprise, outcome, code) => {
     expect(ruleResult('registration', { enterprise })).toEqual({ outcome, code });
   });
@@ -122,11 +149,36 @@ describe('employees', () => {
     ['49 employees', { fullTimeEmployees: 49 }, 'passed', 'employees_ok'],
     ['50 employees', { fullTimeEmployees: 50 }, 'failed', 'too_many_employees'],
     ['51 employees', { fullTimeEmployees: 51 }, 'failed', 'too_many_employees'],
-    ['a group member of 10 in a group of 49', { fullTimeEmployees: 10, isGroupMember: true, groupFullTimeEmployees: 49 }, 'passed', 'employees_ok'],
-    ['a group member of 10 in a group of 50', { fullTimeEmployees: 10, isGroupMember: true, groupFullTimeEmployees: 50 }, 'failed', 'too_many_employees'],
-    ['a group member with no group count, 49 own', { fullTimeEmployees: 49, isGroupMember: true, groupFullTimeEmployees: null }, 'passed', 'employees_ok'],
-    ['a group member with no group count, 50 own', { fullTimeEmployees: 50, isGroupMember: true, groupFullTimeEmployees: null }, 'failed', 'too_many_employees'],
-    ['a non-member whose stale group count is ignored', { fullTimeEmployees: 10, isGroupMember: false, groupFullTimeEmployees: 500 }, 'passed', 'employees_ok'],
+    [
+      'a group member of 10 in a group of 49',
+      { fullTimeEmployees: 10, isGroupMember: true, groupFullTimeEmployees: 49 },
+      'passed',
+      'employees_ok',
+    ],
+    [
+      'a group member of 10 in a group of 50',
+      { fullTimeEmployees: 10, isGroupMember: true, groupFullTimeEmployees: 50 },
+      'failed',
+      'too_many_employees',
+    ],
+    [
+      'a group member with no group count, 49 own',
+      { fullTimeEmployees: 49, isGroupMember: true, groupFullTimeEmployees: null },
+      'passed',
+      'employees_ok',
+    ],
+    [
+      'a group member with no group count, 50 own',
+      { fullTimeEmployees: 50, isGroupMember: true, groupFullTimeEmployees: null },
+      'failed',
+      'too_many_employees',
+    ],
+    [
+      'a non-member whose stale group count is ignored',
+      { fullTimeEmployees: 10, isGroupMember: false, groupFullTimeEmployees: 500 },
+      'passed',
+      'employees_ok',
+    ],
   ] as const)('%s → %s %s', (_name, enterprise, outcome, code) => {
     expect(ruleResult('employees', { enterprise })).toEqual({ outcome, code });
   });
@@ -244,7 +296,12 @@ describe('isEligible and failedCodes', () => {
     });
     expect(isEligible(results)).toBe(false);
     expect(failedCodes(results)).toEqual([
-      'br_expired', 'sector_not_open', 'too_many_employees', 'subvented_organisation', 'round_closed', 'package_not_listed',
+      'br_expired',
+      'sector_not_open',
+      'too_many_employees',
+      'subvented_organisation',
+      'round_closed',
+      'package_not_listed',
       'category_not_open',
     ]);
   });
@@ -276,7 +333,10 @@ const validEnterpriseArb: fc.Arbitrary<EnterpriseFacts> = fc
     registrationType,
     brExpiry: new Date(Date.parse(`${today}T00:00:00Z`) + daysToExpiry * dayMs).toISOString().slice(0, 10),
     // A valid group member's own count never exceeds the group's.
-    fullTimeEmployees: facts.isGroupMember && facts.groupFullTimeEmployees !== null ? Math.min(facts.fullTimeEmployees, facts.groupFullTimeEmployees) : facts.fullTimeEmployees,
+    fullTimeEmployees:
+      facts.isGroupMember && facts.groupFullTimeEmployees !== null
+        ? Math.min(facts.fullTimeEmployees, facts.groupFullTimeEmployees)
+        : facts.fullTimeEmployees,
   }));
 
 const openInstant = fc.integer({ min: roundOpens, max: roundCloses }).map((ms) => new Date(ms));
@@ -301,7 +361,8 @@ describe('eligibility properties', () => {
     fc.assert(
       fc.property(validEnterpriseArb, openInstant, fc.option(validPackage, { nil: undefined }), (enterprise, at, pkg) => {
         const results = checkEligibility({ enterprise, round, today, now: at, package: pkg });
-        const expectedOutcome = (r: RuleResult) => (r.rule === 'registration' && enterprise.registrationType === 'hawker' ? 'needs_evidence' : 'passed');
+        const expectedOutcome = (r: RuleResult) =>
+          r.rule === 'registration' && enterprise.registrationType === 'hawker' ? 'needs_evidence' : 'passed';
         for (const r of results) expect(r.outcome).toBe(expectedOutcome(r));
         expect(isEligible(results)).toBe(true);
         expect(failedCodes(results)).toEqual([]);
@@ -321,10 +382,19 @@ describe('eligibility properties', () => {
 
   it('a bad round window, package or category fails exactly that rule', () => {
     const badContext = fc.oneof(
-      fc.integer({ min: 1, max: 365 * dayMs }).map((ms) => ({ rule: 'round', code: 'round_not_open', now: new Date(roundOpens - ms), package: listedPackage }) as const),
-      fc.integer({ min: 1, max: 365 * dayMs }).map((ms) => ({ rule: 'round', code: 'round_closed', now: new Date(roundCloses + ms), package: listedPackage }) as const),
+      fc
+        .integer({ min: 1, max: 365 * dayMs })
+        .map((ms) => ({ rule: 'round', code: 'round_not_open', now: new Date(roundOpens - ms), package: listedPackage }) as const),
+      fc
+        .integer({ min: 1, max: 365 * dayMs })
+        .map((ms) => ({ rule: 'round', code: 'round_closed', now: new Date(roundCloses + ms), package: listedPackage }) as const),
       fc.constant({ rule: 'package', code: 'package_not_listed', now, package: { listed: false, category: 'e_payment_pos' } } as const),
-      fc.constant({ rule: 'category', code: 'category_not_open', now, package: { listed: true, category: 'customer_management' } } as const),
+      fc.constant({
+        rule: 'category',
+        code: 'category_not_open',
+        now,
+        package: { listed: true, category: 'customer_management' },
+      } as const),
     );
     fc.assert(
       fc.property(validEnterpriseArb, badContext, (enterprise, bad) => {
@@ -372,7 +442,8 @@ describe('eligibility properties', () => {
         expect(failedCodes(results)).toEqual(failed.map((r) => r.code));
         // needs_evidence comes only from a hawker's licence and never blocks on its own.
         for (const r of results) {
-          if (r.outcome === 'needs_evidence') expect(r).toEqual({ rule: 'registration', outcome: 'needs_evidence', code: 'hawker_licence_to_verify' });
+          if (r.outcome === 'needs_evidence')
+            expect(r).toEqual({ rule: 'registration', outcome: 'needs_evidence', code: 'hawker_licence_to_verify' });
         }
       }),
     );

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetCoversApproved, countedMonths, eligibleCostCents, fundingSplit, headroomCents, itemCostCents, nothingToFund, packageSplit, type FundingRules } from '../../app/domain/funding';
+import {
+  budgetCoversApproved,
+  countedMonths,
+  eligibleCostCents,
+  fundingSplit,
+  headroomCents,
+  itemCostCents,
+  nothingToFund,
+  packageSplit,
+  type FundingRules,
+} from '../../app/domain/funding';
 
 const rules: FundingRules = { matchBps: 5_000, capCents: 50_000_00, maxSubscriptionMonths: 24 };
 
@@ -19,7 +29,7 @@ describe('itemCostCents', () => {
   });
 });
 
-describe('a subscription counts its minimum contract, at most the programme\'s months', () => {
+describe("a subscription counts its minimum contract, at most the programme's months", () => {
   it.each([
     [12, 12, 450_00 * 12],
     [1, 1, 450_00],
@@ -91,7 +101,9 @@ describe('fundingSplit', () => {
   });
 
   it('applies another match ratio from the settings', () => {
-    expect(fundingSplit({ costCents: 10_000_00, committedCents: 0, rules: { matchBps: 7_500, capCents: 50_000_00 } }).programmeCents).toBe(7_500_00);
+    expect(fundingSplit({ costCents: 10_000_00, committedCents: 0, rules: { matchBps: 7_500, capCents: 50_000_00 } }).programmeCents).toBe(
+      7_500_00,
+    );
   });
 
   it('refuses a match ratio over 100%', () => {
@@ -187,7 +199,8 @@ describe('a round budget against the money already approved', () => {
       fc.property(fc.integer({ min: 0, max: 1e13 }), fc.integer({ min: 0, max: 1e13 }), (budgetCents, approvedCents) => {
         expect(budgetCoversApproved({ budgetCents, approvedCents })).toBe(approvedCents <= budgetCents);
         // Once approved money is covered, any larger budget is too; a cent less than the approved money never is.
-        if (budgetCoversApproved({ budgetCents, approvedCents })) expect(budgetCoversApproved({ budgetCents: budgetCents + 1, approvedCents })).toBe(true);
+        if (budgetCoversApproved({ budgetCents, approvedCents }))
+          expect(budgetCoversApproved({ budgetCents: budgetCents + 1, approvedCents })).toBe(true);
         if (approvedCents > 0) expect(budgetCoversApproved({ budgetCents: approvedCents - 1, approvedCents })).toBe(false);
       }),
     );

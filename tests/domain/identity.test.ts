@@ -22,8 +22,20 @@ describe('identityEdit', () => {
     ['the same BR number after a submission', br('11111111'), br('11111111'), true, { ok: true }],
     ['a licence in other letter case after a submission', hawker('fp-1'), hawker('FP-1'), true, { ok: true }],
     ['a new BR number after a submission', br('11111111'), br('22222222'), true, { ok: false, code: 'identity_locked', field: 'brNumber' }],
-    ['a new licence after a submission', hawker('FP-1'), hawker('FP-2'), true, { ok: false, code: 'identity_locked', field: 'hawkerLicenceNo' }],
-    ['BR to hawker after a submission', br('11111111'), hawker('FP-1'), true, { ok: false, code: 'identity_locked', field: 'registrationType' }],
+    [
+      'a new licence after a submission',
+      hawker('FP-1'),
+      hawker('FP-2'),
+      true,
+      { ok: false, code: 'identity_locked', field: 'hawkerLicenceNo' },
+    ],
+    [
+      'BR to hawker after a submission',
+      br('11111111'),
+      hawker('FP-1'),
+      true,
+      { ok: false, code: 'identity_locked', field: 'registrationType' },
+    ],
   ] as const)('%s', (_name, before, after, submitted, expected) => {
     expect(identityEdit({ before, after, submitted })).toEqual(expected);
   });

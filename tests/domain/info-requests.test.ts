@@ -22,7 +22,13 @@ describe('latestExchange', () => {
   });
 
   it('pairs the latest question with the answer after it and the documents sent since the question', () => {
-    const events = [ev('request_info', 1, 'first?'), ev('resubmit', 2, 'first!'), ev('start_review', 3), ev('request_info', 4, 'second?'), ev('resubmit', 6, 'second!')];
+    const events = [
+      ev('request_info', 1, 'first?'),
+      ev('resubmit', 2, 'first!'),
+      ev('start_review', 3),
+      ev('request_info', 4, 'second?'),
+      ev('resubmit', 6, 'second!'),
+    ];
     const documents = [doc(1, 'quotation', 0), doc(2, 'other', 2), doc(3, 'other', 6), doc(4, 'invoice', 6)];
     const exchange = latestExchange(events, documents)!;
     expect(exchange.question.note).toBe('second?');

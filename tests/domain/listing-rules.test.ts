@@ -1,9 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eligibleCostCents, fundingSplit } from '../../app/domain/funding';
-import { checkListing, maxDeploymentDays, medianCents, MIN_ITEM_COST_CENTS, type ListingDraft, type ListingRules } from '../../app/domain/listing-rules';
+import {
+  checkListing,
+  maxDeploymentDays,
+  medianCents,
+  MIN_ITEM_COST_CENTS,
+  type ListingDraft,
+  type ListingRules,
+} from '../../app/domain/listing-rules';
 
-const rules: ListingRules = { maxOneOffCents: 100_000_00, maxSubscriptionMonths: 24, maxSubscriptionTotalCents: 100_000_00, deploymentMonths: 6 };
+const rules: ListingRules = {
+  maxOneOffCents: 100_000_00,
+  maxSubscriptionMonths: 24,
+  maxSubscriptionTotalCents: 100_000_00,
+  deploymentMonths: 6,
+};
 const open = { openCategories: ['e_payment_pos', 'online_promotion', 'customer_management'], openSectors: ['fnb', 'retail'] };
 // Monthly items state a contract: 24 months where a case does not say otherwise (what every figure assumed before).
 const withContract = <T extends { pricingModel: string; minContractMonths?: number | null }>(item: T): T =>
@@ -43,9 +55,16 @@ describe('price ceilings at the boundary', () => {
   });
 
   it('every optional feature has an explicit price', () => {
-    expect(check(draft({ features: [{ pricingModel: 'one_off', priceCents: 1_000_00 }, { pricingModel: 'monthly', priceCents: 0 }] }))).toEqual([
-      'featurePrice1:feature_price_missing',
-    ]);
+    expect(
+      check(
+        draft({
+          features: [
+            { pricingModel: 'one_off', priceCents: 1_000_00 },
+            { pricingModel: 'monthly', priceCents: 0 },
+          ],
+        }),
+      ),
+    ).toEqual(['featurePrice1:feature_price_missing']);
   });
 
   it('one package per category and sector for each vendor (its own edit does not count)', () => {
@@ -56,7 +75,10 @@ describe('price ceilings at the boundary', () => {
   });
 
   it('only categories and sectors open in the round', () => {
-    expect(check(draft({ category: 'cyber_security', sector: 'tourism' }))).toEqual(['category:category_not_open', 'sector:sector_not_open']);
+    expect(check(draft({ category: 'cyber_security', sector: 'tourism' }))).toEqual([
+      'category:category_not_open',
+      'sector:sector_not_open',
+    ]);
   });
 });
 
@@ -71,9 +93,17 @@ describe('the minimum price: nothing the programme could not fund a share of', (
     ['one-off HK 100.00', { priceCents: 100_00 }, []],
     ['monthly HK 4.16 (24 × = HK 99.84)', { pricingModel: 'monthly', priceCents: 4_16 }, ['price:price_below_minimum']],
     ['monthly HK 4.17 (24 × = HK 100.08)', { pricingModel: 'monthly', priceCents: 4_17 }, []],
-    ['a one-off feature of HK 99.99', { features: [{ pricingModel: 'one_off', priceCents: 99_99 }] }, ['featurePrice0:feature_price_below_minimum']],
+    [
+      'a one-off feature of HK 99.99',
+      { features: [{ pricingModel: 'one_off', priceCents: 99_99 }] },
+      ['featurePrice0:feature_price_below_minimum'],
+    ],
     ['a one-off feature of HK 100.00', { features: [{ pricingModel: 'one_off', priceCents: 100_00 }] }, []],
-    ['a monthly feature of HK 4.16 (24 × = HK 99.84)', { features: [{ pricingModel: 'monthly', priceCents: 4_16 }] }, ['featurePrice0:feature_price_below_minimum']],
+    [
+      'a monthly feature of HK 4.16 (24 × = HK 99.84)',
+      { features: [{ pricingModel: 'monthly', priceCents: 4_16 }] },
+      ['featurePrice0:feature_price_below_minimum'],
+    ],
   ] as const)('%s', (_name, overrides, expected) => {
     expect(check(draft(overrides as Partial<ListingDraft>))).toEqual(expected);
   });
@@ -81,7 +111,11 @@ describe('the minimum price: nothing the programme could not fund a share of', (
 
 describe('the ceiling covers what a shop can buy: the package with all of its optional features', () => {
   it.each([
-    ['one-off HK 90,000 + HK 10,000 feature = HK 100,000', { priceCents: 90_000_00, features: [{ pricingModel: 'one_off', priceCents: 10_000_00 }] }, []],
+    [
+      'one-off HK 90,000 + HK 10,000 feature = HK 100,000',
+      { priceCents: 90_000_00, features: [{ pricingModel: 'one_off', priceCents: 10_000_00 }] },
+      [],
+    ],
     [
       'one-off HK 90,000 + HK 10,000.01 feature',
       { priceCents: 90_000_00, features: [{ pricingModel: 'one_off', priceCents: 10_000_01 }] },
@@ -107,13 +141,20 @@ describe('the ceiling covers what a shop can buy: the package with all of its op
       { priceCents: 70_000_00, features: [1, 2, 3].map(() => ({ pricingModel: 'one_off' as const, priceCents: 10_000_01 })) },
       ['features:features_over_ceiling'],
     ],
-    ['a package already over says so once, on the price', { priceCents: 100_000_01, features: [{ pricingModel: 'one_off', priceCents: 100_00 }] }, ['price:one_off_over_ceiling']],
+    [
+      'a package already over says so once, on the price',
+      { priceCents: 100_000_01, features: [{ pricingModel: 'one_off', priceCents: 100_00 }] },
+      ['price:one_off_over_ceiling'],
+    ],
   ] as const)('%s', (_name, overrides, expected) => {
     expect(check(draft(overrides as Partial<ListingDraft>))).toEqual(expected);
   });
 
   it('passes exactly when the counted cost of the package with every feature is within its kind of ceiling', () => {
-    const item = fc.record({ pricingModel: fc.constantFrom('one_off' as const, 'monthly' as const), priceCents: fc.integer({ min: 100_00, max: 60_000_00 }) });
+    const item = fc.record({
+      pricingModel: fc.constantFrom('one_off' as const, 'monthly' as const),
+      priceCents: fc.integer({ min: 100_00, max: 60_000_00 }),
+    });
     fc.assert(
       fc.property(item, fc.array(item, { maxLength: 4 }), (pkg, features) => {
         const problems = check(draft({ ...pkg, features }));
@@ -132,11 +173,18 @@ describe('the ceiling covers what a shop can buy: the package with all of its op
 
 describe('every package the rules let through gets a programme share', () => {
   it('at any match ratio from 0.01%, the share of its cheapest purchase is at least one cent', () => {
-    const item = fc.record({ pricingModel: fc.constantFrom('one_off' as const, 'monthly' as const), priceCents: fc.integer({ min: 1, max: 10_000_00 }) });
+    const item = fc.record({
+      pricingModel: fc.constantFrom('one_off' as const, 'monthly' as const),
+      priceCents: fc.integer({ min: 1, max: 10_000_00 }),
+    });
     fc.assert(
       fc.property(item, fc.integer({ min: 1, max: 10_000 }), (pkg, matchBps) => {
         fc.pre(check(draft(pkg)).length === 0);
-        const split = fundingSplit({ costCents: eligibleCostCents([pkg], 24), committedCents: 0, rules: { matchBps, capCents: 50_000_00 } });
+        const split = fundingSplit({
+          costCents: eligibleCostCents([pkg], 24),
+          committedCents: 0,
+          rules: { matchBps, capCents: 50_000_00 },
+        });
         expect(split.programmeCents).toBeGreaterThan(0);
       }),
     );
@@ -145,10 +193,18 @@ describe('every package the rules let through gets a programme share', () => {
 
 describe('the minimum contract of a monthly item', () => {
   it.each([
-    ['a subscription without one', { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: null }, ['minContractMonths:contract_months_missing']],
+    [
+      'a subscription without one',
+      { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: null },
+      ['minContractMonths:contract_months_missing'],
+    ],
     ['zero months', { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: 0 }, ['minContractMonths:contract_months_invalid']],
     ['121 months', { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: 121 }, ['minContractMonths:contract_months_invalid']],
-    ['half a month', { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: 1.5 }, ['minContractMonths:contract_months_invalid']],
+    [
+      'half a month',
+      { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: 1.5 },
+      ['minContractMonths:contract_months_invalid'],
+    ],
     ['120 months', { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: 120 }, []],
     ['one month', { pricingModel: 'monthly', priceCents: 500_00, minContractMonths: 1 }, []],
     ['a one-off price needs none', { pricingModel: 'one_off', priceCents: 500_00, minContractMonths: null }, []],
@@ -168,9 +224,21 @@ describe('the minimum contract of a monthly item', () => {
 
   it.each([
     ['HK 8,000 a month on a 12-month contract counts HK 96,000: within', { priceCents: 8_000_00, minContractMonths: 12 }, []],
-    ['HK 8,334 a month on a 12-month contract counts HK 100,008: over', { priceCents: 8_334_00, minContractMonths: 12 }, ['price:subscription_over_ceiling']],
-    ['HK 4,200 a month on a 36-month contract counts 24 months: over', { priceCents: 4_200_00, minContractMonths: 36 }, ['price:subscription_over_ceiling']],
-    ['HK 99 a month on a 1-month contract counts HK 99: under the minimum', { priceCents: 99_00, minContractMonths: 1 }, ['price:price_below_minimum']],
+    [
+      'HK 8,334 a month on a 12-month contract counts HK 100,008: over',
+      { priceCents: 8_334_00, minContractMonths: 12 },
+      ['price:subscription_over_ceiling'],
+    ],
+    [
+      'HK 4,200 a month on a 36-month contract counts 24 months: over',
+      { priceCents: 4_200_00, minContractMonths: 36 },
+      ['price:subscription_over_ceiling'],
+    ],
+    [
+      'HK 99 a month on a 1-month contract counts HK 99: under the minimum',
+      { priceCents: 99_00, minContractMonths: 1 },
+      ['price:price_below_minimum'],
+    ],
     ['HK 100 a month on a 1-month contract: at the minimum', { priceCents: 100_00, minContractMonths: 1 }, []],
   ] as const)('%s', (_name, overrides, expected) => {
     expect(check(draft({ pricingModel: 'monthly', ...overrides }))).toEqual(expected);

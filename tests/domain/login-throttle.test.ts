@@ -41,12 +41,29 @@ describe('throttleDecision', () => {
   it.each([
     ['nothing failed', calm, { ok: true }],
     ['one under the pair limit', { ...calm, pairFailures: PAIR_MAX_FAILURES - 1, oldestPairFailureAt: ago(60) }, { ok: true }],
-    ['at the pair limit', { ...calm, pairFailures: PAIR_MAX_FAILURES, oldestPairFailureAt: ago(60) }, { ok: false, retryAfterSeconds: PAIR_WINDOW_MINUTES * 60 - 60 }],
-    ['account at the free limit, a minute has passed', { ...calm, accountFailures: ACCOUNT_FREE_FAILURES, latestAccountFailureAt: ago(60) }, { ok: true }],
-    ['account at the free limit, 10 s ago', { ...calm, accountFailures: ACCOUNT_FREE_FAILURES, latestAccountFailureAt: ago(10) }, { ok: false, retryAfterSeconds: 50 }],
+    [
+      'at the pair limit',
+      { ...calm, pairFailures: PAIR_MAX_FAILURES, oldestPairFailureAt: ago(60) },
+      { ok: false, retryAfterSeconds: PAIR_WINDOW_MINUTES * 60 - 60 },
+    ],
+    [
+      'account at the free limit, a minute has passed',
+      { ...calm, accountFailures: ACCOUNT_FREE_FAILURES, latestAccountFailureAt: ago(60) },
+      { ok: true },
+    ],
+    [
+      'account at the free limit, 10 s ago',
+      { ...calm, accountFailures: ACCOUNT_FREE_FAILURES, latestAccountFailureAt: ago(10) },
+      { ok: false, retryAfterSeconds: 50 },
+    ],
     [
       'both: the longer wait wins',
-      { pairFailures: PAIR_MAX_FAILURES, oldestPairFailureAt: ago(800), accountFailures: ACCOUNT_FREE_FAILURES + 3, latestAccountFailureAt: ago(0) },
+      {
+        pairFailures: PAIR_MAX_FAILURES,
+        oldestPairFailureAt: ago(800),
+        accountFailures: ACCOUNT_FREE_FAILURES + 3,
+        latestAccountFailureAt: ago(0),
+      },
       { ok: false, retryAfterSeconds: 480 },
     ],
   ])('%s', (_label, state, expected) => {
@@ -73,6 +90,9 @@ describe('throttleDecision for the owner’s own browser (a trusted device)', ()
     expect(throttleDecision(attacked, now)).toMatchObject({ ok: false });
     expect(throttleDecision(attacked, now, { trustedDevice: true })).toEqual({ ok: true });
     const fromHere = { ...attacked, pairFailures: PAIR_MAX_FAILURES, oldestPairFailureAt: ago(60) };
-    expect(throttleDecision(fromHere, now, { trustedDevice: true })).toEqual({ ok: false, retryAfterSeconds: PAIR_WINDOW_MINUTES * 60 - 60 });
+    expect(throttleDecision(fromHere, now, { trustedDevice: true })).toEqual({
+      ok: false,
+      retryAfterSeconds: PAIR_WINDOW_MINUTES * 60 - 60,
+    });
   });
 });

@@ -10,7 +10,7 @@ const result = matchPackages({
 });
 
 describe('the reason kept with an enquiry', () => {
-  it('is the pick\'s explanation in codes and cents, and reads back unchanged through JSON', () => {
+  it("is the pick's explanation in codes and cents, and reads back unchanged through JSON", () => {
     const set = result.best;
     expect(set.picks.length).toBeGreaterThan(0);
     for (const pick of set.picks) {
@@ -33,10 +33,22 @@ describe('the reason kept with an enquiry', () => {
   it.each([
     ['not an object', 'covers everything'],
     ['an array', []],
-    ['an unknown need', { ...matchReasonFor({ set: result.best, pick: result.best.picks[0]!, statedNeeds: ['e_payments'] }), needsCovered: ['<script>'] }],
-    ['an unknown objective', { ...matchReasonFor({ set: result.best, pick: result.best.picks[0]!, statedNeeds: ['e_payments'] }), objective: 'cheapest' }],
-    ['fractional cents', { ...matchReasonFor({ set: result.best, pick: result.best.picks[0]!, statedNeeds: ['e_payments'] }), shopCents: 1.5 }],
-    ['negative cents', { ...matchReasonFor({ set: result.best, pick: result.best.picks[0]!, statedNeeds: ['e_payments'] }), programmeCents: -1 }],
+    [
+      'an unknown need',
+      { ...matchReasonFor({ set: result.best, pick: result.best.picks[0]!, statedNeeds: ['e_payments'] }), needsCovered: ['<script>'] },
+    ],
+    [
+      'an unknown objective',
+      { ...matchReasonFor({ set: result.best, pick: result.best.picks[0]!, statedNeeds: ['e_payments'] }), objective: 'cheapest' },
+    ],
+    [
+      'fractional cents',
+      { ...matchReasonFor({ set: result.best, pick: result.best.picks[0]!, statedNeeds: ['e_payments'] }), shopCents: 1.5 },
+    ],
+    [
+      'negative cents',
+      { ...matchReasonFor({ set: result.best, pick: result.best.picks[0]!, statedNeeds: ['e_payments'] }), programmeCents: -1 },
+    ],
     ['no set size', { ...matchReasonFor({ set: result.best, pick: result.best.picks[0]!, statedNeeds: ['e_payments'] }), setSize: 0 }],
   ])('is no reason at all when it is %s', (_label, value) => {
     expect(parseMatchReason(value)).toBeNull();

@@ -35,8 +35,14 @@ function pickable(pkg: MatchPackage, answers: MatchAnswers, context: MatchContex
 }
 
 function coveredBy(pkg: MatchPackage, features: MatchFeature[], answers: MatchAnswers): Set<Need> {
-  const met = new Set<Need>([...(pkg.needsMet ?? defaultNeedsByCategory[pkg.category] ?? []), ...features.flatMap((f) => f.needsMet ?? [])]);
-  const methods = new Set<PaymentMethod>([...(pkg.paymentMethods ?? defaultPaymentMethodsByCategory[pkg.category] ?? []), ...features.flatMap((f) => f.paymentMethods ?? [])]);
+  const met = new Set<Need>([
+    ...(pkg.needsMet ?? defaultNeedsByCategory[pkg.category] ?? []),
+    ...features.flatMap((f) => f.needsMet ?? []),
+  ]);
+  const methods = new Set<PaymentMethod>([
+    ...(pkg.paymentMethods ?? defaultPaymentMethodsByCategory[pkg.category] ?? []),
+    ...features.flatMap((f) => f.paymentMethods ?? []),
+  ]);
   if (met.has('e_payments') && !(answers.paymentMethods ?? []).every((m) => methods.has(m))) met.delete('e_payments');
   return new Set(answers.needs.filter((n) => met.has(n)));
 }
@@ -50,7 +56,14 @@ function bruteOptions(pkg: MatchPackage, answers: MatchAnswers, style: 'any' | '
     if (style !== 'any' && models.some((m) => m !== style)) continue;
     const covered = coveredBy(pkg, features, answers);
     if (covered.size === 0) continue;
-    const everyFeatureNeeded = features.every((f) => coveredBy(pkg, features.filter((g) => g !== f), answers).size < covered.size);
+    const everyFeatureNeeded = features.every(
+      (f) =>
+        coveredBy(
+          pkg,
+          features.filter((g) => g !== f),
+          answers,
+        ).size < covered.size,
+    );
     if (!everyFeatureNeeded) continue;
     out.push({ pkg, features, covered });
   }
@@ -79,14 +92,27 @@ function compareBrute(a: BruteSet, b: BruteSet, ranked: Need[], cheapest: boolea
   }
   const items = (s: BruteSet) => s.options.reduce((n, o) => n + 1 + o.features.length, 0);
   if (items(a) !== items(b)) return items(a) - items(b);
-  const byPkg = idOrder(a.options.map((o) => o.pkg.id), b.options.map((o) => o.pkg.id));
+  const byPkg = idOrder(
+    a.options.map((o) => o.pkg.id),
+    b.options.map((o) => o.pkg.id),
+  );
   if (byPkg !== 0) return byPkg;
-  return idOrder(a.options.flatMap((o) => o.features.map((f) => f.id)), b.options.flatMap((o) => o.features.map((f) => f.id)));
+  return idOrder(
+    a.options.flatMap((o) => o.features.map((f) => f.id)),
+    b.options.flatMap((o) => o.features.map((f) => f.id)),
+  );
 }
 
 function bruteForce(answers: MatchAnswers, catalogue: MatchPackage[], context: MatchContext, objective: MatchObjective): BruteSet {
   const ranked = [...new Set(answers.needs)];
-  const style = objective === 'all_monthly' ? 'monthly' : objective === 'all_one_off' ? 'one_off' : answers.paymentPreference === 'none' ? 'any' : answers.paymentPreference;
+  const style =
+    objective === 'all_monthly'
+      ? 'monthly'
+      : objective === 'all_one_off'
+        ? 'one_off'
+        : answers.paymentPreference === 'none'
+          ? 'any'
+          : answers.paymentPreference;
   const byCategory = new Map<string, BruteOption[]>();
   for (const pkg of catalogue) {
     if (!pickable(pkg, answers, context)) continue;
@@ -106,7 +132,13 @@ function bruteForce(answers: MatchAnswers, catalogue: MatchPackage[], context: M
         costCents += cost;
       }
       const shareCents = context.headroomCents - remaining;
-      const set: BruteSet = { options: chosen, covered: new Set(chosen.flatMap((o) => [...o.covered])), costCents, shareCents, ownCents: costCents - shareCents };
+      const set: BruteSet = {
+        options: chosen,
+        covered: new Set(chosen.flatMap((o) => [...o.covered])),
+        costCents,
+        shareCents,
+        ownCents: costCents - shareCents,
+      };
       if (answers.ownSpendLimitCents !== null && set.ownCents > answers.ownSpendLimitCents) return;
       if (!best || compareBrute(set, best, ranked, objective === 'cheapest_for_you') < 0) best = set;
       return;
@@ -118,8 +150,22 @@ function bruteForce(answers: MatchAnswers, catalogue: MatchPackage[], context: M
   return best!;
 }
 
-const keyOfBrute = (s: BruteSet) => s.options.map((o) => `${o.pkg.id}:${o.features.map((f) => f.id).sort((a, b) => a - b).join(',')}`).sort().join('|');
-const keyOfSet = (s: MatchSet) => s.picks.map((p) => `${p.packageId}:${[...p.featureIds].sort((a, b) => a - b).join(',')}`).sort().join('|');
+const keyOfBrute = (s: BruteSet) =>
+  s.options
+    .map(
+      (o) =>
+        `${o.pkg.id}:${o.features
+          .map((f) => f.id)
+          .sort((a, b) => a - b)
+          .join(',')}`,
+    )
+    .sort()
+    .join('|');
+const keyOfSet = (s: MatchSet) =>
+  s.picks
+    .map((p) => `${p.packageId}:${[...p.featureIds].sort((a, b) => a - b).join(',')}`)
+    .sort()
+    .join('|');
 
 // ── random small catalogues, built to produce ties, caps that bite and limits that bind ──
 
@@ -132,40 +178,43 @@ const mostly = <A, B>(common: fc.Arbitrary<A>, rare: fc.Arbitrary<B>, weight = 3
 const unset = fc.constant(undefined);
 const needsArb = fc.subarray([...allNeeds], { minLength: 1, maxLength: 3 });
 
-const featureArb = (price: fc.Arbitrary<number>) => fc.record({
-  pricingModel: fc.constantFrom('one_off' as const, 'monthly' as const),
-  priceCents: price,
-  needsMet: mostly(needsArb, unset, 2),
-  paymentMethods: mostly(unset, fc.subarray([...someMethods], { minLength: 1 })),
-});
+const featureArb = (price: fc.Arbitrary<number>) =>
+  fc.record({
+    pricingModel: fc.constantFrom('one_off' as const, 'monthly' as const),
+    priceCents: price,
+    needsMet: mostly(needsArb, unset, 2),
+    paymentMethods: mostly(unset, fc.subarray([...someMethods], { minLength: 1 })),
+  });
 
-const packageArb = (price: fc.Arbitrary<number>) => fc.record({
-  category: fc.constantFrom(...smallCategories),
-  sector: mostly(fc.constant('fnb'), fc.constant('retail'), 6),
-  status: mostly(fc.constant('listed'), fc.constantFrom('delisted', 'pending_review', 'draft'), 8),
-  versionStatus: mostly(fc.constant('approved'), fc.constantFrom('pending_review', 'superseded', 'rejected'), 8),
-  pricingModel: fc.constantFrom('one_off' as const, 'monthly' as const),
-  priceCents: price,
-  features: fc.array(featureArb(price), { maxLength: 2 }),
-  needsMet: mostly(unset, needsArb, 1),
-  paymentMethods: mostly(unset, fc.subarray([...someMethods])),
-  maxOutlets: mostly(unset, fc.integer({ min: 1, max: 3 }), 4),
-  minSeats: mostly(unset, fc.integer({ min: 1, max: 20 }), 4),
-  maxSeats: mostly(unset, fc.integer({ min: 10, max: 60 }), 4),
-  supportDistricts: mostly(unset, fc.subarray(['sham_shui_po', 'kwun_tong', 'islands']), 4),
-});
+const packageArb = (price: fc.Arbitrary<number>) =>
+  fc.record({
+    category: fc.constantFrom(...smallCategories),
+    sector: mostly(fc.constant('fnb'), fc.constant('retail'), 6),
+    status: mostly(fc.constant('listed'), fc.constantFrom('delisted', 'pending_review', 'draft'), 8),
+    versionStatus: mostly(fc.constant('approved'), fc.constantFrom('pending_review', 'superseded', 'rejected'), 8),
+    pricingModel: fc.constantFrom('one_off' as const, 'monthly' as const),
+    priceCents: price,
+    features: fc.array(featureArb(price), { maxLength: 2 }),
+    needsMet: mostly(unset, needsArb, 1),
+    paymentMethods: mostly(unset, fc.subarray([...someMethods])),
+    maxOutlets: mostly(unset, fc.integer({ min: 1, max: 3 }), 4),
+    minSeats: mostly(unset, fc.integer({ min: 1, max: 20 }), 4),
+    maxSeats: mostly(unset, fc.integer({ min: 10, max: 60 }), 4),
+    supportDistricts: mostly(unset, fc.subarray(['sham_shui_po', 'kwun_tong', 'islands']), 4),
+  });
 
 // Package ids (1..11) and feature ids stay unique whatever the length.
-const catalogueArb = (price: fc.Arbitrary<number>) => fc.array(packageArb(price), { minLength: 3, maxLength: 9 }).map((packages) => {
-  let featureId = 1;
-  // Ids in a scrambled order so that "lowest id" is not "first in the input".
-  return packages.map((p, i): MatchPackage => ({
-    ...p,
-    id: ((i * 7) % 11) + 1,
-    versionId: 1_000 + i,
-    features: p.features.map((f) => ({ ...f, id: 200 + ((featureId++ * 13) % 97) })),
-  }));
-});
+const catalogueArb = (price: fc.Arbitrary<number>) =>
+  fc.array(packageArb(price), { minLength: 3, maxLength: 9 }).map((packages) => {
+    let featureId = 1;
+    // Ids in a scrambled order so that "lowest id" is not "first in the input".
+    return packages.map((p, i): MatchPackage => ({
+      ...p,
+      id: ((i * 7) % 11) + 1,
+      versionId: 1_000 + i,
+      features: p.features.map((f) => ({ ...f, id: 200 + ((featureId++ * 13) % 97) })),
+    }));
+  });
 
 const answersArb = fc.record({
   sector: mostly(fc.constant('fnb'), fc.constant('retail'), 6),
@@ -179,12 +228,16 @@ const answersArb = fc.record({
   district: mostly(fc.constant(null), fc.constantFrom('sham_shui_po', 'kwun_tong', 'wan_chai'), 2),
 }) satisfies fc.Arbitrary<MatchAnswers>;
 
-const contextArb = (headroom: fc.Arbitrary<number>) => fc.record({
-  headroomCents: headroom,
-  rules: fc.record({ matchBps: fc.constantFrom(0, 2_500, 5_000, 5_000, 5_000, 7_777, 10_000), maxSubscriptionMonths: fc.constantFrom(1, 1, 2, 3, 24) }),
-  liveCategories: mostly(unset, fc.subarray([...smallCategories], { minLength: 1, maxLength: 1 }), 4),
-  openCategories: mostly(unset, fc.subarray([...smallCategories], { minLength: 2 }), 4),
-}) satisfies fc.Arbitrary<MatchContext>;
+const contextArb = (headroom: fc.Arbitrary<number>) =>
+  fc.record({
+    headroomCents: headroom,
+    rules: fc.record({
+      matchBps: fc.constantFrom(0, 2_500, 5_000, 5_000, 5_000, 7_777, 10_000),
+      maxSubscriptionMonths: fc.constantFrom(1, 1, 2, 3, 24),
+    }),
+    liveCategories: mostly(unset, fc.subarray([...smallCategories], { minLength: 1, maxLength: 1 }), 4),
+    openCategories: mostly(unset, fc.subarray([...smallCategories], { minLength: 2 }), 4),
+  }) satisfies fc.Arbitrary<MatchContext>;
 
 const runs = { numRuns: Number(process.env.MATCHER_RUNS ?? 500) };
 
@@ -196,19 +249,22 @@ const regimes = [
 const objectives = ['best', 'cheapest_for_you', 'all_monthly', 'all_one_off'] as const;
 
 describe('matcher against a brute-force search over every set', () => {
-  it.each(regimes.flatMap((r) => objectives.map((objective) => ({ ...r, objective }))))('$objective, $regime: the same set, the same money', ({ objective, price, headroom }) => {
-    fc.assert(
-      fc.property(answersArb, catalogueArb(price), contextArb(headroom), (answers, catalogue, context) => {
-        const expected = bruteForce(answers, catalogue, context, objective);
-        const got = matchFor({ answers, catalogue, context, objective });
-        expect(keyOfSet(got)).toBe(keyOfBrute(expected));
-        expect(got.programmeCents).toBe(expected.shareCents);
-        expect(got.shopCents).toBe(expected.ownCents);
-        expect(new Set(got.needsCovered)).toEqual(expected.covered);
-      }),
-      runs,
-    );
-  });
+  it.each(regimes.flatMap((r) => objectives.map((objective) => ({ ...r, objective }))))(
+    '$objective, $regime: the same set, the same money',
+    ({ objective, price, headroom }) => {
+      fc.assert(
+        fc.property(answersArb, catalogueArb(price), contextArb(headroom), (answers, catalogue, context) => {
+          const expected = bruteForce(answers, catalogue, context, objective);
+          const got = matchFor({ answers, catalogue, context, objective });
+          expect(keyOfSet(got)).toBe(keyOfBrute(expected));
+          expect(got.programmeCents).toBe(expected.shareCents);
+          expect(got.shopCents).toBe(expected.ownCents);
+          expect(new Set(got.needsCovered)).toEqual(expected.covered);
+        }),
+        runs,
+      );
+    },
+  );
 });
 
 // ── invariants of the whole result (best + alternatives) ──
@@ -253,10 +309,16 @@ describe('matchPackages invariants', () => {
 
   it('does not depend on the order of the catalogue', () => {
     fc.assert(
-      fc.property(answersArb, catalogueArb(fc.constantFrom(1, 2, 3, 100)), contextArb(fc.integer({ min: 0, max: 20 })), fc.func(fc.integer()), (answers, catalogue, context, order) => {
-        const shuffled = [...catalogue].sort((a, b) => order(a.id) - order(b.id) || a.id - b.id);
-        expect(matchPackages({ answers, catalogue: shuffled, context })).toEqual(matchPackages({ answers, catalogue, context }));
-      }),
+      fc.property(
+        answersArb,
+        catalogueArb(fc.constantFrom(1, 2, 3, 100)),
+        contextArb(fc.integer({ min: 0, max: 20 })),
+        fc.func(fc.integer()),
+        (answers, catalogue, context, order) => {
+          const shuffled = [...catalogue].sort((a, b) => order(a.id) - order(b.id) || a.id - b.id);
+          expect(matchPackages({ answers, catalogue: shuffled, context })).toEqual(matchPackages({ answers, catalogue, context }));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -280,7 +342,9 @@ describe('a 12-seat noodle shop in Sham Shui Po that only takes cash (seed catal
     { label: 'HK$20,000 committed, HK$15,000 limit', answers: limited, context: committed20k },
   ])('$label: every objective agrees with brute force', ({ answers, context }) => {
     for (const objective of objectives) {
-      expect(keyOfSet(matchFor({ answers, catalogue: seedCatalogue, context, objective }))).toBe(keyOfBrute(bruteForce(answers, seedCatalogue, context, objective)));
+      expect(keyOfSet(matchFor({ answers, catalogue: seedCatalogue, context, objective }))).toBe(
+        keyOfBrute(bruteForce(answers, seedCatalogue, context, objective)),
+      );
     }
   });
 
@@ -290,7 +354,12 @@ describe('a 12-seat noodle shop in Sham Shui Po that only takes cash (seed catal
     expect(result.best.needsCovered).toEqual(['e_payments', 'till_stock', 'bring_back']);
     expect(result.best.needsUncovered).toEqual([]);
     // HK$880 × 24 + HK$360 × 24 = HK$29,760: the most the programme can pay while the shop pays at most HK$15,000.
-    expect(result.best).toMatchObject({ costCents: 29_760_00, programmeCents: 14_880_00, shopCents: 14_880_00, headroomAfterCents: 35_120_00 });
+    expect(result.best).toMatchObject({
+      costCents: 29_760_00,
+      programmeCents: 14_880_00,
+      shopCents: 14_880_00,
+      headroomAfterCents: 35_120_00,
+    });
     expect(result.best.picks.map((p) => [p.needsCovered, p.programmeCents, p.shopCents, p.headroomAfterCents])).toEqual([
       [['e_payments', 'till_stock'], 10_560_00, 10_560_00, 39_440_00],
       [['bring_back'], 4_320_00, 4_320_00, 35_120_00],
@@ -308,11 +377,17 @@ describe('a 12-seat noodle shop in Sham Shui Po that only takes cash (seed catal
     for (const context of [visitor, committed20k]) {
       for (const answers of [noodleShop, limited, { ...noodleShop, paymentPreference: 'one_off' as const }]) {
         const result = matchPackages({ answers, catalogue: seedCatalogue, context });
-        for (const set of [result.best, ...result.alternatives]) expect(names(set)).not.toEqual(expect.arrayContaining([expect.stringMatching(/Value Bundle|QR Self-ordering/)]));
+        for (const set of [result.best, ...result.alternatives])
+          expect(names(set)).not.toEqual(expect.arrayContaining([expect.stringMatching(/Value Bundle|QR Self-ordering/)]));
       }
     }
     // A 30-seat shop may get the Value Bundle: it is the cheapest one-off POS that takes all four methods.
-    const thirtySeats = matchFor({ answers: { ...limited, seats: 30, paymentPreference: 'one_off' }, catalogue: seedCatalogue, context: visitor, objective: 'best' });
+    const thirtySeats = matchFor({
+      answers: { ...limited, seats: 30, paymentPreference: 'one_off' },
+      catalogue: seedCatalogue,
+      context: visitor,
+      objective: 'best',
+    });
     expect(names(thirtySeats)).toContain('Restaurant POS Value Bundle');
   });
 
@@ -344,7 +419,11 @@ describe('a 12-seat noodle shop in Sham Shui Po that only takes cash (seed catal
   });
 
   it('a live application in a category blocks it like a POS in use', () => {
-    const result = matchPackages({ answers: limited, catalogue: seedCatalogue, context: { ...visitor, liveCategories: ['customer_management'] } });
+    const result = matchPackages({
+      answers: limited,
+      catalogue: seedCatalogue,
+      context: { ...visitor, liveCategories: ['customer_management'] },
+    });
     expect(result.excludedCategories).toEqual([{ category: 'customer_management', reason: 'live_application' }]);
     expect(result.best.picks.map((p) => p.category)).toEqual(['e_payment_pos']);
   });
@@ -352,32 +431,57 @@ describe('a 12-seat noodle shop in Sham Shui Po that only takes cash (seed catal
 
 describe('why a need is left out', () => {
   const pkg = (over: Partial<MatchPackage> & Pick<MatchPackage, 'id' | 'category'>): MatchPackage => ({
-    versionId: over.id + 100, sector: 'fnb', status: 'listed', versionStatus: 'approved', pricingModel: 'one_off', priceCents: 10_000_00, features: [], ...over,
+    versionId: over.id + 100,
+    sector: 'fnb',
+    status: 'listed',
+    versionStatus: 'approved',
+    pricingModel: 'one_off',
+    priceCents: 10_000_00,
+    features: [],
+    ...over,
   });
-  const answers: MatchAnswers = { sector: 'fnb', needs: ['found_online', 'bring_back', 'online_orders'], outlets: 1, paymentPreference: 'none', ownSpendLimitCents: null };
+  const answers: MatchAnswers = {
+    sector: 'fnb',
+    needs: ['found_online', 'bring_back', 'online_orders'],
+    outlets: 1,
+    paymentPreference: 'none',
+    ownSpendLimitCents: null,
+  };
 
   it.each([
     {
       label: 'no package meets it',
       catalogue: [pkg({ id: 1, category: 'online_promotion' })],
-      expected: [{ need: 'bring_back', reason: 'none_available' }, { need: 'online_orders', reason: 'none_available' }],
+      expected: [
+        { need: 'bring_back', reason: 'none_available' },
+        { need: 'online_orders', reason: 'none_available' },
+      ],
     },
     {
       label: 'only past the own-spend limit',
       catalogue: [pkg({ id: 1, category: 'online_promotion' }), pkg({ id: 2, category: 'customer_management', priceCents: 90_000_00 })],
       limit: 6_000_00,
-      expected: [{ need: 'bring_back', reason: 'over_own_spend' }, { need: 'online_orders', reason: 'none_available' }],
+      expected: [
+        { need: 'bring_back', reason: 'over_own_spend' },
+        { need: 'online_orders', reason: 'none_available' },
+      ],
     },
     {
       label: 'only by giving up a higher-ranked need (one package per category)',
       catalogue: [pkg({ id: 1, category: 'online_promotion' }), pkg({ id: 2, category: 'online_promotion', needsMet: ['online_orders'] })],
-      expected: [{ need: 'bring_back', reason: 'none_available' }, { need: 'online_orders', reason: 'trade_off' }],
+      expected: [
+        { need: 'bring_back', reason: 'none_available' },
+        { need: 'online_orders', reason: 'trade_off' },
+      ],
     },
     {
       label: 'only in a category the shop already has',
       catalogue: [pkg({ id: 1, category: 'online_promotion' }), pkg({ id: 2, category: 'customer_management' })],
       alreadyHas: ['customer_management'],
-      expected: [{ need: 'bring_back', reason: 'category_excluded' }, { need: 'online_orders', reason: 'none_available' }],
+      expected: [
+        { need: 'bring_back', reason: 'category_excluded' },
+        { need: 'online_orders', reason: 'none_available' },
+      ],
     },
   ])('$label', ({ catalogue, limit, alreadyHas, expected }) => {
     const result = matchPackages({ answers: { ...answers, ownSpendLimitCents: limit ?? null, alreadyHas }, catalogue, context: visitor });

@@ -12,9 +12,21 @@ import {
 
 describe('who is told', () => {
   it.each([
-    ['resubmit', [['applicant', 'info_received'], ['assigned_officer', 'reply_received']]],
+    [
+      'resubmit',
+      [
+        ['applicant', 'info_received'],
+        ['assigned_officer', 'reply_received'],
+      ],
+    ],
     ['start_review', [['applicant', 'review_started']]],
-    ['approve', [['applicant', 'application_approved'], ['vendor', 'vendor_application_approved']]],
+    [
+      'approve',
+      [
+        ['applicant', 'application_approved'],
+        ['vendor', 'vendor_application_approved'],
+      ],
+    ],
     ['return_claim', [['applicant', 'claim_returned']]],
     ['confirm_deployment', [['vendor', 'deployment_confirmed']]],
   ] as const)('%s', (action, expected) => {
@@ -62,7 +74,11 @@ describe('who may release a prepared payment', () => {
   });
 
   it('never includes the preparer, whoever the candidates are', () => {
-    const candidate = fc.record({ id: fc.integer({ min: 1, max: 20 }), role: fc.constantFrom('officer', 'admin', 'vendor'), conflicted: fc.boolean() });
+    const candidate = fc.record({
+      id: fc.integer({ min: 1, max: 20 }),
+      role: fc.constantFrom('officer', 'admin', 'vendor'),
+      conflicted: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(candidate), fc.integer({ min: 1, max: 20 }), (candidates, preparedBy) => {
         const told = paymentReleasers({ candidates, preparedBy });

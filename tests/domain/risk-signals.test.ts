@@ -154,7 +154,9 @@ describe('riskSignals', () => {
   it('raises nothing whenever no link, no cluster and no cap is in the facts', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ eligibleCostCents: fc.integer({ min: 0, max: 94_999_99 }), count: fc.integer({ min: 1, max: 50 }) }), { maxLength: 6 }),
+        fc.array(fc.record({ eligibleCostCents: fc.integer({ min: 0, max: 94_999_99 }), count: fc.integer({ min: 1, max: 50 }) }), {
+          maxLength: 6,
+        }),
         fc.array(fc.integer({ min: 1, max: 2 * CAP - 1 }), { maxLength: 3 }),
         fc.integer({ min: 0, max: CAP - 1 }),
         fc.integer({ min: 0, max: MANY_AT_ADDRESS - 1 }),
@@ -204,7 +206,9 @@ describe('riskSignals', () => {
     ])('%i applications from %i enterprises → %s', (applicationCount, enterpriseCount, fires) => {
       const signals = riskSignals(clean({ atAddress: { applicationCount, enterpriseCount } }));
       expect(signals.filter((s) => s.code === 'many_at_address')).toEqual(
-        fires ? [{ code: 'many_at_address', severity: 'warning', params: { applicationCount, enterpriseCount, threshold: MANY_AT_ADDRESS } }] : [],
+        fires
+          ? [{ code: 'many_at_address', severity: 'warning', params: { applicationCount, enterpriseCount, threshold: MANY_AT_ADDRESS } }]
+          : [],
       );
     });
   });
@@ -221,7 +225,8 @@ describe('riskSignals', () => {
   describe('quotes_near_ceiling', () => {
     const near = CEILING - 5_000_00; // exactly 5% below: still near
     const far = near - 1;
-    const groups = (...pairs: [number, number][]): QuotationGroup[] => pairs.map(([eligibleCostCents, count]) => ({ eligibleCostCents, count, ceilingCents: CEILING }));
+    const groups = (...pairs: [number, number][]): QuotationGroup[] =>
+      pairs.map(([eligibleCostCents, count]) => ({ eligibleCostCents, count, ceilingCents: CEILING }));
 
     it.each([
       ['2 quotations, both near: too few', groups([near, 2]), false],
@@ -253,14 +258,20 @@ describe('riskSignals', () => {
 
     it('fires exactly when at least 3 quotations and at least half of them are near (against a brute-force count)', () => {
       fc.assert(
-        fc.property(fc.array(fc.record({ eligibleCostCents: fc.integer({ min: 90_000_00, max: 101_000_00 }), count: fc.integer({ min: 1, max: 4 }) }), { maxLength: 5 }), (raw) => {
-          const vendorQuotations = raw.map((g) => ({ ...g, ceilingCents: CEILING }));
-          const each = vendorQuotations.flatMap((g) => Array.from({ length: g.count }, () => g.eligibleCostCents));
-          const nearCount = each.filter((cost) => cost <= CEILING && cost * 100 >= CEILING * 95).length;
-          const expected = each.length >= 3 && nearCount * 2 >= each.length;
-          expect(quotationCluster(vendorQuotations)).toEqual({ nearCount, quotationCount: each.length, clustered: expected });
-          expect(codes(clean({ vendorQuotations })).includes('quotes_near_ceiling')).toBe(expected);
-        }),
+        fc.property(
+          fc.array(
+            fc.record({ eligibleCostCents: fc.integer({ min: 90_000_00, max: 101_000_00 }), count: fc.integer({ min: 1, max: 4 }) }),
+            { maxLength: 5 },
+          ),
+          (raw) => {
+            const vendorQuotations = raw.map((g) => ({ ...g, ceilingCents: CEILING }));
+            const each = vendorQuotations.flatMap((g) => Array.from({ length: g.count }, () => g.eligibleCostCents));
+            const nearCount = each.filter((cost) => cost <= CEILING && cost * 100 >= CEILING * 95).length;
+            const expected = each.length >= 3 && nearCount * 2 >= each.length;
+            expect(quotationCluster(vendorQuotations)).toEqual({ nearCount, quotationCount: each.length, clustered: expected });
+            expect(codes(clean({ vendorQuotations })).includes('quotes_near_ceiling')).toBe(expected);
+          },
+        ),
       );
     });
   });
@@ -303,7 +314,9 @@ describe('riskSignals', () => {
 
   it('every signal it can raise is worded in all three languages, with the same keys', () => {
     const keys = (locale: object, prefix = ''): string[] =>
-      Object.entries(locale).flatMap(([key, value]) => (typeof value === 'object' && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`]));
+      Object.entries(locale).flatMap(([key, value]) =>
+        typeof value === 'object' && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+      );
     expect(keys(hkRisk).sort()).toEqual(keys(enRisk).sort());
     expect(keys(cnRisk).sort()).toEqual(keys(enRisk).sort());
     for (const locale of [enRisk, hkRisk, cnRisk]) {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkListing } from '../../app/domain/listing-rules';
-import {
-  SEED_CONTRACT_MONTHS,
-  seedSolutions,
-  seedVendors,
-  type SeedSolution,
-  type SeedText,
-  type SeedVendor,
-} from '../../db/seed-data';
+import { SEED_CONTRACT_MONTHS, seedSolutions, seedVendors, type SeedSolution, type SeedText, type SeedVendor } from '../../db/seed-data';
 
 // Programme rules for a vetted package (all amounts in integer cents).
 const FUNDING_CAP_CENTS = 10_000_000; // HK$100,000
@@ -20,9 +13,24 @@ const CATEGORIES = ['e_payment_pos', 'online_promotion', 'customer_management'] 
 const SECTORS = ['fnb', 'retail'] as const;
 const PRICING_MODELS = ['one_off', 'monthly'] as const;
 const DISTRICTS = [
-  'central_western', 'wan_chai', 'eastern', 'southern', 'yau_tsim_mong', 'sham_shui_po',
-  'kowloon_city', 'wong_tai_sin', 'kwun_tong', 'kwai_tsing', 'tsuen_wan', 'tuen_mun',
-  'yuen_long', 'north', 'tai_po', 'sha_tin', 'sai_kung', 'islands',
+  'central_western',
+  'wan_chai',
+  'eastern',
+  'southern',
+  'yau_tsim_mong',
+  'sham_shui_po',
+  'kowloon_city',
+  'wong_tai_sin',
+  'kwun_tong',
+  'kwai_tsing',
+  'tsuen_wan',
+  'tuen_mun',
+  'yuen_long',
+  'north',
+  'tai_po',
+  'sha_tin',
+  'sai_kung',
+  'islands',
 ] as const;
 
 // Pairs of (traditional, simplified) characters that differ between the scripts and are common

@@ -13,14 +13,21 @@ describe('what waits for each person', () => {
   });
 
   it('the vendor and the officer: only what has a count', () => {
-    expect(vendorWaiting({ enquiriesToQuote: 0, deploymentsToReport: 4 }).map((i) => [i.kind, i.count])).toEqual([['deployments_to_report', 4]]);
-    expect(officerWaiting({ claimsToCheck: 3, paymentsToRelease: 1 }).map((i) => i.kind)).toEqual(['claims_to_check', 'payments_to_release']);
+    expect(vendorWaiting({ enquiriesToQuote: 0, deploymentsToReport: 4 }).map((i) => [i.kind, i.count])).toEqual([
+      ['deployments_to_report', 4],
+    ]);
+    expect(officerWaiting({ claimsToCheck: 3, paymentsToRelease: 1 }).map((i) => i.kind)).toEqual([
+      'claims_to_check',
+      'payments_to_release',
+    ]);
   });
 
   it('the administrator: budget below 10% left, next year’s holidays missing from July', () => {
     const base = { pendingVendors: 0, pendingListings: 0, budgetCents: 100_000_00, approvedCents: 0, holidaysNextYear: 0 };
     expect(adminWaiting({ ...base, today: '2026-06-30' })).toEqual([]);
-    expect(adminWaiting({ ...base, today: '2026-07-01' })).toEqual([{ kind: 'holidays_missing', count: 1, href: '/admin/holidays?year=2027', values: { year: 2027 } }]);
+    expect(adminWaiting({ ...base, today: '2026-07-01' })).toEqual([
+      { kind: 'holidays_missing', count: 1, href: '/admin/holidays?year=2027', values: { year: 2027 } },
+    ]);
     expect(adminWaiting({ ...base, holidaysNextYear: 17, today: '2026-12-01' })).toEqual([]);
     const low = adminWaiting({ ...base, approvedCents: 90_000_01, holidaysNextYear: 17, pendingVendors: 2, today: '2026-12-01' });
     expect(low.map((i) => i.kind)).toEqual(['vendors_to_decide', 'budget_low']);

@@ -28,11 +28,15 @@ describe('workingDaysBetween', () => {
 
   it('a week always adds five working days', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }), fc.integer({ min: 0, max: 60 }), (from, days) => {
-        const to = new Date(from.getTime() + days * 86_400_000);
-        const later = new Date(to.getTime() + 7 * 86_400_000);
-        expect(workingDaysBetween(from, later, noHolidays) - workingDaysBetween(from, to, noHolidays)).toBe(5);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 60 }),
+        (from, days) => {
+          const to = new Date(from.getTime() + days * 86_400_000);
+          const later = new Date(to.getTime() + 7 * 86_400_000);
+          expect(workingDaysBetween(from, later, noHolidays) - workingDaysBetween(from, to, noHolidays)).toBe(5);
+        },
+      ),
     );
   });
 
@@ -100,18 +104,25 @@ describe('working days around Hong Kong general holidays', () => {
   });
 
   it('each weekday holiday in the period takes exactly one working day off; weekend holidays none', () => {
-    const days = fc.uniqueArray(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }), { maxLength: 30 });
+    const days = fc.uniqueArray(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }), {
+      maxLength: 30,
+    });
     fc.assert(
-      fc.property(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 90 }), days, (from, span, picked) => {
-        const to = new Date(from.getTime() + span * 86_400_000);
-        const set = new Set(picked.map((d) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)));
-        const hkDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-        const inside = [...set].filter((day) => {
-          const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-          return day > hkDay(from) && day <= hkDay(to) && weekday !== 0 && weekday !== 6;
-        });
-        expect(workingDaysBetween(from, to, set)).toBe(workingDaysBetween(from, to, noHolidays) - inside.length);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 90 }),
+        days,
+        (from, span, picked) => {
+          const to = new Date(from.getTime() + span * 86_400_000);
+          const set = new Set(picked.map((d) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)));
+          const hkDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+          const inside = [...set].filter((day) => {
+            const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+            return day > hkDay(from) && day <= hkDay(to) && weekday !== 0 && weekday !== 6;
+          });
+          expect(workingDaysBetween(from, to, set)).toBe(workingDaysBetween(from, to, noHolidays) - inside.length);
+        },
+      ),
     );
   });
 });

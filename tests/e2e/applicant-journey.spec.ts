@@ -62,7 +62,13 @@ function yesNo(page: Page, question: string): Locator {
 
 /** Fills the business profile form; `answerYesNo: false` leaves every Yes/No question unanswered. */
 async function fillBusinessForm(page: Page, business: { nameEn: string; nameZh: string; brNumber: string }, { answerYesNo = true } = {}) {
-  await fillBusinessDetails(page, { ...business, employees: '8', address: 'G/F, 12 Tung Choi Street, Mong Kok', district: 'Yau Tsim Mong', phone: '2345 6789' });
+  await fillBusinessDetails(page, {
+    ...business,
+    employees: '8',
+    address: 'G/F, 12 Tung Choi Street, Mong Kok',
+    district: 'Yau Tsim Mong',
+    phone: '2345 6789',
+  });
   if (answerYesNo) {
     await yesNo(page, 'Is the business part of a group of companies?').getByRole('radio', { name: 'No' }).check();
     await yesNo(page, 'Does the business operate substantively in Hong Kong?').getByRole('radio', { name: 'Yes' }).check();
@@ -194,7 +200,13 @@ async function openPackageFromCatalogue(page: Page, pkg: PackageInfo) {
  */
 async function sendEnquiry(
   page: Page,
-  { pkg, business, committed, withFeatures, message }: { pkg: PackageInfo; business: Business; committed: number; withFeatures: boolean; message: string },
+  {
+    pkg,
+    business,
+    committed,
+    withFeatures,
+    message,
+  }: { pkg: PackageInfo; business: Business; committed: number; withFeatures: boolean; message: string },
 ): Promise<number> {
   await openPackageFromCatalogue(page, pkg);
   const prices = await readPackagePage(page); // read again, as this shop owner sees it
@@ -203,7 +215,10 @@ async function sendEnquiry(
   let cost = prices.basicCents;
   if (withFeatures) {
     for (const [index, feature] of prices.features.entries()) {
-      await calculator.getByRole('group', { name: 'Optional features to include' }).getByRole('checkbox', { name: feature.name, exact: true }).check();
+      await calculator
+        .getByRole('group', { name: 'Optional features to include' })
+        .getByRole('checkbox', { name: feature.name, exact: true })
+        .check();
       // Ticking recalculates at once; the enquiry form then carries the chosen features.
       await expect(page.getByText(`Optional features chosen in the calculator: ${index + 1}.`)).toBeVisible();
       cost += feature.cents;
@@ -245,7 +260,17 @@ function enquiryRow(page: Page, pkg: PackageInfo): Locator {
 /** Logs the demo vendor in on this page, confirms each enquiry at the listed price, and logs the shop owner back in. */
 async function vendorConfirms(
   page: Page,
-  { applicant, business, enquiries, screenshotName }: { applicant: Account; business: Business; enquiries: { pkg: PackageInfo; cost: number; message: string; features: number }[]; screenshotName?: string },
+  {
+    applicant,
+    business,
+    enquiries,
+    screenshotName,
+  }: {
+    applicant: Account;
+    business: Business;
+    enquiries: { pkg: PackageInfo; cost: number; message: string; features: number }[];
+    screenshotName?: string;
+  },
 ) {
   await logOut(page);
   await logIn(page, DEMO.vendor, DEMO_PASSWORD, /\/vendor$/, { expectSignedIn: true });
@@ -295,7 +320,14 @@ async function openApplyForm(page: Page, pkg: PackageInfo, cost: number) {
  */
 async function applyWithQuotation(
   page: Page,
-  { pkg, business, vendorCompany, cost, committed, document }: { pkg: PackageInfo; business: Business; vendorCompany: string; cost: number; committed: number; document: Upload },
+  {
+    pkg,
+    business,
+    vendorCompany,
+    cost,
+    committed,
+    document,
+  }: { pkg: PackageInfo; business: Business; vendorCompany: string; cost: number; committed: number; document: Upload },
 ): Promise<string> {
   await openApplyForm(page, pkg, cost);
   const main = page.getByRole('main');
@@ -321,7 +353,10 @@ async function applyWithQuotation(
   await expect(valueOf(main, 'Programme pays')).toHaveText(hkd(split.programme));
   await expect(valueOf(main, 'You pay')).toHaveText(hkd(split.shop));
   await expect(valueOf(main, 'Funding ceiling left after this application')).toHaveText(hkd(split.headroomAfter));
-  await expect(main.getByRole('link', { name: 'Change Declarations' })).toHaveAttribute('href', /\/applications\/new\?quotation=\d+&change=1#/);
+  await expect(main.getByRole('link', { name: 'Change Declarations' })).toHaveAttribute(
+    'href',
+    /\/applications\/new\?quotation=\d+&change=1#/,
+  );
   for (const declaration of DECLARATIONS) {
     await expect(valueOf(main, 'Declarations'), 'each declaration made is listed for checking').toContainText(declaration);
   }
@@ -340,7 +375,10 @@ function timeline(page: Page, heading = 'Record of actions'): Locator {
 async function submitAndCheck(page: Page, ref: string, split: CalculatorSplit) {
   await page.getByRole('button', { name: 'Submit application' }).click();
   await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?submitted=1$`));
-  const confirmation = page.getByRole('main').getByRole('status').filter({ has: page.getByRole('heading', { name: 'Application submitted' }) });
+  const confirmation = page
+    .getByRole('main')
+    .getByRole('status')
+    .filter({ has: page.getByRole('heading', { name: 'Application submitted' }) });
   await expect(confirmation).toBeVisible();
   await expect(confirmation).toContainText(`Your reference number is ${ref}`);
   await expect(page.getByRole('heading', { level: 1, name: `Application ${ref}` })).toBeVisible();
@@ -374,7 +412,11 @@ async function expectAccountHeadroom(page: Page, pkg: PackageInfo, committed: nu
 
 // ── The journey ──────────────────────────────────────────────────────────────────────────────────────────────
 
-test('a new shop owner adds a business, gets a quotation, applies, meets the funding ceiling and withdraws', async ({ page, browser, baseURL }) => {
+test('a new shop owner adds a business, gets a quotation, applies, meets the funding ceiling and withdraws', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const problems = watchForPageErrors(page);
   const vendor = await demoVendor(browser, baseURL);
@@ -392,8 +434,7 @@ test('a new shop owner adds a business, gets a quotation, applies, meets the fun
 
   const firstMessage = `We need it for one shop in Mong Kok (${business.nameEn}).`;
   const firstCost = await test.step(`enquire on "${first.name}" with every optional feature`, () =>
-    sendEnquiry(page, { pkg: first, business, committed, withFeatures: true, message: firstMessage }),
-  );
+    sendEnquiry(page, { pkg: first, business, committed, withFeatures: true, message: firstMessage }));
   expect(firstCost).toBe(first.fullCents);
 
   await test.step('the demo vendor confirms the enquiry with a quotation at the listed price', () =>
@@ -402,11 +443,17 @@ test('a new shop owner adds a business, gets a quotation, applies, meets the fun
       business,
       enquiries: [{ pkg: first, cost: firstCost, message: firstMessage, features: first.features.length }],
       screenshotName: 'vendor-inbox.png',
-    }),
-  );
+    }));
 
   await test.step('apply with the quotation, check the answers and submit', async () => {
-    const ref = await applyWithQuotation(page, { pkg: first, business, vendorCompany: vendor.company, cost: firstCost, committed, document: quotationPdf('journey') });
+    const ref = await applyWithQuotation(page, {
+      pkg: first,
+      business,
+      vendorCompany: vendor.company,
+      cost: firstCost,
+      committed,
+      document: quotationPdf('journey'),
+    });
     await screenshot(page, 'check-your-answers.png');
     const split = expectedSplit(firstCost, committed);
     // The programme pays half, rounded down to the cent, capped at HK$50,000.
@@ -444,7 +491,14 @@ test('a new shop owner adds a business, gets a quotation, applies, meets the fun
     await vendorConfirms(page, { applicant, business, enquiries });
 
     for (const { pkg, cost } of enquiries) {
-      const ref = await applyWithQuotation(page, { pkg, business, vendorCompany: vendor.company, cost, committed, document: quotationPdf(pkg.name) });
+      const ref = await applyWithQuotation(page, {
+        pkg,
+        business,
+        vendorCompany: vendor.company,
+        cost,
+        committed,
+        document: quotationPdf(pkg.name),
+      });
       const split = expectedSplit(cost, committed);
       if (split.programme === 0) {
         // Nothing left under the ceiling: the draft is saved, but submitting it is refused.
@@ -468,7 +522,10 @@ test('a new shop owner adds a business, gets a quotation, applies, meets the fun
     await mainNav(page).getByRole('link', { name: 'Applications', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'My applications' })).toBeVisible();
     for (const { ref, split } of submitted) {
-      const row = page.getByRole('main').getByRole('row').filter({ has: page.getByRole('link', { name: ref }) });
+      const row = page
+        .getByRole('main')
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: ref }) });
       await expect(row).toContainText('Submitted');
       await expect(row).toContainText(hkd(split.programme));
       await expect(row).toContainText(hkd(split.shop));
@@ -552,7 +609,10 @@ test.describe('without JavaScript', () => {
       const summary = page.getByRole('alert');
       await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
       // The summary repeats the inline words and links to the first declaration left unticked.
-      await expect(summary.getByRole('link', { name: 'Tick every declaration to apply', exact: true })).toHaveAttribute('href', '#deploy_within_six_months');
+      await expect(summary.getByRole('link', { name: 'Tick every declaration to apply', exact: true })).toHaveAttribute(
+        'href',
+        '#deploy_within_six_months',
+      );
       await expect(declarations.getByText('Tick every declaration to apply')).toBeVisible();
       expect(page.url()).toBe(formUrl);
       // What was ticked stays ticked; the unticked one is still unticked.
@@ -601,7 +661,10 @@ test('bad input: a disguised file, someone else’s application and a half-fille
 
     const summary = page.getByRole('alert');
     await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
-    await expect(summary.getByRole('link', { name: 'The file must be a PDF, JPEG or PNG', exact: true })).toHaveAttribute('href', '#document');
+    await expect(summary.getByRole('link', { name: 'The file must be a PDF, JPEG or PNG', exact: true })).toHaveAttribute(
+      'href',
+      '#document',
+    );
     await expect(page.locator('#document-error')).toHaveText('Error: The file must be a PDF, JPEG or PNG');
     // With JavaScript the summary takes the focus and the title says there is an error.
     await expect(summary).toBeFocused();
@@ -613,7 +676,8 @@ test('bad input: a disguised file, someone else’s application and a half-fille
 
     // The real quotation goes through.
     await openApplyForm(page, pkg, cost);
-    for (const declaration of DECLARATIONS) await page.getByRole('group', { name: 'Declarations' }).getByRole('checkbox', { name: declaration }).check();
+    for (const declaration of DECLARATIONS)
+      await page.getByRole('group', { name: 'Declarations' }).getByRole('checkbox', { name: declaration }).check();
     await page.getByLabel('Quotation document').setInputFiles(quotationPdf('owner'));
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before submitting' })).toBeVisible();

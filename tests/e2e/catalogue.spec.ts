@@ -10,7 +10,10 @@ import { logOut, registerAccount } from './support/people';
 
 /** Catalogue cards: the list items in the main area that carry a package heading. */
 function cards(page: Page): Locator {
-  return page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2 }) });
+  return page
+    .getByRole('main')
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 2 }) });
 }
 
 function resultCount(page: Page): Locator {

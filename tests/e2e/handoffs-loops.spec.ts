@@ -7,7 +7,15 @@ import { DEMO, DEMO_PACKAGE, DEMO_PASSWORD, DEMO_VENDOR_COMPANY, OFFICER_NAME } 
 import { escapeRegExp, hkd, hongKongToday, randomBrNumber, splitForNewShop, uniqueStamp } from './support/values';
 import { screenshot, valueOf } from './support/page';
 import { closeOpenContexts, logIn, newActor, officer, registerApplicant } from './support/people';
-import { addEligibleBusiness, confirmEnquiryAtListedPrice, followApplyForFunding, openDemoPackage, saveApplicationDraft, submitDraft, submitEnquiryForm } from './support/steps';
+import {
+  addEligibleBusiness,
+  confirmEnquiryAtListedPrice,
+  followApplyForFunding,
+  openDemoPackage,
+  saveApplicationDraft,
+  submitDraft,
+  submitEnquiryForm,
+} from './support/steps';
 
 test.afterEach(closeOpenContexts);
 
@@ -27,7 +35,13 @@ async function submitted(browser: Browser, baseURL: string | undefined) {
   await registerApplicant(page, 'Loops', 'e2e-loops');
   const stamp = uniqueStamp();
   const business = { nameEn: `E2E Loops Noodle Bar ${stamp}`, nameZh: `測試循環麵家 ${stamp}`, brNumber: randomBrNumber() };
-  await addEligibleBusiness(page, { ...business, employees: '4', address: 'G/F, 12 Nathan Road, Jordan', district: 'Yau Tsim Mong', phone: '2388 5678' });
+  await addEligibleBusiness(page, {
+    ...business,
+    employees: '4',
+    address: 'G/F, 12 Nathan Road, Jordan',
+    district: 'Yau Tsim Mong',
+    phone: '2388 5678',
+  });
   const cost = await openDemoPackage(page);
   await submitEnquiryForm(page, business, 'One counter, please.');
   const vendor = await newActor(browser, baseURL);
@@ -49,11 +63,18 @@ async function fillClaim(page: Page, claim: { invoiceNumber: string; payer: stri
   await main.getByLabel('Amount paid (HK$)').fill(claim.amount);
   await main.getByLabel('Date paid').fill(today);
   await main.getByLabel('Paid by', { exact: true }).fill(claim.payer);
-  await main.getByLabel('Invoice', { exact: true }).setInputFiles({ name: `${claim.invoiceNumber}.pdf`, mimeType: 'application/pdf', buffer: PDF(claim.invoiceNumber) });
-  await main.getByLabel('Proof of payment').setInputFiles({ name: `slip-${claim.invoiceNumber}.pdf`, mimeType: 'application/pdf', buffer: PDF('slip') });
+  await main
+    .getByLabel('Invoice', { exact: true })
+    .setInputFiles({ name: `${claim.invoiceNumber}.pdf`, mimeType: 'application/pdf', buffer: PDF(claim.invoiceNumber) });
+  await main
+    .getByLabel('Proof of payment')
+    .setInputFiles({ name: `slip-${claim.invoiceNumber}.pdf`, mimeType: 'application/pdf', buffer: PDF('slip') });
 }
 
-test('request information, claim returned and paid: every hand-off shows what waits, first, and asks before what cannot be undone', async ({ browser, baseURL }) => {
+test('request information, claim returned and paid: every hand-off shows what waits, first, and asks before what cannot be undone', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(420_000);
   const { applicant, business, ref, split } = await submitted(browser, baseURL);
   const shop = applicant.page;
@@ -109,7 +130,10 @@ test('request information, claim returned and paid: every hand-off shows what wa
     const reply = main.getByRole('region', { name: /Reply received The shop has answered your question/ });
     await expect(reply).toContainText(question);
     await expect(reply).toContainText(answer);
-    await expect(reply.getByRole('link', { name: 'tenancy.pdf' })).toHaveAttribute('href', new RegExp(`^/officer/applications/${ref}/documents/\\d+$`));
+    await expect(reply.getByRole('link', { name: 'tenancy.pdf' })).toHaveAttribute(
+      'href',
+      new RegExp(`^/officer/applications/${ref}/documents/\\d+$`),
+    );
     await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
     await page.getByRole('link', { name: 'Approve application' }).click();
     const dialog = page.getByRole('dialog', { name: `Approve ${ref}?` });
@@ -152,8 +176,12 @@ test('request information, claim returned and paid: every hand-off shows what wa
     await expect(main.getByRole('alert')).toContainText('This is not an account number of the bank chosen');
     await expect(main.getByLabel('Paid by', { exact: true })).toHaveValue('Chan Tai Man');
     await main.getByLabel('Account number').fill(`${BANK.number.slice(0, 3)}-${BANK.number.slice(3)}`);
-    await main.getByLabel('Invoice', { exact: true }).setInputFiles({ name: 'INV-LOOP-1.pdf', mimeType: 'application/pdf', buffer: PDF('INV-LOOP-1') });
-    await main.getByLabel('Proof of payment').setInputFiles({ name: 'slip-INV-LOOP-1.pdf', mimeType: 'application/pdf', buffer: PDF('slip') });
+    await main
+      .getByLabel('Invoice', { exact: true })
+      .setInputFiles({ name: 'INV-LOOP-1.pdf', mimeType: 'application/pdf', buffer: PDF('INV-LOOP-1') });
+    await main
+      .getByLabel('Proof of payment')
+      .setInputFiles({ name: 'slip-INV-LOOP-1.pdf', mimeType: 'application/pdf', buffer: PDF('slip') });
     await main.getByRole('button', { name: 'Send claim' }).click();
     await expect(shop).toHaveURL(new RegExp(`/applications/${ref}\\?claimed=1$`));
   });
@@ -214,7 +242,9 @@ test('request information, claim returned and paid: every hand-off shows what wa
     await lee.page.goto(`/officer/claims/${ref}`);
     await lee.page.getByRole('link', { name: 'Release payment' }).click();
     await expect(lee.page).toHaveURL(new RegExp(`/officer/claims/${ref}/release$`));
-    await expect(lee.page.getByRole('main')).toContainText(`${hkd(split.programme)} will be paid to account ${BANK.masked}. This cannot be undone.`);
+    await expect(lee.page.getByRole('main')).toContainText(
+      `${hkd(split.programme)} will be paid to account ${BANK.masked}. This cannot be undone.`,
+    );
     await lee.page.getByRole('button', { name: 'Yes, release the payment' }).click();
     await expect(lee.page).toHaveURL(/\/officer\/claims\?done=release$/);
   });
@@ -223,7 +253,9 @@ test('request information, claim returned and paid: every hand-off shows what wa
     await shop.goto(`/applications/${ref}`);
     const main = shop.getByRole('main');
     await expect(valueOf(main, 'Status')).toHaveText('Paid');
-    await expect(main.getByRole('region', { name: 'Paid' })).toContainText(new RegExp(`${escapeRegExp(hkd(split.programme))} · paid on .+ · to account ${escapeRegExp(BANK.masked)}`));
+    await expect(main.getByRole('region', { name: 'Paid' })).toContainText(
+      new RegExp(`${escapeRegExp(hkd(split.programme))} · paid on .+ · to account ${escapeRegExp(BANK.masked)}`),
+    );
     await noSidewaysScroll(shop);
   });
 

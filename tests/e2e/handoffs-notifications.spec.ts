@@ -47,7 +47,13 @@ test('an enquiry reaches the vendor and the quotation reaches the shop, each onc
 
   await test.step('a new shop owner adds a business and enquires about the demo package', async () => {
     await registerApplicant(shop.page, 'Notify');
-    await addEligibleBusiness(shop.page, { ...business, employees: '6', address: '8 Kweilin Street, Sham Shui Po', district: 'Sham Shui Po', phone: '2777 1234' });
+    await addEligibleBusiness(shop.page, {
+      ...business,
+      employees: '6',
+      address: '8 Kweilin Street, Sham Shui Po',
+      district: 'Sham Shui Po',
+      phone: '2777 1234',
+    });
     await openDemoPackage(shop.page);
     await submitEnquiryForm(shop.page, business, 'Two counters.');
     await switchTo(shop.page, '繁體中文', 'zh-HK');
@@ -97,7 +103,10 @@ test('an enquiry reaches the vendor and the quotation reaches the shop, each onc
   expect(vendor.problems).toEqual([]);
 });
 
-test('on a phone in 繁體中文: a prepared payment is told to the other officer, never the preparer, and waits on their home', async ({ browser, baseURL }) => {
+test('on a phone in 繁體中文: a prepared payment is told to the other officer, never the preparer, and waits on their home', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const wong = await newActor(browser, baseURL);
   const lee = await newActor(browser, baseURL, PHONE);
@@ -106,7 +115,10 @@ test('on a phone in 繁體中文: a prepared payment is told to the other office
     const page = wong.page;
     await logIn(page, DEMO.officer, DEMO_PASSWORD, /\/officer$/);
     await page.goto('/officer/claims');
-    const section = page.getByRole('main').getByRole('heading', { level: 2, name: 'Approved claims to prepare for payment', exact: true }).locator('xpath=..');
+    const section = page
+      .getByRole('main')
+      .getByRole('heading', { level: 2, name: 'Approved claims to prepare for payment', exact: true })
+      .locator('xpath=..');
     const link = section.getByRole('link', { name: /^DTS-/ }).first();
     const reference = (await link.innerText()).trim();
     await link.click();

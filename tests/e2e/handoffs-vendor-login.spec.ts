@@ -94,7 +94,14 @@ class Walk {
 }
 
 function quotationPdf(): { name: string; mimeType: string; buffer: Buffer } {
-  const body = ['%PDF-1.4', '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj', '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj', 'trailer << /Root 1 0 R >>', '%%EOF', ''].join('\n');
+  const body = [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n');
   return { name: 'quotation.pdf', mimeType: 'application/pdf', buffer: Buffer.from(body, 'latin1') };
 }
 
@@ -117,7 +124,10 @@ async function noSidewaysScroll(page: Page) {
   expect(overflow, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
-test('a new shop owner goes from "register" to "submitted" in 繁體中文 on a phone; the vendor quotes with the whole picture', async ({ browser, baseURL }) => {
+test('a new shop owner goes from "register" to "submitted" in 繁體中文 on a phone; the vendor quotes with the whole picture', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const shop = await newActor(browser, baseURL, PHONE);
   const page = shop.page;
@@ -208,7 +218,10 @@ test('a new shop owner goes from "register" to "submitted" in 繁體中文 on a 
 
   let reference = '';
   await test.step('apply with the quotation and submit', async () => {
-    await walk.click(page.getByRole('navigation', { name: hkCommon.mainNav }).getByRole('link', { name: hkCommon.nav.enquiries, exact: true }), /\/enquiries$/);
+    await walk.click(
+      page.getByRole('navigation', { name: hkCommon.mainNav }).getByRole('link', { name: hkCommon.nav.enquiries, exact: true }),
+      /\/enquiries$/,
+    );
     await walk.click(page.getByRole('main').getByRole('link', { name: hkEnquiries.applyButton }), /\/applications\/new\?quotation=\d+$/);
     for (const box of await page.getByRole('main').locator('input[type=checkbox]').all()) await walk.check(box);
     await walk.attach(page.locator('#document'), quotationPdf());
@@ -219,7 +232,9 @@ test('a new shop owner goes from "register" to "submitted" in 繁體中文 on a 
   });
 
   // The issue counted about 13 pages, 15 clicks and 24 inputs before; see the report for the figures of this branch.
-  console.log(`[count] register → submitted: ${walk.pages} pages, ${walk.clicks} clicks, ${walk.inputs} inputs: ${walk.visited.join(' → ')}`);
+  console.log(
+    `[count] register → submitted: ${walk.pages} pages, ${walk.clicks} clicks, ${walk.inputs} inputs: ${walk.visited.join(' → ')}`,
+  );
   expect(walk.pages).toBeLessThanOrEqual(13);
 
   await test.step("the vendor's list of applications names the shop next to the reference", async () => {

@@ -7,7 +7,14 @@ import { expect, test, type BrowserContextOptions, type Locator, type Page } fro
 import { CAP_CENTS, DEMO_PASSWORD, PASSWORD } from './support/constants';
 import { closeOpenContexts, logIn, newActor, registerApplicant } from './support/people';
 import { mainNav, screenshot, withoutExpectedStatus } from './support/page';
-import { addEligibleBusiness, confirmEnquiryAtListedPrice, followApplyForFunding, saveApplicationDraft, submitDraft, submitEnquiryForm } from './support/steps';
+import {
+  addEligibleBusiness,
+  confirmEnquiryAtListedPrice,
+  followApplyForFunding,
+  saveApplicationDraft,
+  submitDraft,
+  submitEnquiryForm,
+} from './support/steps';
 import { expiryNextYear, hkd, randomBrNumber, toCents, uniqueStamp } from './support/values';
 
 test.afterEach(closeOpenContexts);
@@ -79,7 +86,8 @@ async function answerTheQuestions(page: Page) {
   await test.step('payment methods, what the shop has, its size', async () => {
     await expectQuestion(page, '貴店希望接受哪些付款方式？');
     const methods = page.getByRole('group', { name: '貴店希望接受哪些付款方式？' });
-    for (const method of ['八達通', '轉數快（FPS）', '支付寶香港', '微信支付香港']) await methods.getByRole('checkbox', { name: method, exact: true }).check();
+    for (const method of ['八達通', '轉數快（FPS）', '支付寶香港', '微信支付香港'])
+      await methods.getByRole('checkbox', { name: method, exact: true }).check();
     await next(page);
 
     await expectQuestion(page, '貴店現已使用哪些系統？');
@@ -159,7 +167,9 @@ async function journey(page: Page, problems: string[], label: string) {
     expect(best.programme).toBeLessThanOrEqual(CAP_CENTS);
     expect(best.shop).toBeLessThanOrEqual(OWN_LIMIT_CENTS);
     // Each pick says what it covers and who pays what.
-    await expect(bestSet.getByText(/^涵蓋：.+；計劃資助金額HK\$[\d,]+\.\d{2}；企業自付金額HK\$[\d,]+\.\d{2}；尚餘HK\$[\d,]+\.\d{2}資助上限。$/)).toHaveCount(best.names.length);
+    await expect(
+      bestSet.getByText(/^涵蓋：.+；計劃資助金額HK\$[\d,]+\.\d{2}；企業自付金額HK\$[\d,]+\.\d{2}；尚餘HK\$[\d,]+\.\d{2}資助上限。$/),
+    ).toHaveCount(best.names.length);
     await screenshot(page, `matcher-results-${label}.png`);
   });
 
@@ -205,7 +215,8 @@ async function journey(page: Page, problems: string[], label: string) {
       ['是否法定機構？', '否'],
       ['是否政府資助機構？', '否'],
     ];
-    for (const [question, answer] of yesNo) await page.getByRole('group', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
+    for (const [question, answer] of yesNo)
+      await page.getByRole('group', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
     await page.getByRole('button', { name: '儲存企業資料' }).click();
     await expect(page).toHaveURL(resultsUrl);
     await expect(page.getByRole('main')).toContainText(`按${business.nameZh}計算：尚可申請的資助額為${hkd(CAP_CENTS)}。`);
@@ -238,7 +249,7 @@ async function journey(page: Page, problems: string[], label: string) {
     for (const name of best.names) await expect(page.getByRole('main').getByRole('link', { name, exact: true })).toHaveCount(1);
   });
 
-  await test.step('the task list on the owner\'s home shows where things stand', async () => {
+  await test.step("the task list on the owner's home shows where things stand", async () => {
     await page.goto('/account');
     const tasks = page.getByRole('region', { name: '你的申請' });
     await expect(tasks.getByRole('listitem').filter({ hasText: '填寫企業資料' })).toContainText('已完成');
@@ -253,7 +264,10 @@ for (const [label, options] of [
   ['js', {}],
   ['nojs', { javaScriptEnabled: false }],
 ] as [string, BrowserContextOptions][]) {
-  test(`a visitor finds a set in 繁體中文, registers and sends its enquiries in one step (${label === 'js' ? 'with' : 'without'} JavaScript)`, async ({ browser, baseURL }) => {
+  test(`a visitor finds a set in 繁體中文, registers and sends its enquiries in one step (${label === 'js' ? 'with' : 'without'} JavaScript)`, async ({
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     const { page, problems } = await newActor(browser, baseURL, options);
     await journey(page, problems, label);
@@ -263,7 +277,12 @@ for (const [label, options] of [
 // Two seeded packages in two categories whose programme shares add up to exactly HK$20,000 (HK$4,000 + HK$16,000).
 const COMMITTED = [
   { name: 'Takeaway Kiosk POS Lite', features: [] as string[], vendorEmail: 'sales@dingdingpos.example.hk', programmeCents: 4_000_00 },
-  { name: 'Restaurant Website with Online Booking', features: ['Online takeaway ordering'], vendorEmail: 'studio@toloweb.example.hk', programmeCents: 16_000_00 },
+  {
+    name: 'Restaurant Website with Online Booking',
+    features: ['Online takeaway ordering'],
+    vendorEmail: 'studio@toloweb.example.hk',
+    programmeCents: 16_000_00,
+  },
 ];
 
 test('a shop owner with HK$20,000 committed gets a set that fits the remaining HK$30,000', async ({ browser, baseURL }) => {
@@ -271,7 +290,15 @@ test('a shop owner with HK$20,000 committed gets a set that fits the remaining H
   const { page, problems } = await newActor(browser, baseURL);
   await registerApplicant(page, 'Matcher committed', 'e2e-matcher');
   const stamp = uniqueStamp();
-  const business = { nameEn: `E2E Committed Noodles ${stamp}`, nameZh: `已承擔麵家${stamp}`, brNumber: randomBrNumber(), employees: '5', address: '12 Fuk Wa Street', district: 'Sham Shui Po', phone: '2345 6789' };
+  const business = {
+    nameEn: `E2E Committed Noodles ${stamp}`,
+    nameZh: `已承擔麵家${stamp}`,
+    brNumber: randomBrNumber(),
+    employees: '5',
+    address: '12 Fuk Wa Street',
+    district: 'Sham Shui Po',
+    phone: '2345 6789',
+  };
   await addEligibleBusiness(page, business);
 
   for (const pkg of COMMITTED) {
@@ -289,17 +316,24 @@ test('a shop owner with HK$20,000 committed gets a set that fits the remaining H
       await confirmEnquiryAtListedPrice(vendor.page, pkg.name, business.nameEn);
       await vendor.context.close();
       await followApplyForFunding(page, pkg.name);
-      const ref = await saveApplicationDraft(page, { name: 'quotation.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 quotation') });
+      const ref = await saveApplicationDraft(page, {
+        name: 'quotation.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4 quotation'),
+      });
       await expect(page.getByRole('main')).toContainText(hkd(pkg.programmeCents));
       await submitDraft(page, ref);
     });
   }
 
   await test.step('the matcher works within the HK$30,000 left, outside the two categories already applied for', async () => {
-    const answers = 'sector=fnb&needs=e_payments%2Ctill_stock%2Cbring_back%2Cfound_online&methods=octopus%2Cfps&has=none&outlets=1&seats=12&pay=none&own=30000&district=sham_shui_po';
+    const answers =
+      'sector=fnb&needs=e_payments%2Ctill_stock%2Cbring_back%2Cfound_online&methods=octopus%2Cfps&has=none&outlets=1&seats=12&pay=none&own=30000&district=sham_shui_po';
     await page.goto(`/match/results?${answers}`);
     await expect(page.getByRole('heading', { level: 1, name: 'What fits your shop' })).toBeVisible();
-    await expect(page.getByRole('main')).toContainText(`Worked out for ${business.nameEn}: ${hkd(30_000_00)} of remaining funding you can apply for.`);
+    await expect(page.getByRole('main')).toContainText(
+      `Worked out for ${business.nameEn}: ${hkd(30_000_00)} of remaining funding you can apply for.`,
+    );
     const bestSet = page.getByRole('region', { name: 'Best fit for your needs' });
     const summary = await bestSet.locator('.plain-words').innerText();
     const programme = amountAfter(summary, 'The programme pays ');

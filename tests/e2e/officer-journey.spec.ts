@@ -5,9 +5,27 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { CAP_CENTS, DEMO, DEMO_PACKAGE, DEMO_PASSWORD, DEMO_VENDOR_COMPANY, OFFICER_NAME, PASSWORD } from './support/constants';
 import { hkd, randomBrNumber, splitForNewShop, uniqueStamp, type Split } from './support/values';
-import { mainNav, nextPost, postForm, rowWithLink, screenshot, timeline, valueOf, watchForPageErrors, withoutExpectedStatus } from './support/page';
+import {
+  mainNav,
+  nextPost,
+  postForm,
+  rowWithLink,
+  screenshot,
+  timeline,
+  valueOf,
+  watchForPageErrors,
+  withoutExpectedStatus,
+} from './support/page';
 import { closeOpenContexts, logIn, newActor, officer, registerApplicant, type Account, type Actor } from './support/people';
-import { addEligibleBusiness, confirmEnquiryAtListedPrice, followApplyForFunding, openDemoPackage, saveApplicationDraft, submitDraft, submitEnquiryForm } from './support/steps';
+import {
+  addEligibleBusiness,
+  confirmEnquiryAtListedPrice,
+  followApplyForFunding,
+  openDemoPackage,
+  saveApplicationDraft,
+  submitDraft,
+  submitEnquiryForm,
+} from './support/steps';
 
 const STALE = 'Someone else changed this application meanwhile. The page now shows its latest status; check it and decide again.';
 
@@ -31,7 +49,13 @@ type Submitted = { applicant: Actor; account: Account; business: Business; ref: 
 async function addBusiness(page: Page, label: string): Promise<Business> {
   const stamp = uniqueStamp();
   const business = { nameEn: `E2E ${label} Noodle Bar ${stamp}`, nameZh: `測試${label}麵家 ${stamp}`, brNumber: randomBrNumber() };
-  await addEligibleBusiness(page, { ...business, employees: '6', address: 'G/F, 88 Temple Street, Jordan', district: 'Yau Tsim Mong', phone: '2388 1234' });
+  await addEligibleBusiness(page, {
+    ...business,
+    employees: '6',
+    address: 'G/F, 88 Temple Street, Jordan',
+    district: 'Yau Tsim Mong',
+    phone: '2388 1234',
+  });
   return business;
 }
 
@@ -63,7 +87,11 @@ async function submittedApplication(browser: Browser, baseURL: string | undefine
   const ref = await test.step('apply for funding with the quotation and submit', async () => {
     await followApplyForFunding(page, DEMO_PACKAGE);
     await expect(page.getByRole('heading', { level: 1, name: 'Apply for funding' })).toBeVisible();
-    const found = await saveApplicationDraft(page, { name: 'quotation.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 test') });
+    const found = await saveApplicationDraft(page, {
+      name: 'quotation.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 test'),
+    });
     await submitDraft(page, found);
     return found;
   });
@@ -98,7 +126,10 @@ async function assignToMe(page: Page, ref: string) {
 
 // ── The issue's journey ──────────────────────────────────────────────────────────────────────────────────────
 
-test('an officer filters the queue, asks a Chinese-speaking shop owner for more information, then approves', async ({ browser, baseURL }) => {
+test('an officer filters the queue, asks a Chinese-speaking shop owner for more information, then approves', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const { applicant, account, business, ref, split } = await submittedApplication(browser, baseURL, 'Journey');
   const message = `Please send a photo of the shop front and the menu (${uniqueStamp()}).`;
@@ -138,7 +169,16 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
     await expect(filters.getByLabel('Sector')).toHaveValue('fnb');
 
     const headers = page.getByRole('main').getByRole('columnheader');
-    await expect(headers).toHaveText(['Reference', 'Business', 'Category', 'Status', 'Programme pays', 'Submitted', 'Working days waiting', 'Officer']);
+    await expect(headers).toHaveText([
+      'Reference',
+      'Business',
+      'Category',
+      'Status',
+      'Programme pays',
+      'Submitted',
+      'Working days waiting',
+      'Officer',
+    ]);
     const row = queueRow(page, ref);
     await expect(row).toHaveCount(1);
     const cells = row.getByRole('cell');
@@ -151,7 +191,11 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
     expect(Number(await cells.nth(6).innerText())).toBeLessThanOrEqual(1); // submitted moments ago
     await expect(cells.nth(7)).toHaveText('Not assigned');
     // Every row matches every filter.
-    for (const other of await page.getByRole('main').getByRole('row').filter({ has: page.getByRole('cell') }).all()) {
+    for (const other of await page
+      .getByRole('main')
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell') })
+      .all()) {
       await expect(other.getByRole('cell').nth(1)).toContainText('Food and Beverage');
       await expect(other.getByRole('cell').nth(3)).toHaveText('Submitted');
       await expect(other.getByRole('cell').nth(7)).toHaveText('Not assigned');
@@ -201,7 +245,9 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
     await expect(main.getByRole('listitem').filter({ hasText: `${DEMO_PACKAGE} — ${hkd(split.cost)}` })).toHaveCount(1);
     const documentLink = main.getByRole('link', { name: 'quotation.pdf' });
     await expect(documentLink).toHaveAttribute('href', new RegExp(`^/officer/applications/${ref}/documents/\\d+$`));
-    await expect(main.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'quotation.pdf' }) })).toContainText('(quotation)');
+    await expect(main.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'quotation.pdf' }) })).toContainText(
+      '(quotation)',
+    );
     const download = await page.request.get((await documentLink.getAttribute('href'))!);
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toContain('application/pdf');
@@ -257,7 +303,7 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
     await expect(timeline(shop, '處理紀錄').last()).toContainText(answer);
   });
 
-  await test.step('the answered application is still the officer\'s, who approves it without taking it again', async () => {
+  await test.step("the answered application is still the officer's, who approves it without taking it again", async () => {
     await openReview(page, ref);
     const main = page.getByRole('main');
     await expect(valueOf(main, 'Status')).toHaveText(`Submitted — handled by ${OFFICER_NAME}`);
@@ -302,7 +348,12 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
     await expect(asked).toHaveCount(1);
     await expect(asked).toContainText(message);
     // Newest first: the approval heads the list.
-    await expect(main.getByRole('listitem').filter({ has: shop.getByRole('heading', { level: 2 }) }).first()).toContainText(`申請 ${ref} 已批核`);
+    await expect(
+      main
+        .getByRole('listitem')
+        .filter({ has: shop.getByRole('heading', { level: 2 }) })
+        .first(),
+    ).toContainText(`申請 ${ref} 已批核`);
     await screenshot(shop, 'applicant-notifications-zh-HK.png');
   });
 
@@ -351,7 +402,9 @@ test('only the assigned officer decides, and a decision made on a stale page is 
 
     await first.getByRole('link', { name: 'Approve application' }).click();
     await first.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
-    await expect(first.getByRole('main').getByRole('status')).toHaveText('Approved. The applicant and the solution provider have been notified.');
+    await expect(first.getByRole('main').getByRole('status')).toHaveText(
+      'Approved. The applicant and the solution provider have been notified.',
+    );
     await expect(valueOf(first.getByRole('main'), 'Status')).toHaveText(`Approved — handled by ${OFFICER_NAME}`);
 
     await second.getByLabel('Reason', { exact: true }).selectOption({ label: 'The quotation is not acceptable' });
@@ -461,7 +514,10 @@ test('shop owners, vendors and administrators cannot open the queue; "Do not app
 
     const shop = applicant.page;
     await shop.goto('/notifications');
-    const item = shop.getByRole('main').getByRole('listitem').filter({ has: shop.getByRole('heading', { name: `Application ${ref} not approved`, exact: true }) });
+    const item = shop
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ has: shop.getByRole('heading', { name: `Application ${ref} not approved`, exact: true }) });
     await expect(item).toHaveCount(1);
     await expect(item).toContainText('Reason: The documents are incomplete');
     await expect(item).toContainText('The quotation has no company chop.');

@@ -7,8 +7,24 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import { DEMO, DEMO_PACKAGE, DEMO_PASSWORD, DEMO_VENDOR_COMPANY, OFFICER2_NAME, OFFICER_NAME } from './support/constants';
 import { escapeRegExp, hkd, hongKongToday, randomBrNumber, splitForNewShop, toCents, uniqueStamp, type Split } from './support/values';
 import { mainNav, nextPost, postForm, rowWithLink, screenshot, timeline, valueOf, withoutExpectedStatus } from './support/page';
-import { closeOpenContexts, logIn, newActor as newContextActor, officer as demoOfficer, registerApplicant, type Account, type Actor } from './support/people';
-import { addEligibleBusiness, confirmEnquiryAtListedPrice, followApplyForFunding, openDemoPackage, saveApplicationDraft, submitDraft, submitEnquiryForm } from './support/steps';
+import {
+  closeOpenContexts,
+  logIn,
+  newActor as newContextActor,
+  officer as demoOfficer,
+  registerApplicant,
+  type Account,
+  type Actor,
+} from './support/people';
+import {
+  addEligibleBusiness,
+  confirmEnquiryAtListedPrice,
+  followApplyForFunding,
+  openDemoPackage,
+  saveApplicationDraft,
+  submitDraft,
+  submitEnquiryForm,
+} from './support/steps';
 
 const CHECKS = {
   withinQuotation: 'The invoice is not above the quotation',
@@ -86,7 +102,11 @@ type Submitted = { applicant: Actor; account: Account; business: Business; ref: 
 /** A Food and Beverage tea house in Sham Shui Po, added for the shop owner logged in on `page`. */
 async function addBusiness(page: Page, label: string): Promise<Business> {
   const stamp = uniqueStamp();
-  const business = { nameEn: `E2E ${label} Tea House Ltd ${stamp}`, nameZh: `測試${label}茶餐廳有限公司 ${stamp}`, brNumber: randomBrNumber() };
+  const business = {
+    nameEn: `E2E ${label} Tea House Ltd ${stamp}`,
+    nameZh: `測試${label}茶餐廳有限公司 ${stamp}`,
+    brNumber: randomBrNumber(),
+  };
   await addEligibleBusiness(page, {
     ...business,
     employees: '8',
@@ -113,7 +133,8 @@ async function submittedApplication(browser: Browser, baseURL: string | undefine
     return price;
   });
 
-  await test.step('the demo vendor confirms at the listed price', () => confirmEnquiryAtListedPrice(vendorActor.page, DEMO_PACKAGE, business.nameEn));
+  await test.step('the demo vendor confirms at the listed price', () =>
+    confirmEnquiryAtListedPrice(vendorActor.page, DEMO_PACKAGE, business.nameEn));
 
   const ref = await test.step('apply for funding with the quotation and submit', async () => {
     await followApplyForFunding(page, DEMO_PACKAGE);
@@ -145,7 +166,10 @@ async function approvedApplication(browser: Browser, baseURL: string | undefined
     await expect(op).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=assign$`));
     await expect(valueOf(main, 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
     await op.getByRole('link', { name: 'Approve application' }).click();
-    await op.getByRole('dialog', { name: `Approve ${ref}?` }).getByRole('button', { name: 'Yes, approve' }).click();
+    await op
+      .getByRole('dialog', { name: `Approve ${ref}?` })
+      .getByRole('button', { name: 'Yes, approve' })
+      .click();
     await expect(op).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=approve$`));
     await expect(main.getByRole('status')).toHaveText('Approved. The applicant and the solution provider have been notified.');
     await expect(valueOf(main, 'Status')).toHaveText(`Approved — handled by ${OFFICER_NAME}`);
@@ -161,7 +185,10 @@ async function reportDeployed(vendorActor: Actor, ref: string, split: Split) {
   await mainNav(page).getByRole('link', { name: 'Applications for my packages' }).click();
   await expect(page).toHaveURL(/\/vendor\/applications$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Applications for my packages' })).toBeVisible();
-  const row = page.getByRole('main').getByRole('row').filter({ has: page.getByRole('cell', { name: ref, exact: true }) });
+  const row = page
+    .getByRole('main')
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: ref, exact: true }) });
   await expect(row).toHaveCount(1);
   const cell = (label: string) => row.locator(`td[data-label="${label}"]`);
   await expect(cell('Package')).toHaveText(DEMO_PACKAGE);
@@ -231,8 +258,12 @@ async function fillClaim(page: Page, claim: Claim) {
   await panel.getByLabel('Amount paid (HK$)').fill(typedAmount(claim.paidCents));
   await panel.getByLabel('Date paid').fill(claim.paidOn);
   await panel.getByLabel('Paid by', { exact: true }).fill(claim.payer);
-  await panel.getByLabel('Invoice', { exact: true }).setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF(`invoice ${claim.invoiceNumber}`) });
-  await panel.getByLabel('Proof of payment').setInputFiles({ name: 'bank-slip.pdf', mimeType: 'application/pdf', buffer: PDF('bank slip') });
+  await panel
+    .getByLabel('Invoice', { exact: true })
+    .setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF(`invoice ${claim.invoiceNumber}`) });
+  await panel
+    .getByLabel('Proof of payment')
+    .setInputFiles({ name: 'bank-slip.pdf', mimeType: 'application/pdf', buffer: PDF('bank slip') });
   await panel.getByLabel('Bank', { exact: true }).selectOption({ label: BANK.bank });
   await panel.getByLabel('Branch code').fill(BANK.branch);
   await panel.getByLabel('Account number').fill(BANK.number);
@@ -258,7 +289,10 @@ async function openClaimToCheck(page: Page, ref: string, business: Business, spl
 
 // ── The issue's journey ──────────────────────────────────────────────────────────────────────────────────────
 
-test('deployed, confirmed, claimed, checked, prepared by one officer and released by another: the shop is paid', async ({ browser, baseURL }) => {
+test('deployed, confirmed, claimed, checked, prepared by one officer and released by another: the shop is paid', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const harbour = await vendor(browser, baseURL);
   const vendorBr = await test.step("the vendor's Business Registration number, from its portal home", () => vendorBrNumber(harbour.page));
@@ -278,7 +312,10 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
 
   await test.step('the shop owner is told, and confirms the solution is in use', async () => {
     await mainNav(shop).getByRole('link', { name: 'Notifications' }).click();
-    const told = shop.getByRole('main').getByRole('listitem').filter({ has: shop.getByRole('heading', { name: `Solution deployed for ${ref}`, exact: true }) });
+    const told = shop
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ has: shop.getByRole('heading', { name: `Solution deployed for ${ref}`, exact: true }) });
     await expect(told).toHaveCount(1);
     // Opening it marks it read and leads to the application.
     await told.getByRole('button', { name: `Open: Solution deployed for ${ref}` }).click();
@@ -296,8 +333,7 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
       paidCents: split.cost,
       paidOn: today,
       payer: business.nameEn,
-    }),
-  );
+    }));
 
   const officerWong = await officer(browser, baseURL);
   const wong = officerWong.page;
@@ -310,7 +346,9 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     await expect(valueOf(main, 'Quoted cost')).toHaveText(hkd(split.cost));
     await expect(valueOf(main, 'Approved programme share')).toContainText(hkd(split.programme));
     await expect(valueOf(main, 'Invoice number')).toContainText(invoiceNumber);
-    await expect(valueOf(main, 'Invoiced amount (HK$)')).toHaveText(`${hkd(split.cost)} · Solution provider's Business Registration number: ${vendorBr}`);
+    await expect(valueOf(main, 'Invoiced amount (HK$)')).toHaveText(
+      `${hkd(split.cost)} · Solution provider's Business Registration number: ${vendorBr}`,
+    );
     await expect(valueOf(main, 'Amount paid (HK$)')).toContainText(hkd(split.cost));
     await expect(valueOf(main, 'Amount paid (HK$)')).toContainText(business.nameEn);
     await expect(valueOf(main, 'Programme pays on this claim')).toHaveText(hkd(split.programme));
@@ -397,7 +435,9 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     await toRelease.getByRole('link', { name: ref, exact: true }).click();
     await expect(lee.getByRole('heading', { level: 1, name: `Claim for ${ref}` })).toBeVisible();
     await expect(lee.getByText('You prepared this payment, so a different officer must release it.')).toHaveCount(0);
-    await expect(lee.getByText('Releasing sends the payment instruction and marks the application as paid. It cannot be undone.')).toBeVisible();
+    await expect(
+      lee.getByText('Releasing sends the payment instruction and marks the application as paid. It cannot be undone.'),
+    ).toBeVisible();
     await lee.getByRole('link', { name: 'Release payment' }).click();
     const dialog = lee.getByRole('dialog', { name: `Release the payment for ${ref}?` });
     await expect(dialog).toContainText(`${hkd(split.programme)} will be paid to account ${BANK.masked}. This cannot be undone.`);
@@ -428,7 +468,9 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     await expect(valueOf(main, 'Programme pays')).toHaveText(hkd(split.programme));
     await expect(valueOf(main, 'You pay')).toHaveText(hkd(split.shop));
     const paidNote = main.getByRole('region', { name: 'Paid' });
-    await expect(paidNote).toContainText(new RegExp(`${escapeRegExp(hkd(split.programme))} · paid on .+ · to account ${escapeRegExp(BANK.masked)}`));
+    await expect(paidNote).toContainText(
+      new RegExp(`${escapeRegExp(hkd(split.programme))} · paid on .+ · to account ${escapeRegExp(BANK.masked)}`),
+    );
     const events = timeline(shop);
     await expect(events.last()).toContainText('Payment released');
     await expect(events.last()).toContainText('now Paid');
@@ -440,7 +482,10 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
 
     await mainNav(shop).getByRole('link', { name: 'Notifications' }).click();
     await expect(shop).toHaveURL(/\/notifications$/);
-    const items = shop.getByRole('main').getByRole('listitem').filter({ has: shop.getByRole('heading', { level: 2 }) });
+    const items = shop
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ has: shop.getByRole('heading', { level: 2 }) });
     const paid = items.filter({ has: shop.getByRole('heading', { name: `Payment released for ${ref}`, exact: true }) });
     await expect(paid).toHaveCount(1);
     await expect(paid).toContainText(`The programme has released ${hkd(split.programme)} for application ${ref}.`);
@@ -458,7 +503,10 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
 
 // ── A claim paid by a person ─────────────────────────────────────────────────────────────────────────────────
 
-test('a claim paid by a person does not agree, cannot be approved, and is returned to the shop with a note', async ({ browser, baseURL }) => {
+test('a claim paid by a person does not agree, cannot be approved, and is returned to the shop with a note', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const harbour = await vendor(browser, baseURL);
   const { applicant, business, ref, split } = await approvedApplication(browser, baseURL, harbour, 'Returned');
@@ -477,8 +525,7 @@ test('a claim paid by a person does not agree, cannot be approved, and is return
       paidCents: split.cost,
       paidOn: today,
       payer: 'Chan Tai Man',
-    }),
-  );
+    }));
 
   const officerWong = await officer(browser, baseURL);
   const wong = officerWong.page;
@@ -540,7 +587,10 @@ test('a claim paid by a person does not agree, cannot be approved, and is return
     await screenshot(shop, 'shop-claim-returned.png');
 
     await shop.goto('/notifications');
-    const returned = shop.getByRole('main').getByRole('listitem').filter({ has: shop.getByRole('heading', { name: `Claim for ${ref} returned`, exact: true }) });
+    const returned = shop
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ has: shop.getByRole('heading', { name: `Claim for ${ref} returned`, exact: true }) });
     await expect(returned).toHaveCount(1);
     await expect(returned).toContainText(note);
   });
@@ -597,7 +647,10 @@ test('the dashboard draws its charts and exports the queue as CSV; the open data
     expect(submitted, byStatus).not.toBeNull();
     expect(Number(submitted![1])).toBeGreaterThanOrEqual(1);
     await expect(chart(page, 'Applications by sector')).toHaveAttribute('aria-label', /Food and Beverage: [1-9]\d*(;|$)/);
-    await expect(chart(page, 'Applications by solution category')).toHaveAttribute('aria-label', /E-payment and in-store sales \(POS\): [1-9]\d*(;|$)/);
+    await expect(chart(page, 'Applications by solution category')).toHaveAttribute(
+      'aria-label',
+      /E-payment and in-store sales \(POS\): [1-9]\d*(;|$)/,
+    );
     await expect(chart(page, 'Applications by status').locator('rect.chart-bar')).toHaveCount(12); // every status but draft
     await screenshot(page, 'officer-dashboard.png');
   });
@@ -610,7 +663,11 @@ test('the dashboard draws its charts and exports the queue as CSV; the open data
     const text = await fs.readFile(await download.path(), 'utf8');
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
     // Every text cell is quoted (a `;` or a leading `=` can never split or run as a formula in a spreadsheet).
-    expect(lines[0]).toBe(CSV_HEADER.split(',').map((name) => `"${name}"`).join(','));
+    expect(lines[0]).toBe(
+      CSV_HEADER.split(',')
+        .map((name) => `"${name}"`)
+        .join(','),
+    );
     const row = lines.find((line) => line.startsWith(`"${ref}",`));
     expect(row, `a line for ${ref}`).toBeDefined();
     expect(row).toContain(`,"submitted","Submitted","${business.nameEn}","${business.nameZh}","fnb","Food and Beverage",`);
@@ -642,9 +699,16 @@ test('the dashboard draws its charts and exports the queue as CSV; the open data
     const lines = (await fs.readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('"measure","group","value"');
     // The budget, the one figure never hidden, agrees with the page.
-    const budgetText = await open.getByRole('main').getByRole('listitem').filter({ hasText: /^HK\$[\d,.]+\s*Programme budget$/ }).innerText();
+    const budgetText = await open
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ hasText: /^HK\$[\d,.]+\s*Programme budget$/ })
+      .innerText();
     const budget = (toCents(budgetText) / 100).toFixed(2).replace('.', '\\.');
-    expect(lines.some((line) => new RegExp(`^"budget_hkd","all","?${budget}"?$`).test(line)), 'the budget line').toBe(true);
+    expect(
+      lines.some((line) => new RegExp(`^"budget_hkd","all","?${budget}"?$`).test(line)),
+      'the budget line',
+    ).toBe(true);
     const csv = lines.join('\n');
     expect(csv).not.toContain('DTS-');
     expect(csv).not.toContain(business.nameEn);

@@ -128,7 +128,9 @@ async function applyToEnrol(vendor: Vendor) {
     await page.getByLabel('Business phone number', { exact: true }).fill(company.phone);
     await page.getByLabel('Website (optional)', { exact: true }).fill('https://www.example.hk');
     await page.getByLabel('District', { exact: true }).selectOption({ label: 'Kwun Tong' });
-    await page.getByLabel('Track record in each category and sector', { exact: true }).fill('POS and loyalty systems for 40 restaurants in Kowloon since 2018.');
+    await page
+      .getByLabel('Track record in each category and sector', { exact: true })
+      .fill('POS and loyalty systems for 40 restaurants in Kowloon since 2018.');
     await page.getByLabel('Reference customers', { exact: true }).fill('Kwun Tong Noodle House (Mr Lee, 2345 0001); Ngau Tau Kok Bakery.');
     await page.getByRole('checkbox', { name: 'I declare that the company has positive net equity.' }).check();
     await page.getByRole('button', { name: 'Send enrolment application' }).click();
@@ -151,7 +153,10 @@ async function approveEnrolment(officerActor: Actor, company: Company) {
     await mainNav(page).getByRole('link', { name: 'Vendor enrolment' }).click();
     await expect(page).toHaveURL(/\/officer\/vendors$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Solution provider enrolments' })).toBeVisible();
-    const item = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: company.nameEn }) });
+    const item = page
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 2, name: company.nameEn }) });
     await expect(item).toHaveCount(1);
     await expect(item.getByRole('heading', { level: 2 })).toContainText(company.nameZhHk);
     await expect(valueOf(item, 'Business Registration number')).toHaveText(company.brNumber);
@@ -239,7 +244,10 @@ async function fillPackageForm(page: Page, pkg: Package, { isNew = true } = {}) 
   await page.getByLabel('Description in English', { exact: true }).fill(pkg.descriptionEn);
   await page.getByLabel('Description in Chinese', { exact: true }).fill(pkg.descriptionZhHk);
   await page.getByLabel('What the shop gets, in English (optional)', { exact: true }).fill(pkg.deliverablesEn);
-  await page.getByRole('group', { name: 'How is the basic package priced?' }).getByRole('radio', { name: MODEL_LABEL[pkg.model], exact: true }).check();
+  await page
+    .getByRole('group', { name: 'How is the basic package priced?' })
+    .getByRole('radio', { name: MODEL_LABEL[pkg.model], exact: true })
+    .check();
   await page.getByLabel('Basic package price (HK$)', { exact: true }).fill(pkg.price);
   await page.getByLabel('Minimum contract (months)', { exact: true }).fill(pkg.model === 'monthly' ? pkg.contract : '');
   await page.getByLabel('Days to deploy', { exact: true }).fill(pkg.days);
@@ -249,7 +257,8 @@ async function fillPackageForm(page: Page, pkg: Package, { isNew = true } = {}) 
     for (const need of NEEDS[pkg.category]) await needs.getByRole('checkbox', { name: need }).check();
     if (pkg.category === 'E-payment and in-store sales (POS)') {
       const methods = page.getByRole('group', { name: 'Payment methods the package accepts' });
-      for (const method of ['Octopus', 'FPS (Faster Payment System)']) await methods.getByRole('checkbox', { name: method, exact: true }).check();
+      for (const method of ['Octopus', 'FPS (Faster Payment System)'])
+        await methods.getByRole('checkbox', { name: method, exact: true }).check();
     }
   }
   if (pkg.feature) {
@@ -257,7 +266,8 @@ async function fillPackageForm(page: Page, pkg: Package, { isNew = true } = {}) 
     await page.getByLabel('Feature 1: name in Chinese', { exact: true }).fill(pkg.feature.nameZh);
     await page.getByLabel('Feature 1: price (HK$)', { exact: true }).fill(pkg.feature.price);
     await page.getByLabel('Feature 1: priced', { exact: true }).selectOption({ label: MODEL_LABEL[pkg.feature.model] });
-    if (pkg.feature.model === 'monthly') await page.getByLabel('Feature 1: minimum contract in months (monthly only)', { exact: true }).fill(String(MONTHS));
+    if (pkg.feature.model === 'monthly')
+      await page.getByLabel('Feature 1: minimum contract in months (monthly only)', { exact: true }).fill(String(MONTHS));
   }
 }
 
@@ -278,7 +288,9 @@ async function saveDraft(page: Page): Promise<number> {
 }
 
 async function submitForVetting(page: Page) {
-  await expect(page.getByRole('main')).toContainText('A case officer vets the package against the category\'s basic requirements before it appears.');
+  await expect(page.getByRole('main')).toContainText(
+    "A case officer vets the package against the category's basic requirements before it appears.",
+  );
   await page.getByRole('button', { name: 'Submit for vetting' }).click();
   await expect(page).toHaveURL(/\/vendor\/listings\?done=submit$/);
   await expect(page.getByRole('main').getByRole('status')).toHaveText(
@@ -313,7 +325,8 @@ function checklist(page: Page, category: Category): Locator {
 }
 
 async function approveVersion(page: Page, category: Category) {
-  for (const requirement of REQUIREMENTS[category]) await checklist(page, category).getByRole('checkbox', { name: requirement, exact: true }).check();
+  for (const requirement of REQUIREMENTS[category])
+    await checklist(page, category).getByRole('checkbox', { name: requirement, exact: true }).check();
   await page.getByRole('button', { name: 'Approve and list' }).click();
   await expect(page).toHaveURL(/\/officer\/listings\?done=approve$/);
   await expect(page.getByRole('main').getByRole('status')).toHaveText('Approved. The package is now listed in the catalogue.');
@@ -333,7 +346,12 @@ async function listedPackage(vendor: Vendor, officerActor: Actor, pkg: Package):
 }
 
 /** Searches the catalogue by name and returns the package's card. */
-async function searchCatalogue(page: Page, query: string, cardName: string, labels = { search: 'Search by name', apply: 'Show packages' }): Promise<Locator> {
+async function searchCatalogue(
+  page: Page,
+  query: string,
+  cardName: string,
+  labels = { search: 'Search by name', apply: 'Show packages' },
+): Promise<Locator> {
   await page.goto('/solutions');
   await page.getByLabel(labels.search).fill(query);
   await page.getByRole('button', { name: labels.apply }).click();
@@ -354,7 +372,9 @@ async function expectFieldError(page: Page, label: string, id: string, message: 
   const field = page.getByLabel(label, { exact: true });
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator(`#${id}-error`)).toContainText(message);
-  await expect(field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " field ")][1]')).toContainText(message);
+  await expect(field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " field ")][1]')).toContainText(
+    message,
+  );
   const summary = page.getByRole('main').getByRole('alert');
   await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
   await expect(summary.getByRole('link', { name: `${label}: ${message}`, exact: true })).toHaveAttribute('href', `#${id}`);
@@ -370,7 +390,10 @@ async function expectRefused(page: Page, button = 'Save draft') {
 
 // ── The issue's journey ──────────────────────────────────────────────────────────────────────────────────────
 
-test('a new vendor enrols, lists a monthly package in three languages, and it is vetted into the catalogue', async ({ browser, baseURL }) => {
+test('a new vendor enrols, lists a monthly package in three languages, and it is vetted into the catalogue', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const officerWong = await officer(browser, baseURL);
   const vendor = await enrolledVendor(browser, baseURL, officerWong, 'Journey');
@@ -397,7 +420,9 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     await expect(page.getByRole('heading', { level: 1, name: 'My packages' })).toBeVisible();
     await expect(page.getByRole('main')).toContainText('You have not listed any packages yet.');
     await openNewPackageForm(page);
-    await expect(page.getByRole('main')).toContainText('a one-off basic package costs at most HK$100,000; a subscription is priced monthly and 24 months cost at most HK$100,000');
+    await expect(page.getByRole('main')).toContainText(
+      'a one-off basic package costs at most HK$100,000; a subscription is priced monthly and 24 months cost at most HK$100,000',
+    );
     await fillPackageForm(page, pkg);
     await screenshot(page, 'vendor-package-form.png');
     solutionId = await saveDraft(page);
@@ -423,7 +448,14 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     await submitForVetting(page);
     const row = vendorRow(page, pkg.nameEn);
     await expect(row).toHaveCount(1);
-    await expect(row.getByRole('cell')).toHaveText([pkg.nameEn, category, 'Food and Beverage', '—', 'Waiting for vetting', 'Waiting for vetting']);
+    await expect(row.getByRole('cell')).toHaveText([
+      pkg.nameEn,
+      category,
+      'Food and Beverage',
+      '—',
+      'Waiting for vetting',
+      'Waiting for vetting',
+    ]);
     await page.goto(`/vendor/listings/${solutionId}`);
     await expect(page.getByRole('main').getByRole('heading', { level: 2, name: 'Version 1: Waiting for vetting' })).toBeVisible();
     await expect(page.getByRole('main')).toContainText('A case officer is vetting this version. You can edit again once it is decided.');
@@ -435,7 +467,15 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     const officerPage = officerWong.page;
     await mainNav(officerPage).getByRole('link', { name: 'Listings to vet' }).click();
     await expect(officerPage).toHaveURL(/\/officer\/listings$/);
-    await expect(officerPage.getByRole('main').getByRole('columnheader')).toHaveText(['Package', 'Solution provider', 'Type', 'Category', 'Sector', 'Price', 'Sent for vetting on']);
+    await expect(officerPage.getByRole('main').getByRole('columnheader')).toHaveText([
+      'Package',
+      'Solution provider',
+      'Type',
+      'Category',
+      'Sector',
+      'Price',
+      'Sent for vetting on',
+    ]);
     const row = queueRow(officerPage, pkg.nameEn);
     await expect(row).toHaveCount(1);
     const cells = row.getByRole('cell');
@@ -448,7 +488,9 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     await openForVetting(officerPage, pkg.nameEn);
     const main = officerPage.getByRole('main');
     await expect(valueOf(main, 'Solution provider')).toContainText(company.nameEn);
-    await expect(valueOf(main, 'Solution provider')).toContainText(`Business Registration number: ${company.brNumber} · Enrolment: Enrolled`);
+    await expect(valueOf(main, 'Solution provider')).toContainText(
+      `Business Registration number: ${company.brNumber} · Enrolment: Enrolled`,
+    );
     await expect(valueOf(main, 'Category')).toHaveText(category);
     await expect(valueOf(main, 'Sector')).toHaveText('Food and Beverage');
     await expect(valueOf(main, 'Version')).toHaveText('1 · New package');
@@ -470,7 +512,12 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     await expect(valueOf(main, 'Basic package')).toHaveText(priceLineEn('monthly', priceCents));
     await expect(valueOf(main, 'Deployment')).toHaveText('Ready to use within 45 days');
     const featureRow = main.getByRole('row').filter({ hasText: pkg.feature!.nameEn });
-    await expect(featureRow.getByRole('cell')).toHaveText([pkg.feature!.nameEn, pkg.feature!.nameZh, pkg.feature!.nameZh, priceLineEn('one_off', featureCents)]);
+    await expect(featureRow.getByRole('cell')).toHaveText([
+      pkg.feature!.nameEn,
+      pkg.feature!.nameZh,
+      pkg.feature!.nameZh,
+      priceLineEn('one_off', featureCents),
+    ]);
     await expect(valueOf(main, 'Eligible cost of the basic package')).toHaveText(hkd(basic.cost));
     await expect(valueOf(main, 'Price ceiling')).toHaveText(hkd(CEILING_CENTS));
     await expect(main).toContainText('This is a new package: nothing is listed yet.');
@@ -490,7 +537,14 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
   await test.step('the vendor sees it listed', async () => {
     await page.goto('/vendor/listings');
     const row = vendorRow(page, pkg.nameEn);
-    await expect(row.getByRole('cell')).toHaveText([pkg.nameEn, category, 'Food and Beverage', priceLineEn('monthly', priceCents), 'Listed', '—']);
+    await expect(row.getByRole('cell')).toHaveText([
+      pkg.nameEn,
+      category,
+      'Food and Beverage',
+      priceLineEn('monthly', priceCents),
+      'Listed',
+      '—',
+    ]);
     await row.getByRole('link', { name: pkg.nameEn }).click();
     const main = page.getByRole('main');
     await expect(main).toContainText(`${category} · Food and Beverage · Listed`);
@@ -551,7 +605,9 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     await expect(main.getByText('客戶管理及優惠系統', { exact: true })).toBeVisible();
     await expect(main.getByText('餐飲', { exact: true })).toBeVisible();
     const region = shop.getByRole('region', { name: '基本套餐' });
-    await expect(valueOf(region, '價格')).toHaveText(`每月 ${hkd(priceCents)}，最短合約期 24 個月（按 24 個月計算，合共 ${hkd(basic.cost)}）`);
+    await expect(valueOf(region, '價格')).toHaveText(
+      `每月 ${hkd(priceCents)}，最短合約期 24 個月（按 24 個月計算，合共 ${hkd(basic.cost)}）`,
+    );
     await expect(valueOf(region, '24 個月的月費總額')).toHaveText(hkd(basic.cost));
     await expect(valueOf(region, '安裝及啟用')).toHaveText('45 日內可投入使用');
     await expect(valueOf(region, '方案供應商')).toContainText(company.nameZhHk);
@@ -563,7 +619,9 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     const found = await searchCatalogue(shop, pkg.nameZhHk, pkg.nameZhHk, { search: '按名稱搜尋', apply: '顯示套餐' });
     await expect(shop.locator('html')).toHaveAttribute('lang', 'zh-HK');
     await expect(shop.getByRole('main').getByRole('status')).toHaveText('找到的套餐：1 個');
-    await expect(found.getByText(`每月 ${hkd(priceCents)}，最短合約期 24 個月（按 24 個月計算，合共 ${hkd(basic.cost)}）`, { exact: true })).toBeVisible();
+    await expect(
+      found.getByText(`每月 ${hkd(priceCents)}，最短合約期 24 個月（按 24 個月計算，合共 ${hkd(basic.cost)}）`, { exact: true }),
+    ).toBeVisible();
     await expect(found.getByText(company.nameZhHk, { exact: true })).toBeVisible();
     await expect(valueOf(found, '合資格費用')).toHaveText(hkd(basic.cost));
     await expect(valueOf(found, '計劃資助金額')).toHaveText(hkd(basic.programme));
@@ -582,7 +640,9 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     await expect(main.getByText(pkg.descriptionZhHk, { exact: true })).toBeVisible();
     await expect(main.getByText('客户管理及优惠系统', { exact: true })).toBeVisible();
     const region = shop.getByRole('region', { name: '基本套餐' });
-    await expect(valueOf(region, '价格')).toHaveText(`每月 ${hkd(priceCents)}，最短合约期 24 个月（按 24 个月计算，合共 ${hkd(basic.cost)}）`);
+    await expect(valueOf(region, '价格')).toHaveText(
+      `每月 ${hkd(priceCents)}，最短合约期 24 个月（按 24 个月计算，合共 ${hkd(basic.cost)}）`,
+    );
     await expect(valueOf(region, '方案供应商')).toContainText(company.nameZhCn);
 
     // And back to English: the English name again.
@@ -598,7 +658,10 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
 
 // ── A new version of a listed package ────────────────────────────────────────────────────────────────────────
 
-test('a price change waits for vetting while the old price stays listed; approval needs every requirement ticked', async ({ browser, baseURL }) => {
+test('a price change waits for vetting while the old price stays listed; approval needs every requirement ticked', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const officerWong = await officer(browser, baseURL);
   const vendor = await enrolledVendor(browser, baseURL, officerWong, 'Versions');
@@ -636,7 +699,9 @@ test('a price change waits for vetting while the old price stays listed; approva
     const main = page.getByRole('main');
     await expect(main.getByRole('heading', { level: 2, name: 'In the catalogue now (version 1)' })).toBeVisible();
     await expect(main.getByRole('heading', { level: 2, name: 'Change the package' })).toBeVisible();
-    await expect(main).toContainText('Your changes become a new version. The current one stays in the catalogue until the new one is approved');
+    await expect(main).toContainText(
+      'Your changes become a new version. The current one stays in the catalogue until the new one is approved',
+    );
     // Category and sector are the package's identity: the change form does not offer them.
     await expect(page.getByLabel('Category', { exact: true })).toHaveCount(0);
     await expect(page.getByLabel('Basic package price (HK$)', { exact: true })).toHaveValue('18800.00');
@@ -674,9 +739,24 @@ test('a price change waits for vetting while the old price stays listed; approva
     await expect(valueOf(main, 'Version')).toHaveText('2 · New version of a listed package (version 2)');
     await expect(main.getByRole('heading', { level: 2, name: 'What changed from the listed version (version 1)' })).toBeVisible();
     const changes = main.getByRole('table').filter({ has: officerPage.getByRole('columnheader', { name: 'Listed now' }) });
-    await expect(changes.getByRole('row', { name: /^Price/ }).getByRole('cell')).toHaveText([priceLineEn('one_off', oldCents), priceLineEn('one_off', newCents), 'Changed']);
-    for (const item of ['Deployment (days)', 'Name (English)', 'Name (Traditional Chinese)', 'Name (Simplified Chinese)', 'Optional features']) {
-      await expect(changes.getByRole('row', { name: new RegExp(`^${escapeRegExp(item)}`) }).getByRole('cell').last()).toHaveText('Same');
+    await expect(changes.getByRole('row', { name: /^Price/ }).getByRole('cell')).toHaveText([
+      priceLineEn('one_off', oldCents),
+      priceLineEn('one_off', newCents),
+      'Changed',
+    ]);
+    for (const item of [
+      'Deployment (days)',
+      'Name (English)',
+      'Name (Traditional Chinese)',
+      'Name (Simplified Chinese)',
+      'Optional features',
+    ]) {
+      await expect(
+        changes
+          .getByRole('row', { name: new RegExp(`^${escapeRegExp(item)}`) })
+          .getByRole('cell')
+          .last(),
+      ).toHaveText('Same');
     }
     await expect(valueOf(main, 'Eligible cost of the basic package')).toHaveText(hkd(newCents));
   });
@@ -745,7 +825,10 @@ test('a price change waits for vetting while the old price stays listed; approva
 
 // ── Bad input, field by field ────────────────────────────────────────────────────────────────────────────────
 
-test('bad prices, missing Chinese texts and a second package in the same category and sector are refused; HTML stays text', async ({ browser, baseURL }) => {
+test('bad prices, missing Chinese texts and a second package in the same category and sector are refused; HTML stays text', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const officerWong = await officer(browser, baseURL);
   const vendor = await enrolledVendor(browser, baseURL, officerWong, 'BadInput');
@@ -773,17 +856,27 @@ test('bad prices, missing Chinese texts and a second package in the same categor
   });
 
   await test.step('a one-off price of HK$100,000.01', async () => {
-    await refused({ ...base, price: '100000.01' }, [['Basic package price (HK$)', 'price', 'A one-off basic package may cost at most HK$100,000']]);
-    await expect(page.getByRole('group', { name: 'How is the basic package priced?' }).getByRole('radio', { name: 'One-off price' })).toBeChecked();
+    await refused({ ...base, price: '100000.01' }, [
+      ['Basic package price (HK$)', 'price', 'A one-off basic package may cost at most HK$100,000'],
+    ]);
+    await expect(
+      page.getByRole('group', { name: 'How is the basic package priced?' }).getByRole('radio', { name: 'One-off price' }),
+    ).toBeChecked();
   });
 
   await test.step('a monthly price whose 24 months pass HK$100,000', async () => {
     // HK$4,166.67 × 24 = HK$100,000.08.
     expect(inputToCents('4166.67') * MONTHS).toBeGreaterThan(CEILING_CENTS);
     await refused({ ...base, model: 'monthly', price: '4166.67' }, [
-      ['Basic package price (HK$)', 'price', 'The fees of this subscription over its counted months (its minimum contract, at most 24) would cost more than HK$100,000'],
+      [
+        'Basic package price (HK$)',
+        'price',
+        'The fees of this subscription over its counted months (its minimum contract, at most 24) would cost more than HK$100,000',
+      ],
     ]);
-    await expect(page.getByRole('group', { name: 'How is the basic package priced?' }).getByRole('radio', { name: 'Monthly subscription' })).toBeChecked();
+    await expect(
+      page.getByRole('group', { name: 'How is the basic package priced?' }).getByRole('radio', { name: 'Monthly subscription' }),
+    ).toBeChecked();
   });
 
   await test.step('English only: the Chinese name and description are required, the Simplified ones are not', async () => {
@@ -800,7 +893,12 @@ test('bad prices, missing Chinese texts and a second package in the same categor
     await expect(page.getByRole('main').getByRole('table')).toHaveCount(0);
   });
 
-  const html = { ...base, price: '100000.00', descriptionEn: 'Fast <b>bold</b> checkout & <i>receipts</i>', deliverablesEn: '<script>window.__injected = true</script>Two terminals' };
+  const html = {
+    ...base,
+    price: '100000.00',
+    descriptionEn: 'Fast <b>bold</b> checkout & <i>receipts</i>',
+    deliverablesEn: '<script>window.__injected = true</script>Two terminals',
+  };
   let solutionId = 0;
   await test.step('exactly HK$100,000 one-off is accepted, with HTML in the texts', async () => {
     await openNewPackageForm(page);
@@ -819,7 +917,9 @@ test('bad prices, missing Chinese texts and a second package in the same categor
     await expect(english.locator('b, i, script')).toHaveCount(0);
     expect(await officerPage.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
     // At the ceiling: the officer is warned.
-    await expect(officerPage.getByRole('main')).toContainText('Warning: the price is within 5% below the HK$100,000.00 ceiling. Check that it is justified.');
+    await expect(officerPage.getByRole('main')).toContainText(
+      'Warning: the price is within 5% below the HK$100,000.00 ceiling. Check that it is justified.',
+    );
     await approveVersion(officerPage, category);
 
     const visitor = await newActor(browser, baseURL);
@@ -833,11 +933,16 @@ test('bad prices, missing Chinese texts and a second package in the same categor
     const second = newPackage('BadInput', category, { model: 'monthly', price: '299.00' });
     await refused(second, [['Category', 'category', 'You already have a package in this category for this sector']]);
     await page.goto('/vendor/listings');
-    await expect(page.getByRole('main').getByRole('row').filter({ has: page.getByRole('cell') })).toHaveCount(1);
+    await expect(
+      page
+        .getByRole('main')
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell') }),
+    ).toHaveCount(1);
     await expect(vendorRow(page, html.nameEn)).toHaveCount(1);
   });
 
-  await test.step("another vendor gets \"Page not found\" for this vendor's package, and cannot change it", async () => {
+  await test.step('another vendor gets "Page not found" for this vendor\'s package, and cannot change it', async () => {
     const other = await newActor(browser, baseURL);
     await logIn(other.page, DEMO.vendor, DEMO_PASSWORD, /\/vendor$/);
     const response = await other.page.goto(`/vendor/listings/${solutionId}`);

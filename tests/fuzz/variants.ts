@@ -89,25 +89,33 @@ function urlencoded(fields: Fields): string {
 function multipart(fields: Fields, files: FileField[]): FormData {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
-  for (const file of files) form.append(file.name, new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.filename);
+  for (const file of files)
+    form.append(file.name, new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.filename);
   return form;
 }
 
 /** Field sets: every field of `base` mutated one at a time, then mixtures; `csrf` is always kept valid. */
-export function fieldVariants(base: Fields, { count, seed, extraFields = [] }: { count: number; seed: number; extraFields?: string[] }): { label: string; fields: Fields }[] {
+export function fieldVariants(
+  base: Fields,
+  { count, seed, extraFields = [] }: { count: number; seed: number; extraFields?: string[] },
+): { label: string; fields: Fields }[] {
   const names = [...new Set([...Object.keys(base), ...extraFields])].filter((name) => name !== '_csrf');
   const out: { label: string; fields: Fields }[] = [];
   for (const name of names) {
     const { [name]: _dropped, ...rest } = base;
     out.push({ label: `${name} missing`, fields: rest });
     const value = base[name] ?? 'x';
-    out.push({ label: `${name} repeated`, fields: { ...base, [name]: [...(Array.isArray(value) ? value : [value]), ...(Array.isArray(value) ? value : [value])] } });
-    for (const nasty of NASTY_VALUES) out.push({ label: `${name}=${JSON.stringify(nasty.slice(0, 40))}`, fields: { ...base, [name]: nasty } });
+    out.push({
+      label: `${name} repeated`,
+      fields: { ...base, [name]: [...(Array.isArray(value) ? value : [value]), ...(Array.isArray(value) ? value : [value])] },
+    });
+    for (const nasty of NASTY_VALUES)
+      out.push({ label: `${name}=${JSON.stringify(nasty.slice(0, 40))}`, fields: { ...base, [name]: nasty } });
   }
   out.push({ label: 'no fields', fields: {} });
   out.push({ label: 'unknown fields', fields: { ...base, __proto__x: '1', 'constructor[prototype]': 'x', ['a'.repeat(2_000)]: 'b' } });
   const random = seeded(seed);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   while (out.length < count) {
     const fields: Fields = { ...base };
     const changed: string[] = [];
@@ -127,7 +135,14 @@ export function fieldVariants(base: Fields, { count, seed, extraFields = [] }: {
 /** Request bodies: the field variants as the form would send them, plus other content types and broken bodies. */
 export function bodyVariants(
   base: Fields,
-  { count, seed, csrf, files = [], multipartForm = false, extraFields }: { count: number; seed: number; csrf: string; files?: FileField[]; multipartForm?: boolean; extraFields?: string[] },
+  {
+    count,
+    seed,
+    csrf,
+    files = [],
+    multipartForm = false,
+    extraFields,
+  }: { count: number; seed: number; csrf: string; files?: FileField[]; multipartForm?: boolean; extraFields?: string[] },
 ): BodyVariant[] {
   const withCsrf = (fields: Fields): Fields => ({ ...fields, _csrf: csrf });
   const out: BodyVariant[] = fieldVariants(base, { count: Math.max(0, count - 16), seed, extraFields }).map(({ label, fields }) =>
@@ -136,31 +151,66 @@ export function bodyVariants(
       : { label, body: urlencoded(withCsrf(fields)), contentType: 'application/x-www-form-urlencoded' },
   );
   const all = withCsrf(base);
-  const nastyName = files[0] ? [{ ...files[0], filename: 'a\u0000b\r\n"; x=".pdf' }, ...files.slice(1)] : [{ name: 'document', filename: '\u0000.pdf', bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]) }];
+  const nastyName = files[0]
+    ? [{ ...files[0], filename: 'a\u0000b\r\n"; x=".pdf' }, ...files.slice(1)]
+    : [{ name: 'document', filename: '\u0000.pdf', bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]) }];
   out.push(
     { label: 'JSON body', body: JSON.stringify(all), contentType: 'application/json' },
     { label: 'text/plain body', body: urlencoded(all), contentType: 'text/plain' },
     { label: 'no content type', body: urlencoded(all) },
     { label: 'multipart instead of urlencoded', body: multipart(all, files) },
     { label: 'urlencoded instead of multipart', body: urlencoded(all), contentType: 'application/x-www-form-urlencoded' },
-    { label: 'multipart with a bad boundary', body: `--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--y--`, contentType: 'multipart/form-data; boundary=x' },
+    {
+      label: 'multipart with a bad boundary',
+      body: `--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--y--`,
+      contentType: 'multipart/form-data; boundary=x',
+    },
     { label: 'multipart without a boundary', body: urlencoded(all), contentType: 'multipart/form-data' },
-    { label: 'multipart, files where text belongs', body: multipart({ _csrf: csrf }, Object.keys(base).slice(0, 4).map((name) => ({ name, filename: 'x.pdf', bytes: new Uint8Array([1, 2, 3]) }))) },
+    {
+      label: 'multipart, files where text belongs',
+      body: multipart(
+        { _csrf: csrf },
+        Object.keys(base)
+          .slice(0, 4)
+          .map((name) => ({ name, filename: 'x.pdf', bytes: new Uint8Array([1, 2, 3]) })),
+      ),
+    },
     { label: 'multipart, file names with control characters', body: multipart(all, nastyName) },
-    { label: 'multipart, an empty file', body: multipart(all, files.map((file) => ({ ...file, bytes: new Uint8Array() }))) },
-    { label: 'multipart, not the declared type', body: multipart(all, files.map((file) => ({ ...file, bytes: new TextEncoder().encode('MZ not a pdf'), type: 'application/pdf' }))) },
+    {
+      label: 'multipart, an empty file',
+      body: multipart(
+        all,
+        files.map((file) => ({ ...file, bytes: new Uint8Array() })),
+      ),
+    },
+    {
+      label: 'multipart, not the declared type',
+      body: multipart(
+        all,
+        files.map((file) => ({ ...file, bytes: new TextEncoder().encode('MZ not a pdf'), type: 'application/pdf' })),
+      ),
+    },
     { label: 'broken percent-encoding', body: `${urlencoded(all)}&a=%zz&%E0%A4%A=1`, contentType: 'application/x-www-form-urlencoded' },
     { label: 'utf-16 charset claimed', body: urlencoded(all), contentType: 'application/x-www-form-urlencoded; charset=utf-16' },
     { label: 'raw bytes', body: new Uint8Array([0, 255, 254, 1, 2, 3, 0x80, 0xc0]), contentType: 'application/x-www-form-urlencoded' },
     { label: 'empty body', body: '', contentType: 'application/x-www-form-urlencoded' },
-    { label: 'body over the size limit', body: urlencoded({ ...all, padding: 'x'.repeat(400_000) }), contentType: 'application/x-www-form-urlencoded' },
+    {
+      label: 'body over the size limit',
+      body: urlencoded({ ...all, padding: 'x'.repeat(400_000) }),
+      contentType: 'application/x-www-form-urlencoded',
+    },
   );
   return out;
 }
 
 /** Query strings: each parameter with every nasty value, missing, repeated, plus unknown and huge parameters. */
-export function queryVariants(base: Fields, { count, seed, extraParams = [] }: { count: number; seed: number; extraParams?: string[] }): { label: string; query: string }[] {
-  const out = fieldVariants(base, { count: Math.max(0, count - 3), seed, extraFields: [...extraParams, 'page'] }).map(({ label, fields }) => ({ label, query: urlencoded(fields) }));
+export function queryVariants(
+  base: Fields,
+  { count, seed, extraParams = [] }: { count: number; seed: number; extraParams?: string[] },
+): { label: string; query: string }[] {
+  const out = fieldVariants(base, { count: Math.max(0, count - 3), seed, extraFields: [...extraParams, 'page'] }).map(
+    ({ label, fields }) => ({ label, query: urlencoded(fields) }),
+  );
   out.push(
     { label: 'huge query', query: `q=${'x'.repeat(6_000)}&${urlencoded(base)}` },
     { label: 'broken percent-encoding', query: `${urlencoded(base)}&x=%zz&%ff=%fe` },

@@ -57,7 +57,10 @@ describe('the database goes away', () => {
       expect(await terminateAppConnections()).toBeGreaterThanOrEqual(0);
       const statuses = await Promise.all(inFlight);
       // Each in-flight request either finished or was told to try again; never a 500, never a reset.
-      expect(statuses.every((s) => s === 200 || s === 503), statuses.join(',')).toBe(true);
+      expect(
+        statuses.every((s) => s === 200 || s === 503),
+        statuses.join(','),
+      ).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(server.child.exitCode).toBeNull();
       expect((await get('/solutions')).status).toBe(200);
@@ -81,7 +84,10 @@ describe('the database goes away', () => {
 
     const login = await get('/login', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: (await csrfCookie(false).serialize('A'.repeat(43))).split(';')[0]! },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Cookie: (await csrfCookie(false).serialize('A'.repeat(43))).split(';')[0]!,
+      },
       body: new URLSearchParams({ _csrf: 'A'.repeat(43), email: 'applicant@demo.matchfund.hk', password: 'x' }),
     });
     expect(login.status).toBe(503);

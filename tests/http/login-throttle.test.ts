@@ -17,7 +17,9 @@ afterAll(async () => {
 });
 
 const guess = (email: string, i: number, forwardedFor: string) =>
-  postForm(server.url, '/login', { email, password: `wrong guess ${i}` }, { headers: { 'X-Forwarded-For': forwardedFor } }).then((r) => r.status);
+  postForm(server.url, '/login', { email, password: `wrong guess ${i}` }, { headers: { 'X-Forwarded-For': forwardedFor } }).then(
+    (r) => r.status,
+  );
 
 describe('login throttling behind one proxy (TRUST_PROXY=1)', () => {
   it('40 guesses each with a made-up X-Forwarded-For are counted against the address the proxy saw', async () => {
@@ -29,7 +31,9 @@ describe('login throttling behind one proxy (TRUST_PROXY=1)', () => {
   });
 
   it('40 at once from one address check at most the allowed number of passwords', async () => {
-    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => guess('vendor@demo.matchfund.hk', i, `198.51.100.${i}, 203.0.113.8`)));
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => guess('vendor@demo.matchfund.hk', i, `198.51.100.${i}, 203.0.113.8`)),
+    );
     expect(statuses.filter((s) => s === 400)).toHaveLength(PAIR_MAX_FAILURES);
     expect(statuses.filter((s) => s === 429)).toHaveLength(40 - PAIR_MAX_FAILURES);
   });
@@ -38,7 +42,12 @@ describe('login throttling behind one proxy (TRUST_PROXY=1)', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) statuses.push(await guess('officer2@demo.matchfund.hk', i, `203.0.113.${100 + i}`));
     expect(statuses.filter((s) => s === 400)).toHaveLength(ACCOUNT_FREE_FAILURES);
-    const refused = await postForm(server.url, '/login', { email: 'officer2@demo.matchfund.hk', password: 'x' }, { headers: { 'X-Forwarded-For': '203.0.113.250' } });
+    const refused = await postForm(
+      server.url,
+      '/login',
+      { email: 'officer2@demo.matchfund.hk', password: 'x' },
+      { headers: { 'X-Forwarded-For': '203.0.113.250' } },
+    );
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
   });

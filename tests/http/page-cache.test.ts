@@ -112,7 +112,13 @@ describe('never shared', () => {
       });
     };
     const req = { method: 'GET', path: '/solutions', query: {}, headers: {}, originalUrl: '/solutions' } as unknown as ExpressRequest;
-    const res = { setHeader() {}, status() { return this; }, end() {} } as unknown as ExpressResponse;
+    const res = {
+      setHeader() {},
+      status() {
+        return this;
+      },
+      end() {},
+    } as unknown as ExpressResponse;
     const sent: Response[] = [];
     expect(cache.eligible(req)).toBe(true);
     for (let i = 0; i < 3; i++) await cache.serve(req, res, render, async (response) => void sent.push(response));

@@ -20,7 +20,14 @@ const accounts = ['applicant', 'vendor', 'officer', 'officer2', 'admin'].map((na
 
 describe('graceful shutdown', () => {
   it('SIGTERM during 40 requests (logins that write a session, pages): every one completes, then the process exits 0', async () => {
-    const sessionsBefore = Number((await t.db.selectFrom('sessions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const sessionsBefore = Number(
+      (
+        await t.db
+          .selectFrom('sessions')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const logins = Array.from({ length: 24 }, async (_, i) => {
       const response = await postForm(server.url, '/login', { email: accounts[i % accounts.length]!, password: DEMO_PASSWORD });
       await response.arrayBuffer();
@@ -37,14 +44,22 @@ describe('graceful shutdown', () => {
     const loginStatuses = await Promise.allSettled(logins);
     const pageResults = await Promise.allSettled(pages);
     const failures = [...loginStatuses, ...pageResults].filter((r) => r.status === 'rejected');
-    const why = (reason: { message?: string; cause?: { code?: string; message?: string } }) => `${reason.message} ${reason.cause?.code ?? reason.cause?.message ?? ''}`;
+    const why = (reason: { message?: string; cause?: { code?: string; message?: string } }) =>
+      `${reason.message} ${reason.cause?.code ?? reason.cause?.message ?? ''}`;
     expect(failures.map((f) => why((f as PromiseRejectedResult).reason))).toEqual([]);
     expect(loginStatuses.map((r) => (r as PromiseFulfilledResult<number>).value)).toEqual(Array(24).fill(302));
     expect(pageResults.map((r) => (r as PromiseFulfilledResult<string>).value)).toEqual(Array(16).fill('complete'));
 
     expect(await server.exited).toBe(0);
     // Every login the client saw succeed made its session, and no other.
-    const sessionsAfter = Number((await t.db.selectFrom('sessions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const sessionsAfter = Number(
+      (
+        await t.db
+          .selectFrom('sessions')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(sessionsAfter - sessionsBefore).toBe(24);
     expect(server.output()).toMatch(/Shutting down/);
   });

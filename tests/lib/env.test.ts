@@ -9,7 +9,9 @@ describe('configuration safety', () => {
     ['SEED_DEMO=true', { SEED_DEMO: 'true' }],
     ['SEED_DEMO=1 with ALLOW_DEMO_SEED=false', { SEED_DEMO: '1', ALLOW_DEMO_SEED: 'false' }],
   ])('refuses demo accounts on a production server database (%s)', (_label, extra) => {
-    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: url, ...extra }, { warn: () => {} })).toThrow(/Unsafe configuration:[\s\S]*SEED_DEMO/);
+    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: url, ...extra }, { warn: () => {} })).toThrow(
+      /Unsafe configuration:[\s\S]*SEED_DEMO/,
+    );
   });
 
   it.each([
@@ -48,7 +50,6 @@ describe('configuration safety', () => {
     expect(() => parseEnv({ ALLOW_DEMO_SEED: 'maybe' })).toThrow(/ALLOW_DEMO_SEED/);
   });
 });
-
 
 describe('TRUST_PROXY is a number of proxy hops', () => {
   it.each([

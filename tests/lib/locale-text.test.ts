@@ -80,8 +80,9 @@ describe('Chinese locale files', () => {
   });
 
   it.each(files.map((f) => [`${f.locale}/${f.name}`, f.file] as const))('%s reads as formal written Chinese', (_label, file) => {
-    const found = strings(JSON.parse(readFileSync(file, 'utf8')) as unknown)
-      .flatMap(([key, text]) => problemsIn(text).map((p) => `${key}: ${p.kind} «${p.excerpt}» in «${text}»`));
+    const found = strings(JSON.parse(readFileSync(file, 'utf8')) as unknown).flatMap(([key, text]) =>
+      problemsIn(text).map((p) => `${key}: ${p.kind} «${p.excerpt}» in «${text}»`),
+    );
     expect(found).toEqual([]);
   });
 });

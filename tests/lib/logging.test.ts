@@ -10,7 +10,14 @@ import { deliverDue } from '../../app/services/outbox.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 // The shape of Remix's build.routes for a few of the app's routes.
-const route = (id: string, parentId: string | undefined, path: string | undefined, index = false) => ({ id, parentId, path, index, caseSensitive: undefined, module: {} });
+const route = (id: string, parentId: string | undefined, path: string | undefined, index = false) => ({
+  id,
+  parentId,
+  path,
+  index,
+  caseSensitive: undefined,
+  module: {},
+});
 const routes = Object.fromEntries(
   [
     route('root', undefined, ''),
@@ -87,7 +94,15 @@ describe('the request logging middleware', () => {
     expect(response.headers.get('X-Request-Id')).toBe(requestId);
     await new Promise((r) => setTimeout(r, 20));
     const line = lines.find((l) => l.requestId === requestId)!;
-    expect(line).toMatchObject({ msg: 'request', method: 'GET', route: '/applications/:ref', status: 200, userId: 41, role: 'applicant', clientIp: '198.51.100.4' });
+    expect(line).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      route: '/applications/:ref',
+      status: 200,
+      userId: 41,
+      role: 'applicant',
+      clientIp: '198.51.100.4',
+    });
     expect(line.durationMs).toBeGreaterThanOrEqual(4);
     expect(JSON.stringify(lines)).not.toContain('MF-2026-000999');
     expect(JSON.stringify(lines)).not.toContain('secret');
@@ -101,7 +116,9 @@ describe('the request logging middleware', () => {
     const trusted = await fetch(`${base}/healthz`, { headers: { 'X-Request-Id': 'lb-7f3a9c21' } });
     expect(trusted.headers.get('X-Request-Id')).toBe('lb-7f3a9c21');
     expect(trusted.status).toBe(503);
-    const untrusted = await fetch(`${(globalThis as Record<string, unknown>).untrustedBase as string}/healthz`, { headers: { 'X-Request-Id': 'lb-7f3a9c21' } });
+    const untrusted = await fetch(`${(globalThis as Record<string, unknown>).untrustedBase as string}/healthz`, {
+      headers: { 'X-Request-Id': 'lb-7f3a9c21' },
+    });
     expect(untrusted.headers.get('X-Request-Id')).not.toBe('lb-7f3a9c21');
     await new Promise((r) => setTimeout(r, 20));
     expect(lines.filter((l) => l.requestId === 'lb-7f3a9c21')).toEqual([expect.objectContaining({ route: '/healthz', status: 503 })]);
@@ -142,8 +159,16 @@ describe('errors and background jobs', () => {
     await t.db
       .insertInto('outbox')
       .values([
-        { topic: 'payment', idempotencyKey: 'log-test-1', payload: JSON.stringify({ payee: 'Lucky Noodle House', account: '012-345678-901' }) },
-        { topic: 'payment', idempotencyKey: 'log-test-2', payload: JSON.stringify({ payee: 'Lucky Noodle House', account: '012-345678-901' }) },
+        {
+          topic: 'payment',
+          idempotencyKey: 'log-test-1',
+          payload: JSON.stringify({ payee: 'Lucky Noodle House', account: '012-345678-901' }),
+        },
+        {
+          topic: 'payment',
+          idempotencyKey: 'log-test-2',
+          payload: JSON.stringify({ payee: 'Lucky Noodle House', account: '012-345678-901' }),
+        },
       ])
       .execute();
     let calls = 0;
@@ -177,13 +202,24 @@ describe('bank details', () => {
     logger.level = 'info';
     const restore = redirectLogs({ write: (chunk: string) => lines.push(JSON.parse(chunk)) });
     try {
-      logger.info({ accountNumber: '111222333', claim: { branchCode: '123', accountNumber: '444555666' }, payment: { payeeAccount: { accountNumber: '777888999' } } }, 'oops');
+      logger.info(
+        {
+          accountNumber: '111222333',
+          claim: { branchCode: '123', accountNumber: '444555666' },
+          payment: { payeeAccount: { accountNumber: '777888999' } },
+        },
+        'oops',
+      );
     } finally {
       restore();
       logger.level = level;
     }
     const text = JSON.stringify(lines);
     for (const number of ['111222333', '444555666', '777888999']) expect(text).not.toContain(number);
-    expect(lines[0]).toMatchObject({ accountNumber: '[redacted]', claim: { accountNumber: '[redacted]', branchCode: '[redacted]' }, payment: { payeeAccount: '[redacted]' } });
+    expect(lines[0]).toMatchObject({
+      accountNumber: '[redacted]',
+      claim: { accountNumber: '[redacted]', branchCode: '[redacted]' },
+      payment: { payeeAccount: '[redacted]' },
+    });
   });
 });

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { needs, paymentMethods } from '../../app/domain/matcher';
-import { firstIncomplete, nextStep, previousStep, questions, readAnswers, readQuestion, toMatchAnswers, toQuery, type Answers } from '../../app/lib/match-answers';
+import {
+  firstIncomplete,
+  nextStep,
+  previousStep,
+  questions,
+  readAnswers,
+  readQuestion,
+  toMatchAnswers,
+  toQuery,
+  type Answers,
+} from '../../app/lib/match-answers';
 import { districts, sectors } from '../../app/domain/programme';
 
 const open = { openSectors: ['fnb', 'retail'] };
@@ -34,7 +44,10 @@ describe('reading the answers in the address', () => {
     fc.assert(
       fc.property(answers, (a) => {
         const read = readAnswers(toQuery(a), open);
-        const expected: Answers = { ...a, methods: a.needs.includes('e_payments') ? paymentMethods.filter((m) => a.methods.includes(m)) : undefined };
+        const expected: Answers = {
+          ...a,
+          methods: a.needs.includes('e_payments') ? paymentMethods.filter((m) => a.methods.includes(m)) : undefined,
+        };
         if (!expected.methods) delete expected.methods;
         expect(read.invalid).toEqual([]);
         expect(read.answers).toEqual(expected);
@@ -44,7 +57,8 @@ describe('reading the answers in the address', () => {
 
   it('marks unreadable values invalid without throwing, and drops them', () => {
     const hostile = params(
-      'sector=tourism&needs=e_payments,hack&has=none,e_payment_pos&outlets=0&seats=-3&pay=free&own=1e9&district=mars&methods=' + 'x'.repeat(5000),
+      'sector=tourism&needs=e_payments,hack&has=none,e_payment_pos&outlets=0&seats=-3&pay=free&own=1e9&district=mars&methods=' +
+        'x'.repeat(5000),
     );
     const read = readAnswers(hostile, open);
     expect(read.invalid).toEqual(['sector', 'needs', 'existing', 'size', 'paying', 'budget', 'district']);
@@ -73,18 +87,27 @@ describe('reading the answers in the address', () => {
   });
 
   it('gives each question its field error', () => {
-    expect(readQuestion('sector', params('sector=tourism'), open)).toEqual({ ok: false, errors: { sector: ['match:errors.sector_not_open'] } });
+    expect(readQuestion('sector', params('sector=tourism'), open)).toEqual({
+      ok: false,
+      errors: { sector: ['match:errors.sector_not_open'] },
+    });
     expect(readQuestion('sector', params(''), open)).toEqual({ ok: false, errors: { sector: ['match:errors.sector_required'] } });
     expect(readQuestion('needs', params(''), open)).toEqual({ ok: false, errors: { needs: ['match:errors.needs_required'] } });
     expect(readQuestion('payments', params(''), open)).toEqual({ ok: false, errors: { methods: ['match:errors.methods_required'] } });
-    expect(readQuestion('existing', params('has=none&has=e_payment_pos'), open)).toEqual({ ok: false, errors: { has: ['match:errors.has_none_and_other'] } });
+    expect(readQuestion('existing', params('has=none&has=e_payment_pos'), open)).toEqual({
+      ok: false,
+      errors: { has: ['match:errors.has_none_and_other'] },
+    });
     expect(readQuestion('size', params('outlets=&seats=abc'), open)).toEqual({
       ok: false,
       errors: { outlets: ['match:errors.outlets_required'], seats: ['match:errors.seats_invalid'] },
     });
     expect(readQuestion('size', params('outlets=501'), open)).toEqual({ ok: false, errors: { outlets: ['match:errors.outlets_invalid'] } });
     expect(readQuestion('paying', params('pay=free'), open)).toEqual({ ok: false, errors: { pay: ['match:errors.pay_required'] } });
-    expect(readQuestion('district', params('district=mars'), open)).toEqual({ ok: false, errors: { district: ['match:errors.district_required'] } });
+    expect(readQuestion('district', params('district=mars'), open)).toEqual({
+      ok: false,
+      errors: { district: ['match:errors.district_required'] },
+    });
   });
 
   it('ranks the needs from the rank page, refusing two aims with the same number', () => {
@@ -104,7 +127,11 @@ describe('reading the answers in the address', () => {
   });
 
   it('keeps the ranking of needs still chosen when the needs page is answered again', () => {
-    const read = readQuestion('needs', params('needs=e_payments&needs=till_stock&needs=know_customers&order=till_stock,bring_back,e_payments'), open);
+    const read = readQuestion(
+      'needs',
+      params('needs=e_payments&needs=till_stock&needs=know_customers&order=till_stock,bring_back,e_payments'),
+      open,
+    );
     expect(read).toEqual({ ok: true, answers: { needs: ['till_stock', 'e_payments', 'know_customers'] } });
   });
 });
@@ -140,7 +167,16 @@ describe('the order of the questions', () => {
       district: 'sham_shui_po',
     });
     for (const q of questions.filter((q) => q !== 'rank')) {
-      const key = { sector: 'sector', needs: 'needs', payments: 'methods', existing: 'has', size: 'outlets', paying: 'pay', budget: 'ownCents', district: 'district' }[q] as keyof Answers;
+      const key = {
+        sector: 'sector',
+        needs: 'needs',
+        payments: 'methods',
+        existing: 'has',
+        size: 'outlets',
+        paying: 'pay',
+        budget: 'ownCents',
+        district: 'district',
+      }[q] as keyof Answers;
       const missing = { ...complete };
       delete missing[key];
       expect(toMatchAnswers(missing)).toBeNull();

@@ -6,15 +6,17 @@ const tracking = vi.hoisted(() => ({ running: 0, most: 0 }));
 
 vi.mock('@node-rs/argon2', async (importOriginal) => {
   const real = await importOriginal<typeof Argon2>();
-  const track = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A) => {
-    tracking.running++;
-    tracking.most = Math.max(tracking.most, tracking.running);
-    try {
-      return await fn(...args);
-    } finally {
-      tracking.running--;
-    }
-  };
+  const track =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A) => {
+      tracking.running++;
+      tracking.most = Math.max(tracking.most, tracking.running);
+      try {
+        return await fn(...args);
+      } finally {
+        tracking.running--;
+      }
+    };
   return { ...real, hash: track(real.hash), verify: track(real.verify) };
 });
 
@@ -31,7 +33,11 @@ describe('password work per process', () => {
 
   it(`${accepted} logins at once run at most ${PASSWORD_WORK.concurrency} argon2 computations at a time, and all get their answer`, async () => {
     tracking.most = 0;
-    const results = await Promise.all(Array.from({ length: accepted }, (_, i) => verifyPassword({ hash: stored, password: i === 7 ? 'correct horse battery' : `guess ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: accepted }, (_, i) =>
+        verifyPassword({ hash: stored, password: i === 7 ? 'correct horse battery' : `guess ${i}` }),
+      ),
+    );
     expect(tracking.most).toBeLessThanOrEqual(PASSWORD_WORK.concurrency);
     expect(results.filter(Boolean)).toHaveLength(1);
   });

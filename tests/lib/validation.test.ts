@@ -1,16 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay, emailAddress, isoInstant, moneyCents, optionalText, requiredText, searchText, wholeNumber } from '../../app/lib/validation';
+import {
+  calendarDay,
+  emailAddress,
+  isoInstant,
+  moneyCents,
+  optionalText,
+  requiredText,
+  searchText,
+  wholeNumber,
+} from '../../app/lib/validation';
 
 const ok = (schema: { safeParse: (v: unknown) => { success: boolean } }, value: unknown) => schema.safeParse(value).success;
 
 describe('text fields', () => {
-  it.each(['a\u0000b', '\u0000', 'a\u0007', 'a\u001b[31m', 'a\u007f', 'a\u0085', 'a\ud800b', 'line\nbreak', 'tab\there', 'cr\rhere', 'a\u2028b'])(
-    'a single-line field refuses %j',
-    (value) => {
-      expect(ok(requiredText({ max: 100 }), value)).toBe(false);
-      expect(ok(optionalText({ max: 100 }), value)).toBe(false);
-    },
-  );
+  it.each([
+    'a\u0000b',
+    '\u0000',
+    'a\u0007',
+    'a\u001b[31m',
+    'a\u007f',
+    'a\u0085',
+    'a\ud800b',
+    'line\nbreak',
+    'tab\there',
+    'cr\rhere',
+    'a\u2028b',
+  ])('a single-line field refuses %j', (value) => {
+    expect(ok(requiredText({ max: 100 }), value)).toBe(false);
+    expect(ok(optionalText({ max: 100 }), value)).toBe(false);
+  });
 
   it('a multiline field keeps line breaks and tabs (CRLF becomes LF) but refuses other controls', () => {
     expect(requiredText({ max: 100, multiline: true }).parse(' one\r\ntwo\tthree ')).toBe('one\ntwo\tthree');

@@ -12,7 +12,14 @@ import { createDb, type DB } from '../../db/client';
 import { migrateToLatest } from '../../db/migrate';
 import { seedDatabase } from '../../db/seed';
 import { submitApplication } from '../../app/services/applications.server';
-import { confirmDeployment, decideClaim, preparePayment, releasePayment, reportDeployment, submitClaim } from '../../app/services/claims.server';
+import {
+  confirmDeployment,
+  decideClaim,
+  preparePayment,
+  releasePayment,
+  reportDeployment,
+  submitClaim,
+} from '../../app/services/claims.server';
 import { assignToMe, decideApplication } from '../../app/services/officer.server';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
 
@@ -49,7 +56,12 @@ async function addActivity(db: DB) {
     const user = await makeUser(db);
     const enterpriseId = await makeEnterprise(db, user.id);
     const pkg = await makeListedSolution(db, { priceCents: 10_000_00 + i * 1_234_56 });
-    const quotationId = await makeQuotation(db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const quotationId = await makeQuotation(db, {
+      userId: user.id,
+      enterpriseId,
+      solutionId: pkg.solutionId,
+      vendorUserId: pkg.vendorUserId,
+    });
     const reference = await makeDraft(db, { userId: user.id, quotationId });
     const submitted = await submitApplication({ db, userId: user.id, reference });
     if (!submitted.ok) throw new Error(`drill setup: submit ${submitted.code}`);
@@ -149,7 +161,9 @@ async function main(): Promise<number> {
     } finally {
       await db.destroy();
     }
-    console.log(`[drill] seeded ${source}: demo data and ${APPLICATIONS} applications in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[drill] seeded ${source}: demo data and ${APPLICATIONS} applications in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     const backup = npmRun('backup', [file], urlFor(source));
     process.stdout.write(backup.output);
@@ -159,7 +173,8 @@ async function main(): Promise<number> {
     if (restore.status !== 0) throw new Error('npm run restore failed');
 
     const again = npmRun('restore', [file], urlFor(target));
-    if (again.status === 0 || !/not empty/.test(again.output)) problems.push(`a restore into the non-empty ${target} was not refused:\n${again.output}`);
+    if (again.status === 0 || !/not empty/.test(again.output))
+      problems.push(`a restore into the non-empty ${target} was not refused:\n${again.output}`);
     else console.log('[drill] a second restore into the now non-empty database was refused, as it must be');
 
     started = performance.now();
@@ -174,11 +189,14 @@ async function main(): Promise<number> {
         problems.push(`table ${name} is missing ${a ? 'after' : 'before'} the restore`);
         continue;
       }
-      const money = Object.entries(a.money).map(([column, sum]) => `${column}=${sum}`).join(' ');
+      const money = Object.entries(a.money)
+        .map(([column, sum]) => `${column}=${sum}`)
+        .join(' ');
       const same = a.rows === b.rows && a.digest === b.digest && JSON.stringify(a.money) === JSON.stringify(b.money);
       console.log(`[drill] ${name.padEnd(28)} ${String(a.rows).padStart(7)}  ${money}${same ? '' : '   <-- DIFFERS'}`);
       if (a.rows !== b.rows) problems.push(`${name}: ${a.rows} rows before, ${b.rows} after`);
-      for (const [column, sum] of Object.entries(a.money)) if (b.money[column] !== sum) problems.push(`${name}.${column}: total ${sum} before, ${b.money[column]} after`);
+      for (const [column, sum] of Object.entries(a.money))
+        if (b.money[column] !== sum) problems.push(`${name}.${column}: total ${sum} before, ${b.money[column]} after`);
       if (a.rows === b.rows && a.digest !== b.digest) problems.push(`${name}: same row count but different contents`);
     }
     for (const [name, value] of before.sequences) {
@@ -191,7 +209,12 @@ async function main(): Promise<number> {
     await tamper.end();
     const tampered = (await facts(urlFor(target))).tables.get('applications');
     const original = before.tables.get('applications');
-    if (!tampered || !original || tampered.money.programme_cents === original.money.programme_cents || tampered.digest === original.digest) {
+    if (
+      !tampered ||
+      !original ||
+      tampered.money.programme_cents === original.money.programme_cents ||
+      tampered.digest === original.digest
+    ) {
       problems.push('self-check: a one-cent change in the restored applications went unnoticed');
     } else console.log('[drill] self-check: a one-cent change in the restored copy is detected');
     const size = fs.statSync(file).size;

@@ -39,7 +39,10 @@ function freePort(): Promise<number> {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const build = spawnSync(process.execPath, ['node_modules/@remix-run/dev/dist/cli.js', 'build'], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  const build = spawnSync(process.execPath, ['node_modules/@remix-run/dev/dist/cli.js', 'build'], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error(`remix build failed:\n${build.stderr}`);
 
   const user = await makeUser(t.db);
@@ -49,12 +52,27 @@ beforeAll(async () => {
   quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
   // A second application, approved and in use, ready for its claim.
   const other = await makeListedSolution(t.db, { priceCents: 20_000_00, category: 'online_promotion' });
-  const otherQuotation = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: other.solutionId, vendorUserId: other.vendorUserId });
+  const otherQuotation = await makeQuotation(t.db, {
+    userId: user.id,
+    enterpriseId,
+    solutionId: other.solutionId,
+    vendorUserId: other.vendorUserId,
+  });
   deployedReference = await makeDraft(t.db, { userId: user.id, quotationId: otherQuotation });
   expect((await submitApplication({ db: t.db, userId: user.id, reference: deployedReference })).ok).toBe(true);
   const officer = await makeUser(t.db, 'officer');
   await assignToMe({ db: t.db, officerId: officer.id, reference: deployedReference });
-  expect((await decideApplication({ db: t.db, officerId: officer.id, reference: deployedReference, expectedStatus: 'under_review', decision: { action: 'approve' } })).ok).toBe(true);
+  expect(
+    (
+      await decideApplication({
+        db: t.db,
+        officerId: officer.id,
+        reference: deployedReference,
+        expectedStatus: 'under_review',
+        decision: { action: 'approve' },
+      })
+    ).ok,
+  ).toBe(true);
   expect((await reportDeployment({ db: t.db, vendorUserId: other.vendorUserId, reference: deployedReference })).ok).toBe(true);
   expect((await confirmDeployment({ db: t.db, userId: user.id, reference: deployedReference })).ok).toBe(true);
 
@@ -127,13 +145,22 @@ describe('request logs', () => {
   });
 
   it('an upload logs the route pattern and the user, never the document', async () => {
-    const page = await fetch(`${base}/applications/new?quotation=${quotationId}`, { headers: { Cookie: `${session}; ${await csrfPair()}` } });
+    const page = await fetch(`${base}/applications/new?quotation=${quotationId}`, {
+      headers: { Cookie: `${session}; ${await csrfPair()}` },
+    });
     expect(page.status).toBe(200);
     const idempotencyKey = /name="idempotencyKey" value="([^"]+)"/.exec(await page.text())![1]!;
     const form = new FormData();
     form.set('_csrf', CSRF);
     form.set('idempotencyKey', idempotencyKey);
-    for (const d of ['information_true', 'no_other_public_funding', 'not_related_to_vendor', 'deploy_within_six_months', 'consent_to_checks']) form.set(d, 'yes');
+    for (const d of [
+      'information_true',
+      'no_other_public_funding',
+      'not_related_to_vendor',
+      'deploy_within_six_months',
+      'consent_to_checks',
+    ])
+      form.set(d, 'yes');
     form.set('document', new Blob([`%PDF-1.7\n${DOCUMENT_MARKER}\n`], { type: 'application/pdf' }), `${DOCUMENT_MARKER}.pdf`);
     const response = await fetch(`${base}/applications/new?quotation=${quotationId}`, {
       method: 'POST',
@@ -144,10 +171,16 @@ describe('request logs', () => {
     expect(response.status).toBe(302);
     const id = response.headers.get('X-Request-Id')!;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await waitForLine(id)).toMatchObject({ method: 'POST', route: '/applications/new', status: 302, userId: applicant.id, role: 'applicant' });
+    expect(await waitForLine(id)).toMatchObject({
+      method: 'POST',
+      route: '/applications/new',
+      status: 302,
+      userId: applicant.id,
+      role: 'applicant',
+    });
   });
 
-  it('a claim with a bank slip and the business\'s bank account logs the pattern, not the reference, and none of the papers', async () => {
+  it("a claim with a bank slip and the business's bank account logs the pattern, not the reference, and none of the papers", async () => {
     const form = new FormData();
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const fields = {
@@ -165,7 +198,11 @@ describe('request logs', () => {
     };
     for (const [key, value] of Object.entries(fields)) form.set(key, value);
     form.set('invoiceDocument', new Blob(['%PDF-1.7\ninvoice\n'], { type: 'application/pdf' }), 'invoice.pdf');
-    form.set('paymentDocument', new Blob([`%PDF-1.7\nBank transfer from account ${BANK_ACCOUNT}\n`], { type: 'application/pdf' }), 'bank-slip.pdf');
+    form.set(
+      'paymentDocument',
+      new Blob([`%PDF-1.7\nBank transfer from account ${BANK_ACCOUNT}\n`], { type: 'application/pdf' }),
+      'bank-slip.pdf',
+    );
     const response = await fetch(`${base}/applications/${deployedReference}/claim`, {
       method: 'POST',
       body: form,
@@ -173,7 +210,12 @@ describe('request logs', () => {
       redirect: 'manual',
     });
     expect(response.status).toBe(302);
-    expect(await waitForLine(response.headers.get('X-Request-Id')!)).toMatchObject({ method: 'POST', route: '/applications/:ref/claim', status: 302, userId: applicant.id });
+    expect(await waitForLine(response.headers.get('X-Request-Id')!)).toMatchObject({
+      method: 'POST',
+      route: '/applications/:ref/claim',
+      status: 302,
+      userId: applicant.id,
+    });
   });
 
   it('an id offered by a client is only a plain token', async () => {
@@ -208,12 +250,27 @@ describe('request logs', () => {
   it('nothing secret or personal ever reached the log', () => {
     const token = session.split('=')[1]!;
     expect(token.length).toBeGreaterThan(20);
-    for (const secret of [PASSWORD, token, CSRF, DOCUMENT_MARKER, BANK_ACCOUNT, CLAIM_ACCOUNT_NUMBER, 'INV-7788', applicant.email, deployedReference, 'mf_session', 'mf_csrf']) {
+    for (const secret of [
+      PASSWORD,
+      token,
+      CSRF,
+      DOCUMENT_MARKER,
+      BANK_ACCOUNT,
+      CLAIM_ACCOUNT_NUMBER,
+      'INV-7788',
+      applicant.email,
+      deployedReference,
+      'mf_session',
+      'mf_csrf',
+    ]) {
       expect(output, `log output contains ${secret}`).not.toContain(secret);
     }
     // Every request line is one JSON object with the same fields.
     const requests = jsonLines().filter((line) => line.msg === 'request');
     expect(requests.length).toBeGreaterThanOrEqual(6);
-    for (const line of requests) expect(Object.keys(line)).toEqual(expect.arrayContaining(['time', 'requestId', 'method', 'route', 'status', 'durationMs', 'clientIp']));
+    for (const line of requests)
+      expect(Object.keys(line)).toEqual(
+        expect.arrayContaining(['time', 'requestId', 'method', 'route', 'status', 'durationMs', 'clientIp']),
+      );
   });
 });

@@ -3,10 +3,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseTool, clientConnection, describeTools, parseToolVersion, userObjectCount, withClient, type ClientTool } from '../../db/pg-tools';
+import {
+  chooseTool,
+  clientConnection,
+  describeTools,
+  parseToolVersion,
+  userObjectCount,
+  withClient,
+  type ClientTool,
+} from '../../db/pg-tools';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
-const tool = (major: number, file = `/opt/pg${major}/bin/pg_dump`): ClientTool => ({ name: 'pg_dump', path: file, major, version: `${major}.3` });
+const tool = (major: number, file = `/opt/pg${major}/bin/pg_dump`): ClientTool => ({
+  name: 'pg_dump',
+  path: file,
+  major,
+  version: `${major}.3`,
+});
 
 describe('finding pg_dump and pg_restore', () => {
   it.each([
@@ -31,7 +44,8 @@ describe('finding pg_dump and pg_restore', () => {
   it('refuses a client older than the server, and takes the newest that is new enough', () => {
     const old = chooseTool({ name: 'pg_dump', tools: [tool(15)], serverMajor: 18 });
     expect(old.ok).toBe(false);
-    if (!old.ok) expect(old.message).toMatch(/pg_dump 15\.3 \(\/opt\/pg15\/bin\/pg_dump\) is older than the database server, PostgreSQL 18/);
+    if (!old.ok)
+      expect(old.message).toMatch(/pg_dump 15\.3 \(\/opt\/pg15\/bin\/pg_dump\) is older than the database server, PostgreSQL 18/);
     expect(chooseTool({ name: 'pg_dump', tools: [tool(15), tool(18), tool(17)], serverMajor: 15 })).toEqual({ ok: true, tool: tool(18) });
     expect(chooseTool({ name: 'pg_dump', tools: [tool(15)], serverMajor: 15 })).toEqual({ ok: true, tool: tool(15) });
   });

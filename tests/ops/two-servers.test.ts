@@ -41,7 +41,13 @@ function startReceiver(): Promise<Receiver> {
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
-      resolve(Object.assign(state, { url: `http://127.0.0.1:${port}`, deliveries, close: () => new Promise<void>((done) => server.close(() => done())) }));
+      resolve(
+        Object.assign(state, {
+          url: `http://127.0.0.1:${port}`,
+          deliveries,
+          close: () => new Promise<void>((done) => server.close(() => done())),
+        }),
+      );
     }),
   );
 }
@@ -160,7 +166,12 @@ describe('two app processes on one database', () => {
       const enterpriseId = await makeEnterprise(t.db, user.id);
       const references: string[] = [];
       for (const v of vendors) {
-        const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: v.solutionId, vendorUserId: v.vendorUserId });
+        const quotationId = await makeQuotation(t.db, {
+          userId: user.id,
+          enterpriseId,
+          solutionId: v.solutionId,
+          vendorUserId: v.vendorUserId,
+        });
         references.push(await makeDraft(t.db, { userId: user.id, quotationId }));
       }
       shops.push({ userId: user.id, session: await sessionForUserId(t.db, user.id), enterpriseId, references });
@@ -174,13 +185,26 @@ describe('two app processes on one database', () => {
     // 1. Submissions: all 24 at once, each posted to both servers (48 requests).
     let started = performance.now();
     const submitted = (
-      await Promise.all(shops.flatMap((shop) => shop.references.map((reference) => toBoth(`/applications/${reference}`, { intent: 'submit' }, shop.session))))
+      await Promise.all(
+        shops.flatMap((shop) =>
+          shop.references.map((reference) => toBoth(`/applications/${reference}`, { intent: 'submit' }, shop.session)),
+        ),
+      )
     ).flat();
     const submitMs = performance.now() - started;
     expect(submitted.filter((s) => s >= 500)).toEqual([]);
     expect(submitted.every((s) => s === 302 || s === 409)).toBe(true);
     for (const shop of shops) expect(await sum(committedStatuses, shop.enterpriseId)).toBeLessThanOrEqual(CAP);
-    const inReview = await t.db.selectFrom('applications').select(['reference', 'enterpriseId']).where('status', '=', 'submitted').where('enterpriseId', 'in', shops.map((s) => s.enterpriseId)).execute();
+    const inReview = await t.db
+      .selectFrom('applications')
+      .select(['reference', 'enterpriseId'])
+      .where('status', '=', 'submitted')
+      .where(
+        'enterpriseId',
+        'in',
+        shops.map((s) => s.enterpriseId),
+      )
+      .execute();
     // Each shop's first two fit in full; the third gets the HK$10,000 left under its cap or is refused, never more.
     expect(inReview.length).toBeGreaterThanOrEqual(16);
 
@@ -192,7 +216,22 @@ describe('two app processes on one database', () => {
     const saved = await createSettingsVersion({
       db: t.db,
       adminId: admin.id,
-      input: { roundCode: s.roundCode, budgetCents, capCents: s.capCents, matchBps: s.matchBps, maxOneOffCents: s.maxOneOffCents, maxSubscriptionMonths: s.maxSubscriptionMonths, maxSubscriptionTotalCents: s.maxSubscriptionTotalCents, deploymentMonths: s.deploymentMonths, maxEmployees: s.maxEmployees, openSectors: s.openSectors, openCategories: s.openCategories, opensAt: s.opensAt, closesAt: s.closesAt, slaWorkingDays: s.slaWorkingDays },
+      input: {
+        roundCode: s.roundCode,
+        budgetCents,
+        capCents: s.capCents,
+        matchBps: s.matchBps,
+        maxOneOffCents: s.maxOneOffCents,
+        maxSubscriptionMonths: s.maxSubscriptionMonths,
+        maxSubscriptionTotalCents: s.maxSubscriptionTotalCents,
+        deploymentMonths: s.deploymentMonths,
+        maxEmployees: s.maxEmployees,
+        openSectors: s.openSectors,
+        openCategories: s.openCategories,
+        opensAt: s.opensAt,
+        closesAt: s.closesAt,
+        slaWorkingDays: s.slaWorkingDays,
+      },
     });
     expect(saved.ok).toBe(true);
     started = performance.now();
@@ -200,8 +239,16 @@ describe('two app processes on one database', () => {
       await Promise.all(
         inReview.map(async ({ reference }, i) => {
           const officer = i % 2 === 0 ? officerA : officerB;
-          const assigned = await toBoth(`/officer/applications/${reference}`, { intent: 'assign', expectedStatus: 'submitted' }, officer.session);
-          const approved = await toBoth(`/officer/applications/${reference}`, { intent: 'approve', expectedStatus: 'under_review' }, officer.session);
+          const assigned = await toBoth(
+            `/officer/applications/${reference}`,
+            { intent: 'assign', expectedStatus: 'submitted' },
+            officer.session,
+          );
+          const approved = await toBoth(
+            `/officer/applications/${reference}`,
+            { intent: 'approve', expectedStatus: 'under_review' },
+            officer.session,
+          );
           return [...assigned, ...approved];
         }),
       )
@@ -210,7 +257,11 @@ describe('two app processes on one database', () => {
     expect(decisions.filter((status) => status >= 500)).toEqual([]);
     const approvedTotal = await sum(budgetStatuses);
     expect(approvedTotal).toBeLessThanOrEqual(budgetCents);
-    const approved = await t.db.selectFrom('applications').select(['reference', 'enterpriseId', 'vendorId']).where('status', '=', 'approved').execute();
+    const approved = await t.db
+      .selectFrom('applications')
+      .select(['reference', 'enterpriseId', 'vendorId'])
+      .where('status', '=', 'approved')
+      .execute();
     expect(approved.length).toBeGreaterThanOrEqual(5); // HK$150,000 of room: at least 7 of HK$20,000 or less
     expect(await t.db.selectFrom('applications').select('id').where('status', '=', 'under_review').execute()).not.toHaveLength(0); // the rest wait: budget exhausted
 
@@ -225,7 +276,17 @@ describe('two app processes on one database', () => {
         db: t.db,
         userId: shop.userId,
         reference: app.reference,
-        input: { invoiceNumber: `INV-${app.reference}`, invoiceDate: today(), invoicedCents: 40_000_00, paidCents: 40_000_00, paidOn: today(), payerName: 'Lucky Noodle House Limited', bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Lucky Noodle House Limited' }, invoice: pdf('invoice'), proofOfPayment: pdf('slip') },
+        input: {
+          invoiceNumber: `INV-${app.reference}`,
+          invoiceDate: today(),
+          invoicedCents: 40_000_00,
+          paidCents: 40_000_00,
+          paidOn: today(),
+          payerName: 'Lucky Noodle House Limited',
+          bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Lucky Noodle House Limited' },
+          invoice: pdf('invoice'),
+          proofOfPayment: pdf('slip'),
+        },
       });
       expect(claimed.ok).toBe(true);
       expect((await decideClaim({ db: t.db, officerId: officerA.id, reference: app.reference, approve: true })).ok).toBe(true);
@@ -247,7 +308,11 @@ describe('two app processes on one database', () => {
       .selectFrom('payments as p')
       .innerJoin('applications as a', 'a.id', 'p.applicationId')
       .select(['a.reference', 'p.preparedBy', 'p.releasedBy'])
-      .where('a.reference', 'in', approved.map((a) => a.reference))
+      .where(
+        'a.reference',
+        'in',
+        approved.map((a) => a.reference),
+      )
       .execute();
     expect(rows).toHaveLength(approved.length);
     expect(new Set(rows.map((r) => r.reference)).size).toBe(approved.length);
@@ -266,12 +331,24 @@ describe('two app processes on one database', () => {
     for (let i = 0; i < 6; i++) {
       const user = await makeUser(t.db);
       const enterpriseId = await makeEnterprise(t.db, user.id);
-      const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+      const quotationId = await makeQuotation(t.db, {
+        userId: user.id,
+        enterpriseId,
+        solutionId: pkg.solutionId,
+        vendorUserId: pkg.vendorUserId,
+      });
       pending.push({ session: await sessionForUserId(t.db, user.id), reference: await makeDraft(t.db, { userId: user.id, quotationId }) });
     }
     const applicant = await makeUser(t.db);
     const applicantSession = await sessionForUserId(t.db, applicant.id);
-    const sessionsBefore = Number((await t.db.selectFrom('sessions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const sessionsBefore = Number(
+      (
+        await t.db
+          .selectFrom('sessions')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
     type Outcome = { kind: string; status: number | string; ms: number };
     const outcomes: Outcome[] = [];
@@ -293,16 +370,36 @@ describe('two app processes on one database', () => {
         const pick = (n + i) % 8;
         if (pick === 0 && pending.length > 0) {
           const { session, reference } = pending.shift()!;
-          await one('submit', () => postForm(proxy.url, `/applications/${reference}`, { intent: 'submit' }, { session }), (r) => r.status === 302);
+          await one(
+            'submit',
+            () => postForm(proxy.url, `/applications/${reference}`, { intent: 'submit' }, { session }),
+            (r) => r.status === 302,
+          );
         } else if (pick === 1 && logins < 24) {
           logins++;
-          await one('login', () => postForm(proxy.url, '/login', { email: 'applicant@demo.matchfund.hk', password: DEMO_PASSWORD }), (r) => r.status === 302 && /mf_session=/.test(r.headers.get('Set-Cookie') ?? ''));
+          await one(
+            'login',
+            () => postForm(proxy.url, '/login', { email: 'applicant@demo.matchfund.hk', password: DEMO_PASSWORD }),
+            (r) => r.status === 302 && /mf_session=/.test(r.headers.get('Set-Cookie') ?? ''),
+          );
         } else if (pick % 2 === 0) {
-          await one('catalogue', () => fetch(`${proxy.url}/solutions`), (r, body) => r.status === 200 && body.trimEnd().endsWith('</html>'));
+          await one(
+            'catalogue',
+            () => fetch(`${proxy.url}/solutions`),
+            (r, body) => r.status === 200 && body.trimEnd().endsWith('</html>'),
+          );
         } else if (pick === 3 || pick === 7) {
-          await one('my applications', () => fetch(`${proxy.url}/applications`, { headers: { Cookie: applicantSession } }), (r, body) => r.status === 200 && body.trimEnd().endsWith('</html>'));
+          await one(
+            'my applications',
+            () => fetch(`${proxy.url}/applications`, { headers: { Cookie: applicantSession } }),
+            (r, body) => r.status === 200 && body.trimEnd().endsWith('</html>'),
+          );
         } else {
-          await one('health', () => fetch(`${proxy.url}/healthz`), (r) => r.status === 200);
+          await one(
+            'health',
+            () => fetch(`${proxy.url}/healthz`),
+            (r) => r.status === 200,
+          );
         }
       }
     };
@@ -316,7 +413,13 @@ describe('two app processes on one database', () => {
       // A backlog for both processes' outbox workers, so that the one being stopped is in the middle of delivering.
       await t.db
         .insertInto('outbox')
-        .values(Array.from({ length: 80 }, (_, i) => ({ topic: 'notification' as const, idempotencyKey: `restart-${index}-${i}-${crypto.randomUUID()}`, payload: JSON.stringify({ kind: 'test', n: i }) })))
+        .values(
+          Array.from({ length: 80 }, (_, i) => ({
+            topic: 'notification' as const,
+            idempotencyKey: `restart-${index}-${i}-${crypto.randomUUID()}`,
+            payload: JSON.stringify({ kind: 'test', n: i }),
+          })),
+        )
         .execute();
       await sleep(100);
       let mark = performance.now();
@@ -337,7 +440,14 @@ describe('two app processes on one database', () => {
     expect(outcomes.filter((o) => o.kind === 'submit')).toHaveLength(6);
     expect(outcomes.filter((o) => o.kind === 'catalogue').length).toBeGreaterThan(20);
     // Every login the client saw succeed made its session, and no other.
-    const sessionsAfter = Number((await t.db.selectFrom('sessions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const sessionsAfter = Number(
+      (
+        await t.db
+          .selectFrom('sessions')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(sessionsAfter - sessionsBefore).toBe(outcomes.filter((o) => o.kind === 'login').length);
 
     const times = outcomes.map((o) => o.ms).sort((a, b) => a - b);
@@ -364,9 +474,13 @@ describe('two app processes on one database', () => {
     expect(payments.length).toBeGreaterThanOrEqual(5);
     const received = new Map<string, number>();
     for (const d of receiver.deliveries) received.set(`${d.topic}:${d.key}`, (received.get(`${d.topic}:${d.key}`) ?? 0) + 1);
-    const wrong = messages.filter((m) => received.get(`${m.topic}:${m.idempotencyKey}`) !== 1).map((m) => `${m.topic} ${m.idempotencyKey} × ${received.get(`${m.topic}:${m.idempotencyKey}`) ?? 0}`);
+    const wrong = messages
+      .filter((m) => received.get(`${m.topic}:${m.idempotencyKey}`) !== 1)
+      .map((m) => `${m.topic} ${m.idempotencyKey} × ${received.get(`${m.topic}:${m.idempotencyKey}`) ?? 0}`);
     expect(wrong).toEqual([]);
     expect(receiver.deliveries).toHaveLength(messages.length);
-    console.info(`[two servers] outbox: ${messages.length} messages (${payments.length} payment instructions), ${receiver.deliveries.length} deliveries, no duplicates`);
+    console.info(
+      `[two servers] outbox: ${messages.length} messages (${payments.length} payment instructions), ${receiver.deliveries.length} deliveries, no duplicates`,
+    );
   });
 });

@@ -53,7 +53,11 @@ async function multipart(path: string, fields: Record<string, string>, file: { b
 describe('business profile routes', () => {
   it('keeps what was typed and says what is wrong field by field', async () => {
     const session = await sessionFor(t.db, 'applicant@demo.matchfund.hk');
-    const request = await postForm('/businesses/new', business({ brNumber: '1234', fullTimeEmployees: '', phone: '12', isListedCompany: '' }), { session });
+    const request = await postForm(
+      '/businesses/new',
+      business({ brNumber: '1234', fullTimeEmployees: '', phone: '12', isListedCompany: '' }),
+      { session },
+    );
     const response = await respond(() => newBusinessAction(args(request)));
     expect(response.status).toBe(400);
     const body = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
@@ -72,9 +76,14 @@ describe('business profile routes', () => {
     expect(created.status).toBe(302);
     const id = /\/businesses\/(\d+)\//.exec(created.headers.get('Location') ?? '')![1]!;
     const stranger = await sessionFor(t.db, 'vendor@demo.matchfund.hk');
-    expect((await respond(async () => eligibilityLoader(args(await getRequest(`/businesses/${id}/eligibility`, { session: stranger }), { id })))).status).toBe(403);
+    expect(
+      (await respond(async () => eligibilityLoader(args(await getRequest(`/businesses/${id}/eligibility`, { session: stranger }), { id }))))
+        .status,
+    ).toBe(403);
     const otherSession = await sessionForUserId(t.db, (await makeUser(t.db)).id);
-    expect((await respond(async () => eligibilityLoader(args(await getRequest('/x', { session: otherSession }), { id })))).status).toBe(404);
+    expect((await respond(async () => eligibilityLoader(args(await getRequest('/x', { session: otherSession }), { id })))).status).toBe(
+      404,
+    );
     const edit = await respond(async () => editBusinessAction(args(await postForm('/x', business(), { session: otherSession }), { id })));
     expect(edit.status).toBe(404);
   });
@@ -89,19 +98,27 @@ describe('enquiry → quotation → application through the routes', () => {
     const id = String(pkg.solutionId);
 
     // A forged feature id is refused with a reason, nothing written.
-    const forged = await respond(async () => solutionAction(args(await postForm(`/solutions/${id}`, { enterpriseId, features: '999999', message: '' }, { session }), { id })));
+    const forged = await respond(async () =>
+      solutionAction(args(await postForm(`/solutions/${id}`, { enterpriseId, features: '999999', message: '' }, { session }), { id })),
+    );
     expect(forged.status).toBe(409);
-    const sent = await respond(async () => solutionAction(args(await postForm(`/solutions/${id}`, { enterpriseId, message: 'Hi' }, { session }), { id })));
+    const sent = await respond(async () =>
+      solutionAction(args(await postForm(`/solutions/${id}`, { enterpriseId, message: 'Hi' }, { session }), { id })),
+    );
     expect(sent.status).toBe(302);
     const enquiryId = new URL(`http://x${sent.headers.get('Location')}`).searchParams.get('sent')!;
 
     // The vendor confirms from its inbox.
     const vendorSession = await sessionForUserId(t.db, pkg.vendorUserId);
-    const confirmed = await respond(async () => vendorEnquiriesAction(args(await postForm('/vendor/enquiries', { intent: 'confirm', enquiryId }, { session: vendorSession }))));
+    const confirmed = await respond(async () =>
+      vendorEnquiriesAction(args(await postForm('/vendor/enquiries', { intent: 'confirm', enquiryId }, { session: vendorSession }))),
+    );
     expect(confirmed.status).toBe(302);
     const quotation = await t.db.selectFrom('quotations').select('id').where('enquiryId', '=', Number(enquiryId)).executeTakeFirstOrThrow();
 
-    const page = await respond(async () => newApplicationLoader(args(await getRequest(`/applications/new?quotation=${quotation.id}`, { session }))));
+    const page = await respond(async () =>
+      newApplicationLoader(args(await getRequest(`/applications/new?quotation=${quotation.id}`, { session }))),
+    );
     const { idempotencyKey } = (await page.json()) as { idempotencyKey: string };
     const declarations = {
       information_true: 'yes',
@@ -113,11 +130,24 @@ describe('enquiry → quotation → application through the routes', () => {
     const url = `/applications/new?quotation=${quotation.id}`;
     // A missing declaration and an HTML file named .pdf are both refused.
     const bad = await respond(async () =>
-      newApplicationAction(args(await multipart(url, { idempotencyKey, ...declarations, consent_to_checks: '' }, { bytes: new TextEncoder().encode('<html>'), name: 'q.pdf' }, session))),
+      newApplicationAction(
+        args(
+          await multipart(
+            url,
+            { idempotencyKey, ...declarations, consent_to_checks: '' },
+            { bytes: new TextEncoder().encode('<html>'), name: 'q.pdf' },
+            session,
+          ),
+        ),
+      ),
     );
     expect(bad.status).toBe(400);
     const html = await respond(async () =>
-      newApplicationAction(args(await multipart(url, { idempotencyKey, ...declarations }, { bytes: new TextEncoder().encode('<html>'), name: 'q.pdf' }, session))),
+      newApplicationAction(
+        args(
+          await multipart(url, { idempotencyKey, ...declarations }, { bytes: new TextEncoder().encode('<html>'), name: 'q.pdf' }, session),
+        ),
+      ),
     );
     expect(await html.json()).toMatchObject({ fieldErrors: { document: ['applications:document_type'] } });
 
@@ -130,10 +160,20 @@ describe('enquiry → quotation → application through the routes', () => {
     expect(second.headers.get('Location')).toBe(first.headers.get('Location'));
     const ref = first.headers.get('Location')!.split('/')[2]!;
 
-    const submitted = await respond(async () => applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'submit' }, { session }), { ref })));
+    const submitted = await respond(async () =>
+      applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'submit' }, { session }), { ref })),
+    );
     expect(submitted.headers.get('Location')).toBe(`/applications/${ref}?submitted=1`);
-    const detail = (await (await respond(async () => applicationLoader(args(await getRequest(`/applications/${ref}`, { session }), { ref })))).json()) as {
-      application: { status: string; programmeCents: number; shopCents: number; documents: { id: number; filename: string }[]; events: { action: string }[] };
+    const detail = (await (
+      await respond(async () => applicationLoader(args(await getRequest(`/applications/${ref}`, { session }), { ref })))
+    ).json()) as {
+      application: {
+        status: string;
+        programmeCents: number;
+        shopCents: number;
+        documents: { id: number; filename: string }[];
+        events: { action: string }[];
+      };
     };
     expect(detail.application).toMatchObject({ status: 'submitted', programmeCents: 18_000_00, shopCents: 18_000_00 });
     expect(detail.application.events.map((e) => e.action)).toEqual(['create', 'submit']);
@@ -146,14 +186,25 @@ describe('enquiry → quotation → application through the routes', () => {
 
     // Someone else guessing the reference or the document gets 404.
     const otherSession = await sessionForUserId(t.db, (await makeUser(t.db)).id);
-    expect((await respond(async () => applicationLoader(args(await getRequest('/x', { session: otherSession }), { ref })))).status).toBe(404);
-    expect((await respond(async () => documentLoader(args(await getRequest('/x', { session: otherSession }), { ref, id: String(doc.id) })))).status).toBe(404);
-    expect((await respond(async () => applicationLoader(args(await getRequest('/x', { session }), { ref: 'not-a-ref' })))).status).toBe(404);
+    expect((await respond(async () => applicationLoader(args(await getRequest('/x', { session: otherSession }), { ref })))).status).toBe(
+      404,
+    );
+    expect(
+      (await respond(async () => documentLoader(args(await getRequest('/x', { session: otherSession }), { ref, id: String(doc.id) }))))
+        .status,
+    ).toBe(404);
+    expect((await respond(async () => applicationLoader(args(await getRequest('/x', { session }), { ref: 'not-a-ref' })))).status).toBe(
+      404,
+    );
 
     // Withdraw, then a stale second withdraw answers 409.
-    const withdrawn = await respond(async () => applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'withdraw' }, { session }), { ref })));
+    const withdrawn = await respond(async () =>
+      applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'withdraw' }, { session }), { ref })),
+    );
     expect(withdrawn.status).toBe(302);
-    const stale = await respond(async () => applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'withdraw' }, { session }), { ref })));
+    const stale = await respond(async () =>
+      applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'withdraw' }, { session }), { ref })),
+    );
     expect(stale.status).toBe(409);
   });
 });
@@ -166,9 +217,16 @@ describe('a quotation the programme cannot pay a share of', () => {
     const enterpriseId = await makeEnterprise(t.db, user.id);
     // A listing from before the minimum price: HK$0.01.
     const pkg = await makeListedSolution(t.db, { priceCents: 1 });
-    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const quotationId = await makeQuotation(t.db, {
+      userId: user.id,
+      enterpriseId,
+      solutionId: pkg.solutionId,
+      vendorUserId: pkg.vendorUserId,
+    });
     const ref = await makeDraft(t.db, { userId: user.id, quotationId });
-    const response = await respond(async () => applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'submit' }, { session }), { ref })));
+    const response = await respond(async () =>
+      applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'submit' }, { session }), { ref })),
+    );
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({ error: 'applications:no_programme_share', values: { cost: 'HK$0.01', percent: '50' } });
   });
@@ -188,21 +246,33 @@ describe('the registration of a business that has applied', () => {
     expect((await respond(async () => editBusinessAction(args(await postForm('/x', corrected, { session }), { id })))).status).toBe(302);
 
     const pkg = await makeListedSolution(t.db, { priceCents: 10_000_00 });
-    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId: Number(id), solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const quotationId = await makeQuotation(t.db, {
+      userId: user.id,
+      enterpriseId: Number(id),
+      solutionId: pkg.solutionId,
+      vendorUserId: pkg.vendorUserId,
+    });
     const reference = await makeDraft(t.db, { userId: user.id, quotationId });
     expect((await submitApplication({ db: t.db, userId: user.id, reference })).ok).toBe(true);
 
-    const page = (await (await respond(async () => editBusinessLoader(args(await getRequest('/x', { session }), { id })))).json()) as { identityLocked: boolean };
+    const page = (await (await respond(async () => editBusinessLoader(args(await getRequest('/x', { session }), { id })))).json()) as {
+      identityLocked: boolean;
+    };
     expect(page.identityLocked).toBe(true);
     for (const [change, field] of [
       [{ brNumber: randomBrNumber() }, 'brNumber'],
       [{ registrationType: 'hawker', hawkerLicenceNo: 'FP-20261201' }, 'registrationType'],
     ] as const) {
-      const refused = await respond(async () => editBusinessAction(args(await postForm('/x', { ...corrected, ...change }, { session }), { id })));
+      const refused = await respond(async () =>
+        editBusinessAction(args(await postForm('/x', { ...corrected, ...change }, { session }), { id })),
+      );
       expect(refused.status).toBe(409);
       expect(((await refused.json()) as { fieldErrors: unknown }).fieldErrors).toEqual({ [field]: ['business:identity_locked'] });
     }
     // Everything else about the business may still be kept up to date.
-    expect((await respond(async () => editBusinessAction(args(await postForm('/x', { ...corrected, phone: '2399 8877' }, { session }), { id })))).status).toBe(302);
+    expect(
+      (await respond(async () => editBusinessAction(args(await postForm('/x', { ...corrected, phone: '2399 8877' }, { session }), { id }))))
+        .status,
+    ).toBe(302);
   });
 });

@@ -58,7 +58,11 @@ describe('login route', () => {
     const request = await postForm('/login', { email: 'officer2@demo.matchfund.hk', password: DEMO_PASSWORD });
     request.headers.set('Cookie', `${request.headers.get('Cookie')}; ${(await languageCookie.serialize('zh-HK')).split(';')[0]}`);
     expect((await respond(() => loginAction(args(request)))).status).toBe(302);
-    const user = await t.db.selectFrom('users').select('locale').where('email', '=', 'officer2@demo.matchfund.hk').executeTakeFirstOrThrow();
+    const user = await t.db
+      .selectFrom('users')
+      .select('locale')
+      .where('email', '=', 'officer2@demo.matchfund.hk')
+      .executeTakeFirstOrThrow();
     expect(user.locale).toBe('zh-HK');
   });
 
@@ -89,11 +93,16 @@ describe('login route', () => {
   });
 
   it('when the password queue is full, says "busy, try again" (503) and counts no attempt', async () => {
-    const hash = (await t.db.selectFrom('users').select('passwordHash').where('email', '=', 'vendor@demo.matchfund.hk').executeTakeFirstOrThrow()).passwordHash;
-    const attempts = async () => (await t.db.selectFrom('loginAttempts').select('id').where('email', '=', 'vendor@demo.matchfund.hk').execute()).length;
+    const hash = (
+      await t.db.selectFrom('users').select('passwordHash').where('email', '=', 'vendor@demo.matchfund.hk').executeTakeFirstOrThrow()
+    ).passwordHash;
+    const attempts = async () =>
+      (await t.db.selectFrom('loginAttempts').select('id').where('email', '=', 'vendor@demo.matchfund.hk').execute()).length;
     const before = await attempts();
     const request = await postForm('/login', { email: 'vendor@demo.matchfund.hk', password: 'whatever it is' });
-    const crowd = Array.from({ length: PASSWORD_WORK.concurrency + PASSWORD_WORK.maxQueue }, () => verifyPassword({ hash, password: 'x' }).catch(() => false));
+    const crowd = Array.from({ length: PASSWORD_WORK.concurrency + PASSWORD_WORK.maxQueue }, () =>
+      verifyPassword({ hash, password: 'x' }).catch(() => false),
+    );
     const response = await respond(() => loginAction(args(request)));
     await Promise.all(crowd);
     expect(response.status).toBe(503);
@@ -202,19 +211,39 @@ describe('register route', () => {
         confirmPassword: 'a long enough password',
       });
       const response = await respond(() => registerAction(args(request)));
-      return { status: response.status, location: response.headers.get('Location'), cookie: response.headers.get('Set-Cookie'), body: await response.text() };
+      return {
+        status: response.status,
+        location: response.headers.get('Location'),
+        cookie: response.headers.get('Set-Cookie'),
+        body: await response.text(),
+      };
     };
-    const owner = await t.db.selectFrom('users').select(['id', 'displayName']).where('email', '=', 'applicant@demo.matchfund.hk').executeTakeFirstOrThrow();
+    const owner = await t.db
+      .selectFrom('users')
+      .select(['id', 'displayName'])
+      .where('email', '=', 'applicant@demo.matchfund.hk')
+      .executeTakeFirstOrThrow();
     const fresh = await register('someone.new@example.com');
     const taken = await register('APPLICANT@demo.matchfund.hk');
     expect(taken).toEqual(fresh);
-    const users = await t.db.selectFrom('users').select(['id', 'displayName']).where(sql`lower(email)`, '=', 'applicant@demo.matchfund.hk').execute();
+    const users = await t.db
+      .selectFrom('users')
+      .select(['id', 'displayName'])
+      .where(sql`lower(email)`, '=', 'applicant@demo.matchfund.hk')
+      .execute();
     expect(users).toEqual([owner]);
     await register('applicant@demo.matchfund.hk');
-    const told = await t.db.selectFrom('notifications').select(['template', 'applicationId']).where('userId', '=', owner.id).where('template', '=', 'registration_attempt').execute();
+    const told = await t.db
+      .selectFrom('notifications')
+      .select(['template', 'applicationId'])
+      .where('userId', '=', owner.id)
+      .where('template', '=', 'registration_attempt')
+      .execute();
     expect(told).toEqual([{ template: 'registration_attempt', applicationId: null }]);
     const messages = await t.db.selectFrom('outbox').select('payload').where('idempotencyKey', 'like', 'notification-%').execute();
-    const toOwner = messages.filter((m) => (m.payload as { template?: string; to?: { email?: string } }).template === 'registration_attempt');
+    const toOwner = messages.filter(
+      (m) => (m.payload as { template?: string; to?: { email?: string } }).template === 'registration_attempt',
+    );
     expect(toOwner).toHaveLength(1);
     expect(toOwner[0]!.payload).toMatchObject({ to: { email: 'applicant@demo.matchfund.hk' } });
   });
@@ -255,7 +284,13 @@ describe('account and language', () => {
     const session = await sessionFor(t.db, 'officer2@demo.matchfund.hk');
     const wrong = await respond(async () =>
       accountAction(
-        args(await postForm('/account', { currentPassword: 'nope', newPassword: 'brand new password', confirmPassword: 'brand new password' }, { session })),
+        args(
+          await postForm(
+            '/account',
+            { currentPassword: 'nope', newPassword: 'brand new password', confirmPassword: 'brand new password' },
+            { session },
+          ),
+        ),
       ),
     );
     expect(wrong.status).toBe(400);
@@ -263,7 +298,11 @@ describe('account and language', () => {
     const right = await respond(async () =>
       accountAction(
         args(
-          await postForm('/account', { currentPassword: DEMO_PASSWORD, newPassword: 'brand new password', confirmPassword: 'brand new password' }, { session }),
+          await postForm(
+            '/account',
+            { currentPassword: DEMO_PASSWORD, newPassword: 'brand new password', confirmPassword: 'brand new password' },
+            { session },
+          ),
         ),
       ),
     );

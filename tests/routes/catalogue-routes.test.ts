@@ -45,7 +45,9 @@ describe('a subscription with a minimum contract', () => {
 
 describe('catalogue pages', () => {
   it('ignores nonsense in the query string instead of failing', async () => {
-    const response = await respond(async () => catalogueLoader(args(await getRequest('/solutions?page=-5&category=nonsense&sort=evil&q=' + 'x'.repeat(500)))));
+    const response = await respond(async () =>
+      catalogueLoader(args(await getRequest('/solutions?page=-5&category=nonsense&sort=evil&q=' + 'x'.repeat(500)))),
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as Catalogue & { filters: Record<string, unknown> };
     expect(body.filters).toMatchObject({ page: 1, sort: 'price_asc' });
@@ -66,13 +68,18 @@ describe('catalogue pages', () => {
     }
   });
 
-  it.each(['abc', '0', '-1', '1.5', '999999', '99999999999999999999', '0x10', '1e1', ' 1', '01'])('answers 404 for package id %s', async (id) => {
-    const response = await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}`), { id })));
-    expect(response.status).toBe(404);
-  });
+  it.each(['abc', '0', '-1', '1.5', '999999', '99999999999999999999', '0x10', '1e1', ' 1', '01'])(
+    'answers 404 for package id %s',
+    async (id) => {
+      const response = await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}`), { id })));
+      expect(response.status).toBe(404);
+    },
+  );
 
   it('calculates with the chosen features only, and caps by the amount already granted', async () => {
-    const list = (await (await respond(async () => catalogueLoader(args(await getRequest('/solutions?sort=price_desc'))))).json()) as Catalogue;
+    const list = (await (
+      await respond(async () => catalogueLoader(args(await getRequest('/solutions?sort=price_desc'))))
+    ).json()) as Catalogue;
     const id = String(list.items[0]!.id);
     const plain = (await (await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}`), { id })))).json()) as {
       solution: { features: { id: number }[] };
@@ -80,7 +87,9 @@ describe('catalogue pages', () => {
     };
     const featureIds = plain.solution.features.map((f) => f.id);
     const query = [...featureIds, 999_999].map((f) => `features=${f}`).join('&');
-    const withFeatures = (await (await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}?${query}&used=45000`), { id })))).json()) as {
+    const withFeatures = (await (
+      await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}?${query}&used=45000`), { id })))
+    ).json()) as {
       chosenIds: number[];
       split: { costCents: number; programmeCents: number; limitedBy: string; headroomAfterCents: number };
     };
@@ -97,9 +106,13 @@ describe('catalogue pages', () => {
     ['abc', 50_000_00, true],
     ['-5', 50_000_00, true],
   ] as const)('reads "already granted" %s as typed: headroom %i, invalid %s', async (used, headroomCents, invalid) => {
-    const list = (await (await respond(async () => catalogueLoader(args(await getRequest('/solutions?sort=price_desc'))))).json()) as Catalogue;
+    const list = (await (
+      await respond(async () => catalogueLoader(args(await getRequest('/solutions?sort=price_desc'))))
+    ).json()) as Catalogue;
     const id = String(list.items[0]!.id);
-    const body = (await (await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}?used=${encodeURIComponent(used)}`), { id })))).json()) as {
+    const body = (await (
+      await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}?used=${encodeURIComponent(used)}`), { id })))
+    ).json()) as {
       usedInvalid: boolean;
       split: { headroomBeforeCents: number; programmeCents: number; costCents: number };
     };
@@ -142,7 +155,11 @@ describe('role guards', () => {
     const admin = await sessionFor(t.db, 'admin@demo.matchfund.hk');
     const created = await respond(async () => adminAction(args(await postForm('/admin/officers', fields, { session: admin }))));
     expect(created.status).toBe(200);
-    const row = await t.db.selectFrom('users').select(['role', 'createdBy']).where('email', '=', 'ho@example.gov.hk').executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('users')
+      .select(['role', 'createdBy'])
+      .where('email', '=', 'ho@example.gov.hk')
+      .executeTakeFirstOrThrow();
     expect(row.role).toBe('officer');
     expect(row.createdBy).toBeTypeOf('number');
   });

@@ -22,7 +22,12 @@ beforeAll(async () => {
   const enterpriseId = await makeEnterprise(t.db, user.id, { legalNameEn: 'Harbour Tea Ltd' });
   const pkg = await makeListedSolution(t.db, { priceCents: 10_000_00 });
   vendor = await sessionForUserId(t.db, pkg.vendorUserId);
-  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  const quotationId = await makeQuotation(t.db, {
+    userId: user.id,
+    enterpriseId,
+    solutionId: pkg.solutionId,
+    vendorUserId: pkg.vendorUserId,
+  });
   reference = await makeDraft(t.db, { userId: user.id, quotationId });
   await submitApplication({ db: t.db, userId: user.id, reference });
   const officer = await makeUser(t.db, 'officer');
@@ -44,16 +49,32 @@ async function claimRequest(fields: Record<string, string>, files: boolean) {
     form.append('paymentDocument', new File([new TextEncoder().encode('%PDF-1.4 pay')], 'pay.pdf'));
   }
   const cookie = (await csrfCookie(false).serialize(CSRF)).split(';')[0];
-  return new Request(`http://localhost/applications/${reference}/claim`, { method: 'POST', body: form, headers: { Cookie: `${cookie}; ${shop}` } });
+  return new Request(`http://localhost/applications/${reference}/claim`, {
+    method: 'POST',
+    body: form,
+    headers: { Cookie: `${cookie}; ${shop}` },
+  });
 }
 
 describe('deployment and claim routes', () => {
   it('another vendor cannot report deployment (404); the quoted vendor can', async () => {
     const stranger = await sessionForUserId(t.db, (await makeListedSolution(t.db, { priceCents: 100 })).vendorUserId);
-    expect((await respond(async () => vendorApplicationsAction(args(await postForm('/vendor/applications', { reference }, { session: stranger }))))).status).toBe(404);
-    const reported = await respond(async () => vendorApplicationsAction(args(await postForm('/vendor/applications', { reference }, { session: vendor }))));
+    expect(
+      (
+        await respond(async () =>
+          vendorApplicationsAction(args(await postForm('/vendor/applications', { reference }, { session: stranger }))),
+        )
+      ).status,
+    ).toBe(404);
+    const reported = await respond(async () =>
+      vendorApplicationsAction(args(await postForm('/vendor/applications', { reference }, { session: vendor }))),
+    );
     expect(reported.headers.get('Location')).toBe(`/vendor/applications?reported=${reference}`);
-    const confirmed = await respond(async () => applicationAction(args(await postForm(`/applications/${reference}`, { intent: 'confirm_deployment' }, { session: shop }), { ref: reference })));
+    const confirmed = await respond(async () =>
+      applicationAction(
+        args(await postForm(`/applications/${reference}`, { intent: 'confirm_deployment' }, { session: shop }), { ref: reference }),
+      ),
+    );
     expect(confirmed.headers.get('Location')).toBe(`/applications/${reference}?confirmed=1`);
   });
 
@@ -71,7 +92,9 @@ describe('deployment and claim routes', () => {
   });
 
   it('an impossible date and missing documents are field errors, not a crash', async () => {
-    const response = await respond(async () => shopClaimAction(args(await claimRequest({ ...fields(), invoiceDate: '2026-02-31' }, false), { ref: reference })));
+    const response = await respond(async () =>
+      shopClaimAction(args(await claimRequest({ ...fields(), invoiceDate: '2026-02-31' }, false), { ref: reference })),
+    );
     expect(response.status).toBe(400);
     expect(((await response.json()) as { errors: unknown }).errors).toEqual({
       invoiceDate: ['errors:date_invalid'],
@@ -81,12 +104,18 @@ describe('deployment and claim routes', () => {
   });
 
   it("an account number that is not its bank's format is a field error; a bank not on the list too", async () => {
-    const short = await respond(async () => shopClaimAction(args(await claimRequest({ ...fields(), accountNumber: '1234567' }, true), { ref: reference })));
+    const short = await respond(async () =>
+      shopClaimAction(args(await claimRequest({ ...fields(), accountNumber: '1234567' }, true), { ref: reference })),
+    );
     expect(short.status).toBe(400);
     expect(((await short.json()) as { errors: unknown }).errors).toEqual({ accountNumber: ['claims:account_number_invalid'] });
-    const unknown = await respond(async () => shopClaimAction(args(await claimRequest({ ...fields(), bankCode: '999' }, true), { ref: reference })));
+    const unknown = await respond(async () =>
+      shopClaimAction(args(await claimRequest({ ...fields(), bankCode: '999' }, true), { ref: reference })),
+    );
     expect(((await unknown.json()) as { errors: unknown }).errors).toEqual({ bankCode: ['claims:bank_unknown'] });
-    const noBranch = await respond(async () => shopClaimAction(args(await claimRequest({ ...fields(), branchCode: '' }, true), { ref: reference })));
+    const noBranch = await respond(async () =>
+      shopClaimAction(args(await claimRequest({ ...fields(), branchCode: '' }, true), { ref: reference })),
+    );
     expect(((await noBranch.json()) as { errors: unknown }).errors).toEqual({ branchCode: ['claims:branch_required'] });
   });
 
@@ -96,7 +125,9 @@ describe('deployment and claim routes', () => {
     expect((await respond(async () => claimsQueueLoader(args(await getRequest('/officer/claims', { session: shop }))))).status).toBe(403);
 
     const maker = await sessionFor(t.db, 'officer@demo.matchfund.hk');
-    const page = (await (await respond(async () => claimLoader(args(await getRequest('/x', { session: maker }), { ref: reference })))).json()) as {
+    const page = (await (
+      await respond(async () => claimLoader(args(await getRequest('/x', { session: maker }), { ref: reference })))
+    ).json()) as {
       claim: { checks: { passed: boolean }[]; payableCents: number };
     };
     expect(page.claim.checks.every((c) => c.passed)).toBe(true);
@@ -105,14 +136,20 @@ describe('deployment and claim routes', () => {
     expect((page.claim as unknown as { payeeAccount: string }).payeeAccount).toBe('024-***-***012');
     expect(JSON.stringify(page)).not.toContain('456789012');
     for (const intent of ['approve', 'prepare']) {
-      const response = await respond(async () => claimAction(args(await postForm('/x', { intent }, { session: maker }), { ref: reference })));
+      const response = await respond(async () =>
+        claimAction(args(await postForm('/x', { intent }, { session: maker }), { ref: reference })),
+      );
       expect(response.status).toBe(302);
     }
-    const own = await respond(async () => claimAction(args(await postForm('/x', { intent: 'release' }, { session: maker }), { ref: reference })));
+    const own = await respond(async () =>
+      claimAction(args(await postForm('/x', { intent: 'release' }, { session: maker }), { ref: reference })),
+    );
     expect(own.status).toBe(409);
     expect(await own.json()).toEqual({ error: 'claims:same_officer' });
     const checker = await sessionFor(t.db, 'officer2@demo.matchfund.hk');
-    const released = await respond(async () => claimAction(args(await postForm('/x', { intent: 'release' }, { session: checker }), { ref: reference })));
+    const released = await respond(async () =>
+      claimAction(args(await postForm('/x', { intent: 'release' }, { session: checker }), { ref: reference })),
+    );
     expect(released.headers.get('Location')).toBe('/officer/claims?done=release');
   });
 });
@@ -123,12 +160,23 @@ describe('conflict of interest on claims and payments', () => {
     const user = await makeUser(t.db);
     const enterpriseId = await makeEnterprise(t.db, user.id, { legalNameEn: 'Linked Bakery Ltd' });
     const pkg = await makeListedSolution(t.db, { priceCents: 10_000_00 });
-    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const quotationId = await makeQuotation(t.db, {
+      userId: user.id,
+      enterpriseId,
+      solutionId: pkg.solutionId,
+      vendorUserId: pkg.vendorUserId,
+    });
     const ref = await makeDraft(t.db, { userId: user.id, quotationId });
     await submitApplication({ db: t.db, userId: user.id, reference: ref });
     const deciding = await makeUser(t.db, 'officer');
     await assignToMe({ db: t.db, officerId: deciding.id, reference: ref });
-    await decideApplication({ db: t.db, officerId: deciding.id, reference: ref, expectedStatus: 'under_review', decision: { action: 'approve' } });
+    await decideApplication({
+      db: t.db,
+      officerId: deciding.id,
+      reference: ref,
+      expectedStatus: 'under_review',
+      decision: { action: 'approve' },
+    });
     const { reportDeployment, confirmDeployment, submitClaim } = await import('../../app/services/claims.server');
     await reportDeployment({ db: t.db, vendorUserId: pkg.vendorUserId, reference: ref });
     await confirmDeployment({ db: t.db, userId: user.id, reference: ref });
@@ -138,15 +186,28 @@ describe('conflict of interest on claims and payments', () => {
       db: t.db,
       userId: user.id,
       reference: ref,
-      input: { invoiceNumber: 'INV-1', invoiceDate: today, invoicedCents: 10_000_00, paidCents: 10_000_00, paidOn: today, payerName: 'Linked Bakery Ltd', bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Test Business Ltd' }, invoice: doc('i'), proofOfPayment: doc('p') },
+      input: {
+        invoiceNumber: 'INV-1',
+        invoiceDate: today,
+        invoicedCents: 10_000_00,
+        paidCents: 10_000_00,
+        paidOn: today,
+        payerName: 'Linked Bakery Ltd',
+        bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Test Business Ltd' },
+        invoice: doc('i'),
+        proofOfPayment: doc('p'),
+      },
     });
     expect(sent).toEqual({ ok: true });
-    const brNumber = (await t.db.selectFrom('enterprises').select('brNumber').where('id', '=', enterpriseId).executeTakeFirstOrThrow()).brNumber!;
+    const brNumber = (await t.db.selectFrom('enterprises').select('brNumber').where('id', '=', enterpriseId).executeTakeFirstOrThrow())
+      .brNumber!;
 
     const linked = await makeUser(t.db, 'officer');
     await declareConflict({ db: t.db, officerId: linked.id, registrationNumber: brNumber });
     const session = await sessionForUserId(t.db, linked.id);
-    const page = (await (await respond(async () => claimLoader(args(await getRequest('/x', { session }), { ref })))).json()) as { conflicted: boolean };
+    const page = (await (await respond(async () => claimLoader(args(await getRequest('/x', { session }), { ref })))).json()) as {
+      conflicted: boolean;
+    };
     expect(page.conflicted).toBe(true);
     for (const fields of [{ intent: 'approve' }, { intent: 'return', note: 'Check the payer' }] as Record<string, string>[]) {
       const response = await respond(async () => claimAction(args(await postForm('/x', fields, { session }), { ref })));
@@ -154,7 +215,9 @@ describe('conflict of interest on claims and payments', () => {
       expect(await response.json()).toEqual({ error: 'claims:conflict_of_interest' });
     }
     const other = await sessionForUserId(t.db, deciding.id);
-    expect((await respond(async () => claimAction(args(await postForm('/x', { intent: 'approve' }, { session: other }), { ref })))).status).toBe(302);
+    expect(
+      (await respond(async () => claimAction(args(await postForm('/x', { intent: 'approve' }, { session: other }), { ref })))).status,
+    ).toBe(302);
     for (const intent of ['prepare', 'release']) {
       const response = await respond(async () => claimAction(args(await postForm('/x', { intent }, { session }), { ref })));
       expect(response.status).toBe(409);
@@ -171,7 +234,9 @@ describe('claims queue', () => {
     expect(page.page).toBe(1);
     expect(page.rows.length).toBeLessThanOrEqual(CLAIMS_PAGE_SIZE);
     const session = await sessionForUserId(t.db, officer.id);
-    const response = await respond(async () => claimsQueueLoader(args(await getRequest('/officer/claims?checkPage=abc&releasePage=2', { session }))));
+    const response = await respond(async () =>
+      claimsQueueLoader(args(await getRequest('/officer/claims?checkPage=abc&releasePage=2', { session }))),
+    );
     const body = (await response.json()) as { lists: { list: string; page: number }[] };
     expect(body.lists.map((l) => [l.list, l.page])).toEqual([
       ['check', 1],

@@ -17,11 +17,20 @@ import { parseCsv } from '../support/csv-reader';
 let t: TestDatabase;
 const refs: Record<string, string> = {};
 
-async function submitted(name: string, enterprise: Partial<EnterpriseInput>, category: 'e_payment_pos' | 'online_promotion' = 'e_payment_pos') {
+async function submitted(
+  name: string,
+  enterprise: Partial<EnterpriseInput>,
+  category: 'e_payment_pos' | 'online_promotion' = 'e_payment_pos',
+) {
   const user = await makeUser(t.db);
   const enterpriseId = await makeEnterprise(t.db, user.id, enterprise);
   const pkg = await makeListedSolution(t.db, { priceCents: 24_000_00, category, sector: enterprise.sector ?? 'fnb' });
-  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  const quotationId = await makeQuotation(t.db, {
+    userId: user.id,
+    enterpriseId,
+    solutionId: pkg.solutionId,
+    vendorUserId: pkg.vendorUserId,
+  });
   const reference = await makeDraft(t.db, { userId: user.id, quotationId });
   const result = await submitApplication({ db: t.db, userId: user.id, reference });
   if (!result.ok) throw new Error(`setup: ${result.code}`);
@@ -31,8 +40,17 @@ async function submitted(name: string, enterprise: Partial<EnterpriseInput>, cat
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await submitted('formula', { legalNameEn: '=HYPERLINK("http://evil.example","click")', legalNameZh: '好運麵家有限公司', sector: 'fnb', district: 'sham_shui_po' });
-  await submitted('comma', { legalNameEn: 'Wing, Kee\nTrading "Co"', legalNameZh: '永記貿易', sector: 'retail', district: 'kwun_tong' }, 'online_promotion');
+  await submitted('formula', {
+    legalNameEn: '=HYPERLINK("http://evil.example","click")',
+    legalNameZh: '好運麵家有限公司',
+    sector: 'fnb',
+    district: 'sham_shui_po',
+  });
+  await submitted(
+    'comma',
+    { legalNameEn: 'Wing, Kee\nTrading "Co"', legalNameZh: '永記貿易', sector: 'retail', district: 'kwun_tong' },
+    'online_promotion',
+  );
   await submitted('plain', { legalNameEn: 'Sunrise Bakery', legalNameZh: '旭日餅店', sector: 'retail', district: 'islands' });
   const officer = await t.db.selectFrom('users').select('id').where('email', '=', 'officer@demo.matchfund.hk').executeTakeFirstOrThrow();
   await assignToMe({ db: t.db, officerId: officer.id, reference: refs.plain! });
@@ -74,7 +92,9 @@ describe('access', () => {
   it('lets officers and admins see the dashboard, with bad filters ignored', async () => {
     for (const email of ['officer@demo.matchfund.hk', 'admin@demo.matchfund.hk']) {
       const session = await sessionFor(t.db, email);
-      const response = await respond(async () => dashboardLoader(args(await getRequest('/officer/dashboard?sector=retail&category=bogus', { session }))));
+      const response = await respond(async () =>
+        dashboardLoader(args(await getRequest('/officer/dashboard?sector=retail&category=bogus', { session }))),
+      );
       expect(response.status).toBe(200);
       const body = (await response.json()) as { dashboard: { filters: object; total: number; bySector: { key: string; count: number }[] } };
       expect(body.dashboard.filters).toEqual({ sector: 'retail' });
@@ -107,7 +127,17 @@ describe('queue CSV', () => {
     expect(formula.business_name_en).toBe(`'=HYPERLINK("http://evil.example","click")`);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(formula.business_name_zh).toBe('好運麵家有限公司');
-    expect(formula).toMatchObject({ status: 'submitted', status_label: 'Submitted', sector: 'fnb', district: 'sham_shui_po', category: 'e_payment_pos', cost_hkd: '24000.00', programme_hkd: '12000.00', sla_breached: 'false', assigned_officer: '' });
+    expect(formula).toMatchObject({
+      status: 'submitted',
+      status_label: 'Submitted',
+      sector: 'fnb',
+      district: 'sham_shui_po',
+      category: 'e_payment_pos',
+      cost_hkd: '24000.00',
+      programme_hkd: '12000.00',
+      sla_breached: 'false',
+      assigned_officer: '',
+    });
     expect(formula.submitted_at_hkt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(byRef.get(refs.comma!)!.business_name_en).toBe('Wing, Kee\nTrading "Co"');
     expect(byRef.get(refs.plain!)).toMatchObject({ status: 'under_review', assigned_officer: 'Officer Wong', district_label: 'Islands' });
@@ -116,9 +146,22 @@ describe('queue CSV', () => {
 
   it('takes the same filters as the queue page and lists exactly what it lists', async () => {
     const session = await sessionFor(t.db, 'officer@demo.matchfund.hk');
-    for (const query of ['', '?sector=retail', '?district=islands', '?category=online_promotion', '?status=under_review', '?assigned=me', '?assigned=unassigned&sector=fnb', '?minDays=30', '?status=paid', '?sector=bogus']) {
+    for (const query of [
+      '',
+      '?sector=retail',
+      '?district=islands',
+      '?category=online_promotion',
+      '?status=under_review',
+      '?assigned=me',
+      '?assigned=unassigned&sector=fnb',
+      '?minDays=30',
+      '?status=paid',
+      '?sector=bogus',
+    ]) {
       const { text } = await csv(`/officer/export.csv${query}`, session);
-      const exported = records(text.slice(1)).slice(1).map((r) => r[0]);
+      const exported = records(text.slice(1))
+        .slice(1)
+        .map((r) => r[0]);
       expect(exported, query).toEqual(await queueReferences(query, session));
     }
   });
@@ -131,7 +174,13 @@ describe('queue CSV', () => {
     const rows = records(text.slice(1));
     expect(rows[0]).toEqual([...exportColumns]);
     const row = Object.fromEntries(exportColumns.map((key, i) => [key, rows[1]![i]]));
-    expect(row).toMatchObject({ status: 'submitted', status_label: '已提交', sector_label: '餐飲', district_label: '深水埗', business_name_zh: '好運麵家有限公司' });
+    expect(row).toMatchObject({
+      status: 'submitted',
+      status_label: '已提交',
+      sector_label: '餐飲',
+      district_label: '深水埗',
+      business_name_zh: '好運麵家有限公司',
+    });
   });
 
   it(`streams past ${EXPORT_PAGE_SIZE} rows along the keyset cursor without losing or repeating one`, async () => {
@@ -182,7 +231,9 @@ describe('open data', () => {
     const response = await respond(() => openDataLoader(args(new Request('http://localhost/open-data'))));
     expect(response.status).toBe(200);
     const text = await response.text();
-    const body = JSON.parse(text) as { openData: { total: { suppressed: boolean; value?: number }; bySector: { key: string; count: { suppressed: boolean } }[] } };
+    const body = JSON.parse(text) as {
+      openData: { total: { suppressed: boolean; value?: number }; bySector: { key: string; count: { suppressed: boolean } }[] };
+    };
     expect(body.openData.total).toEqual({ suppressed: false, value: 1237 });
     // Retail has 2: hidden, and fnb with it, or the total minus fnb would give retail away.
     expect(body.openData.bySector.map((g) => g.count.suppressed)).toEqual([true, true, true, true]);

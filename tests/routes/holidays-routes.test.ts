@@ -24,8 +24,12 @@ const holidayFields = { intent: 'add', day: '2028-01-01', nameEn: 'The first day
 describe('/admin/holidays', () => {
   it('is for administrators only', async () => {
     const officer = await sessionFor(t.db, 'officer@demo.matchfund.hk');
-    expect((await respond(() => loader(args(new Request('http://localhost/admin/holidays', { headers: { Cookie: officer } }))))).status).toBe(403);
-    expect((await respond(async () => action(args(await postForm('/admin/holidays', holidayFields, { session: officer }))))).status).toBe(403);
+    expect(
+      (await respond(() => loader(args(new Request('http://localhost/admin/holidays', { headers: { Cookie: officer } }))))).status,
+    ).toBe(403);
+    expect((await respond(async () => action(args(await postForm('/admin/holidays', holidayFields, { session: officer }))))).status).toBe(
+      403,
+    );
     expect((await respond(() => loader(args(new Request('http://localhost/admin/holidays'))))).status).toBe(302);
   });
 
@@ -40,14 +44,24 @@ describe('/admin/holidays', () => {
   });
 
   it('refuses a post without the CSRF token and writes nothing', async () => {
-    const response = await respond(async () => action(args(await postForm('/admin/holidays', holidayFields, { session: admin, csrf: null }))));
+    const response = await respond(async () =>
+      action(args(await postForm('/admin/holidays', holidayFields, { session: admin, csrf: null }))),
+    );
     expect(response.status).toBe(403);
     expect(await t.db.selectFrom('publicHolidays').select('id').where('day', '=', '2028-01-01').executeTakeFirst()).toBeUndefined();
   });
 
   it('answers bad input with field errors and keeps what was typed', async () => {
     const response = await respond(async () =>
-      action(args(await postForm('/admin/holidays', { intent: 'add', day: '2027-02-30', nameEn: 'x'.repeat(101), nameZhHk: ' ', nameZhCn: '一月一日' }, { session: admin }))),
+      action(
+        args(
+          await postForm(
+            '/admin/holidays',
+            { intent: 'add', day: '2027-02-30', nameEn: 'x'.repeat(101), nameZhHk: ' ', nameZhCn: '一月一日' },
+            { session: admin },
+          ),
+        ),
+      ),
     );
     expect(response.status).toBe(400);
     const body = await response.json();
@@ -66,15 +80,26 @@ describe('/admin/holidays', () => {
     expect(again.status).toBe(400);
     expect((await again.json()).fieldErrors).toEqual({ day: ['officer:holidays.holiday_exists'] });
 
-    const removed = await respond(async () => action(args(await postForm('/admin/holidays', { intent: 'remove', id: String(row.id) }, { session: admin }))));
+    const removed = await respond(async () =>
+      action(args(await postForm('/admin/holidays', { intent: 'remove', id: String(row.id) }, { session: admin }))),
+    );
     expect(removed.status).toBe(302);
     expect(removed.headers.get('Location')).toBe('/admin/holidays?year=2028&removed=2028-01-01');
-    const gone = await respond(async () => action(args(await postForm('/admin/holidays', { intent: 'remove', id: String(row.id) }, { session: admin }))));
+    const gone = await respond(async () =>
+      action(args(await postForm('/admin/holidays', { intent: 'remove', id: String(row.id) }, { session: admin }))),
+    );
     expect(gone.status).toBe(404);
-    const junk = await respond(async () => action(args(await postForm('/admin/holidays', { intent: 'remove', id: '1; drop table' }, { session: admin }))));
+    const junk = await respond(async () =>
+      action(args(await postForm('/admin/holidays', { intent: 'remove', id: '1; drop table' }, { session: admin }))),
+    );
     expect(junk.status).toBe(404);
 
-    const log = await t.db.selectFrom('auditLog').select(['action', 'actorUserId', 'actorRole']).where('entityType', '=', 'holiday').orderBy('id').execute();
+    const log = await t.db
+      .selectFrom('auditLog')
+      .select(['action', 'actorUserId', 'actorRole'])
+      .where('entityType', '=', 'holiday')
+      .orderBy('id')
+      .execute();
     expect(log).toEqual([
       { action: 'holiday_added', actorUserId: adminId, actorRole: 'admin' },
       { action: 'holiday_removed', actorUserId: adminId, actorRole: 'admin' },

@@ -7,8 +7,12 @@ describe('translations sent to the browser', () => {
     expect(anonymous).toContain('catalogue');
     expect(anonymous).not.toContain('vetting');
     expect(anonymous).not.toContain('officer');
-    expect(Object.keys(resourcesFor('en', 'applicant').en!)).toEqual(expect.arrayContaining(['applications', 'claims', 'eligibility', 'notifications']));
+    expect(Object.keys(resourcesFor('en', 'applicant').en!)).toEqual(
+      expect.arrayContaining(['applications', 'claims', 'eligibility', 'notifications']),
+    );
     expect(Object.keys(resourcesFor('en', 'vendor').en!)).toEqual(expect.arrayContaining(['vendor', 'applications', 'claims']));
-    expect(Object.keys(resourcesFor('en', 'officer').en!)).toEqual(expect.arrayContaining(['vetting', 'risk', 'officer', 'dashboard', 'claims']));
+    expect(Object.keys(resourcesFor('en', 'officer').en!)).toEqual(
+      expect.arrayContaining(['vetting', 'risk', 'officer', 'dashboard', 'claims']),
+    );
   });
 });

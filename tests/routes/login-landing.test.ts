@@ -32,7 +32,17 @@ async function login(email: string, password: string, redirectTo?: string) {
 
 async function registerShopOwner(email: string) {
   const response = await respond(async () =>
-    registerAction(args(await postForm('/register', { role: 'applicant', displayName: 'New Owner', email, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }))),
+    registerAction(
+      args(
+        await postForm('/register', {
+          role: 'applicant',
+          displayName: 'New Owner',
+          email,
+          password: NEW_PASSWORD,
+          confirmPassword: NEW_PASSWORD,
+        }),
+      ),
+    ),
   );
   expect(response.headers.get('Location')).toBe('/login?registered=1');
 }
@@ -57,19 +67,26 @@ describe('landing after login', () => {
 
   it('returns to the page that asked for the login (a package page with its chosen features)', async () => {
     await registerShopOwner('from.package@example.com');
-    expect(await login('from.package@example.com', NEW_PASSWORD, '/solutions/3?features=7&features=9')).toBe('/solutions/3?features=7&features=9');
+    expect(await login('from.package@example.com', NEW_PASSWORD, '/solutions/3?features=7&features=9')).toBe(
+      '/solutions/3?features=7&features=9',
+    );
     expect(await login('vendor@demo.matchfund.hk', DEMO_PASSWORD, '/vendor/enquiries?status=sent')).toBe('/vendor/enquiries?status=sent');
   });
 
-  it.each(['//evil.example/x', 'https://evil.example', '/\\evil.example', '/%2F%2Fevil.example', ''])('ignores the unsafe or empty redirectTo %j', async (redirectTo) => {
-    await registerShopOwner(`wary.${redirectTo.length}@example.com`);
-    expect(await login(`wary.${redirectTo.length}@example.com`, NEW_PASSWORD, redirectTo)).toBe('/businesses/new?welcome=1');
-    expect(await login('officer@demo.matchfund.hk', DEMO_PASSWORD, redirectTo)).toBe('/officer');
-  });
+  it.each(['//evil.example/x', 'https://evil.example', '/\\evil.example', '/%2F%2Fevil.example', ''])(
+    'ignores the unsafe or empty redirectTo %j',
+    async (redirectTo) => {
+      await registerShopOwner(`wary.${redirectTo.length}@example.com`);
+      expect(await login(`wary.${redirectTo.length}@example.com`, NEW_PASSWORD, redirectTo)).toBe('/businesses/new?welcome=1');
+      expect(await login('officer@demo.matchfund.hk', DEMO_PASSWORD, redirectTo)).toBe('/officer');
+    },
+  );
 
   it('the login page, opened when already signed in, goes on to where the login would have led', async () => {
     const session = await sessionFor(t.db, 'vendor@demo.matchfund.hk');
-    const onward = await respond(async () => loginLoader(args(await getRequest('/login?redirectTo=%2Fvendor%2Fapplications', { session }))));
+    const onward = await respond(async () =>
+      loginLoader(args(await getRequest('/login?redirectTo=%2Fvendor%2Fapplications', { session }))),
+    );
     expect(onward.headers.get('Location')).toBe('/vendor/applications');
     const foreign = await respond(async () => loginLoader(args(await getRequest('/login?redirectTo=%2F%2Fevil.example', { session }))));
     expect(foreign.headers.get('Location')).toBe('/vendor');

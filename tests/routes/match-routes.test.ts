@@ -64,38 +64,70 @@ describe('the question pages', () => {
   const cases: [q: string, bad: Record<string, string>, field: string, error: string, good: Record<string, string>, next: string][] = [
     ['sector', { sector: 'tourism' }, 'sector', 'match:errors.sector_not_open', { sector: 'retail' }, '/match/needs'],
     ['needs', {}, 'needs', 'match:errors.needs_required', { needs: 'found_online' }, '/match/existing'],
-    ['rank', { rank_e_payments: '1', rank_till_stock: '1', rank_bring_back: '2' }, 'rank_e_payments', 'match:errors.rank_unique', { rank_e_payments: '3', rank_till_stock: '2', rank_bring_back: '1' }, '/match/payments'],
+    [
+      'rank',
+      { rank_e_payments: '1', rank_till_stock: '1', rank_bring_back: '2' },
+      'rank_e_payments',
+      'match:errors.rank_unique',
+      { rank_e_payments: '3', rank_till_stock: '2', rank_bring_back: '1' },
+      '/match/payments',
+    ],
     ['payments', {}, 'methods', 'match:errors.methods_required', { methods: 'payme' }, '/match/existing'],
-    ['existing', { has: 'none,customer_management' }, 'has', 'match:errors.has_none_and_other', { has: 'customer_management' }, '/match/size'],
+    [
+      'existing',
+      { has: 'none,customer_management' },
+      'has',
+      'match:errors.has_none_and_other',
+      { has: 'customer_management' },
+      '/match/size',
+    ],
     ['size', { outlets: '0', seats: 'lots' }, 'outlets', 'match:errors.outlets_invalid', { outlets: '2', seats: '' }, '/match/paying'],
     ['paying', { pay: 'barter' }, 'pay', 'match:errors.pay_required', { pay: 'monthly' }, '/match/budget'],
     ['budget', { own: '' }, 'own', 'match:errors.own_required', { own: '20,000' }, '/match/district'],
     ['district', { district: 'atlantis' }, 'district', 'match:errors.district_required', { district: 'kwun_tong' }, '/match/check'],
   ];
 
-  it.each(cases)('%s: refuses a bad answer with a field error, keeping every other answer; a good one moves on with all of them', async (q, bad, field, error, good, next) => {
-    const others = q === 'rank' ? { ...noodle } : without(...({ needs: ['needs'], payments: ['methods'], size: ['outlets', 'seats'], paying: ['pay'], budget: ['own'], existing: ['has'] } as Record<string, string[]>)[q] ?? [q]);
-    const refused = await question(q, query({ ...others, ...bad, go: '1' }));
-    expect(refused.status).toBe(400);
-    const body = (await refused.json()) as { errors: Record<string, string[]>; carry: [string, string][] };
-    expect(body.errors[field]).toEqual([error]);
-    // The other answers ride along in hidden fields, unchanged.
-    const carried = Object.fromEntries(body.carry);
-    for (const [name, value] of Object.entries(others)) if (!(q === 'needs' && name === 'methods')) expect(carried[name]).toBe(value);
+  it.each(cases)(
+    '%s: refuses a bad answer with a field error, keeping every other answer; a good one moves on with all of them',
+    async (q, bad, field, error, good, next) => {
+      const others =
+        q === 'rank'
+          ? { ...noodle }
+          : without(
+              ...((
+                {
+                  needs: ['needs'],
+                  payments: ['methods'],
+                  size: ['outlets', 'seats'],
+                  paying: ['pay'],
+                  budget: ['own'],
+                  existing: ['has'],
+                } as Record<string, string[]>
+              )[q] ?? [q]),
+            );
+      const refused = await question(q, query({ ...others, ...bad, go: '1' }));
+      expect(refused.status).toBe(400);
+      const body = (await refused.json()) as { errors: Record<string, string[]>; carry: [string, string][] };
+      expect(body.errors[field]).toEqual([error]);
+      // The other answers ride along in hidden fields, unchanged.
+      const carried = Object.fromEntries(body.carry);
+      for (const [name, value] of Object.entries(others)) if (!(q === 'needs' && name === 'methods')) expect(carried[name]).toBe(value);
 
-    const moved = await question(q, query({ ...others, ...good, go: '1' }));
-    expect(moved.status).toBe(302);
-    const location = new URL(`http://x${moved.headers.get('Location')}`);
-    expect(location.pathname).toBe(next);
-    expect(location.searchParams.has('go')).toBe(false);
-    for (const [name, value] of Object.entries(good)) {
-      if (name.startsWith('rank_') || value === '') continue;
-      const stored = name === 'own' ? value.replace(',', '') : value;
-      if (name === 'sector' || name === 'pay' || name === 'district' || name === 'outlets') expect(location.searchParams.get(name)).toBe(stored);
-    }
-    if (q === 'rank') expect(location.searchParams.get('needs')).toBe('bring_back,till_stock,e_payments');
-    if (q === 'budget') expect(location.searchParams.get('own')).toBe('20000');
-  });
+      const moved = await question(q, query({ ...others, ...good, go: '1' }));
+      expect(moved.status).toBe(302);
+      const location = new URL(`http://x${moved.headers.get('Location')}`);
+      expect(location.pathname).toBe(next);
+      expect(location.searchParams.has('go')).toBe(false);
+      for (const [name, value] of Object.entries(good)) {
+        if (name.startsWith('rank_') || value === '') continue;
+        const stored = name === 'own' ? value.replace(',', '') : value;
+        if (name === 'sector' || name === 'pay' || name === 'district' || name === 'outlets')
+          expect(location.searchParams.get(name)).toBe(stored);
+      }
+      if (q === 'rank') expect(location.searchParams.get('needs')).toBe('bring_back,till_stock,e_payments');
+      if (q === 'budget') expect(location.searchParams.get('own')).toBe('20000');
+    },
+  );
 
   it('shows the error of a bad value already in the address, and never fails on hostile parameters', async () => {
     const bad = await question('size', query({ ...noodle, outlets: 'many' }));
@@ -151,9 +183,17 @@ describe('the results', () => {
   it('fit an owner with HK$20,000 committed into the remaining HK$30,000', async () => {
     const owner = await applicant();
     const crm = await makeListedSolution(t.db, { category: 'online_promotion', sector: 'fnb', priceCents: 40_000_00 });
-    const quotationId = await makeQuotation(t.db, { userId: owner.userId, enterpriseId: owner.enterpriseId, solutionId: crm.solutionId, vendorUserId: crm.vendorUserId });
+    const quotationId = await makeQuotation(t.db, {
+      userId: owner.userId,
+      enterpriseId: owner.enterpriseId,
+      solutionId: crm.solutionId,
+      vendorUserId: crm.vendorUserId,
+    });
     const reference = await makeDraft(t.db, { userId: owner.userId, quotationId });
-    expect(await submitApplication({ db: t.db, userId: owner.userId, reference })).toMatchObject({ ok: true, split: { programmeCents: 20_000_00 } });
+    expect(await submitApplication({ db: t.db, userId: owner.userId, reference })).toMatchObject({
+      ok: true,
+      split: { programmeCents: 20_000_00 },
+    });
 
     const body = (await (await results(query({ ...noodle, own: '60000' }), owner.session)).json()) as ResultsBody;
     expect(body).toMatchObject({ viewer: 'applicant', headroomCents: 30_000_00, business: { id: owner.enterpriseId } });
@@ -174,7 +214,11 @@ describe('the results', () => {
 
 describe('start with this set', () => {
   async function start(session: string, enterpriseId: number, set: SetView) {
-    const request = await postForm(`/match/results${query()}`, { enterpriseId: String(enterpriseId), objective: set.objective, setKey: set.key }, { session });
+    const request = await postForm(
+      `/match/results${query()}`,
+      { enterpriseId: String(enterpriseId), objective: set.objective, setKey: set.key },
+      { session },
+    );
     return respond(() => resultsAction(args(request)));
   }
 
@@ -192,7 +236,9 @@ describe('start with this set', () => {
     expect(rows.map((r) => r.solutionId)).toEqual(best.picks.map((p) => p.packageId));
     expect(rows.map((r) => parseMatchReason(r.matchReason)?.programmeCents)).toEqual(best.picks.map((p) => p.programmeCents));
 
-    const list = (await (await respond(async () => enquiriesLoader(args(await getRequest('/enquiries', { session: owner.session }))))).json()) as { rows: { matchReason: unknown }[] };
+    const list = (await (
+      await respond(async () => enquiriesLoader(args(await getRequest('/enquiries', { session: owner.session }))))
+    ).json()) as { rows: { matchReason: unknown }[] };
     expect(list.rows.filter((r) => parseMatchReason(r.matchReason) !== null)).toHaveLength(best.picks.length);
 
     // The vendor of the first package answers from its inbox, and sees the reason too.
@@ -207,7 +253,11 @@ describe('start with this set', () => {
       vendorUserId = (await makeUser(t.db, 'vendor')).id;
       await t.db.updateTable('vendors').set({ userId: vendorUserId }).where('id', '=', vendor.id).execute();
     }
-    const inbox = (await (await respond(async () => vendorEnquiriesLoader(args(await getRequest('/vendor/enquiries', { session: await sessionForUserId(t.db, vendorUserId!) }))))).json()) as {
+    const inbox = (await (
+      await respond(async () =>
+        vendorEnquiriesLoader(args(await getRequest('/vendor/enquiries', { session: await sessionForUserId(t.db, vendorUserId!) }))),
+      )
+    ).json()) as {
       rows: { id: number; matchReason: unknown }[];
     };
     expect(parseMatchReason(inbox.rows.find((r) => r.id === rows[0]!.id)?.matchReason)).not.toBeNull();
@@ -218,10 +268,19 @@ describe('start with this set', () => {
     const reference = await makeDraft(t.db, { userId: owner.userId, quotationId: confirmed.quotationId! });
     expect(await submitApplication({ db: t.db, userId: owner.userId, reference })).toMatchObject({ ok: true });
     const officer = await makeUser(t.db, 'officer');
-    const review = await respond(async () => reviewLoader(args(await getRequest(`/officer/applications/${reference}`, { session: await sessionForUserId(t.db, officer.id) }), { ref: reference })));
+    const review = await respond(async () =>
+      reviewLoader(
+        args(await getRequest(`/officer/applications/${reference}`, { session: await sessionForUserId(t.db, officer.id) }), {
+          ref: reference,
+        }),
+      ),
+    );
     expect(review.status).toBe(200);
     const reviewBody = (await review.json()) as { application: { matchReason: unknown } };
-    expect(parseMatchReason(reviewBody.application.matchReason)).toMatchObject({ objective: 'best', statedNeeds: ['e_payments', 'till_stock', 'bring_back'] });
+    expect(parseMatchReason(reviewBody.application.matchReason)).toMatchObject({
+      objective: 'best',
+      statedNeeds: ['e_payments', 'till_stock', 'bring_back'],
+    });
   });
 
   it("refuses another user's business (404), a visitor (to log in), a stale set (409) and a forged form (400)", async () => {
@@ -229,16 +288,34 @@ describe('start with this set', () => {
     const stranger = await applicant();
     const best = ((await (await results(query(), owner.session)).json()) as ResultsBody).sets[0]!;
     expect((await start(stranger.session, owner.enterpriseId, best)).status).toBe(404);
-    const visitor = await respond(async () => resultsAction(args(await postForm(`/match/results${query()}`, { enterpriseId: String(owner.enterpriseId), objective: 'best', setKey: best.key }))));
+    const visitor = await respond(async () =>
+      resultsAction(
+        args(await postForm(`/match/results${query()}`, { enterpriseId: String(owner.enterpriseId), objective: 'best', setKey: best.key })),
+      ),
+    );
     expect(visitor.status).toBe(302);
     expect(visitor.headers.get('Location')).toMatch(/^\/login\?redirectTo=%2Fmatch%2Fresults/);
     const stale = await start(owner.session, owner.enterpriseId, { ...best, key: '1:' });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toEqual({ error: 'match:errors.set_changed' });
-    const forged = await respond(async () => resultsAction(args(await postForm(`/match/results${query()}`, { enterpriseId: 'x', objective: 'best', setKey: '<b>' }, { session: owner.session }))));
+    const forged = await respond(async () =>
+      resultsAction(
+        args(
+          await postForm(`/match/results${query()}`, { enterpriseId: 'x', objective: 'best', setKey: '<b>' }, { session: owner.session }),
+        ),
+      ),
+    );
     expect(forged.status).toBe(400);
     const noCsrf = await respond(async () =>
-      resultsAction(args(await postForm(`/match/results${query()}`, { enterpriseId: String(owner.enterpriseId), objective: 'best', setKey: best.key }, { session: owner.session, csrf: null }))),
+      resultsAction(
+        args(
+          await postForm(
+            `/match/results${query()}`,
+            { enterpriseId: String(owner.enterpriseId), objective: 'best', setKey: best.key },
+            { session: owner.session, csrf: null },
+          ),
+        ),
+      ),
     );
     expect(noCsrf.status).toBe(403);
     expect(await t.db.selectFrom('enquiries').select('id').where('enterpriseId', '=', owner.enterpriseId).execute()).toHaveLength(0);
@@ -249,12 +326,23 @@ describe('the way back to the same result', () => {
   const redirectTo = `/match/results${query()}`;
 
   it('registering leads to the login, which returns to the result; a foreign address is ignored', async () => {
-    const fields = (email: string, to: string) => ({ role: 'applicant', displayName: 'Noodle Owner', email, password: 'long enough password', confirmPassword: 'long enough password', redirectTo: to });
-    const back = await respond(async () => registerAction(args(await postForm('/register', fields(`noodle-${Date.now()}@example.com`, redirectTo)))));
+    const fields = (email: string, to: string) => ({
+      role: 'applicant',
+      displayName: 'Noodle Owner',
+      email,
+      password: 'long enough password',
+      confirmPassword: 'long enough password',
+      redirectTo: to,
+    });
+    const back = await respond(async () =>
+      registerAction(args(await postForm('/register', fields(`noodle-${Date.now()}@example.com`, redirectTo)))),
+    );
     expect(back.status).toBe(302);
     // Registering does not sign in (it must not tell who already has an account); the login page carries the way back.
     expect(back.headers.get('Location')).toBe(`/login?registered=1&redirectTo=${encodeURIComponent(redirectTo)}`);
-    const foreign = await respond(async () => registerAction(args(await postForm('/register', fields(`noodle2-${Date.now()}@example.com`, '//evil.example/x')))));
+    const foreign = await respond(async () =>
+      registerAction(args(await postForm('/register', fields(`noodle2-${Date.now()}@example.com`, '//evil.example/x')))),
+    );
     expect(foreign.headers.get('Location')).toBe('/login?registered=1');
   });
 
@@ -278,18 +366,25 @@ describe('the way back to the same result', () => {
       isStatutoryBody: 'no',
       isSubvented: 'no',
     };
-    const created = await respond(async () => newBusinessAction(args(await postForm(`/businesses/new?${new URLSearchParams({ redirectTo })}`, business, { session }))));
+    const created = await respond(async () =>
+      newBusinessAction(args(await postForm(`/businesses/new?${new URLSearchParams({ redirectTo })}`, business, { session }))),
+    );
     expect(created.status).toBe(302);
     expect(created.headers.get('Location')).toBe(redirectTo);
   });
 });
 
 describe('start page, task list and translations', () => {
-  it('the start page states the round\'s rules; the owner\'s home is a task list', async () => {
-    const start = (await (await respond(async () => startLoader(args(await getRequest('/start'))))).json()) as { capCents: number; deploymentMonths: number };
+  it("the start page states the round's rules; the owner's home is a task list", async () => {
+    const start = (await (await respond(async () => startLoader(args(await getRequest('/start'))))).json()) as {
+      capCents: number;
+      deploymentMonths: number;
+    };
     expect(start).toMatchObject({ capCents: 50_000_00, deploymentMonths: 6 });
     const owner = await applicant();
-    const home = (await (await respond(async () => accountLoader(args(await getRequest('/account', { session: owner.session }))))).json()) as { tasks: { task: string; status: string }[] };
+    const home = (await (
+      await respond(async () => accountLoader(args(await getRequest('/account', { session: owner.session }))))
+    ).json()) as { tasks: { task: string; status: string }[] };
     expect(home.tasks.map((t) => [t.task, t.status])).toEqual([
       ['business_profile', 'done'],
       ['eligibility', 'done'],
@@ -302,7 +397,8 @@ describe('start page, task list and translations', () => {
   });
 
   it('every reader gets the match texts, in all three languages with the same keys', () => {
-    for (const role of [undefined, 'applicant', 'vendor', 'officer'] as const) expect(Object.keys(resourcesFor('zh-HK', role)['zh-HK']!)).toContain('match');
+    for (const role of [undefined, 'applicant', 'vendor', 'officer'] as const)
+      expect(Object.keys(resourcesFor('zh-HK', role)['zh-HK']!)).toContain('match');
     const keys = (value: unknown, prefix = ''): string[] =>
       typeof value === 'object' && value !== null
         ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k.replace(/_(one|other)$/, '')}.`))

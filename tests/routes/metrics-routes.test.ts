@@ -33,13 +33,19 @@ function sample(text: string, name: string): number | undefined {
 }
 
 describe('who may read /metrics', () => {
-  const access = (allow: string, token?: string, trustProxy = false): MetricsAccess => ({ allow: parseAllowList(allow), token, trustProxy });
+  const access = (allow: string, token?: string, trustProxy = false): MetricsAccess => ({
+    allow: parseAllowList(allow),
+    token,
+    trustProxy,
+  });
   const headers = (init: Record<string, string> = {}) => new Headers(init);
 
   it('by default only the machine itself (loopback, IPv4, IPv6 and IPv4-mapped)', () => {
     const loopback = access('127.0.0.0/8,::1');
-    for (const ip of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) expect(mayReadMetrics({ clientIp: ip, headers: headers(), access: loopback })).toBe(true);
-    for (const ip of ['10.0.0.5', '::ffff:10.0.0.5', '2001:db8::1', 'unknown', '']) expect(mayReadMetrics({ clientIp: ip, headers: headers(), access: loopback })).toBe(false);
+    for (const ip of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])
+      expect(mayReadMetrics({ clientIp: ip, headers: headers(), access: loopback })).toBe(true);
+    for (const ip of ['10.0.0.5', '::ffff:10.0.0.5', '2001:db8::1', 'unknown', ''])
+      expect(mayReadMetrics({ clientIp: ip, headers: headers(), access: loopback })).toBe(false);
   });
 
   it('configured networks and single addresses', () => {
@@ -55,10 +61,22 @@ describe('who may read /metrics', () => {
 
   it('a bearer token from anywhere; a wrong one from nowhere', () => {
     const withToken = access('127.0.0.1', 'a-long-enough-secret-token');
-    expect(mayReadMetrics({ clientIp: '203.0.113.9', headers: headers({ Authorization: 'Bearer a-long-enough-secret-token' }), access: withToken })).toBe(true);
+    expect(
+      mayReadMetrics({
+        clientIp: '203.0.113.9',
+        headers: headers({ Authorization: 'Bearer a-long-enough-secret-token' }),
+        access: withToken,
+      }),
+    ).toBe(true);
     expect(mayReadMetrics({ clientIp: '203.0.113.9', headers: headers({ Authorization: 'Bearer wrong' }), access: withToken })).toBe(false);
     expect(mayReadMetrics({ clientIp: '127.0.0.1', headers: headers({ Authorization: 'Bearer wrong' }), access: withToken })).toBe(false);
-    expect(mayReadMetrics({ clientIp: '203.0.113.9', headers: headers({ Authorization: 'Bearer a-long-enough-secret-token' }), access: access('127.0.0.1') })).toBe(false);
+    expect(
+      mayReadMetrics({
+        clientIp: '203.0.113.9',
+        headers: headers({ Authorization: 'Bearer a-long-enough-secret-token' }),
+        access: access('127.0.0.1'),
+      }),
+    ).toBe(false);
   });
 
   it('a request through an untrusted proxy is not "from loopback" just because the proxy is', () => {
@@ -89,27 +107,56 @@ describe('what /metrics says', () => {
       const user = await makeUser(t.db);
       const enterpriseId = await makeEnterprise(t.db, user.id);
       const pkg = await makeListedSolution(t.db, { priceCents: 30_000_00 });
-      const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+      const quotationId = await makeQuotation(t.db, {
+        userId: user.id,
+        enterpriseId,
+        solutionId: pkg.solutionId,
+        vendorUserId: pkg.vendorUserId,
+      });
       const reference = await makeDraft(t.db, { userId: user.id, quotationId });
       expect((await submitApplication({ db: t.db, userId: user.id, reference })).ok).toBe(true);
       references.push(reference);
     }
     await assignToMe({ db: t.db, officerId: officer.id, reference: references[0]! });
-    expect((await decideApplication({ db: t.db, officerId: officer.id, reference: references[0]!, expectedStatus: 'under_review', decision: { action: 'approve' } })).ok).toBe(true);
-    await t.db.updateTable('outbox').set({ status: 'failed' }).where('id', '=', (eb) => eb.selectFrom('outbox').select((e) => e.fn.min('id').as('id'))).execute();
+    expect(
+      (
+        await decideApplication({
+          db: t.db,
+          officerId: officer.id,
+          reference: references[0]!,
+          expectedStatus: 'under_review',
+          decision: { action: 'approve' },
+        })
+      ).ok,
+    ).toBe(true);
+    await t.db
+      .updateTable('outbox')
+      .set({ status: 'failed' })
+      .where('id', '=', (eb) => eb.selectFrom('outbox').select((e) => e.fn.min('id').as('id')))
+      .execute();
     logDeliveryAttempt({ topic: 'payment', messageId: 1, attempt: 3, outcome: 'failed', durationMs: 12, error: 'gateway answered 500' });
     lapseJobRun({ durationMs: 5, lapsed: ['MF-X'] });
     await new Promise((r) => setTimeout(r, 5_100)); // past the few seconds the database figures are kept
 
     const text = await (await scrape('::1')).text();
-    const counts = await t.db.selectFrom('applications').select((eb) => ['status', eb.fn.countAll<string>().as('n')]).where('status', '<>', 'draft').groupBy('status').execute();
+    const counts = await t.db
+      .selectFrom('applications')
+      .select((eb) => ['status', eb.fn.countAll<string>().as('n')])
+      .where('status', '<>', 'draft')
+      .groupBy('status')
+      .execute();
     for (const { status, n } of counts) expect(sample(text, `matchfund_applications{status="${status}"}`)).toBe(Number(n));
     expect(sample(text, 'matchfund_applications{status="approved"}')).toBe(1);
     expect(sample(text, 'matchfund_programme_budget_cents')).toBe(500_000_000_00);
     expect(sample(text, 'matchfund_programme_approved_cents')).toBe(15_000_00);
     expect(sample(text, 'matchfund_programme_committed_cents')).toBe(45_000_00);
     expect(sample(text, 'matchfund_programme_remaining_cents')).toBe(500_000_000_00 - 15_000_00);
-    const outbox = await t.db.selectFrom('outbox').select((eb) => ['status', eb.fn.countAll<string>().as('n')]).where('topic', '=', 'notification').groupBy('status').execute();
+    const outbox = await t.db
+      .selectFrom('outbox')
+      .select((eb) => ['status', eb.fn.countAll<string>().as('n')])
+      .where('topic', '=', 'notification')
+      .groupBy('status')
+      .execute();
     for (const { status, n } of outbox.filter((row) => row.status === 'pending' || row.status === 'failed')) {
       expect(sample(text, `matchfund_outbox_messages{topic="notification",status="${status}"}`)).toBe(Number(n));
     }

@@ -26,7 +26,12 @@ beforeAll(async () => {
   applicantId = user.id;
   const enterpriseId = await makeEnterprise(t.db, user.id);
   const pkg = await makeListedSolution(t.db, { priceCents: 24_000_00 });
-  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  const quotationId = await makeQuotation(t.db, {
+    userId: user.id,
+    enterpriseId,
+    solutionId: pkg.solutionId,
+    vendorUserId: pkg.vendorUserId,
+  });
   reference = await makeDraft(t.db, { userId: user.id, quotationId });
   await submitApplication({ db: t.db, userId: user.id, reference });
 });
@@ -35,9 +40,20 @@ afterAll(async () => {
 });
 
 const pick = (s: SettingsInput): SettingsInput => ({
-  roundCode: s.roundCode, budgetCents: s.budgetCents, capCents: s.capCents, matchBps: s.matchBps, maxOneOffCents: s.maxOneOffCents,
-  maxSubscriptionMonths: s.maxSubscriptionMonths, maxSubscriptionTotalCents: s.maxSubscriptionTotalCents, deploymentMonths: s.deploymentMonths,
-  maxEmployees: s.maxEmployees, openSectors: s.openSectors, openCategories: s.openCategories, opensAt: s.opensAt, closesAt: s.closesAt, slaWorkingDays: s.slaWorkingDays,
+  roundCode: s.roundCode,
+  budgetCents: s.budgetCents,
+  capCents: s.capCents,
+  matchBps: s.matchBps,
+  maxOneOffCents: s.maxOneOffCents,
+  maxSubscriptionMonths: s.maxSubscriptionMonths,
+  maxSubscriptionTotalCents: s.maxSubscriptionTotalCents,
+  deploymentMonths: s.deploymentMonths,
+  maxEmployees: s.maxEmployees,
+  openSectors: s.openSectors,
+  openCategories: s.openCategories,
+  opensAt: s.opensAt,
+  closesAt: s.closesAt,
+  slaWorkingDays: s.slaWorkingDays,
 });
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
@@ -57,15 +73,27 @@ describe('officer routes', () => {
     const session = await sessionFor(t.db, 'admin@demo.matchfund.hk');
     const application = await t.db.selectFrom('applications').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
     const document = await t.db.selectFrom('documents').select('id').where('applicationId', '=', application.id).executeTakeFirstOrThrow();
-    const review = await respond(async () => reviewLoader(args(await getRequest(`/officer/applications/${reference}`, { session }), { ref: reference })));
+    const review = await respond(async () =>
+      reviewLoader(args(await getRequest(`/officer/applications/${reference}`, { session }), { ref: reference })),
+    );
     const download = await respond(async () =>
-      officerDocumentLoader(args(await getRequest(`/officer/applications/${reference}/documents/${document.id}`, { session }), { ref: reference, id: String(document.id) })),
+      officerDocumentLoader(
+        args(await getRequest(`/officer/applications/${reference}/documents/${document.id}`, { session }), {
+          ref: reference,
+          id: String(document.id),
+        }),
+      ),
     );
     expect([review.status, download.status]).toEqual([403, 403]);
     // An officer may do both.
     const officer = await sessionFor(t.db, 'officer2@demo.matchfund.hk');
     const officerDownload = await respond(async () =>
-      officerDocumentLoader(args(await getRequest(`/officer/applications/${reference}/documents/${document.id}`, { session: officer }), { ref: reference, id: String(document.id) })),
+      officerDocumentLoader(
+        args(await getRequest(`/officer/applications/${reference}/documents/${document.id}`, { session: officer }), {
+          ref: reference,
+          id: String(document.id),
+        }),
+      ),
     );
     expect(officerDownload.status).toBe(200);
   });
@@ -75,18 +103,34 @@ describe('officer routes', () => {
     const taken = await respond(async () => queueAction(args(await postForm('/officer/applications', {}, { session }))));
     expect(taken.headers.get('Location')).toBe(`/officer/applications/${reference}`);
 
-    const noReason = await respond(async () => reviewAction(args(await postForm('/x', { intent: 'reject', expectedStatus: 'under_review' }, { session }), { ref: reference })));
+    const noReason = await respond(async () =>
+      reviewAction(args(await postForm('/x', { intent: 'reject', expectedStatus: 'under_review' }, { session }), { ref: reference })),
+    );
     expect(noReason.status).toBe(400);
     expect(await noReason.json()).toMatchObject({ error: 'officer:reason_required', field: 'reasonCode' });
-    const noMessage = await respond(async () => reviewAction(args(await postForm('/x', { intent: 'request_info', expectedStatus: 'under_review', note: ' ' }, { session }), { ref: reference })));
+    const noMessage = await respond(async () =>
+      reviewAction(
+        args(await postForm('/x', { intent: 'request_info', expectedStatus: 'under_review', note: ' ' }, { session }), { ref: reference }),
+      ),
+    );
     expect(noMessage.status).toBe(400);
-    const forged = await respond(async () => reviewAction(args(await postForm('/x', { intent: 'approve', expectedStatus: 'bogus' }, { session }), { ref: reference })));
+    const forged = await respond(async () =>
+      reviewAction(args(await postForm('/x', { intent: 'approve', expectedStatus: 'bogus' }, { session }), { ref: reference })),
+    );
     expect(forged.status).toBe(400);
 
-    const approved = await respond(async () => reviewAction(args(await postForm('/x', { intent: 'approve', expectedStatus: 'under_review' }, { session }), { ref: reference })));
+    const approved = await respond(async () =>
+      reviewAction(args(await postForm('/x', { intent: 'approve', expectedStatus: 'under_review' }, { session }), { ref: reference })),
+    );
     expect(approved.headers.get('Location')).toBe(`/officer/applications/${reference}?done=approve`);
     // The same form posted again (stale): 409 with a clear message, nothing changes.
-    const stale = await respond(async () => reviewAction(args(await postForm('/x', { intent: 'reject', reasonCode: 'other', expectedStatus: 'under_review' }, { session }), { ref: reference })));
+    const stale = await respond(async () =>
+      reviewAction(
+        args(await postForm('/x', { intent: 'reject', reasonCode: 'other', expectedStatus: 'under_review' }, { session }), {
+          ref: reference,
+        }),
+      ),
+    );
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ error: 'officer:stale' });
 
@@ -94,26 +138,44 @@ describe('officer routes', () => {
     const body = (await page.json()) as { application: { status: string }; events: { action: string }[] };
     expect(body.application.status).toBe('approved');
     expect(body.events.map((e) => e.action)).toEqual(['create', 'submit', 'start_review', 'approve']);
-    expect((await respond(async () => reviewLoader(args(await getRequest('/x', { session }), { ref: 'DTS-2026-999999' })))).status).toBe(404);
+    expect((await respond(async () => reviewLoader(args(await getRequest('/x', { session }), { ref: 'DTS-2026-999999' })))).status).toBe(
+      404,
+    );
   });
 
   it('the applicant sees the decision in their notifications', async () => {
     const session = await sessionForUserId(t.db, applicantId);
     const response = await respond(async () => notificationsLoader(args(await getRequest('/notifications', { session }))));
     const body = (await response.json()) as { rows: { template: string; reference: string }[] };
-    expect(body.rows.map((r) => r.template)).toEqual(['application_approved', 'review_started', 'application_submitted', 'quotation_arrived']);
+    expect(body.rows.map((r) => r.template)).toEqual([
+      'application_approved',
+      'review_started',
+      'application_submitted',
+      'quotation_arrived',
+    ]);
     expect(body.rows[0]!.reference).toBe(reference);
     expect(await unreadCount({ db: t.db, userId: applicantId })).toBe(4);
     // Opening one marks it read and leads to its application; another user's is not found.
-    const approved = await t.db.selectFrom('notifications').select('id').where('userId', '=', applicantId).where('template', '=', 'application_approved').executeTakeFirstOrThrow();
+    const approved = await t.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('userId', '=', applicantId)
+      .where('template', '=', 'application_approved')
+      .executeTakeFirstOrThrow();
     const stranger = await sessionForUserId(t.db, (await makeUser(t.db)).id);
-    const refused = await respond(async () => notificationsAction(args(await postForm('/notifications', { intent: 'open', id: String(approved.id) }, { session: stranger }))));
+    const refused = await respond(async () =>
+      notificationsAction(args(await postForm('/notifications', { intent: 'open', id: String(approved.id) }, { session: stranger }))),
+    );
     expect(refused.status).toBe(404);
-    const opened = await respond(async () => notificationsAction(args(await postForm('/notifications', { intent: 'open', id: String(approved.id) }, { session }))));
+    const opened = await respond(async () =>
+      notificationsAction(args(await postForm('/notifications', { intent: 'open', id: String(approved.id) }, { session }))),
+    );
     expect(opened.status).toBe(302);
     expect(opened.headers.get('location')).toBe(`/applications/${reference}`);
     expect(await unreadCount({ db: t.db, userId: applicantId })).toBe(3);
-    const malformed = await respond(async () => notificationsAction(args(await postForm('/notifications', { intent: 'open', id: 'x' }, { session }))));
+    const malformed = await respond(async () =>
+      notificationsAction(args(await postForm('/notifications', { intent: 'open', id: 'x' }, { session }))),
+    );
     expect(malformed.status).toBe(400);
     const read = await respond(async () => notificationsAction(args(await postForm('/notifications', {}, { session }))));
     expect(read.status).toBe(302);
@@ -123,18 +185,40 @@ describe('officer routes', () => {
 
 describe('officer home', () => {
   it('shows messages that were not delivered after every retry', async () => {
-    await t.db.insertInto('outbox').values({ topic: 'payment', idempotencyKey: 'payment-test-failed', payload: '{}', status: 'failed', attempts: 10, lastError: 'gateway answered 500' }).execute();
+    await t.db
+      .insertInto('outbox')
+      .values({
+        topic: 'payment',
+        idempotencyKey: 'payment-test-failed',
+        payload: '{}',
+        status: 'failed',
+        attempts: 10,
+        lastError: 'gateway answered 500',
+      })
+      .execute();
     const session = await sessionFor(t.db, 'officer@demo.matchfund.hk');
-    const body = (await (await respond(async () => officerHomeLoader(args(await getRequest('/officer', { session }))))).json()) as { failed: { idempotencyKey: string; lastError: string }[] };
-    expect(body.failed).toContainEqual(expect.objectContaining({ idempotencyKey: 'payment-test-failed', lastError: 'gateway answered 500' }));
+    const body = (await (await respond(async () => officerHomeLoader(args(await getRequest('/officer', { session }))))).json()) as {
+      failed: { idempotencyKey: string; lastError: string }[];
+    };
+    expect(body.failed).toContainEqual(
+      expect.objectContaining({ idempotencyKey: 'payment-test-failed', lastError: 'gateway answered 500' }),
+    );
 
     const row = await t.db.selectFrom('outbox').select('id').where('idempotencyKey', '=', 'payment-test-failed').executeTakeFirstOrThrow();
     const shop = await sessionFor(t.db, 'applicant@demo.matchfund.hk');
-    const refused = await respond(async () => officerHomeAction(args(await postForm('/officer', { intent: 'retry', messageId: String(row.id) }, { session: shop }))));
+    const refused = await respond(async () =>
+      officerHomeAction(args(await postForm('/officer', { intent: 'retry', messageId: String(row.id) }, { session: shop }))),
+    );
     expect(refused.status).toBe(403);
-    const retried = await respond(async () => officerHomeAction(args(await postForm('/officer', { intent: 'retry', messageId: String(row.id) }, { session }))));
+    const retried = await respond(async () =>
+      officerHomeAction(args(await postForm('/officer', { intent: 'retry', messageId: String(row.id) }, { session }))),
+    );
     expect(retried.headers.get('Location')).toBe('/officer?retried=1');
-    const after = await t.db.selectFrom('outbox').select(['status', 'attempts', 'idempotencyKey']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('outbox')
+      .select(['status', 'attempts', 'idempotencyKey'])
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ status: 'pending', attempts: 0, idempotencyKey: 'payment-test-failed' });
   });
 });
@@ -145,19 +229,34 @@ describe('declared links', () => {
     const brNumber = String(90_000_000 + Math.floor(Math.random() * 9_999_999));
     const enterpriseId = await makeEnterprise(t.db, user.id, { brNumber });
     const pkg = await makeListedSolution(t.db, { priceCents: 8_000_00 });
-    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const quotationId = await makeQuotation(t.db, {
+      userId: user.id,
+      enterpriseId,
+      solutionId: pkg.solutionId,
+      vendorUserId: pkg.vendorUserId,
+    });
     const ref = await makeDraft(t.db, { userId: user.id, quotationId });
     await submitApplication({ db: t.db, userId: user.id, reference: ref });
 
     const officer = await makeUser(t.db, 'officer');
     const session = await sessionForUserId(t.db, officer.id);
-    const unknown = await respond(async () => officerHomeAction(args(await postForm('/officer', { registrationNumber: '00000001' }, { session }))));
+    const unknown = await respond(async () =>
+      officerHomeAction(args(await postForm('/officer', { registrationNumber: '00000001' }, { session }))),
+    );
     expect(await unknown.json()).toEqual({ fieldErrors: { registrationNumber: ['officer:enterprise_not_found'] } });
-    const declared = await respond(async () => officerHomeAction(args(await postForm('/officer', { registrationNumber: brNumber }, { session }))));
+    const declared = await respond(async () =>
+      officerHomeAction(args(await postForm('/officer', { registrationNumber: brNumber }, { session }))),
+    );
     expect(declared.headers.get('Location')).toBe('/officer?declared=1');
     // Everything else in the queue is taken by someone else first: only the linked one is left.
     const colleague = await makeUser(t.db, 'officer');
-    await t.db.updateTable('applications').set({ assignedOfficerId: colleague.id }).where('status', '=', 'submitted').where('reference', '<>', ref).where('assignedOfficerId', 'is', null).execute();
+    await t.db
+      .updateTable('applications')
+      .set({ assignedOfficerId: colleague.id })
+      .where('status', '=', 'submitted')
+      .where('reference', '<>', ref)
+      .where('assignedOfficerId', 'is', null)
+      .execute();
     const next = await respond(async () => queueAction(args(await postForm('/officer/applications', {}, { session }))));
     expect(await next.json()).toEqual({ error: 'officer:queue_empty' });
   });
@@ -189,7 +288,12 @@ describe('programme settings', () => {
     const saved = await respond(async () => roundsAction(args(await postForm('/admin/rounds', fields, { session: admin }))));
     expect(saved.status).toBe(302);
     const after = await getCurrentSettings(t.db);
-    expect(after).toMatchObject({ version: before.version + 1, roundCode: '2027-R2', budgetCents: 600_000_000_00, openSectors: ['fnb', 'retail', 'tourism'] });
+    expect(after).toMatchObject({
+      version: before.version + 1,
+      roundCode: '2027-R2',
+      budgetCents: 600_000_000_00,
+      openSectors: ['fnb', 'retail', 'tourism'],
+    });
     expect(after.opensAt.toISOString()).toBe('2026-12-31T16:00:00.000Z');
     // The submitted application keeps the version it was judged under.
     const app = await t.db.selectFrom('applications').select('settingsId').where('reference', '=', reference).executeTakeFirstOrThrow();
@@ -210,12 +314,23 @@ describe('programme settings', () => {
     const user = await makeUser(t.db);
     const enterpriseId = await makeEnterprise(t.db, user.id);
     const pkg = await makeListedSolution(t.db, { priceCents: 20_000_00 });
-    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const quotationId = await makeQuotation(t.db, {
+      userId: user.id,
+      enterpriseId,
+      solutionId: pkg.solutionId,
+      vendorUserId: pkg.vendorUserId,
+    });
     const own = await makeDraft(t.db, { userId: user.id, quotationId });
     expect((await submitApplication({ db: t.db, userId: user.id, reference: own })).ok).toBe(true);
     const taken = await assignToMe({ db: t.db, officerId: officer.id, reference: own });
     expect(taken.ok).toBe(true);
-    const decided = await decideApplication({ db: t.db, officerId: officer.id, reference: own, expectedStatus: 'under_review', decision: { action: 'approve' } });
+    const decided = await decideApplication({
+      db: t.db,
+      officerId: officer.id,
+      reference: own,
+      expectedStatus: 'under_review',
+      decision: { action: 'approve' },
+    });
     expect(decided.ok).toBe(true);
     const { approvedCents } = await budgetPosition(t.db);
     expect(approvedCents).toBeGreaterThan(0);
@@ -228,11 +343,16 @@ describe('programme settings', () => {
     expect(body.values.budget).toBe(centsToInput(approvedCents - 1));
     expect((await getCurrentSettings(t.db)).version).toBe(before.version);
     for (const lang of ['en', 'zh-HK', 'zh-CN']) {
-      const texts = JSON.parse(fs.readFileSync(path.join(__dirname, '../../locales', lang, 'officer.json'), 'utf8')) as Record<string, unknown>;
+      const texts = JSON.parse(fs.readFileSync(path.join(__dirname, '../../locales', lang, 'officer.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       expect(typeof texts.budget_below_approved).toBe('string');
     }
     // Exactly the approved money is accepted.
-    const at = await respond(async () => roundsAction(args(await postForm('/admin/rounds', { ...fields, budget: centsToInput(approvedCents) }, { session: admin }))));
+    const at = await respond(async () =>
+      roundsAction(args(await postForm('/admin/rounds', { ...fields, budget: centsToInput(approvedCents) }, { session: admin }))),
+    );
     expect(at.status).toBe(302);
     const page = await respond(async () => roundsLoader(args(await getRequest('/admin/rounds', { session: admin }))));
     expect(((await page.json()) as { approvedCents: number }).approvedCents).toBe(approvedCents);

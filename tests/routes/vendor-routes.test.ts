@@ -67,7 +67,11 @@ async function enrolledVendorSession() {
 describe('enrolment form', () => {
   it('needs the net equity declaration and a real BR number, keeping what was typed', async () => {
     const session = await sessionForUserId(t.db, (await makeUser(t.db, 'vendor')).id);
-    const response = await respond(async () => enrolAction(args(await postForm('/vendor/enrolment', { ...enrolmentFields(), brNumber: '12AB', netEquityPositive: '' }, { session }))));
+    const response = await respond(async () =>
+      enrolAction(
+        args(await postForm('/vendor/enrolment', { ...enrolmentFields(), brNumber: '12AB', netEquityPositive: '' }, { session })),
+      ),
+    );
     expect(response.status).toBe(400);
     const body = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
     expect(body.fieldErrors).toMatchObject({ brNumber: ['errors:br_number_invalid'], netEquityPositive: ['vendor:net_equity_required'] });
@@ -96,62 +100,156 @@ describe('listing form', () => {
       { featurePrice2: ['vendor:rules.feature_price_missing'] },
     ],
     ['deployment over 6 months', { deploymentDays: '181' }, { deploymentDays: ['vendor:rules.deployment_too_long'] }],
-    ['a price the programme could not pay a share of', { pricingModel: 'one_off', price: '0.01' }, { price: ['vendor:rules.price_below_minimum'] }],
-    ['a feature under the minimum', { featureModel0: 'one_off', featurePrice0: '99.99' }, { featurePrice0: ['vendor:rules.feature_price_below_minimum'] }],
-    ['a package its features take past the ceiling', { price: '4000', featurePrice0: '200' }, { features: ['vendor:rules.features_over_ceiling'] }],
-    ['a subscription without its minimum contract', { minContractMonths: '' }, { minContractMonths: ['vendor:rules.contract_months_missing'] }],
+    [
+      'a price the programme could not pay a share of',
+      { pricingModel: 'one_off', price: '0.01' },
+      { price: ['vendor:rules.price_below_minimum'] },
+    ],
+    [
+      'a feature under the minimum',
+      { featureModel0: 'one_off', featurePrice0: '99.99' },
+      { featurePrice0: ['vendor:rules.feature_price_below_minimum'] },
+    ],
+    [
+      'a package its features take past the ceiling',
+      { price: '4000', featurePrice0: '200' },
+      { features: ['vendor:rules.features_over_ceiling'] },
+    ],
+    [
+      'a subscription without its minimum contract',
+      { minContractMonths: '' },
+      { minContractMonths: ['vendor:rules.contract_months_missing'] },
+    ],
     ['a contract that is not a number of months', { minContractMonths: '12.5' }, { minContractMonths: ['errors:whole_number'] }],
     ['a contract over ten years', { minContractMonths: '121' }, { minContractMonths: ['vendor:rules.contract_months_invalid'] }],
-    ['a monthly feature without its contract', { featureContract0: '' }, { featureContract0: ['vendor:rules.feature_contract_months_missing'] }],
-    ['a 36-month contract that counts 24 months over the ceiling', { price: '4200', minContractMonths: '36' }, { price: ['vendor:rules.subscription_over_ceiling'] }],
+    [
+      'a monthly feature without its contract',
+      { featureContract0: '' },
+      { featureContract0: ['vendor:rules.feature_contract_months_missing'] },
+    ],
+    [
+      'a 36-month contract that counts 24 months over the ceiling',
+      { price: '4200', minContractMonths: '36' },
+      { price: ['vendor:rules.subscription_over_ceiling'] },
+    ],
     // What the package states for the matcher (issue 13 §1).
     ['no need ticked', { needsMet: [] }, { needsMet: ['vendor:attributes.errors.needs_required'] }],
     ['a need that is no code', { needsMet: ['teleport'] }, { needsMet: ['errors:invalid_value'] }],
-    ['e-payments without a payment method', { needsMet: ['e_payments'] }, { paymentMethods: ['vendor:attributes.errors.methods_required'] }],
-    ['payment methods without e-payments', { paymentMethods: ['octopus'] }, { paymentMethods: ['vendor:attributes.errors.methods_without_e_payments'] }],
-    ['a payment method that is no code', { needsMet: ['e_payments'], paymentMethods: ['bitcoin'] }, { paymentMethods: ['errors:invalid_value'] }],
+    [
+      'e-payments without a payment method',
+      { needsMet: ['e_payments'] },
+      { paymentMethods: ['vendor:attributes.errors.methods_required'] },
+    ],
+    [
+      'payment methods without e-payments',
+      { paymentMethods: ['octopus'] },
+      { paymentMethods: ['vendor:attributes.errors.methods_without_e_payments'] },
+    ],
+    [
+      'a payment method that is no code',
+      { needsMet: ['e_payments'], paymentMethods: ['bitcoin'] },
+      { paymentMethods: ['errors:invalid_value'] },
+    ],
     ['no outlets', { maxOutlets: '0' }, { maxOutlets: ['errors:too_small'] }],
     ['a thousand outlets', { maxOutlets: '1000' }, { maxOutlets: ['errors:too_big'] }],
     ['outlets that are not a number', { maxOutlets: '3.5' }, { maxOutlets: ['errors:whole_number'] }],
     ['seats the wrong way round', { minSeats: '60', maxSeats: '20' }, { maxSeats: ['vendor:attributes.errors.seats_order'] }],
     ['ten thousand seats', { maxSeats: '10000' }, { maxSeats: ['errors:too_big'] }],
     ['some districts but none ticked', { supportArea: 'districts' }, { supportDistricts: ['vendor:attributes.errors.districts_required'] }],
-    ['a district that is no code', { supportArea: 'districts', supportDistricts: ['atlantis'] }, { supportDistricts: ['errors:invalid_value'] }],
+    [
+      'a district that is no code',
+      { supportArea: 'districts', supportDistricts: ['atlantis'] },
+      { supportDistricts: ['errors:invalid_value'] },
+    ],
     ['no support area', { supportArea: 'moon' }, { supportArea: ['vendor:attributes.errors.choose_support_area'] }],
   ])('refuses %s with a translated field message, writing nothing', async (_name, overrides, expected) => {
     const { session, userId } = await enrolledVendorSession();
-    const response = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields(overrides as Record<string, string | string[]>), { session }))));
+    const response = await respond(async () =>
+      newListingAction(
+        args(await postForm('/vendor/listings/new', listingFields(overrides as Record<string, string | string[]>), { session })),
+      ),
+    );
     expect(response.status).toBe(400);
     expect(((await response.json()) as { fieldErrors: unknown }).fieldErrors).toMatchObject(expected);
-    const count = await t.db.selectFrom('solutions as s').innerJoin('vendors as v', 'v.id', 's.vendorId').select('s.id').where('v.userId', '=', userId).execute();
+    const count = await t.db
+      .selectFrom('solutions as s')
+      .innerJoin('vendors as v', 'v.id', 's.vendorId')
+      .select('s.id')
+      .where('v.userId', '=', userId)
+      .execute();
     expect(count).toHaveLength(0);
   });
 
   it('saves what the package states for the matcher, shows it again on the edit form, and the ticks survive an error', async () => {
     const { session } = await enrolledVendorSession();
-    const stated = { needsMet: ['know_customers', 'bring_back', 'bring_back'], maxOutlets: '3', minSeats: '10', maxSeats: '80', supportArea: 'districts', supportDistricts: ['sham_shui_po', 'islands'] };
-    const refused = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields({ ...stated, price: '' }), { session }))));
+    const stated = {
+      needsMet: ['know_customers', 'bring_back', 'bring_back'],
+      maxOutlets: '3',
+      minSeats: '10',
+      maxSeats: '80',
+      supportArea: 'districts',
+      supportDistricts: ['sham_shui_po', 'islands'],
+    };
+    const refused = await respond(async () =>
+      newListingAction(args(await postForm('/vendor/listings/new', listingFields({ ...stated, price: '' }), { session }))),
+    );
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { values: Record<string, string> }).values).toMatchObject({ needsMet: 'know_customers,bring_back,bring_back', supportDistricts: 'sham_shui_po,islands', supportArea: 'districts' });
-    const created = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields(stated), { session }))));
+    expect(((await refused.json()) as { values: Record<string, string> }).values).toMatchObject({
+      needsMet: 'know_customers,bring_back,bring_back',
+      supportDistricts: 'sham_shui_po,islands',
+      supportArea: 'districts',
+    });
+    const created = await respond(async () =>
+      newListingAction(args(await postForm('/vendor/listings/new', listingFields(stated), { session }))),
+    );
     expect(created.status).toBe(302);
     const id = /\/vendor\/listings\/(\d+)/.exec(created.headers.get('Location') ?? '')![1]!;
-    const row = await t.db.selectFrom('solutionVersions').select(['needsMet', 'paymentMethods', 'maxOutlets', 'minSeats', 'maxSeats', 'supportDistricts']).where('solutionId', '=', Number(id)).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('solutionVersions')
+      .select(['needsMet', 'paymentMethods', 'maxOutlets', 'minSeats', 'maxSeats', 'supportDistricts'])
+      .where('solutionId', '=', Number(id))
+      .executeTakeFirstOrThrow();
     // Codes in the programme's order, repeats collapsed; no payment methods without e-payments.
-    expect(row).toEqual({ needsMet: ['bring_back', 'know_customers'], paymentMethods: null, maxOutlets: 3, minSeats: 10, maxSeats: 80, supportDistricts: ['sham_shui_po', 'islands'] });
-    const page = (await (await respond(async () => listingLoader(args(await getRequest('/x', { session }), { id })))).json()) as { values: Record<string, string> };
-    expect(page.values).toMatchObject({ needsMet: 'bring_back,know_customers', paymentMethods: '', maxOutlets: '3', minSeats: '10', maxSeats: '80', supportArea: 'districts', supportDistricts: 'sham_shui_po,islands' });
+    expect(row).toEqual({
+      needsMet: ['bring_back', 'know_customers'],
+      paymentMethods: null,
+      maxOutlets: 3,
+      minSeats: 10,
+      maxSeats: 80,
+      supportDistricts: ['sham_shui_po', 'islands'],
+    });
+    const page = (await (await respond(async () => listingLoader(args(await getRequest('/x', { session }), { id })))).json()) as {
+      values: Record<string, string>;
+    };
+    expect(page.values).toMatchObject({
+      needsMet: 'bring_back,know_customers',
+      paymentMethods: '',
+      maxOutlets: '3',
+      minSeats: '10',
+      maxSeats: '80',
+      supportArea: 'districts',
+      supportDistricts: 'sham_shui_po,islands',
+    });
   });
 
   it('saves a draft, refuses a second one in the same category and sector, and keeps HTML as text', async () => {
     const { session } = await enrolledVendorSession();
     const created = await respond(async () =>
-      newListingAction(args(await postForm('/vendor/listings/new', listingFields({ descriptionEn: '<b>bold</b> <script>x()</script>' }), { session }))),
+      newListingAction(
+        args(await postForm('/vendor/listings/new', listingFields({ descriptionEn: '<b>bold</b> <script>x()</script>' }), { session })),
+      ),
     );
     expect(created.status).toBe(302);
     const id = /\/vendor\/listings\/(\d+)/.exec(created.headers.get('Location') ?? '')![1]!;
     const page = (await (await respond(async () => listingLoader(args(await getRequest('/x', { session }), { id })))).json()) as {
-      listing: { open: { descriptionEn: string; priceCents: number; minContractMonths: number | null; features: { priceCents: number; minContractMonths: number | null }[] } };
+      listing: {
+        open: {
+          descriptionEn: string;
+          priceCents: number;
+          minContractMonths: number | null;
+          features: { priceCents: number; minContractMonths: number | null }[];
+        };
+      };
       values: Record<string, string>;
     };
     expect(page.listing.open.descriptionEn).toBe('<b>bold</b> <script>x()</script>');
@@ -161,8 +259,12 @@ describe('listing form', () => {
     // The edit form shows the contracts as saved.
     expect([page.values.minContractMonths, page.values.featureContract0]).toEqual(['24', '24']);
 
-    const second = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields({ nameEn: 'Another' }), { session }))));
-    expect(((await second.json()) as { fieldErrors: unknown }).fieldErrors).toMatchObject({ category: ['vendor:rules.category_sector_taken'] });
+    const second = await respond(async () =>
+      newListingAction(args(await postForm('/vendor/listings/new', listingFields({ nameEn: 'Another' }), { session }))),
+    );
+    expect(((await second.json()) as { fieldErrors: unknown }).fieldErrors).toMatchObject({
+      category: ['vendor:rules.category_sector_taken'],
+    });
 
     const submitted = await respond(async () => listingAction(args(await postForm('/x', { intent: 'submit' }, { session }), { id })));
     expect(submitted.headers.get('Location')).toBe('/vendor/listings?done=submit');
@@ -172,11 +274,16 @@ describe('listing form', () => {
 
   it("another vendor's listing answers 404, and shop owners get 403", async () => {
     const owner = await enrolledVendorSession();
-    const created = await respond(async () => newListingAction(args(await postForm('/vendor/listings/new', listingFields(), { session: owner.session }))));
+    const created = await respond(async () =>
+      newListingAction(args(await postForm('/vendor/listings/new', listingFields(), { session: owner.session }))),
+    );
     const id = /\/vendor\/listings\/(\d+)/.exec(created.headers.get('Location') ?? '')![1]!;
     const other = await enrolledVendorSession();
     expect((await respond(async () => listingLoader(args(await getRequest('/x', { session: other.session }), { id })))).status).toBe(404);
-    expect((await respond(async () => listingAction(args(await postForm('/x', { intent: 'delist' }, { session: other.session }), { id })))).status).toBe(404);
+    expect(
+      (await respond(async () => listingAction(args(await postForm('/x', { intent: 'delist' }, { session: other.session }), { id }))))
+        .status,
+    ).toBe(404);
     const shop = await sessionFor(t.db, 'applicant@demo.matchfund.hk');
     expect((await respond(async () => listingLoader(args(await getRequest('/x', { session: shop }), { id })))).status).toBe(403);
     expect((await respond(async () => vendorApplicationsLoader(args(await getRequest('/x', { session: shop }))))).status).toBe(403);

@@ -87,9 +87,16 @@ async function openVersionId(solutionId: number) {
   return row.id;
 }
 
-const versionStatus = async (id: number) => (await t.db.selectFrom('solutionVersions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
-const vet = async (versionId: number, fields: Record<string, string | string[]>, options: { session?: string; csrf?: string | null } = {}) =>
-  respond(async () => vetAction(args(await postForm(`/officer/listings/${versionId}`, fields, { session: officer, ...options }), { id: String(versionId) })));
+const versionStatus = async (id: number) =>
+  (await t.db.selectFrom('solutionVersions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const vet = async (
+  versionId: number,
+  fields: Record<string, string | string[]>,
+  options: { session?: string; csrf?: string | null } = {},
+) =>
+  respond(async () =>
+    vetAction(args(await postForm(`/officer/listings/${versionId}`, fields, { session: officer, ...options }), { id: String(versionId) })),
+  );
 const allTicks = (category: string) => [...categoryRequirements[category]!];
 
 describe('who may vet', () => {
@@ -98,7 +105,13 @@ describe('who may vet', () => {
     for (const email of ['applicant@demo.matchfund.hk', 'vendor@demo.matchfund.hk']) {
       const session = await sessionFor(t.db, email);
       expect((await respond(async () => queueLoader(args(await getRequest('/officer/listings', { session }))))).status).toBe(403);
-      expect((await respond(async () => vetLoader(args(await getRequest(`/officer/listings/${pkg.versionId}`, { session }), { id: String(pkg.versionId) })))).status).toBe(403);
+      expect(
+        (
+          await respond(async () =>
+            vetLoader(args(await getRequest(`/officer/listings/${pkg.versionId}`, { session }), { id: String(pkg.versionId) })),
+          )
+        ).status,
+      ).toBe(403);
       expect((await vet(pkg.versionId, { intent: 'approve', requirement: allTicks('e_payment_pos') }, { session })).status).toBe(403);
       expect((await respond(async () => vendorsLoader(args(await getRequest('/officer/vendors', { session }))))).status).toBe(403);
       const post = await postForm('/officer/vendors', { intent: 'approve', vendorId: '1' }, { session });
@@ -127,7 +140,11 @@ describe('the vetting queue and page', () => {
     const first = await pendingPackage(listing({ nameEn: 'Queue first', sector: 'fnb' }));
     const second = await pendingPackage(listing({ nameEn: 'Queue second', sector: 'fnb' }));
     const response = await respond(async () => queueLoader(args(await getRequest('/officer/listings?done=approve', { session: officer }))));
-    const body = (await response.json()) as { rows: { id: number; nameEn: string; listedVersionId: number | null }[]; done: string; months: number };
+    const body = (await response.json()) as {
+      rows: { id: number; nameEn: string; listedVersionId: number | null }[];
+      done: string;
+      months: number;
+    };
     const ids = body.rows.map((r) => r.id);
     expect(ids.indexOf(first.versionId)).toBeGreaterThanOrEqual(0);
     expect(ids.indexOf(first.versionId)).toBeLessThan(ids.indexOf(second.versionId));
@@ -144,10 +161,14 @@ describe('the vetting queue and page', () => {
         nameEn: 'Near the ceiling',
         category: 'customer_management',
         priceCents: 96_000_00,
-        features: [{ nameEn: 'Extra terminal', nameZhHk: '額外終端機', nameZhCn: '额外终端机', pricingModel: 'one_off', priceCents: 4_000_00 }],
+        features: [
+          { nameEn: 'Extra terminal', nameZhHk: '額外終端機', nameZhCn: '额外终端机', pricingModel: 'one_off', priceCents: 4_000_00 },
+        ],
       }),
     );
-    const response = await respond(async () => vetLoader(args(await getRequest(`/officer/listings/${pkg.versionId}`, { session: officer }), { id: String(pkg.versionId) })));
+    const response = await respond(async () =>
+      vetLoader(args(await getRequest(`/officer/listings/${pkg.versionId}`, { session: officer }), { id: String(pkg.versionId) })),
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       pending: boolean;
@@ -158,7 +179,13 @@ describe('the vetting queue and page', () => {
       detail: { descriptionEn: string; features: unknown[] };
       listed: unknown;
     };
-    expect(body).toMatchObject({ pending: true, requirements: allTicks('customer_management'), costCents: 96_000_00, ceilingCents: 100_000_00, listed: null });
+    expect(body).toMatchObject({
+      pending: true,
+      requirements: allTicks('customer_management'),
+      costCents: 96_000_00,
+      ceilingCents: 100_000_00,
+      listed: null,
+    });
     expect(body.signals.nearCeiling).toBe(true);
     expect(body.detail.descriptionEn).toBe('<b>Takes</b> Octopus and FPS.');
     expect(body.detail.features).toHaveLength(1);
@@ -168,11 +195,15 @@ describe('the vetting queue and page', () => {
     if (!draft.ok) throw new Error('setup');
     const draftVersion = await openVersionId(draft.solutionId);
     for (const id of [String(draftVersion), '999999999', 'abc', '0']) {
-      expect((await respond(async () => vetLoader(args(await getRequest(`/officer/listings/${id}`, { session: officer }), { id })))).status).toBe(404);
+      expect(
+        (await respond(async () => vetLoader(args(await getRequest(`/officer/listings/${id}`, { session: officer }), { id })))).status,
+      ).toBe(404);
       const post = await postForm('/x', { intent: 'reject', note: 'No' }, { session: officer });
       expect((await respond(() => vetAction(args(post, { id })))).status).toBe(404);
     }
-    const malformed = await respond(async () => vetAction(args(await postForm('/x', { intent: 'reject', note: 'No' }, { session: officer }), { id: '1; drop table' })));
+    const malformed = await respond(async () =>
+      vetAction(args(await postForm('/x', { intent: 'reject', note: 'No' }, { session: officer }), { id: '1; drop table' })),
+    );
     expect(malformed.status).toBe(404);
     expect(await versionStatus(draftVersion)).toBe('draft');
   });
@@ -185,7 +216,12 @@ describe('vetting decisions', () => {
     for (const ticked of [[], codes.slice(1), [...codes.slice(0, -1), 'bogus', 'daily_sales_report']]) {
       const response = await vet(pkg.versionId, { intent: 'approve', requirement: ticked, note: 'Looks fine' });
       expect(response.status).toBe(400);
-      const body = (await response.json()) as { fieldErrors: Record<string, string[]>; missing: string[]; ticked: string[]; values: { note: string } };
+      const body = (await response.json()) as {
+        fieldErrors: Record<string, string[]>;
+        missing: string[];
+        ticked: string[];
+        values: { note: string };
+      };
       expect(body.fieldErrors).toEqual({ requirement: ['vetting:requirements_incomplete'] });
       expect(body.missing.length).toBeGreaterThan(0);
       expect(body.ticked).toEqual(ticked);
@@ -196,7 +232,12 @@ describe('vetting decisions', () => {
     expect(other.status).toBe(400);
     expect(await versionStatus(pkg.versionId)).toBe('pending_review');
     expect(await getListedSolution({ db: t.db, id: pkg.solutionId })).toBeUndefined();
-    const trail = await t.db.selectFrom('auditLog').select('action').where('entityType', '=', 'solution').where('entityId', '=', pkg.solutionId).execute();
+    const trail = await t.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityType', '=', 'solution')
+      .where('entityId', '=', pkg.solutionId)
+      .execute();
     expect(trail.map((r) => r.action)).toEqual(['create_draft', 'submit_for_vetting']);
   });
 
@@ -218,8 +259,15 @@ describe('vetting decisions', () => {
     const decided = await vet(pkg.versionId, { intent, note: 'Add the Chinese description of the report.' });
     expect(decided.status).toBe(302);
     expect(decided.headers.get('Location')).toBe(`/officer/listings?done=${intent}`);
-    const row = await t.db.selectFrom('solutionVersions').select(['status', 'reviewNote']).where('id', '=', pkg.versionId).executeTakeFirstOrThrow();
-    expect(row).toEqual({ status: intent === 'return' ? 'returned' : 'rejected', reviewNote: 'Add the Chinese description of the report.' });
+    const row = await t.db
+      .selectFrom('solutionVersions')
+      .select(['status', 'reviewNote'])
+      .where('id', '=', pkg.versionId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      status: intent === 'return' ? 'returned' : 'rejected',
+      reviewNote: 'Add the Chinese description of the report.',
+    });
   });
 
   it('approving with every box ticked lists the package; a second decision is 409 and changes nothing', async () => {
@@ -231,14 +279,19 @@ describe('vetting decisions', () => {
     const listed = await getListedSolution({ db: t.db, id: pkg.solutionId });
     expect(listed).toMatchObject({ versionId: pkg.versionId, priceCents: 30_000_00, name: { en: 'Fully checked' } });
 
-    for (const fields of [{ intent: 'reject', note: 'Changed my mind' }, { intent: 'approve', requirement: allTicks('customer_management') }] as Record<string, string | string[]>[]) {
+    for (const fields of [
+      { intent: 'reject', note: 'Changed my mind' },
+      { intent: 'approve', requirement: allTicks('customer_management') },
+    ] as Record<string, string | string[]>[]) {
       const stale = await vet(pkg.versionId, fields);
       expect(stale.status).toBe(409);
       expect(await stale.json()).toEqual({ formError: 'vetting:stale' });
     }
     expect(await versionStatus(pkg.versionId)).toBe('approved');
     // The decided version is still there to read, without decision forms.
-    const page = await respond(async () => vetLoader(args(await getRequest(`/officer/listings/${pkg.versionId}`, { session: officer }), { id: String(pkg.versionId) })));
+    const page = await respond(async () =>
+      vetLoader(args(await getRequest(`/officer/listings/${pkg.versionId}`, { session: officer }), { id: String(pkg.versionId) })),
+    );
     expect(await page.json()).toMatchObject({ pending: false, status: 'approved', listed: null });
   });
 
@@ -250,8 +303,13 @@ describe('vetting decisions', () => {
     expect((await submitListingForReview({ db: t.db, userId: pkg.vendorUserId, solutionId: pkg.solutionId })).ok).toBe(true);
     const second = await openVersionId(pkg.solutionId);
 
-    const page = await respond(async () => vetLoader(args(await getRequest(`/officer/listings/${second}`, { session: officer }), { id: String(second) })));
-    const body = (await page.json()) as { listed: { id: number; priceCents: number; deploymentDays: number; features: unknown[] }; detail: { version: number } };
+    const page = await respond(async () =>
+      vetLoader(args(await getRequest(`/officer/listings/${second}`, { session: officer }), { id: String(second) })),
+    );
+    const body = (await page.json()) as {
+      listed: { id: number; priceCents: number; deploymentDays: number; features: unknown[] };
+      detail: { version: number };
+    };
     expect(body.listed).toMatchObject({ id: pkg.versionId, priceCents: 30_000_00, deploymentDays: 30 });
     expect(body.listed.features).toHaveLength(1);
     expect(body.detail.version).toBe(2);
@@ -274,7 +332,8 @@ describe('vendor enrolments', () => {
   }
   const decide = async (fields: Record<string, string>, options: { csrf?: string | null } = {}) =>
     respond(async () => vendorsAction(args(await postForm('/officer/vendors', fields, { session: officer, ...options }))));
-  const vendorStatus = async (id: number) => (await t.db.selectFrom('vendors').select(['status', 'decisionReason']).where('id', '=', id).executeTakeFirstOrThrow());
+  const vendorStatus = async (id: number) =>
+    await t.db.selectFrom('vendors').select(['status', 'decisionReason']).where('id', '=', id).executeTakeFirstOrThrow();
 
   it('lists pending enrolments with what officers check, filtered by status', async () => {
     const vendorId = await pendingEnrolment({ nameEn: 'Listed For Check Ltd' });
@@ -289,12 +348,16 @@ describe('vendor enrolments', () => {
       referenceCustomers: 'Kam Kee Cafe; Sun Hing Bakery',
       netEquityPositive: true,
     });
-    const enrolled = await respond(async () => vendorsLoader(args(await getRequest('/officer/vendors?status=enrolled', { session: officer }))));
+    const enrolled = await respond(async () =>
+      vendorsLoader(args(await getRequest('/officer/vendors?status=enrolled', { session: officer }))),
+    );
     const enrolledBody = (await enrolled.json()) as { status: string; rows: { id: number; status: string }[] };
     expect(enrolledBody.status).toBe('enrolled');
     expect(enrolledBody.rows.every((r) => r.status === 'enrolled')).toBe(true);
     expect(enrolledBody.rows.some((r) => r.id === vendorId)).toBe(false);
-    const bogus = await respond(async () => vendorsLoader(args(await getRequest('/officer/vendors?status=everything', { session: officer }))));
+    const bogus = await respond(async () =>
+      vendorsLoader(args(await getRequest('/officer/vendors?status=everything', { session: officer }))),
+    );
     expect(((await bogus.json()) as { status: string }).status).toBe('pending');
   });
 
@@ -312,7 +375,10 @@ describe('vendor enrolments', () => {
 
   it('rejecting needs a reason, which is kept', async () => {
     const vendorId = await pendingEnrolment();
-    for (const fields of [{ intent: 'reject', vendorId: String(vendorId) }, { intent: 'reject', vendorId: String(vendorId), reason: '  ' }] as Record<string, string>[]) {
+    for (const fields of [
+      { intent: 'reject', vendorId: String(vendorId) },
+      { intent: 'reject', vendorId: String(vendorId), reason: '  ' },
+    ] as Record<string, string>[]) {
       const response = await decide(fields);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ vendorId, fieldErrors: { reason: ['vetting:reason_required'] } });
@@ -322,9 +388,9 @@ describe('vendor enrolments', () => {
     expect(rejected.headers.get('Location')).toBe('/officer/vendors?done=reject');
     expect(await vendorStatus(vendorId)).toEqual({ status: 'rejected', decisionReason: 'No reference customers could be reached.' });
     const list = await respond(async () => vendorsLoader(args(await getRequest('/officer/vendors?status=rejected', { session: officer }))));
-    expect(((await list.json()) as { rows: { id: number; decisionReason: string }[] }).rows.find((r) => r.id === vendorId)?.decisionReason).toBe(
-      'No reference customers could be reached.',
-    );
+    expect(
+      ((await list.json()) as { rows: { id: number; decisionReason: string }[] }).rows.find((r) => r.id === vendorId)?.decisionReason,
+    ).toBe('No reference customers could be reached.');
   });
 
   it('unknown or malformed vendor ids are 404; missing CSRF is 403; nothing changes', async () => {

@@ -37,7 +37,10 @@ describe('business profile', () => {
     const second = await makeUser(t.db);
     const input = enterpriseInput();
     expect((await createEnterprise({ db: t.db, userId: first.id, input })).ok).toBe(true);
-    expect(await createEnterprise({ db: t.db, userId: second.id, input: { ...input, legalNameEn: 'Copycat Ltd' } })).toEqual({ ok: false, code: 'br_taken' });
+    expect(await createEnterprise({ db: t.db, userId: second.id, input: { ...input, legalNameEn: 'Copycat Ltd' } })).toEqual({
+      ok: false,
+      code: 'br_taken',
+    });
     const conflicts = await t.db.selectFrom('registrationConflicts').selectAll().where('brNumber', '=', input.brNumber).execute();
     expect(conflicts).toEqual([expect.objectContaining({ claimedBy: second.id })]);
   });
@@ -55,10 +58,12 @@ describe('business profile', () => {
     const b = await makeUser(t.db);
     const hawker = { registrationType: 'hawker' as const, brNumber: null, brExpiry: null, hawkerLicenceNo: 'fp-123456' };
     expect((await createEnterprise({ db: t.db, userId: a.id, input: enterpriseInput(hawker) })).ok).toBe(true);
-    expect(await createEnterprise({ db: t.db, userId: b.id, input: enterpriseInput({ ...hawker, hawkerLicenceNo: 'FP-123456' }) })).toEqual({
-      ok: false,
-      code: 'hawker_taken',
-    });
+    expect(await createEnterprise({ db: t.db, userId: b.id, input: enterpriseInput({ ...hawker, hawkerLicenceNo: 'FP-123456' }) })).toEqual(
+      {
+        ok: false,
+        code: 'hawker_taken',
+      },
+    );
   });
 });
 
@@ -68,10 +73,16 @@ describe('enquiries and quotations', () => {
     const enterpriseId = await makeEnterprise(t.db, user.id);
     const pkg = await makeListedSolution(t.db, { priceCents: 20_000_00, features: [{ pricingModel: 'one_off', priceCents: 1_000_00 }] });
     const input = { enterpriseId, solutionId: pkg.solutionId, featureIds: pkg.featureIds, message: 'Two shops' };
-    const [a, b] = await Promise.all([sendEnquiry({ db: t.db, userId: user.id, input }), sendEnquiry({ db: t.db, userId: user.id, input })]);
+    const [a, b] = await Promise.all([
+      sendEnquiry({ db: t.db, userId: user.id, input }),
+      sendEnquiry({ db: t.db, userId: user.id, input }),
+    ]);
     expect(a.ok && b.ok && a.id === b.id).toBe(true);
     const other = await makeListedSolution(t.db, { priceCents: 5_000_00, features: [{ pricingModel: 'one_off', priceCents: 1 }] });
-    expect(await sendEnquiry({ db: t.db, userId: user.id, input: { ...input, solutionId: other.solutionId } })).toEqual({ ok: false, code: 'invalid_feature' });
+    expect(await sendEnquiry({ db: t.db, userId: user.id, input: { ...input, solutionId: other.solutionId } })).toEqual({
+      ok: false,
+      code: 'invalid_feature',
+    });
   });
 
   it("refuses an enquiry for another account's enterprise or a delisted package", async () => {
@@ -79,12 +90,20 @@ describe('enquiries and quotations', () => {
     const intruder = await makeUser(t.db);
     const enterpriseId = await makeEnterprise(t.db, owner.id);
     const pkg = await makeListedSolution(t.db, { priceCents: 9_000_00 });
-    expect(await sendEnquiry({ db: t.db, userId: intruder.id, input: { enterpriseId, solutionId: pkg.solutionId, featureIds: [], message: '' } })).toEqual({
+    expect(
+      await sendEnquiry({
+        db: t.db,
+        userId: intruder.id,
+        input: { enterpriseId, solutionId: pkg.solutionId, featureIds: [], message: '' },
+      }),
+    ).toEqual({
       ok: false,
       code: 'not_found',
     });
     await t.db.updateTable('solutions').set({ status: 'delisted' }).where('id', '=', pkg.solutionId).execute();
-    expect(await sendEnquiry({ db: t.db, userId: owner.id, input: { enterpriseId, solutionId: pkg.solutionId, featureIds: [], message: '' } })).toEqual({
+    expect(
+      await sendEnquiry({ db: t.db, userId: owner.id, input: { enterpriseId, solutionId: pkg.solutionId, featureIds: [], message: '' } }),
+    ).toEqual({
       ok: false,
       code: 'package_not_listed',
     });
@@ -101,7 +120,13 @@ describe('enquiries and quotations', () => {
         { pricingModel: 'monthly', priceCents: 120_00 },
       ],
     });
-    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId, featureIds: pkg.featureIds });
+    const quotationId = await makeQuotation(t.db, {
+      userId: user.id,
+      enterpriseId,
+      solutionId: pkg.solutionId,
+      vendorUserId: pkg.vendorUserId,
+      featureIds: pkg.featureIds,
+    });
     const quotation = await t.db.selectFrom('quotations').selectAll().where('id', '=', quotationId).executeTakeFirstOrThrow();
     expect(quotation.eligibleCostCents).toBe(980_00 * 24 + 3_500_00 + 120_00 * 24);
     expect(quotation.items.map((i) => i.priceCents)).toEqual([980_00, 3_500_00, 120_00]);
@@ -109,17 +134,30 @@ describe('enquiries and quotations', () => {
     await expect(sql`delete from quotations where id = ${quotationId}`.execute(t.db)).rejects.toThrow(/append-only/);
   });
 
-  it("a vendor answers only enquiries about its own packages, once", async () => {
+  it('a vendor answers only enquiries about its own packages, once', async () => {
     const user = await makeUser(t.db);
     const enterpriseId = await makeEnterprise(t.db, user.id);
     const pkg = await makeListedSolution(t.db, { priceCents: 12_000_00 });
     const stranger = await makeListedSolution(t.db, { priceCents: 1_000_00 });
-    const enquiry = await sendEnquiry({ db: t.db, userId: user.id, input: { enterpriseId, solutionId: pkg.solutionId, featureIds: [], message: '' } });
+    const enquiry = await sendEnquiry({
+      db: t.db,
+      userId: user.id,
+      input: { enterpriseId, solutionId: pkg.solutionId, featureIds: [], message: '' },
+    });
     if (!enquiry.ok) throw new Error('setup');
-    expect(await confirmEnquiry({ db: t.db, userId: stranger.vendorUserId, enquiryId: enquiry.id })).toEqual({ ok: false, code: 'not_found' });
-    expect(await declineEnquiry({ db: t.db, userId: stranger.vendorUserId, enquiryId: enquiry.id, reason: 'x' })).toEqual({ ok: false, code: 'not_found' });
+    expect(await confirmEnquiry({ db: t.db, userId: stranger.vendorUserId, enquiryId: enquiry.id })).toEqual({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await declineEnquiry({ db: t.db, userId: stranger.vendorUserId, enquiryId: enquiry.id, reason: 'x' })).toEqual({
+      ok: false,
+      code: 'not_found',
+    });
     expect((await declineEnquiry({ db: t.db, userId: pkg.vendorUserId, enquiryId: enquiry.id, reason: 'no_capacity' })).ok).toBe(true);
-    expect(await confirmEnquiry({ db: t.db, userId: pkg.vendorUserId, enquiryId: enquiry.id })).toEqual({ ok: false, code: 'already_answered' });
+    expect(await confirmEnquiry({ db: t.db, userId: pkg.vendorUserId, enquiryId: enquiry.id })).toEqual({
+      ok: false,
+      code: 'already_answered',
+    });
   });
 });
 
@@ -127,7 +165,12 @@ async function applicantWithQuotation(priceCents: number, category = 'e_payment_
   const user = await makeUser(t.db);
   const enterpriseId = await makeEnterprise(t.db, user.id);
   const pkg = await makeListedSolution(t.db, { priceCents, category });
-  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  const quotationId = await makeQuotation(t.db, {
+    userId: user.id,
+    enterpriseId,
+    solutionId: pkg.solutionId,
+    vendorUserId: pkg.vendorUserId,
+  });
   return { user, enterpriseId, pkg, quotationId };
 }
 
@@ -195,15 +238,27 @@ describe('submission', () => {
     const refs: string[] = [];
     for (const category of ['e_payment_pos', 'online_promotion', 'customer_management']) {
       const pkg = await makeListedSolution(t.db, { priceCents: 80_000_00, category });
-      const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+      const quotationId = await makeQuotation(t.db, {
+        userId: user.id,
+        enterpriseId,
+        solutionId: pkg.solutionId,
+        vendorUserId: pkg.vendorUserId,
+      });
       refs.push(await makeDraft(t.db, { userId: user.id, quotationId }));
     }
-    expect(await submitApplication({ db: t.db, userId: user.id, reference: refs[0]! })).toMatchObject({ ok: true, split: { programmeCents: 40_000_00 } });
+    expect(await submitApplication({ db: t.db, userId: user.id, reference: refs[0]! })).toMatchObject({
+      ok: true,
+      split: { programmeCents: 40_000_00 },
+    });
     expect(await submitApplication({ db: t.db, userId: user.id, reference: refs[1]! })).toMatchObject({
       ok: true,
       split: { programmeCents: 10_000_00, shopCents: 70_000_00, limitedBy: 'cap', headroomAfterCents: 0 },
     });
-    expect(await submitApplication({ db: t.db, userId: user.id, reference: refs[2]! })).toEqual({ ok: false, code: 'cap_reached', headroomCents: 0 });
+    expect(await submitApplication({ db: t.db, userId: user.id, reference: refs[2]! })).toEqual({
+      ok: false,
+      code: 'cap_reached',
+      headroomCents: 0,
+    });
     expect(await committedCents({ db: t.db, enterpriseId })).toBe(CAP);
   });
 
@@ -213,7 +268,12 @@ describe('submission', () => {
     const refs: string[] = [];
     for (const category of ['e_payment_pos', 'online_promotion', 'customer_management']) {
       const pkg = await makeListedSolution(t.db, { priceCents: 80_000_00, category });
-      const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+      const quotationId = await makeQuotation(t.db, {
+        userId: user.id,
+        enterpriseId,
+        solutionId: pkg.solutionId,
+        vendorUserId: pkg.vendorUserId,
+      });
       refs.push(await makeDraft(t.db, { userId: user.id, quotationId }));
     }
     const results = await Promise.all(refs.map((reference) => submitApplication({ db: t.db, userId: user.id, reference })));
@@ -230,7 +290,12 @@ describe('submission', () => {
     const refs: string[] = [];
     for (const [i, priceCents] of amounts.entries()) {
       const pkg = await makeListedSolution(t.db, { priceCents, category: categories[i % 3]! });
-      const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+      const quotationId = await makeQuotation(t.db, {
+        userId: user.id,
+        enterpriseId,
+        solutionId: pkg.solutionId,
+        vendorUserId: pkg.vendorUserId,
+      });
       refs.push(await makeDraft(t.db, { userId: user.id, quotationId }));
     }
     const results = await Promise.all(refs.map((reference) => submitApplication({ db: t.db, userId: user.id, reference })));
@@ -252,8 +317,16 @@ describe('submission', () => {
     expect(await committedCents({ db: t.db, enterpriseId })).toBe(30_000_00);
     expect(await withdrawApplication({ db: t.db, userId: user.id, reference, note: 'Changed my mind' })).toEqual({ ok: true });
     expect(await committedCents({ db: t.db, enterpriseId })).toBe(0);
-    expect(await withdrawApplication({ db: t.db, userId: user.id, reference })).toEqual({ ok: false, code: 'invalid_transition', status: 'withdrawn' });
-    expect(await submitApplication({ db: t.db, userId: user.id, reference })).toEqual({ ok: false, code: 'invalid_transition', status: 'withdrawn' });
+    expect(await withdrawApplication({ db: t.db, userId: user.id, reference })).toEqual({
+      ok: false,
+      code: 'invalid_transition',
+      status: 'withdrawn',
+    });
+    expect(await submitApplication({ db: t.db, userId: user.id, reference })).toEqual({
+      ok: false,
+      code: 'invalid_transition',
+      status: 'withdrawn',
+    });
   });
 
   it('refuses a second live application in the same category', async () => {
@@ -262,7 +335,12 @@ describe('submission', () => {
     const refs: string[] = [];
     for (let i = 0; i < 2; i++) {
       const pkg = await makeListedSolution(t.db, { priceCents: 10_000_00, category: 'online_promotion' });
-      const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+      const quotationId = await makeQuotation(t.db, {
+        userId: user.id,
+        enterpriseId,
+        solutionId: pkg.solutionId,
+        vendorUserId: pkg.vendorUserId,
+      });
       refs.push(await makeDraft(t.db, { userId: user.id, quotationId }));
     }
     expect((await submitApplication({ db: t.db, userId: user.id, reference: refs[0]! })).ok).toBe(true);
@@ -274,7 +352,11 @@ describe('submission', () => {
     const reference = await makeDraft(t.db, { userId: user.id, quotationId });
 
     await t.db.updateTable('enterprises').set({ brExpiry: '2020-01-01' }).where('id', '=', enterpriseId).execute();
-    expect(await submitApplication({ db: t.db, userId: user.id, reference })).toEqual({ ok: false, code: 'not_eligible', failures: ['br_expired'] });
+    expect(await submitApplication({ db: t.db, userId: user.id, reference })).toEqual({
+      ok: false,
+      code: 'not_eligible',
+      failures: ['br_expired'],
+    });
     await t.db.updateTable('enterprises').set({ brExpiry: '2035-01-01' }).where('id', '=', enterpriseId).execute();
 
     expect(await submitApplication({ db: t.db, userId: user.id, reference, now: new Date('2031-06-01T00:00:00Z') })).toEqual({
@@ -284,9 +366,18 @@ describe('submission', () => {
     });
 
     await t.db.updateTable('solutions').set({ status: 'delisted' }).where('id', '=', pkg.solutionId).execute();
-    expect(await submitApplication({ db: t.db, userId: user.id, reference })).toEqual({ ok: false, code: 'not_eligible', failures: ['package_not_listed'] });
+    expect(await submitApplication({ db: t.db, userId: user.id, reference })).toEqual({
+      ok: false,
+      code: 'not_eligible',
+      failures: ['package_not_listed'],
+    });
     expect(await committedCents({ db: t.db, enterpriseId })).toBe(0);
-    const events = await t.db.selectFrom('applicationEvents').select('action').innerJoin('applications', 'applications.id', 'applicationEvents.applicationId').where('reference', '=', reference).execute();
+    const events = await t.db
+      .selectFrom('applicationEvents')
+      .select('action')
+      .innerJoin('applications', 'applications.id', 'applicationEvents.applicationId')
+      .where('reference', '=', reference)
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['create']);
   });
 

@@ -112,7 +112,9 @@ describe('throttling under attack', () => {
   it(`40 parallel wrong guesses from one address check at most ${PAIR_MAX_FAILURES} passwords`, async () => {
     await registerUser({ db: t.db, input: input('parallel@example.com') });
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => attemptLogin({ db: t.db, email: 'parallel@example.com', password: `guess ${i}`, ip: '10.2.0.1' })),
+      Array.from({ length: 40 }, (_, i) =>
+        attemptLogin({ db: t.db, email: 'parallel@example.com', password: `guess ${i}`, ip: '10.2.0.1' }),
+      ),
     );
     expect(await checked('parallel@example.com')).toBe(PAIR_MAX_FAILURES);
     expect(results.filter((r) => !r.ok && r.code === 'invalid_credentials')).toHaveLength(PAIR_MAX_FAILURES);
@@ -149,10 +151,16 @@ describe('throttling under attack', () => {
     expect(second).toBeGreaterThan(first);
 
     await age(email, first + 1);
-    expect(await attemptLogin({ db: t.db, email, password: 'another guess', ip: '10.3.2.1' })).toEqual({ ok: false, code: 'invalid_credentials' });
+    expect(await attemptLogin({ db: t.db, email, password: 'another guess', ip: '10.3.2.1' })).toEqual({
+      ok: false,
+      code: 'invalid_credentials',
+    });
     // Waiting as long as the first time is no longer enough.
     await age(email, first + 1);
-    expect(await attemptLogin({ db: t.db, email, password: 'yet another', ip: '10.3.2.2' })).toMatchObject({ ok: false, code: 'too_many_attempts' });
+    expect(await attemptLogin({ db: t.db, email, password: 'yet another', ip: '10.3.2.2' })).toMatchObject({
+      ok: false,
+      code: 'too_many_attempts',
+    });
     await age(email, second - first);
     const owner = await attemptLogin({ db: t.db, email, password: 'correct horse battery', ip: '10.3.2.3' });
     expect(owner.ok).toBe(true);
@@ -187,7 +195,11 @@ describe('sessions', () => {
     const registered = await registerUser({ db: t.db, input: input('expired@example.com') });
     if (!registered.ok) throw new Error('setup failed');
     const token = await createSession({ db: t.db, userId: registered.user.id });
-    await t.db.updateTable('sessions').set({ expiresAt: new Date(Date.now() - 1000) }).where('userId', '=', registered.user.id).execute();
+    await t.db
+      .updateTable('sessions')
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where('userId', '=', registered.user.id)
+      .execute();
     expect(await findSessionUser({ db: t.db, token })).toBeUndefined();
   });
 
@@ -200,7 +212,12 @@ describe('sessions', () => {
       ok: false,
       code: 'wrong_current_password',
     });
-    const changed = await changePassword({ db: t.db, userId, currentPassword: 'correct horse battery', newPassword: 'a new long password' });
+    const changed = await changePassword({
+      db: t.db,
+      userId,
+      currentPassword: 'correct horse battery',
+      newPassword: 'a new long password',
+    });
     expect(changed.ok).toBe(true);
     expect(await findSessionUser({ db: t.db, token: other })).toBeUndefined();
     if (changed.ok) expect((await findSessionUser({ db: t.db, token: changed.token }))?.id).toBe(userId);
@@ -216,11 +233,28 @@ describe('purging', () => {
     const userId = registered.user.id;
     const live = await createSession({ db: t.db, userId });
     const expired = await createSession({ db: t.db, userId });
-    await t.db.updateTable('sessions').set({ expiresAt: new Date(Date.now() - 60_000) }).where('id', '=', sql<string>`encode(sha256(${expired}::bytea), 'hex')`).execute();
-    await t.db.insertInto('loginAttempts').values([
-      { email: 'purge@example.com', ip: '10.9.9.9', succeeded: false, createdAt: new Date(Date.now() - (LOGIN_ATTEMPTS_KEPT_DAYS + 1) * 86_400_000) },
-      { email: 'purge@example.com', ip: '10.9.9.9', succeeded: false, createdAt: new Date(Date.now() - (LOGIN_ATTEMPTS_KEPT_DAYS - 1) * 86_400_000) },
-    ]).execute();
+    await t.db
+      .updateTable('sessions')
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where('id', '=', sql<string>`encode(sha256(${expired}::bytea), 'hex')`)
+      .execute();
+    await t.db
+      .insertInto('loginAttempts')
+      .values([
+        {
+          email: 'purge@example.com',
+          ip: '10.9.9.9',
+          succeeded: false,
+          createdAt: new Date(Date.now() - (LOGIN_ATTEMPTS_KEPT_DAYS + 1) * 86_400_000),
+        },
+        {
+          email: 'purge@example.com',
+          ip: '10.9.9.9',
+          succeeded: false,
+          createdAt: new Date(Date.now() - (LOGIN_ATTEMPTS_KEPT_DAYS - 1) * 86_400_000),
+        },
+      ])
+      .execute();
 
     const purged = await purgeExpired({ db: t.db });
     expect(purged.sessions).toBeGreaterThanOrEqual(1);

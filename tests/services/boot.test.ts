@@ -26,9 +26,15 @@ describe('start-up on a shared database', () => {
   });
 
   it('seeding again changes nothing', async () => {
-    const before = await t.db.selectFrom('solutions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('solutions')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(await seedDatabase(t.db, { demo: true })).toEqual({ seeded: false });
-    const after = await t.db.selectFrom('solutions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('solutions')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 });

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../app/services/applications.server';
-import { confirmDeployment, decideClaim, getClaimReview, getShopClaims, lapseOverdue, preparePayment, releasePayment, reportDeployment, submitClaim, type ClaimInput } from '../../app/services/claims.server';
+import {
+  confirmDeployment,
+  decideClaim,
+  getClaimReview,
+  getShopClaims,
+  lapseOverdue,
+  preparePayment,
+  releasePayment,
+  reportDeployment,
+  submitClaim,
+  type ClaimInput,
+} from '../../app/services/claims.server';
 import { committedCents } from '../../app/services/enterprises.server';
 import { assignToMe, decideApplication, declareConflict } from '../../app/services/officer.server';
 import { createSettingsVersion } from '../../app/services/settings.server';
@@ -21,12 +32,23 @@ async function approved(priceCents = 28_000_00) {
   const user = await makeUser(t.db);
   const enterpriseId = await makeEnterprise(t.db, user.id, { legalNameEn: 'Lucky Noodle House Ltd' });
   const pkg = await makeListedSolution(t.db, { priceCents });
-  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  const quotationId = await makeQuotation(t.db, {
+    userId: user.id,
+    enterpriseId,
+    solutionId: pkg.solutionId,
+    vendorUserId: pkg.vendorUserId,
+  });
   const reference = await makeDraft(t.db, { userId: user.id, quotationId });
   await submitApplication({ db: t.db, userId: user.id, reference });
   const officer = await makeUser(t.db, 'officer');
   await assignToMe({ db: t.db, officerId: officer.id, reference });
-  const decided = await decideApplication({ db: t.db, officerId: officer.id, reference, expectedStatus: 'under_review', decision: { action: 'approve' } });
+  const decided = await decideApplication({
+    db: t.db,
+    officerId: officer.id,
+    reference,
+    expectedStatus: 'under_review',
+    decision: { action: 'approve' },
+  });
   if (!decided.ok) throw new Error('setup');
   const vendorBr = (await t.db.selectFrom('vendors').select('brNumber').where('id', '=', pkg.vendorId).executeTakeFirstOrThrow()).brNumber;
   return { user, enterpriseId, reference, pkg, officer, vendorBr, priceCents };
@@ -56,8 +78,15 @@ describe('deployment', () => {
   it('only the quoted vendor reports, only the shop confirms', async () => {
     const a = await approved();
     const stranger = await makeListedSolution(t.db, { priceCents: 100 });
-    expect(await reportDeployment({ db: t.db, vendorUserId: stranger.vendorUserId, reference: a.reference })).toEqual({ ok: false, code: 'not_found' });
-    expect(await confirmDeployment({ db: t.db, userId: a.user.id, reference: a.reference })).toEqual({ ok: false, code: 'invalid_transition', status: 'approved' });
+    expect(await reportDeployment({ db: t.db, vendorUserId: stranger.vendorUserId, reference: a.reference })).toEqual({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await confirmDeployment({ db: t.db, userId: a.user.id, reference: a.reference })).toEqual({
+      ok: false,
+      code: 'invalid_transition',
+      status: 'approved',
+    });
     expect((await reportDeployment({ db: t.db, vendorUserId: a.pkg.vendorUserId, reference: a.reference })).ok).toBe(true);
     expect((await confirmDeployment({ db: t.db, userId: a.user.id, reference: a.reference })).ok).toBe(true);
   });
@@ -66,7 +95,9 @@ describe('deployment', () => {
 describe('claims and payment', () => {
   it('a matching claim is approved, prepared by one officer and released by another, and pays once', async () => {
     const a = await deployed();
-    expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents) })).toEqual({ ok: true });
+    expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents) })).toEqual({
+      ok: true,
+    });
     const stored = await t.db.selectFrom('claims').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(stored.checks.every((c) => c.passed)).toBe(true);
     expect(stored.payableCents).toBe(14_000_00);
@@ -75,13 +106,21 @@ describe('claims and payment', () => {
     const maker = await makeUser(t.db, 'officer');
     const checker = await makeUser(t.db, 'officer');
     expect(await preparePayment({ db: t.db, officerId: maker.id, reference: a.reference })).toEqual({ ok: true });
-    expect(await preparePayment({ db: t.db, officerId: maker.id, reference: a.reference })).toEqual({ ok: false, code: 'already_prepared' });
+    expect(await preparePayment({ db: t.db, officerId: maker.id, reference: a.reference })).toEqual({
+      ok: false,
+      code: 'already_prepared',
+    });
     expect(await releasePayment({ db: t.db, officerId: maker.id, reference: a.reference })).toEqual({ ok: false, code: 'same_officer' });
 
     const results = await Promise.all([1, 2, 3].map(() => releasePayment({ db: t.db, officerId: checker.id, reference: a.reference })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'already_released')).toBe(true);
-    const instructions = await t.db.selectFrom('outbox').selectAll().where('topic', '=', 'payment').where('payload', '@>', JSON.stringify({ reference: a.reference }) as never).execute();
+    const instructions = await t.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('topic', '=', 'payment')
+      .where('payload', '@>', JSON.stringify({ reference: a.reference }) as never)
+      .execute();
     expect(instructions).toHaveLength(1);
     expect(instructions[0]!.payload).toMatchObject({ amountCents: 14_000_00, currency: 'HKD' });
     const app = await t.db.selectFrom('applications').select('status').where('reference', '=', a.reference).executeTakeFirstOrThrow();
@@ -104,15 +143,40 @@ describe('claims and payment', () => {
     const small = await t.db.selectFrom('claims').select('payableCents').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(small.payableCents).toBe(10_000_00);
     await decideClaim({ db: t.db, officerId: a.officer.id, reference: a.reference, approve: true });
-    const app = await t.db.selectFrom('applications').select(['programmeCents', 'shopCents', 'costCents']).where('reference', '=', a.reference).executeTakeFirstOrThrow();
+    const app = await t.db
+      .selectFrom('applications')
+      .select(['programmeCents', 'shopCents', 'costCents'])
+      .where('reference', '=', a.reference)
+      .executeTakeFirstOrThrow();
     expect(app.programmeCents).toBe(10_000_00);
     expect(app.shopCents).toBe(app.costCents - 10_000_00);
 
     const b = await deployed();
-    await submitClaim({ db: t.db, userId: b.user.id, reference: b.reference, input: claim(b.vendorBr, b.priceCents, { payerName: 'Someone Else' }) });
-    expect(await decideClaim({ db: t.db, officerId: b.officer.id, reference: b.reference, approve: true })).toEqual({ ok: false, code: 'checks_failed' });
-    expect(await decideClaim({ db: t.db, officerId: b.officer.id, reference: b.reference, approve: false })).toEqual({ ok: false, code: 'note_required' });
-    expect((await decideClaim({ db: t.db, officerId: b.officer.id, reference: b.reference, approve: false, note: 'Pay from the company account' })).ok).toBe(true);
+    await submitClaim({
+      db: t.db,
+      userId: b.user.id,
+      reference: b.reference,
+      input: claim(b.vendorBr, b.priceCents, { payerName: 'Someone Else' }),
+    });
+    expect(await decideClaim({ db: t.db, officerId: b.officer.id, reference: b.reference, approve: true })).toEqual({
+      ok: false,
+      code: 'checks_failed',
+    });
+    expect(await decideClaim({ db: t.db, officerId: b.officer.id, reference: b.reference, approve: false })).toEqual({
+      ok: false,
+      code: 'note_required',
+    });
+    expect(
+      (
+        await decideClaim({
+          db: t.db,
+          officerId: b.officer.id,
+          reference: b.reference,
+          approve: false,
+          note: 'Pay from the company account',
+        })
+      ).ok,
+    ).toBe(true);
     const status = await t.db.selectFrom('applications').select('status').where('reference', '=', b.reference).executeTakeFirstOrThrow();
     expect(status.status).toBe('deployed');
   });
@@ -120,14 +184,19 @@ describe('claims and payment', () => {
   it('pays by the match ratio judged at approval, not by a ratio changed since', async () => {
     const a = await deployed();
     const admin = await makeUser(t.db, 'admin');
-    const { id: _id, programmeId: _p, version: _v, createdBy: _c, createdAt: _a, ...original } = await t.db
-      .selectFrom('programmeSettings')
-      .selectAll()
-      .orderBy('version', 'desc')
-      .executeTakeFirstOrThrow();
+    const {
+      id: _id,
+      programmeId: _p,
+      version: _v,
+      createdBy: _c,
+      createdAt: _a,
+      ...original
+    } = await t.db.selectFrom('programmeSettings').selectAll().orderBy('version', 'desc').executeTakeFirstOrThrow();
     await createSettingsVersion({ db: t.db, adminId: admin.id, input: { ...original, matchBps: 3_000 } });
     try {
-      expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents) })).toEqual({ ok: true });
+      expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents) })).toEqual({
+        ok: true,
+      });
     } finally {
       await createSettingsVersion({ db: t.db, adminId: admin.id, input: original });
     }
@@ -139,7 +208,14 @@ describe('claims and payment', () => {
   it('a returned claim keeps its reason and documents apart; the account is saved, snapshotted, masked, and paid into', async () => {
     const a = await deployed();
     const first = { bankCode: '004', branchCode: '123', accountNumber: '111222333', accountName: 'Lucky Noodle House Ltd' };
-    expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents, { payerName: 'Mr Chan', bankAccount: first }) })).toEqual({ ok: true });
+    expect(
+      await submitClaim({
+        db: t.db,
+        userId: a.user.id,
+        reference: a.reference,
+        input: claim(a.vendorBr, a.priceCents, { payerName: 'Mr Chan', bankAccount: first }),
+      }),
+    ).toEqual({ ok: true });
     await decideClaim({ db: t.db, officerId: a.officer.id, reference: a.reference, approve: false, note: 'Pay from the company account' });
     const returned = (await getShopClaims({ db: t.db, userId: a.user.id, reference: a.reference }))!;
     expect(returned.returned).toMatchObject({ decisionNote: 'Pay from the company account', payerName: 'Mr Chan', attempt: 1 });
@@ -155,7 +231,14 @@ describe('claims and payment', () => {
       ['returned', ['invoice.pdf', 'payment.pdf']],
       ['submitted', ['invoice-2.pdf', 'payment-2.pdf']],
     ]);
-    const audit = await t.db.selectFrom('auditLog').select(['action', 'note']).where('entityType', '=', 'enterprise').where('entityId', '=', a.enterpriseId).where('action', 'like', 'bank_account%').orderBy('id').execute();
+    const audit = await t.db
+      .selectFrom('auditLog')
+      .select(['action', 'note'])
+      .where('entityType', '=', 'enterprise')
+      .where('entityId', '=', a.enterpriseId)
+      .where('action', 'like', 'bank_account%')
+      .orderBy('id')
+      .execute();
     expect(audit).toEqual([
       { action: 'bank_account_added', note: '004-***-***333' },
       { action: 'bank_account_changed', note: '024-***-***321' },
@@ -168,18 +251,32 @@ describe('claims and payment', () => {
     const maker = await makeUser(t.db, 'officer');
     await preparePayment({ db: t.db, officerId: maker.id, reference: a.reference });
     // A later change of the business's account does not redirect the payment already prepared.
-    await t.db.updateTable('enterpriseBankAccounts').set({ accountNumber: '000000000' }).where('enterpriseId', '=', a.enterpriseId).execute();
+    await t.db
+      .updateTable('enterpriseBankAccounts')
+      .set({ accountNumber: '000000000' })
+      .where('enterpriseId', '=', a.enterpriseId)
+      .execute();
     expect(await releasePayment({ db: t.db, officerId: a.officer.id, reference: a.reference })).toEqual({ ok: true });
-    const instruction = await t.db.selectFrom('outbox').select('payload').where('topic', '=', 'payment').where('payload', '@>', JSON.stringify({ reference: a.reference }) as never).executeTakeFirstOrThrow();
-    expect(instruction.payload).toMatchObject({ amountCents: 14_000_00, payeeAccount: { bankCode: '024', branchCode: '456', accountNumber: '987654321', accountName: 'Lucky Noodle House Ltd' } });
+    const instruction = await t.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('topic', '=', 'payment')
+      .where('payload', '@>', JSON.stringify({ reference: a.reference }) as never)
+      .executeTakeFirstOrThrow();
+    expect(instruction.payload).toMatchObject({
+      amountCents: 14_000_00,
+      payeeAccount: { bankCode: '024', branchCode: '456', accountNumber: '987654321', accountName: 'Lucky Noodle House Ltd' },
+    });
     const paid = (await getShopClaims({ db: t.db, userId: a.user.id, reference: a.reference }))!;
     expect(paid.payment).toMatchObject({ status: 'released', account: '024-***-***321', amountCents: 14_000_00 });
     expect(paid.payment?.releasedAt).toBeInstanceOf(Date);
   });
 
-  it('refuses an account number that is not its bank\'s format, and writes nothing', async () => {
+  it("refuses an account number that is not its bank's format, and writes nothing", async () => {
     const a = await deployed();
-    const bad = claim(a.vendorBr, a.priceCents, { bankAccount: { bankCode: '004', branchCode: '12', accountNumber: '1234', accountName: ' ' } });
+    const bad = claim(a.vendorBr, a.priceCents, {
+      bankAccount: { bankCode: '004', branchCode: '12', accountNumber: '1234', accountName: ' ' },
+    });
     expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: bad })).toEqual({
       ok: false,
       code: 'bank_account',
@@ -192,20 +289,38 @@ describe('claims and payment', () => {
   it('the same claim sent five times at once (double clicks, retries) makes one claim and one saved account', async () => {
     const a = await deployed();
     const results = await Promise.all(
-      [1, 2, 3, 4, 5].map((n) => submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents, { bankAccount: { bankCode: '004', branchCode: '123', accountNumber: `12345678${n}`, accountName: 'Lucky Noodle House Ltd' } }) })),
+      [1, 2, 3, 4, 5].map((n) =>
+        submitClaim({
+          db: t.db,
+          userId: a.user.id,
+          reference: a.reference,
+          input: claim(a.vendorBr, a.priceCents, {
+            bankAccount: { bankCode: '004', branchCode: '123', accountNumber: `12345678${n}`, accountName: 'Lucky Noodle House Ltd' },
+          }),
+        }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'invalid_transition')).toBe(true);
     const app = await t.db.selectFrom('applications').select('id').where('reference', '=', a.reference).executeTakeFirstOrThrow();
     const claims = await t.db.selectFrom('claims').select(['payeeAccountNumber']).where('applicationId', '=', app.id).execute();
     expect(claims).toHaveLength(1);
-    const saved = await t.db.selectFrom('enterpriseBankAccounts').select('accountNumber').where('enterpriseId', '=', a.enterpriseId).execute();
+    const saved = await t.db
+      .selectFrom('enterpriseBankAccounts')
+      .select('accountNumber')
+      .where('enterpriseId', '=', a.enterpriseId)
+      .execute();
     expect(saved).toEqual([{ accountNumber: claims[0]!.payeeAccountNumber }]);
   });
 
   it('refuses claim documents that are not PDF, JPEG or PNG', async () => {
     const a = await deployed();
-    const result = await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents, { invoice: { bytes: new TextEncoder().encode('<html>'), filename: 'x.pdf' } }) });
+    const result = await submitClaim({
+      db: t.db,
+      userId: a.user.id,
+      reference: a.reference,
+      input: claim(a.vendorBr, a.priceCents, { invoice: { bytes: new TextEncoder().encode('<html>'), filename: 'x.pdf' } }),
+    });
     expect(result).toEqual({ ok: false, code: 'invoice_document', reason: 'document_type' });
   });
 });
@@ -213,17 +328,24 @@ describe('claims and payment', () => {
 describe('conflict of interest beyond the application', () => {
   async function claimed() {
     const a = await deployed();
-    expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents) })).toEqual({ ok: true });
-    const brNumber = (await t.db.selectFrom('enterprises').select('brNumber').where('id', '=', a.enterpriseId).executeTakeFirstOrThrow()).brNumber!;
+    expect(await submitClaim({ db: t.db, userId: a.user.id, reference: a.reference, input: claim(a.vendorBr, a.priceCents) })).toEqual({
+      ok: true,
+    });
+    const brNumber = (await t.db.selectFrom('enterprises').select('brNumber').where('id', '=', a.enterpriseId).executeTakeFirstOrThrow())
+      .brNumber!;
     return { ...a, brNumber };
   }
-  const statusOf = async (reference: string) => (await t.db.selectFrom('applications').select('status').where('reference', '=', reference).executeTakeFirstOrThrow()).status;
+  const statusOf = async (reference: string) =>
+    (await t.db.selectFrom('applications').select('status').where('reference', '=', reference).executeTakeFirstOrThrow()).status;
 
   it('an officer with a declared link can neither approve nor return the claim, and nothing moves', async () => {
     const a = await claimed();
     const linked = await makeUser(t.db, 'officer');
     expect(await declareConflict({ db: t.db, officerId: linked.id, registrationNumber: a.brNumber })).toEqual({ ok: true });
-    expect(await decideClaim({ db: t.db, officerId: linked.id, reference: a.reference, approve: true })).toEqual({ ok: false, code: 'conflict_of_interest' });
+    expect(await decideClaim({ db: t.db, officerId: linked.id, reference: a.reference, approve: true })).toEqual({
+      ok: false,
+      code: 'conflict_of_interest',
+    });
     expect(await decideClaim({ db: t.db, officerId: linked.id, reference: a.reference, approve: false, note: 'Wrong payer' })).toEqual({
       ok: false,
       code: 'conflict_of_interest',
@@ -238,12 +360,18 @@ describe('conflict of interest beyond the application', () => {
     expect((await decideClaim({ db: t.db, officerId: a.officer.id, reference: a.reference, approve: true })).ok).toBe(true);
     const linked = await makeUser(t.db, 'officer');
     await declareConflict({ db: t.db, officerId: linked.id, registrationNumber: a.brNumber });
-    expect(await preparePayment({ db: t.db, officerId: linked.id, reference: a.reference })).toEqual({ ok: false, code: 'conflict_of_interest' });
+    expect(await preparePayment({ db: t.db, officerId: linked.id, reference: a.reference })).toEqual({
+      ok: false,
+      code: 'conflict_of_interest',
+    });
     expect(await t.db.selectFrom('payments').select('id').where('preparedBy', '=', linked.id).execute()).toEqual([]);
 
     const maker = await makeUser(t.db, 'officer');
     expect(await preparePayment({ db: t.db, officerId: maker.id, reference: a.reference })).toEqual({ ok: true });
-    expect(await releasePayment({ db: t.db, officerId: linked.id, reference: a.reference })).toEqual({ ok: false, code: 'conflict_of_interest' });
+    expect(await releasePayment({ db: t.db, officerId: linked.id, reference: a.reference })).toEqual({
+      ok: false,
+      code: 'conflict_of_interest',
+    });
     expect(await statusOf(a.reference)).toBe('claim_approved');
     const checker = await makeUser(t.db, 'officer');
     expect(await releasePayment({ db: t.db, officerId: checker.id, reference: a.reference })).toEqual({ ok: true });
@@ -253,7 +381,10 @@ describe('conflict of interest beyond the application', () => {
     const a = await claimed();
     // An officer account that also owns the enterprise (made directly: officers cannot register businesses).
     await t.db.updateTable('users').set({ role: 'officer' }).where('id', '=', a.user.id).execute();
-    expect(await decideClaim({ db: t.db, officerId: a.user.id, reference: a.reference, approve: true })).toEqual({ ok: false, code: 'conflict_of_interest' });
+    expect(await decideClaim({ db: t.db, officerId: a.user.id, reference: a.reference, approve: true })).toEqual({
+      ok: false,
+      code: 'conflict_of_interest',
+    });
     await t.db.updateTable('users').set({ role: 'applicant' }).where('id', '=', a.user.id).execute();
   });
 });
@@ -261,7 +392,15 @@ describe('conflict of interest beyond the application', () => {
 describe('lapse', () => {
   it('run twice at the same time, each overdue approval lapses once and its money is released once', async () => {
     const apps = [await approved(), await approved(), await approved()];
-    await t.db.updateTable('applications').set({ deployBy: new Date(Date.now() - 1000) }).where('reference', 'in', apps.map((a) => a.reference)).execute();
+    await t.db
+      .updateTable('applications')
+      .set({ deployBy: new Date(Date.now() - 1000) })
+      .where(
+        'reference',
+        'in',
+        apps.map((a) => a.reference),
+      )
+      .execute();
     expect(await committedCents({ db: t.db, enterpriseId: apps[0]!.enterpriseId })).toBe(14_000_00);
     const [first, second] = await Promise.all([lapseOverdue({ db: t.db }), lapseOverdue({ db: t.db })]);
     const all = [...first.lapsed, ...second.lapsed].filter((r) => apps.some((a) => a.reference === r));
@@ -272,10 +411,19 @@ describe('lapse', () => {
       .innerJoin('applications', 'applications.id', 'applicationEvents.applicationId')
       .select('reference')
       .where('action', '=', 'lapse')
-      .where('reference', 'in', apps.map((a) => a.reference))
+      .where(
+        'reference',
+        'in',
+        apps.map((a) => a.reference),
+      )
       .execute();
     expect(events).toHaveLength(3);
-    const notices = await t.db.selectFrom('notifications').select('template').where('template', 'in', ['application_lapsed', 'vendor_application_lapsed']).where('userId', '=', apps[0]!.user.id).execute();
+    const notices = await t.db
+      .selectFrom('notifications')
+      .select('template')
+      .where('template', 'in', ['application_lapsed', 'vendor_application_lapsed'])
+      .where('userId', '=', apps[0]!.user.id)
+      .execute();
     expect(notices.map((n) => n.template)).toEqual(['application_lapsed']);
   });
 

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../app/services/applications.server';
-import { confirmDeployment, decideClaim, preparePayment, releasePayment, reportDeployment, submitClaim } from '../../app/services/claims.server';
+import {
+  confirmDeployment,
+  decideClaim,
+  preparePayment,
+  releasePayment,
+  reportDeployment,
+  submitClaim,
+} from '../../app/services/claims.server';
 import { openDataSummary, programmeDashboard, suppressedGroups, type OpenCell } from '../../app/services/dashboard.server';
 import { assignToMe, decideApplication } from '../../app/services/officer.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -47,9 +54,18 @@ async function application({
   payAfter?: number;
 }) {
   const user = await makeUser(t.db);
-  const enterpriseId = await makeEnterprise(t.db, user.id, { sector, legalNameEn: 'Lucky Noodle House Ltd', legalNameZh: '好運麵家有限公司' });
+  const enterpriseId = await makeEnterprise(t.db, user.id, {
+    sector,
+    legalNameEn: 'Lucky Noodle House Ltd',
+    legalNameZh: '好運麵家有限公司',
+  });
   const pkg = await makeListedSolution(t.db, { priceCents, category, sector });
-  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  const quotationId = await makeQuotation(t.db, {
+    userId: user.id,
+    enterpriseId,
+    solutionId: pkg.solutionId,
+    vendorUserId: pkg.vendorUserId,
+  });
   const reference = await makeDraft(t.db, { userId: user.id, quotationId });
   references.push(reference);
   const submitted = await submitApplication({ db: t.db, userId: user.id, reference });
@@ -116,13 +132,31 @@ const value = (cell: OpenCell) => (cell.suppressed ? 'hidden' : cell.value);
 describe('suppressedGroups', () => {
   it.each<[number[], boolean[]]>([
     [[], []],
-    [[10, 20], [false, false]],
-    [[10, 4], [true, true]], // 4 would be total − 10
+    [
+      [10, 20],
+      [false, false],
+    ],
+    [
+      [10, 4],
+      [true, true],
+    ], // 4 would be total − 10
     // 3 hidden on its own would be total − 10 − 20: the smallest shown group goes too.
-    [[10, 3, 20, 0], [true, true, false, true]],
-    [[10, 3, 2, 20], [false, true, true, false]],
-    [[0, 0, 12], [true, true, false]],
-    [[1, 5], [true, true]],
+    [
+      [10, 3, 20, 0],
+      [true, true, false, true],
+    ],
+    [
+      [10, 3, 2, 20],
+      [false, true, true, false],
+    ],
+    [
+      [0, 0, 12],
+      [true, true, false],
+    ],
+    [
+      [1, 5],
+      [true, true],
+    ],
     [[4], [true]],
     [[5], [false]],
   ])('%j → %j', (counts, expected) => {
@@ -163,7 +197,10 @@ describe('programme dashboard', () => {
     const user = await makeUser(t.db);
     const enterpriseId = await makeEnterprise(t.db, user.id);
     const pkg = await makeListedSolution(t.db, { priceCents: 8_000_00 });
-    await makeDraft(t.db, { userId: user.id, quotationId: await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId }) });
+    await makeDraft(t.db, {
+      userId: user.id,
+      quotationId: await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId }),
+    });
 
     const dashboard = await programmeDashboard({ db: t.db });
     expect(dashboard.total).toBe(7);
@@ -217,7 +254,13 @@ describe('programme dashboard', () => {
   it('gives the median calendar days to decision and to payment, overall, by sector and by category', async () => {
     const dashboard = await programmeDashboard({ db: t.db });
     // Decisions after 2, 4, 10, 6 and 1 days; payments 20 and 11 days after approval.
-    expect(dashboard.overall).toMatchObject({ count: 7, decidedCount: 5, medianDaysToDecision: 4, paidCount: 2, medianDaysToPayment: 15.5 });
+    expect(dashboard.overall).toMatchObject({
+      count: 7,
+      decidedCount: 5,
+      medianDaysToDecision: 4,
+      paidCount: 2,
+      medianDaysToPayment: 15.5,
+    });
     const sector = Object.fromEntries(dashboard.bySector.map((g) => [g.key, [g.medianDaysToDecision, g.medianDaysToPayment]]));
     expect(sector).toEqual({ fnb: [3, 11], retail: [6, 20], tourism: [null, null], personal_services: [null, null] });
     const category = Object.fromEntries(dashboard.byCategory.map((g) => [g.key, [g.medianDaysToDecision, g.medianDaysToPayment]]));
@@ -251,11 +294,19 @@ describe('programme dashboard', () => {
     expect(value(small.overall.medianDaysToDecision)).toBe(4); // five decisions
     expect(value(small.overall.medianDaysToPayment)).toBe('hidden'); // two payments
 
-    for (let i = 0; i < 8; i++) await application({ sector: 'fnb', category: 'e_payment_pos', priceCents: 20_000_00, outcome: 'submitted' });
-    for (let i = 0; i < 4; i++) await application({ sector: 'retail', category: 'online_promotion', priceCents: 20_000_00, outcome: 'submitted' });
+    for (let i = 0; i < 8; i++)
+      await application({ sector: 'fnb', category: 'e_payment_pos', priceCents: 20_000_00, outcome: 'submitted' });
+    for (let i = 0; i < 4; i++)
+      await application({ sector: 'retail', category: 'online_promotion', priceCents: 20_000_00, outcome: 'submitted' });
     const open = await openDataSummary({ db: t.db });
     expect(value(open.total)).toBe(19);
-    expect(Object.fromEntries(open.byStatus.map((s) => [s.status, value(s.count)]))).toMatchObject({ submitted: 13, approved: 'hidden', paid: 'hidden', rejected: 'hidden', lapsed: 'hidden' });
+    expect(Object.fromEntries(open.byStatus.map((s) => [s.status, value(s.count)]))).toMatchObject({
+      submitted: 13,
+      approved: 'hidden',
+      paid: 'hidden',
+      rejected: 'hidden',
+      lapsed: 'hidden',
+    });
     expect(open.bySector.map((g) => [g.key, value(g.count), value(g.medianDaysToDecision)])).toEqual([
       ['fnb', 13, 'hidden'], // four decisions only
       ['retail', 6, 'hidden'],

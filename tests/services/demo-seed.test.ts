@@ -3,7 +3,14 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationStatuses, committedStatuses, transition, type ApplicationAction, type ActorRole, type ApplicationStatus } from '../../app/domain/application-lifecycle';
+import {
+  applicationStatuses,
+  committedStatuses,
+  transition,
+  type ApplicationAction,
+  type ActorRole,
+  type ApplicationStatus,
+} from '../../app/domain/application-lifecycle';
 import { riskCodes, type RiskCode } from '../../app/domain/risk-signals';
 import { bootDatabase } from '../../app/lib/boot.server';
 import { parseEnv } from '../../app/lib/env.server';
@@ -49,15 +56,35 @@ async function userId(db: DB, email: string): Promise<number> {
 
 /** What a second run must reproduce: the size of every table and every application's story in brief. */
 async function fingerprint(db: DB) {
-  const tables = ['users', 'enterprises', 'enquiries', 'quotations', 'applications', 'documents', 'application_events', 'notifications', 'claims', 'payments', 'vendors', 'solution_versions', 'audit_log'];
+  const tables = [
+    'users',
+    'enterprises',
+    'enquiries',
+    'quotations',
+    'applications',
+    'documents',
+    'application_events',
+    'notifications',
+    'claims',
+    'payments',
+    'vendors',
+    'solution_versions',
+    'audit_log',
+  ];
   const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
+  for (const table of tables)
+    counts[table] = Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
   const applications = await db
     .selectFrom('applications')
     .select(['reference', 'status', 'programmeCents', 'submittedAt', 'decidedAt'])
     .orderBy('reference')
     .execute();
-  return { counts, applications: applications.map((a) => `${a.reference} ${a.status} ${a.programmeCents} ${a.submittedAt?.toISOString()} ${a.decidedAt?.toISOString()}`) };
+  return {
+    counts,
+    applications: applications.map(
+      (a) => `${a.reference} ${a.status} ${a.programmeCents} ${a.submittedAt?.toISOString()} ${a.decidedAt?.toISOString()}`,
+    ),
+  };
 }
 
 describe('the lived-in demo', () => {
@@ -122,7 +149,11 @@ describe('the lived-in demo', () => {
     expect(twice).toEqual([]);
 
     // Shares, once submitted, are the 1:1 match (or what headroom was left) and add up with the shop's part.
-    const apps = await first.db.selectFrom('applications').select(['reference', 'status', 'costCents', 'programmeCents', 'shopCents']).where('submittedAt', 'is not', null).execute();
+    const apps = await first.db
+      .selectFrom('applications')
+      .select(['reference', 'status', 'costCents', 'programmeCents', 'shopCents'])
+      .where('submittedAt', 'is not', null)
+      .execute();
     for (const app of apps) {
       expect(app.programmeCents + app.shopCents, app.reference).toBe(app.costCents);
       expect(app.programmeCents * 2, app.reference).toBeLessThanOrEqual(app.costCents);
@@ -146,9 +177,15 @@ describe('the lived-in demo', () => {
       if (created.createdAt.getTime() !== app.createdAt.getTime()) problem(app.reference, 'created at another time than its first event');
       let previous = created;
       for (const event of moves) {
-        const step = transition({ status: event.fromStatus as ApplicationStatus, action: event.action as ApplicationAction, role: event.actorRole as ActorRole });
-        if (event.fromStatus !== previous.toStatus) problem(app.reference, `${event.action} starts from ${event.fromStatus}, not ${previous.toStatus}`);
-        if (!step.ok || step.next !== event.toStatus) problem(app.reference, `${event.action} by ${event.actorRole} from ${event.fromStatus} is not a lifecycle move`);
+        const step = transition({
+          status: event.fromStatus as ApplicationStatus,
+          action: event.action as ApplicationAction,
+          role: event.actorRole as ActorRole,
+        });
+        if (event.fromStatus !== previous.toStatus)
+          problem(app.reference, `${event.action} starts from ${event.fromStatus}, not ${previous.toStatus}`);
+        if (!step.ok || step.next !== event.toStatus)
+          problem(app.reference, `${event.action} by ${event.actorRole} from ${event.fromStatus} is not a lifecycle move`);
         if (event.createdAt < previous.createdAt) problem(app.reference, `${event.action} dated before ${previous.action}`);
         previous = event;
       }
@@ -156,7 +193,8 @@ describe('the lived-in demo', () => {
       if (app.updatedAt.getTime() !== previous.createdAt.getTime()) problem(app.reference, 'updated at another time than its last event');
       if (previous.createdAt > NOW) problem(app.reference, 'has an event in the future');
       const at = (action: string) => trail.filter((e) => e.action === action).map((e) => e.createdAt.getTime());
-      if ((app.submittedAt?.getTime() ?? null) !== (at('submit')[0] ?? null)) problem(app.reference, 'submittedAt is not its first submission');
+      if ((app.submittedAt?.getTime() ?? null) !== (at('submit')[0] ?? null))
+        problem(app.reference, 'submittedAt is not its first submission');
       if ((app.approvedAt?.getTime() ?? null) !== (at('approve')[0] ?? null)) problem(app.reference, 'approvedAt is not its approval');
       const decision = trail.filter((e) => e.action === 'approve' || e.action === 'reject').at(-1);
       if (decision && app.decidedAt?.getTime() !== decision.createdAt.getTime()) problem(app.reference, 'decidedAt is not its decision');
@@ -165,8 +203,10 @@ describe('the lived-in demo', () => {
         deadline.setUTCMonth(deadline.getUTCMonth() + initialSettings.deploymentMonths);
         if (app.deployBy?.getTime() !== deadline.getTime()) problem(app.reference, 'deployBy is not six months after approval');
       }
-      if (app.status === 'lapsed' && !(app.lapsedAt && app.deployBy && app.lapsedAt > app.deployBy)) problem(app.reference, 'lapsed before its deadline');
-      if (['approved', 'deployment_reported'].includes(app.status) && app.deployBy! <= NOW) problem(app.reference, 'is overdue but not lapsed');
+      if (app.status === 'lapsed' && !(app.lapsedAt && app.deployBy && app.lapsedAt > app.deployBy))
+        problem(app.reference, 'lapsed before its deadline');
+      if (['approved', 'deployment_reported'].includes(app.status) && app.deployBy! <= NOW)
+        problem(app.reference, 'is overdue but not lapsed');
     }
     expect(problems).toEqual([]);
 
@@ -182,7 +222,9 @@ describe('the lived-in demo', () => {
         (select count(*) from payments p join applications a on a.id = p.application_id where (p.status = 'released') <> (a.status = 'paid')) as payment_not_paid,
         (select count(*) from notifications n where n.read_at < n.created_at or n.created_at > ${NOW} or n.read_at > ${NOW}) as notification_time,
         (select count(*) from users u where u.created_at > ${NOW}) as user_in_future,
-        (select count(*) from documents d join applications a on a.id = d.application_id where d.created_at < a.created_at) as document_before_application`.execute(first.db);
+        (select count(*) from documents d join applications a on a.id = d.application_id where d.created_at < a.created_at) as document_before_application`.execute(
+      first.db,
+    );
     expect(Object.entries(late.rows[0]!).filter(([, n]) => Number(n) > 0)).toEqual([]);
   });
 
@@ -225,7 +267,13 @@ describe('the lived-in demo', () => {
 
   it('leaves no more than a page of each list that the browser journeys search for their own new rows', async () => {
     const officerId = await userId(first.db, 'officer@demo.matchfund.hk');
-    const unassignedFnbPos = await listQueue({ db: first.db, officerId, filters: { assigned: 'unassigned', status: 'submitted', sector: 'fnb', category: 'e_payment_pos' }, now: NOW, limit: 100 });
+    const unassignedFnbPos = await listQueue({
+      db: first.db,
+      officerId,
+      filters: { assigned: 'unassigned', status: 'submitted', sector: 'fnb', category: 'e_payment_pos' },
+      now: NOW,
+      limit: 100,
+    });
     expect(unassignedFnbPos.rows.length).toBeLessThan(15);
     for (const list of ['check', 'prepare', 'release'] as const) {
       expect((await listClaims({ db: first.db, officerId, list, page: 1 })).pageCount).toBe(1);
@@ -263,14 +311,20 @@ describe('the lived-in demo', () => {
     const open = await openDataSummary({ db: first.db });
     expect(open.total.suppressed).toBe(false);
     expect(open.byStatus.filter((s) => !s.count.suppressed).length).toBeGreaterThanOrEqual(8);
-    for (const sector of initialSettings.openSectors) expect(open.bySector.find((g) => g.key === sector)?.count.suppressed, sector).toBe(false);
+    for (const sector of initialSettings.openSectors)
+      expect(open.bySector.find((g) => g.key === sector)?.count.suppressed, sector).toBe(false);
     expect(open.byCategory.every((g) => !g.count.suppressed)).toBe(true);
     expect(open.money.paidCents.suppressed).toBe(false);
     expect(open.overall.medianDaysToDecision.suppressed).toBe(false);
   });
 
   it('stores documents as real one-page PDFs', async () => {
-    const doc = await first.db.selectFrom('documents').select(['content', 'sizeBytes', 'contentType']).where('kind', '=', 'invoice').limit(1).executeTakeFirstOrThrow();
+    const doc = await first.db
+      .selectFrom('documents')
+      .select(['content', 'sizeBytes', 'contentType'])
+      .where('kind', '=', 'invoice')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(doc.contentType).toBe('application/pdf');
     expect(doc.content.byteLength).toBe(doc.sizeBytes);
     const text = doc.content.toString('latin1');
@@ -284,7 +338,14 @@ describe('the lived-in demo', () => {
 // ——— The plan alone, at other moments: no database needed ———————————————————————————————————————————————————
 
 function catalogueContext(now: Date): DemoContext {
-  const vendors = seedVendors.map((v, i) => ({ id: i + 1, key: v.key, brNumber: v.brNumber, nameEn: v.name.en, contactEmail: v.contactEmail, userId: i === 0 ? 2 : null }));
+  const vendors = seedVendors.map((v, i) => ({
+    id: i + 1,
+    key: v.key,
+    brNumber: v.brNumber,
+    nameEn: v.name.en,
+    contactEmail: v.contactEmail,
+    userId: i === 0 ? 2 : null,
+  }));
   let featureId = 1;
   const solutions: CatalogueSolution[] = seedSolutions.map((s, i) => ({
     id: i + 1,
@@ -302,7 +363,15 @@ function catalogueContext(now: Date): DemoContext {
     pricingModel: s.pricingModel,
     priceCents: s.priceCents,
     deploymentDays: s.deploymentDays,
-    features: s.features.map((f, position) => ({ id: featureId++, position, nameEn: f.name.en, nameZhHk: f.name.zhHK, nameZhCn: f.name.zhCN, pricingModel: f.pricingModel, priceCents: f.priceCents })),
+    features: s.features.map((f, position) => ({
+      id: featureId++,
+      position,
+      nameEn: f.name.en,
+      nameZhHk: f.name.zhHK,
+      nameZhCn: f.name.zhCN,
+      pricingModel: f.pricingModel,
+      priceCents: f.priceCents,
+    })),
   }));
   const settings = { id: 1, ...initialSettings, opensAt: new Date(initialSettings.opensAt), closesAt: new Date(initialSettings.closesAt) };
   return { now, settings, vendors, solutions, people: { applicant: 1, vendor: 2, officer: 3, officer2: 4 } };
@@ -321,7 +390,9 @@ describe('the demo plan', () => {
     expect(plan.applications.length).toBeGreaterThan(200);
     // A script may only stop where a rule says no (a shop already at the cap), never for lack of time.
     expect(plan.stalled.filter((s) => !s.step.endsWith('cap_reached'))).toEqual([]);
-    const times = [...plan.events, ...plan.notifications, ...plan.enquiries, ...plan.enterprises, ...plan.users].map((x) => x.createdAt.getTime());
+    const times = [...plan.events, ...plan.notifications, ...plan.enquiries, ...plan.enterprises, ...plan.users].map((x) =>
+      x.createdAt.getTime(),
+    );
     expect(Math.max(...times)).toBeLessThanOrEqual(now.getTime());
     expect(Math.min(...times)).toBeGreaterThan(new Date(initialSettings.opensAt).getTime());
     // Most of it happened in the last three months (the lapsed few were approved half a year ago).
@@ -331,7 +402,8 @@ describe('the demo plan', () => {
 
   it('is a pure function of its context', () => {
     const plan = (seed?: number) => planDemo({ ...catalogueContext(NOW), ...(seed === undefined ? {} : { seed }) });
-    const brief = (p: ReturnType<typeof plan>) => p.applications.map((a) => `${a.enterprise.legalNameEn} ${a.status} ${a.programmeCents} ${a.createdAt.toISOString()}`);
+    const brief = (p: ReturnType<typeof plan>) =>
+      p.applications.map((a) => `${a.enterprise.legalNameEn} ${a.status} ${a.programmeCents} ${a.createdAt.toISOString()}`);
     expect(brief(plan())).toEqual(brief(plan()));
     expect(brief(plan(7))).not.toEqual(brief(plan()));
   });
@@ -348,7 +420,8 @@ describe('start-up with SEED_DEMO', () => {
     try {
       const booted = await bootDatabase({ env: parseEnv({ DATABASE_URL: t.url, SEED_DEMO: 'false' }), rootDir, log: quiet });
       await booted.stop();
-      const count = async (table: string) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(t.db)).rows[0]!.n);
+      const count = async (table: string) =>
+        Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(t.db)).rows[0]!.n);
       expect(await count('programmes')).toBe(1);
       expect(await count('programme_settings')).toBe(1);
       expect(await count('solutions')).toBe(seedSolutions.length);
@@ -363,11 +436,20 @@ describe('start-up with SEED_DEMO', () => {
     try {
       const lines: string[] = [];
       const boots = await Promise.all(
-        Array.from({ length: 3 }, () => bootDatabase({ env: parseEnv({ DATABASE_URL: t.url, SEED_DEMO: 'true', DB_POOL_MAX: '3' }), rootDir, log: (line) => lines.push(line) })),
+        Array.from({ length: 3 }, () =>
+          bootDatabase({
+            env: parseEnv({ DATABASE_URL: t.url, SEED_DEMO: 'true', DB_POOL_MAX: '3' }),
+            rootDir,
+            log: (line) => lines.push(line),
+          }),
+        ),
       );
       await Promise.all(boots.map((b) => b.stop()));
       expect(lines.filter((line) => line.startsWith('Added three months of demo activity'))).toHaveLength(1);
-      const shops = await t.db.selectFrom('enterprises').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const shops = await t.db
+        .selectFrom('enterprises')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(shops.n)).toBe(summary!.enterprises);
       const demoShop = await t.db
         .selectFrom('enterprises as e')
@@ -395,7 +477,9 @@ describe('start-up with SEED_DEMO', () => {
         }),
       ).rejects.toThrow('boom');
       expect(await t.db.selectFrom('programmes').select('id').execute()).toEqual([]);
-      expect(await seedDatabase(t.db, { demo: true, afterSeed: async (trx) => void (await seedDemoActivity(trx, { now: NOW })) })).toEqual({ seeded: true });
+      expect(await seedDatabase(t.db, { demo: true, afterSeed: async (trx) => void (await seedDemoActivity(trx, { now: NOW })) })).toEqual({
+        seeded: true,
+      });
       expect((await t.db.selectFrom('applications').select('id').execute()).length).toBe(summary!.applications);
     } finally {
       await t.drop();

@@ -46,7 +46,13 @@ describe('adding and removing holidays', () => {
     expect(await removeHoliday({ db: t.db, adminId: admin.id, id: added.id })).toEqual({ ok: true, day: '2028-01-01' });
     expect(await removeHoliday({ db: t.db, adminId: admin.id, id: added.id })).toEqual({ ok: false, code: 'not_found' });
     expect((await holidaySet(t.db)).has('2028-01-01')).toBe(false);
-    const log = await t.db.selectFrom('auditLog').selectAll().where('entityType', '=', 'holiday').where('entityId', '=', added.id).orderBy('id').execute();
+    const log = await t.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('entityType', '=', 'holiday')
+      .where('entityId', '=', added.id)
+      .orderBy('id')
+      .execute();
     expect(log.map((row) => [row.action, row.actorUserId, row.note])).toEqual([
       ['holiday_added', admin.id, '2028-01-01 The first day of January'],
       ['holiday_removed', admin.id, '2028-01-01 The first day of January'],
@@ -59,12 +65,21 @@ describe('service standards count around the holidays', () => {
     const user = await makeUser(t.db);
     const enterpriseId = await makeEnterprise(t.db, user.id, { district: 'islands' });
     const pkg = await makeListedSolution(t.db, { priceCents: 20_000_00 });
-    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const quotationId = await makeQuotation(t.db, {
+      userId: user.id,
+      enterpriseId,
+      solutionId: pkg.solutionId,
+      vendorUserId: pkg.vendorUserId,
+    });
     const reference = await makeDraft(t.db, { userId: user.id, quotationId });
     const result = await submitApplication({ db: t.db, userId: user.id, reference });
     expect(result.ok).toBe(true);
     // Submitted Friday 29 January 2027. By Tuesday 16 February: 12 weekdays, 2 of them holidays (8 and 9 February).
-    await t.db.updateTable('applications').set({ submittedAt: hk('2027-01-29') }).where('reference', '=', reference).execute();
+    await t.db
+      .updateTable('applications')
+      .set({ submittedAt: hk('2027-01-29') })
+      .where('reference', '=', reference)
+      .execute();
     const officer = await makeUser(t.db, 'officer');
     const now = hk('2027-02-16');
 
@@ -86,6 +101,10 @@ describe('service standards count around the holidays', () => {
     const after = await listQueue({ db: t.db, officerId: officer.id, filters: { district: 'islands' }, now });
     expect(after.rows.map((r) => [r.daysWaiting, r.slaBreached])).toEqual([[11, true]]);
     expect((await workload({ db: t.db, officerId: officer.id, now })).breached).toBe(before.breached + 1);
-    await addHoliday({ db: t.db, adminId: admin.id, input: { day: fourthDay.day, nameEn: fourthDay.nameEn, nameZhHk: fourthDay.nameZhHk, nameZhCn: fourthDay.nameZhCn } });
+    await addHoliday({
+      db: t.db,
+      adminId: admin.id,
+      input: { day: fourthDay.day, nameEn: fourthDay.nameEn, nameZhHk: fourthDay.nameZhHk, nameZhCn: fourthDay.nameZhCn },
+    });
   });
 });

@@ -41,7 +41,11 @@ function profile(identity: Identity, overrides: Partial<EnterpriseInput> = {}): 
 
 /** The identity an enterprise carries right now, read from its row. */
 async function identityOf(enterpriseId: number): Promise<string> {
-  const row = await t.db.selectFrom('enterprises').select(['registrationType', 'brNumber', 'hawkerLicenceNo']).where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+  const row = await t.db
+    .selectFrom('enterprises')
+    .select(['registrationType', 'brNumber', 'hawkerLicenceNo'])
+    .where('id', '=', enterpriseId)
+    .executeTakeFirstOrThrow();
   return row.registrationType === 'br' ? `br:${row.brNumber}` : `hawker:${row.hawkerLicenceNo!.toUpperCase()}`;
 }
 
@@ -65,7 +69,11 @@ class Ledger {
   async committedByIdentity(): Promise<Map<string, number>> {
     const totals = new Map<string, number>();
     if (this.byReference.size === 0) return totals;
-    const rows = await t.db.selectFrom('applications').select(['reference', 'status', 'programmeCents']).where('reference', 'in', [...this.byReference.keys()]).execute();
+    const rows = await t.db
+      .selectFrom('applications')
+      .select(['reference', 'status', 'programmeCents'])
+      .where('reference', 'in', [...this.byReference.keys()])
+      .execute();
     for (const row of rows) {
       if (!committedStatuses.includes(row.status as ApplicationStatus)) continue;
       const identity = this.byReference.get(row.reference)!;
@@ -93,7 +101,12 @@ describe('the issue 10 attack, scripted', () => {
 
     // The owner changes the BR number on the profile…
     const y: Identity = { registrationType: 'br', brNumber: randomBrNumber() };
-    const edited = await updateEnterprise({ db: t.db, userId: owner.id, enterpriseId: first.id, input: profile(x, { brNumber: y.brNumber }) });
+    const edited = await updateEnterprise({
+      db: t.db,
+      userId: owner.id,
+      enterpriseId: first.id,
+      input: profile(x, { brNumber: y.brNumber }),
+    });
     expect(edited).toEqual({ ok: false, code: 'identity_locked', field: 'brNumber' });
     // …and registers the old number again on a new profile, then applies there.
     const second = await createEnterprise({ db: t.db, userId: owner.id, input: profile(x, { legalNameEn: 'Lucky Noodle House (2) Ltd' }) });
@@ -123,12 +136,22 @@ describe('the issue 10 attack, scripted', () => {
 
   it('the database itself refuses moving a profile off an identity with a submitted application', async () => {
     const owner = await makeUser(t.db);
-    const first = await createEnterprise({ db: t.db, userId: owner.id, input: profile({ registrationType: 'br', brNumber: randomBrNumber() }) });
+    const first = await createEnterprise({
+      db: t.db,
+      userId: owner.id,
+      input: profile({ registrationType: 'br', brNumber: randomBrNumber() }),
+    });
     if (!first.ok) throw new Error('setup');
     expect((await apply(owner.id, first.id, 0)).result.ok).toBe(true);
-    await expect(t.db.updateTable('enterprises').set({ brNumber: randomBrNumber() }).where('id', '=', first.id).execute()).rejects.toThrow(/identity/);
+    await expect(t.db.updateTable('enterprises').set({ brNumber: randomBrNumber() }).where('id', '=', first.id).execute()).rejects.toThrow(
+      /identity/,
+    );
     await expect(
-      t.db.updateTable('enterprises').set({ registrationType: 'hawker', brNumber: null, brExpiry: null, hawkerLicenceNo: 'HK-1' }).where('id', '=', first.id).execute(),
+      t.db
+        .updateTable('enterprises')
+        .set({ registrationType: 'hawker', brNumber: null, brExpiry: null, hawkerLicenceNo: 'HK-1' })
+        .where('id', '=', first.id)
+        .execute(),
     ).rejects.toThrow(/identity/);
     // What is not the identity may still change.
     await t.db.updateTable('enterprises').set({ phone: '2111 2222', brExpiry: '2031-12-31' }).where('id', '=', first.id).execute();
@@ -143,12 +166,28 @@ describe('identity changes are written down', () => {
     const created = await createEnterprise({ db: t.db, userId: owner.id, input: profile({ registrationType: 'br', brNumber: z }) });
     if (!created.ok) throw new Error('setup');
     // Before any submission the number may be corrected.
-    expect(await updateEnterprise({ db: t.db, userId: owner.id, enterpriseId: created.id, input: profile({ registrationType: 'br', brNumber: w }, { legalNameEn: 'Renamed Ltd' }) })).toEqual({
+    expect(
+      await updateEnterprise({
+        db: t.db,
+        userId: owner.id,
+        enterpriseId: created.id,
+        input: profile({ registrationType: 'br', brNumber: w }, { legalNameEn: 'Renamed Ltd' }),
+      }),
+    ).toEqual({
       ok: true,
       id: created.id,
     });
     // An edit of other fields only writes no identity entry.
-    expect((await updateEnterprise({ db: t.db, userId: owner.id, enterpriseId: created.id, input: profile({ registrationType: 'br', brNumber: w }, { legalNameEn: 'Renamed Ltd', phone: '2999 8888' }) })).ok).toBe(true);
+    expect(
+      (
+        await updateEnterprise({
+          db: t.db,
+          userId: owner.id,
+          enterpriseId: created.id,
+          input: profile({ registrationType: 'br', brNumber: w }, { legalNameEn: 'Renamed Ltd', phone: '2999 8888' }),
+        })
+      ).ok,
+    ).toBe(true);
     const entries = await t.db
       .selectFrom('auditLog')
       .select(['action', 'actorUserId', 'actorRole', 'note'])
@@ -171,7 +210,10 @@ describe('identity changes are written down', () => {
     if (!held.ok) throw new Error('setup');
     const { reference } = await apply(owner.id, held.id, 0);
     const other = await makeUser(t.db);
-    expect(await createEnterprise({ db: t.db, userId: other.id, input: profile(x, { legalNameEn: 'Copycat Ltd' }) })).toEqual({ ok: false, code: 'br_taken' });
+    expect(await createEnterprise({ db: t.db, userId: other.id, input: profile(x, { legalNameEn: 'Copycat Ltd' }) })).toEqual({
+      ok: false,
+      code: 'br_taken',
+    });
     const signals = await riskSignalsFor({ db: t.db, reference });
     expect(signals.find((s) => s.code === 'registration_conflict')).toMatchObject({ severity: 'warning', params: { count: 1 } });
   });
@@ -209,11 +251,20 @@ describe('property: no sequence of profile edits and new profiles commits more t
         for (const c of commands) {
           if (c.kind === 'create') {
             const userId = users[c.user]!.id;
-            const made = await createEnterprise({ db: t.db, userId, input: profile(identities[c.identity]!, { legalNameEn: `Shop ${profiles.length} Ltd` }) });
+            const made = await createEnterprise({
+              db: t.db,
+              userId,
+              input: profile(identities[c.identity]!, { legalNameEn: `Shop ${profiles.length} Ltd` }),
+            });
             if (made.ok) profiles.push({ id: made.id, userId, identity: identities[c.identity]! });
           } else if (c.kind === 'edit' && profiles.length > 0) {
             const p = profiles[c.profile % profiles.length]!;
-            const edited = await updateEnterprise({ db: t.db, userId: p.userId, enterpriseId: p.id, input: profile(identities[c.identity]!, { legalNameEn: `Shop ${p.id} Ltd` }) });
+            const edited = await updateEnterprise({
+              db: t.db,
+              userId: p.userId,
+              enterpriseId: p.id,
+              input: profile(identities[c.identity]!, { legalNameEn: `Shop ${p.id} Ltd` }),
+            });
             if (edited.ok) p.identity = identities[c.identity]!;
           } else if (c.kind === 'apply' && profiles.length > 0) {
             const p = profiles[c.profile % profiles.length]!;

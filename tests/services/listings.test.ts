@@ -65,7 +65,9 @@ async function enrolledVendor() {
   const officer = await makeUser(t.db, 'officer');
   const submitted = await submitEnrolment({ db: t.db, userId: user.id, input: enrolment() });
   if (!submitted.ok) throw new Error('setup');
-  expect(await decideEnrolment({ db: t.db, officerId: officer.id, vendorId: submitted.vendorId, approve: true, reason: null })).toEqual({ ok: true });
+  expect(await decideEnrolment({ db: t.db, officerId: officer.id, vendorId: submitted.vendorId, approve: true, reason: null })).toEqual({
+    ok: true,
+  });
   return { user, officer, vendorId: submitted.vendorId };
 }
 
@@ -75,7 +77,9 @@ async function listedPackage(input = listing()) {
   if (!created.ok) throw new Error(`setup: ${JSON.stringify(created)}`);
   expect(await submitListingForReview({ db: t.db, userId: v.user.id, solutionId: created.solutionId })).toEqual({ ok: true });
   const [pending] = (await listPendingVersions({ db: t.db })).filter((p) => p.nameEn === input.nameEn).slice(-1);
-  expect(await vetVersion({ db: t.db, officerId: v.officer.id, versionId: pending!.id, decision: 'approve', note: null })).toEqual({ ok: true });
+  expect(await vetVersion({ db: t.db, officerId: v.officer.id, versionId: pending!.id, decision: 'approve', note: null })).toEqual({
+    ok: true,
+  });
   return { ...v, solutionId: created.solutionId };
 }
 
@@ -87,11 +91,22 @@ describe('enrolment', () => {
     const first = await submitEnrolment({ db: t.db, userId: user.id, input: enrolment() });
     if (!first.ok) throw new Error('setup');
     expect(await createListing({ db: t.db, userId: user.id, input: listing() })).toEqual({ ok: false, code: 'not_enrolled' });
-    expect(await decideEnrolment({ db: t.db, officerId: officer.id, vendorId: first.vendorId, approve: false, reason: 'No track record' })).toEqual({ ok: true });
-    expect(await decideEnrolment({ db: t.db, officerId: officer.id, vendorId: first.vendorId, approve: true, reason: null })).toEqual({ ok: false, code: 'stale' });
+    expect(
+      await decideEnrolment({ db: t.db, officerId: officer.id, vendorId: first.vendorId, approve: false, reason: 'No track record' }),
+    ).toEqual({ ok: true });
+    expect(await decideEnrolment({ db: t.db, officerId: officer.id, vendorId: first.vendorId, approve: true, reason: null })).toEqual({
+      ok: false,
+      code: 'stale',
+    });
     const again = await submitEnrolment({ db: t.db, userId: user.id, input: enrolment() });
     expect(again).toEqual({ ok: true, vendorId: first.vendorId });
-    const trail = await t.db.selectFrom('auditLog').select('action').where('entityType', '=', 'vendor').where('entityId', '=', first.vendorId).orderBy('id').execute();
+    const trail = await t.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityType', '=', 'vendor')
+      .where('entityId', '=', first.vendorId)
+      .orderBy('id')
+      .execute();
     expect(trail.map((r) => r.action)).toEqual(['submit_enrolment', 'reject_enrolment', 'submit_enrolment']);
   });
 
@@ -110,7 +125,11 @@ describe('listings and the price rules', () => {
     expect((await createListing({ db: t.db, userId: user.id, input: listing() })).ok).toBe(true);
     const again = await createListing({ db: t.db, userId: user.id, input: listing({ nameEn: 'Second till' }) });
     expect(again).toEqual({ ok: false, code: 'rules', problems: [{ field: 'category', code: 'category_sector_taken' }] });
-    const pricey = await createListing({ db: t.db, userId: user.id, input: listing({ sector: 'fnb', pricingModel: 'monthly', priceCents: 4_200_00, minContractMonths: 24 }) });
+    const pricey = await createListing({
+      db: t.db,
+      userId: user.id,
+      input: listing({ sector: 'fnb', pricingModel: 'monthly', priceCents: 4_200_00, minContractMonths: 24 }),
+    });
     expect(pricey).toEqual({ ok: false, code: 'rules', problems: [{ field: 'price', code: 'subscription_over_ceiling' }] });
     const count = await t.db.selectFrom('solutions').select('id').where('vendorId', '=', vendorId).execute();
     expect(count).toHaveLength(1);
@@ -120,9 +139,15 @@ describe('listings and the price rules', () => {
     const mine = await listedPackage(listing({ nameEn: 'Private till' }));
     const other = await enrolledVendor();
     expect(await getVendorListing({ db: t.db, userId: other.user.id, solutionId: mine.solutionId })).toBeUndefined();
-    expect(await updateListing({ db: t.db, userId: other.user.id, solutionId: mine.solutionId, input: listing() })).toEqual({ ok: false, code: 'not_found' });
+    expect(await updateListing({ db: t.db, userId: other.user.id, solutionId: mine.solutionId, input: listing() })).toEqual({
+      ok: false,
+      code: 'not_found',
+    });
     expect(await delistListing({ db: t.db, userId: other.user.id, solutionId: mine.solutionId })).toEqual({ ok: false, code: 'not_found' });
-    expect(await submitListingForReview({ db: t.db, userId: other.user.id, solutionId: mine.solutionId })).toEqual({ ok: false, code: 'not_found' });
+    expect(await submitListingForReview({ db: t.db, userId: other.user.id, solutionId: mine.solutionId })).toEqual({
+      ok: false,
+      code: 'not_found',
+    });
   });
 
   it('text is stored as typed, HTML included (the pages escape it)', async () => {
@@ -145,18 +170,35 @@ describe('versions', () => {
     expect((await submitApplication({ db: t.db, userId: shop.id, reference })).ok).toBe(true);
 
     // The vendor raises the price: a new draft version, the listed one unchanged.
-    expect((await updateListing({ db: t.db, userId: pkg.user.id, solutionId: pkg.solutionId, input: listing({ nameEn: 'Versioned till', priceCents: 40_000_00 }) })).ok).toBe(true);
+    expect(
+      (
+        await updateListing({
+          db: t.db,
+          userId: pkg.user.id,
+          solutionId: pkg.solutionId,
+          input: listing({ nameEn: 'Versioned till', priceCents: 40_000_00 }),
+        })
+      ).ok,
+    ).toBe(true);
     expect((await getListedSolution({ db: t.db, id: pkg.solutionId }))?.priceCents).toBe(30_000_00);
     expect((await submitListingForReview({ db: t.db, userId: pkg.user.id, solutionId: pkg.solutionId })).ok).toBe(true);
-    expect(await updateListing({ db: t.db, userId: pkg.user.id, solutionId: pkg.solutionId, input: listing() })).toEqual({ ok: false, code: 'under_review' });
+    expect(await updateListing({ db: t.db, userId: pkg.user.id, solutionId: pkg.solutionId, input: listing() })).toEqual({
+      ok: false,
+      code: 'under_review',
+    });
     expect((await getListedSolution({ db: t.db, id: pkg.solutionId }))?.priceCents).toBe(30_000_00);
 
     const pending = (await listPendingVersions({ db: t.db })).find((p) => p.nameEn === 'Versioned till')!;
     const vetting = await getVersionForVetting({ db: t.db, versionId: pending.id });
     expect(vetting?.listed?.priceCents).toBe(30_000_00);
     expect(vetting?.categoryMedianCents).toBeTypeOf('number');
-    expect(await vetVersion({ db: t.db, officerId: pkg.officer.id, versionId: pending.id, decision: 'return', note: null })).toEqual({ ok: false, code: 'note_required' });
-    expect((await vetVersion({ db: t.db, officerId: pkg.officer.id, versionId: pending.id, decision: 'approve', note: null })).ok).toBe(true);
+    expect(await vetVersion({ db: t.db, officerId: pkg.officer.id, versionId: pending.id, decision: 'return', note: null })).toEqual({
+      ok: false,
+      code: 'note_required',
+    });
+    expect((await vetVersion({ db: t.db, officerId: pkg.officer.id, versionId: pending.id, decision: 'approve', note: null })).ok).toBe(
+      true,
+    );
     expect((await getListedSolution({ db: t.db, id: pkg.solutionId }))?.priceCents).toBe(40_000_00);
 
     // The application and its quotation keep the price they were made with.
@@ -170,7 +212,18 @@ describe('versions', () => {
     const vendorView = await listVendorApplications({ db: t.db, userId: pkg.user.id, page: 1 });
     expect(vendorView.rows.map((r) => r.reference)).toEqual([reference]);
     // Limited fields: the shop's name (a party to the deal, issue 12 §5) and nothing else about it.
-    expect(Object.keys(vendorView.rows[0]!).sort()).toEqual(['costCents', 'enterpriseNameEn', 'enterpriseNameZh', 'nameEn', 'nameZhCn', 'nameZhHk', 'programmeCents', 'reference', 'status', 'submittedAt']);
+    expect(Object.keys(vendorView.rows[0]!).sort()).toEqual([
+      'costCents',
+      'enterpriseNameEn',
+      'enterpriseNameZh',
+      'nameEn',
+      'nameZhCn',
+      'nameZhHk',
+      'programmeCents',
+      'reference',
+      'status',
+      'submittedAt',
+    ]);
   });
 
   it('delisting hides the package from the catalogue and new enquiries, not from existing applications', async () => {
@@ -180,8 +233,12 @@ describe('versions', () => {
     await makeQuotation(t.db, { userId: shop.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.user.id });
     expect(await delistListing({ db: t.db, userId: pkg.user.id, solutionId: pkg.solutionId })).toEqual({ ok: true });
     expect(await getListedSolution({ db: t.db, id: pkg.solutionId })).toBeUndefined();
-    expect((await listSolutions({ db: t.db, filters: { q: 'Soon gone', sort: 'price_asc', page: 1 }, maxSubscriptionMonths: 24 })).total).toBe(0);
-    expect(await sendEnquiry({ db: t.db, userId: shop.id, input: { enterpriseId, solutionId: pkg.solutionId, featureIds: [], message: '' } })).toEqual({
+    expect(
+      (await listSolutions({ db: t.db, filters: { q: 'Soon gone', sort: 'price_asc', page: 1 }, maxSubscriptionMonths: 24 })).total,
+    ).toBe(0);
+    expect(
+      await sendEnquiry({ db: t.db, userId: shop.id, input: { enterpriseId, solutionId: pkg.solutionId, featureIds: [], message: '' } }),
+    ).toEqual({
       ok: false,
       code: 'package_not_listed',
     });
@@ -207,7 +264,8 @@ describe('long lists page', () => {
     expect(first.rows).toHaveLength(ENROLMENT_PAGE_SIZE);
     expect(first.pageCount).toBeGreaterThanOrEqual(2);
     const seen = new Set<number>();
-    for (let page = 1; page <= first.pageCount; page++) for (const row of (await pageEnrolments({ db: t.db, status: 'pending', page })).rows) seen.add(row.id);
+    for (let page = 1; page <= first.pageCount; page++)
+      for (const row of (await pageEnrolments({ db: t.db, status: 'pending', page })).rows) seen.add(row.id);
     expect(seen.size).toBeGreaterThanOrEqual(already + ENROLMENT_PAGE_SIZE + 3);
     const past = await pageEnrolments({ db: t.db, status: 'pending', page: 999 });
     expect(past.page).toBe(first.pageCount);

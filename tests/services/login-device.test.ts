@@ -44,11 +44,20 @@ describe('the owner’s browser', () => {
     const deviceToken = before.ok ? before.deviceToken : '';
     await attack(email, ACCOUNT_FREE_FAILURES + 3);
     // A new browser, even with the right password, waits.
-    expect(await attemptLogin({ db: t.db, email, password: PASSWORD, ip: '10.0.0.3' })).toMatchObject({ ok: false, code: 'too_many_attempts' });
+    expect(await attemptLogin({ db: t.db, email, password: PASSWORD, ip: '10.0.0.3' })).toMatchObject({
+      ok: false,
+      code: 'too_many_attempts',
+    });
     // A made-up token is no token.
-    expect(await attemptLogin({ db: t.db, email, password: PASSWORD, ip: '10.0.0.3', deviceToken: 'x'.repeat(43) })).toMatchObject({ ok: false, code: 'too_many_attempts' });
+    expect(await attemptLogin({ db: t.db, email, password: PASSWORD, ip: '10.0.0.3', deviceToken: 'x'.repeat(43) })).toMatchObject({
+      ok: false,
+      code: 'too_many_attempts',
+    });
     // The owner's browser gets in, from wherever it is now.
-    expect(await attemptLogin({ db: t.db, email, password: PASSWORD, ip: '10.0.0.4', deviceToken })).toMatchObject({ ok: true, deviceToken });
+    expect(await attemptLogin({ db: t.db, email, password: PASSWORD, ip: '10.0.0.4', deviceToken })).toMatchObject({
+      ok: true,
+      deviceToken,
+    });
   });
 
   it('is trusted for its own account only', async () => {
@@ -57,10 +66,15 @@ describe('the owner’s browser', () => {
     const mine = await attemptLogin({ db: t.db, email: owner.email, password: PASSWORD, ip: '10.0.1.1' });
     const deviceToken = mine.ok ? mine.deviceToken : '';
     await attack(other.email, ACCOUNT_FREE_FAILURES + 3);
-    expect(await attemptLogin({ db: t.db, email: other.email, password: PASSWORD, ip: '10.0.1.1', deviceToken })).toMatchObject({ ok: false, code: 'too_many_attempts' });
+    expect(await attemptLogin({ db: t.db, email: other.email, password: PASSWORD, ip: '10.0.1.1', deviceToken })).toMatchObject({
+      ok: false,
+      code: 'too_many_attempts',
+    });
     // Once the other account's owner signs in from that browser (after the wait), it gets a token of its own: a token
     // the browser brought along is never adopted for another account (someone may have planted it).
-    await sql`update login_attempts set created_at = created_at - interval '2 hours' where email = ${other.email.toLowerCase()}`.execute(t.db);
+    await sql`update login_attempts set created_at = created_at - interval '2 hours' where email = ${other.email.toLowerCase()}`.execute(
+      t.db,
+    );
     const theirs = await attemptLogin({ db: t.db, email: other.email, password: PASSWORD, ip: '10.0.1.1', deviceToken });
     expect(theirs.ok).toBe(true);
     expect(theirs.ok && theirs.deviceToken).not.toBe(deviceToken);
@@ -74,18 +88,31 @@ describe('the owner’s browser', () => {
     const first = await attemptLogin({ db: t.db, email, password: PASSWORD, ip: '10.0.2.1' });
     const deviceToken = first.ok ? first.deviceToken : '';
     for (let i = 0; i < PAIR_MAX_FAILURES; i++) {
-      expect(await attemptLogin({ db: t.db, email, password: `wrong ${i}`, ip: '10.0.2.1', deviceToken })).toMatchObject({ ok: false, code: 'invalid_credentials' });
+      expect(await attemptLogin({ db: t.db, email, password: `wrong ${i}`, ip: '10.0.2.1', deviceToken })).toMatchObject({
+        ok: false,
+        code: 'invalid_credentials',
+      });
     }
-    expect(await attemptLogin({ db: t.db, email, password: PASSWORD, ip: '10.0.2.1', deviceToken })).toMatchObject({ ok: false, code: 'too_many_attempts' });
+    expect(await attemptLogin({ db: t.db, email, password: PASSWORD, ip: '10.0.2.1', deviceToken })).toMatchObject({
+      ok: false,
+      code: 'too_many_attempts',
+    });
   });
 
   it('expires, and expired tokens are purged', async () => {
     const { email } = await makeUser(t.db);
     const first = await attemptLogin({ db: t.db, email, password: PASSWORD, ip: '10.0.3.1' });
     const deviceToken = first.ok ? first.deviceToken : '';
-    await t.db.updateTable('loginDevices').set({ expiresAt: new Date(Date.now() - 1000) }).where('email', '=', email.toLowerCase()).execute();
+    await t.db
+      .updateTable('loginDevices')
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where('email', '=', email.toLowerCase())
+      .execute();
     await attack(email, ACCOUNT_FREE_FAILURES + 3);
-    expect(await attemptLogin({ db: t.db, email, password: PASSWORD, ip: '10.0.3.1', deviceToken })).toMatchObject({ ok: false, code: 'too_many_attempts' });
+    expect(await attemptLogin({ db: t.db, email, password: PASSWORD, ip: '10.0.3.1', deviceToken })).toMatchObject({
+      ok: false,
+      code: 'too_many_attempts',
+    });
     expect((await purgeExpired({ db: t.db })).loginDevices).toBeGreaterThanOrEqual(1);
     expect(await t.db.selectFrom('loginDevices').select('id').where('email', '=', email.toLowerCase()).execute()).toEqual([]);
   });

@@ -31,10 +31,14 @@ async function enquiriesOf(enterpriseId: number) {
 }
 
 describe('sendMatchedEnquiries', () => {
-  it('sends one enquiry per package of the set, with its features, the matcher\'s reason and an audit entry each', async () => {
+  it("sends one enquiry per package of the set, with its features, the matcher's reason and an audit entry each", async () => {
     const { userId, enterpriseId, best } = await owner();
     expect(best.picks.length).toBeGreaterThanOrEqual(2);
-    const result = await sendMatchedEnquiries({ db: t.db, userId, input: { enterpriseId, answers, objective: 'best', expectedKey: setKey(best) } });
+    const result = await sendMatchedEnquiries({
+      db: t.db,
+      userId,
+      input: { enterpriseId, answers, objective: 'best', expectedKey: setKey(best) },
+    });
     expect(result).toEqual({ ok: true, created: expect.any(Array), skipped: [] });
     const rows = await enquiriesOf(enterpriseId);
     expect(rows.map((r) => [r.solutionId, r.solutionVersionId, r.featureIds, r.status])).toEqual(
@@ -56,7 +60,11 @@ describe('sendMatchedEnquiries', () => {
       .selectFrom('auditLog')
       .selectAll()
       .where('entityType', '=', 'enquiry')
-      .where('entityId', 'in', rows.map((r) => r.id))
+      .where(
+        'entityId',
+        'in',
+        rows.map((r) => r.id),
+      )
       .execute();
     expect(audit).toHaveLength(rows.length);
     expect(audit.every((a) => a.action === 'sent_from_match' && a.actorUserId === userId && a.actorRole === 'applicant')).toBe(true);
@@ -70,16 +78,25 @@ describe('sendMatchedEnquiries', () => {
     const created = results.flatMap((r) => (r.ok ? r.created : []));
     expect(created).toHaveLength(best.picks.length);
     // Every other submission says what it left out, and why.
-    for (const r of results) if (r.ok && r.created.length === 0) expect(r.skipped.map((s) => s.reason)).toEqual(best.picks.map(() => 'already_sent'));
+    for (const r of results)
+      if (r.ok && r.created.length === 0) expect(r.skipped.map((s) => s.reason)).toEqual(best.picks.map(() => 'already_sent'));
     expect(await enquiriesOf(enterpriseId)).toHaveLength(best.picks.length);
   });
 
   it('skips a package already enquired about or quoted, and says so', async () => {
     const { userId, enterpriseId, best } = await owner();
     const [first, second] = best.picks;
-    const byHand = await sendEnquiry({ db: t.db, userId, input: { enterpriseId, solutionId: first!.packageId, featureIds: [], message: 'asked before' } });
+    const byHand = await sendEnquiry({
+      db: t.db,
+      userId,
+      input: { enterpriseId, solutionId: first!.packageId, featureIds: [], message: 'asked before' },
+    });
     if (!byHand.ok) throw new Error(byHand.code);
-    const quoted = await sendEnquiry({ db: t.db, userId, input: { enterpriseId, solutionId: second!.packageId, featureIds: [], message: '' } });
+    const quoted = await sendEnquiry({
+      db: t.db,
+      userId,
+      input: { enterpriseId, solutionId: second!.packageId, featureIds: [], message: '' },
+    });
     if (!quoted.ok) throw new Error(quoted.code);
     const vendor = await t.db
       .selectFrom('solutions as s')
@@ -95,7 +112,11 @@ describe('sendMatchedEnquiries', () => {
     }
     expect(await confirmEnquiry({ db: t.db, userId: vendorUserId, enquiryId: quoted.id })).toMatchObject({ ok: true });
 
-    const result = await sendMatchedEnquiries({ db: t.db, userId, input: { enterpriseId, answers, objective: 'best', expectedKey: setKey(best) } });
+    const result = await sendMatchedEnquiries({
+      db: t.db,
+      userId,
+      input: { enterpriseId, answers, objective: 'best', expectedKey: setKey(best) },
+    });
     if (!result.ok) throw new Error(result.code);
     expect(result.skipped).toEqual([
       { solutionId: first!.packageId, reason: 'already_sent' },
@@ -107,17 +128,29 @@ describe('sendMatchedEnquiries', () => {
     expect(handRow).toMatchObject({ message: 'asked before', matchReason: null });
   });
 
-  it('sends nothing when the set is not the one shown, the business is in another sector, or not the owner\'s', async () => {
+  it("sends nothing when the set is not the one shown, the business is in another sector, or not the owner's", async () => {
     const { userId, enterpriseId, best, alternatives } = await owner();
     const stale = { enterpriseId, answers, objective: 'best' as const, expectedKey: alternatives[0] ? setKey(alternatives[0]) : '1:' };
     expect(await sendMatchedEnquiries({ db: t.db, userId, input: stale })).toEqual({ ok: false, code: 'set_changed' });
     const retail = await makeEnterprise(t.db, userId, { sector: 'retail' });
-    expect(await sendMatchedEnquiries({ db: t.db, userId, input: { enterpriseId: retail, answers, objective: 'best', expectedKey: setKey(best) } })).toEqual({
+    expect(
+      await sendMatchedEnquiries({
+        db: t.db,
+        userId,
+        input: { enterpriseId: retail, answers, objective: 'best', expectedKey: setKey(best) },
+      }),
+    ).toEqual({
       ok: false,
       code: 'sector_mismatch',
     });
     const stranger = await makeUser(t.db);
-    expect(await sendMatchedEnquiries({ db: t.db, userId: stranger.id, input: { enterpriseId, answers, objective: 'best', expectedKey: setKey(best) } })).toEqual({
+    expect(
+      await sendMatchedEnquiries({
+        db: t.db,
+        userId: stranger.id,
+        input: { enterpriseId, answers, objective: 'best', expectedKey: setKey(best) },
+      }),
+    ).toEqual({
       ok: false,
       code: 'not_found',
     });
@@ -129,7 +162,9 @@ describe('sendMatchedEnquiries', () => {
     const gone = best.picks[0]!.packageId;
     await t.db.updateTable('solutions').set({ status: 'delisted' }).where('id', '=', gone).execute();
     try {
-      expect(await sendMatchedEnquiries({ db: t.db, userId, input: { enterpriseId, answers, objective: 'best', expectedKey: setKey(best) } })).toEqual({
+      expect(
+        await sendMatchedEnquiries({ db: t.db, userId, input: { enterpriseId, answers, objective: 'best', expectedKey: setKey(best) } }),
+      ).toEqual({
         ok: false,
         code: 'set_changed',
       });
@@ -141,7 +176,7 @@ describe('sendMatchedEnquiries', () => {
 });
 
 describe('taskCountsFor', () => {
-  it('counts the owner\'s businesses, enquiries, unused quotations and applications, and nobody else\'s', async () => {
+  it("counts the owner's businesses, enquiries, unused quotations and applications, and nobody else's", async () => {
     const fresh = await makeUser(t.db);
     expect(await taskCountsFor({ db: t.db, userId: fresh.id })).toEqual({
       enterprises: 0,

@@ -45,15 +45,39 @@ describe('listedMatchCatalogue', () => {
 
   it('takes what a version states over what its texts say, and the texts only for what it does not state', async () => {
     const { solutionId, versionId } = await makeListedSolution(t.db, { category: 'e_payment_pos', sector: 'retail', priceCents: 9_000_00 });
-    await t.db.updateTable('solutionVersions').set({ descriptionEn: 'For 20 to 60 seats; takes Octopus, FPS and PayMe.' }).where('id', '=', versionId).execute();
-    const read = async () => (await listedMatchCatalogue({ db: t.db, sector: 'retail' })).find((p) => p.id === solutionId)!;
-    expect(await read()).toMatchObject({ paymentMethods: ['octopus', 'fps', 'payme'], minSeats: 20, maxSeats: 60, maxOutlets: null, supportDistricts: null });
     await t.db
       .updateTable('solutionVersions')
-      .set({ needsMet: ['e_payments', 'till_stock', 'online_orders'], paymentMethods: ['octopus', 'cards'], maxOutlets: 2, minSeats: 1, maxSeats: 12, supportDistricts: ['islands'] })
+      .set({ descriptionEn: 'For 20 to 60 seats; takes Octopus, FPS and PayMe.' })
       .where('id', '=', versionId)
       .execute();
-    expect(await read()).toMatchObject({ needsMet: ['e_payments', 'till_stock', 'online_orders'], paymentMethods: ['octopus', 'cards'], maxOutlets: 2, minSeats: 1, maxSeats: 12, supportDistricts: ['islands'] });
+    const read = async () => (await listedMatchCatalogue({ db: t.db, sector: 'retail' })).find((p) => p.id === solutionId)!;
+    expect(await read()).toMatchObject({
+      paymentMethods: ['octopus', 'fps', 'payme'],
+      minSeats: 20,
+      maxSeats: 60,
+      maxOutlets: null,
+      supportDistricts: null,
+    });
+    await t.db
+      .updateTable('solutionVersions')
+      .set({
+        needsMet: ['e_payments', 'till_stock', 'online_orders'],
+        paymentMethods: ['octopus', 'cards'],
+        maxOutlets: 2,
+        minSeats: 1,
+        maxSeats: 12,
+        supportDistricts: ['islands'],
+      })
+      .where('id', '=', versionId)
+      .execute();
+    expect(await read()).toMatchObject({
+      needsMet: ['e_payments', 'till_stock', 'online_orders'],
+      paymentMethods: ['octopus', 'cards'],
+      maxOutlets: 2,
+      minSeats: 1,
+      maxSeats: 12,
+      supportDistricts: ['islands'],
+    });
     // Stated districts keep a shop elsewhere from being matched to it; in the district it is a candidate again.
     const shop = { ...noodleShop, sector: 'retail', needs: ['online_orders' as const], paymentMethods: [], seats: 10 };
     const picked = async (district: string) => {
@@ -79,7 +103,11 @@ describe('matchForShop', () => {
     if (!found.ok) throw new Error(found.code);
     expect(found.context.headroomCents).toBe(50_000_00);
     expect(found.context.liveCategories).toEqual([]);
-    const expected = matchPackages({ answers: limited, catalogue: seedMatchCatalogue(), context: { headroomCents: 50_000_00, rules: { matchBps: 5_000, maxSubscriptionMonths: 24 } } });
+    const expected = matchPackages({
+      answers: limited,
+      catalogue: seedMatchCatalogue(),
+      context: { headroomCents: 50_000_00, rules: { matchBps: 5_000, maxSubscriptionMonths: 24 } },
+    });
     expect(await namesOf(found.result.best.picks.map((p) => p.packageId))).toEqual(expected.best.picks.map((p) => seedName(p.packageId)));
     expect(found.result.best).toMatchObject({ programmeCents: expected.best.programmeCents, shopCents: expected.best.shopCents });
   });
@@ -88,9 +116,17 @@ describe('matchForShop', () => {
     const user = await makeUser(t.db);
     const enterpriseId = await makeEnterprise(t.db, user.id);
     const crm = await makeListedSolution(t.db, { category: 'customer_management', sector: 'fnb', priceCents: 40_000_00 });
-    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: crm.solutionId, vendorUserId: crm.vendorUserId });
+    const quotationId = await makeQuotation(t.db, {
+      userId: user.id,
+      enterpriseId,
+      solutionId: crm.solutionId,
+      vendorUserId: crm.vendorUserId,
+    });
     const reference = await makeDraft(t.db, { userId: user.id, quotationId });
-    expect(await submitApplication({ db: t.db, userId: user.id, reference })).toMatchObject({ ok: true, split: { programmeCents: 20_000_00 } });
+    expect(await submitApplication({ db: t.db, userId: user.id, reference })).toMatchObject({
+      ok: true,
+      split: { programmeCents: 20_000_00 },
+    });
     expect(await committedCents({ db: t.db, enterpriseId })).toBe(20_000_00);
 
     const found = await matchForShop({ db: t.db, answers: noodleShop, userId: user.id, enterpriseId });

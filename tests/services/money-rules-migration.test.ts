@@ -32,7 +32,8 @@ const before: Record<string, Migration> = {
 
 describe('2026-12-01T0100-money-rules', () => {
   it('gives existing monthly items the counted months as their contract and one-off items none', async () => {
-    const migrate = (migrations: Record<string, Migration>) => new Migrator({ db: t.db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+    const migrate = (migrations: Record<string, Migration>) =>
+      new Migrator({ db: t.db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
     expect((await migrate(before)).error).toBeUndefined();
     await sql`
       insert into programmes (code) values ('DTSPP');

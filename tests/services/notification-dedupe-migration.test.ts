@@ -18,7 +18,9 @@ describe('2026-12-02T0300-notification-dedupe', () => {
     await dedupe.down(t.db);
     const user = await t.db.selectFrom('users').select('id').where('email', '=', 'applicant@demo.matchfund.hk').executeTakeFirstOrThrow();
     // What the shop collected before: the same "under review" twice.
-    await sql`insert into notifications (user_id, template, params) values (${user.id}, 'review_started', '{"reference":"X"}'), (${user.id}, 'review_started', '{"reference":"X"}')`.execute(t.db);
+    await sql`insert into notifications (user_id, template, params) values (${user.id}, 'review_started', '{"reference":"X"}'), (${user.id}, 'review_started', '{"reference":"X"}')`.execute(
+      t.db,
+    );
     await dedupe.up(t.db);
 
     const rows = await t.db.selectFrom('notifications').select(['id', 'sourceKey']).execute();

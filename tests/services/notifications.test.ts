@@ -31,8 +31,16 @@ async function queueNotifications(count: number, locale: 'en' | 'zh-HK' = 'en') 
     await t.db.updateTable('users').set({ locale }).where('id', '=', user.id).execute();
     const enterpriseId = await makeEnterprise(t.db, user.id);
     const pkg = await makeListedSolution(t.db, { priceCents: 10_000_00 + i * 100 });
-    const { mark } = await t.db.selectFrom('outbox').select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('mark')).executeTakeFirstOrThrow();
-    const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+    const { mark } = await t.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('mark'))
+      .executeTakeFirstOrThrow();
+    const quotationId = await makeQuotation(t.db, {
+      userId: user.id,
+      enterpriseId,
+      solutionId: pkg.solutionId,
+      vendorUserId: pkg.vendorUserId,
+    });
     const reference = await makeDraft(t.db, { userId: user.id, quotationId });
     // The setup's own hand-offs (enquiry received, quotation arrived) are tested in notification-handoffs.test.ts:
     // these tests count the submissions' messages only.
@@ -51,7 +59,11 @@ async function drain(timeoutMs: number) {
     await deliverDue({ db: t.db, topic: 'notification', send, limit: 50 });
     const pending = await t.db.selectFrom('outbox').select('id').where('status', '=', 'pending').execute();
     if (pending.length === 0) return round + 1;
-    await t.db.updateTable('outbox').set({ nextAttemptAt: new Date(0), leaseUntil: null }).where('status', '=', 'pending').execute();
+    await t.db
+      .updateTable('outbox')
+      .set({ nextAttemptAt: new Date(0), leaseUntil: null })
+      .where('status', '=', 'pending')
+      .execute();
   }
   throw new Error('outbox did not drain');
 }
@@ -59,9 +71,18 @@ async function drain(timeoutMs: number) {
 describe('notifications', () => {
   it('a status change writes the in-app notification and the outbox message in the same transaction, in the user’s language', async () => {
     const [{ userId, reference }] = (await queueNotifications(1, 'zh-HK')) as [{ userId: number; reference: string }];
-    const inApp = await t.db.selectFrom('notifications').selectAll().where('userId', '=', userId).where('template', '=', 'application_submitted').execute();
+    const inApp = await t.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('userId', '=', userId)
+      .where('template', '=', 'application_submitted')
+      .execute();
     expect(inApp.map((n) => n.template)).toEqual(['application_submitted']);
-    const outbox = await t.db.selectFrom('outbox').selectAll().where('idempotencyKey', 'like', `notification-${inApp[0]!.id}-%`).executeTakeFirstOrThrow();
+    const outbox = await t.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('idempotencyKey', 'like', `notification-${inApp[0]!.id}-%`)
+      .executeTakeFirstOrThrow();
     expect(outbox.payload).toMatchObject({ locale: 'zh-HK', subject: `已收到申請 ${reference}` });
     expect(String(outbox.payload.body)).toContain('HK$');
 
@@ -129,12 +150,20 @@ describe('notifications', () => {
     };
     for (let i = 0; i < 4; i++) {
       await deliverDue({ db: t.db, topic: 'notification', send: failing, maxAttempts: 3 });
-      await t.db.updateTable('outbox').set({ nextAttemptAt: new Date(0) }).where('status', '=', 'pending').execute();
+      await t.db
+        .updateTable('outbox')
+        .set({ nextAttemptAt: new Date(0) })
+        .where('status', '=', 'pending')
+        .execute();
     }
     const row = await t.db
       .selectFrom('outbox')
       .selectAll()
-      .where('idempotencyKey', 'like', `notification-${(await t.db.selectFrom('notifications').select('id').where('userId', '=', userId).where('template', '=', 'application_submitted').executeTakeFirstOrThrow()).id}-%`)
+      .where(
+        'idempotencyKey',
+        'like',
+        `notification-${(await t.db.selectFrom('notifications').select('id').where('userId', '=', userId).where('template', '=', 'application_submitted').executeTakeFirstOrThrow()).id}-%`,
+      )
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', attempts: 3, lastError: 'connection refused' });
   });

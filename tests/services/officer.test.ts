@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { respondToInfoRequest, submitApplication } from '../../app/services/applications.server';
 import { committedCents } from '../../app/services/enterprises.server';
-import { assignToMe, budgetPosition, decideApplication, getReview, listQueue, takeNextInQueue, workload } from '../../app/services/officer.server';
+import {
+  assignToMe,
+  budgetPosition,
+  decideApplication,
+  getReview,
+  listQueue,
+  takeNextInQueue,
+  workload,
+} from '../../app/services/officer.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
 
@@ -17,7 +25,12 @@ async function submitted(priceCents = 20_000_00) {
   const user = await makeUser(t.db);
   const enterpriseId = await makeEnterprise(t.db, user.id);
   const pkg = await makeListedSolution(t.db, { priceCents });
-  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  const quotationId = await makeQuotation(t.db, {
+    userId: user.id,
+    enterpriseId,
+    solutionId: pkg.solutionId,
+    vendorUserId: pkg.vendorUserId,
+  });
   const reference = await makeDraft(t.db, { userId: user.id, quotationId });
   const result = await submitApplication({ db: t.db, userId: user.id, reference });
   if (!result.ok) throw new Error(`setup: ${result.code}`);
@@ -40,19 +53,33 @@ describe('next in queue', () => {
     const refs = results.map((r) => (r.ok ? r.reference : r.code));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(new Set(refs).size).toBe(50);
-    const assigned = await t.db.selectFrom('applications').select(['reference', 'assignedOfficerId', 'status']).where('reference', 'in', refs).execute();
-    expect(assigned.every((row) => row.status === 'under_review' && (row.assignedOfficerId === a.id || row.assignedOfficerId === b.id))).toBe(true);
+    const assigned = await t.db
+      .selectFrom('applications')
+      .select(['reference', 'assignedOfficerId', 'status'])
+      .where('reference', 'in', refs)
+      .execute();
+    expect(
+      assigned.every((row) => row.status === 'under_review' && (row.assignedOfficerId === a.id || row.assignedOfficerId === b.id)),
+    ).toBe(true);
     const events = await t.db.selectFrom('applicationEvents').select('applicationId').where('action', '=', 'start_review').execute();
     expect(new Set(events.map((e) => e.applicationId)).size).toBe(events.length);
   });
 
   it('never hands an officer an application of an enterprise they are linked to', async () => {
     const officer = await makeUser(t.db, 'officer');
-    await t.db.updateTable('applications').set({ assignedOfficerId: officer.id }).where('status', '=', 'submitted').where('assignedOfficerId', 'is', null).execute();
+    await t.db
+      .updateTable('applications')
+      .set({ assignedOfficerId: officer.id })
+      .where('status', '=', 'submitted')
+      .where('assignedOfficerId', 'is', null)
+      .execute();
     const linked = await submitted();
     await t.db.insertInto('officerConflicts').values({ officerId: officer.id, enterpriseId: linked.enterpriseId }).execute();
     expect(await takeNextInQueue({ db: t.db, officerId: officer.id })).toEqual({ ok: false, code: 'queue_empty' });
-    expect(await assignToMe({ db: t.db, officerId: officer.id, reference: linked.reference })).toEqual({ ok: false, code: 'conflict_of_interest' });
+    expect(await assignToMe({ db: t.db, officerId: officer.id, reference: linked.reference })).toEqual({
+      ok: false,
+      code: 'conflict_of_interest',
+    });
   });
 });
 
@@ -61,7 +88,11 @@ describe('queue listing', () => {
     const officer = await makeUser(t.db, 'officer');
     // Age a few applications by moving their submission back.
     const old = await submitted();
-    await t.db.updateTable('applications').set({ submittedAt: new Date(Date.now() - 30 * 86_400_000) }).where('reference', '=', old.reference).execute();
+    await t.db
+      .updateTable('applications')
+      .set({ submittedAt: new Date(Date.now() - 30 * 86_400_000) })
+      .where('reference', '=', old.reference)
+      .execute();
     const seen: string[] = [];
     let after: { submittedAt: string; id: number } | undefined;
     for (let page = 0; page < 20; page++) {
@@ -75,7 +106,11 @@ describe('queue listing', () => {
       if (!result.next) break;
       after = result.next;
     }
-    const all = await t.db.selectFrom('applications').select('reference').where('status', 'in', ['submitted', 'under_review', 'info_requested']).execute();
+    const all = await t.db
+      .selectFrom('applications')
+      .select('reference')
+      .where('status', 'in', ['submitted', 'under_review', 'info_requested'])
+      .execute();
     expect(seen.sort()).toEqual(all.map((r) => r.reference).sort());
   });
 
@@ -97,7 +132,15 @@ describe('decisions', () => {
   it('approve keeps the money committed; reject needs a reason and releases it', async () => {
     const officer = await makeUser(t.db, 'officer');
     const a = await underReview(officer.id, 30_000_00);
-    expect(await decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'under_review', decision: { action: 'approve' } })).toEqual({
+    expect(
+      await decideApplication({
+        db: t.db,
+        officerId: officer.id,
+        reference: a.reference,
+        expectedStatus: 'under_review',
+        decision: { action: 'approve' },
+      }),
+    ).toEqual({
       ok: true,
       status: 'approved',
     });
@@ -114,21 +157,55 @@ describe('decisions', () => {
       }),
     ).toEqual({ ok: true, status: 'rejected' });
     expect(await committedCents({ db: t.db, enterpriseId: b.enterpriseId })).toBe(0);
-    const event = await t.db.selectFrom('applicationEvents').selectAll().where('action', '=', 'reject').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('applicationEvents')
+      .selectAll()
+      .where('action', '=', 'reject')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ reasonCode: 'documents_incomplete', note: 'Quotation unsigned', actorUserId: officer.id });
     const notices = await t.db.selectFrom('notifications').select('template').where('userId', '=', b.user.id).orderBy('id').execute();
-    expect(notices.map((n) => n.template)).toEqual(['quotation_arrived', 'application_submitted', 'review_started', 'application_rejected']);
+    expect(notices.map((n) => n.template)).toEqual([
+      'quotation_arrived',
+      'application_submitted',
+      'review_started',
+      'application_rejected',
+    ]);
   });
 
   it('request information → the applicant answers → review again → approve, every round in the trail', async () => {
     const officer = await makeUser(t.db, 'officer');
     const a = await underReview(officer.id);
     expect(
-      await decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'under_review', decision: { action: 'request_info', note: 'Send the signed quotation' } }),
+      await decideApplication({
+        db: t.db,
+        officerId: officer.id,
+        reference: a.reference,
+        expectedStatus: 'under_review',
+        decision: { action: 'request_info', note: 'Send the signed quotation' },
+      }),
     ).toEqual({ ok: true, status: 'info_requested' });
-    expect(await respondToInfoRequest({ db: t.db, userId: a.user.id, reference: a.reference, note: 'Attached', document: { bytes: new TextEncoder().encode('%PDF-1.4 signed'), filename: 'signed.pdf' } })).toEqual({ ok: true });
+    expect(
+      await respondToInfoRequest({
+        db: t.db,
+        userId: a.user.id,
+        reference: a.reference,
+        note: 'Attached',
+        document: { bytes: new TextEncoder().encode('%PDF-1.4 signed'), filename: 'signed.pdf' },
+      }),
+    ).toEqual({ ok: true });
     expect((await assignToMe({ db: t.db, officerId: officer.id, reference: a.reference })).ok).toBe(true);
-    expect((await decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'under_review', decision: { action: 'approve' } })).ok).toBe(true);
+    expect(
+      (
+        await decideApplication({
+          db: t.db,
+          officerId: officer.id,
+          reference: a.reference,
+          expectedStatus: 'under_review',
+          decision: { action: 'approve' },
+        })
+      ).ok,
+    ).toBe(true);
     const trail = await t.db
       .selectFrom('applicationEvents')
       .innerJoin('applications', 'applications.id', 'applicationEvents.applicationId')
@@ -145,9 +222,21 @@ describe('decisions', () => {
     const officer = await makeUser(t.db, 'officer');
     const other = await makeUser(t.db, 'officer');
     const a = await underReview(officer.id);
-    await decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'under_review', decision: { action: 'request_info', note: 'Send the signed quotation' } });
+    await decideApplication({
+      db: t.db,
+      officerId: officer.id,
+      reference: a.reference,
+      expectedStatus: 'under_review',
+      decision: { action: 'request_info', note: 'Send the signed quotation' },
+    });
     expect((await workload({ db: t.db, officerId: officer.id })).replies).toBe(0);
-    await respondToInfoRequest({ db: t.db, userId: a.user.id, reference: a.reference, note: 'Signed copy attached', document: { bytes: new TextEncoder().encode('%PDF-1.4 signed'), filename: 'signed.pdf' } });
+    await respondToInfoRequest({
+      db: t.db,
+      userId: a.user.id,
+      reference: a.reference,
+      note: 'Signed copy attached',
+      document: { bytes: new TextEncoder().encode('%PDF-1.4 signed'), filename: 'signed.pdf' },
+    });
 
     expect((await workload({ db: t.db, officerId: officer.id })).replies).toBe(1);
     expect((await workload({ db: t.db, officerId: other.id })).replies).toBe(0);
@@ -164,8 +253,24 @@ describe('decisions', () => {
     expect(review.exchange?.documents.map((d) => d.filename)).toEqual(['signed.pdf']);
 
     // Another officer cannot decide it; its own officer decides from the page as it shows it ("submitted").
-    expect(await decideApplication({ db: t.db, officerId: other.id, reference: a.reference, expectedStatus: 'submitted', decision: { action: 'approve' } })).toEqual({ ok: false, code: 'assigned_to_other' });
-    expect(await decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'submitted', decision: { action: 'approve' } })).toEqual({ ok: true, status: 'approved' });
+    expect(
+      await decideApplication({
+        db: t.db,
+        officerId: other.id,
+        reference: a.reference,
+        expectedStatus: 'submitted',
+        decision: { action: 'approve' },
+      }),
+    ).toEqual({ ok: false, code: 'assigned_to_other' });
+    expect(
+      await decideApplication({
+        db: t.db,
+        officerId: officer.id,
+        reference: a.reference,
+        expectedStatus: 'submitted',
+        decision: { action: 'approve' },
+      }),
+    ).toEqual({ ok: true, status: 'approved' });
     const trail = await t.db
       .selectFrom('applicationEvents')
       .innerJoin('applications', 'applications.id', 'applicationEvents.applicationId')
@@ -181,17 +286,45 @@ describe('decisions', () => {
   it('a stale form (status moved meanwhile) is refused, and decisions in the wrong state write nothing', async () => {
     const officer = await makeUser(t.db, 'officer');
     const a = await underReview(officer.id);
-    await decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'under_review', decision: { action: 'approve' } });
+    await decideApplication({
+      db: t.db,
+      officerId: officer.id,
+      reference: a.reference,
+      expectedStatus: 'under_review',
+      decision: { action: 'approve' },
+    });
     expect(
-      await decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'under_review', decision: { action: 'reject', reasonCode: 'other' } }),
+      await decideApplication({
+        db: t.db,
+        officerId: officer.id,
+        reference: a.reference,
+        expectedStatus: 'under_review',
+        decision: { action: 'reject', reasonCode: 'other' },
+      }),
     ).toEqual({ ok: false, code: 'stale', status: 'approved' });
-    expect(await decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'approved', decision: { action: 'approve' } })).toEqual({
+    expect(
+      await decideApplication({
+        db: t.db,
+        officerId: officer.id,
+        reference: a.reference,
+        expectedStatus: 'approved',
+        decision: { action: 'approve' },
+      }),
+    ).toEqual({
       ok: false,
       code: 'invalid_transition',
       status: 'approved',
     });
     const s = await submitted();
-    expect(await decideApplication({ db: t.db, officerId: officer.id, reference: s.reference, expectedStatus: 'submitted', decision: { action: 'approve' } })).toEqual({
+    expect(
+      await decideApplication({
+        db: t.db,
+        officerId: officer.id,
+        reference: s.reference,
+        expectedStatus: 'submitted',
+        decision: { action: 'approve' },
+      }),
+    ).toEqual({
       ok: false,
       code: 'assigned_to_other',
     });
@@ -200,16 +333,40 @@ describe('decisions', () => {
   it('only the assigned officer decides, and never on an enterprise they own or are linked to', async () => {
     const [one, two] = [await makeUser(t.db, 'officer'), await makeUser(t.db, 'officer')];
     const a = await underReview(one.id);
-    expect(await decideApplication({ db: t.db, officerId: two.id, reference: a.reference, expectedStatus: 'under_review', decision: { action: 'approve' } })).toEqual({
+    expect(
+      await decideApplication({
+        db: t.db,
+        officerId: two.id,
+        reference: a.reference,
+        expectedStatus: 'under_review',
+        decision: { action: 'approve' },
+      }),
+    ).toEqual({
       ok: false,
       code: 'assigned_to_other',
     });
     await t.db.insertInto('officerConflicts').values({ officerId: one.id, enterpriseId: a.enterpriseId }).execute();
-    expect(await decideApplication({ db: t.db, officerId: one.id, reference: a.reference, expectedStatus: 'under_review', decision: { action: 'approve' } })).toEqual({
+    expect(
+      await decideApplication({
+        db: t.db,
+        officerId: one.id,
+        reference: a.reference,
+        expectedStatus: 'under_review',
+        decision: { action: 'approve' },
+      }),
+    ).toEqual({
       ok: false,
       code: 'conflict_of_interest',
     });
-    expect(await decideApplication({ db: t.db, officerId: one.id, reference: 'DTS-2026-999999', expectedStatus: 'under_review', decision: { action: 'approve' } })).toEqual({
+    expect(
+      await decideApplication({
+        db: t.db,
+        officerId: one.id,
+        reference: 'DTS-2026-999999',
+        expectedStatus: 'under_review',
+        decision: { action: 'approve' },
+      }),
+    ).toEqual({
       ok: false,
       code: 'not_found',
     });
@@ -219,7 +376,15 @@ describe('decisions', () => {
     const officer = await makeUser(t.db, 'officer');
     const a = await underReview(officer.id);
     await t.db.updateTable('enterprises').set({ brExpiry: '2020-01-01' }).where('id', '=', a.enterpriseId).execute();
-    expect(await decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'under_review', decision: { action: 'approve' } })).toEqual({
+    expect(
+      await decideApplication({
+        db: t.db,
+        officerId: officer.id,
+        reference: a.reference,
+        expectedStatus: 'under_review',
+        decision: { action: 'approve' },
+      }),
+    ).toEqual({
       ok: false,
       code: 'not_eligible',
       failures: ['br_expired'],
@@ -234,9 +399,20 @@ describe('decisions', () => {
     const latest = await t.db.selectFrom('programmeSettings').selectAll().orderBy('version', 'desc').executeTakeFirstOrThrow();
     const { id: _id, createdAt: _c, ...copy } = latest;
     // Room for exactly 4 more approvals of HK$10,000.
-    await t.db.insertInto('programmeSettings').values({ ...copy, version: latest.version + 1, budgetCents: before.approvedCents + 40_000_00 + 5_000_00 }).execute();
+    await t.db
+      .insertInto('programmeSettings')
+      .values({ ...copy, version: latest.version + 1, budgetCents: before.approvedCents + 40_000_00 + 5_000_00 })
+      .execute();
     const results = await Promise.all(
-      apps.map((a) => decideApplication({ db: t.db, officerId: officer.id, reference: a.reference, expectedStatus: 'under_review', decision: { action: 'approve' } })),
+      apps.map((a) =>
+        decideApplication({
+          db: t.db,
+          officerId: officer.id,
+          reference: a.reference,
+          expectedStatus: 'under_review',
+          decision: { action: 'approve' },
+        }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(4);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'budget_exhausted')).toBe(true);

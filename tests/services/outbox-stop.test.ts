@@ -16,7 +16,10 @@ afterAll(async () => {
 describe('stopping an outbox worker', () => {
   it('finishes the message in flight, hands back the rest of its batch, then resolves', async () => {
     const keys = Array.from({ length: 8 }, (_, i) => `stop-test-${i}-${Date.now()}`);
-    await t.db.insertInto('outbox').values(keys.map((idempotencyKey) => ({ topic: 'notification' as const, idempotencyKey, payload: JSON.stringify({}) }))).execute();
+    await t.db
+      .insertInto('outbox')
+      .values(keys.map((idempotencyKey) => ({ topic: 'notification' as const, idempotencyKey, payload: JSON.stringify({}) })))
+      .execute();
     const sent: string[] = [];
     let firstStarted!: () => void;
     const started = new Promise<void>((resolve) => (firstStarted = resolve));
@@ -30,7 +33,11 @@ describe('stopping an outbox worker', () => {
     await stop();
     // Resolved only after the send in flight completed and was recorded.
     expect(sent).toHaveLength(1);
-    const rows = await t.db.selectFrom('outbox').select(['idempotencyKey', 'status', 'attempts', 'leaseUntil']).where('idempotencyKey', 'in', keys).execute();
+    const rows = await t.db
+      .selectFrom('outbox')
+      .select(['idempotencyKey', 'status', 'attempts', 'leaseUntil'])
+      .where('idempotencyKey', 'in', keys)
+      .execute();
     expect(rows.filter((row) => row.status === 'sent')).toEqual([expect.objectContaining({ idempotencyKey: sent[0], attempts: 1 })]);
     const handedBack = rows.filter((row) => row.status !== 'sent');
     expect(handedBack).toHaveLength(7);

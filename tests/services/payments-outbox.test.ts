@@ -1,7 +1,14 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../app/services/applications.server';
-import { confirmDeployment, decideClaim, preparePayment, releasePayment, reportDeployment, submitClaim } from '../../app/services/claims.server';
+import {
+  confirmDeployment,
+  decideClaim,
+  preparePayment,
+  releasePayment,
+  reportDeployment,
+  submitClaim,
+} from '../../app/services/claims.server';
 import { assignToMe, decideApplication } from '../../app/services/officer.server';
 import { deliverDue, httpSender } from '../../app/services/outbox.server';
 import { createGateway } from '../mocks/gateway';
@@ -33,7 +40,12 @@ async function releasedPayment() {
   const user = await makeUser(t.db);
   const enterpriseId = await makeEnterprise(t.db, user.id, { legalNameEn: 'Sunrise Cafe Ltd' });
   const pkg = await makeListedSolution(t.db, { priceCents: 20_000_00 });
-  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  const quotationId = await makeQuotation(t.db, {
+    userId: user.id,
+    enterpriseId,
+    solutionId: pkg.solutionId,
+    vendorUserId: pkg.vendorUserId,
+  });
   const reference = await makeDraft(t.db, { userId: user.id, quotationId });
   await submitApplication({ db: t.db, userId: user.id, reference });
   const [maker, checker] = [await makeUser(t.db, 'officer'), await makeUser(t.db, 'officer')];
@@ -45,7 +57,17 @@ async function releasedPayment() {
     db: t.db,
     userId: user.id,
     reference,
-    input: { invoiceNumber: 'A1', invoiceDate: today(), invoicedCents: 20_000_00, paidCents: 20_000_00, paidOn: today(), payerName: 'Sunrise Cafe Limited', bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Test Business Ltd' }, invoice: pdf('inv'), proofOfPayment: pdf('pay') },
+    input: {
+      invoiceNumber: 'A1',
+      invoiceDate: today(),
+      invoicedCents: 20_000_00,
+      paidCents: 20_000_00,
+      paidOn: today(),
+      payerName: 'Sunrise Cafe Limited',
+      bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Test Business Ltd' },
+      invoice: pdf('inv'),
+      proofOfPayment: pdf('pay'),
+    },
   });
   if (!claimed.ok) throw new Error(`setup: ${JSON.stringify(claimed)}`);
   await decideClaim({ db: t.db, officerId: maker.id, reference, approve: true });
@@ -61,7 +83,11 @@ async function drain(timeoutMs: number) {
     await deliverDue({ db: t.db, topic: 'payment', send });
     const pending = await t.db.selectFrom('outbox').select('id').where('topic', '=', 'payment').where('status', '=', 'pending').execute();
     if (pending.length === 0) return;
-    await t.db.updateTable('outbox').set({ nextAttemptAt: new Date(0), leaseUntil: null }).where('status', '=', 'pending').execute();
+    await t.db
+      .updateTable('outbox')
+      .set({ nextAttemptAt: new Date(0), leaseUntil: null })
+      .where('status', '=', 'pending')
+      .execute();
   }
   throw new Error('payment outbox did not drain');
 }

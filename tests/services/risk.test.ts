@@ -24,7 +24,11 @@ type Package = Awaited<ReturnType<typeof makeListedSolution>>;
 const freshPhone = () => `${crypto.randomInt(5000, 10000)} ${String(crypto.randomInt(0, 10000)).padStart(4, '0')}`;
 const freshStreet = () => `${crypto.randomBytes(5).toString('hex')} Street`;
 
-async function enterprise({ userId, phone = freshPhone(), address = `12 ${freshStreet()}` }: { userId?: number; phone?: string; address?: string } = {}) {
+async function enterprise({
+  userId,
+  phone = freshPhone(),
+  address = `12 ${freshStreet()}`,
+}: { userId?: number; phone?: string; address?: string } = {}) {
   const ownerId = userId ?? (await makeUser(t.db)).id;
   return { userId: ownerId, enterpriseId: await makeEnterprise(t.db, ownerId, { phone, address }) };
 }
@@ -32,10 +36,20 @@ async function enterprise({ userId, phone = freshPhone(), address = `12 ${freshS
 /** The enterprise applies for a package (a new one of its own unless given) and, unless `draft`, submits. */
 async function apply(
   shop: { userId: number; enterpriseId: number },
-  { pkg, priceCents = 28_000_00, category = 'e_payment_pos', draft = false }: { pkg?: Package; priceCents?: number; category?: string; draft?: boolean } = {},
+  {
+    pkg,
+    priceCents = 28_000_00,
+    category = 'e_payment_pos',
+    draft = false,
+  }: { pkg?: Package; priceCents?: number; category?: string; draft?: boolean } = {},
 ) {
   const listed = pkg ?? (await makeListedSolution(t.db, { priceCents, category }));
-  const quotationId = await makeQuotation(t.db, { userId: shop.userId, enterpriseId: shop.enterpriseId, solutionId: listed.solutionId, vendorUserId: listed.vendorUserId });
+  const quotationId = await makeQuotation(t.db, {
+    userId: shop.userId,
+    enterpriseId: shop.enterpriseId,
+    solutionId: listed.solutionId,
+    vendorUserId: listed.vendorUserId,
+  });
   const reference = await makeDraft(t.db, { userId: shop.userId, quotationId });
   if (!draft) {
     const submitted = await submitApplication({ db: t.db, userId: shop.userId, reference });
@@ -49,7 +63,13 @@ async function threeQuotations(priceCents: number, pricingModel: 'one_off' | 'mo
   const pkg = await makeListedSolution(t.db, { priceCents, pricingModel });
   const shops = [await enterprise(), await enterprise(), await enterprise()];
   const { reference } = await apply(shops[0]!, { pkg });
-  for (const shop of shops.slice(1)) await makeQuotation(t.db, { userId: shop.userId, enterpriseId: shop.enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  for (const shop of shops.slice(1))
+    await makeQuotation(t.db, {
+      userId: shop.userId,
+      enterpriseId: shop.enterpriseId,
+      solutionId: pkg.solutionId,
+      vendorUserId: pkg.vendorUserId,
+    });
   return reference;
 }
 
@@ -83,7 +103,10 @@ describe('riskSignalsFor', () => {
         { code: 'same_phone', severity: 'warning', params: { enterpriseCount: 2, applicationCount: 1, references: [theirs.reference] } },
       ]);
       // Seen from the other side too.
-      expect(only(await signalsOf(theirs.reference), 'same_phone')[0]?.params).toMatchObject({ enterpriseCount: 2, references: [mine.reference] });
+      expect(only(await signalsOf(theirs.reference), 'same_phone')[0]?.params).toMatchObject({
+        enterpriseCount: 2,
+        references: [mine.reference],
+      });
 
       // Once the other application is withdrawn, only the shared number remains: a note, not a warning.
       expect(await withdrawApplication({ db: t.db, userId: b.userId, reference: theirs.reference })).toEqual({ ok: true });
@@ -132,13 +155,16 @@ describe('riskSignalsFor', () => {
 
       const z = await enterprise({ address });
       const late = await apply(z);
-      expect(only(await signalsOf(late.reference), 'many_at_address')).toEqual([{ ...expected, params: { ...expected.params, applicationCount: 4, enterpriseCount: 3 } }]);
+      expect(only(await signalsOf(late.reference), 'many_at_address')).toEqual([
+        { ...expected, params: { ...expected.params, applicationCount: 4, enterpriseCount: 3 } },
+      ]);
     });
 
     it('does not fire for one enterprise with an application in each category at its own address', async () => {
       const shop = await enterprise();
       const references = [];
-      for (const category of ['e_payment_pos', 'online_promotion', 'customer_management']) references.push((await apply(shop, { category })).reference);
+      for (const category of ['e_payment_pos', 'online_promotion', 'customer_management'])
+        references.push((await apply(shop, { category })).reference);
       for (const reference of references) expect(await signalsOf(reference)).toEqual([]);
     });
   });
@@ -182,7 +208,12 @@ describe('riskSignalsFor', () => {
       const pkg = await makeListedSolution(t.db, { priceCents: 99_000_00 });
       const { reference } = await apply(await enterprise(), { pkg });
       const other = await enterprise();
-      await makeQuotation(t.db, { userId: other.userId, enterpriseId: other.enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+      await makeQuotation(t.db, {
+        userId: other.userId,
+        enterpriseId: other.enterpriseId,
+        solutionId: pkg.solutionId,
+        vendorUserId: pkg.vendorUserId,
+      });
       expect(only(await signalsOf(reference), 'quotes_near_ceiling')).toEqual([]);
     });
   });
@@ -193,7 +224,17 @@ describe('riskSignalsFor', () => {
       const { reference, pkg } = await apply(shop, { priceCents });
       const officer = await makeUser(t.db, 'officer');
       expect((await assignToMe({ db: t.db, officerId: officer.id, reference })).ok).toBe(true);
-      expect((await decideApplication({ db: t.db, officerId: officer.id, reference, expectedStatus: 'under_review', decision: { action: 'approve' } })).ok).toBe(true);
+      expect(
+        (
+          await decideApplication({
+            db: t.db,
+            officerId: officer.id,
+            reference,
+            expectedStatus: 'under_review',
+            decision: { action: 'approve' },
+          })
+        ).ok,
+      ).toBe(true);
       expect(await reportDeployment({ db: t.db, vendorUserId: pkg.vendorUserId, reference })).toEqual({ ok: true });
       expect(await confirmDeployment({ db: t.db, userId: shop.userId, reference })).toEqual({ ok: true });
       const claim = async (invoicedCents: number) => {
@@ -203,7 +244,17 @@ describe('riskSignalsFor', () => {
           db: t.db,
           userId: shop.userId,
           reference,
-          input: { invoiceNumber: 'INV-1', invoiceDate: today, invoicedCents, paidCents: invoicedCents, paidOn: today, payerName: 'Lucky Noodle House Ltd', bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Test Business Ltd' }, invoice: pdf('invoice'), proofOfPayment: pdf('payment') },
+          input: {
+            invoiceNumber: 'INV-1',
+            invoiceDate: today,
+            invoicedCents,
+            paidCents: invoicedCents,
+            paidOn: today,
+            payerName: 'Lucky Noodle House Ltd',
+            bankAccount: { bankCode: '024', branchCode: '123', accountNumber: '456789012', accountName: 'Test Business Ltd' },
+            invoice: pdf('invoice'),
+            proofOfPayment: pdf('payment'),
+          },
         });
         expect(result).toEqual({ ok: true });
       };
@@ -212,7 +263,11 @@ describe('riskSignalsFor', () => {
 
     it('notes an enterprise whose committed funding is exactly the cap, and warns of a claim whose match is exactly the cap', async () => {
       const { reference, claim } = await approvedAndDeployed(100_000_00);
-      const committed = { code: 'invoice_at_cap', severity: 'info', params: { basis: 'committed', committedCents: 50_000_00, capCents: 50_000_00 } };
+      const committed = {
+        code: 'invoice_at_cap',
+        severity: 'info',
+        params: { basis: 'committed', committedCents: 50_000_00, capCents: 50_000_00 },
+      };
       expect(only(await signalsOf(reference), 'invoice_at_cap')).toEqual([committed]);
       await claim(100_000_00);
       expect(only(await signalsOf(reference), 'invoice_at_cap')).toEqual([
@@ -233,14 +288,30 @@ describe('riskSignalsFor', () => {
 
 describe('SQL keys', () => {
   const addressText = fc
-    .array(fc.constantFrom(...'aAzZ09 ,./-#()\'"'.split(''), ...'ＡＢａ０１，（）　'.split(''), ...'九龍福榮街號、。「」‧·—…'.split(''), '\u00A0', 'Flat ', 'RM.', 'fl', 'at', 'Showroom', 'unit'), { maxLength: 30 })
+    .array(
+      fc.constantFrom(
+        ...'aAzZ09 ,./-#()\'"'.split(''),
+        ...'ＡＢａ０１，（）　'.split(''),
+        ...'九龍福榮街號、。「」‧·—…'.split(''),
+        '\u00A0',
+        'Flat ',
+        'RM.',
+        'fl',
+        'at',
+        'Showroom',
+        'unit',
+      ),
+      { maxLength: 30 },
+    )
     .map((parts) => parts.join(''));
   const phoneText = fc.array(fc.constantFrom(...'0123456789 +-()x２'.split('')), { maxLength: 16 }).map((parts) => parts.join(''));
 
   it('the database computes exactly the keys the domain defines', async () => {
     const [addresses, phones] = [fc.sample(addressText, 400), fc.sample(phoneText, 200)];
     const keys = async (values: string[], key: (column: string) => ReturnType<typeof phoneKeySql>) => {
-      const { rows } = await sql<{ k: string }>`select ${key('v')} as k from unnest(${values}::text[]) with ordinality as input(v, n) order by n`.execute(t.db);
+      const { rows } = await sql<{
+        k: string;
+      }>`select ${key('v')} as k from unnest(${values}::text[]) with ordinality as input(v, n) order by n`.execute(t.db);
       return rows.map((row) => row.k);
     };
     expect(await keys(addresses, addressKeySql)).toEqual(addresses.map(normaliseAddress));
@@ -271,7 +342,10 @@ describe('ceilings from the current settings', () => {
   it('measures subscriptions against the subscription ceiling, one-off packages against the one-off ceiling', async () => {
     const latest = await t.db.selectFrom('programmeSettings').selectAll().orderBy('version', 'desc').executeTakeFirstOrThrow();
     const { id: _id, createdAt: _createdAt, ...copy } = latest;
-    await t.db.insertInto('programmeSettings').values({ ...copy, version: latest.version + 1, maxSubscriptionTotalCents: 80_000_00 }).execute();
+    await t.db
+      .insertInto('programmeSettings')
+      .values({ ...copy, version: latest.version + 1, maxSubscriptionTotalCents: 80_000_00 })
+      .execute();
     // HK$3,300 a month × 24 = HK$79,200: just under the HK$80,000 subscription ceiling, far from the one-off one.
     const subscription = await threeQuotations(3_300_00, 'monthly');
     expect(only(await signalsOf(subscription), 'quotes_near_ceiling')).toEqual([

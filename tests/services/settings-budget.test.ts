@@ -28,8 +28,33 @@ afterAll(async () => {
 
 async function currentInput(): Promise<SettingsInput> {
   const s = await t.db.selectFrom('programmeSettings').selectAll().orderBy('version', 'desc').executeTakeFirstOrThrow();
-  const { roundCode, budgetCents, capCents, matchBps, maxOneOffCents, maxSubscriptionMonths, maxSubscriptionTotalCents, deploymentMonths, maxEmployees } = s;
-  return { roundCode, budgetCents, capCents, matchBps, maxOneOffCents, maxSubscriptionMonths, maxSubscriptionTotalCents, deploymentMonths, maxEmployees, openSectors: s.openSectors, openCategories: s.openCategories, opensAt: s.opensAt, closesAt: s.closesAt, slaWorkingDays: s.slaWorkingDays };
+  const {
+    roundCode,
+    budgetCents,
+    capCents,
+    matchBps,
+    maxOneOffCents,
+    maxSubscriptionMonths,
+    maxSubscriptionTotalCents,
+    deploymentMonths,
+    maxEmployees,
+  } = s;
+  return {
+    roundCode,
+    budgetCents,
+    capCents,
+    matchBps,
+    maxOneOffCents,
+    maxSubscriptionMonths,
+    maxSubscriptionTotalCents,
+    deploymentMonths,
+    maxEmployees,
+    openSectors: s.openSectors,
+    openCategories: s.openCategories,
+    opensAt: s.opensAt,
+    closesAt: s.closesAt,
+    slaWorkingDays: s.slaWorkingDays,
+  };
 }
 
 async function approvedTotal(): Promise<number> {
@@ -41,14 +66,21 @@ async function approvedTotal(): Promise<number> {
   return Number(row.total);
 }
 
-const latestVersion = async () => (await t.db.selectFrom('programmeSettings').select('version').orderBy('version', 'desc').executeTakeFirstOrThrow()).version;
-const budgetInForce = async () => (await t.db.selectFrom('programmeSettings').select('budgetCents').orderBy('version', 'desc').executeTakeFirstOrThrow()).budgetCents;
+const latestVersion = async () =>
+  (await t.db.selectFrom('programmeSettings').select('version').orderBy('version', 'desc').executeTakeFirstOrThrow()).version;
+const budgetInForce = async () =>
+  (await t.db.selectFrom('programmeSettings').select('budgetCents').orderBy('version', 'desc').executeTakeFirstOrThrow()).budgetCents;
 
 async function underReview(priceCents: number) {
   const user = await makeUser(t.db);
   const enterpriseId = await makeEnterprise(t.db, user.id);
   const pkg = await makeListedSolution(t.db, { priceCents });
-  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  const quotationId = await makeQuotation(t.db, {
+    userId: user.id,
+    enterpriseId,
+    solutionId: pkg.solutionId,
+    vendorUserId: pkg.vendorUserId,
+  });
   const reference = await makeDraft(t.db, { userId: user.id, quotationId });
   const submitted = await submitApplication({ db: t.db, userId: user.id, reference });
   if (!submitted.ok) throw new Error(`setup: ${submitted.code}`);
@@ -57,7 +89,8 @@ async function underReview(priceCents: number) {
   return reference;
 }
 
-const approve = (reference: string) => decideApplication({ db: t.db, officerId, reference, expectedStatus: 'under_review', decision: { action: 'approve' } });
+const approve = (reference: string) =>
+  decideApplication({ db: t.db, officerId, reference, expectedStatus: 'under_review', decision: { action: 'approve' } });
 
 describe('saving a round budget', () => {
   it('refuses a budget below the money already approved, and saves nothing', async () => {
@@ -77,7 +110,10 @@ describe('saving a round budget', () => {
     const approved = await approvedTotal();
     const input = await currentInput();
     const before = await latestVersion();
-    expect(await createSettingsVersion({ db: t.db, adminId, input: { ...input, budgetCents: approved } })).toEqual({ ok: true, version: before + 1 });
+    expect(await createSettingsVersion({ db: t.db, adminId, input: { ...input, budgetCents: approved } })).toEqual({
+      ok: true,
+      version: before + 1,
+    });
     expect((await budgetPosition(t.db)).remainingCents).toBe(0);
     expect(await createSettingsVersion({ db: t.db, adminId, input })).toEqual({ ok: true, version: before + 2 });
   });

@@ -76,7 +76,11 @@ async function currentInput(): Promise<SettingsInput> {
 }
 
 async function violations(kind: 'budget' | 'cap') {
-  return t.db.selectFrom(sql<{ kind: string; detail: unknown }>`watch_violations`.as('w')).select(['w.kind', 'w.detail']).where('w.kind', '=', kind).execute();
+  return t.db
+    .selectFrom(sql<{ kind: string; detail: unknown }>`watch_violations`.as('w'))
+    .select(['w.kind', 'w.detail'])
+    .where('w.kind', '=', kind)
+    .execute();
 }
 
 async function approvedTotal(): Promise<number> {
@@ -92,7 +96,12 @@ async function draft(priceCents: number) {
   const user = await makeUser(t.db);
   const enterpriseId = await makeEnterprise(t.db, user.id);
   const pkg = await makeListedSolution(t.db, { priceCents });
-  const quotationId = await makeQuotation(t.db, { userId: user.id, enterpriseId, solutionId: pkg.solutionId, vendorUserId: pkg.vendorUserId });
+  const quotationId = await makeQuotation(t.db, {
+    userId: user.id,
+    enterpriseId,
+    solutionId: pkg.solutionId,
+    vendorUserId: pkg.vendorUserId,
+  });
   return { user, enterpriseId, reference: await makeDraft(t.db, { userId: user.id, quotationId }) };
 }
 
@@ -176,7 +185,9 @@ describe('a cap or match change saved while submissions are on their way', () =>
       await createSettingsVersion({ db: t.db, adminId, input: original });
       await sql`truncate watch_violations`.execute(t.db);
     }
-    console.info(`[settings race] submissions past the cap/match in force: ${badRounds.length} of ${ROUNDS} rounds (${badRounds.map((b) => b.count).join(', ') || 'none'})`);
+    console.info(
+      `[settings race] submissions past the cap/match in force: ${badRounds.length} of ${ROUNDS} rounds (${badRounds.map((b) => b.count).join(', ') || 'none'})`,
+    );
     expect(badRounds).toEqual([]);
     // 200 drafts are set up one by one, each enquiry and quotation now telling its receiver (issue 12 §2).
   }, 120_000);

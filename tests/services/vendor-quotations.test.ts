@@ -28,7 +28,11 @@ async function shopAsks({ featureCount }: { featureCount: number }) {
   const owner = await makeUser(t.db);
   const enterpriseId = await makeEnterprise(t.db, owner.id, { legalNameEn: 'Kam Wah Cafe Limited', legalNameZh: '金華冰廳有限公司' });
   const chosen = listing.featureIds.slice(0, featureCount);
-  const enquiry = await sendEnquiry({ db: t.db, userId: owner.id, input: { enterpriseId, solutionId: listing.solutionId, featureIds: chosen, message: '' } });
+  const enquiry = await sendEnquiry({
+    db: t.db,
+    userId: owner.id,
+    input: { enterpriseId, solutionId: listing.solutionId, featureIds: chosen, message: '' },
+  });
   if (!enquiry.ok) throw new Error(enquiry.code);
   return { listing, owner, enterpriseId, enquiryId: enquiry.id };
 }
@@ -66,10 +70,17 @@ describe('listVendorEnquiriesWithQuotations', () => {
   });
 
   it('caps the programme share at the ceiling and shows nothing of another vendor', async () => {
-    const listing = await makeListedSolution(t.db, { priceCents: 100_000_00, features: [{ pricingModel: 'one_off', priceCents: 20_000_00 }] });
+    const listing = await makeListedSolution(t.db, {
+      priceCents: 100_000_00,
+      features: [{ pricingModel: 'one_off', priceCents: 20_000_00 }],
+    });
     const owner = await makeUser(t.db);
     const enterpriseId = await makeEnterprise(t.db, owner.id);
-    const enquiry = await sendEnquiry({ db: t.db, userId: owner.id, input: { enterpriseId, solutionId: listing.solutionId, featureIds: listing.featureIds, message: '' } });
+    const enquiry = await sendEnquiry({
+      db: t.db,
+      userId: owner.id,
+      input: { enterpriseId, solutionId: listing.solutionId, featureIds: listing.featureIds, message: '' },
+    });
     if (!enquiry.ok) throw new Error(enquiry.code);
     const inbox = await listVendorEnquiriesWithQuotations({ db: t.db, userId: listing.vendorUserId, page: 1 });
     const row = inbox.rows.find((r) => r.id === enquiry.id)!;
@@ -94,7 +105,9 @@ describe('listVendorApplications', () => {
     const submitted = await submitApplication({ db: t.db, userId: owner.id, reference });
     expect(submitted.ok).toBe(true);
     const list = await listVendorApplications({ db: t.db, userId: listing.vendorUserId, page: 1 });
-    expect(list.rows).toEqual([expect.objectContaining({ reference, enterpriseNameEn: 'Kam Wah Cafe Limited', enterpriseNameZh: '金華冰廳有限公司' })]);
+    expect(list.rows).toEqual([
+      expect.objectContaining({ reference, enterpriseNameEn: 'Kam Wah Cafe Limited', enterpriseNameZh: '金華冰廳有限公司' }),
+    ]);
     const stranger = await makeUser(t.db, 'vendor');
     expect((await listVendorApplications({ db: t.db, userId: stranger.id, page: 1 })).rows).toEqual([]);
   });

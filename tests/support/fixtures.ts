@@ -12,7 +12,10 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${cry
 
 export async function makeUser(db: DB, role: 'applicant' | 'vendor' | 'officer' | 'admin' = 'applicant') {
   const email = `${role}-${unique()}@example.com`;
-  const result = await registerUser({ db, input: { email, password: 'test password 123', displayName: `Test ${role}`, role, locale: 'en' } });
+  const result = await registerUser({
+    db,
+    input: { email, password: 'test password 123', displayName: `Test ${role}`, role, locale: 'en' },
+  });
   if (!result.ok) throw new Error('makeUser failed');
   return result.user;
 }
@@ -125,7 +128,13 @@ export async function makeListedSolution(
 /** Enquiry sent by the shop and confirmed by the vendor: returns the quotation id. */
 export async function makeQuotation(
   db: DB,
-  { userId, enterpriseId, solutionId, vendorUserId, featureIds = [] }: { userId: number; enterpriseId: number; solutionId: number; vendorUserId: number; featureIds?: number[] },
+  {
+    userId,
+    enterpriseId,
+    solutionId,
+    vendorUserId,
+    featureIds = [],
+  }: { userId: number; enterpriseId: number; solutionId: number; vendorUserId: number; featureIds?: number[] },
 ) {
   const enquiry = await sendEnquiry({ db, userId, input: { enterpriseId, solutionId, featureIds, message: '' } });
   if (!enquiry.ok) throw new Error(`sendEnquiry failed: ${enquiry.code}`);
@@ -144,8 +153,15 @@ export const allDeclarations = {
 
 export const pdf = () => ({ bytes: new TextEncoder().encode('%PDF-1.7\n% test quotation\n'), filename: 'quotation.pdf' });
 
-export async function makeDraft(db: DB, { userId, quotationId, idempotencyKey = crypto.randomUUID() }: { userId: number; quotationId: number; idempotencyKey?: string }) {
-  const draft = await createDraftApplication({ db, userId, input: { quotationId, idempotencyKey, declarations: allDeclarations, document: pdf() } });
+export async function makeDraft(
+  db: DB,
+  { userId, quotationId, idempotencyKey = crypto.randomUUID() }: { userId: number; quotationId: number; idempotencyKey?: string },
+) {
+  const draft = await createDraftApplication({
+    db,
+    userId,
+    input: { quotationId, idempotencyKey, declarations: allDeclarations, document: pdf() },
+  });
   if (!draft.ok) throw new Error(`createDraftApplication failed: ${draft.code}`);
   return draft.reference;
 }

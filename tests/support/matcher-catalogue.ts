@@ -9,7 +9,12 @@ import { districts } from '../../app/domain/programme';
 export function seedMatchCatalogue(): MatchPackage[] {
   let featureId = 1;
   return seedSolutions.map((s, i) => {
-    const derived = deriveListingAttributes({ category: s.category, name: s.name.en, description: s.description.en, features: s.features.map((f) => ({ name: f.name.en })) });
+    const derived = deriveListingAttributes({
+      category: s.category,
+      name: s.name.en,
+      description: s.description.en,
+      features: s.features.map((f) => ({ name: f.name.en })),
+    });
     const { features: featureAttributes, ...fromTexts } = derived;
     const attributes = matchAttributes({ stated: seedAttributes(s), derived: fromTexts });
     return {
@@ -22,7 +27,12 @@ export function seedMatchCatalogue(): MatchPackage[] {
       pricingModel: s.pricingModel,
       priceCents: s.priceCents,
       ...attributes,
-      features: s.features.map((f, j) => ({ id: featureId++, pricingModel: f.pricingModel, priceCents: f.priceCents, ...featureAttributes[j] })),
+      features: s.features.map((f, j) => ({
+        id: featureId++,
+        pricingModel: f.pricingModel,
+        priceCents: f.priceCents,
+        ...featureAttributes[j],
+      })),
     };
   });
 }
@@ -51,7 +61,7 @@ const crossNeeds: Need[] = ['online_orders', 'found_online', 'bring_back', 'know
 /** `count` listed-looking packages over four sectors and three categories, prices in HK$10/HK$100 steps. */
 export function generateMatchCatalogue(count: number, seed = 13): MatchPackage[] {
   const rnd = random(seed);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const between = (min: number, max: number, step: number) => min + Math.floor((rnd() * (max - min)) / step) * step;
   let featureId = 1;
   const out: MatchPackage[] = [];
@@ -82,9 +92,16 @@ export function generateMatchCatalogue(count: number, seed = 13): MatchPackage[]
       priceCents: monthly ? between(150_00, 4_000_00, 10_00) : between(3_000_00, 99_800_00, 100_00),
       features,
       ...(rnd() < 0.4 ? { needsMet: [...new Set<Need>([...defaultsOf(category), pick(crossNeeds)])] } : {}),
-      ...(category === 'e_payment_pos' ? { paymentMethods: ['octopus', 'fps', ...otherMethods.filter(() => rnd() < 0.6)] as PaymentMethod[] } : {}),
+      ...(category === 'e_payment_pos'
+        ? { paymentMethods: ['octopus', 'fps', ...otherMethods.filter(() => rnd() < 0.6)] as PaymentMethod[] }
+        : {}),
       ...(rnd() < 0.3 ? { maxOutlets: 1 + Math.floor(rnd() * 5) } : {}),
-      ...(rnd() < 0.2 ? (() => { const min = between(1, 60, 1); return { minSeats: min, maxSeats: min + between(10, 120, 1) }; })() : {}),
+      ...(rnd() < 0.2
+        ? (() => {
+            const min = between(1, 60, 1);
+            return { minSeats: min, maxSeats: min + between(10, 120, 1) };
+          })()
+        : {}),
       ...(rnd() < 0.25 ? { supportDistricts: districts.filter(() => rnd() < 0.35) } : {}),
     });
   }
@@ -92,7 +109,11 @@ export function generateMatchCatalogue(count: number, seed = 13): MatchPackage[]
 }
 
 function defaultsOf(category: string): Need[] {
-  return category === 'e_payment_pos' ? ['e_payments', 'till_stock'] : category === 'online_promotion' ? ['found_online'] : ['bring_back', 'know_customers'];
+  return category === 'e_payment_pos'
+    ? ['e_payments', 'till_stock']
+    : category === 'online_promotion'
+      ? ['found_online']
+      : ['bring_back', 'know_customers'];
 }
 
 /** The example of issue 13: a 12-seat noodle shop in Sham Shui Po that only takes cash. */

@@ -5,7 +5,10 @@ import { escapeRegExp } from './values';
 
 /** The value beside a term in a description list (<dt>term</dt><dd>value</dd>). */
 export function valueOf(scope: Locator, term: string): Locator {
-  return scope.getByRole('term').filter({ hasText: new RegExp(`^${escapeRegExp(term)}$`) }).locator('xpath=following-sibling::dd[1]');
+  return scope
+    .getByRole('term')
+    .filter({ hasText: new RegExp(`^${escapeRegExp(term)}$`) })
+    .locator('xpath=following-sibling::dd[1]');
 }
 
 /** The site header's main navigation, by its name in the page's language. */

@@ -91,7 +91,10 @@ export async function registerAccount(
 /** Registers a new shop owner named after `label`, with an email `<emailPrefix>-<label>-<stamp>@example.com`. */
 export async function registerApplicant(page: Page, label: string, emailPrefix = 'e2e'): Promise<Account> {
   const stamp = uniqueStamp();
-  const account = { name: `E2E ${label} ${stamp}`, email: `${emailPrefix}-${label.toLowerCase().replace(/\W+/g, '-')}-${stamp}@example.com` };
+  const account = {
+    name: `E2E ${label} ${stamp}`,
+    email: `${emailPrefix}-${label.toLowerCase().replace(/\W+/g, '-')}-${stamp}@example.com`,
+  };
   await registerAccount(page, account);
   return account;
 }

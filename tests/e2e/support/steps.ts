@@ -8,13 +8,24 @@ import { expiryNextYear, hongKongYear, toCents } from './values';
 // ── A Food and Beverage business ─────────────────────────────────────────────────────────────────────────────
 
 /** What the business form asks besides the Yes/No questions; the sector is always Food and Beverage. */
-export type BusinessDetails = { nameEn: string; nameZh: string; brNumber: string; employees: string; address: string; district: string; phone: string };
+export type BusinessDetails = {
+  nameEn: string;
+  nameZh: string;
+  brNumber: string;
+  employees: string;
+  address: string;
+  district: string;
+  phone: string;
+};
 
 /** Fills the business profile form up to (not including) the Yes/No questions; registered under the BRO. */
 export async function fillBusinessDetails(page: Page, business: BusinessDetails) {
   await page.getByLabel('Business name in English').fill(business.nameEn);
   await page.getByLabel('Business name in Chinese').fill(business.nameZh);
-  await page.getByRole('group', { name: 'How is the business registered?' }).getByRole('radio', { name: 'Under the Business Registration Ordinance' }).check();
+  await page
+    .getByRole('group', { name: 'How is the business registered?' })
+    .getByRole('radio', { name: 'Under the Business Registration Ordinance' })
+    .check();
   await page.getByLabel('Business Registration number', { exact: true }).fill(business.brNumber);
   await page.getByLabel('Business Registration Certificate valid until').fill(expiryNextYear());
   await page.getByLabel('Sector', { exact: true }).selectOption({ label: 'Food and Beverage' });
@@ -36,10 +47,13 @@ export async function addEligibleBusiness(page: Page, business: BusinessDetails)
     ['Is it a statutory body?', 'No'],
     ['Is it a government-subvented organisation?', 'No'],
   ];
-  for (const [question, answer] of answers) await page.getByRole('group', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
+  for (const [question, answer] of answers)
+    await page.getByRole('group', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
   await page.getByRole('button', { name: 'Save business profile' }).click();
   await expect(page).toHaveURL(/\/businesses\/\d+\/eligibility\?created=1$/);
-  await expect(page.getByRole('main').getByRole('status').filter({ hasText: "Your business meets the programme's rules so far." })).toBeVisible();
+  await expect(
+    page.getByRole('main').getByRole('status').filter({ hasText: "Your business meets the programme's rules so far." }),
+  ).toBeVisible();
 }
 
 // ── Enquiry, quotation, application ──────────────────────────────────────────────────────────────────────────

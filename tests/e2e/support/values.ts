@@ -45,7 +45,14 @@ export function expectedSplit(costCents: number, committedCents = 0): Calculator
   const headroomBefore = Math.max(0, CAP_CENTS - committedCents);
   const match = Math.floor(costCents / 2);
   const programme = Math.min(match, headroomBefore);
-  return { cost: costCents, programme, shop: costCents - programme, headroomBefore, headroomAfter: headroomBefore - programme, capped: programme < match };
+  return {
+    cost: costCents,
+    programme,
+    shop: costCents - programme,
+    headroomBefore,
+    headroomAfter: headroomBefore - programme,
+    capped: programme < match,
+  };
 }
 
 /** The split for a shop with no funding yet: the programme pays half rounded down to the cent (at most the cap). */

@@ -1,7 +1,12 @@
 // Twelve static cards: what a bare Remix page costs to render.
 import { Link } from '@remix-run/react';
 
-const cards = Array.from({ length: 12 }, (_, i) => ({ id: i + 1, name: `Package ${i + 1}`, vendor: `Vendor ${i + 1}`, price: 1000 + i * 100 }));
+const cards = Array.from({ length: 12 }, (_, i) => ({
+  id: i + 1,
+  name: `Package ${i + 1}`,
+  vendor: `Vendor ${i + 1}`,
+  price: 1000 + i * 100,
+}));
 
 export default function Index() {
   return (
