@@ -30,6 +30,8 @@ let stopping = false;
 
 const app = express();
 app.disable('x-powered-by');
+// While stopping, the readiness check says so (503), and the load balancer stops sending new work here.
+app.get('/healthz', (_req, res, next) => (stopping ? res.status(503).set('Cache-Control', 'no-store').json({ app: 'draining' }) : next()));
 app.use((_req, res, next) => {
   if (stopping) res.set('Connection', 'close');
   // Served over HTTPS (that is what SECURE_COOKIES says): browsers must never try plain HTTP for a year.
@@ -133,6 +135,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function shutdown(signal: string) {
   stopping = true;
   log(`Shutting down (${signal}): finishing the requests in flight`);
+  // Serve on while health checks see "draining" and take this process out of rotation (SHUTDOWN_DRAIN_MS).
+  if (env.SHUTDOWN_DRAIN_MS > 0) await sleep(env.SHUTDOWN_DRAIN_MS);
   // Connections the kernel has already completed but Node has not yet taken (a busy event loop takes them late) would
   // be reset by closing the listener. Keep taking them (answered with Connection: close) until a pass of the event
   // loop's poll phase — where they are taken — brings no new one, then stop accepting.

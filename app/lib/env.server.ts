@@ -39,6 +39,9 @@ const schema = z.object({
   LAPSE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
   PURGE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // On SIGTERM, how long to keep serving while /healthz says "draining", so that a load balancer's health check takes
+  // the process out of rotation before it stops accepting (0: stop accepting at once).
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(0),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -57,17 +57,43 @@ type Proxy = { url: string; retried: number; failed: string[]; close: () => Prom
 function startProxy(backends: number[]): Promise<Proxy> {
   let next = 0;
   const state = { retried: 0, failed: [] as string[] };
+  // Health checks every 50 ms, as a load balancer does: a process whose /healthz is not 200 (draining after SIGTERM,
+  // or down) gets no new requests until it answers 200 again.
+  const healthy = new Set(backends.keys());
+  const probe = setInterval(() => {
+    backends.forEach((port, index) => {
+      const check = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: false }, (answer) => {
+        answer.resume();
+        if (answer.statusCode === 200) healthy.add(index);
+        else healthy.delete(index);
+      });
+      check.setTimeout(1_000, () => check.destroy());
+      check.on('error', () => healthy.delete(index));
+    });
+  }, 50);
+  const pick = () => {
+    const live = [...healthy];
+    return live.length > 0 ? live[next++ % live.length]! : next++ % backends.length;
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const first = next++ % backends.length;
+      const first = pick();
       const attempt = (tries: number) => {
         const port = backends[(first + tries) % backends.length]!;
         const headers = { ...req.headers, host: `127.0.0.1:${port}`, 'x-forwarded-for': '198.51.100.9' };
         delete headers.connection;
         const upstream = http.request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers, agent: false }, (answer) => {
+          // A process draining before the health check noticed: an idempotent request goes to another (nginx's
+          // proxy_next_upstream http_503).
+          if (answer.statusCode === 503 && req.method === 'GET' && tries < 20) {
+            answer.resume();
+            state.retried++;
+            setTimeout(() => attempt(tries + 1), 20);
+            return;
+          }
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
         });
@@ -93,7 +119,11 @@ function startProxy(backends: number[]): Promise<Proxy> {
       resolve(
         Object.assign(state, {
           url: `http://127.0.0.1:${port}`,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: () =>
+            new Promise<void>((done) => {
+              clearInterval(probe);
+              server.close(() => done());
+            }),
         }),
       );
     }),
@@ -108,6 +138,8 @@ const serverEnv = () => ({
   OUTBOX_INTERVAL_MS: '150',
   TRUST_PROXY: '1',
   DB_POOL_MAX: '8',
+  // Long enough for the proxy's 50 ms health checks to take a stopping process out of rotation.
+  SHUTDOWN_DRAIN_MS: '400',
 });
 
 beforeAll(async () => {
