@@ -33,7 +33,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  // The layers: domain ← db ← services ← routes; lib and components never reach up into services.
+  // The layers: domain ← db ← services ← jobs and routes; lib and components never reach up into services.
+  { files: ['app/jobs/**'], rules: { 'no-restricted-imports': restrict(forbid('routes', 'components')) } },
   {
     files: ['app/domain/**'],
     rules: { 'no-restricted-imports': restrict(forbid('lib', 'services', 'routes', 'components', 'db', 'jobs')) },
@@ -44,5 +45,5 @@ export default tseslint.config(
   },
   { files: ['app/lib/**'], rules: { 'no-restricted-imports': restrict(forbid('services', 'routes', 'components', 'jobs')) } },
   { files: ['app/components/**'], rules: { 'no-restricted-imports': restrict(forbid('services', 'routes', 'jobs')) } },
-  { files: ['app/services/**'], rules: { 'no-restricted-imports': restrict(forbid('routes', 'components')) } },
+  { files: ['app/services/**'], rules: { 'no-restricted-imports': restrict(forbid('routes', 'components', 'jobs')) } },
 );

@@ -16,9 +16,10 @@ import { parseEnv } from './lib/env.server';
 import { requestLogging } from './lib/logging.server';
 import { serviceUnavailable, wasUnavailable } from './lib/unavailable.server';
 import stylesheet from './styles/app.css';
-import { startPurgeJob } from './services/auth.server';
-import { startLapseJob } from './services/claims.server';
-import { httpSender, startOutboxWorker } from './services/outbox.server';
+import { startLapseJob } from './jobs/lapse.server';
+import { startOutboxWorker } from './jobs/outbox.server';
+import { startPurgeJob } from './jobs/purge.server';
+import { httpSender } from './services/outbox.server';
 
 const log = (line: string) => console.log(`[matchfund] ${line}`);
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,5 +1,5 @@
 // The Kysely client factory: one pg pool per process, camelCase in TypeScript, snake_case in SQL.
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -13,6 +13,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 export type DB = Kysely<Database>;
+/** A transaction on the database: services take one to write together with their audit event. */
+export type Trx = Transaction<Database>;
 
 // JSON columns (declarations, quotation items, payloads) keep their keys exactly as written.
 

@@ -2,16 +2,15 @@
 // months of shops, applications, claims and payments are planned (db/demo-plan.ts) and written in bulk, each row
 // with the time it happened, in one transaction. The plan already kept every rule; this file only writes it down.
 import crypto from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { hongKongDay } from '../app/domain/dates';
 import { isOncePerApplication } from '../app/domain/notifications';
+import type { Trx } from './client';
 import { demoPdf } from './demo-pdf';
 import { allDeclarations, DEMO_SEED, planDemo, type CatalogueSolution, type DemoPlan, type PlanUser } from './demo-plan';
 import type { Database } from './schema';
 import { demoAccounts } from './seed';
 import { seedVendors } from './seed-data';
-
-type Trx = Transaction<Database>;
 
 export type DemoActivitySummary = {
   enterprises: number;

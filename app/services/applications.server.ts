@@ -1,14 +1,14 @@
 // Funding applications: draft from a confirmed quotation, submit with the cap enforced under a row lock, withdraw.
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { DB } from '../../db/client';
+import type { DB, Trx } from '../../db/client';
 import type { DocumentKind } from '../../db/schema';
 import { committedStatuses, transition, type ApplicationStatus } from '../domain/application-lifecycle';
 import { checkDocument, safeFilename } from '../domain/documents';
 import { failedCodes, type EligibilityCode } from '../domain/eligibility';
 import { fundingSplit, nothingToFund, type FundingSplit } from '../domain/funding';
 import type { ApplicantDeclaration } from '../domain/reasons';
-import { recordTransition, type Trx } from './audit.server';
+import { recordTransition } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
 import { settingsInForce } from './settings.server';

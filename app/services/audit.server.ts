@@ -1,13 +1,10 @@
 // Every change of an application: the append-only event, the in-app notifications and the outbox messages, all
 // written with the caller's transaction so that none exists without the others.
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/client';
-import type { AuditLogTable, Database } from '../../db/schema';
+import type { DB, Trx } from '../../db/client';
+import type { AuditLogTable } from '../../db/schema';
 import type { ActorRole, ApplicationAction, ApplicationStatus } from '../domain/application-lifecycle';
 import { applicationSourceKey, notificationsFor } from '../domain/notifications';
 import { notify } from './notifications.server';
-
-export type Trx = Transaction<Database>;
 
 /** One entry of the audit log of vendors, packages, businesses, holidays and enquiries, in the caller's transaction. */
 export async function writeAudit(

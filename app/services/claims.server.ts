@@ -2,14 +2,13 @@
 // maker-checker (prepare, then a different officer releases), and the lapse of approvals never put to use.
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { DB } from '../../db/client';
+import type { DB, Trx } from '../../db/client';
 import { transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { checkBankAccount, maskAccount, type BankAccount, type BankAccountError } from '../domain/bank-account';
 import { allPassed, checkClaim, payableCents } from '../domain/claims';
 import { checkDocument } from '../domain/documents';
 import { hongKongDay } from '../domain/dates';
-import { recordTransition, type Trx } from './audit.server';
-import { lapseJobRun } from '../lib/logging.server';
+import { recordTransition } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
 import { storeDocument, type UploadedDocument } from './applications.server';
 import { notifyPaymentPrepared } from './notifications.server';
@@ -494,21 +493,6 @@ export async function lapseOverdue({
     }
     return { lapsed };
   });
-}
-
-/** Runs the lapse job periodically (every process may run it; the locks keep it exactly-once). */
-export function startLapseJob({ db, intervalMs = 60 * 60 * 1000 }: { db: DB; intervalMs?: number }): () => void {
-  // One log line per run (lapseJobRun), with the references lapsed.
-  const run = () => {
-    const started = performance.now();
-    return lapseOverdue({ db })
-      .then(({ lapsed }) => lapseJobRun({ durationMs: performance.now() - started, lapsed }))
-      .catch((error: unknown) => lapseJobRun({ durationMs: performance.now() - started, error }));
-  };
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  void run();
-  return () => clearInterval(timer);
 }
 
 export const newIdempotencyKey = () => crypto.randomUUID();

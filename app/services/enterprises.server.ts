@@ -1,5 +1,5 @@
 // A shop owner's enterprises: create and edit the business profile, and read it (owner only) with its eligibility.
-import type { DB } from '../../db/client';
+import type { DB, Trx } from '../../db/client';
 import type { Selectable } from 'kysely';
 import type { EnterprisesTable, ProgrammeSettings } from '../../db/schema';
 import { committedStatuses } from '../domain/application-lifecycle';
@@ -7,7 +7,6 @@ import { hongKongDay } from '../domain/dates';
 import { checkEligibility, type EnterpriseFacts, type PackageFacts, type RuleResult } from '../domain/eligibility';
 import type { EnterpriseInput } from '../domain/enterprise';
 import { identityChanges, identityEdit, type ProfileIdentity } from '../domain/identity';
-import type { Trx } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
 import { writeAudit } from './audit.server';
 

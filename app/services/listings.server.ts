@@ -1,10 +1,9 @@
 // Vendors' package listings: drafts and new versions under the price rules, submission for vetting, delisting;
 // and the officers' vetting. A listed package keeps its listed version until a new one is approved.
 import { sql } from 'kysely';
-import type { DB } from '../../db/client';
+import type { DB, Trx } from '../../db/client';
 import { eligibleCostCents, type PricingModel } from '../domain/funding';
 import { checkListing, medianCents, type ListingProblem } from '../domain/listing-rules';
-import type { Trx } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
 import { writeAudit } from './audit.server';
 import { notifyListingVetted } from './notifications.server';

@@ -1,16 +1,12 @@
 // In-app notifications: writing one (with its outbox message, rendered in the receiver's language) at most once per
 // (user, source event, template), and the user's own list, opening and marking read.
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/client';
-import type { Database } from '../../db/schema';
+import type { DB, Trx } from '../../db/client';
 import { notificationTarget, paymentReleasers, type NotificationRole, type NotificationTemplate } from '../domain/notifications';
 import { isLocale, type Locale } from '../lib/i18n';
 import { serverT } from '../lib/i18n.server';
 import { templateValues, type NotificationParams } from '../lib/notification-values';
 
 export const NOTIFICATION_PAGE_SIZE = 20;
-
-type Trx = Transaction<Database>;
 
 /** One translator per language for the process: building an i18next instance per message costs more than the insert. */
 const translators = new Map<Locale, ReturnType<typeof serverT>>();

@@ -1,6 +1,6 @@
 // The case officers' workbench: the queue, taking work (safely under concurrency) and deciding applications.
 import { sql } from 'kysely';
-import type { DB } from '../../db/client';
+import type { DB, Trx } from '../../db/client';
 import { budgetStatuses, isCommitted, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
 import { hasConflictOfInterest, takeDecision } from '../domain/assignment';
@@ -8,7 +8,7 @@ import { latestExchange, replyReceived } from '../domain/info-requests';
 import { fundingSplit, headroomCents, nothingToFund } from '../domain/funding';
 import type { RejectionReason } from '../domain/reasons';
 import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
-import { recordTransition, type Trx } from './audit.server';
+import { recordTransition } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
 import { holidaySet } from './holidays.server';

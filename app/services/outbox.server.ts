@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import type { OutboxTopic } from '../../db/schema';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../domain/notifications';
-import { logDeliveryAttempt, logJobRun } from '../lib/logging.server';
+import { logDeliveryAttempt } from '../lib/logging.server';
 
 export type OutboxMessage = { id: number; idempotencyKey: string; payload: Record<string, unknown>; attempts: number };
 export type Sender = (message: OutboxMessage) => Promise<void>;
@@ -126,48 +126,6 @@ export function httpSender({ url, timeoutMs = 5000 }: { url: string; timeoutMs?:
     });
     // 409 from a gateway that has seen this key: it was delivered before (our earlier try timed out after it landed).
     if (!response.ok && response.status !== 409) throw new Error(`gateway answered ${response.status}`);
-  };
-}
-
-/**
- * Runs deliverDue every interval until stopped; errors are logged, never thrown into the server. A run that found
- * work, or failed, is logged (one line); the empty polls every couple of seconds are not.
- */
-export function startOutboxWorker({
-  db,
-  topic,
-  send,
-  intervalMs = 2000,
-}: {
-  db: DB;
-  topic: OutboxTopic;
-  send: Sender;
-  intervalMs?: number;
-}): () => Promise<void> {
-  let run: Promise<void> | undefined;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (run) return;
-    const started = performance.now();
-    run = deliverDue({ db, topic, send, stopping: () => stopped })
-      .then(
-        (report) => void (report.claimed > 0 && logJobRun({ job: `outbox.${topic}`, durationMs: performance.now() - started, ...report })),
-      )
-      .catch((error: unknown) => logJobRun({ job: `outbox.${topic}`, durationMs: performance.now() - started, error }))
-      .finally(() => {
-        run = undefined;
-      });
-  }, intervalMs);
-  timer.unref();
-  /**
-   * Stops polling and waits for the run in progress: the message being sent is finished and marked, the rest of its
-   * batch handed back. Closing the database under a run instead would leave its batch leased (up to a minute) and
-   * could send a message again after it was delivered but before it was marked sent.
-   */
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await run;
   };
 }
 

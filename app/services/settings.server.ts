@@ -1,9 +1,8 @@
 // Programme and round settings: every change is a new version; applications keep the version they were judged under.
 import { sql } from 'kysely';
-import type { DB } from '../../db/client';
+import type { DB, Trx } from '../../db/client';
 import { budgetCoversApproved } from '../domain/funding';
 import type { ProgrammeSettings } from '../../db/schema';
-import type { Trx } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
 import { budgetStatuses } from '../domain/application-lifecycle';
 

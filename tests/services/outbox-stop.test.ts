@@ -2,7 +2,8 @@
 // sent, the rest of the batch is handed back at once (no lease left to run out, no attempt counted), and the stop
 // resolves only then — so the database pool is never closed under a delivery.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOutboxWorker, type OutboxMessage } from '../../app/services/outbox.server';
+import { startOutboxWorker } from '../../app/jobs/outbox.server';
+import type { OutboxMessage } from '../../app/services/outbox.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 let t: TestDatabase;
