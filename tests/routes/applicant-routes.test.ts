@@ -5,7 +5,7 @@ import { action as newApplicationAction, loader as newApplicationLoader } from '
 import { loader as eligibilityLoader } from '../../app/routes/businesses.$id.eligibility';
 import { action as editBusinessAction } from '../../app/routes/businesses.$id._index';
 import { action as newBusinessAction } from '../../app/routes/businesses.new';
-import { action as solutionAction } from '../../app/routes/solutions.$id';
+import { action as solutionAction } from '../../app/routes/solutions.$id/route';
 import { action as vendorEnquiriesAction } from '../../app/routes/vendor.enquiries';
 import { csrfCookie } from '../../app/lib/cookies.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
