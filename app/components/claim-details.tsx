@@ -2,6 +2,7 @@
 // claim's own documents.
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../lib/format';
+import { bracketed } from '../lib/i18n';
 import { useRootData } from '../lib/root-data';
 import { Money } from './money';
 
@@ -44,7 +45,8 @@ export function ClaimDetails({
         <div>
           <dt>{t('claims:invoiced')}</dt>
           <dd>
-            <Money cents={claim.invoicedCents} /> · {t('claims:payeeVendorBr')}: {claim.payeeVendorBr}
+            <Money cents={claim.invoicedCents} /> ·{' '}
+            {t('claims:payeeVendorBrLine', { label: t('claims:payeeVendorBr'), number: claim.payeeVendorBr })}
           </dd>
         </div>
         <div>
@@ -83,8 +85,8 @@ export function ClaimDetails({
           .filter((d) => d.claimId === claim.id || d.kind === 'quotation')
           .map((doc) => (
             <li key={doc.id}>
-              <a href={`/officer/applications/${reference}/documents/${doc.id}`}>{doc.filename}</a> (
-              {t(`applications:documentKinds.${doc.kind}`)})
+              <a href={`/officer/applications/${reference}/documents/${doc.id}`}>{doc.filename}</a>
+              {bracketed(t(`applications:documentKinds.${doc.kind}`), locale)}
             </li>
           ))}
       </ul>

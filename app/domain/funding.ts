@@ -69,6 +69,23 @@ export function headroomCents(capCents: number, committedCents: number): number 
 }
 
 /**
+ * What the subsidy calculator counts as already committed: the enterprise's real commitments when they are known (a
+ * shop owner with one business), otherwise the amount typed in (none: nothing); never more than the cap, so the
+ * headroom the calculator shows is `headroomCents(cap, committed)`.
+ */
+export function calculatorCommittedCents({
+  capCents,
+  accountCommittedCents,
+  typedCents,
+}: {
+  capCents: number;
+  accountCommittedCents: number | null;
+  typedCents: number | undefined;
+}): number {
+  return capCents - headroomCents(capCents, accountCommittedCents ?? typedCents ?? 0);
+}
+
+/**
  * Splits a cost between the programme and the shop. The programme pays matchBps of the cost, rounded down to the
  * cent, and never more than the headroom; the shop pays exactly the rest.
  */

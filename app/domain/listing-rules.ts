@@ -52,6 +52,17 @@ export type ListingCode =
 
 export type ListingProblem = { field: string; code: ListingCode };
 
+/**
+ * The price ceiling a package is judged against: a monthly package's counted total may reach the subscription
+ * ceiling, any other its one-off ceiling. Vetting and the risk signals both compare with this one figure.
+ */
+export function priceCeilingCents(
+  pricingModel: PricingModel,
+  rules: Pick<ListingRules, 'maxOneOffCents' | 'maxSubscriptionTotalCents'>,
+): number {
+  return pricingModel === 'monthly' ? rules.maxSubscriptionTotalCents : rules.maxOneOffCents;
+}
+
 /** Days a solution may take to be deployed: the programme's months, counted as 30 days each. */
 export function maxDeploymentDays(rules: ListingRules): number {
   return rules.deploymentMonths * 30;
@@ -110,7 +121,7 @@ export function checkListing({
     }),
   }));
   // The ceiling of the package's kind: a one-off package, or a subscription counted over its months.
-  const ceiling = draft.pricingModel === 'one_off' ? rules.maxOneOffCents : rules.maxSubscriptionTotalCents;
+  const ceiling = priceCeilingCents(draft.pricingModel, rules);
   let packageCounted: number | null = null;
   if (!Number.isSafeInteger(draft.priceCents)) problems.push({ field: 'price', code: 'price_not_cents' });
   else if (draft.priceCents <= 0) problems.push({ field: 'price', code: 'price_missing' });

@@ -11,6 +11,7 @@ import {
   type QuotationGroup,
   type RiskSignal,
 } from '../domain/risk-signals';
+import { priceCeilingCents } from '../domain/listing-rules';
 import { getCurrentSettings } from './catalogue.server';
 import { committedCents } from './enterprises.server';
 
@@ -188,7 +189,7 @@ export async function riskSignalsFor({ db, reference }: { db: DB; reference: str
 
   const vendorQuotations: QuotationGroup[] = quotations.map((row) => ({
     eligibleCostCents: Number(row.eligibleCostCents),
-    ceilingCents: row.pricingModel === 'monthly' ? settings.maxSubscriptionTotalCents : settings.maxOneOffCents,
+    ceilingCents: priceCeilingCents(row.pricingModel, settings),
     count: Number(row.count),
   }));
 

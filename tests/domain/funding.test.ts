@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  calculatorCommittedCents,
   budgetCoversApproved,
   countedMonths,
   eligibleCostCents,
@@ -203,6 +204,31 @@ describe('a round budget against the money already approved', () => {
           expect(budgetCoversApproved({ budgetCents: budgetCents + 1, approvedCents })).toBe(true);
         if (approvedCents > 0) expect(budgetCoversApproved({ budgetCents: approvedCents - 1, approvedCents })).toBe(false);
       }),
+    );
+  });
+});
+
+describe('calculatorCommittedCents', () => {
+  it("counts the account's commitments when known, else the typed amount, else nothing; never more than the cap", () => {
+    expect(calculatorCommittedCents({ capCents: 50_000_00, accountCommittedCents: 10_000_00, typedCents: 40_000_00 })).toBe(10_000_00);
+    expect(calculatorCommittedCents({ capCents: 50_000_00, accountCommittedCents: null, typedCents: 40_000_00 })).toBe(40_000_00);
+    expect(calculatorCommittedCents({ capCents: 50_000_00, accountCommittedCents: null, typedCents: undefined })).toBe(0);
+    expect(calculatorCommittedCents({ capCents: 50_000_00, accountCommittedCents: null, typedCents: 90_000_00 })).toBe(50_000_00);
+  });
+
+  it('is the smaller of what is committed and the cap, and leaves headroomCents to spend', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_00 }),
+        fc.option(fc.integer({ min: 0, max: 10_000_000_00 })),
+        fc.option(fc.integer({ min: 0, max: 10_000_000_00 }), { nil: undefined }),
+        (capCents, accountCommittedCents, typedCents) => {
+          const used = accountCommittedCents ?? typedCents ?? 0;
+          const committed = calculatorCommittedCents({ capCents, accountCommittedCents, typedCents });
+          expect(committed).toBe(Math.min(used, capCents));
+          expect(capCents - committed).toBe(headroomCents(capCents, used));
+        },
+      ),
     );
   });
 });

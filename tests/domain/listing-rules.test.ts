@@ -6,6 +6,7 @@ import {
   maxDeploymentDays,
   medianCents,
   MIN_ITEM_COST_CENTS,
+  priceCeilingCents,
   type ListingDraft,
   type ListingRules,
 } from '../../app/domain/listing-rules';
@@ -283,5 +284,40 @@ describe('medianCents', () => {
     [[10, 30], 20],
   ])('median of %j is %s', (values, expected) => {
     expect(medianCents(values)).toBe(expected);
+  });
+});
+
+describe('priceCeilingCents', () => {
+  it('a monthly package is judged against the subscription ceiling, a one-off against the one-off ceiling', () => {
+    const limits = { maxOneOffCents: 30_000_00, maxSubscriptionTotalCents: 25_000_00 };
+    expect(priceCeilingCents('monthly', limits)).toBe(25_000_00);
+    expect(priceCeilingCents('one_off', limits)).toBe(30_000_00);
+  });
+
+  it('checkListing refuses exactly above the ceiling priceCeilingCents gives', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('one_off' as const, 'monthly' as const),
+        fc.integer({ min: MIN_ITEM_COST_CENTS, max: 10_000_000 }),
+        fc.integer({ min: -2, max: 2 }),
+        (pricingModel, ceiling, delta) => {
+          const limits: ListingRules = { ...rules, maxOneOffCents: ceiling, maxSubscriptionTotalCents: ceiling + 7 };
+          const target = priceCeilingCents(pricingModel, limits);
+          const priceCents = pricingModel === 'monthly' ? Math.max(1, Math.floor(target / 24) + delta) : target + delta;
+          const draft: ListingDraft = {
+            category: 'e_payment_pos',
+            sector: 'fnb',
+            pricingModel,
+            priceCents,
+            minContractMonths: pricingModel === 'monthly' ? 24 : null,
+            deploymentDays: 30,
+            features: [],
+          };
+          const counted = eligibleCostCents([draft], limits.maxSubscriptionMonths);
+          const over = checkListing({ draft, rules: limits, otherListings: [], ...open }).some((p) => p.code.endsWith('_over_ceiling'));
+          expect(over).toBe(counted > target);
+        },
+      ),
+    );
   });
 });

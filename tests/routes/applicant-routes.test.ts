@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { action as applicationAction, loader as applicationLoader } from '../../app/routes/applications.$ref';
+import { action as applicationAction, loader as applicationLoader } from '../../app/routes/applications.$ref/route';
 import { loader as documentLoader } from '../../app/routes/applications.$ref_.documents.$id';
 import { action as newApplicationAction, loader as newApplicationLoader } from '../../app/routes/applications.new';
 import { loader as eligibilityLoader } from '../../app/routes/businesses.$id.eligibility';
 import { action as editBusinessAction } from '../../app/routes/businesses.$id._index';
 import { action as newBusinessAction } from '../../app/routes/businesses.new';
-import { action as solutionAction } from '../../app/routes/solutions.$id';
+import { action as solutionAction } from '../../app/routes/solutions.$id/route';
 import { action as vendorEnquiriesAction } from '../../app/routes/vendor.enquiries';
 import { csrfCookie } from '../../app/lib/cookies.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -228,7 +228,12 @@ describe('a quotation the programme cannot pay a share of', () => {
       applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'submit' }, { session }), { ref })),
     );
     expect(response.status).toBe(409);
-    expect(await response.json()).toEqual({ error: 'applications:no_programme_share', values: { cost: 'HK$0.01', percent: '50' } });
+    expect(await response.json()).toEqual({
+      fieldErrors: {},
+      formErrors: ['applications:no_programme_share'],
+      values: {},
+      params: { cost: 'HK$0.01', percent: '50' },
+    });
   });
 });
 

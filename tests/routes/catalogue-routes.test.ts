@@ -3,7 +3,7 @@ import { action as adminAction, loader as adminLoader } from '../../app/routes/a
 import { loader as compareLoader } from '../../app/routes/compare';
 import { loader as healthLoader } from '../../app/routes/healthz';
 import { loader as officerLoader } from '../../app/routes/officer._index';
-import { loader as detailLoader } from '../../app/routes/solutions.$id';
+import { loader as detailLoader } from '../../app/routes/solutions.$id/route';
 import { loader as catalogueLoader } from '../../app/routes/solutions._index';
 import { loader as vendorLoader } from '../../app/routes/vendor._index';
 import { loader as vendorListingsLoader } from '../../app/routes/vendor.listings._index';

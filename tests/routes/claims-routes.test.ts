@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfCookie } from '../../app/lib/cookies.server';
-import { action as applicationAction } from '../../app/routes/applications.$ref';
+import { action as applicationAction } from '../../app/routes/applications.$ref/route';
 import { action as shopClaimAction } from '../../app/routes/applications.$ref_.claim';
 import { action as claimAction, loader as claimLoader } from '../../app/routes/officer.claims.$ref';
 import { loader as claimsQueueLoader } from '../../app/routes/officer.claims._index';

@@ -6,7 +6,7 @@ import { loader as enquiriesLoader } from '../../app/routes/enquiries';
 import { loader as questionLoader } from '../../app/routes/match.$question';
 import { loader as checkLoader } from '../../app/routes/match.check';
 import { action as resultsAction, loader as resultsLoader } from '../../app/routes/match.results';
-import { loader as reviewLoader } from '../../app/routes/officer.applications.$ref';
+import { loader as reviewLoader } from '../../app/routes/officer.applications.$ref/route';
 import { action as registerAction } from '../../app/routes/register';
 import { loader as startLoader } from '../../app/routes/start';
 import { loader as vendorEnquiriesLoader } from '../../app/routes/vendor.enquiries';

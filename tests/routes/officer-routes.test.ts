@@ -7,7 +7,7 @@ import { action as roundsAction, loader as roundsLoader } from '../../app/routes
 import { action as notificationsAction, loader as notificationsLoader } from '../../app/routes/notifications';
 import { unreadCount } from '../../app/services/notifications.server';
 import { action as officerHomeAction, loader as officerHomeLoader } from '../../app/routes/officer._index';
-import { action as reviewAction, loader as reviewLoader } from '../../app/routes/officer.applications.$ref';
+import { action as reviewAction, loader as reviewLoader } from '../../app/routes/officer.applications.$ref/route';
 import { action as queueAction, loader as queueLoader } from '../../app/routes/officer.applications._index';
 import { loader as officerDocumentLoader } from '../../app/routes/officer.applications.$ref_.documents.$id';
 import { submitApplication } from '../../app/services/applications.server';
@@ -107,7 +107,7 @@ describe('officer routes', () => {
       reviewAction(args(await postForm('/x', { intent: 'reject', expectedStatus: 'under_review' }, { session }), { ref: reference })),
     );
     expect(noReason.status).toBe(400);
-    expect(await noReason.json()).toMatchObject({ error: 'officer:reason_required', field: 'reasonCode' });
+    expect(await noReason.json()).toMatchObject({ fieldErrors: { reasonCode: ['officer:reason_required'] } });
     const noMessage = await respond(async () =>
       reviewAction(
         args(await postForm('/x', { intent: 'request_info', expectedStatus: 'under_review', note: ' ' }, { session }), { ref: reference }),
@@ -132,7 +132,7 @@ describe('officer routes', () => {
       ),
     );
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ error: 'officer:stale' });
+    expect(await stale.json()).toMatchObject({ formErrors: ['officer:stale'] });
 
     const page = await respond(async () => reviewLoader(args(await getRequest('/x', { session }), { ref: reference })));
     const body = (await page.json()) as { application: { status: string }; events: { action: string }[] };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryRequirements } from '../../app/domain/category-requirements';
-import { action as vetAction, loader as vetLoader } from '../../app/routes/officer.listings.$id';
+import { action as vetAction, loader as vetLoader } from '../../app/routes/officer.listings.$id/route';
 import { loader as queueLoader } from '../../app/routes/officer.listings._index';
 import { action as vendorsAction, loader as vendorsLoader } from '../../app/routes/officer.vendors';
 import { getListedSolution } from '../../app/services/catalogue.server';
@@ -285,7 +285,7 @@ describe('vetting decisions', () => {
     ] as Record<string, string | string[]>[]) {
       const stale = await vet(pkg.versionId, fields);
       expect(stale.status).toBe(409);
-      expect(await stale.json()).toEqual({ formError: 'vetting:stale' });
+      expect(await stale.json()).toEqual({ fieldErrors: {}, formErrors: ['vetting:stale'], values: {} });
     }
     expect(await versionStatus(pkg.versionId)).toBe('approved');
     // The decided version is still there to read, without decision forms.
