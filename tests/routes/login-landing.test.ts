@@ -52,7 +52,7 @@ describe('landing after login', () => {
     ['applicant@demo.matchfund.hk', '/account'],
     ['vendor@demo.matchfund.hk', '/vendor'],
     ['officer@demo.matchfund.hk', '/officer'],
-    ['admin@demo.matchfund.hk', '/admin/officers'],
+    ['admin@demo.matchfund.hk', '/admin'],
   ])('%s lands on its home', async (email, home) => {
     expect(await login(email, DEMO_PASSWORD)).toBe(home);
   });
