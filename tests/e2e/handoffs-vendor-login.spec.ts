@@ -225,7 +225,7 @@ test('a new shop owner goes from "register" to "submitted" in 繁體中文 on a 
     await walk.click(page.getByRole('main').getByRole('link', { name: hkEnquiries.applyButton }), /\/applications\/new\?quotation=\d+$/);
     for (const box of await page.getByRole('main').locator('input[type=checkbox]').all()) await walk.check(box);
     await walk.attach(page.locator('#document'), quotationPdf());
-    await walk.click(page.getByRole('button', { name: hkApplications.continueButton }), /\/applications\/DTS-\d{4}-\d{6}$/);
+    await walk.click(page.getByRole('button', { name: hkApplications.continueButton }), /\/applications\/DTS-\d{4}-\d{6}\/check$/);
     reference = /DTS-\d{4}-\d{6}/.exec(page.url())![0];
     await walk.click(page.getByRole('button', { name: hkApplications.submitButton }), /\?submitted=1$/);
     await noSidewaysScroll(page);
@@ -269,7 +269,7 @@ test('a login asked for from a package page returns there; each role lands on it
     [DEMO.applicant, /\/account$/],
     [DEMO.vendor, /\/vendor$/],
     [DEMO.officer, /\/officer$/],
-    [DEMO.admin, /\/admin\/officers$/],
+    [DEMO.admin, /\/admin$/],
   ] as const) {
     const someone = await newActor(browser, baseURL);
     await logIn(someone.page, email, DEMO_PASSWORD, home);
