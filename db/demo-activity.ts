@@ -3,6 +3,7 @@
 // with the time it happened, in one transaction. The plan already kept every rule; this file only writes it down.
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { maskAccount } from '../app/domain/bank-account';
 import { hongKongDay } from '../app/domain/dates';
 import { isOncePerApplication } from '../app/domain/notifications';
 import type { Trx } from './client';
@@ -485,8 +486,13 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
       paid_on: 'date',
       payer_name: 'text',
       payee_vendor_br: 'text',
+      payee_bank_code: 'text',
+      payee_branch_code: 'text',
+      payee_account_number: 'text',
+      payee_account_name: 'text',
       payable_cents: 'bigint',
       status: 'text',
+      decision_note: 'text',
       checks: 'jsonb',
       submitted_by: 'bigint',
       decided_by: 'bigint',
@@ -502,8 +508,13 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
       paid_on: c.paidOn,
       payer_name: c.payerName,
       payee_vendor_br: c.payeeVendorBr,
+      payee_bank_code: c.payee.bankCode,
+      payee_branch_code: c.payee.branchCode,
+      payee_account_number: c.payee.accountNumber,
+      payee_account_name: c.payee.accountName,
       payable_cents: c.payableCents,
       status: c.status,
+      decision_note: c.decisionNote,
       checks: c.checks,
       submitted_by: idOf(c.submittedBy, 'owner'),
       decided_by: c.decidedBy ? idOf(c.decidedBy, 'officer') : null,
@@ -513,6 +524,52 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
     returning: { id: 'id', invoice: 'invoice_number' },
   });
   assignIds({ things: claims, keyOf: (c) => c.invoiceNumber, rows: claimRows, rowKey: (row) => String(row.invoice) });
+
+  // Each business's account for payment, given with its first claim, and the audit entry the claim service writes
+  // for it (the masked account, never the number).
+  const bankAccounts = byTime(plan.bankAccounts.map((b) => ({ ...b, createdAt: b.updatedAt })));
+  await insertRows(trx, {
+    table: 'enterprise_bank_accounts',
+    columns: {
+      enterprise_id: 'bigint',
+      bank_code: 'text',
+      branch_code: 'text',
+      account_number: 'text',
+      account_name: 'text',
+      updated_by: 'bigint',
+      updated_at: 'timestamptz',
+    },
+    rows: bankAccounts.map((b) => ({
+      enterprise_id: idOf(b.enterprise, 'enterprise'),
+      bank_code: b.account.bankCode,
+      branch_code: b.account.branchCode,
+      account_number: b.account.accountNumber,
+      account_name: b.account.accountName,
+      updated_by: idOf(b.updatedBy, 'owner'),
+      updated_at: b.updatedAt,
+    })),
+  });
+  await insertRows(trx, {
+    table: 'audit_log',
+    columns: {
+      entity_type: 'text',
+      entity_id: 'bigint',
+      action: 'text',
+      actor_user_id: 'bigint',
+      actor_role: 'text',
+      note: 'text',
+      created_at: 'timestamptz',
+    },
+    rows: bankAccounts.map((b) => ({
+      entity_type: 'enterprise',
+      entity_id: idOf(b.enterprise, 'enterprise'),
+      action: 'bank_account_added',
+      actor_user_id: idOf(b.updatedBy, 'owner'),
+      actor_role: 'applicant',
+      note: maskAccount(b.account),
+      created_at: b.updatedAt,
+    })),
+  });
 
   await insertRows(trx, {
     table: 'documents',
@@ -552,6 +609,10 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
       claim_id: 'bigint',
       amount_cents: 'bigint',
       payee_name: 'text',
+      payee_bank_code: 'text',
+      payee_branch_code: 'text',
+      payee_account_number: 'text',
+      payee_account_name: 'text',
       prepared_by: 'bigint',
       prepared_at: 'timestamptz',
       released_by: 'bigint',
@@ -563,6 +624,10 @@ async function writePlan(trx: Trx, plan: DemoPlan, passwordHash: string): Promis
       claim_id: idOf(p.claim, 'claim'),
       amount_cents: p.amountCents,
       payee_name: p.payeeName,
+      payee_bank_code: p.payee.bankCode,
+      payee_branch_code: p.payee.branchCode,
+      payee_account_number: p.payee.accountNumber,
+      payee_account_name: p.payee.accountName,
       prepared_by: idOf(p.preparedBy, 'officer'),
       prepared_at: p.preparedAt,
       released_by: p.releasedBy ? idOf(p.releasedBy, 'officer') : null,

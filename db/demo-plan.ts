@@ -10,6 +10,7 @@ import {
   type ApplicationAction,
   type ApplicationStatus,
 } from '../app/domain/application-lifecycle';
+import { hongKongBanks, type BankAccount, type BankCode } from '../app/domain/bank-account';
 import { allPassed, checkClaim, payableCents, type ClaimCheckResult } from '../app/domain/claims';
 import { hongKongDay } from '../app/domain/dates';
 import { checkEligibility, failedCodes, type RuleResult } from '../app/domain/eligibility';
@@ -170,8 +171,12 @@ export type PlanClaim = {
   paidOn: string;
   payerName: string;
   payeeVendorBr: string;
+  /** The business's bank account when the claim was made (as submitClaim snapshots it). */
+  payee: BankAccount;
   payableCents: number;
   status: 'submitted' | 'approved' | 'returned';
+  /** The officer's reason when the claim came back. */
+  decisionNote: string | null;
   checks: ClaimCheckResult[];
   submittedBy: PlanUser;
   decidedBy: PlanUser | null;
@@ -195,12 +200,17 @@ export type PlanPayment = {
   claim: PlanClaim;
   amountCents: number;
   payeeName: string;
+  /** The claim's payee account, copied when the payment is prepared (as preparePayment does). */
+  payee: BankAccount;
   preparedBy: PlanUser;
   preparedAt: Date;
   releasedBy: PlanUser | null;
   releasedAt: Date | null;
   status: 'prepared' | 'released';
 };
+
+/** A business's account for payment (enterprise_bank_accounts): given with its first claim. */
+export type PlanBankAccount = { enterprise: PlanEnterprise; account: BankAccount; updatedBy: PlanUser; updatedAt: Date };
 
 export type PlanEvent = {
   app: PlanApplication;
@@ -303,6 +313,7 @@ export type DemoPlan = {
   documents: PlanDocument[];
   claims: PlanClaim[];
   payments: PlanPayment[];
+  bankAccounts: PlanBankAccount[];
   events: PlanEvent[];
   notifications: PlanNotification[];
   enrolments: PlanVendorEnrolment[];
@@ -583,6 +594,8 @@ function schedule(
 
 export function planDemo(ctx: DemoContext): DemoPlan {
   const random = seededRandom(ctx.seed ?? DEMO_SEED);
+  // Bank accounts draw from a source of their own, so adding them left every other draw (and the history) as it was.
+  const bankRandom = seededRandom((ctx.seed ?? DEMO_SEED) ^ 0x5bd1e995);
   const now = ctx.now.getTime();
   const settings = ctx.settings;
   const opensAt = new Date(settings.opensAt).getTime();
@@ -636,7 +649,41 @@ export function planDemo(ctx: DemoContext): DemoPlan {
   const documents: PlanDocument[] = [];
   const claims: PlanClaim[] = [];
   const payments: PlanPayment[] = [];
+  const bankAccounts: PlanBankAccount[] = [];
   const events: PlanEvent[] = [];
+
+  /** A business's account in its bank's format (checkBankAccount accepts it), in the business's English name. */
+  const newBankAccount = (enterprise: PlanEnterprise): BankAccount => {
+    const bankCode = bankRandom.weighted<BankCode>([
+      ['004', 30],
+      ['024', 22],
+      ['012', 18],
+      ['003', 8],
+      ['015', 7],
+      ['040', 5],
+      ['387', 5],
+      ['390', 5],
+    ]);
+    const format = hongKongBanks[bankCode];
+    const [min, max] = format.digits;
+    const length = bankRandom.int(min, Math.max(min, Math.min(max, 12)));
+    let accountNumber = String(bankRandom.int(1, 9));
+    while (accountNumber.length < length) accountNumber += String(bankRandom.int(0, 9));
+    return {
+      bankCode,
+      branchCode: format.branch === 'required' ? String(bankRandom.int(1, 999)).padStart(3, '0') : null,
+      accountNumber,
+      accountName: enterprise.legalNameEn,
+    };
+  };
+  /** The account a business pays from: given with its first claim, the same on every later one. */
+  const bankAccountOf = (enterprise: PlanEnterprise, owner: PlanUser, at: Date): BankAccount => {
+    const known = bankAccounts.find((b) => b.enterprise === enterprise);
+    if (known) return known.account;
+    const account = newBankAccount(enterprise);
+    bankAccounts.push({ enterprise, account, updatedBy: owner, updatedAt: at });
+    return account;
+  };
   const notifications: PlanNotification[] = [];
 
   // ——— Vendors: every seed vendor answers enquiries from a portal account of its own ———
@@ -1375,8 +1422,10 @@ export function planDemo(ctx: DemoContext): DemoPlan {
           paidOn: hongKongDay(app.deployedAt ?? at),
           payerName,
           payeeVendorBr: vendor.brNumber,
+          payee: bankAccountOf(s.enterprise, owner, at),
           payableCents: payableCents(facts),
           status: 'submitted',
+          decisionNote: null,
           checks: checkClaim(facts),
           submittedBy: owner,
           decidedBy: null,
@@ -1442,7 +1491,9 @@ export function planDemo(ctx: DemoContext): DemoPlan {
           note,
           changes: approve && claim ? { programmeCents: claim.payableCents, shopCents: app.costCents - claim.payableCents } : {},
         });
-        if (moved && claim) Object.assign(claim, { status: approve ? 'approved' : 'returned', decidedBy: s.officer, decidedAt: at });
+        if (moved && claim) {
+          Object.assign(claim, { status: approve ? 'approved' : 'returned', decidedBy: s.officer, decidedAt: at, decisionNote: note });
+        }
         return moved;
       }
       case 'prepare_payment': {
@@ -1454,6 +1505,7 @@ export function planDemo(ctx: DemoContext): DemoPlan {
           claim,
           amountCents: claim.payableCents,
           payeeName: s.enterprise.legalNameEn,
+          payee: claim.payee,
           preparedBy: s.preparer,
           preparedAt: at,
           releasedBy: null,
@@ -1724,6 +1776,7 @@ export function planDemo(ctx: DemoContext): DemoPlan {
     documents,
     claims,
     payments,
+    bankAccounts,
     events,
     notifications,
     enrolments: enrolmentPlan,

@@ -2,6 +2,7 @@
 // mistaken for the new one.
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../lib/format';
+import { bracketed } from '../lib/i18n';
 import { useRootData } from '../lib/root-data';
 import { Money } from './money';
 
@@ -46,7 +47,8 @@ export function ClaimAttempts({ attempts, documentBase }: { reference: string; a
             <ul className="plain-list">
               {claim.documents.map((doc) => (
                 <li key={doc.id}>
-                  <a href={`${documentBase}/${doc.id}`}>{doc.filename}</a> ({t(`applications:documentKinds.${doc.kind}`)})
+                  <a href={`${documentBase}/${doc.id}`}>{doc.filename}</a>
+                  {bracketed(t(`applications:documentKinds.${doc.kind}`), locale)}
                 </li>
               ))}
             </ul>

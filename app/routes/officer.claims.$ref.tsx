@@ -64,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ClaimReview() {
   const { t } = useTranslation();
   const { locale } = useRootData();
-  const { app, claim, documents, payment, officerId, conflicted } = useLoaderData<typeof loader>();
+  const { app, claim, attempts, documents, payment, officerId, conflicted } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const allGreen = claim ? claim.checks.every((c) => c.passed) : false;
@@ -120,7 +120,7 @@ export default function ClaimReview() {
         </div>
       </dl>
 
-      {claim ? <ClaimDetails reference={app.reference} claim={claim} documents={documents} /> : null}
+      {claim ? <ClaimDetails reference={app.reference} claim={claim} attempts={attempts} documents={documents} /> : null}
 
       {app.status === 'claim_submitted' && !conflicted ? (
         <section className="decisions">

@@ -336,7 +336,7 @@ export async function listApplicantApplications({ db, userId, page }: { db: DB; 
   return { rows, page: current, pageCount };
 }
 
-/** One application with everything its owner may see: quotation, documents (no content), timeline. */
+/** One application with everything its owner may see: quotation, documents outside claims (no content), timeline. */
 export async function getApplicantApplication({ db, userId, reference }: { db: DB; userId: number; reference: string }) {
   const application = await db
     .selectFrom('applications as a')
@@ -375,6 +375,8 @@ export async function getApplicantApplication({ db, userId, reference }: { db: D
       .selectFrom('documents')
       .select(['id', 'kind', 'filename', 'contentType', 'sizeBytes', 'createdAt'])
       .where('applicationId', '=', application.id)
+      // A claim's invoice and proof of payment are listed with their claim attempt (getShopClaims), not here again.
+      .where('claimId', 'is', null)
       .orderBy('id')
       .execute(),
     db

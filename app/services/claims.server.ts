@@ -568,8 +568,8 @@ export async function getClaimReview({ db, reference, officerId }: { db: DB; ref
     .where('a.status', 'in', ['claim_submitted', 'claim_approved', 'paid', 'deployed'])
     .executeTakeFirst();
   if (!app) return undefined;
-  const [claim, documents, payment, conflicted] = await Promise.all([
-    db.selectFrom('claims').selectAll().where('applicationId', '=', app.id).orderBy('id', 'desc').executeTakeFirst(),
+  const [claims, documents, payment, conflicted] = await Promise.all([
+    db.selectFrom('claims').selectAll().where('applicationId', '=', app.id).orderBy('id').execute(),
     db.selectFrom('documents').select(['id', 'kind', 'filename', 'claimId']).where('applicationId', '=', app.id).orderBy('id').execute(),
     db
       .selectFrom('payments as p')
@@ -600,7 +600,20 @@ export async function getClaimReview({ db, reference, officerId }: { db: DB; ref
       }),
     officerId === undefined ? Promise.resolve(false) : isConflicted(db, officerId, app.enterpriseId),
   ]);
-  return { app, claim: claim ? maskedClaim(claim) : null, documents, payment: payment ?? null, conflicted };
+  const claim = claims.at(-1);
+  // Every claim attempt with its own documents (as the shop sees them), so an earlier invoice is never taken for the latest.
+  const attempts = claims.map((c, index) => ({
+    id: c.id,
+    attempt: index + 1,
+    status: c.status,
+    invoiceNumber: c.invoiceNumber,
+    invoicedCents: c.invoicedCents,
+    decisionNote: c.decisionNote,
+    decidedAt: c.decidedAt,
+    createdAt: c.createdAt,
+    documents: documents.filter((d) => d.claimId === c.id),
+  }));
+  return { app, claim: claim ? maskedClaim(claim) : null, attempts, documents, payment: payment ?? null, conflicted };
 }
 
 /** A claim as officers see it: the payee's account masked ("024-***-***789"), never the number itself. */

@@ -222,6 +222,29 @@ test('request information, claim returned and paid: every hand-off shows what wa
     await expect(valueOf(main, 'Status')).toHaveText('Claim submitted');
     const attempts = main.getByRole('heading', { name: /^Claim \d, sent on / });
     await expect(attempts).toHaveCount(2);
+    // Each claim's papers are listed once, under their attempt (not again among the application's documents).
+    for (const name of ['INV-LOOP-1.pdf', 'INV-LOOP-2.pdf', 'slip-INV-LOOP-2.pdf']) {
+      await expect(main.getByRole('link', { name, exact: true }), name).toHaveCount(1);
+    }
+  });
+
+  await test.step('officer@ sees each claim attempt with its own documents, the returned one with its reason', async () => {
+    const page = wong.page;
+    await page.goto(`/officer/claims/${ref}`);
+    const main = page.getByRole('main');
+    await expect(main.getByRole('heading', { name: /^Claim \d, sent on / })).toHaveCount(2);
+    const attempt = (n: number) =>
+      main.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`^Claim ${n}, sent on `) }) });
+    await expect(attempt(1)).toContainText('Returned');
+    await expect(attempt(1)).toContainText(reason);
+    await expect(attempt(1).getByRole('link', { name: 'INV-LOOP-1.pdf', exact: true })).toHaveAttribute(
+      'href',
+      new RegExp(`^/officer/applications/${ref}/documents/\\d+$`),
+    );
+    await expect(attempt(1).getByRole('link', { name: 'INV-LOOP-2.pdf', exact: true })).toHaveCount(0);
+    await expect(attempt(2)).toContainText('Being checked');
+    await expect(attempt(2).getByRole('link', { name: 'INV-LOOP-2.pdf', exact: true })).toBeVisible();
+    await expect(attempt(2).getByRole('link', { name: 'slip-INV-LOOP-2.pdf', exact: true })).toBeVisible();
   });
 
   await test.step('officer@ approves the claim (asked once) and prepares the payment', async () => {

@@ -363,15 +363,20 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     }
     await expect(main.getByText('Does not agree', { exact: true })).toHaveCount(0);
 
-    // The quotation, invoice and proof of payment, each downloadable as the PDF that was sent.
-    for (const [name, kind] of [
-      ['quotation.pdf', '(quotation)'],
-      ['invoice.pdf', '(invoice)'],
-      ['bank-slip.pdf', '(proof of payment)'],
+    // The quotation, then the invoice and proof of payment under the claim attempt they came with (as the shop sees
+    // them), each downloadable as the PDF that was sent.
+    const attempt = main.getByRole('listitem').filter({ has: wong.getByRole('heading', { name: /^Claim 1, sent on / }) });
+    await expect(attempt).toContainText('Being checked');
+    for (const [name, kind, within] of [
+      ['quotation.pdf', '(quotation)', main],
+      ['invoice.pdf', '(invoice)', attempt],
+      ['bank-slip.pdf', '(proof of payment)', attempt],
     ] as const) {
-      const link = main.getByRole('link', { name, exact: true });
+      const link = within.getByRole('link', { name, exact: true });
       await expect(link).toHaveAttribute('href', new RegExp(`^/officer/applications/${ref}/documents/\\d+$`));
-      await expect(main.getByRole('listitem').filter({ has: wong.getByRole('link', { name, exact: true }) })).toHaveText(`${name} ${kind}`);
+      await expect(within.getByRole('listitem').filter({ has: wong.getByRole('link', { name, exact: true }) })).toHaveText(
+        `${name} ${kind}`,
+      );
       const file = await wong.request.get((await link.getAttribute('href'))!);
       expect(file.status(), name).toBe(200);
       expect((await file.body()).subarray(0, 5).toString('latin1'), name).toBe('%PDF-');

@@ -4,6 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gapBefore } from '../../app/lib/i18n';
+import { serverT } from '../../app/lib/i18n.server';
 
 const LOCALES_DIR = path.resolve(__dirname, '../../locales');
 const CHINESE_LOCALES = ['zh-HK', 'zh-CN'] as const;
@@ -17,12 +19,21 @@ const FULL_WIDTH = '[，。：；（）、！？「」『』]';
 /** Cantonese words that do not belong in formal written Chinese (嘅 的, 咗 了, 睇 看, 揀 選, 唔 不, 冇 沒有, 喺 在, 嚟 來, 畀 給). */
 export const COLLOQUIAL = ['嘅', '咗', '睇', '揀', '唔', '冇', '喺', '嚟', '畀'] as const;
 
-type Problem = { kind: 'ascii_punctuation' | 'space_by_full_width' | 'colloquial'; excerpt: string };
+type Problem = { kind: 'ascii_punctuation' | 'space_by_full_width' | 'space_by_text' | 'colloquial'; excerpt: string };
+
+// Placeholders that stand for words (an officer's note, a reason), not a number or a reference: in Chinese text they
+// take no space either side ("原因：{{reason}}。{{note}}", never "{{note}} 請回覆").
+const TEXT_PLACEHOLDER = '\\{\\{(?:note|reason)\\}\\}';
 
 /** What is wrong with one Chinese text, if anything. Exported for the table of examples below. */
 export function problemsIn(text: string): Problem[] {
-  const neutral = text.replace(PLACEHOLDER, '0');
   const problems: Problem[] = [];
+  const spacedText = new RegExp(
+    `${TEXT_PLACEHOLDER}[ \\u00a0\\u3000]+(?:${HAN}|${TEXT_PLACEHOLDER})|${HAN}[ \\u00a0\\u3000]+${TEXT_PLACEHOLDER}`,
+    'gu',
+  );
+  for (const match of text.matchAll(spacedText)) problems.push({ kind: 'space_by_text', excerpt: match[0] });
+  const neutral = text.replace(PLACEHOLDER, '0');
   const asciiNextToHan = new RegExp(`${HAN} *${ASCII_PUNCTUATION}|${ASCII_PUNCTUATION} *${HAN}`, 'gu');
   for (const match of neutral.matchAll(asciiNextToHan)) problems.push({ kind: 'ascii_punctuation', excerpt: match[0] });
   // A closing parenthesis after Chinese text and a placeholder: "（共 {{count}} 項)" → "（共 0 項)".
@@ -62,6 +73,11 @@ describe('the checker', () => {
     ['通知(1 則新)', ['ascii_punctuation', 'ascii_punctuation']],
     ['（共 {{count}} 項)', ['ascii_punctuation']],
     ['店主,請先登入', ['ascii_punctuation']],
+    ['補交資料：「{{note}}」。請在申請頁面回覆。', []],
+    ['原因：{{reason}}。{{note}}', []],
+    ['補交資料：{{note}} 請在申請頁面回覆。', ['space_by_text']],
+    ['原因：{{reason}} {{note}}', ['space_by_text']],
+    ['原因 {{reason}}', ['space_by_text']],
     ['你確定嗎?', ['ascii_punctuation']],
     ['請揀選一個套餐', ['colloquial']],
     ['睇清楚再提交', ['colloquial']],
@@ -71,6 +87,18 @@ describe('the checker', () => {
       expect(problemsIn(text).map((p) => p.kind)).toEqual(kinds);
     });
   }
+});
+
+describe('the header\u2019s unread badge', () => {
+  // The badge follows the word "notifications": a gap before it in English, none before full-width brackets.
+  it.each([
+    ['en', '通知', 'Notifications (1 new)'],
+    ['zh-HK', '通知', '通知（1 則新）'],
+    ['zh-CN', '通知', '通知（1 条新）'],
+  ] as const)('%s', (locale, _label, expected) => {
+    const t = serverT(locale);
+    expect(`${t('common:nav.notifications')}${gapBefore(t('common:nav.unread', { count: 1 }))}`).toBe(expected);
+  });
 });
 
 describe('Chinese locale files', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitApplication } from '../../app/services/applications.server';
+import { getApplicantApplication, submitApplication } from '../../app/services/applications.server';
 import {
   confirmDeployment,
   decideClaim,
@@ -247,6 +247,15 @@ describe('claims and payment', () => {
     const review = (await getClaimReview({ db: t.db, reference: a.reference }))!;
     expect(review.claim?.payeeAccount).toBe('024-***-***321');
     expect(JSON.stringify(review)).not.toContain('987654321');
+    // The officer sees the documents per claim attempt, as the shop does; the shop's application lists them only there.
+    expect(review.attempts.map((c) => [c.attempt, c.status, c.decisionNote, c.documents.map((d) => d.filename)])).toEqual([
+      [1, 'returned', 'Pay from the company account', ['invoice.pdf', 'payment.pdf']],
+      [2, 'submitted', null, ['invoice-2.pdf', 'payment-2.pdf']],
+    ]);
+    const application = (await getApplicantApplication({ db: t.db, userId: a.user.id, reference: a.reference }))!;
+    expect(application.documents.map((d) => d.kind)).not.toContain('invoice');
+    expect(application.documents.map((d) => d.kind)).not.toContain('payment_proof');
+    expect(application.documents.map((d) => d.kind)).toContain('quotation');
     await decideClaim({ db: t.db, officerId: a.officer.id, reference: a.reference, approve: true });
     const maker = await makeUser(t.db, 'officer');
     await preparePayment({ db: t.db, officerId: maker.id, reference: a.reference });

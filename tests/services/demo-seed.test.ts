@@ -15,7 +15,8 @@ import { riskCodes, type RiskCode } from '../../app/domain/risk-signals';
 import { bootDatabase } from '../../app/lib/boot.server';
 import { parseEnv } from '../../app/lib/env.server';
 import { listApplicantApplications } from '../../app/services/applications.server';
-import { listClaims } from '../../app/services/claims.server';
+import { checkBankAccount, maskAccount } from '../../app/domain/bank-account';
+import { getClaimReview, getShopClaims, listClaims, releasePayment } from '../../app/services/claims.server';
 import { openDataSummary, programmeDashboard } from '../../app/services/dashboard.server';
 import { listApplicantEnquiries, listVendorEnquiries } from '../../app/services/enquiries.server';
 import { listEnterprises } from '../../app/services/enterprises.server';
@@ -67,6 +68,7 @@ async function fingerprint(db: DB) {
     'notifications',
     'claims',
     'payments',
+    'enterprise_bank_accounts',
     'vendors',
     'solution_versions',
     'audit_log',
@@ -79,8 +81,15 @@ async function fingerprint(db: DB) {
     .select(['reference', 'status', 'programmeCents', 'submittedAt', 'decidedAt'])
     .orderBy('reference')
     .execute();
+  const accounts = await db
+    .selectFrom('enterpriseBankAccounts as b')
+    .innerJoin('enterprises as e', 'e.id', 'b.enterpriseId')
+    .select(['e.legalNameEn', 'b.bankCode', 'b.branchCode', 'b.accountNumber', 'b.updatedAt'])
+    .orderBy('e.legalNameEn')
+    .execute();
   return {
     counts,
+    accounts: accounts.map((a) => `${a.legalNameEn} ${a.bankCode}-${a.branchCode}-${a.accountNumber} ${a.updatedAt.toISOString()}`),
     applications: applications.map(
       (a) => `${a.reference} ${a.status} ${a.programmeCents} ${a.submittedAt?.toISOString()} ${a.decidedAt?.toISOString()}`,
     ),
@@ -263,6 +272,119 @@ describe('the lived-in demo', () => {
     expect(pending.some((v) => v.listedVersionId === null)).toBe(true);
     expect(pending.some((v) => v.listedVersionId !== null && v.version === 2)).toBe(true);
     expect(await listEnrolments({ db, status: 'pending' })).toHaveLength(1);
+  });
+
+  it('gives every business that claimed a valid bank account, snapshotted on its claims and payments', async () => {
+    const db = first.db;
+    const claims = await db
+      .selectFrom('claims as c')
+      .innerJoin('applications as a', 'a.id', 'c.applicationId')
+      .select([
+        'c.id',
+        'c.status',
+        'c.decisionNote',
+        'a.enterpriseId',
+        'c.payeeBankCode',
+        'c.payeeBranchCode',
+        'c.payeeAccountNumber',
+        'c.payeeAccountName',
+      ])
+      .orderBy('c.id')
+      .execute();
+    expect(claims.length).toBeGreaterThan(20);
+    const accounts = new Map(
+      (await db.selectFrom('enterpriseBankAccounts').selectAll().execute()).map((account) => [account.enterpriseId, account]),
+    );
+    // One account per business that claimed, and none for the others.
+    expect(new Set(accounts.keys())).toEqual(new Set(claims.map((c) => c.enterpriseId)));
+    for (const account of accounts.values()) expect(checkBankAccount(account)).toEqual({});
+    for (const claim of claims) {
+      const account = accounts.get(claim.enterpriseId)!;
+      expect({
+        bankCode: claim.payeeBankCode,
+        branchCode: claim.payeeBranchCode,
+        accountNumber: claim.payeeAccountNumber,
+        accountName: claim.payeeAccountName,
+      }).toEqual({
+        bankCode: account.bankCode,
+        branchCode: account.branchCode,
+        accountNumber: account.accountNumber,
+        accountName: account.accountName,
+      });
+      // A returned claim says why, as the officer's decision does in the portal.
+      if (claim.status === 'returned') expect(claim.decisionNote).toBeTruthy();
+      else expect(claim.decisionNote).toBeNull();
+    }
+    // Payments carry their claim's payee; each account's addition is in the audit trail, masked.
+    const payments = await db
+      .selectFrom('payments as p')
+      .innerJoin('claims as c', 'c.id', 'p.claimId')
+      .select([
+        'p.payeeBankCode',
+        'p.payeeBranchCode',
+        'p.payeeAccountNumber',
+        'p.payeeAccountName',
+        'c.payeeBankCode as claimBank',
+        'c.payeeAccountNumber as claimNumber',
+      ])
+      .execute();
+    expect(payments.length).toBeGreaterThan(5);
+    for (const p of payments) {
+      expect(p.payeeAccountNumber).not.toBeNull();
+      expect([p.payeeBankCode, p.payeeAccountNumber]).toEqual([p.claimBank, p.claimNumber]);
+    }
+    const audited = await db
+      .selectFrom('auditLog')
+      .select(['entityId', 'note'])
+      .where('entityType', '=', 'enterprise')
+      .where('action', '=', 'bank_account_added')
+      .execute();
+    expect(audited).toHaveLength(accounts.size);
+    for (const entry of audited) expect(entry.note).toBe(maskAccount(accounts.get(entry.entityId)!));
+  });
+
+  it('shows the masked account to the officer and the shop, and puts the payee in the payment instruction', async () => {
+    // The demo shop's paid application: the paid date and the masked account on its page.
+    const shop = await userId(first.db, 'applicant@demo.matchfund.hk');
+    const paid = (await listApplicantApplications({ db: first.db, userId: shop, page: 1 })).rows.find((r) => r.status === 'paid')!;
+    const shopSide = await getShopClaims({ db: first.db, userId: shop, reference: paid.reference });
+    expect(shopSide?.payment?.account).toMatch(/^\d{3}-\*\*\*-\*\*\*\d{3}$/);
+
+    // A payment waiting for release: the officer sees the account masked; releasing it sends the payee along.
+    const db = second.db;
+    const waiting = await db
+      .selectFrom('payments as p')
+      .innerJoin('applications as a', 'a.id', 'p.applicationId')
+      .innerJoin('users as u', 'u.id', 'p.preparedBy')
+      .select(['a.reference', 'u.email', 'p.id', 'p.payeeBankCode', 'p.payeeBranchCode', 'p.payeeAccountNumber', 'p.payeeAccountName'])
+      .where('p.status', '=', 'prepared')
+      .orderBy('p.id')
+      .executeTakeFirstOrThrow();
+    const checker = await userId(
+      db,
+      waiting.email === 'officer@demo.matchfund.hk' ? 'officer2@demo.matchfund.hk' : 'officer@demo.matchfund.hk',
+    );
+    const review = await getClaimReview({ db, reference: waiting.reference, officerId: checker });
+    const masked = maskAccount({ bankCode: waiting.payeeBankCode!, accountNumber: waiting.payeeAccountNumber! });
+    expect(review?.payment?.payeeAccount).toBe(masked);
+    expect(review?.claim?.payeeAccount).toBe(masked);
+    expect(JSON.stringify(review)).not.toContain(waiting.payeeAccountNumber!);
+    expect(await releasePayment({ db, officerId: checker, reference: waiting.reference })).toEqual({ ok: true });
+    const instruction = await db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('idempotencyKey', '=', `payment-${waiting.id}`)
+      .executeTakeFirstOrThrow();
+    const payload = (typeof instruction.payload === 'string' ? JSON.parse(instruction.payload) : instruction.payload) as Record<
+      string,
+      unknown
+    >;
+    expect(payload.payeeAccount).toEqual({
+      bankCode: waiting.payeeBankCode,
+      branchCode: waiting.payeeBranchCode,
+      accountNumber: waiting.payeeAccountNumber,
+      accountName: waiting.payeeAccountName,
+    });
   });
 
   it('leaves no more than a page of each list that the browser journeys search for their own new rows', async () => {
