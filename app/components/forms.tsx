@@ -2,36 +2,30 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRootData } from '../lib/root-data';
+import { ErrorSummary as OneErrorSummary, type ErrorMessages } from './error-summary';
 
 export type FieldErrors = Record<string, string[] | undefined>;
+
+/** The form reply (ADR 008) among an action's answers, if that is what it answered. */
+export function asReply<T>(data: T | undefined): Extract<T, { fieldErrors: unknown }> | undefined {
+  return data && typeof data === 'object' && 'fieldErrors' in data ? (data as Extract<T, { fieldErrors: unknown }>) : undefined;
+}
 
 export function CsrfInput() {
   const { csrf } = useRootData();
   return <input type="hidden" name="_csrf" value={csrf} />;
 }
 
-export function ErrorSummary({ errors, labels }: { errors?: FieldErrors; labels: Record<string, string> }) {
+/**
+ * The one error summary (./error-summary) fed with a form reply's message keys (ADR 008): each field's first message,
+ * translated, the same words as the inline error; errors of the whole form first, without a link.
+ */
+export function FormErrorSummary({ errors, formErrors }: { errors?: FieldErrors; formErrors?: readonly string[] }) {
   const { t } = useTranslation();
-  const entries = Object.entries(errors ?? {}).filter(([, list]) => list && list.length > 0);
-  if (entries.length === 0) return null;
-  return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{t('common:errorSummaryTitle')}</h2>
-      <ul>
-        {entries.map(([field, list]) => (
-          <li key={field}>
-            {field in labels ? (
-              <a href={`#${field}`}>
-                {labels[field]}: {t(list![0]!)}
-              </a>
-            ) : (
-              t(list![0]!)
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  const messages: ErrorMessages = {};
+  if (formErrors?.[0]) messages.form = t(formErrors[0]);
+  for (const [field, list] of Object.entries(errors ?? {})) if (list?.[0]) messages[field] = t(list[0]);
+  return <OneErrorSummary errors={messages} />;
 }
 
 type FieldProps = {
@@ -178,4 +172,12 @@ export function RadioGroup({
       ))}
     </fieldset>
   );
+}
+
+/**
+ * @deprecated Use FormErrorSummary. Kept only so the routes being split in parallel (solutions.$id) keep building;
+ * it renders the one summary and ignores the labels (the summary uses the inline words).
+ */
+export function ErrorSummary({ errors }: { errors?: FieldErrors; labels?: Record<string, string> }) {
+  return <FormErrorSummary errors={errors} />;
 }

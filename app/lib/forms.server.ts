@@ -100,12 +100,14 @@ export type FormReply = { fieldErrors: FieldErrors; formErrors: string[]; values
 /** A failure a service reported, as the route answers it: the status, the message key and the field it belongs to. */
 export type Failure = { status: number; message: string; field?: string };
 
-/** The reply for a failure, keeping what was typed. */
-export function reply(form: FormData | null, { status, message, field }: Failure): TypedResponse<FormReply> {
-  return json<FormReply>(
-    { fieldErrors: field ? { [field]: [message] } : {}, formErrors: field ? [] : [message], values: form ? formValues(form) : {} },
-    { status },
-  );
+/** The reply's body for a failure, keeping what was typed (for a route that adds to the one shape). */
+export function replyBody(form: FormData | null, { message, field }: Failure): FormReply {
+  return { fieldErrors: field ? { [field]: [message] } : {}, formErrors: field ? [] : [message], values: form ? formValues(form) : {} };
+}
+
+/** The reply for a failure, keeping what was typed; `headers` for an answer such as a throttle's Retry-After. */
+export function reply(form: FormData | null, failure: Failure, headers?: HeadersInit): TypedResponse<FormReply> {
+  return json<FormReply>(replyBody(form, failure), { status: failure.status, headers });
 }
 
 export type Submission<T> = { ok: true; data: T; form: FormData } | { ok: false; reply: TypedResponse<FormReply> };

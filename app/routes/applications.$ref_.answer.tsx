@@ -10,7 +10,7 @@ import { latestExchange } from '../domain/info-requests';
 import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatDateTime } from '../lib/format';
-import { readForm } from '../lib/forms.server';
+import { readForm, notFound } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { optionalText } from '../lib/validation';
@@ -23,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
   const application = await getApplicantApplication({ db: context.db, userId: user.id, reference });
-  if (!application) throw new Response('not found', { status: 404 });
+  if (!application) throw notFound();
   if (!allowedActions({ status: application.status as ApplicationStatus, role: 'applicant' }).includes('resubmit'))
     throw redirect(`/applications/${reference}`);
   const question = latestExchange(application.events, application.documents)?.question;
@@ -54,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     document: bytes && file instanceof File ? { bytes, filename: file.name } : undefined,
   });
   if (result.ok) return redirect(`/applications/${reference}?answered=1`);
-  if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+  if (result.code === 'not_found') throw notFound();
   return json(
     { error: result.code === 'invalid_transition' ? 'applications:stale' : `applications:${result.code}` },
     { status: result.code === 'invalid_transition' ? 409 : 400 },

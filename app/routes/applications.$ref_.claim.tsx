@@ -9,7 +9,7 @@ import { MAX_DOCUMENT_BYTES } from '../domain/documents';
 import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatDate } from '../lib/format';
-import { readForm } from '../lib/forms.server';
+import { readForm, notFound } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
   const state = await getShopClaims({ db: context.db, userId: user.id, reference });
-  if (!state) throw new Response('not found', { status: 404 });
+  if (!state) throw notFound();
   if (state.app.status !== 'deployed') throw redirect(`/applications/${reference}`);
   const last = state.returned;
   // A returned claim's values stay in the form: the shop corrects what the officer named, not everything.
@@ -99,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     },
   });
   if (result.ok) return redirect(`/applications/${reference}?claimed=1`);
-  if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+  if (result.code === 'not_found') throw notFound();
   if (result.code === 'invalid_transition') return json({ errors: { form: ['applications:stale'] }, values }, { status: 409 });
   if (result.code === 'bank_account') {
     return json(

@@ -10,7 +10,7 @@ import { CsrfInput } from '../components/forms';
 import { Money, QuotationItems, SplitSummary } from '../components/money';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
 import { requireRole } from '../services/session.server';
-import { readForm } from '../lib/forms.server';
+import { readForm, notFound } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -24,7 +24,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'applicati
 async function loadQuotation(request: Request, context: LoaderFunctionArgs['context'], userId: number) {
   const quotationId = parseId(new URL(request.url).searchParams.get('quotation'));
   const quotation = await getQuotationForApplying({ db: context.db, userId, quotationId });
-  if (!quotation) throw new Response('not found', { status: 404 });
+  if (!quotation) throw notFound();
   return quotation;
 }
 
@@ -91,14 +91,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok && result.code === 'quotation_used' && quotation.existingReference) {
     const changed = await changeDraftAnswers({ db: context.db, userId: user.id, quotationId: quotation.id, declarations, document });
     if (!changed.ok) {
-      if (changed.code === 'not_found') throw new Response('not found', { status: 404 });
+      if (changed.code === 'not_found') throw notFound();
       const field = changed.code.startsWith('document') ? 'document' : 'form';
       return json({ fieldErrors: { [field]: [`applications:${changed.code}`] }, checked }, { status: field === 'document' ? 400 : 409 });
     }
     return redirect(`/applications/${changed.reference}/check`);
   }
   if (!result.ok) {
-    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+    if (result.code === 'not_found') throw notFound();
     const field = result.code.startsWith('document') ? 'document' : 'form';
     return json(
       { fieldErrors: { [field]: [`applications:${result.code}`] }, checked },

@@ -20,6 +20,7 @@ import {
   toQuery,
   type FieldErrors,
 } from '../lib/match-answers';
+import { notFound } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { getCurrentSettings } from '../services/catalogue.server';
 import matchStyles from '../styles/match.css';
@@ -42,7 +43,7 @@ function stepUrl(step: string, query: string) {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const parsed = questionParam.safeParse(params.question);
-  if (!parsed.success) throw new Response('not found', { status: 404 });
+  if (!parsed.success) throw notFound();
   const question = parsed.data;
   const settings = await getCurrentSettings(context.db);
   const openSectors = settings.openSectors;

@@ -10,7 +10,7 @@ import { MatchSetView } from '../components/match-set';
 import { matchObjectives } from '../domain/matcher';
 import { getUser, requireRole } from '../services/session.server';
 import { formatMoney } from '../lib/format';
-import { parseForm, readForm } from '../lib/forms.server';
+import { parseForm, readForm, notFound } from '../lib/forms.server';
 import { firstIncomplete, incompleteUrl, queryString, readAnswers, toMatchAnswers, toQuery } from '../lib/match-answers';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -37,11 +37,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { url, answers, matchAnswers } = await answersOf(request, context.db);
   const businessParam = url.searchParams.get('business');
   const enterpriseId = businessParam ? idSchema.safeParse(businessParam) : null;
-  if (enterpriseId && !enterpriseId.success) throw new Response('not found', { status: 404 });
+  if (enterpriseId && !enterpriseId.success) throw notFound();
   const user = await getUser(request, context);
   const applicantId = user?.role === 'applicant' ? user.id : null;
   const view = await matchResultsView({ db: context.db, answers: matchAnswers, applicantId, enterpriseId: enterpriseId?.data ?? null });
-  if (!view.ok) throw new Response('not found', { status: 404 });
+  if (!view.ok) throw notFound();
   return json({
     ...view,
     answers,
@@ -76,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     },
   });
   if (!result.ok) {
-    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+    if (result.code === 'not_found') throw notFound();
     const key = result.code === 'sector_not_open' ? 'sector_not_open_results' : result.code;
     return json({ error: `match:errors.${key}` }, { status: 409 });
   }

@@ -8,7 +8,7 @@ import { CsrfInput } from '../components/forms';
 import { Pagination } from '../components/pagination';
 import { requireUser, safeRedirect } from '../services/session.server';
 import { formatDateTime } from '../lib/format';
-import { readForm } from '../lib/forms.server';
+import { readForm, notFound } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { idSchema } from '../lib/validation';
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!parsed.success) throw new Response('bad request', { status: 400 });
     const opened = await openNotification({ db: context.db, userId: user.id, role: user.role, id: parsed.data.id });
     // Someone else's notification is as unknown as one that does not exist.
-    if (!opened) throw new Response('not found', { status: 404 });
+    if (!opened) throw notFound();
     return redirect(safeRedirect(opened.target, '/notifications'));
   }
   await markAllRead({ db: context.db, userId: user.id });

@@ -11,7 +11,7 @@ import { Money } from '../components/money';
 import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatDate, formatDateTime } from '../lib/format';
-import { readForm } from '../lib/forms.server';
+import { readForm, notFound } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { requiredText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
   const review = await getClaimReview({ db: context.db, reference: parseReference(params.ref), officerId: officer.id });
-  if (!review) throw new Response('not found', { status: 404 });
+  if (!review) throw notFound();
   return json({ ...review, officerId: officer.id });
 }
 
@@ -57,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? await preparePayment({ db: context.db, officerId: officer.id, reference })
         : await releasePayment({ db: context.db, officerId: officer.id, reference });
   if (result.ok) return redirect(`/officer/claims?done=${input.intent}`);
-  if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+  if (result.code === 'not_found') throw notFound();
   return json({ error: `claims:${result.code}` }, { status: 409 });
 }
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
 import { requireRole } from '../services/session.server';
 import { formatDate } from '../lib/format';
-import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
+import { parseForm, readForm, type FieldErrors, notFound } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { parseId, requiredText } from '../lib/validation';
@@ -58,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     reason: input.intent === 'reject' ? input.reason : null,
   });
   if (result.ok) return redirect(`/officer/vendors?done=${input.intent}`);
-  if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+  if (result.code === 'not_found') throw notFound();
   return json<ActionData>({ vendorId, formError: 'vetting:enrolment_stale' }, { status: 409 });
 }
 

@@ -13,7 +13,7 @@ import { businessNames, pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { optionalText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
-import { readForm } from '../lib/forms.server';
+import { readForm, notFound } from '../lib/forms.server';
 import { reportDeployment } from '../services/claims.server';
 import { listVendorApplications } from '../services/vendors.server';
 
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     note: parsed.data.note,
   });
   if (!result.ok) {
-    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+    if (result.code === 'not_found') throw notFound();
     return json({ error: 'applications:stale' }, { status: 409 });
   }
   return redirect(`/vendor/applications?reported=${parsed.data.reference}`);

@@ -9,7 +9,7 @@ import { Money, PriceLine } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { requireRole } from '../services/session.server';
 import { formatDate, formatMoney } from '../lib/format';
-import { readForm } from '../lib/forms.server';
+import { readForm, notFound } from '../lib/forms.server';
 import { bracketed, businessNames, pickText, withGap, type Locale } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ? await confirmEnquiry({ db: context.db, userId: user.id, enquiryId: parsed.data.enquiryId })
       : await declineEnquiry({ db: context.db, userId: user.id, enquiryId: parsed.data.enquiryId, reason: parsed.data.reason });
   if (!result.ok) {
-    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+    if (result.code === 'not_found') throw notFound();
     return json({ error: `enquiries:${result.code}` }, { status: 409 });
   }
   return redirect(`/vendor/enquiries?answered=${parsed.data.enquiryId}`);

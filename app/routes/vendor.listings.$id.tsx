@@ -18,7 +18,7 @@ import { PriceLine } from '../components/money';
 import { centsToInput } from '../domain/money';
 import { requireRole } from '../services/session.server';
 import { formatDateTime } from '../lib/format';
-import { formValues, readForm } from '../lib/forms.server';
+import { formValues, readForm, notFound } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -85,7 +85,7 @@ function toValues(category: string, sector: string, version: VersionLike): Listi
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
   const listing = await getVendorListing({ db: context.db, userId: user.id, solutionId: parseId(params.id) });
-  if (!listing) throw new Response('not found', { status: 404 });
+  if (!listing) throw notFound();
   const settings = await getCurrentSettings(context.db);
   const editable = listing.open ?? listing.listed;
   return json({
@@ -102,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const solutionId = parseId(params.id);
   const form = await readForm(request, context);
   // Someone else's package is not found, whatever the form says (checked before the form is read field by field).
-  if (!(await getVendorListing({ db: context.db, userId: user.id, solutionId }))) throw new Response('not found', { status: 404 });
+  if (!(await getVendorListing({ db: context.db, userId: user.id, solutionId }))) throw notFound();
   const intent = form.get('intent');
   if (intent === 'submit' || intent === 'delist') {
     const result =
@@ -110,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? await submitListingForReview({ db: context.db, userId: user.id, solutionId })
         : await delistListing({ db: context.db, userId: user.id, solutionId });
     if (!result.ok) {
-      if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+      if (result.code === 'not_found') throw notFound();
       return json<ActionData>({ error: `vendor:${result.code}` }, { status: 409 });
     }
     return redirect(`/vendor/listings?done=${intent}`);
@@ -124,7 +124,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { price, ...rest } = parsed.data;
   const result = await updateListing({ db: context.db, userId: user.id, solutionId, input: { ...rest, priceCents: price } });
   if (!result.ok) {
-    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+    if (result.code === 'not_found') throw notFound();
     if (result.code === 'rules')
       return json<ActionData>(
         {
