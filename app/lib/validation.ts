@@ -49,6 +49,14 @@ export function requiredText({
     );
 }
 
+/**
+ * A field that may be posted several times (checkboxes): always given to `schema` as a list, however many came (the
+ * reader gives one value as itself, several as a list, none as undefined).
+ */
+export function formList<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), schema);
+}
+
 /** An email address as PostgreSQL's text and our unique index can hold it. */
 export const emailAddress = z
   .string({ error: 'errors:required' })
