@@ -97,6 +97,61 @@ export function TextField({
   );
 }
 
+export function TextArea({
+  name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  rows = 4,
+  maxLength,
+}: FieldProps & { defaultValue?: string; rows?: number; maxLength: number }) {
+  const invalid = Boolean(errors?.[name]?.length);
+  return (
+    <div className={invalid ? 'field field--error' : 'field'}>
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError name={name} errors={errors} />
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        defaultValue={defaultValue}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+      />
+    </div>
+  );
+}
+
+export function FileField({ name, label, hint, errors, accept }: FieldProps & { accept: string }) {
+  const invalid = Boolean(errors?.[name]?.length);
+  return (
+    <div className={invalid ? 'field field--error' : 'field'}>
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError name={name} errors={errors} />
+      <input
+        type="file"
+        id={name}
+        name={name}
+        accept={accept}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+      />
+    </div>
+  );
+}
+
 export function SelectField({
   name,
   label,
