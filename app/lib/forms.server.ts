@@ -79,12 +79,20 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
   return { ok: false, fieldErrors: toFieldErrors(result.error.issues), values: formValues(formData) };
 }
 
+// zod's issue codes that have a generic message in locales/*/errors.json; any other (a union no branch of which fits,
+// an unknown key) reads "Choose one of the options".
+const genericCodes = new Set<string>(['invalid_type', 'invalid_value', 'invalid_format', 'too_small', 'too_big', 'custom']);
+
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = String(issue.path[0] ?? 'form');
     // Our schemas give i18n keys as messages; zod's own English defaults are mapped to generic keys.
-    const key = issue.message.includes(':') ? issue.message : `errors:${issue.code}`;
+    const key = issue.message.includes(':')
+      ? issue.message
+      : genericCodes.has(issue.code)
+        ? `errors:${issue.code}`
+        : 'errors:invalid_value';
     const keys = (errors[field] ??= []);
     if (!keys.includes(key)) keys.push(key);
   }
@@ -108,6 +116,17 @@ export function replyBody(form: FormData | null, { message, field }: Failure): F
 /** The reply for a failure, keeping what was typed; `headers` for an answer such as a throttle's Retry-After. */
 export function reply(form: FormData | null, failure: Failure, headers?: HeadersInit): TypedResponse<FormReply> {
   return json<FormReply>(replyBody(form, failure), { status: failure.status, headers });
+}
+
+/**
+ * A route's table from a service's failure codes to replies: the codes it words its own way, and how it answers every
+ * other code.
+ */
+export function failureTable<Code extends string>(
+  table: Partial<Record<Code, Failure>>,
+  otherwise: (code: Code) => Failure,
+): (code: Code) => Failure {
+  return (code) => table[code] ?? otherwise(code);
 }
 
 export type Submission<T> = { ok: true; data: T; form: FormData } | { ok: false; reply: TypedResponse<FormReply> };

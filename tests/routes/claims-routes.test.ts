@@ -145,7 +145,7 @@ describe('deployment and claim routes', () => {
       claimAction(args(await postForm('/x', { intent: 'release' }, { session: maker }), { ref: reference })),
     );
     expect(own.status).toBe(409);
-    expect(await own.json()).toEqual({ error: 'claims:same_officer' });
+    expect(await own.json()).toMatchObject({ fieldErrors: {}, formErrors: ['claims:same_officer'] });
     const checker = await sessionFor(t.db, 'officer2@demo.matchfund.hk');
     const released = await respond(async () =>
       claimAction(args(await postForm('/x', { intent: 'release' }, { session: checker }), { ref: reference })),
@@ -212,7 +212,7 @@ describe('conflict of interest on claims and payments', () => {
     for (const fields of [{ intent: 'approve' }, { intent: 'return', note: 'Check the payer' }] as Record<string, string>[]) {
       const response = await respond(async () => claimAction(args(await postForm('/x', fields, { session }), { ref })));
       expect(response.status).toBe(409);
-      expect(await response.json()).toEqual({ error: 'claims:conflict_of_interest' });
+      expect(await response.json()).toMatchObject({ fieldErrors: {}, formErrors: ['claims:conflict_of_interest'] });
     }
     const other = await sessionForUserId(t.db, deciding.id);
     expect(
@@ -221,7 +221,7 @@ describe('conflict of interest on claims and payments', () => {
     for (const intent of ['prepare', 'release']) {
       const response = await respond(async () => claimAction(args(await postForm('/x', { intent }, { session }), { ref })));
       expect(response.status).toBe(409);
-      expect(await response.json()).toEqual({ error: 'claims:conflict_of_interest' });
+      expect(await response.json()).toMatchObject({ fieldErrors: {}, formErrors: ['claims:conflict_of_interest'] });
     }
   });
 });
