@@ -20,11 +20,21 @@ export function CsrfInput() {
  * The one error summary (./error-summary) fed with a form reply's message keys (ADR 008): each field's first message,
  * translated, the same words as the inline error; errors of the whole form first, without a link.
  */
-export function FormErrorSummary({ errors, formErrors }: { errors?: FieldErrors; formErrors?: readonly string[] }) {
+export function FormErrorSummary({
+  errors,
+  formErrors,
+  row,
+}: {
+  errors?: FieldErrors;
+  formErrors?: readonly string[];
+  /** On a page with one small form per row, the fields' ids are `<field>-<row>`. */
+  row?: string | number;
+}) {
   const { t } = useTranslation();
   const messages: ErrorMessages = {};
   if (formErrors?.[0]) messages.form = t(formErrors[0]);
-  for (const [field, list] of Object.entries(errors ?? {})) if (list?.[0]) messages[field] = t(list[0]);
+  for (const [field, list] of Object.entries(errors ?? {}))
+    if (list?.[0]) messages[row === undefined ? field : `${field}-${row}`] = t(list[0]);
   return <OneErrorSummary errors={messages} />;
 }
 

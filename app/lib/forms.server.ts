@@ -129,7 +129,7 @@ export function failureTable<Code extends string>(
   return (code) => table[code] ?? otherwise(code);
 }
 
-export type Submission<T> = { ok: true; data: T; form: FormData } | { ok: false; reply: TypedResponse<FormReply> };
+export type Submission<T> = { ok: true; data: T; form: FormData } | { ok: false; reply: TypedResponse<FormReply>; form: FormData };
 
 /**
  * The one way to read a posted form: within a size limit, CSRF checked, then the schema (uploads included: a file
@@ -145,7 +145,7 @@ export async function readSubmission<S extends z.ZodType>(
   const parsed = parseForm(schema, form);
   if (parsed.ok) return { ok: true, data: parsed.data, form };
   const { form: formLevel = [], ...fieldErrors } = parsed.fieldErrors;
-  return { ok: false, reply: json<FormReply>({ fieldErrors, formErrors: formLevel, values: parsed.values }, { status: 400 }) };
+  return { ok: false, reply: json<FormReply>({ fieldErrors, formErrors: formLevel, values: parsed.values }, { status: 400 }), form };
 }
 
 /** The page does not exist for this user (or at all: the two are not told apart). Thrown from loaders and actions. */
