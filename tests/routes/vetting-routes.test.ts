@@ -381,7 +381,10 @@ describe('vendor enrolments', () => {
     ] as Record<string, string>[]) {
       const response = await decide(fields);
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ fieldErrors: { reason: ['vetting:reason_required'] }, values: { vendorId: String(vendorId) } });
+      expect(await response.json()).toMatchObject({
+        fieldErrors: { reason: ['vetting:reason_required'] },
+        values: { vendorId: String(vendorId) },
+      });
     }
     expect((await vendorStatus(vendorId)).status).toBe('pending');
     const rejected = await decide({ intent: 'reject', vendorId: String(vendorId), reason: 'No reference customers could be reached.' });
