@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { bankCodes, digitsOnly } from '../domain/bank-account';
 import { parseMoneyToCents } from '../domain/money';
 import { calendarDay, requiredText } from '../lib/validation';
-import { CsrfInput, ErrorSummary, SelectField, TextField, type FieldErrors } from './forms';
+import { CsrfInput, FileField, SelectField, TextField, type FieldErrors } from './forms';
 
 const money = z.string({ error: 'errors:required' }).transform((value, ctx) => {
   const parsed = parseMoneyToCents(value);
@@ -83,12 +83,13 @@ export function ClaimForm({
     accountName: t('claims:accountName'),
   };
   const file = (name: string) => (
-    <div className={errors?.[name] ? 'field field--error' : 'field'}>
-      <label htmlFor={name}>{labels[name]}</label>
-      <p className="hint">{t('applications:documentHint')}</p>
-      {errors?.[name] ? <p className="field-error">{t(errors[name]![0]!)}</p> : null}
-      <input type="file" id={name} name={name} accept="application/pdf,image/jpeg,image/png" />
-    </div>
+    <FileField
+      name={name}
+      label={labels[name]!}
+      hint={t('applications:documentHint')}
+      errors={errors}
+      accept="application/pdf,image/jpeg,image/png"
+    />
   );
   const banks = [
     { value: '', label: t('claims:chooseBank') },
@@ -96,7 +97,6 @@ export function ClaimForm({
   ];
   return (
     <>
-      <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" action={action} encType="multipart/form-data" noValidate className="narrow">
         <CsrfInput />
         <TextField name="invoiceNumber" label={labels.invoiceNumber!} maxLength={60} defaultValue={values.invoiceNumber} errors={errors} />

@@ -7,7 +7,7 @@ import { isRealDay } from '../domain/dates';
 import { districts, sectors } from '../domain/programme';
 import { optionalText, requiredText, wholeNumber } from '../lib/validation';
 import type { EnterpriseInput } from '../domain/enterprise';
-import { CsrfInput, ErrorSummary, RadioGroup, SelectField, TextField, type FieldErrors } from './forms';
+import { CsrfInput, RadioGroup, SelectField, TextField, type FieldErrors } from './forms';
 
 const yesNo = z.enum(['yes', 'no'], { error: 'errors:choose_yes_no' }).transform((value) => value === 'yes');
 const text = (max: number) => requiredText({ max });
@@ -146,7 +146,6 @@ export function EnterpriseForm({
   };
   return (
     <>
-      <ErrorSummary errors={errors} labels={labels} />
       <Form
         method="post"
         noValidate

@@ -2,36 +2,40 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRootData } from '../lib/root-data';
+import { ErrorSummary as OneErrorSummary, type ErrorMessages } from './error-summary';
 
 export type FieldErrors = Record<string, string[] | undefined>;
+
+/** The form reply (ADR 008) among an action's answers, if that is what it answered. */
+export function asReply<T>(data: T | undefined): Extract<T, { fieldErrors: unknown }> | undefined {
+  return data && typeof data === 'object' && 'fieldErrors' in data ? (data as Extract<T, { fieldErrors: unknown }>) : undefined;
+}
 
 export function CsrfInput() {
   const { csrf } = useRootData();
   return <input type="hidden" name="_csrf" value={csrf} />;
 }
 
-export function ErrorSummary({ errors, labels }: { errors?: FieldErrors; labels: Record<string, string> }) {
+/**
+ * The one error summary (./error-summary) fed with a form reply's message keys (ADR 008): each field's first message,
+ * translated, the same words as the inline error; errors of the whole form first, without a link.
+ */
+export function FormErrorSummary({
+  errors,
+  formErrors,
+  row,
+}: {
+  errors?: FieldErrors;
+  formErrors?: readonly string[];
+  /** On a page with one small form per row, the fields' ids are `<field>-<row>`. */
+  row?: string | number;
+}) {
   const { t } = useTranslation();
-  const entries = Object.entries(errors ?? {}).filter(([, list]) => list && list.length > 0);
-  if (entries.length === 0) return null;
-  return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{t('common:errorSummaryTitle')}</h2>
-      <ul>
-        {entries.map(([field, list]) => (
-          <li key={field}>
-            {field in labels ? (
-              <a href={`#${field}`}>
-                {labels[field]}: {t(list![0]!)}
-              </a>
-            ) : (
-              t(list![0]!)
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  const messages: ErrorMessages = {};
+  if (formErrors?.[0]) messages.form = t(formErrors[0]);
+  for (const [field, list] of Object.entries(errors ?? {}))
+    if (list?.[0]) messages[row === undefined ? field : `${field}-${row}`] = t(list[0]);
+  return <OneErrorSummary errors={messages} />;
 }
 
 type FieldProps = {
@@ -96,6 +100,61 @@ export function TextField({
         inputMode={inputMode}
         maxLength={maxLength}
         required={required}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+      />
+    </div>
+  );
+}
+
+export function TextArea({
+  name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  rows = 4,
+  maxLength,
+}: FieldProps & { defaultValue?: string; rows?: number; maxLength: number }) {
+  const invalid = Boolean(errors?.[name]?.length);
+  return (
+    <div className={invalid ? 'field field--error' : 'field'}>
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError name={name} errors={errors} />
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        defaultValue={defaultValue}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+      />
+    </div>
+  );
+}
+
+export function FileField({ name, label, hint, errors, accept }: FieldProps & { accept: string }) {
+  const invalid = Boolean(errors?.[name]?.length);
+  return (
+    <div className={invalid ? 'field field--error' : 'field'}>
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError name={name} errors={errors} />
+      <input
+        type="file"
+        id={name}
+        name={name}
+        accept={accept}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(name, hint, errors)}
       />
@@ -178,4 +237,12 @@ export function RadioGroup({
       ))}
     </fieldset>
   );
+}
+
+/**
+ * @deprecated Use FormErrorSummary. Kept only so the routes being split in parallel (solutions.$id) keep building;
+ * it renders the one summary and ignores the labels (the summary uses the inline words).
+ */
+export function ErrorSummary({ errors }: { errors?: FieldErrors; labels?: Record<string, string> }) {
+  return <FormErrorSummary errors={errors} />;
 }

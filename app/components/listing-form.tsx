@@ -9,7 +9,7 @@ import { needs, paymentMethods } from '../domain/matcher';
 import { parseMoneyToCents } from '../domain/money';
 import { categories, districts, sectors } from '../domain/programme';
 import { hasForbiddenCharacters, moneyCents, optionalText, requiredText, wholeNumber } from '../lib/validation';
-import { CsrfInput, ErrorSummary, RadioGroup, SelectField, TextField, type FieldErrors } from './forms';
+import { CsrfInput, RadioGroup, SelectField, TextField, type FieldErrors } from './forms';
 
 export const MAX_FEATURES = 5;
 
@@ -306,7 +306,6 @@ export function ListingForm({
   };
   return (
     <>
-      <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate className="narrow">
         <CsrfInput />
         <fieldset className="form-section">

@@ -133,31 +133,6 @@ function NumberInput({
   );
 }
 
-/** The labels of each question's fields, for the error summary. */
-export function questionLabels(
-  t: (key: string, options?: Record<string, unknown>) => string,
-  question: Question,
-  rankedNeeds: readonly string[],
-): Record<string, string> {
-  const title = t(`match:questions.${question}.title`);
-  switch (question) {
-    case 'size':
-      return { outlets: t('match:questions.size.outlets'), seats: t('match:questions.size.seats') };
-    case 'rank':
-      return rankedNeeds[0] ? { [`rank_${rankedNeeds[0]}`]: title } : {};
-    case 'payments':
-      return { methods: title };
-    case 'existing':
-      return { has: title };
-    case 'paying':
-      return { pay: title };
-    case 'budget':
-      return { own: title };
-    default:
-      return { [question]: title };
-  }
-}
-
 export function QuestionFields({
   question,
   values,

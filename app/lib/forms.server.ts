@@ -79,12 +79,20 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
   return { ok: false, fieldErrors: toFieldErrors(result.error.issues), values: formValues(formData) };
 }
 
+// zod's issue codes that have a generic message in locales/*/errors.json; any other (a union no branch of which fits,
+// an unknown key) reads "Choose one of the options".
+const genericCodes = new Set<string>(['invalid_type', 'invalid_value', 'invalid_format', 'too_small', 'too_big', 'custom']);
+
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = String(issue.path[0] ?? 'form');
     // Our schemas give i18n keys as messages; zod's own English defaults are mapped to generic keys.
-    const key = issue.message.includes(':') ? issue.message : `errors:${issue.code}`;
+    const key = issue.message.includes(':')
+      ? issue.message
+      : genericCodes.has(issue.code)
+        ? `errors:${issue.code}`
+        : 'errors:invalid_value';
     const keys = (errors[field] ??= []);
     if (!keys.includes(key)) keys.push(key);
   }
@@ -100,15 +108,28 @@ export type FormReply = { fieldErrors: FieldErrors; formErrors: string[]; values
 /** A failure a service reported, as the route answers it: the status, the message key and the field it belongs to. */
 export type Failure = { status: number; message: string; field?: string };
 
-/** The reply for a failure, keeping what was typed. */
-export function reply(form: FormData | null, { status, message, field }: Failure): TypedResponse<FormReply> {
-  return json<FormReply>(
-    { fieldErrors: field ? { [field]: [message] } : {}, formErrors: field ? [] : [message], values: form ? formValues(form) : {} },
-    { status },
-  );
+/** The reply's body for a failure, keeping what was typed (for a route that adds to the one shape). */
+export function replyBody(form: FormData | null, { message, field }: Failure): FormReply {
+  return { fieldErrors: field ? { [field]: [message] } : {}, formErrors: field ? [] : [message], values: form ? formValues(form) : {} };
 }
 
-export type Submission<T> = { ok: true; data: T; form: FormData } | { ok: false; reply: TypedResponse<FormReply> };
+/** The reply for a failure, keeping what was typed; `headers` for an answer such as a throttle's Retry-After. */
+export function reply(form: FormData | null, failure: Failure, headers?: HeadersInit): TypedResponse<FormReply> {
+  return json<FormReply>(replyBody(form, failure), { status: failure.status, headers });
+}
+
+/**
+ * A route's table from a service's failure codes to replies: the codes it words its own way, and how it answers every
+ * other code.
+ */
+export function failureTable<Code extends string>(
+  table: Partial<Record<Code, Failure>>,
+  otherwise: (code: Code) => Failure,
+): (code: Code) => Failure {
+  return (code) => table[code] ?? otherwise(code);
+}
+
+export type Submission<T> = { ok: true; data: T; form: FormData } | { ok: false; reply: TypedResponse<FormReply>; form: FormData };
 
 /**
  * The one way to read a posted form: within a size limit, CSRF checked, then the schema (uploads included: a file
@@ -124,7 +145,7 @@ export async function readSubmission<S extends z.ZodType>(
   const parsed = parseForm(schema, form);
   if (parsed.ok) return { ok: true, data: parsed.data, form };
   const { form: formLevel = [], ...fieldErrors } = parsed.fieldErrors;
-  return { ok: false, reply: json<FormReply>({ fieldErrors, formErrors: formLevel, values: parsed.values }, { status: 400 }) };
+  return { ok: false, reply: json<FormReply>({ fieldErrors, formErrors: formLevel, values: parsed.values }, { status: 400 }), form };
 }
 
 /** The page does not exist for this user (or at all: the two are not told apart). Thrown from loaders and actions. */

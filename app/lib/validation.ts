@@ -49,6 +49,30 @@ export function requiredText({
     );
 }
 
+/**
+ * A field that may be posted several times (checkboxes): always given to `schema` as a list, however many came (the
+ * reader gives one value as itself, several as a list, none as undefined).
+ */
+export function formList<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), schema);
+}
+
+/** A document a form uploads, required: the reader's size limit bounds it; an empty file input is no document. */
+export function documentUpload(required: string) {
+  return z.custom<File>((value) => value instanceof File && value.size > 0, { error: required });
+}
+
+/** A document a form may upload: an empty file input (or none) is undefined. */
+export const optionalDocumentUpload = z.preprocess(
+  (value) => (value instanceof File && value.size > 0 ? value : undefined),
+  z.custom<File>((value) => value instanceof File).optional(),
+);
+
+/** An uploaded document as the services take it. */
+export async function documentBytes(file: File): Promise<{ bytes: Uint8Array; filename: string }> {
+  return { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name };
+}
+
 /** An email address as PostgreSQL's text and our unique index can hold it. */
 export const emailAddress = z
   .string({ error: 'errors:required' })

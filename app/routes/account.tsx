@@ -4,11 +4,11 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
+import { CsrfInput, FormErrorSummary, TextField } from '../components/forms';
 import { TaskList } from '../components/task-list';
 import { taskList } from '../domain/task-list';
 import { requireUser, sessionCookieHeader } from '../services/session.server';
-import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
+import { readSubmission, reply, type Failure } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { changePassword } from '../services/auth.server';
 import { refuseCommonPassword } from '../lib/common-passwords.server';
@@ -43,20 +43,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ user: { email: user.email, displayName: user.displayName, role: user.role }, tasks, waiting });
 }
 
+const failures = {
+  wrong_current_password: { status: 400, message: 'auth:wrong_current_password', field: 'currentPassword' },
+} satisfies Record<string, Failure>;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const form = await readForm(request, context);
-  const parsed = parseForm(schema, form);
-  if (!parsed.ok) return json<{ fieldErrors: FieldErrors }>({ fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const parsed = await readSubmission(request, context, schema);
+  if (!parsed.ok) return parsed.reply;
   const result = await changePassword({
     db: context.db,
     userId: user.id,
     currentPassword: parsed.data.currentPassword,
     newPassword: parsed.data.newPassword,
   });
-  if (!result.ok) {
-    return json<{ fieldErrors: FieldErrors }>({ fieldErrors: { currentPassword: [`auth:${result.code}`] } }, { status: 400 });
-  }
+  if (!result.ok) return reply(parsed.form, failures[result.code]);
   // A redirect carries the new session cookie on every path. Answering with the page instead would run its loaders
   // with the old cookie, whose session the change has just ended: without JavaScript the user was logged out.
   return redirect('/account?changed=1', { headers: { 'Set-Cookie': await sessionCookieHeader(context, result.token) } });
@@ -76,6 +77,7 @@ export default function Account() {
   };
   return (
     <div className="narrow">
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('auth:accountTitle')}</h1>
       {waiting ? <WaitingList items={waiting} /> : null}
       {tasks ? <TaskList items={tasks} /> : null}
@@ -104,7 +106,6 @@ export default function Account() {
           {t('auth:passwordChanged')}
         </div>
       ) : null}
-      <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
       <Form method="post" noValidate>
         <CsrfInput />
         <TextField

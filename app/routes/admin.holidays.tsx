@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
+import { CsrfInput, FormErrorSummary, TextField } from '../components/forms';
 import { isRealDay } from '../domain/dates';
 import { requireRole } from '../services/session.server';
 import { formatDate, formatDateTime } from '../lib/format';
@@ -77,6 +77,7 @@ export default function Holidays() {
   const removed = params.get('removed');
   return (
     <div>
+      <FormErrorSummary errors={errors} formErrors={actionData?.formErrors} />
       <h1>{t('officer:holidays.title')}</h1>
       {added ? (
         <div className="notice notice--success" role="status">
@@ -133,7 +134,6 @@ export default function Holidays() {
       )}
 
       <h2>{t('officer:holidays.addTitle')}</h2>
-      <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate className="narrow" key={added ?? 'form'}>
         <CsrfInput />
         <TextField

@@ -3,11 +3,11 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput, ErrorSummary, RadioGroup, TextField } from '../components/forms';
+import { asReply, CsrfInput, FormErrorSummary, RadioGroup, TextField } from '../components/forms';
 import { Pagination } from '../components/pagination';
 import { requireRole } from '../services/session.server';
 import { formatDate } from '../lib/format';
-import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
+import { readSubmission, reply, type Failure } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { refuseCommonPassword } from '../lib/common-passwords.server';
@@ -32,30 +32,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(await listStaff({ db: context.db, page }));
 }
 
+const failures = {
+  email_taken: { status: 400, message: 'auth:email_taken', field: 'email' },
+} satisfies Record<string, Failure>;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, context, 'admin');
-  const form = await readForm(request, context);
-  const parsed = parseForm(schema, form);
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values, created: null }, { status: 400 });
+  const parsed = await readSubmission(request, context, schema);
+  if (!parsed.ok) return parsed.reply;
   const result = await createStaffAccount({
     db: context.db,
     adminId: admin.id,
     input: { ...parsed.data, locale: 'zh-HK' },
   });
-  if (!result.ok) {
-    const { password: _p, ...values } = parsed.data;
-    return json({ fieldErrors: { email: ['auth:email_taken'] }, values, created: null }, { status: 400 });
-  }
-  return json<{ fieldErrors?: FieldErrors; values?: Record<string, string>; created: string | null }>({
-    created: result.user.email,
-  });
+  if (!result.ok) return reply(parsed.form, failures[result.code]);
+  return json({ created: result.user.email });
 }
 
 export default function AdminOfficers() {
   const { t } = useTranslation();
   const { locale } = useRootData();
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const actionData = asReply(answer);
+  const created = answer && 'created' in answer ? answer.created : null;
   const busy = useNavigation().state === 'submitting';
   const errors = actionData?.fieldErrors;
   const values: Record<string, string | undefined> = actionData?.values ?? {};
@@ -67,6 +67,7 @@ export default function AdminOfficers() {
   };
   return (
     <div>
+      <FormErrorSummary errors={errors} formErrors={actionData?.formErrors} />
       <h1>{t('common:admin.officersTitle')}</h1>
       <table className="table table--reflow">
         <thead>
@@ -91,13 +92,12 @@ export default function AdminOfficers() {
       <Pagination page={data.page} pageCount={data.pageCount} />
 
       <h2>{t('common:admin.createTitle')}</h2>
-      {actionData?.created ? (
+      {created ? (
         <div className="notice notice--success" role="status">
-          {t('common:admin.createdNotice', { email: actionData.created })}
+          {t('common:admin.createdNotice', { email: created })}
         </div>
       ) : null}
-      <ErrorSummary errors={errors} labels={labels} />
-      <Form method="post" noValidate className="narrow" key={actionData?.created ?? 'form'}>
+      <Form method="post" noValidate className="narrow" key={created ?? 'form'}>
         <CsrfInput />
         <RadioGroup
           name="role"

@@ -3,14 +3,14 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
+import { CsrfInput, FormErrorSummary, TextField } from '../components/forms';
 import { centsToInput } from '../domain/money';
 import { categories, sectors } from '../domain/programme';
 import { requireRole } from '../services/session.server';
 import { formatDate, formatMoney } from '../lib/format';
-import { formValues, readForm, type FieldErrors } from '../lib/forms.server';
+import { readSubmission, reply, type Failure } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
-import { calendarDay, moneyCents, requiredText, wholeNumber } from '../lib/validation';
+import { calendarDay, formList, moneyCents, requiredText, wholeNumber } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { budgetPosition } from '../services/officer.server';
 import { createSettingsVersion, listSettingsVersions } from '../services/settings.server';
@@ -40,8 +40,8 @@ const schema = z
     maxSubscriptionTotal: ceiling,
     deploymentMonths: whole(1, 36),
     maxEmployees: whole(1, 100_000),
-    openSectors: z.array(z.enum(sectors)).min(1, 'officer:choose_one_sector'),
-    openCategories: z.array(z.enum(categories)).min(1, 'officer:choose_one_category'),
+    openSectors: formList(z.array(z.enum(sectors)).min(1, 'officer:choose_one_sector')),
+    openCategories: formList(z.array(z.enum(categories)).min(1, 'officer:choose_one_category')),
     opensOn: day,
     closesOn: day,
     slaWorkingDays: whole(1, 365),
@@ -52,19 +52,14 @@ const schema = z
     when: () => true,
   });
 
+const failures = {
+  budget_below_approved: { status: 400, message: 'officer:budget_below_approved', field: 'budget' },
+} satisfies Record<string, Failure>;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, context, 'admin');
-  const form = await readForm(request, context);
-  const raw = { ...Object.fromEntries(form), openSectors: form.getAll('openSectors'), openCategories: form.getAll('openCategories') };
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'form');
-      (fieldErrors[field] ??= []).push(issue.message.includes(':') ? issue.message : 'errors:invalid_value');
-    }
-    return json({ fieldErrors, values: formValues(form) }, { status: 400 });
-  }
+  const parsed = await readSubmission(request, context, schema);
+  if (!parsed.ok) return parsed.reply;
   const v = parsed.data;
   const saved = await createSettingsVersion({
     db: context.db,
@@ -89,7 +84,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!saved.ok) {
     // Below the money already approved: those promises must stay covered.
-    return json({ fieldErrors: { budget: ['officer:budget_below_approved'] } as FieldErrors, values: formValues(form) }, { status: 400 });
+    return reply(parsed.form, failures[saved.code]);
   }
   return redirect(`/admin/rounds?saved=${saved.version}`);
 }
@@ -125,6 +120,7 @@ export default function Rounds() {
   };
   return (
     <div>
+      <FormErrorSummary errors={errors} formErrors={actionData?.formErrors} />
       <h1>{t('officer:roundsTitle')}</h1>
       {params.get('saved') ? (
         <div className="notice notice--success" role="status">
@@ -132,7 +128,6 @@ export default function Rounds() {
         </div>
       ) : null}
       <p className="lead">{t('officer:roundsLead')}</p>
-      <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate className="narrow">
         <CsrfInput />
         <TextField name="roundCode" label={labels.roundCode!} defaultValue={value('roundCode', current.roundCode)} errors={errors} />

@@ -3,17 +3,17 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput } from '../components/forms';
+import { CsrfInput, FileField, FormErrorSummary, TextArea } from '../components/forms';
 import { allowedActions, type ApplicationStatus } from '../domain/application-lifecycle';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
 import { latestExchange } from '../domain/info-requests';
 import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatDateTime } from '../lib/format';
-import { readForm } from '../lib/forms.server';
+import { notFound, readSubmission, reply, type Failure } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { optionalText } from '../lib/validation';
+import { documentBytes, optionalDocumentUpload, requiredText } from '../lib/validation';
 import { getApplicantApplication, respondToInfoRequest } from '../services/applications.server';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -23,42 +23,40 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
   const application = await getApplicantApplication({ db: context.db, userId: user.id, reference });
-  if (!application) throw new Response('not found', { status: 404 });
+  if (!application) throw notFound();
   if (!allowedActions({ status: application.status as ApplicationStatus, role: 'applicant' }).includes('resubmit'))
     throw redirect(`/applications/${reference}`);
   const question = latestExchange(application.events, application.documents)?.question;
   return json({ reference, question: question ? { note: question.note, createdAt: question.createdAt } : null });
 }
 
-const answerSchema = z.object({ note: optionalText({ max: 2000, multiline: true }).optional() });
+const answerSchema = z.object({
+  note: requiredText({ max: 2000, multiline: true, message: 'applications:answer_required' }),
+  document: optionalDocumentUpload,
+});
+
+const failures = {
+  invalid_transition: { status: 409, message: 'applications:stale' },
+  document_too_large: { status: 400, message: 'applications:document_too_large', field: 'document' },
+  document_type: { status: 400, message: 'applications:document_type', field: 'document' },
+} satisfies Record<string, Failure>;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
-  const form = await readForm(request, context, { maxBytes: MAX_DOCUMENT_BYTES + 64 * 1024 });
-  const parsed = answerSchema.safeParse({ note: typeof form.get('note') === 'string' ? form.get('note') : undefined });
-  const note = parsed.success ? (parsed.data.note ?? '') : '';
-  if (!parsed.success || !note) {
-    return json(
-      { error: parsed.success ? 'applications:answer_required' : (parsed.error.issues[0]?.message ?? 'errors:invalid_value') },
-      { status: 400 },
-    );
-  }
-  const file = form.get('document');
-  const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
+  const submission = await readSubmission(request, context, answerSchema, { maxBytes: MAX_DOCUMENT_BYTES + 64 * 1024 });
+  if (!submission.ok) return submission.reply;
+  const { note, document } = submission.data;
   const result = await respondToInfoRequest({
     db: context.db,
     userId: user.id,
     reference,
     note,
-    document: bytes && file instanceof File ? { bytes, filename: file.name } : undefined,
+    document: document ? await documentBytes(document) : undefined,
   });
   if (result.ok) return redirect(`/applications/${reference}?answered=1`);
-  if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-  return json(
-    { error: result.code === 'invalid_transition' ? 'applications:stale' : `applications:${result.code}` },
-    { status: result.code === 'invalid_transition' ? 409 : 400 },
-  );
+  if (result.code === 'not_found') throw notFound();
+  return reply(submission.form, failures[result.code]);
 }
 
 export default function AnswerPage() {
@@ -72,15 +70,8 @@ export default function AnswerPage() {
       <p>
         <Link to={`/applications/${reference}`}>{t('applications:detailTitle', { reference })}</Link>
       </p>
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('applications:infoRequestedTitle')}</h1>
-      {actionData?.error ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2>{t('common:errorSummaryTitle')}</h2>
-          <p>
-            <a href="#answer">{t(actionData.error)}</a>
-          </p>
-        </div>
-      ) : null}
       {question ? (
         <section className="panel">
           <h2>{t('applications:officerAsks', { date: formatDateTime(question.createdAt, locale) })}</h2>
@@ -89,15 +80,14 @@ export default function AnswerPage() {
       ) : null}
       <Form method="post" encType="multipart/form-data" className="narrow">
         <CsrfInput />
-        <div className={actionData?.error ? 'field field--error' : 'field'}>
-          <label htmlFor="answer">{t('applications:yourAnswer')}</label>
-          <textarea id="answer" name="note" rows={5} maxLength={2000} aria-invalid={actionData?.error ? true : undefined} />
-        </div>
-        <div className="field">
-          <label htmlFor="answer-document">{t('applications:extraDocument')}</label>
-          <p className="hint">{t('applications:documentHint')}</p>
-          <input type="file" id="answer-document" name="document" accept="application/pdf,image/jpeg,image/png" />
-        </div>
+        <TextArea name="note" label={t('applications:yourAnswer')} errors={actionData?.fieldErrors} rows={5} maxLength={2000} />
+        <FileField
+          name="document"
+          label={t('applications:extraDocument')}
+          hint={t('applications:documentHint')}
+          errors={actionData?.fieldErrors}
+          accept="application/pdf,image/jpeg,image/png"
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('applications:sendAnswer')}
         </button>

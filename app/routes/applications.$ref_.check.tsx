@@ -13,7 +13,7 @@ import { applicantDeclarations } from '../domain/reasons';
 import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatMoney } from '../lib/format';
-import { readForm } from '../lib/forms.server';
+import { notFound, readSubmission } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
 import { pageTitleWithErrors } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -64,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
   const found = await getDraftToCheck({ db: context.db, userId: user.id, reference });
-  if (!found) throw new Response('not found', { status: 404 });
+  if (!found) throw notFound();
   // Only a draft has answers to check; anything else is followed on its own page.
   if (found.application.status !== 'draft') throw redirect(`/applications/${reference}`);
   const query = refusalQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -82,10 +82,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
-  await readForm(request, context);
+  // Nothing to read but the CSRF token: the draft is submitted as it was checked.
+  await readSubmission(request, context, z.object({}));
   const result = await submitApplication({ db: context.db, userId: user.id, reference });
   if (result.ok) return redirect(`/applications/${reference}?submitted=1`);
-  if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+  if (result.code === 'not_found') throw notFound();
   const code = result.code === 'invalid_transition' ? 'stale' : result.code;
   const failed =
     result.code === 'not_eligible' ? `&failed=${result.failures.filter((c) => (failures as readonly string[]).includes(c)).join(',')}` : '';

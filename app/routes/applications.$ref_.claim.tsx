@@ -5,11 +5,13 @@ import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useTranslation } from 'react-i18next';
 import { ClaimAttempts, ReturnedClaim } from '../components/claim-attempts';
 import { ClaimForm, ClaimRulesNote, claimSchema } from '../components/claim-form';
+import { FormErrorSummary } from '../components/forms';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
 import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatDate } from '../lib/format';
-import { readForm } from '../lib/forms.server';
+import { formValues, notFound, readSubmission, reply, type Failure, type FormReply } from '../lib/forms.server';
+import { documentBytes, documentUpload } from '../lib/validation';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -24,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
   const state = await getShopClaims({ db: context.db, userId: user.id, reference });
-  if (!state) throw new Response('not found', { status: 404 });
+  if (!state) throw notFound();
   if (state.app.status !== 'deployed') throw redirect(`/applications/${reference}`);
   const last = state.returned;
   // A returned claim's values stay in the form: the shop corrects what the officer named, not everything.
@@ -51,32 +53,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ app: state.app, approvedOn: state.approvedOn, attempts: state.attempts, returned: state.returned, values });
 }
 
+const schema = claimSchema.extend({
+  invoiceDocument: documentUpload('claims:invoice_missing'),
+  paymentDocument: documentUpload('claims:payment_missing'),
+});
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const reference = parseReference(params.ref);
-  const form = await readForm(request, context, { maxBytes: 2 * MAX_DOCUMENT_BYTES + 64 * 1024 });
-  const text = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === 'string' && !k.startsWith('_'))) as Record<
-    string,
-    string
-  >;
-  const fields = claimSchema.safeParse(text);
-  const fieldErrors: Record<string, string[]> = {};
-  if (!fields.success) {
-    for (const issue of fields.error.issues)
-      fieldErrors[String(issue.path[0])] ??= [issue.message.includes(':') ? issue.message : 'errors:invalid_value'];
-  }
-  const files: Record<string, { bytes: Uint8Array; filename: string } | undefined> = {};
-  for (const [name, missing] of [
-    ['invoiceDocument', 'claims:invoice_missing'],
-    ['paymentDocument', 'claims:payment_missing'],
-  ] as const) {
-    const file = form.get(name);
-    if (file instanceof File && file.size > 0) files[name] = { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name };
-    else fieldErrors[name] = [missing];
-  }
-  const values = Object.fromEntries(Object.entries(text).map(([k, v]) => [k, v.slice(0, 200)]));
-  if (!fields.success || !files.invoiceDocument || !files.paymentDocument) return json({ errors: fieldErrors, values }, { status: 400 });
-  const input = fields.data;
+  const submission = await readSubmission(request, context, schema, { maxBytes: 2 * MAX_DOCUMENT_BYTES + 64 * 1024 });
+  if (!submission.ok) return submission.reply;
+  const { form, data: input } = submission;
   const result = await submitClaim({
     db: context.db,
     userId: user.id,
@@ -94,21 +81,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         accountNumber: input.accountNumber,
         accountName: input.accountName,
       },
-      invoice: files.invoiceDocument,
-      proofOfPayment: files.paymentDocument,
+      invoice: await documentBytes(input.invoiceDocument),
+      proofOfPayment: await documentBytes(input.paymentDocument),
     },
   });
   if (result.ok) return redirect(`/applications/${reference}?claimed=1`);
-  if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-  if (result.code === 'invalid_transition') return json({ errors: { form: ['applications:stale'] }, values }, { status: 409 });
+  if (result.code === 'not_found') throw notFound();
   if (result.code === 'bank_account') {
-    return json(
-      { errors: Object.fromEntries(Object.entries(result.errors).map(([field, code]) => [field, [`claims:${code}`]])), values },
-      { status: 400 },
-    );
+    // The bank account's own check names each field it refuses.
+    const fieldErrors = Object.fromEntries(Object.entries(result.errors).map(([field, code]) => [field, [`claims:${code}`]]));
+    return json<FormReply>({ fieldErrors, formErrors: [], values: formValues(form) }, { status: 400 });
   }
-  const field = result.code === 'invoice_document' ? 'invoiceDocument' : 'paymentDocument';
-  return json({ errors: { [field]: [`applications:${result.reason}`] }, values }, { status: 400 });
+  const failures = {
+    invalid_transition: { status: 409, message: 'applications:stale' },
+    invoice_document: { status: 400, message: `applications:${'reason' in result ? result.reason : ''}`, field: 'invoiceDocument' },
+    payment_document: { status: 400, message: `applications:${'reason' in result ? result.reason : ''}`, field: 'paymentDocument' },
+  } satisfies Record<typeof result.code, Failure>;
+  return reply(form, failures[result.code]);
 }
 
 export default function ClaimPage() {
@@ -123,11 +112,12 @@ export default function ClaimPage() {
       <p>
         <Link to={`/applications/${data.app.reference}`}>{t('applications:detailTitle', { reference: data.app.reference })}</Link>
       </p>
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('claims:claimTitle')}</h1>
       {data.returned ? <ReturnedClaim claim={data.returned} /> : null}
       <ClaimRulesNote rules={{ approvedOn: data.approvedOn ? formatDate(data.approvedOn, locale) : '—', vendorName }} />
       <p>{t('claims:claimExplains')}</p>
-      <ClaimForm errors={actionData?.errors} values={actionData?.values ?? data.values} busy={busy} />
+      <ClaimForm errors={actionData?.fieldErrors} values={actionData?.values ?? data.values} busy={busy} />
       {data.attempts.length > 0 ? (
         <ClaimAttempts
           reference={data.app.reference}

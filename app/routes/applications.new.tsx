@@ -10,11 +10,11 @@ import { CsrfInput } from '../components/forms';
 import { Money, QuotationItems, SplitSummary } from '../components/money';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
 import { requireRole } from '../services/session.server';
-import { readForm } from '../lib/forms.server';
+import { failureTable, notFound, readSubmission, reply } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { parseId } from '../lib/validation';
+import { documentBytes, documentUpload, parseId } from '../lib/validation';
 import { applicantDeclarations } from '../domain/reasons';
 import { changeDraftAnswers, getDraftToCheck } from '../services/application-check.server';
 import { createDraftApplication, getQuotationForApplying } from '../services/applications.server';
@@ -24,7 +24,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'applicati
 async function loadQuotation(request: Request, context: LoaderFunctionArgs['context'], userId: number) {
   const quotationId = parseId(new URL(request.url).searchParams.get('quotation'));
   const quotation = await getQuotationForApplying({ db: context.db, userId, quotationId });
-  if (!quotation) throw new Response('not found', { status: 404 });
+  if (!quotation) throw notFound();
   return quotation;
 }
 
@@ -51,38 +51,34 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const schema = z.object({
   idempotencyKey: z.uuid(),
   ...Object.fromEntries(applicantDeclarations.map((d) => [d, z.literal('yes', { error: 'applications:declaration_required' })])),
+  document: documentUpload('applications:document_missing'),
 });
+
+// A refused document is the document field's error (400); anything else happened to the quotation meanwhile (409).
+const failure = failureTable<string>({}, (code) =>
+  code.startsWith('document')
+    ? { status: 400, message: `applications:${code}`, field: 'document' }
+    : { status: 409, message: `applications:${code}` },
+);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const quotation = await loadQuotation(request, context, user.id);
-  const form = await readForm(request, context, { maxBytes: MAX_DOCUMENT_BYTES + 64 * 1024 });
-  const fieldErrors: Record<string, string[]> = {};
-  const parsed = schema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0]);
-      fieldErrors[field] = [issue.message.includes(':') ? issue.message : 'errors:invalid_value'];
-    }
-  }
-  const file = form.get('document');
-  const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
-  if (!bytes) fieldErrors.document = ['applications:document_missing'];
-  const checked = Object.fromEntries(applicantDeclarations.map((d) => [d, form.get(d) === 'yes']));
-  if (!parsed.success || !bytes) return json({ fieldErrors, checked }, { status: 400 });
-
+  const submission = await readSubmission(request, context, schema, { maxBytes: MAX_DOCUMENT_BYTES + 64 * 1024 });
+  if (!submission.ok) return submission.reply;
+  const { form, data: parsed } = submission;
   const declarations = Object.fromEntries(applicantDeclarations.map((d) => [d, true])) as Record<
     (typeof applicantDeclarations)[number],
     true
   >;
-  const document = { bytes, filename: file instanceof File ? file.name : 'quotation' };
+  const document = await documentBytes(parsed.document);
 
   const result = await createDraftApplication({
     db: context.db,
     userId: user.id,
     input: {
       quotationId: quotation.id,
-      idempotencyKey: parsed.data.idempotencyKey,
+      idempotencyKey: parsed.idempotencyKey,
       declarations,
       document,
     },
@@ -91,19 +87,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok && result.code === 'quotation_used' && quotation.existingReference) {
     const changed = await changeDraftAnswers({ db: context.db, userId: user.id, quotationId: quotation.id, declarations, document });
     if (!changed.ok) {
-      if (changed.code === 'not_found') throw new Response('not found', { status: 404 });
-      const field = changed.code.startsWith('document') ? 'document' : 'form';
-      return json({ fieldErrors: { [field]: [`applications:${changed.code}`] }, checked }, { status: field === 'document' ? 400 : 409 });
+      if (changed.code === 'not_found') throw notFound();
+      return reply(form, failure(changed.code));
     }
     return redirect(`/applications/${changed.reference}/check`);
   }
   if (!result.ok) {
-    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-    const field = result.code.startsWith('document') ? 'document' : 'form';
-    return json(
-      { fieldErrors: { [field]: [`applications:${result.code}`] }, checked },
-      { status: result.code.startsWith('document') ? 400 : 409 },
-    );
+    if (result.code === 'not_found') throw notFound();
+    return reply(form, failure(result.code));
   }
   return redirect(`/applications/${result.reference}/check`);
 }
@@ -120,10 +111,12 @@ export default function NewApplication() {
   // One entry for the declarations (linked to the first one not ticked), one for the document: the inline words.
   const missingDeclaration = applicantDeclarations.find((d) => fieldErrors?.[d]);
   const summary = {
+    ...(actionData?.formErrors[0] ? { form: t(actionData.formErrors[0]) } : {}),
     ...(missingDeclaration ? { [missingDeclaration]: t('applications:declaration_required') } : {}),
     ...(fieldErrors?.document ? { document: t(fieldErrors.document[0]!) } : {}),
-    ...(fieldErrors?.form ? { form: t(fieldErrors.form[0]!) } : {}),
   };
+  // What was ticked before the failed submit stays ticked.
+  const checked = (d: string) => (actionData ? actionData.values[d] === 'yes' : (declared?.[d] ?? false));
   return (
     <div>
       <p>
@@ -157,7 +150,7 @@ export default function NewApplication() {
           ) : null}
           {applicantDeclarations.map((d) => (
             <div className="checkbox" key={d}>
-              <input type="checkbox" id={d} name={d} value="yes" defaultChecked={actionData?.checked?.[d] ?? declared?.[d] ?? false} />
+              <input type="checkbox" id={d} name={d} value="yes" defaultChecked={checked(d)} />
               <label htmlFor={d}>{labels[d]}</label>
             </div>
           ))}

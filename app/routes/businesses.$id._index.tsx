@@ -3,6 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { EnterpriseForm, enterpriseSchema, enterpriseToValues, identityTaken } from '../components/enterprise-form';
+import { FormErrorSummary } from '../components/forms';
 import { requireRole } from '../services/session.server';
 import { notFound, readSubmission, reply } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
@@ -47,6 +48,7 @@ export default function EditBusiness() {
       <p>
         <Link to="/businesses">{t('business:backToList')}</Link>
       </p>
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('business:editTitle')}</h1>
       <p>
         <Link to={`/businesses/${data.id}/eligibility`}>{t('business:checkEligibility')}</Link>

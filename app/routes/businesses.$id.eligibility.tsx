@@ -4,6 +4,7 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { isEligible } from '../domain/eligibility';
 import { requireRole } from '../services/session.server';
+import { notFound } from '../lib/forms.server';
 import { businessNames } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -15,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'eligibili
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const enterprise = await getOwnEnterprise({ db: context.db, userId: user.id, enterpriseId: parseId(params.id) });
-  if (!enterprise) throw new Response('not found', { status: 404 });
+  if (!enterprise) throw notFound();
   const results = await eligibilityOf({ db: context.db, enterprise });
   return json({
     enterprise: { id: enterprise.id, legalNameEn: enterprise.legalNameEn, legalNameZh: enterprise.legalNameZh },

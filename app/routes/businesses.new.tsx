@@ -3,6 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { EnterpriseForm, enterpriseSchema, identityTaken } from '../components/enterprise-form';
+import { FormErrorSummary } from '../components/forms';
 import { requireRole, safeRedirect } from '../services/session.server';
 import { readSubmission, reply } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
@@ -45,6 +46,7 @@ export default function NewBusiness() {
           </p>
         </div>
       ) : null}
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('business:newTitle')}</h1>
       <p className="lead">{t('business:newLead')}</p>
       <EnterpriseForm values={actionData?.values} errors={actionData?.fieldErrors} submitLabel={t('business:saveButton')} busy={busy} />

@@ -3,11 +3,11 @@ import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput, ErrorSummary, TextField } from '../components/forms';
+import { CsrfInput, FormErrorSummary, TextField } from '../components/forms';
 import { deviceToken, getUser, landingAfterLogin, signedInHeaders } from '../services/session.server';
 import { languageCookie } from '../lib/cookies.server';
 import { BusyError } from '../lib/limiter';
-import { parseForm, readForm } from '../lib/forms.server';
+import { readSubmission, reply, replyBody, type Failure, type FormReply } from '../lib/forms.server';
 import { isLocale, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { requiredText } from '../lib/validation';
@@ -34,44 +34,39 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
+const failures = {
+  too_busy: { status: 503, message: 'auth:too_busy' },
+  too_many_attempts: { status: 429, message: 'auth:too_many_attempts' },
+  invalid_credentials: { status: 400, message: 'auth:invalid_credentials' },
+} satisfies Record<string, Failure>;
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readForm(request, context);
-  const parsed = parseForm(schema, form);
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const submission = await readSubmission(request, context, schema);
+  if (!submission.ok) return submission.reply;
+  const { data: parsed, form } = submission;
   const result = await attemptLogin({
     db: context.db,
-    email: parsed.data.email,
-    password: parsed.data.password,
+    email: parsed.email,
+    password: parsed.password,
     ip: context.clientIp,
     deviceToken: await deviceToken(request, context),
   }).catch((error: unknown) => {
     if (error instanceof BusyError) return { ok: false as const, code: 'too_busy' as const };
     throw error;
   });
-  if (!result.ok && result.code === 'too_busy') {
-    return json(
-      { fieldErrors: { form: ['auth:too_busy'] }, values: { email: parsed.data.email } },
-      { status: 503, headers: { 'Retry-After': '5' } },
-    );
-  }
+  if (!result.ok && result.code === 'too_busy') return reply(form, failures.too_busy, { 'Retry-After': '5' });
   if (!result.ok && result.code === 'too_many_attempts') {
-    return json(
-      {
-        fieldErrors: { form: ['auth:too_many_attempts'] },
-        values: { email: parsed.data.email },
-        retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60),
-      },
-      { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+    return json<FormReply & { retryAfterMinutes: number }>(
+      { ...replyBody(form, failures.too_many_attempts), retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+      { status: failures.too_many_attempts.status, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
     );
   }
-  if (!result.ok) {
-    return json({ fieldErrors: { form: [`auth:${result.code}`] }, values: { email: parsed.data.email } }, { status: 400 });
-  }
+  if (!result.ok) return reply(form, failures[result.code]);
   // A language chosen with the switch before logging in is the latest choice: remember it on the account.
   const chosen: unknown = await languageCookie.parse(request.headers.get('Cookie'));
   if (isLocale(chosen) && chosen !== result.user.locale) await setUserLocale({ db: context.db, userId: result.user.id, locale: chosen });
   // Where to go is settled before the session row exists, so that nothing about the target can fail after it.
-  const target = await landingAfterLogin({ context, user: result.user, redirectTo: parsed.data.redirectTo });
+  const target = await landingAfterLogin({ context, user: result.user, redirectTo: parsed.redirectTo });
   return redirect(target, { headers: await signedInHeaders(context, result) });
 }
 
@@ -83,13 +78,13 @@ export default function Login() {
   const labels = { email: t('auth:email'), password: t('auth:password') };
   return (
     <div className="narrow">
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('auth:loginTitle')}</h1>
       {params.get('registered') === '1' && !actionData ? (
         <div className="notice notice--success" role="status">
           {t('auth:registered')}
         </div>
       ) : null}
-      <ErrorSummary errors={actionData?.fieldErrors} labels={labels} />
       {actionData && 'retryAfterMinutes' in actionData && typeof actionData.retryAfterMinutes === 'number' ? (
         <p className="notice" role="status">
           {t('auth:retryAfter', { count: actionData.retryAfterMinutes })}

@@ -3,11 +3,10 @@
 // page with the error. Everything stays in the address, so back links and the browser's Back keep every answer.
 import { json, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ErrorSummary } from '../components/forms';
-import { QuestionFields, questionLabels } from '../components/match-questions';
+import { FormErrorSummary } from '../components/forms';
+import { QuestionFields } from '../components/match-questions';
 import {
   applies,
   nextStep,
@@ -20,6 +19,7 @@ import {
   toQuery,
   type FieldErrors,
 } from '../lib/match-answers';
+import { notFound } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { getCurrentSettings } from '../services/catalogue.server';
 import matchStyles from '../styles/match.css';
@@ -42,7 +42,7 @@ function stepUrl(step: string, query: string) {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const parsed = questionParam.safeParse(params.question);
-  if (!parsed.success) throw new Response('not found', { status: 404 });
+  if (!parsed.success) throw notFound();
   const question = parsed.data;
   const settings = await getCurrentSettings(context.db);
   const openSectors = settings.openSectors;
@@ -109,19 +109,13 @@ export default function QuestionPage() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const errors = data.errors ?? undefined;
-  const summary = useRef<HTMLDivElement>(null);
-  // After a failed submit the error summary takes focus, so a screen reader hears it first.
-  useEffect(() => {
-    if (errors) summary.current?.querySelector<HTMLElement>('.error-summary')?.focus();
-  }, [errors]);
   return (
     <div className="narrow">
       <Link to={data.back} className="back-link">
         {t('match:back')}
       </Link>
-      <div ref={summary}>
-        <ErrorSummary errors={errors} labels={questionLabels(t, data.question, data.rankedNeeds)} />
-      </div>
+      {/* The one summary focuses itself after a failed submit, so a screen reader hears it first. */}
+      <FormErrorSummary errors={errors} />
       <p className="caption">{t('match:title')}</p>
       <Form method="get" action={`/match/${data.question}`} noValidate>
         {data.carry.map(([name, value]) => (

@@ -5,12 +5,12 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput } from '../components/forms';
+import { CsrfInput, FormErrorSummary } from '../components/forms';
 import { MatchSetView } from '../components/match-set';
 import { matchObjectives } from '../domain/matcher';
 import { getUser, requireRole } from '../services/session.server';
 import { formatMoney } from '../lib/format';
-import { parseForm, readForm } from '../lib/forms.server';
+import { failureTable, notFound, readSubmission, reply } from '../lib/forms.server';
 import { firstIncomplete, incompleteUrl, queryString, readAnswers, toMatchAnswers, toQuery } from '../lib/match-answers';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -37,11 +37,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { url, answers, matchAnswers } = await answersOf(request, context.db);
   const businessParam = url.searchParams.get('business');
   const enterpriseId = businessParam ? idSchema.safeParse(businessParam) : null;
-  if (enterpriseId && !enterpriseId.success) throw new Response('not found', { status: 404 });
+  if (enterpriseId && !enterpriseId.success) throw notFound();
   const user = await getUser(request, context);
   const applicantId = user?.role === 'applicant' ? user.id : null;
   const view = await matchResultsView({ db: context.db, answers: matchAnswers, applicantId, enterpriseId: enterpriseId?.data ?? null });
-  if (!view.ok) throw new Response('not found', { status: 404 });
+  if (!view.ok) throw notFound();
   return json({
     ...view,
     answers,
@@ -59,12 +59,18 @@ const startSchema = z.object({
     .regex(/^[\d:.-]*$/),
 });
 
+// The results page words a closed sector its own way; every other refusal has its matcher message (409).
+const failure = failureTable<string>({ sector_not_open: { status: 409, message: 'match:errors.sector_not_open_results' } }, (code) => ({
+  status: 409,
+  message: `match:errors.${code}`,
+}));
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
   const { matchAnswers } = await answersOf(request, context.db);
-  const form = await readForm(request, context);
-  const parsed = parseForm(startSchema, form);
-  if (!parsed.ok) return json({ error: 'match:errors.set_changed' }, { status: 400 });
+  const parsed = await readSubmission(request, context, startSchema);
+  // The form's fields are all hidden: anything wrong with them means the page was out of date.
+  if (!parsed.ok) return reply(parsed.form, { status: 400, message: 'match:errors.set_changed' });
   const result = await sendMatchedEnquiries({
     db: context.db,
     userId: user.id,
@@ -76,9 +82,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     },
   });
   if (!result.ok) {
-    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-    const key = result.code === 'sector_not_open' ? 'sector_not_open_results' : result.code;
-    return json({ error: `match:errors.${key}` }, { status: 409 });
+    if (result.code === 'not_found') throw notFound();
+    return reply(parsed.form, failure(result.code));
   }
   return redirect(`/enquiries?${new URLSearchParams({ matched: String(result.created.length), skipped: String(result.skipped.length) })}`);
 }
@@ -161,14 +166,9 @@ export default function MatchResults() {
     );
   return (
     <div>
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <p className="caption">{t('match:title')}</p>
       <h1>{t('match:results.title')}</h1>
-      {actionData?.error ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2>{t('common:errorSummaryTitle')}</h2>
-          <p>{t(actionData.error)}</p>
-        </div>
-      ) : null}
       {business ? (
         <p className="lead">{t('match:results.ownerLead', { business: nameOf(business), headroom: formatMoney(data.headroomCents) })}</p>
       ) : data.viewer === 'applicant' && data.businesses.length > 1 ? (

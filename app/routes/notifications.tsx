@@ -8,7 +8,7 @@ import { CsrfInput } from '../components/forms';
 import { Pagination } from '../components/pagination';
 import { requireUser, safeRedirect } from '../services/session.server';
 import { formatDateTime } from '../lib/format';
-import { readForm } from '../lib/forms.server';
+import { notFound, readSubmission } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { idSchema } from '../lib/validation';
@@ -23,17 +23,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ ...(await listNotifications({ db: context.db, userId: user.id, page })) });
 }
 
-const openSchema = z.object({ intent: z.literal('open'), id: idSchema });
+// Opening one notification names it; any other post marks them all read.
+const schema = z.preprocess(
+  (raw) => (raw && typeof raw === 'object' && 'intent' in raw && raw.intent === 'open' ? raw : { intent: 'read_all' }),
+  z.discriminatedUnion('intent', [z.object({ intent: z.literal('open'), id: idSchema }), z.object({ intent: z.literal('read_all') })]),
+);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const form = await readForm(request, context);
-  if (form.get('intent') === 'open') {
-    const parsed = openSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) throw new Response('bad request', { status: 400 });
-    const opened = await openNotification({ db: context.db, userId: user.id, role: user.role, id: parsed.data.id });
+  const submission = await readSubmission(request, context, schema);
+  if (!submission.ok) return submission.reply;
+  const { data } = submission;
+  if (data.intent === 'open') {
+    const opened = await openNotification({ db: context.db, userId: user.id, role: user.role, id: data.id });
     // Someone else's notification is as unknown as one that does not exist.
-    if (!opened) throw new Response('not found', { status: 404 });
+    if (!opened) throw notFound();
     return redirect(safeRedirect(opened.target, '/notifications'));
   }
   await markAllRead({ db: context.db, userId: user.id });

@@ -2,9 +2,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { CsrfInput, TextField } from '../components/forms';
+import { CsrfInput, FormErrorSummary, TextField } from '../components/forms';
 import { z } from 'zod';
-import { readForm } from '../lib/forms.server';
+import { readSubmission, reply, type Failure } from '../lib/forms.server';
 import { requireRole } from '../services/session.server';
 import { formatDate, formatMoney } from '../lib/format';
 import { pageTitle } from '../lib/meta';
@@ -33,26 +33,38 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ settings, stats, budget, work, conflicts, failed, isOfficer: user.role === 'officer', waiting });
 }
 
-const conflictSchema = z.object({
-  registrationNumber: requiredText({ max: 30, message: 'officer:registration_invalid' }).pipe(
-    z.string().min(3, 'officer:registration_invalid'),
-  ),
-});
+// Retrying a failed delivery names its message; anything else declares a conflict of interest.
+const schema = z.preprocess(
+  (raw) => (raw && typeof raw === 'object' && 'intent' in raw && raw.intent === 'retry' ? raw : { ...(raw as object), intent: 'declare' }),
+  z.discriminatedUnion('intent', [
+    z.object({ intent: z.literal('retry'), messageId: idSchema }),
+    z.object({
+      intent: z.literal('declare'),
+      registrationNumber: requiredText({ max: 30, message: 'officer:registration_invalid' }).pipe(
+        z.string().min(3, 'officer:registration_invalid'),
+      ),
+    }),
+  ]),
+);
+
+const failures = {
+  enterprise_not_found: { status: 400, message: 'officer:enterprise_not_found', field: 'registrationNumber' },
+} satisfies Record<string, Failure>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const officer = await requireRole(request, context, 'officer', 'admin');
-  const form = await readForm(request, context);
-  if (form.get('intent') === 'retry') {
-    const id = idSchema.safeParse(form.get('messageId'));
-    if (!id.success) throw new Response('bad request', { status: 400 });
-    await retryFailed({ db: context.db, id: id.data });
+  const submission = await readSubmission(request, context, schema);
+  // Only an officer declares; an admin may only retry deliveries.
+  if (officer.role !== 'officer' && !(submission.ok && submission.data.intent === 'retry'))
+    throw new Response('forbidden', { status: 403 });
+  if (!submission.ok) return submission.reply;
+  const { data } = submission;
+  if (data.intent === 'retry') {
+    await retryFailed({ db: context.db, id: data.messageId });
     return redirect('/officer?retried=1');
   }
-  if (officer.role !== 'officer') throw new Response('forbidden', { status: 403 });
-  const parsed = conflictSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return json({ fieldErrors: { registrationNumber: [parsed.error.issues[0]!.message] } }, { status: 400 });
-  const result = await declareConflict({ db: context.db, officerId: officer.id, registrationNumber: parsed.data.registrationNumber });
-  if (!result.ok) return json({ fieldErrors: { registrationNumber: [`officer:${result.code}`] } }, { status: 400 });
+  const result = await declareConflict({ db: context.db, officerId: officer.id, registrationNumber: data.registrationNumber });
+  if (!result.ok) return reply(submission.form, failures[result.code]);
   return redirect('/officer?declared=1');
 }
 
@@ -64,6 +76,7 @@ export default function OfficerHome() {
   const [params] = useSearchParams();
   return (
     <div>
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('common:officerHome.title')}</h1>
       {isOfficer ? (
         <div className="actions-row">

@@ -7,6 +7,7 @@ import { ApproveApplicationFields, approveApplicationMessage } from '../componen
 import { ConfirmForm } from '../components/confirm-action';
 import { allowedActions, type ApplicationStatus } from '../domain/application-lifecycle';
 import { requireRole } from '../services/session.server';
+import { notFound } from '../lib/forms.server';
 import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { budgetPosition, getReview } from '../services/officer.server';
@@ -18,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
   const reference = parseReference(params.ref);
   const review = await getReview({ db: context.db, officerId: officer.id, reference });
-  if (!review) throw new Response('not found', { status: 404 });
+  if (!review) throw notFound();
   const status = review.application.status as ApplicationStatus;
   const canApprove =
     review.application.assignedOfficerId === officer.id &&

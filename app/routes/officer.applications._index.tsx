@@ -10,7 +10,7 @@ import { categories, districts, sectors } from '../domain/programme';
 import { requireRole } from '../services/session.server';
 import { queueFiltersSchema } from '../lib/queue-filters';
 import { formatDate } from '../lib/format';
-import { readForm } from '../lib/forms.server';
+import { readSubmission, reply, type Failure } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { isoInstant } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
@@ -37,11 +37,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ ...result, filters, next: result.next ? `${result.next.submittedAt}_${result.next.id}` : null });
 }
 
+// An empty queue is news, not an error (200); anything else, someone took the application first (409).
+const failures = {
+  queue_empty: { status: 200, message: 'officer:queue_empty' },
+  not_found: { status: 409, message: 'officer:not_found' },
+  conflict_of_interest: { status: 409, message: 'officer:conflict_of_interest' },
+  assigned_to_other: { status: 409, message: 'officer:assigned_to_other' },
+  invalid_transition: { status: 409, message: 'officer:invalid_transition' },
+} satisfies Record<string, Failure>;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
-  await readForm(request, context);
+  const submission = await readSubmission(request, context, z.object({}));
+  if (!submission.ok) return submission.reply;
   const result = await takeNextInQueue({ db: context.db, officerId: officer.id });
-  if (!result.ok) return json({ error: `officer:${result.code}` }, { status: result.code === 'queue_empty' ? 200 : 409 });
+  if (!result.ok) return reply(submission.form, failures[result.code]);
   return redirect(`/officer/applications/${result.reference}`);
 }
 
@@ -66,9 +76,9 @@ export default function Queue() {
           {t('officer:nextInQueue')}
         </button>
       </Form>
-      {actionData?.error ? (
+      {actionData?.formErrors[0] ? (
         <p className="notice" role="status">
-          {t(actionData.error)}
+          {t(actionData.formErrors[0])}
         </p>
       ) : null}
       {data.repliesReceived.length > 0 ? (

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { ConfirmAction } from '../components/confirm-action';
 import { approveClaimMessage, releasePaymentMessage } from '../components/confirm-messages';
 import { ClaimDetails } from '../components/claim-details';
-import { CsrfInput } from '../components/forms';
+import { CsrfInput, FormErrorSummary, TextArea } from '../components/forms';
 import { Money } from '../components/money';
 import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatDate, formatDateTime } from '../lib/format';
-import { readForm } from '../lib/forms.server';
+import { failureTable, notFound, readSubmission, reply } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { requiredText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
   const review = await getClaimReview({ db: context.db, reference: parseReference(params.ref), officerId: officer.id });
-  if (!review) throw new Response('not found', { status: 404 });
+  if (!review) throw notFound();
   return json({ ...review, officerId: officer.id });
 }
 
@@ -34,16 +34,18 @@ const schema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('release') }),
 ]);
 
+// Every refusal is the claim having moved on or a rule; the page shows its latest state beside the message.
+const failure = failureTable<string>({ note_required: { status: 409, message: 'claims:note_required', field: 'note' } }, (code) => ({
+  status: 409,
+  message: `claims:${code}`,
+}));
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
   const reference = parseReference(params.ref);
-  const form = await readForm(request, context);
-  const parsed = schema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return json({ error: issue?.message.includes(':') ? issue.message : 'errors:invalid_value' }, { status: 400 });
-  }
-  const input = parsed.data;
+  const submission = await readSubmission(request, context, schema);
+  if (!submission.ok) return submission.reply;
+  const input = submission.data;
   const result =
     input.intent === 'approve' || input.intent === 'return'
       ? await decideClaim({
@@ -57,8 +59,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? await preparePayment({ db: context.db, officerId: officer.id, reference })
         : await releasePayment({ db: context.db, officerId: officer.id, reference });
   if (result.ok) return redirect(`/officer/claims?done=${input.intent}`);
-  if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-  return json({ error: `claims:${result.code}` }, { status: 409 });
+  if (result.code === 'not_found') throw notFound();
+  return reply(submission.form, failure(result.code));
 }
 
 export default function ClaimReview() {
@@ -74,13 +76,8 @@ export default function ClaimReview() {
         <Link to="/officer/claims">{t('claims:queueTitle')}</Link> ·{' '}
         <Link to={`/officer/applications/${app.reference}`}>{t('claims:openApplication')}</Link>
       </p>
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('claims:reviewTitle', { reference: app.reference })}</h1>
-      {actionData?.error ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2>{t('common:errorSummaryTitle')}</h2>
-          <p>{t(actionData.error)}</p>
-        </div>
-      ) : null}
       {conflicted ? (
         <p className="notice" role="status">
           {t('claims:conflictNotice')}
@@ -149,10 +146,7 @@ export default function ClaimReview() {
           <Form method="post" className="decision">
             <CsrfInput />
             <h3>{t('claims:returnTitle')}</h3>
-            <div className="field">
-              <label htmlFor="return-note">{t('claims:returnNote')}</label>
-              <textarea id="return-note" name="note" rows={3} maxLength={2000} />
-            </div>
+            <TextArea name="note" label={t('claims:returnNote')} errors={actionData?.fieldErrors} rows={3} maxLength={2000} />
             <button type="submit" name="intent" value="return" className="button button--secondary" disabled={busy}>
               {t('claims:returnButton')}
             </button>

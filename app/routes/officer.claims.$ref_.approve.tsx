@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmForm } from '../components/confirm-action';
 import { approveClaimMessage } from '../components/confirm-messages';
 import { requireRole } from '../services/session.server';
+import { notFound } from '../lib/forms.server';
 import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -17,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
   const reference = parseReference(params.ref);
   const review = await getClaimReview({ db: context.db, reference, officerId: officer.id });
-  if (!review) throw new Response('not found', { status: 404 });
+  if (!review) throw notFound();
   const ready =
     review.app.status === 'claim_submitted' &&
     !review.conflicted &&

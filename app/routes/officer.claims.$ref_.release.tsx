@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmForm } from '../components/confirm-action';
 import { releasePaymentMessage } from '../components/confirm-messages';
 import { requireRole } from '../services/session.server';
+import { notFound } from '../lib/forms.server';
 import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { getClaimReview } from '../services/claims.server';
@@ -17,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
   const reference = parseReference(params.ref);
   const review = await getClaimReview({ db: context.db, reference, officerId: officer.id });
-  if (!review) throw new Response('not found', { status: 404 });
+  if (!review) throw notFound();
   const payment = review.payment;
   if (!payment || payment.status !== 'prepared' || payment.preparedBy === officer.id || review.conflicted)
     throw redirect(`/officer/claims/${reference}`);

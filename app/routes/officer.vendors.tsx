@@ -3,10 +3,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput } from '../components/forms';
+import { CsrfInput, FormErrorSummary } from '../components/forms';
 import { requireRole } from '../services/session.server';
 import { formatDate } from '../lib/format';
-import { parseForm, readForm, type FieldErrors } from '../lib/forms.server';
+import { notFound, readSubmission, reply, type Failure } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { parseId, requiredText } from '../lib/validation';
@@ -41,15 +41,17 @@ const decisionSchema = z.discriminatedUnion(
   { error: 'vetting:choose_decision' },
 );
 
-type ActionData = { vendorId: number; formError?: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
+const failures = {
+  stale: { status: 409, message: 'vetting:enrolment_stale' },
+} satisfies Record<string, Failure>;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
-  const form = await readForm(request, context);
-  const vendorId = parseId(form.get('vendorId'));
-  const parsed = parseForm(decisionSchema, form);
-  if (!parsed.ok) return json<ActionData>({ vendorId, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const input = parsed.data;
+  const submission = await readSubmission(request, context, decisionSchema);
+  // A vendor that is not there is a 404 whatever else is wrong; its row shows the form's errors (the reply's values).
+  const vendorId = parseId(submission.form.get('vendorId'));
+  if (!submission.ok) return submission.reply;
+  const input = submission.data;
   const result = await decideEnrolment({
     db: context.db,
     officerId: officer.id,
@@ -58,41 +60,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
     reason: input.intent === 'reject' ? input.reason : null,
   });
   if (result.ok) return redirect(`/officer/vendors?done=${input.intent}`);
-  if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-  return json<ActionData>({ vendorId, formError: 'vetting:enrolment_stale' }, { status: 409 });
+  if (result.code === 'not_found') throw notFound();
+  return reply(submission.form, failures[result.code]);
 }
 
 export default function Enrolments() {
   const { t } = useTranslation();
   const { locale } = useRootData();
   const { status, done, rows, page, pageCount } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
-  const reasonError = (vendorId: number) => (actionData?.vendorId === vendorId ? actionData.fieldErrors?.reason?.[0] : undefined);
+  const failedVendor = actionData ? Number(actionData.values.vendorId) : undefined;
+  const reasonError = (vendorId: number) => (failedVendor === vendorId ? actionData?.fieldErrors.reason?.[0] : undefined);
   return (
     <div>
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} row={failedVendor} />
       <h1>{t('vetting:vendorsTitle')}</h1>
       {done ? (
         <div className="notice notice--success" role="status">
           {t(done === 'approve' ? 'vetting:done.enrolApprove' : 'vetting:done.enrolReject')}
-        </div>
-      ) : null}
-      {actionData?.formError ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2>{t('common:errorSummaryTitle')}</h2>
-          <p>{t(actionData.formError)}</p>
-        </div>
-      ) : null}
-      {actionData?.fieldErrors ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2>{t('common:errorSummaryTitle')}</h2>
-          <ul>
-            {Object.entries(actionData.fieldErrors).map(([field, keys]) => (
-              <li key={field}>
-                <a href={`#${field}-${actionData.vendorId}`}>{t(keys?.[0] ?? 'vetting:choose_decision')}</a>
-              </li>
-            ))}
-          </ul>
         </div>
       ) : null}
       <p className="lead">{t('vetting:vendorsLead')}</p>
@@ -166,8 +152,8 @@ export default function Enrolments() {
                   </div>
                 ) : null}
               </dl>
-              {actionData?.vendorId === vendor.id && actionData.formError ? (
-                <p className="notice notice--error">{t(actionData.formError)}</p>
+              {failedVendor === vendor.id && actionData?.formErrors[0] ? (
+                <p className="notice notice--error">{t(actionData.formErrors[0])}</p>
               ) : null}
               {vendor.status === 'pending' ? (
                 <div className="inbox-actions">
@@ -195,7 +181,7 @@ export default function Enrolments() {
                         maxLength={2000}
                         aria-invalid={reasonError(vendor.id) ? true : undefined}
                         aria-describedby={reasonError(vendor.id) ? `reason-${vendor.id}-error` : undefined}
-                        defaultValue={actionData?.vendorId === vendor.id ? actionData.values?.reason : undefined}
+                        defaultValue={failedVendor === vendor.id ? actionData?.values.reason : undefined}
                       />
                     </div>
                     <button type="submit" name="intent" value="reject" className="button button--warning" disabled={busy}>

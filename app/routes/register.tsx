@@ -1,12 +1,12 @@
 // Register as a shop owner (applicant) or a solution provider (vendor). Staff accounts are made by an admin.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput, ErrorSummary, RadioGroup, TextField } from '../components/forms';
+import { CsrfInput, FormErrorSummary, RadioGroup, TextField } from '../components/forms';
 import { selfRegisterRoles } from '../domain/programme';
 import { getUser, homeFor, safeRedirect } from '../services/session.server';
-import { parseForm, readForm } from '../lib/forms.server';
+import { readSubmission } from '../lib/forms.server';
 import { detectLocale } from '../lib/i18n.server';
 import { withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
@@ -40,9 +40,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readForm(request, context);
-  const parsed = parseForm(schema, form);
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const parsed = await readSubmission(request, context, schema);
+  if (!parsed.ok) return parsed.reply;
   const result = await registerUser({
     db: context.db,
     input: { ...parsed.data, locale: await detectLocale(request) },
@@ -72,9 +71,9 @@ export default function Register() {
   };
   return (
     <div className="narrow">
+      <FormErrorSummary errors={errors} formErrors={actionData?.formErrors} />
       <h1>{t('auth:registerTitle')}</h1>
       <p className="lead">{t('auth:registerLead')}</p>
-      <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -3,16 +3,15 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { z } from 'zod';
 import { getUser, safeRedirect } from '../services/session.server';
 import { languageCookie } from '../lib/cookies.server';
-import { readForm } from '../lib/forms.server';
+import { readSubmission } from '../lib/forms.server';
 import { locales } from '../lib/i18n';
 import { setUserLocale } from '../services/auth.server';
 
 const schema = z.object({ lng: z.enum(locales), redirectTo: z.string().max(2000).optional() });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readForm(request, context);
-  const parsed = schema.safeParse({ lng: form.get('lng'), redirectTo: form.get('redirectTo') ?? undefined });
-  if (!parsed.success) throw new Response('bad language', { status: 400 });
+  const parsed = await readSubmission(request, context, schema);
+  if (!parsed.ok) return parsed.reply;
   const user = await getUser(request, context);
   if (user) await setUserLocale({ db: context.db, userId: user.id, locale: parsed.data.lng });
   return redirect(safeRedirect(parsed.data.redirectTo), {

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ConfirmAction } from '../components/confirm-action';
+import { FormErrorSummary } from '../components/forms';
 import { reportDeploymentMessage } from '../components/confirm-messages';
 import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
@@ -13,7 +14,7 @@ import { businessNames, pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { optionalText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
-import { readForm } from '../lib/forms.server';
+import { notFound, readSubmission, reply } from '../lib/forms.server';
 import { reportDeployment } from '../services/claims.server';
 import { listVendorApplications } from '../services/vendors.server';
 
@@ -32,9 +33,8 @@ const reportSchema = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
-  const form = await readForm(request, context);
-  const parsed = reportSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) throw new Response('bad request', { status: 400 });
+  const parsed = await readSubmission(request, context, reportSchema);
+  if (!parsed.ok) return parsed.reply;
   const result = await reportDeployment({
     db: context.db,
     vendorUserId: user.id,
@@ -42,8 +42,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     note: parsed.data.note,
   });
   if (!result.ok) {
-    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-    return json({ error: 'applications:stale' }, { status: 409 });
+    if (result.code === 'not_found') throw notFound();
+    return reply(parsed.form, { status: 409, message: 'applications:stale' });
   }
   return redirect(`/vendor/applications?reported=${parsed.data.reference}`);
 }
@@ -60,16 +60,12 @@ export default function VendorApplications() {
       <p>
         <Link to="/vendor">{t('common:vendorHome.title')}</Link>
       </p>
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('vendor:applicationsTitle')}</h1>
       <p className="hint">{t('vendor:applicationsPrivacy')}</p>
       {params.get('reported') ? (
         <div className="notice notice--success" role="status">
           {t('claims:reportedNotice', { reference: params.get('reported') })}
-        </div>
-      ) : null}
-      {actionData?.error ? (
-        <div className="error-summary" role="alert">
-          {t(actionData.error)}
         </div>
       ) : null}
       {data.rows.length === 0 ? (

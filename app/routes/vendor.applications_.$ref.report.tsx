@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmForm } from '../components/confirm-action';
 import { reportDeploymentMessage } from '../components/confirm-messages';
 import { requireRole } from '../services/session.server';
+import { notFound } from '../lib/forms.server';
 import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { getDeploymentToReport } from '../services/claims.server';
@@ -17,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const vendor = await requireRole(request, context, 'vendor');
   const reference = parseReference(params.ref);
   const application = await getDeploymentToReport({ db: context.db, vendorUserId: vendor.id, reference });
-  if (!application) throw new Response('not found', { status: 404 });
+  if (!application) throw notFound();
   if (application.status !== 'approved') throw redirect('/vendor/applications');
   return json({ reference });
 }

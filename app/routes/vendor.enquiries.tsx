@@ -3,13 +3,13 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput } from '../components/forms';
+import { CsrfInput, FormErrorSummary } from '../components/forms';
 import { MatchReasonNote } from '../components/match-set';
 import { Money, PriceLine } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { requireRole } from '../services/session.server';
 import { formatDate, formatMoney } from '../lib/format';
-import { readForm } from '../lib/forms.server';
+import { failureTable, notFound, readSubmission, reply } from '../lib/forms.server';
 import { bracketed, businessNames, pickText, withGap, type Locale } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -42,18 +42,20 @@ const answerSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('decline'), enquiryId: idSchema, reason: z.enum(declineReasons, { error: 'errors:choose_reason' }) }),
 ]);
 
+// Every refusal is the enquiry having moved on meanwhile; the message says how.
+const failure = failureTable<string>({}, (code) => ({ status: 409, message: `enquiries:${code}` }));
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
-  const form = await readForm(request, context);
-  const parsed = answerSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return json({ error: 'errors:choose_reason' as string }, { status: 400 });
+  const parsed = await readSubmission(request, context, answerSchema);
+  if (!parsed.ok) return parsed.reply;
   const result =
     parsed.data.intent === 'confirm'
       ? await confirmEnquiry({ db: context.db, userId: user.id, enquiryId: parsed.data.enquiryId })
       : await declineEnquiry({ db: context.db, userId: user.id, enquiryId: parsed.data.enquiryId, reason: parsed.data.reason });
   if (!result.ok) {
-    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-    return json({ error: `enquiries:${result.code}` }, { status: 409 });
+    if (result.code === 'not_found') throw notFound();
+    return reply(parsed.form, failure(result.code));
   }
   return redirect(`/vendor/enquiries?answered=${parsed.data.enquiryId}`);
 }
@@ -69,12 +71,8 @@ export default function VendorEnquiries() {
       <p>
         <Link to="/vendor">{t('common:vendorHome.title')}</Link>
       </p>
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} row={actionData?.values.enquiryId} />
       <h1>{t('enquiries:vendorTitle')}</h1>
-      {actionData?.error ? (
-        <div className="error-summary" role="alert">
-          {t(actionData.error)}
-        </div>
-      ) : null}
       <Form method="get" className="filters">
         <div className="field">
           <label htmlFor="status">{t('enquiries:status')}</label>

@@ -3,10 +3,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CsrfInput, ErrorSummary, SelectField, TextField } from '../components/forms';
+import { CsrfInput, FormErrorSummary, SelectField, TextField } from '../components/forms';
 import { districts } from '../domain/programme';
 import { requireRole } from '../services/session.server';
-import { formValues, parseForm, readForm } from '../lib/forms.server';
+import { readSubmission, reply, type Failure } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { emailAddress, optionalText, requiredText } from '../lib/validation';
 import { getVendorForUser, submitEnrolment } from '../services/vendors.server';
@@ -46,11 +46,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ vendor: vendor ?? null });
 }
 
+const failures = {
+  br_taken: { status: 409, message: 'vendor:br_taken', field: 'brNumber' },
+} satisfies Record<string, Failure>;
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
-  const form = await readForm(request, context);
-  const parsed = parseForm(schema, form);
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const parsed = await readSubmission(request, context, schema);
+  if (!parsed.ok) return parsed.reply;
   const { netEquityPositive: _n, ...input } = parsed.data;
   const result = await submitEnrolment({
     db: context.db,
@@ -59,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.code === 'already_decided') return redirect('/vendor');
-    return json({ fieldErrors: { brNumber: ['vendor:br_taken'] }, values: formValues(form) }, { status: 409 });
+    return reply(parsed.form, failures[result.code]);
   }
   return redirect('/vendor?enrolment=submitted');
 }
@@ -124,12 +127,12 @@ export default function Enrolment() {
       <p>
         <Link to="/vendor">{t('common:vendorHome.title')}</Link>
       </p>
+      <FormErrorSummary errors={errors} formErrors={actionData?.formErrors} />
       <h1>{t('vendor:enrolTitle')}</h1>
       {vendor?.status === 'rejected' ? (
         <p className="notice notice--error">{t('vendor:enrolRejected', { reason: vendor.decisionReason ?? '' })}</p>
       ) : null}
       <p className="lead">{t('vendor:enrolLead')}</p>
-      <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate className="narrow">
         <CsrfInput />
         <TextField name="nameEn" label={labels.nameEn!} defaultValue={values.nameEn} errors={errors} />

@@ -2,7 +2,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { CsrfInput } from '../components/forms';
+import { CsrfInput, FormErrorSummary } from '../components/forms';
 import { ListingAttributesSummary } from '../components/listing-attributes';
 import {
   attributeValues,
@@ -18,7 +18,7 @@ import { PriceLine } from '../components/money';
 import { centsToInput } from '../domain/money';
 import { requireRole } from '../services/session.server';
 import { formatDateTime } from '../lib/format';
-import { formValues, readForm } from '../lib/forms.server';
+import { formValues, notFound, readForm, reply, replyBody, type FormReply } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -85,7 +85,7 @@ function toValues(category: string, sector: string, version: VersionLike): Listi
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
   const listing = await getVendorListing({ db: context.db, userId: user.id, solutionId: parseId(params.id) });
-  if (!listing) throw new Response('not found', { status: 404 });
+  if (!listing) throw notFound();
   const settings = await getCurrentSettings(context.db);
   const editable = listing.open ?? listing.listed;
   return json({
@@ -95,14 +95,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData = { error?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
   const solutionId = parseId(params.id);
   const form = await readForm(request, context);
   // Someone else's package is not found, whatever the form says (checked before the form is read field by field).
-  if (!(await getVendorListing({ db: context.db, userId: user.id, solutionId }))) throw new Response('not found', { status: 404 });
+  if (!(await getVendorListing({ db: context.db, userId: user.id, solutionId }))) throw notFound();
   const intent = form.get('intent');
   if (intent === 'submit' || intent === 'delist') {
     const result =
@@ -110,30 +108,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? await submitListingForReview({ db: context.db, userId: user.id, solutionId })
         : await delistListing({ db: context.db, userId: user.id, solutionId });
     if (!result.ok) {
-      if (result.code === 'not_found') throw new Response('not found', { status: 404 });
-      return json<ActionData>({ error: `vendor:${result.code}` }, { status: 409 });
+      if (result.code === 'not_found') throw notFound();
+      return reply(form, { status: 409, message: `vendor:${result.code}` });
     }
     return redirect(`/vendor/listings?done=${intent}`);
   }
   const parsed = parseListingForm(form);
   if (!parsed.ok)
-    return json<ActionData>(
-      { fieldErrors: parsed.fieldErrors as Record<string, string[]>, values: listingFormValues(form, formValues(form)) },
+    return json<FormReply>(
+      { fieldErrors: parsed.fieldErrors as Record<string, string[]>, formErrors: [], values: listingFormValues(form, formValues(form)) },
       { status: 400 },
     );
   const { price, ...rest } = parsed.data;
   const result = await updateListing({ db: context.db, userId: user.id, solutionId, input: { ...rest, priceCents: price } });
   if (!result.ok) {
-    if (result.code === 'not_found') throw new Response('not found', { status: 404 });
+    if (result.code === 'not_found') throw notFound();
     if (result.code === 'rules')
-      return json<ActionData>(
+      return json<FormReply>(
         {
           fieldErrors: ruleErrors(result.problems, parsed.featureRows) as Record<string, string[]>,
+          formErrors: [],
           values: listingFormValues(form, formValues(form)),
         },
         { status: 400 },
       );
-    return json<ActionData>({ error: `vendor:${result.code}`, values: listingFormValues(form, formValues(form)) }, { status: 409 });
+    return json<FormReply>(
+      { ...replyBody(form, { status: 409, message: `vendor:${result.code}` }), values: listingFormValues(form, formValues(form)) },
+      { status: 409 },
+    );
   }
   return redirect(`/vendor/listings/${solutionId}?done=draft`);
 }
@@ -185,15 +187,11 @@ export default function VendorListing() {
       <p>
         <Link to="/vendor/listings">{t('vendor:listingsTitle')}</Link>
       </p>
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('vendor:listingTitle')}</h1>
       {params.get('done') ? (
         <div className="notice notice--success" role="status">
           {t('vendor:done.draft')}
-        </div>
-      ) : null}
-      {actionData?.error ? (
-        <div className="error-summary" role="alert">
-          {t(actionData.error)}
         </div>
       ) : null}
       <p>

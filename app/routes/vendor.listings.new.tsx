@@ -3,8 +3,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ListingForm, listingFormValues, parseListingForm, ruleErrors } from '../components/listing-form';
+import { FormErrorSummary } from '../components/forms';
 import { requireRole } from '../services/session.server';
-import { formValues, readForm } from '../lib/forms.server';
+import { formValues, readForm, type FormReply } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { createListing } from '../services/listings.server';
 import { getVendorForUser } from '../services/vendors.server';
@@ -22,13 +23,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
   const form = await readForm(request, context);
   const parsed = parseListingForm(form);
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: listingFormValues(form, formValues(form)) }, { status: 400 });
+  if (!parsed.ok)
+    return json<FormReply>(
+      { fieldErrors: parsed.fieldErrors as Record<string, string[]>, formErrors: [], values: listingFormValues(form, formValues(form)) },
+      { status: 400 },
+    );
   const { price, ...rest } = parsed.data;
   const result = await createListing({ db: context.db, userId: user.id, input: { ...rest, priceCents: price } });
   if (!result.ok) {
     if (result.code === 'rules')
-      return json(
-        { fieldErrors: ruleErrors(result.problems, parsed.featureRows), values: listingFormValues(form, formValues(form)) },
+      return json<FormReply>(
+        {
+          fieldErrors: ruleErrors(result.problems, parsed.featureRows) as Record<string, string[]>,
+          formErrors: [],
+          values: listingFormValues(form, formValues(form)),
+        },
         { status: 400 },
       );
     throw redirect('/vendor');
@@ -45,6 +54,7 @@ export default function NewListing() {
       <p>
         <Link to="/vendor/listings">{t('vendor:listingsTitle')}</Link>
       </p>
+      <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('vendor:newListing')}</h1>
       <p className="lead">{t('vendor:rulesLead')}</p>
       <ListingForm values={actionData?.values} errors={actionData?.fieldErrors} isNew submitLabel={t('vendor:saveDraft')} busy={busy} />

@@ -268,10 +268,7 @@ test('bad input gets a friendly answer, not a crash', async ({ page }) => {
 
   const summary = page.getByRole('alert');
   await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
-  await expect(summary.getByRole('link', { name: 'Confirm password: The passwords do not match' })).toHaveAttribute(
-    'href',
-    '#confirmPassword',
-  );
+  await expect(summary.getByRole('link', { name: 'The passwords do not match', exact: true })).toHaveAttribute('href', '#confirmPassword');
   const confirm = page.getByLabel('Confirm password');
   await expect(confirm).toHaveAttribute('aria-invalid', 'true');
   await expect(confirm).toHaveAccessibleDescription(/The passwords do not match/);

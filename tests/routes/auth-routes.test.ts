@@ -108,7 +108,7 @@ describe('login route', () => {
     await Promise.all(crowd);
     expect(response.status).toBe(503);
     expect(response.headers.get('Retry-After')).toBe('5');
-    expect(await response.json()).toMatchObject({ fieldErrors: { form: ['auth:too_busy'] } });
+    expect(await response.json()).toMatchObject({ fieldErrors: {}, formErrors: ['auth:too_busy'] });
     expect(await attempts()).toBe(before);
   });
 
@@ -117,7 +117,8 @@ describe('login route', () => {
     const response = await respond(() => loginAction(args(request)));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      fieldErrors: { form: ['auth:invalid_credentials'] },
+      fieldErrors: {},
+      formErrors: ['auth:invalid_credentials'],
       values: { email: 'applicant@demo.matchfund.hk' },
     });
   });

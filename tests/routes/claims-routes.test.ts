@@ -96,7 +96,7 @@ describe('deployment and claim routes', () => {
       shopClaimAction(args(await claimRequest({ ...fields(), invoiceDate: '2026-02-31' }, false), { ref: reference })),
     );
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: unknown }).errors).toEqual({
+    expect(((await response.json()) as { fieldErrors: unknown }).fieldErrors).toEqual({
       invoiceDate: ['errors:date_invalid'],
       invoiceDocument: ['claims:invoice_missing'],
       paymentDocument: ['claims:payment_missing'],
@@ -108,15 +108,15 @@ describe('deployment and claim routes', () => {
       shopClaimAction(args(await claimRequest({ ...fields(), accountNumber: '1234567' }, true), { ref: reference })),
     );
     expect(short.status).toBe(400);
-    expect(((await short.json()) as { errors: unknown }).errors).toEqual({ accountNumber: ['claims:account_number_invalid'] });
+    expect(((await short.json()) as { fieldErrors: unknown }).fieldErrors).toEqual({ accountNumber: ['claims:account_number_invalid'] });
     const unknown = await respond(async () =>
       shopClaimAction(args(await claimRequest({ ...fields(), bankCode: '999' }, true), { ref: reference })),
     );
-    expect(((await unknown.json()) as { errors: unknown }).errors).toEqual({ bankCode: ['claims:bank_unknown'] });
+    expect(((await unknown.json()) as { fieldErrors: unknown }).fieldErrors).toEqual({ bankCode: ['claims:bank_unknown'] });
     const noBranch = await respond(async () =>
       shopClaimAction(args(await claimRequest({ ...fields(), branchCode: '' }, true), { ref: reference })),
     );
-    expect(((await noBranch.json()) as { errors: unknown }).errors).toEqual({ branchCode: ['claims:branch_required'] });
+    expect(((await noBranch.json()) as { fieldErrors: unknown }).fieldErrors).toEqual({ branchCode: ['claims:branch_required'] });
   });
 
   it('a good claim goes to the officers; the preparer cannot release; shop owners cannot open claims pages', async () => {
@@ -145,7 +145,7 @@ describe('deployment and claim routes', () => {
       claimAction(args(await postForm('/x', { intent: 'release' }, { session: maker }), { ref: reference })),
     );
     expect(own.status).toBe(409);
-    expect(await own.json()).toEqual({ error: 'claims:same_officer' });
+    expect(await own.json()).toMatchObject({ fieldErrors: {}, formErrors: ['claims:same_officer'] });
     const checker = await sessionFor(t.db, 'officer2@demo.matchfund.hk');
     const released = await respond(async () =>
       claimAction(args(await postForm('/x', { intent: 'release' }, { session: checker }), { ref: reference })),
@@ -212,7 +212,7 @@ describe('conflict of interest on claims and payments', () => {
     for (const fields of [{ intent: 'approve' }, { intent: 'return', note: 'Check the payer' }] as Record<string, string>[]) {
       const response = await respond(async () => claimAction(args(await postForm('/x', fields, { session }), { ref })));
       expect(response.status).toBe(409);
-      expect(await response.json()).toEqual({ error: 'claims:conflict_of_interest' });
+      expect(await response.json()).toMatchObject({ fieldErrors: {}, formErrors: ['claims:conflict_of_interest'] });
     }
     const other = await sessionForUserId(t.db, deciding.id);
     expect(
@@ -221,7 +221,7 @@ describe('conflict of interest on claims and payments', () => {
     for (const intent of ['prepare', 'release']) {
       const response = await respond(async () => claimAction(args(await postForm('/x', { intent }, { session }), { ref })));
       expect(response.status).toBe(409);
-      expect(await response.json()).toEqual({ error: 'claims:conflict_of_interest' });
+      expect(await response.json()).toMatchObject({ fieldErrors: {}, formErrors: ['claims:conflict_of_interest'] });
     }
   });
 });

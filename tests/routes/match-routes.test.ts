@@ -297,7 +297,7 @@ describe('start with this set', () => {
     expect(visitor.headers.get('Location')).toMatch(/^\/login\?redirectTo=%2Fmatch%2Fresults/);
     const stale = await start(owner.session, owner.enterpriseId, { ...best, key: '1:' });
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toEqual({ error: 'match:errors.set_changed' });
+    expect(await stale.json()).toMatchObject({ fieldErrors: {}, formErrors: ['match:errors.set_changed'] });
     const forged = await respond(async () =>
       resultsAction(
         args(

@@ -369,7 +369,7 @@ describe('vendor enrolments', () => {
     expect(await vendorStatus(vendorId)).toEqual({ status: 'enrolled', decisionReason: null });
     const again = await decide({ intent: 'reject', vendorId: String(vendorId), reason: 'Too late' });
     expect(again.status).toBe(409);
-    expect(await again.json()).toMatchObject({ vendorId, formError: 'vetting:enrolment_stale' });
+    expect(await again.json()).toMatchObject({ formErrors: ['vetting:enrolment_stale'], values: { vendorId: String(vendorId) } });
     expect((await vendorStatus(vendorId)).status).toBe('enrolled');
   });
 
@@ -381,7 +381,10 @@ describe('vendor enrolments', () => {
     ] as Record<string, string>[]) {
       const response = await decide(fields);
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ vendorId, fieldErrors: { reason: ['vetting:reason_required'] } });
+      expect(await response.json()).toMatchObject({
+        fieldErrors: { reason: ['vetting:reason_required'] },
+        values: { vendorId: String(vendorId) },
+      });
     }
     expect((await vendorStatus(vendorId)).status).toBe('pending');
     const rejected = await decide({ intent: 'reject', vendorId: String(vendorId), reason: 'No reference customers could be reached.' });
