@@ -238,11 +238,3 @@ export function RadioGroup({
     </fieldset>
   );
 }
-
-/**
- * @deprecated Use FormErrorSummary. Kept only so the routes being split in parallel (solutions.$id) keep building;
- * it renders the one summary and ignores the labels (the summary uses the inline words).
- */
-export function ErrorSummary({ errors }: { errors?: FieldErrors; labels?: Record<string, string> }) {
-  return <FormErrorSummary errors={errors} />;
-}
