@@ -2,6 +2,9 @@
 import { json, type AppLoadContext, type TypedResponse } from '@remix-run/node';
 import type { z } from 'zod';
 import { assertCsrf } from './csrf.server';
+import type { Failure } from './failures';
+
+export { failureTable, type Failure } from './failures';
 
 const MAX_FORM_BYTES = 256 * 1024;
 
@@ -105,9 +108,6 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors 
  */
 export type FormReply = { fieldErrors: FieldErrors; formErrors: string[]; values: Record<string, string> };
 
-/** A failure a service reported, as the route answers it: the status, the message key and the field it belongs to. */
-export type Failure = { status: number; message: string; field?: string };
-
 /** The reply's body for a failure, keeping what was typed (for a route that adds to the one shape). */
 export function replyBody(form: FormData | null, { message, field }: Failure): FormReply {
   return { fieldErrors: field ? { [field]: [message] } : {}, formErrors: field ? [] : [message], values: form ? formValues(form) : {} };
@@ -116,17 +116,6 @@ export function replyBody(form: FormData | null, { message, field }: Failure): F
 /** The reply for a failure, keeping what was typed; `headers` for an answer such as a throttle's Retry-After. */
 export function reply(form: FormData | null, failure: Failure, headers?: HeadersInit): TypedResponse<FormReply> {
   return json<FormReply>(replyBody(form, failure), { status: failure.status, headers });
-}
-
-/**
- * A route's table from a service's failure codes to replies: the codes it words its own way, and how it answers every
- * other code.
- */
-export function failureTable<Code extends string>(
-  table: Partial<Record<Code, Failure>>,
-  otherwise: (code: Code) => Failure,
-): (code: Code) => Failure {
-  return (code) => table[code] ?? otherwise(code);
 }
 
 export type Submission<T> = { ok: true; data: T; form: FormData } | { ok: false; reply: TypedResponse<FormReply>; form: FormData };
