@@ -74,7 +74,7 @@ test('an enquiry reaches the vendor and the quotation reaches the shop, each onc
     await expect(told).toContainText('新');
     await told.getByRole('button', { name: /^開啟：/ }).click();
     await expect(page).toHaveURL(/\/vendor\/enquiries\?status=sent$/);
-    expect(await unreadInHeader(page)).toBe(before - 1);
+    await expect.poll(() => unreadInHeader(page)).toBe(before - 1);
 
     await page.goto('/notifications');
     await expect(told).toHaveCount(1);
@@ -87,14 +87,14 @@ test('an enquiry reaches the vendor and the quotation reaches the shop, each onc
   await test.step('the shop, in 繁體中文, is told once that the quotation arrived; opening it leads to the enquiries and marks it read', async () => {
     const page = shop.page;
     await page.goto('/account');
-    expect(await unreadInHeader(page)).toBe(1);
+    await expect.poll(() => unreadInHeader(page)).toBe(1);
     await mainNav(page, '主選單').getByRole('link', { name: /^通知/ }).click();
     const arrived = notificationsTitled(page, /^已收到「.+」的報價單$/);
     await expect(arrived).toHaveCount(1);
     await expect(arrived).toContainText('你現在可以憑此報價單申請');
     await arrived.getByRole('button', { name: /^開啟：/ }).click();
     await expect(page).toHaveURL(/\/enquiries$/);
-    expect(await unreadInHeader(page)).toBe(0);
+    await expect.poll(() => unreadInHeader(page)).toBe(0);
     await page.goto('/notifications');
     await expect(page.getByRole('button', { name: '全部標示為已讀' })).toHaveCount(0);
   });
@@ -142,7 +142,7 @@ test('on a phone in 繁體中文: a prepared payment is told to the other office
     await expectNoSidewaysScroll(page);
     await told.getByRole('button', { name: `開啟：申請 ${ref} 有款項待發放` }).click();
     await expect(page).toHaveURL(new RegExp(`/officer/claims/${ref}$`));
-    expect(await unreadInHeader(page)).toBe(before - 1);
+    await expect.poll(() => unreadInHeader(page)).toBe(before - 1);
     await page.goto('/notifications');
     await expect(told.getByText('新', { exact: true })).toHaveCount(0);
     await switchTo(page, 'English', 'en');

@@ -57,7 +57,7 @@ async function answerTheQuestions(page: Page) {
     await next(page);
     const summary = page.getByRole('alert');
     await expect(summary.getByRole('heading', { name: '資料有問題' })).toBeVisible();
-    await expect(summary.getByRole('link', { name: '貴企業屬於哪個行業？: 請選擇貴企業所屬行業' })).toHaveAttribute('href', '#sector');
+    await expect(summary.getByRole('link', { name: '請選擇貴企業所屬行業' })).toHaveAttribute('href', '#sector');
     await expect(page).toHaveTitle(/^錯誤：貴企業屬於哪個行業？/);
     await group.getByRole('radio', { name: '餐飲', exact: true }).check();
     await next(page);
