@@ -43,8 +43,28 @@ export function checkClaim(facts: ClaimFacts): ClaimCheckResult[] {
   ];
 }
 
-export function allPassed(results: readonly ClaimCheckResult[]): boolean {
+export function allPassed(results: readonly Pick<ClaimCheckResult, 'passed'>[]): boolean {
   return results.every((r) => r.passed);
+}
+
+/** An officer may approve a claim when it waits for a decision, every check is green and they have no link to the shop. */
+export function claimReadyToApprove(review: {
+  applicationStatus: string;
+  claim: { status: string; checks: readonly Pick<ClaimCheckResult, 'passed'>[] } | null;
+  conflicted: boolean;
+}): boolean {
+  const { applicationStatus, claim, conflicted } = review;
+  return applicationStatus === 'claim_submitted' && !conflicted && claim?.status === 'submitted' && allPassed(claim.checks);
+}
+
+/** Maker-checker (ADR 006): a prepared payment is released by another officer with no link to the shop. */
+export function mayReleasePayment(review: {
+  payment: { status: string; preparedBy: number } | null;
+  officerId: number;
+  conflicted: boolean;
+}): boolean {
+  const { payment, officerId, conflicted } = review;
+  return payment !== null && payment.status === 'prepared' && payment.preparedBy !== officerId && !conflicted;
 }
 
 /** What the programme pays on this claim: its share of what was both invoiced and paid, capped at the approved amount. */

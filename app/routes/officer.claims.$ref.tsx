@@ -8,6 +8,7 @@ import { approveClaimMessage, releasePaymentMessage } from '../components/confir
 import { ClaimDetails } from '../components/claim-details';
 import { CsrfInput, FormErrorSummary, TextArea } from '../components/forms';
 import { Money } from '../components/money';
+import { allPassed } from '../domain/claims';
 import { requireRole } from '../services/session.server';
 import { parseReference } from '../lib/documents.server';
 import { formatDate, formatDateTime } from '../lib/format';
@@ -70,7 +71,7 @@ export default function ClaimReview() {
   const { app, claim, attempts, documents, payment, officerId, conflicted } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
-  const allGreen = claim ? claim.checks.every((c) => c.passed) : false;
+  const allGreen = claim ? allPassed(claim.checks) : false;
   return (
     <div>
       <p>

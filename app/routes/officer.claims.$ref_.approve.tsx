@@ -4,6 +4,7 @@ import { Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmForm } from '../components/confirm-action';
 import { approveClaimMessage } from '../components/confirm-messages';
+import { claimReadyToApprove } from '../domain/claims';
 import { requireRole } from '../services/session.server';
 import { notFound } from '../lib/forms.server';
 import { parseReference } from '../lib/documents.server';
@@ -19,11 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const reference = parseReference(params.ref);
   const review = await getClaimReview({ db: context.db, reference, officerId: officer.id });
   if (!review) throw notFound();
-  const ready =
-    review.app.status === 'claim_submitted' &&
-    !review.conflicted &&
-    review.claim?.status === 'submitted' &&
-    review.claim.checks.every((c) => c.passed);
+  const ready = claimReadyToApprove({ applicationStatus: review.app.status, claim: review.claim ?? null, conflicted: review.conflicted });
   if (!ready || !review.claim) throw redirect(`/officer/claims/${reference}`);
   return json({
     reference,

@@ -5,6 +5,7 @@ import { Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmForm } from '../components/confirm-action';
 import { releasePaymentMessage } from '../components/confirm-messages';
+import { mayReleasePayment } from '../domain/claims';
 import { requireRole } from '../services/session.server';
 import { notFound } from '../lib/forms.server';
 import { parseReference } from '../lib/documents.server';
@@ -20,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const review = await getClaimReview({ db: context.db, reference, officerId: officer.id });
   if (!review) throw notFound();
   const payment = review.payment;
-  if (!payment || payment.status !== 'prepared' || payment.preparedBy === officer.id || review.conflicted)
+  if (!payment || !mayReleasePayment({ payment, officerId: officer.id, conflicted: review.conflicted }))
     throw redirect(`/officer/claims/${reference}`);
   return json({ reference, amountCents: payment.amountCents, account: payment.payeeAccount });
 }

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allPassed, checkClaim, payableCents, sameName, type ClaimFacts } from '../../app/domain/claims';
+import {
+  allPassed,
+  checkClaim,
+  claimReadyToApprove,
+  mayReleasePayment,
+  payableCents,
+  sameName,
+  type ClaimFacts,
+} from '../../app/domain/claims';
 
 const facts = (overrides: Partial<ClaimFacts> = {}): ClaimFacts => ({
   approvedOn: '2026-03-01',
@@ -87,5 +95,30 @@ describe('payable share properties', () => {
         expect(allPassed(checkClaim(f))).toBe(true);
       }),
     );
+  });
+});
+
+describe('who may act on a claim now', () => {
+  const green = [{ passed: true }, { passed: true }];
+  const base = { applicationStatus: 'claim_submitted', claim: { status: 'submitted', checks: green }, conflicted: false };
+  it.each([
+    [{}, true],
+    [{ applicationStatus: 'deployed' }, false],
+    [{ claim: null }, false],
+    [{ claim: { status: 'returned', checks: green } }, false],
+    [{ claim: { status: 'submitted', checks: [{ passed: true }, { passed: false }] } }, false],
+    [{ conflicted: true }, false],
+  ])('approving a claim %o → %s', (change, expected) => {
+    expect(claimReadyToApprove({ ...base, ...change })).toBe(expected);
+  });
+
+  it.each([
+    [{ status: 'prepared', preparedBy: 2 }, 1, false, true],
+    [{ status: 'prepared', preparedBy: 1 }, 1, false, false],
+    [{ status: 'released', preparedBy: 2 }, 1, false, false],
+    [{ status: 'prepared', preparedBy: 2 }, 1, true, false],
+    [null, 1, false, false],
+  ])('releasing payment %o by officer %i (linked: %s) → %s', (payment, officerId, conflicted, expected) => {
+    expect(mayReleasePayment({ payment, officerId, conflicted })).toBe(expected);
   });
 });
