@@ -8,6 +8,7 @@ import { checkDocument, safeFilename } from '../domain/documents';
 import { failedCodes, type EligibilityCode } from '../domain/eligibility';
 import { fundingSplit, nothingToFund, type FundingSplit } from '../domain/funding';
 import type { ApplicantDeclaration } from '../domain/reasons';
+import { moveApplication } from './application-moves.server';
 import { recordTransition } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
@@ -223,30 +224,22 @@ export async function submitApplication({
     if (unfunded === 'no_programme_share')
       return { ok: false, code: 'no_programme_share', costCents: application.costCents, matchBps: rules.matchBps };
 
-    const updated = await trx
-      .updateTable('applications')
-      .set({
-        status: move.next,
+    const moved = await moveApplication(trx, {
+      applicationId: application.id,
+      from: status,
+      action: 'submit',
+      actor: { userId, role: 'applicant' },
+      set: {
         programmeCents: split.programmeCents,
         shopCents: split.shopCents,
         settingsId: settings.id,
         registrationKey: enterprise.registrationKey,
         eligibilityAtSubmit: JSON.stringify(results),
         submittedAt: now,
-        updatedAt: now,
-      })
-      .where('id', '=', application.id)
-      .where('status', '=', status)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'invalid_transition', status };
-    await recordTransition(trx, {
-      applicationId: application.id,
-      actorUserId: userId,
-      actorRole: 'applicant',
-      action: 'submit',
-      fromStatus: status,
-      toStatus: move.next,
+      },
+      now,
     });
+    if (!moved.ok) return { ok: false, code: 'invalid_transition', status };
     return { ok: true, reference, split, replayed: false as const };
   });
 }
@@ -285,21 +278,14 @@ export async function withdrawApplication({
     const status = application.status;
     const move = transition({ status, action: 'withdraw', role: 'applicant' });
     if (!move.ok) return { ok: false, code: 'invalid_transition', status };
-    await trx
-      .updateTable('applications')
-      .set({ status: move.next, updatedAt: new Date() })
-      .where('id', '=', application.id)
-      .where('status', '=', status)
-      .execute();
-    await recordTransition(trx, {
+    const moved = await moveApplication(trx, {
       applicationId: application.id,
-      actorUserId: userId,
-      actorRole: 'applicant',
+      from: status,
       action: 'withdraw',
-      fromStatus: status,
-      toStatus: move.next,
-      note: note ?? null,
+      actor: { userId, role: 'applicant' },
+      event: { note: note ?? null },
     });
+    if (!moved.ok) return { ok: false, code: 'invalid_transition', status };
     return { ok: true };
   });
 }
@@ -482,22 +468,15 @@ export async function respondToInfoRequest({
     const status = application.status;
     const move = transition({ status, action: 'resubmit', role: 'applicant' });
     if (!move.ok) return { ok: false, code: 'invalid_transition', status };
-    await trx
-      .updateTable('applications')
-      .set({ status: move.next, updatedAt: new Date() })
-      .where('id', '=', application.id)
-      .where('status', '=', status)
-      .execute();
-    if (document && document.bytes.length > 0) await storeDocument(trx, { applicationId: application.id, kind: 'other', document, userId });
-    await recordTransition(trx, {
+    const moved = await moveApplication(trx, {
       applicationId: application.id,
-      actorUserId: userId,
-      actorRole: 'applicant',
+      from: status,
       action: 'resubmit',
-      fromStatus: status,
-      toStatus: move.next,
-      note,
+      actor: { userId, role: 'applicant' },
+      event: { note },
     });
+    if (!moved.ok) return { ok: false, code: 'invalid_transition', status };
+    if (document && document.bytes.length > 0) await storeDocument(trx, { applicationId: application.id, kind: 'other', document, userId });
     return { ok: true };
   });
 }

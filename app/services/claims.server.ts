@@ -3,12 +3,12 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB, Trx } from '../../db/client';
-import { transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
+import type { ActorRole, ApplicationAction, ApplicationStatus } from '../domain/application-lifecycle';
 import { checkBankAccount, maskAccount, type BankAccount, type BankAccountError } from '../domain/bank-account';
 import { allPassed, checkClaim, payableCents } from '../domain/claims';
 import { checkDocument } from '../domain/documents';
 import { hongKongDay } from '../domain/dates';
-import { recordTransition } from './audit.server';
+import { moveApplication, type MoveColumns } from './application-moves.server';
 import { getCurrentSettings } from './catalogue.server';
 import { storeDocument, type UploadedDocument } from './applications.server';
 import { notifyPaymentPrepared } from './notifications.server';
@@ -16,7 +16,7 @@ import { isConflicted } from './officer.server';
 
 type Moved = { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
 
-/** Moves one application by `action` under a row lock and a guarded update, with its event and notifications. */
+/** Locks one application, reads its status and moves it by `action` (a guarded update with its event and notifications). */
 async function move(
   trx: Trx,
   {
@@ -32,31 +32,20 @@ async function move(
     role: ActorRole;
     actorUserId: number | null;
     note?: string | null;
-    extra?: Record<string, unknown>;
+    extra?: MoveColumns;
   },
 ): Promise<Moved> {
   const row = await trx.selectFrom('applications').select(['id', 'status']).where('id', '=', applicationId).forUpdate().executeTakeFirst();
   if (!row) return { ok: false, code: 'not_found' };
-  const status = row.status;
-  const next = transition({ status, action, role });
-  if (!next.ok) return { ok: false, code: 'invalid_transition', status };
-  const updated = await trx
-    .updateTable('applications')
-    .set({ ...extra, status: next.next, updatedAt: new Date() })
-    .where('id', '=', row.id)
-    .where('status', '=', status)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'invalid_transition', status };
-  await recordTransition(trx, {
+  const moved = await moveApplication(trx, {
     applicationId: row.id,
-    actorUserId,
-    actorRole: role,
+    from: row.status,
     action,
-    fromStatus: status,
-    toStatus: next.next,
-    note: note ?? null,
+    actor: { userId: actorUserId, role },
+    set: extra,
+    event: { note: note ?? null },
   });
-  return { ok: true };
+  return moved.ok ? { ok: true } : { ok: false, code: 'invalid_transition', status: row.status };
 }
 
 async function vendorApplicationId(db: DB | Trx, userId: number, reference: string) {
@@ -334,7 +323,7 @@ export async function decideClaim({
       role: 'officer',
       actorUserId: officerId,
       note,
-      extra: approve && claim ? { programmeCents: claim.payableCents, shopCents: sql`cost_cents - ${claim.payableCents}` } : {},
+      extra: approve && claim ? { programmeCents: claim.payableCents, shopCents: sql<number>`cost_cents - ${claim.payableCents}` } : {},
     });
     if (!moved.ok) return moved;
     if (claim) {

@@ -8,7 +8,7 @@ import { latestExchange, replyReceived } from '../domain/info-requests';
 import { fundingSplit, headroomCents, nothingToFund } from '../domain/funding';
 import type { RejectionReason } from '../domain/reasons';
 import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
-import { recordTransition } from './audit.server';
+import { moveApplication } from './application-moves.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
 import { holidaySet } from './holidays.server';
@@ -134,48 +134,26 @@ async function startReview(
   officerId: number,
   application: { id: number; status: ApplicationStatus; enterpriseId: number },
 ): Promise<boolean> {
-  const status = application.status;
-  const move = transition({ status, action: 'start_review', role: 'officer' });
-  if (!move.ok) return false;
-  const updated = await trx
-    .updateTable('applications')
-    .set({ status: move.next, assignedOfficerId: officerId, assignedAt: new Date(), updatedAt: new Date() })
-    .where('id', '=', application.id)
-    .where('status', '=', status)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) return false;
-  await recordTransition(trx, {
+  const moved = await moveApplication(trx, {
     applicationId: application.id,
-    actorUserId: officerId,
-    actorRole: 'officer',
+    from: application.status,
     action: 'start_review',
-    fromStatus: status,
-    toStatus: move.next,
+    actor: { userId: officerId, role: 'officer' },
+    set: { assignedOfficerId: officerId, assignedAt: new Date() },
   });
-  return true;
+  return moved.ok;
 }
 
 /** submitted → under_review for the officer the answered case is still assigned to (a guarded update and its event). */
 async function resumeReview(trx: Trx, officerId: number, applicationId: number): Promise<boolean> {
-  const move = transition({ status: 'submitted', action: 'start_review', role: 'officer' });
-  if (!move.ok) return false;
-  const updated = await trx
-    .updateTable('applications')
-    .set({ status: move.next, updatedAt: new Date() })
-    .where('id', '=', applicationId)
-    .where('status', '=', 'submitted')
-    .where('assignedOfficerId', '=', officerId)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) return false;
-  await recordTransition(trx, {
+  const moved = await moveApplication(trx, {
     applicationId,
-    actorUserId: officerId,
-    actorRole: 'officer',
+    from: 'submitted',
     action: 'start_review',
-    fromStatus: 'submitted',
-    toStatus: move.next,
+    actor: { userId: officerId, role: 'officer' },
+    assignedOfficerId: officerId,
   });
-  return true;
+  return moved.ok;
 }
 
 /**
@@ -338,10 +316,12 @@ export async function decideApplication({
       if ((await approvedCents(trx)) + programmeCents > settings.budgetCents) return { ok: false, code: 'budget_exhausted' };
     }
 
-    const updated = await trx
-      .updateTable('applications')
-      .set({
-        status: move.next,
+    const moved = await moveApplication(trx, {
+      applicationId: application.id,
+      from,
+      action: decision.action,
+      actor: { userId: officerId, role: 'officer' },
+      set: {
         programmeCents,
         shopCents: application.costCents - programmeCents,
         decisionReason: decision.action === 'reject' ? decision.reasonCode : null,
@@ -351,23 +331,12 @@ export async function decideApplication({
         ...(decision.action === 'approve'
           ? { approvedAt: now, approvedMatchBps: settings.matchBps, deployBy: addMonths(now, settings.deploymentMonths) }
           : {}),
-        updatedAt: now,
-      })
-      .where('id', '=', application.id)
-      .where('status', '=', from)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'stale', status };
-    await recordTransition(trx, {
-      applicationId: application.id,
-      actorUserId: officerId,
-      actorRole: 'officer',
-      action: decision.action,
-      fromStatus: from,
-      toStatus: move.next,
-      reasonCode: decision.action === 'reject' ? decision.reasonCode : null,
-      note: decision.note ?? null,
+      },
+      event: { reasonCode: decision.action === 'reject' ? decision.reasonCode : null, note: decision.note ?? null },
+      now,
     });
-    return { ok: true, status: move.next };
+    if (!moved.ok) return { ok: false, code: 'stale', status };
+    return { ok: true, status: moved.to };
   });
 }
 
