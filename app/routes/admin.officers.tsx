@@ -13,6 +13,7 @@ import { useRootData } from '../lib/root-data';
 import { refuseCommonPassword } from '../lib/common-passwords.server';
 import { emailAddress, passwordSchema, requiredText } from '../lib/validation';
 import { createStaffAccount, listStaff } from '../services/staff.server';
+import { readPage } from '../lib/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:admin.officersTitle');
 
@@ -28,7 +29,7 @@ const schema = z
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin');
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(new URL(request.url).searchParams.get('page'));
+  const page = readPage(request);
   return json(await listStaff({ db: context.db, page }));
 }
 

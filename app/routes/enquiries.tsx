@@ -2,7 +2,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { MatchReasonNote } from '../components/match-set';
 import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
@@ -12,12 +11,13 @@ import { pickText, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { listApplicantEnquiries } from '../services/enquiries.server';
+import { readPage } from '../lib/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'enquiries:title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'applicant');
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(new URL(request.url).searchParams.get('page'));
+  const page = readPage(request);
   return json(await listApplicantEnquiries({ db: context.db, userId: user.id, page }));
 }
 

@@ -14,12 +14,13 @@ import { useRootData } from '../lib/root-data';
 import { idSchema } from '../lib/validation';
 import { templateValues } from '../lib/notification-values';
 import { listNotifications, markAllRead, openNotification } from '../services/notifications.server';
+import { readPage } from '../lib/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications:listTitle');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(new URL(request.url).searchParams.get('page'));
+  const page = readPage(request);
   return json({ ...(await listNotifications({ db: context.db, userId: user.id, page })) });
 }
 

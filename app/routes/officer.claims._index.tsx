@@ -3,7 +3,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { requireRole } from '../services/session.server';
@@ -11,18 +10,16 @@ import { formatDate } from '../lib/format';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { claimLists, listClaims, type ClaimList } from '../services/claims.server';
+import { readPage } from '../lib/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'claims:queueTitle');
 
-const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const officer = await requireRole(request, context, 'officer');
-  const search = new URL(request.url).searchParams;
   const lists = await Promise.all(
     claimLists.map(async (list) => ({
       list,
-      ...(await listClaims({ db: context.db, officerId: officer.id, list, page: pageNumber.parse(search.get(`${list}Page`)) })),
+      ...(await listClaims({ db: context.db, officerId: officer.id, list, page: readPage(request, { name: `${list}Page` }) })),
     })),
   );
   return json({ lists });

@@ -12,12 +12,13 @@ import { useRootData } from '../lib/root-data';
 import { getCurrentSettings } from '../services/catalogue.server';
 import { pagePendingVersions } from '../services/listings.server';
 import { Pagination } from '../components/pagination';
+import { pageNumber } from '../lib/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vetting:queueTitle');
 
 const searchSchema = z.object({
   done: z.enum(['approve', 'return', 'reject']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumber(),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -12,6 +12,7 @@ import { useRootData } from '../lib/root-data';
 import { parseId, requiredText } from '../lib/validation';
 import { decideEnrolment, pageEnrolments } from '../services/vendors.server';
 import { Pagination } from '../components/pagination';
+import { pageNumber } from '../lib/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vetting:vendorsTitle');
 
@@ -19,7 +20,7 @@ const enrolmentStatuses = ['pending', 'enrolled', 'rejected'] as const;
 const searchSchema = z.object({
   status: z.enum(enrolmentStatuses).catch('pending'),
   done: z.enum(['approve', 'reject']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumber(),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

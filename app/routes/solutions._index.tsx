@@ -13,6 +13,7 @@ import { searchText } from '../lib/validation';
 import { getUser } from '../services/session.server';
 import { detectLocale } from '../lib/i18n.server';
 import { displaySettings, fundingRules, listSolutions } from '../services/catalogue.server';
+import { pageNumber } from '../lib/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue:title');
 
@@ -22,7 +23,7 @@ const querySchema = z.object({
   sector: z.enum(sectors).optional().catch(undefined),
   q: searchText(100).catch(undefined),
   sort: z.enum(['price_asc', 'price_desc', 'name']).catch('price_asc'),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageNumber(10_000),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -17,12 +17,13 @@ import { useRootData } from '../lib/root-data';
 import { notFound, readSubmission, reply } from '../lib/forms.server';
 import { reportDeployment } from '../services/claims.server';
 import { listVendorApplications } from '../services/vendors.server';
+import { readPage } from '../lib/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:applicationsTitle');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(new URL(request.url).searchParams.get('page'));
+  const page = readPage(request);
   return json(await listVendorApplications({ db: context.db, userId: user.id, page }));
 }
 

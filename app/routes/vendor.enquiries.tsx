@@ -18,6 +18,7 @@ import { idSchema } from '../lib/validation';
 import { getCurrentSettings } from '../services/catalogue.server';
 import { confirmEnquiry, declineEnquiry } from '../services/enquiries.server';
 import { listVendorEnquiriesWithQuotations } from '../services/vendor-quotations.server';
+import { pageNumber } from '../lib/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'enquiries:vendorTitle');
 
@@ -25,7 +26,7 @@ export const declineReasons = ['no_capacity', 'outside_service_area', 'package_u
 
 const query = z.object({
   status: z.enum(['sent', 'confirmed', 'declined']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumber(),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -12,6 +12,7 @@ import { moveApplication } from './application-moves.server';
 import { recordTransition } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
+import { countRows, paginate } from './pagination.server';
 import { settingsInForce } from './settings.server';
 
 export const APPLICATION_PAGE_SIZE = 20;
@@ -297,29 +298,31 @@ export async function listApplicantApplications({ db, userId, page }: { db: DB; 
     .innerJoin('quotations as q', 'q.id', 'a.quotationId')
     .innerJoin('solutionVersions as v', 'v.id', 'q.solutionVersionId')
     .where('ent.ownerUserId', '=', userId);
-  const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const pageCount = Math.max(1, Math.ceil(Number(total) / APPLICATION_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  const rows = await base
-    .select([
-      'a.reference',
-      'a.status',
-      'a.costCents',
-      'a.programmeCents',
-      'a.shopCents',
-      'a.createdAt',
-      'a.submittedAt',
-      'ent.legalNameEn',
-      'ent.legalNameZh',
-      'v.nameEn',
-      'v.nameZhHk',
-      'v.nameZhCn',
-    ])
-    .orderBy('a.id', 'desc')
-    .limit(APPLICATION_PAGE_SIZE)
-    .offset((current - 1) * APPLICATION_PAGE_SIZE)
-    .execute();
-  return { rows, page: current, pageCount };
+  return paginate({
+    page,
+    pageSize: APPLICATION_PAGE_SIZE,
+    count: () => countRows(base),
+    fetch: ({ limit, offset }) =>
+      base
+        .select([
+          'a.reference',
+          'a.status',
+          'a.costCents',
+          'a.programmeCents',
+          'a.shopCents',
+          'a.createdAt',
+          'a.submittedAt',
+          'ent.legalNameEn',
+          'ent.legalNameZh',
+          'v.nameEn',
+          'v.nameZhHk',
+          'v.nameZhCn',
+        ])
+        .orderBy('a.id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+  });
 }
 
 /** One application with everything its owner may see: quotation, documents outside claims (no content), timeline. */

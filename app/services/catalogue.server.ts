@@ -5,6 +5,8 @@ import type { ProgrammeSettings } from '../../db/schema';
 import type { Category, Sector } from '../domain/programme';
 import type { FundingRules, PricingModel } from '../domain/funding';
 import { CATALOGUE_PAGE_SIZE } from '../lib/catalogue';
+import { pageWindow } from '../lib/pagination';
+import { countRows } from './pagination.server';
 
 export type CatalogueSort = 'price_asc' | 'price_desc' | 'name';
 
@@ -182,18 +184,16 @@ export async function listSolutions({
     .select(sql<string>`count(*) over ()`.as('total'))
     .orderBy('s.id')
     .limit(CATALOGUE_PAGE_SIZE);
-  const pageOf = (page: number) => withTotal.offset((page - 1) * CATALOGUE_PAGE_SIZE).execute();
-  let page = Math.max(1, filters.page);
-  let rows = await pageOf(page);
+  const asked = Math.max(1, filters.page);
+  let rows = await withTotal.offset((asked - 1) * CATALOGUE_PAGE_SIZE).execute();
   let count = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && page > 1) {
+  if (rows.length === 0 && asked > 1) {
     // Past the last page (a stale link): count, then show the last page, as before.
-    const { total } = await query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-    count = Number(total);
-    page = Math.max(1, Math.ceil(count / CATALOGUE_PAGE_SIZE));
-    rows = count > 0 ? await pageOf(page) : [];
+    count = await countRows(query);
+    rows =
+      count > 0 ? await withTotal.offset(pageWindow({ total: count, page: asked, pageSize: CATALOGUE_PAGE_SIZE }).offset).execute() : [];
   }
-  const pageCount = Math.max(1, Math.ceil(count / CATALOGUE_PAGE_SIZE));
+  const { page, pageCount } = pageWindow({ total: count, page: asked, pageSize: CATALOGUE_PAGE_SIZE });
   return { items: rows.map((row) => toCard(row as unknown as CardRow)), total: count, page, pageCount };
 }
 

@@ -13,6 +13,7 @@ import { getCurrentSettings } from './catalogue.server';
 import { storeDocument, type UploadedDocument } from './applications.server';
 import { notifyPaymentPrepared } from './notifications.server';
 import { isConflicted } from './officer.server';
+import { countRows, paginate } from './pagination.server';
 
 type Moved = { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
 
@@ -502,29 +503,30 @@ export async function listClaims({ db, officerId, list, page }: { db: DB; office
       : which === 'prepare'
         ? query.where('a.status', '=', 'claim_approved').where('p.id', 'is', null)
         : query.where('a.status', '=', 'claim_approved').where('p.status', '=', 'prepared');
-  const { total } = await only(base, list)
-    .select((eb) => eb.fn.countAll<string>().as('total'))
-    .executeTakeFirstOrThrow();
-  const pageCount = Math.max(1, Math.ceil(Number(total) / CLAIMS_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pageCount);
-  const rows = await only(base, list)
-    .leftJoin('users as preparer', 'preparer.id', 'p.preparedBy')
-    .select([
-      'a.reference',
-      'a.status',
-      'a.programmeCents',
-      'a.updatedAt',
-      'ent.legalNameEn',
-      'ent.legalNameZh',
-      'p.preparedBy',
-      'preparer.displayName as preparedByName',
-    ])
-    .orderBy('a.updatedAt')
-    .orderBy('a.id')
-    .limit(CLAIMS_PAGE_SIZE)
-    .offset((current - 1) * CLAIMS_PAGE_SIZE)
-    .execute();
-  return { rows: rows.map((row) => ({ ...row, mine: row.preparedBy === officerId })), page: current, pageCount };
+  const found = await paginate({
+    page,
+    pageSize: CLAIMS_PAGE_SIZE,
+    count: () => countRows(only(base, list)),
+    fetch: ({ limit, offset }) =>
+      only(base, list)
+        .leftJoin('users as preparer', 'preparer.id', 'p.preparedBy')
+        .select([
+          'a.reference',
+          'a.status',
+          'a.programmeCents',
+          'a.updatedAt',
+          'ent.legalNameEn',
+          'ent.legalNameZh',
+          'p.preparedBy',
+          'preparer.displayName as preparedByName',
+        ])
+        .orderBy('a.updatedAt')
+        .orderBy('a.id')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+  });
+  return { ...found, rows: found.rows.map((row) => ({ ...row, mine: row.preparedBy === officerId })) };
 }
 
 /**

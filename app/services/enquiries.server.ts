@@ -9,6 +9,7 @@ import { writeAudit } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
 import { matchForShop } from './matcher.server';
 import { notifyEnquiryReceived, notifyQuotationArrived } from './notifications.server';
+import { countRows, paginate } from './pagination.server';
 
 export const ENQUIRY_PAGE_SIZE = 20;
 
@@ -337,19 +338,21 @@ function enquiryBase(db: DB) {
 
 export async function listApplicantEnquiries({ db, userId, page }: { db: DB; userId: number; page: number }) {
   const base = enquiryBase(db).where('ent.ownerUserId', '=', userId);
-  const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const pageCount = Math.max(1, Math.ceil(Number(total) / ENQUIRY_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  const rows = await base
-    .leftJoin('applications as a', 'a.quotationId', 'q.id')
-    .select(enquiryColumns)
-    .select(['a.reference as applicationReference'])
-    .orderBy('e.createdAt', 'desc')
-    .orderBy('e.id', 'desc')
-    .limit(ENQUIRY_PAGE_SIZE)
-    .offset((current - 1) * ENQUIRY_PAGE_SIZE)
-    .execute();
-  return { rows, page: current, pageCount };
+  return paginate({
+    page,
+    pageSize: ENQUIRY_PAGE_SIZE,
+    count: () => countRows(base),
+    fetch: ({ limit, offset }) =>
+      base
+        .leftJoin('applications as a', 'a.quotationId', 'q.id')
+        .select(enquiryColumns)
+        .select(['a.reference as applicationReference'])
+        .orderBy('e.createdAt', 'desc')
+        .orderBy('e.id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+  });
 }
 
 /** The vendor's inbox: enquiries about its own packages only, with the shop's name and message (nothing else). */
@@ -368,16 +371,18 @@ export async function listVendorEnquiries({
   if (vendorId === undefined) return { rows: [], page: 1, pageCount: 1 };
   let base = enquiryBase(db).where('s.vendorId', '=', vendorId);
   if (status) base = base.where('e.status', '=', status);
-  const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const pageCount = Math.max(1, Math.ceil(Number(total) / ENQUIRY_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  const rows = await base
-    .select(enquiryColumns)
-    .orderBy(sql`case when e.status = 'sent' then 0 else 1 end`)
-    .orderBy('e.createdAt', 'desc')
-    .orderBy('e.id', 'desc')
-    .limit(ENQUIRY_PAGE_SIZE)
-    .offset((current - 1) * ENQUIRY_PAGE_SIZE)
-    .execute();
-  return { rows, page: current, pageCount };
+  return paginate({
+    page,
+    pageSize: ENQUIRY_PAGE_SIZE,
+    count: () => countRows(base),
+    fetch: ({ limit, offset }) =>
+      base
+        .select(enquiryColumns)
+        .orderBy(sql`case when e.status = 'sent' then 0 else 1 end`)
+        .orderBy('e.createdAt', 'desc')
+        .orderBy('e.id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+  });
 }

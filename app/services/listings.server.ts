@@ -7,6 +7,7 @@ import { checkListing, medianCents, type ListingProblem } from '../domain/listin
 import { getCurrentSettings } from './catalogue.server';
 import { writeAudit } from './audit.server';
 import { notifyListingVetted } from './notifications.server';
+import { countRows, paginate } from './pagination.server';
 
 export type ListingFeatureInput = {
   nameEn: string;
@@ -323,15 +324,12 @@ export const VETTING_PAGE_SIZE = 50;
 
 /** Versions waiting for vetting, oldest first, a page at a time. */
 export async function pagePendingVersions({ db, page }: { db: DB; page: number }) {
-  const { total } = await db
-    .selectFrom('solutionVersions')
-    .select((eb) => eb.fn.countAll<string>().as('total'))
-    .where('status', '=', 'pending_review')
-    .executeTakeFirstOrThrow();
-  const pageCount = Math.max(1, Math.ceil(Number(total) / VETTING_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pageCount);
-  const rows = await listPendingVersions({ db, limit: VETTING_PAGE_SIZE, offset: (current - 1) * VETTING_PAGE_SIZE });
-  return { rows, page: current, pageCount };
+  return paginate({
+    page,
+    pageSize: VETTING_PAGE_SIZE,
+    count: () => countRows(db.selectFrom('solutionVersions').where('status', '=', 'pending_review')),
+    fetch: ({ limit, offset }) => listPendingVersions({ db, limit, offset }),
+  });
 }
 
 export async function listPendingVersions({ db, limit = 200, offset = 0 }: { db: DB; limit?: number; offset?: number }) {

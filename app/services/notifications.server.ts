@@ -5,6 +5,7 @@ import { notificationTarget, paymentReleasers, type NotificationRole, type Notif
 import { isLocale, type Locale } from '../lib/i18n';
 import { serverT } from '../lib/i18n.server';
 import { templateValues, type NotificationParams } from '../lib/notification-values';
+import { countRows, paginate } from './pagination.server';
 
 export const NOTIFICATION_PAGE_SIZE = 20;
 
@@ -68,16 +69,18 @@ export async function notify(trx: Trx, notice: Notice): Promise<boolean> {
 
 export async function listNotifications({ db, userId, page }: { db: DB; userId: number; page: number }) {
   const base = db.selectFrom('notifications as n').leftJoin('applications as a', 'a.id', 'n.applicationId').where('n.userId', '=', userId);
-  const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const pageCount = Math.max(1, Math.ceil(Number(total) / NOTIFICATION_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  const rows = await base
-    .select(['n.id', 'n.template', 'n.params', 'n.readAt', 'n.createdAt', 'a.reference'])
-    .orderBy('n.id', 'desc')
-    .limit(NOTIFICATION_PAGE_SIZE)
-    .offset((current - 1) * NOTIFICATION_PAGE_SIZE)
-    .execute();
-  return { rows, page: current, pageCount };
+  return paginate({
+    page,
+    pageSize: NOTIFICATION_PAGE_SIZE,
+    count: () => countRows(base),
+    fetch: ({ limit, offset }) =>
+      base
+        .select(['n.id', 'n.template', 'n.params', 'n.readAt', 'n.createdAt', 'a.reference'])
+        .orderBy('n.id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+  });
 }
 
 /**

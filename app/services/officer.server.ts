@@ -11,6 +11,7 @@ import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
 import { moveApplication } from './application-moves.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
+import { keysetPage } from '../lib/pagination';
 import { holidaySet } from './holidays.server';
 import { settingsInForce } from './settings.server';
 
@@ -92,7 +93,11 @@ export async function listQueue({
     .orderBy('a.id')
     .limit(limit + 1)
     .execute();
-  const page = rows.slice(0, limit).map((row) => {
+  const { rows: shown, next } = keysetPage(rows, limit, (row): QueueCursor => ({
+    submittedAt: row.submittedAt!.toISOString(),
+    id: row.id,
+  }));
+  const page = shown.map((row) => {
     const daysWaiting = workingDaysBetween(row.submittedAt!, now, holidays);
     return { ...row, daysWaiting, slaBreached: daysWaiting > settings.slaWorkingDays, replyReceived: replyReceived(row) };
   });
@@ -108,8 +113,6 @@ export async function listQueue({
         .orderBy('a.updatedAt', 'desc')
         .limit(limit)
         .execute();
-  const last = page.at(-1);
-  const next = rows.length > limit && last ? { submittedAt: last.submittedAt!.toISOString(), id: last.id } : null;
   return { rows: page, next, slaWorkingDays: settings.slaWorkingDays, repliesReceived };
 }
 

@@ -2,21 +2,19 @@
 import type { DB } from '../../db/client';
 import type { Locale } from '../../db/schema';
 import { registerUser, type RegisterResult } from './auth.server';
+import { countRows, paginate } from './pagination.server';
 
 export const STAFF_PAGE_SIZE = 25;
 
 export async function listStaff({ db, page }: { db: DB; page: number }) {
   const base = db.selectFrom('users').where('role', 'in', ['officer', 'admin']);
-  const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const pageCount = Math.max(1, Math.ceil(Number(total) / STAFF_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  const rows = await base
-    .select(['id', 'email', 'displayName', 'role', 'createdAt'])
-    .orderBy('id')
-    .limit(STAFF_PAGE_SIZE)
-    .offset((current - 1) * STAFF_PAGE_SIZE)
-    .execute();
-  return { rows, page: current, pageCount };
+  return paginate({
+    page,
+    pageSize: STAFF_PAGE_SIZE,
+    count: () => countRows(base),
+    fetch: ({ limit, offset }) =>
+      base.select(['id', 'email', 'displayName', 'role', 'createdAt']).orderBy('id').limit(limit).offset(offset).execute(),
+  });
 }
 
 export async function createStaffAccount({

@@ -1,6 +1,7 @@
 // Vendors: their own profile and enrolment, officers' enrolment decisions, and the applications that chose them.
 import type { DB } from '../../db/client';
 import { writeAudit } from './audit.server';
+import { countRows, paginate } from './pagination.server';
 
 export async function getVendorForUser({ db, userId }: { db: DB; userId: number }) {
   return db
@@ -115,15 +116,12 @@ export const ENROLMENT_PAGE_SIZE = 25;
 
 /** Vendors in one enrolment state, oldest application first, a page at a time. */
 export async function pageEnrolments({ db, status, page }: { db: DB; status: 'pending' | 'enrolled' | 'rejected'; page: number }) {
-  const { total } = await db
-    .selectFrom('vendors')
-    .select((eb) => eb.fn.countAll<string>().as('total'))
-    .where('status', '=', status)
-    .executeTakeFirstOrThrow();
-  const pageCount = Math.max(1, Math.ceil(Number(total) / ENROLMENT_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pageCount);
-  const rows = await listEnrolments({ db, status, limit: ENROLMENT_PAGE_SIZE, offset: (current - 1) * ENROLMENT_PAGE_SIZE });
-  return { rows, page: current, pageCount };
+  return paginate({
+    page,
+    pageSize: ENROLMENT_PAGE_SIZE,
+    count: () => countRows(db.selectFrom('vendors').where('status', '=', status)),
+    fetch: ({ limit, offset }) => listEnrolments({ db, status, limit, offset }),
+  });
 }
 
 export async function listEnrolments({
@@ -220,15 +218,17 @@ export async function listVendorApplications({
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
     .where('vd.userId', '=', userId)
     .where('a.status', '<>', 'draft');
-  const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const pageCount = Math.max(1, Math.ceil(Number(total) / pageSize));
-  const current = Math.min(page, pageCount);
-  const rows = await base
-    .select(['a.reference', 'a.status', 'a.costCents', 'a.programmeCents', 'a.submittedAt', 'v.nameEn', 'v.nameZhHk', 'v.nameZhCn'])
-    .select(['ent.legalNameEn as enterpriseNameEn', 'ent.legalNameZh as enterpriseNameZh'])
-    .orderBy('a.id', 'desc')
-    .limit(pageSize)
-    .offset((current - 1) * pageSize)
-    .execute();
-  return { rows, page: current, pageCount };
+  return paginate({
+    page,
+    pageSize,
+    count: () => countRows(base),
+    fetch: ({ limit, offset }) =>
+      base
+        .select(['a.reference', 'a.status', 'a.costCents', 'a.programmeCents', 'a.submittedAt', 'v.nameEn', 'v.nameZhHk', 'v.nameZhCn'])
+        .select(['ent.legalNameEn as enterpriseNameEn', 'ent.legalNameZh as enterpriseNameZh'])
+        .orderBy('a.id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+  });
 }
