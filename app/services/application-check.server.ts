@@ -8,6 +8,7 @@ import { getApplicantApplication, storeDocument, type UploadedDocument } from '.
 import { recordTransition } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents } from './enterprises.server';
+import { ownedByShop } from './ownership.server';
 
 /**
  * The owner's draft with the split it would get if submitted now (cost, programme share, shop share, the ceiling
@@ -55,7 +56,7 @@ export async function changeDraftAnswers({
       .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
       .select(['a.id', 'a.reference', 'a.status'])
       .where('a.quotationId', '=', quotationId)
-      .where('ent.ownerUserId', '=', userId)
+      .where((eb) => ownedByShop(eb, userId))
       .forUpdate(['a'])
       .executeTakeFirst();
     if (!draft) return { ok: false, code: 'not_found' };

@@ -14,6 +14,7 @@ import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
 import { countRows, paginate } from './pagination.server';
 import { settingsInForce } from './settings.server';
+import { ownedByShop } from './ownership.server';
 
 export const APPLICATION_PAGE_SIZE = 20;
 
@@ -83,7 +84,7 @@ export async function createDraftApplication({
         .innerJoin('solutions as s', 's.id', 'e.solutionId')
         .select(['q.id', 'q.eligibleCostCents', 'q.vendorId', 'e.enterpriseId', 's.category'])
         .where('q.id', '=', input.quotationId)
-        .where('ent.ownerUserId', '=', userId)
+        .where((eb) => ownedByShop(eb, userId))
         .executeTakeFirst();
       if (!quotation) return { ok: false, code: 'not_found' };
       const used = await trx.selectFrom('applications').select('id').where('quotationId', '=', quotation.id).executeTakeFirst();
@@ -162,7 +163,7 @@ export async function submitApplication({
       .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
       .select(['a.id', 'a.enterpriseId'])
       .where('a.reference', '=', reference)
-      .where('ent.ownerUserId', '=', userId)
+      .where((eb) => ownedByShop(eb, userId))
       .executeTakeFirst();
     if (!owned) return { ok: false, code: 'not_found' };
 
@@ -266,7 +267,7 @@ export async function withdrawApplication({
       .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
       .select(['a.id', 'a.enterpriseId'])
       .where('a.reference', '=', reference)
-      .where('ent.ownerUserId', '=', userId)
+      .where((eb) => ownedByShop(eb, userId))
       .executeTakeFirst();
     if (!owned) return { ok: false, code: 'not_found' };
     await trx.selectFrom('enterprises').select('id').where('id', '=', owned.enterpriseId).forUpdate().execute();
@@ -297,7 +298,7 @@ export async function listApplicantApplications({ db, userId, page }: { db: DB; 
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
     .innerJoin('quotations as q', 'q.id', 'a.quotationId')
     .innerJoin('solutionVersions as v', 'v.id', 'q.solutionVersionId')
-    .where('ent.ownerUserId', '=', userId);
+    .where((eb) => ownedByShop(eb, userId));
   return paginate({
     page,
     pageSize: APPLICATION_PAGE_SIZE,
@@ -356,7 +357,7 @@ export async function getApplicantApplication({ db, userId, reference }: { db: D
       'vd.nameZhCn as vendorNameZhCn',
     ])
     .where('a.reference', '=', reference)
-    .where('ent.ownerUserId', '=', userId)
+    .where((eb) => ownedByShop(eb, userId))
     .executeTakeFirst();
   if (!application) return undefined;
   const [documents, events] = await Promise.all([
@@ -397,7 +398,7 @@ export async function getApplicantDocument({
     .select(['d.filename', 'd.contentType', 'd.content', 'd.sizeBytes'])
     .where('d.id', '=', documentId)
     .where('a.reference', '=', reference)
-    .where('ent.ownerUserId', '=', userId)
+    .where((eb) => ownedByShop(eb, userId))
     .executeTakeFirst();
 }
 
@@ -427,7 +428,7 @@ export async function getQuotationForApplying({ db, userId, quotationId }: { db:
       'a.reference as existingReference',
     ])
     .where('q.id', '=', quotationId)
-    .where('ent.ownerUserId', '=', userId)
+    .where((eb) => ownedByShop(eb, userId))
     .executeTakeFirst();
   if (!quotation) return undefined;
   const [settings, committed] = await Promise.all([getCurrentSettings(db), committedCents({ db, enterpriseId: quotation.enterpriseId })]);
@@ -464,7 +465,7 @@ export async function respondToInfoRequest({
       .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
       .select(['a.id', 'a.status'])
       .where('a.reference', '=', reference)
-      .where('ent.ownerUserId', '=', userId)
+      .where((eb) => ownedByShop(eb, userId))
       .forUpdate('a')
       .executeTakeFirst();
     if (!application) return { ok: false, code: 'not_found' };

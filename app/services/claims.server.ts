@@ -14,6 +14,7 @@ import { storeDocument, type UploadedDocument } from './applications.server';
 import { notifyPaymentPrepared } from './notifications.server';
 import { isConflicted } from './officer.server';
 import { countRows, paginate } from './pagination.server';
+import { ownedByShop, ownedByVendor } from './ownership.server';
 
 type Moved = { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
 
@@ -55,7 +56,7 @@ async function vendorApplicationId(db: DB | Trx, userId: number, reference: stri
     .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
     .select('a.id')
     .where('a.reference', '=', reference)
-    .where('vd.userId', '=', userId)
+    .where((eb) => ownedByVendor(eb, userId))
     .executeTakeFirst();
   return row?.id;
 }
@@ -66,7 +67,7 @@ async function applicantApplicationId(db: DB | Trx, userId: number, reference: s
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
     .select('a.id')
     .where('a.reference', '=', reference)
-    .where('ent.ownerUserId', '=', userId)
+    .where((eb) => ownedByShop(eb, userId))
     .executeTakeFirst();
   return row?.id;
 }
@@ -103,7 +104,7 @@ export async function getDeploymentToReport({ db, vendorUserId, reference }: { d
     .innerJoin('vendors as vd', 'vd.id', 'a.vendorId')
     .select(['a.reference', 'a.status'])
     .where('a.reference', '=', reference)
-    .where('vd.userId', '=', vendorUserId)
+    .where((eb) => ownedByVendor(eb, vendorUserId))
     .executeTakeFirst();
 }
 
@@ -645,7 +646,7 @@ export async function getShopClaims({ db, userId, reference }: { db: DB; userId:
       'vd.nameZhCn as vendorNameZhCn',
     ])
     .where('a.reference', '=', reference)
-    .where('ent.ownerUserId', '=', userId)
+    .where((eb) => ownedByShop(eb, userId))
     .executeTakeFirst();
   if (!app) return undefined;
   const [claims, documents, payment, account] = await Promise.all([

@@ -10,6 +10,7 @@ import { getCurrentSettings } from './catalogue.server';
 import { matchForShop } from './matcher.server';
 import { notifyEnquiryReceived, notifyQuotationArrived } from './notifications.server';
 import { countRows, paginate } from './pagination.server';
+import { ownedByShop, ownedByVendor } from './ownership.server';
 
 export const ENQUIRY_PAGE_SIZE = 20;
 
@@ -27,10 +28,10 @@ export async function sendEnquiry({
 }): Promise<SendEnquiryResult> {
   return db.transaction().execute(async (trx) => {
     const enterprise = await trx
-      .selectFrom('enterprises')
+      .selectFrom('enterprises as ent')
       .select('id')
       .where('id', '=', input.enterpriseId)
-      .where('ownerUserId', '=', userId)
+      .where((eb) => ownedByShop(eb, userId))
       .executeTakeFirst();
     if (!enterprise) return { ok: false, code: 'not_found' };
     const solution = await trx
@@ -107,10 +108,10 @@ export async function sendMatchedEnquiries({
 
   return db.transaction().execute(async (trx): Promise<SendMatchedResult> => {
     const enterprise = await trx
-      .selectFrom('enterprises')
+      .selectFrom('enterprises as ent')
       .select(['id', 'sector'])
       .where('id', '=', input.enterpriseId)
-      .where('ownerUserId', '=', userId)
+      .where((eb) => ownedByShop(eb, userId))
       .forUpdate()
       .executeTakeFirst();
     if (!enterprise) return { ok: false, code: 'not_found' };
@@ -197,7 +198,11 @@ export async function sendMatchedEnquiries({
 }
 
 async function vendorIdOf(db: DB, userId: number): Promise<number | undefined> {
-  const vendor = await db.selectFrom('vendors').select('id').where('userId', '=', userId).executeTakeFirst();
+  const vendor = await db
+    .selectFrom('vendors as vd')
+    .select('id')
+    .where((eb) => ownedByVendor(eb, userId))
+    .executeTakeFirst();
   return vendor?.id;
 }
 
@@ -337,7 +342,7 @@ function enquiryBase(db: DB) {
 }
 
 export async function listApplicantEnquiries({ db, userId, page }: { db: DB; userId: number; page: number }) {
-  const base = enquiryBase(db).where('ent.ownerUserId', '=', userId);
+  const base = enquiryBase(db).where((eb) => ownedByShop(eb, userId));
   return paginate({
     page,
     pageSize: ENQUIRY_PAGE_SIZE,

@@ -9,6 +9,7 @@ import type { EnterpriseInput } from '../domain/enterprise';
 import { identityChanges, identityEdit, type ProfileIdentity } from '../domain/identity';
 import { getCurrentSettings } from './catalogue.server';
 import { writeAudit } from './audit.server';
+import { ownedByShop } from './ownership.server';
 
 export type Enterprise = Selectable<EnterprisesTable>;
 
@@ -137,10 +138,10 @@ export async function updateEnterprise({
       .transaction()
       .execute(async (trx): Promise<SaveEnterpriseResult | IdentityLockedResult | { ok: false; code: 'not_found' }> => {
         const before = await trx
-          .selectFrom('enterprises')
+          .selectFrom('enterprises as ent')
           .selectAll()
           .where('id', '=', enterpriseId)
-          .where('ownerUserId', '=', userId)
+          .where((eb) => ownedByShop(eb, userId))
           .forUpdate()
           .executeTakeFirst();
         if (!before) return { ok: false, code: 'not_found' };
@@ -180,22 +181,32 @@ export async function isIdentityLocked({ db, enterpriseId }: { db: DB; enterpris
 
 export async function listEnterprises({ db, userId }: { db: DB; userId: number }) {
   return db
-    .selectFrom('enterprises')
+    .selectFrom('enterprises as ent')
     .select(['id', 'legalNameEn', 'legalNameZh', 'registrationType', 'brNumber', 'hawkerLicenceNo', 'sector', 'district'])
-    .where('ownerUserId', '=', userId)
+    .where((eb) => ownedByShop(eb, userId))
     .orderBy('id')
     .execute();
 }
 
 /** Whether this user keeps any business profile yet (a new shop owner's next step is to add one). */
 export async function ownsAnyEnterprise({ db, userId }: { db: DB; userId: number }): Promise<boolean> {
-  const found = await db.selectFrom('enterprises').select('id').where('ownerUserId', '=', userId).limit(1).executeTakeFirst();
+  const found = await db
+    .selectFrom('enterprises as ent')
+    .select('id')
+    .where((eb) => ownedByShop(eb, userId))
+    .limit(1)
+    .executeTakeFirst();
   return found !== undefined;
 }
 
 /** The enterprise if this user owns it; anyone else gets nothing (the route answers 404). */
 export async function getOwnEnterprise({ db, userId, enterpriseId }: { db: DB; userId: number; enterpriseId: number }) {
-  return db.selectFrom('enterprises').selectAll().where('id', '=', enterpriseId).where('ownerUserId', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('enterprises as ent')
+    .selectAll()
+    .where('id', '=', enterpriseId)
+    .where((eb) => ownedByShop(eb, userId))
+    .executeTakeFirst();
 }
 
 export function enterpriseFacts(enterprise: Enterprise): EnterpriseFacts {

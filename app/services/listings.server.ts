@@ -8,6 +8,7 @@ import { getCurrentSettings } from './catalogue.server';
 import { writeAudit } from './audit.server';
 import { notifyListingVetted } from './notifications.server';
 import { countRows, paginate } from './pagination.server';
+import { ownedByVendor } from './ownership.server';
 
 export type ListingFeatureInput = {
   nameEn: string;
@@ -60,7 +61,11 @@ export type SaveListingResult =
   | { ok: false; code: 'rules'; problems: ListingProblem[] };
 
 async function enrolledVendor(db: DB | Trx, userId: number) {
-  return db.selectFrom('vendors').select(['id', 'status']).where('userId', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('vendors as vd')
+    .select(['id', 'status'])
+    .where((eb) => ownedByVendor(eb, userId))
+    .executeTakeFirst();
 }
 
 async function rulesCheck(trx: Trx, vendorId: number, input: ListingInput, solutionId?: number): Promise<ListingProblem[]> {
@@ -289,7 +294,7 @@ export async function getVendorListing({ db, userId, solutionId }: { db: DB; use
     .innerJoin('vendors as vd', 'vd.id', 's.vendorId')
     .select(['s.id', 's.category', 's.sector', 's.status', 's.listedVersionId'])
     .where('s.id', '=', solutionId)
-    .where('vd.userId', '=', userId)
+    .where((eb) => ownedByVendor(eb, userId))
     .executeTakeFirst();
   if (!solution) return undefined;
   const open = await db

@@ -2,6 +2,7 @@
 import type { DB } from '../../db/client';
 import { writeAudit } from './audit.server';
 import { countRows, paginate } from './pagination.server';
+import { ownedByVendor } from './ownership.server';
 
 export async function getVendorForUser({ db, userId }: { db: DB; userId: number }) {
   return db
@@ -78,7 +79,12 @@ export type EnrolmentResult = { ok: true; vendorId: number } | { ok: false; code
 export async function submitEnrolment({ db, userId, input }: { db: DB; userId: number; input: EnrolmentInput }): Promise<EnrolmentResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<EnrolmentResult> => {
-      const existing = await trx.selectFrom('vendors').select(['id', 'status']).where('userId', '=', userId).forUpdate().executeTakeFirst();
+      const existing = await trx
+        .selectFrom('vendors as vd')
+        .select(['id', 'status'])
+        .where((eb) => ownedByVendor(eb, userId))
+        .forUpdate()
+        .executeTakeFirst();
       if (existing && (existing.status === 'enrolled' || existing.status === 'pending')) return { ok: false, code: 'already_decided' };
       const values = {
         ...input,
@@ -216,7 +222,7 @@ export async function listVendorApplications({
     .innerJoin('solutionVersions as v', 'v.id', 'q.solutionVersionId')
     // The shop is a party to the deal: the vendor sees its name next to the reference (nothing else about it).
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
-    .where('vd.userId', '=', userId)
+    .where((eb) => ownedByVendor(eb, userId))
     .where('a.status', '<>', 'draft');
   return paginate({
     page,

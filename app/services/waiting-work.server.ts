@@ -5,6 +5,7 @@ import { hongKongDay } from '../domain/dates';
 import { adminWaiting, officerWaiting, shopWaiting, vendorWaiting, type WaitingItem } from '../domain/waiting-work';
 import type { TaskCounts } from '../domain/task-list';
 import { budgetPosition } from './officer.server';
+import { ownedByVendor } from './ownership.server';
 
 /** The shop owner's items come from the task list's counts, gathered once for both. */
 export function shopWaitingWork(counts: TaskCounts): WaitingItem[] {
@@ -29,7 +30,7 @@ export async function vendorWaitingWork({ db, userId }: { db: DB; userId: number
         .where('a.status', '=', 'approved')
         .as('deploymentsToReport'),
     ])
-    .where('vd.userId', '=', userId)
+    .where((eb) => ownedByVendor(eb, userId))
     .where('vd.status', '=', 'enrolled')
     .executeTakeFirst();
   if (!row) return [];
