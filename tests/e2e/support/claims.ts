@@ -2,18 +2,10 @@
 // the solution is deployed, the shop's confirmation and claim, the officer's claims pages, and the dashboard's charts.
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO, DEMO_PACKAGE, DEMO_VENDOR_COMPANY, OFFICER_NAME } from './constants';
-import { escapeRegExp, hkd, randomBrNumber, type Split, splitForNewShop, uniqueStamp } from './values';
+import { escapeRegExp, hkd, randomBrNumber, type Split, uniqueStamp } from './values';
 import { mainNav, rowWithLink, timeline, valueOf } from './page';
-import { type Account, type Actor, registerApplicant } from './people';
-import {
-  addEligibleBusiness,
-  confirmEnquiryAtListedPrice,
-  followApplyForFunding,
-  openDemoPackage,
-  saveApplicationDraft,
-  submitDraft,
-  submitEnquiryForm,
-} from './steps';
+import { type Actor } from './people';
+import { submitNewApplication, type Submitted } from './steps';
 import { type People } from './fixtures';
 
 export const CHECKS = {
@@ -68,53 +60,23 @@ export async function vendorBrNumber(page: Page): Promise<string> {
 // ── Setting up an approved application through the UI ───────────────────────────────────────────────────────
 
 export type Business = { nameEn: string; nameZh: string; brNumber: string };
-export type Submitted = { applicant: Actor; account: Account; business: Business; ref: string; split: Split };
-
-/** A Food and Beverage tea house in Sham Shui Po, added for the shop owner logged in on `page`. */
-export async function addBusiness(page: Page, label: string): Promise<Business> {
+/**
+ * A new shop owner with a tea house in Sham Shui Po applies for DEMO_PACKAGE, quoted by `vendorActor`, and submits;
+ * everyone here accepts downloads.
+ */
+export function submittedApplication(people: People, vendorActor: Actor, label: string): Promise<Submitted> {
   const stamp = uniqueStamp();
   const business = {
     nameEn: `E2E ${label} Tea House Ltd ${stamp}`,
     nameZh: `測試${label}茶餐廳有限公司 ${stamp}`,
     brNumber: randomBrNumber(),
-  };
-  await addEligibleBusiness(page, {
-    ...business,
     employees: '8',
     address: 'Shop 3, G/F, 12 Kweilin Street, Sham Shui Po',
     district: 'Sham Shui Po',
     phone: '2777 4321',
-  });
-  return business;
-}
-
-/**
- * A new shop owner with a Food and Beverage business asks the demo vendor for DEMO_PACKAGE, the vendor (`vendorActor`)
- * quotes the listed price, and the shop owner applies and submits. The shop owner stays logged in on `applicant.page`.
- */
-export async function submittedApplication(people: People, vendorActor: Actor, label: string): Promise<Submitted> {
-  const applicant = await people.visitor(DOWNLOADS);
-  const { page } = applicant;
-  const account = await registerApplicant(page, label, 'e2e-payment');
-  const business = await addBusiness(page, label);
-
-  const cost = await test.step('enquire about the package from its page', async () => {
-    const price = await openDemoPackage(page);
-    await submitEnquiryForm(page, business, `One counter and a kitchen printer, ${label}.`);
-    return price;
-  });
-
-  await test.step('the demo vendor confirms at the listed price', () =>
-    confirmEnquiryAtListedPrice(vendorActor.page, DEMO_PACKAGE, business.nameEn));
-
-  const ref = await test.step('apply for funding with the quotation and submit', async () => {
-    await followApplyForFunding(page, DEMO_PACKAGE);
-    const found = await saveApplicationDraft(page, { name: 'quotation.pdf', mimeType: 'application/pdf', buffer: PDF('quotation') });
-    await submitDraft(page, found);
-    return found;
-  });
-
-  return { applicant, account, business, ref, split: splitForNewShop(cost) };
+  };
+  const message = `One counter and a kitchen printer, ${label}.`;
+  return submitNewApplication(people, { label, emailPrefix: 'e2e-payment', business, message, vendor: vendorActor, options: DOWNLOADS });
 }
 
 /** As submittedApplication, then officer@ opens it from the queue, takes it and approves it. */

@@ -1,45 +1,32 @@
 // The hand-off loops' set-up, for handoffs-loops.spec.ts: a submitted application from a shop owner on a phone, and
 // the claim form filled without the bank account.
 import { type Page } from '@playwright/test';
-import { DEMO_PACKAGE, PHONE } from './constants';
-import { hongKongToday, randomBrNumber, splitForNewShop, uniqueStamp } from './values';
-import { registerApplicant } from './people';
-import {
-  addEligibleBusiness,
-  confirmEnquiryAtListedPrice,
-  followApplyForFunding,
-  openDemoPackage,
-  saveApplicationDraft,
-  submitDraft,
-  submitEnquiryForm,
-} from './steps';
+import { PHONE } from './constants';
+import { hongKongToday, randomBrNumber, uniqueStamp } from './values';
+import { submitNewApplication, type Submitted } from './steps';
 import { type People } from './fixtures';
 
 export const PDF = (text: string) => Buffer.from(`%PDF-1.4\n${text}\n`);
 
-/** A new shop owner (on a phone) with a noodle bar applies for the demo package and submits. */
-export async function submitted(people: People) {
-  const applicant = await people.visitor(PHONE);
-  const { page } = applicant;
-  await registerApplicant(page, 'Loops', 'e2e-loops');
+/** A new shop owner on a phone, with a noodle bar, applies for the demo package and submits. */
+export function submitted(people: People): Promise<Submitted> {
   const stamp = uniqueStamp();
-  const business = { nameEn: `E2E Loops Noodle Bar ${stamp}`, nameZh: `測試循環麵家 ${stamp}`, brNumber: randomBrNumber() };
-  await addEligibleBusiness(page, {
-    ...business,
+  const business = {
+    nameEn: `E2E Loops Noodle Bar ${stamp}`,
+    nameZh: `測試循環麵家 ${stamp}`,
+    brNumber: randomBrNumber(),
     employees: '4',
     address: 'G/F, 12 Nathan Road, Jordan',
     district: 'Yau Tsim Mong',
     phone: '2388 5678',
+  };
+  return submitNewApplication(people, {
+    label: 'Loops',
+    emailPrefix: 'e2e-loops',
+    business,
+    message: 'One counter, please.',
+    options: PHONE,
   });
-  const cost = await openDemoPackage(page);
-  await submitEnquiryForm(page, business, 'One counter, please.');
-  const vendor = await people.vendor();
-  await confirmEnquiryAtListedPrice(vendor.page, DEMO_PACKAGE, business.nameEn);
-  await vendor.context.close();
-  await followApplyForFunding(page, DEMO_PACKAGE);
-  const ref = await saveApplicationDraft(page, { name: 'quotation.pdf', mimeType: 'application/pdf', buffer: PDF('quotation') });
-  await submitDraft(page, ref);
-  return { applicant, business, ref, split: splitForNewShop(cost) };
 }
 
 export async function fillLoopClaim(page: Page, claim: { invoiceNumber: string; payer: string; amount: string }) {

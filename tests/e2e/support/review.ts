@@ -1,19 +1,11 @@
 // The case officer's side, for the officer journey: a submitted application set up through the UI, and the review
 // page's parts.
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { DEMO_PACKAGE, OFFICER_NAME } from './constants';
-import { randomBrNumber, type Split, splitForNewShop, uniqueStamp } from './values';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { OFFICER_NAME } from './constants';
+import { randomBrNumber, uniqueStamp } from './values';
 import { rowWithLink, valueOf, watchForPageErrors } from './page';
-import { type Account, type Actor, registerApplicant } from './people';
-import {
-  addEligibleBusiness,
-  confirmEnquiryAtListedPrice,
-  followApplyForFunding,
-  openDemoPackage,
-  saveApplicationDraft,
-  submitDraft,
-  submitEnquiryForm,
-} from './steps';
+import { type Actor } from './people';
+import { submitNewApplication, type Submitted } from './steps';
 import { type People } from './fixtures';
 
 export const STALE = 'Someone else changed this application meanwhile. The page now shows its latest status; check it and decide again.';
@@ -29,60 +21,19 @@ export async function secondTab(actor: Actor): Promise<Page> {
 
 // ── Setting up a submitted application through the UI ───────────────────────────────────────────────────────
 
-export type Business = { nameEn: string; nameZh: string; brNumber: string };
-export type Submitted = { applicant: Actor; account: Account; business: Business; ref: string; split: Split };
-
-/** A Food and Beverage noodle bar in Jordan, added for the shop owner logged in on `page`. */
-export async function addBusiness(page: Page, label: string): Promise<Business> {
+/** A new shop owner with a noodle bar in Jordan applies for DEMO_PACKAGE, quoted by the demo vendor, and submits. */
+export function submittedApplication(people: People, label: string): Promise<Submitted> {
   const stamp = uniqueStamp();
-  const business = { nameEn: `E2E ${label} Noodle Bar ${stamp}`, nameZh: `測試${label}麵家 ${stamp}`, brNumber: randomBrNumber() };
-  await addEligibleBusiness(page, {
-    ...business,
+  const business = {
+    nameEn: `E2E ${label} Noodle Bar ${stamp}`,
+    nameZh: `測試${label}麵家 ${stamp}`,
+    brNumber: randomBrNumber(),
     employees: '6',
     address: 'G/F, 88 Temple Street, Jordan',
     district: 'Yau Tsim Mong',
     phone: '2388 1234',
-  });
-  return business;
-}
-
-/**
- * A new shop owner with a Food and Beverage business asks the demo vendor for DEMO_PACKAGE, the vendor quotes the listed
- * price, and the shop owner applies and submits. The shop owner stays logged in on `applicant.page`.
- */
-export async function submittedApplication(people: People, label: string): Promise<Submitted> {
-  const applicant = await people.visitor();
-  const { page } = applicant;
-  const account = await registerApplicant(page, label, 'e2e-officer');
-  const business = await addBusiness(page, label);
-
-  const cost = await test.step('enquire about the package from its page', async () => {
-    const price = await openDemoPackage(page);
-    await expect(page.getByRole('heading', { level: 2, name: 'Interested? Ask the solution provider' })).toBeVisible();
-    await submitEnquiryForm(page, business, `One counter, ${label}.`);
-    return price;
-  });
-
-  await test.step('the demo vendor confirms at the listed price', async () => {
-    const vendor = await people.vendor();
-    await confirmEnquiryAtListedPrice(vendor.page, DEMO_PACKAGE, business.nameEn);
-    expect(vendor.problems).toEqual([]);
-    await vendor.context.close();
-  });
-
-  const ref = await test.step('apply for funding with the quotation and submit', async () => {
-    await followApplyForFunding(page, DEMO_PACKAGE);
-    await expect(page.getByRole('heading', { level: 1, name: 'Apply for funding' })).toBeVisible();
-    const found = await saveApplicationDraft(page, {
-      name: 'quotation.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4 test'),
-    });
-    await submitDraft(page, found);
-    return found;
-  });
-
-  return { applicant, account, business, ref, split: splitForNewShop(cost) };
+  };
+  return submitNewApplication(people, { label, emailPrefix: 'e2e-officer', business, message: `One counter, ${label}.` });
 }
 
 // ── The officer's pages ──────────────────────────────────────────────────────────────────────────────────────
