@@ -1,48 +1,11 @@
 // The shop owner's journey through the catalogue in a real browser: account, filters, search, the subsidy
 // calculator (with and without JavaScript), the language switch, and bad input that must not break pages.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { PASSWORD } from './support/constants';
-import { expectedSplit, hkd, lineCostCents, toCents, uniqueStamp, type CalculatorSplit } from './support/values';
+import { expectedSplit, toCents, uniqueStamp } from './support/values';
 import { mainNav, screenshot, valueOf, watchForPageErrors } from './support/page';
 import { logOut, registerAccount } from './support/people';
-
-// ── Page helpers ─────────────────────────────────────────────────────────────────────────────────────────────
-
-/** Catalogue cards: the list items in the main area that carry a package heading. */
-function cards(page: Page): Locator {
-  return page
-    .getByRole('main')
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { level: 2 }) });
-}
-
-function resultCount(page: Page): Locator {
-  return page.getByRole('main').getByRole('status');
-}
-
-/** Reads the package's own prices off the page and works out the calculator's answer for the chosen features. */
-async function costFromPage(page: Page, featureNames: string[]): Promise<number> {
-  const basic = page.getByRole('region', { name: 'Basic package' });
-  let cost = lineCostCents(await valueOf(basic, 'Price').innerText());
-  for (const name of featureNames) {
-    const row = basic.getByRole('table').getByRole('row', { name: new RegExp(`^${name}\\b`) });
-    const priceCell = row.getByRole('cell').nth(1);
-    cost += lineCostCents(await priceCell.innerText());
-  }
-  return cost;
-}
-
-async function expectCalculatorShows(page: Page, split: CalculatorSplit) {
-  const result = page.getByTestId('calculator-result');
-  await expect(result).toContainText(`You pay ${hkd(split.shop)}. The programme pays ${hkd(split.programme)}.`);
-  await expect(valueOf(result, 'Eligible cost')).toHaveText(hkd(split.cost));
-  await expect(valueOf(result, 'Programme pays')).toHaveText(hkd(split.programme));
-  await expect(valueOf(result, 'You pay')).toHaveText(hkd(split.shop));
-  await expect(result).toContainText(`Remaining funding you can apply for afterwards: ${hkd(split.headroomAfter)}`);
-  const notice = result.getByText("The programme's share is limited by the funding ceiling.");
-  if (split.capped) await expect(notice).toBeVisible();
-  else await expect(notice).toHaveCount(0);
-}
+import { cards, costFromPage, expectCalculatorShows, resultCount } from './support/catalogue';
 
 // ── The journey ──────────────────────────────────────────────────────────────────────────────────────────────
 

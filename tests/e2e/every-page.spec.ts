@@ -1,13 +1,14 @@
 // Every page of every role, in all three languages, on the seeded demo data: each page a person can reach by
 // following links loads without an error status, hydrates without a mismatch, logs no console error and loses no
 // request. The pages are found by following links from each role's home, so a new page is covered without a list.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { DEMO, DEMO_PASSWORD } from './support/constants';
 import { logIn } from './support/people';
+import { isDocumentPage, languages, openAndJudge, PAGE_LIMIT, pageKind, sameOriginLinks, watch } from './support/crawl';
 
 type Who = { label: string; email?: string; home: RegExp; minPages: number; phone?: boolean };
 
-const people: Who[] = [
+const everyone: Who[] = [
   { label: 'a visitor', home: /\/$/, minPages: 6, phone: true },
   { label: 'a shop owner', email: DEMO.applicant, home: /\/account$/, minPages: 6, phone: true },
   { label: 'a vendor', email: DEMO.vendor, home: /\/vendor$/, minPages: 6, phone: true },
@@ -15,78 +16,10 @@ const people: Who[] = [
   { label: 'an administrator', email: DEMO.admin, home: /\/admin$/, minPages: 4 },
 ];
 
-// English first (the walk), 繁體中文 last (the phone pass runs in it).
-const languages = [
-  { code: 'en', button: 'English' },
-  { code: 'zh-CN', button: '简体中文' },
-  { code: 'zh-HK', button: '繁體中文' },
-] as const;
-
-/** At most this many pages per role: enough for every kind of page, few enough to stay quick. */
-const PAGE_LIMIT = 60;
-
-/** One page per kind: ids and references become ":id", query values are ignored (a filter is the same page). */
-function pageKind(url: URL): string {
-  const path = url.pathname
-    .split('/')
-    .map((segment) => (/^\d+$|^[A-Z]{2,}-\d{4}-\d+$|^[0-9a-f-]{16,}$/i.test(segment) ? ':id' : segment))
-    .join('/');
-  const keys = [...new Set(url.searchParams.keys())].sort();
-  return keys.length ? `${path}?${keys.join('&')}` : path;
-}
-
-/** Downloads and machine answers are checked by status only; logging out would end the walk. */
-function isDocumentPage(url: URL): boolean {
-  return !/\.(csv|ico|svg|png|json)$|\/documents\/|^\/healthz$|^\/logout$|^\/set-language$/.test(url.pathname);
-}
-
-/** Everything that went wrong on the page while it was open: console errors, uncaught errors, failed requests. */
-function watch(page: Page, origin: string): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || (message.type() === 'warning' && /hydrat/i.test(message.text()))) {
-      problems.push(`console.${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on('requestfailed', (request) => {
-    const reason = request.failure()?.errorText ?? '';
-    // A navigation started while an earlier one was still loading aborts the earlier one: not a fault of the page.
-    if (!/ERR_ABORTED/.test(reason)) problems.push(`request failed: ${request.url()} (${reason})`);
-  });
-  page.on('response', (response) => {
-    if (response.url().startsWith(origin) && response.status() >= 400) {
-      problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    }
-  });
-  return problems;
-}
-
-async function openAndJudge(page: Page, url: string, problems: string[]) {
-  const before = problems.length;
-  const response = await page.goto(url);
-  expect(response, url).not.toBeNull();
-  expect(response!.status(), `status of ${url}`).toBeLessThan(400);
-  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', undefined, { timeout: 10_000 });
-  expect(problems.slice(before), `problems on ${url}`).toEqual([]);
-}
-
-async function sameOriginLinks(page: Page, origin: string): Promise<URL[]> {
-  const hrefs = await page.locator('a[href]').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
-  return hrefs
-    .map((href) => new URL(href))
-    .filter((url) => url.origin === origin)
-    .map((url) => {
-      url.hash = '';
-      return url;
-    });
-}
-
-for (const who of people) {
-  test(`every page ${who.label} can reach works in English, 简体中文 and 繁體中文`, async ({ browser, baseURL }) => {
+for (const who of everyone) {
+  test(`every page ${who.label} can reach works in English, 简体中文 and 繁體中文`, async ({ baseURL, people }) => {
     test.setTimeout(240_000);
-    const context = await browser.newContext({ baseURL });
-    const page = await context.newPage();
+    const { page } = await people.visitor();
     const origin = new URL(baseURL!).origin;
     const problems = watch(page, origin);
 
@@ -157,6 +90,5 @@ for (const who of people) {
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     }
     test.info().annotations.push({ type: 'pages', description: pages.join(' ') });
-    await context.close();
   });
 }

@@ -2,86 +2,23 @@
 // case stays with its officer, who sees the reply first and decides), the claim loop (rules before starting, a
 // returned claim's reason and values, the bank account masked to officers and in the payment), and irreversible
 // actions that ask once — a dialog with JavaScript, a confirm page without.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, DEMO_PACKAGE, DEMO_PASSWORD, DEMO_VENDOR_COMPANY, OFFICER_NAME } from './support/constants';
-import { escapeRegExp, hkd, hongKongToday, randomBrNumber, splitForNewShop, uniqueStamp } from './support/values';
-import { screenshot, valueOf } from './support/page';
-import { closeOpenContexts, logIn, newActor, officer, registerApplicant } from './support/people';
-import {
-  addEligibleBusiness,
-  confirmEnquiryAtListedPrice,
-  followApplyForFunding,
-  openDemoPackage,
-  saveApplicationDraft,
-  submitDraft,
-  submitEnquiryForm,
-} from './support/steps';
-
-test.afterEach(closeOpenContexts);
-
-const PHONE = { width: 390, height: 844 };
-const PDF = (text: string) => Buffer.from(`%PDF-1.4\n${text}\n`);
-const BANK = { bank: '024 Hang Seng Bank', branch: '123', number: '456789012', masked: '024-***-***012' };
-
-async function noSidewaysScroll(page: Page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${page.url()} is ${width}px wide`).toBeLessThanOrEqual(PHONE.width);
-}
-
-/** A new shop owner (on a phone) with a noodle bar applies for the demo package and submits. */
-async function submitted(browser: Browser, baseURL: string | undefined) {
-  const applicant = await newActor(browser, baseURL, { viewport: PHONE });
-  const { page } = applicant;
-  await registerApplicant(page, 'Loops', 'e2e-loops');
-  const stamp = uniqueStamp();
-  const business = { nameEn: `E2E Loops Noodle Bar ${stamp}`, nameZh: `測試循環麵家 ${stamp}`, brNumber: randomBrNumber() };
-  await addEligibleBusiness(page, {
-    ...business,
-    employees: '4',
-    address: 'G/F, 12 Nathan Road, Jordan',
-    district: 'Yau Tsim Mong',
-    phone: '2388 5678',
-  });
-  const cost = await openDemoPackage(page);
-  await submitEnquiryForm(page, business, 'One counter, please.');
-  const vendor = await newActor(browser, baseURL);
-  await logIn(vendor.page, DEMO.vendor, DEMO_PASSWORD, /\/vendor$/);
-  await confirmEnquiryAtListedPrice(vendor.page, DEMO_PACKAGE, business.nameEn);
-  await vendor.context.close();
-  await followApplyForFunding(page, DEMO_PACKAGE);
-  const ref = await saveApplicationDraft(page, { name: 'quotation.pdf', mimeType: 'application/pdf', buffer: PDF('quotation') });
-  await submitDraft(page, ref);
-  return { applicant, business, ref, split: splitForNewShop(cost) };
-}
-
-async function fillClaim(page: Page, claim: { invoiceNumber: string; payer: string; amount: string }) {
-  const main = page.getByRole('main');
-  const today = hongKongToday();
-  await main.getByLabel('Invoice number').fill(claim.invoiceNumber);
-  await main.getByLabel('Invoice date').fill(today);
-  await main.getByLabel('Invoiced amount (HK$)').fill(claim.amount);
-  await main.getByLabel('Amount paid (HK$)').fill(claim.amount);
-  await main.getByLabel('Date paid').fill(today);
-  await main.getByLabel('Paid by', { exact: true }).fill(claim.payer);
-  await main
-    .getByLabel('Invoice', { exact: true })
-    .setInputFiles({ name: `${claim.invoiceNumber}.pdf`, mimeType: 'application/pdf', buffer: PDF(claim.invoiceNumber) });
-  await main
-    .getByLabel('Proof of payment')
-    .setInputFiles({ name: `slip-${claim.invoiceNumber}.pdf`, mimeType: 'application/pdf', buffer: PDF('slip') });
-}
+import { expect, test } from './support/fixtures';
+import { DEMO, DEMO_VENDOR_COMPANY, OFFICER_NAME } from './support/constants';
+import { escapeRegExp, hkd, uniqueStamp } from './support/values';
+import { expectNoSidewaysScroll, screenshot, valueOf } from './support/page';
+import { fillLoopClaim, PDF, submitted } from './support/loops';
+import { BANK } from './support/claims';
 
 test('request information, claim returned and paid: every hand-off shows what waits, first, and asks before what cannot be undone', async ({
-  browser,
-  baseURL,
+  people,
 }) => {
   test.setTimeout(420_000);
-  const { applicant, business, ref, split } = await submitted(browser, baseURL);
+  const { applicant, business, ref, split } = await submitted(people);
   const shop = applicant.page;
   const question = `Please send the signed tenancy agreement (${uniqueStamp()}).`;
   const answer = '已附上已簽署的租約，謝謝。';
 
-  const wong = await officer(browser, baseURL);
+  const wong = await people.officer();
   await test.step('officer@ takes the application and asks for more information', async () => {
     const page = wong.page;
     await page.goto(`/officer/applications/${ref}`);
@@ -102,11 +39,11 @@ test('request information, claim returned and paid: every hand-off shows what wa
     const taskTop = (await task.boundingBox())!.y;
     const statusTop = (await main.getByRole('term').filter({ hasText: '狀態' }).first().boundingBox())!.y;
     expect(taskTop).toBeLessThan(statusTop);
-    await noSidewaysScroll(shop);
+    await expectNoSidewaysScroll(shop);
     await task.getByRole('link', { name: '回覆個案主任' }).click();
     await expect(shop).toHaveURL(new RegExp(`/applications/${ref}/answer$`));
     await expect(main).toContainText(question);
-    await noSidewaysScroll(shop);
+    await expectNoSidewaysScroll(shop);
     await main.getByLabel('你的回覆').fill(answer);
     await main.getByLabel('補充文件（可不填）').setInputFiles({ name: 'tenancy.pdf', mimeType: 'application/pdf', buffer: PDF('tenancy') });
     await screenshot(shop, 'loops-answer-zh-HK-phone.png');
@@ -143,8 +80,7 @@ test('request information, claim returned and paid: every hand-off shows what wa
   });
 
   await test.step('without JavaScript, "Report deployed" leads to a confirm page that says what follows', async () => {
-    const vendor = await newActor(browser, baseURL, { javaScriptEnabled: false });
-    await logIn(vendor.page, DEMO.vendor, DEMO_PASSWORD, /\/vendor$/);
+    const vendor = await people.vendor({ javaScriptEnabled: false });
     await vendor.page.goto('/vendor/applications');
     const row = vendor.page.getByRole('row').filter({ has: vendor.page.getByRole('cell', { name: ref, exact: true }) });
     await row.getByRole('link', { name: 'Report deployed' }).click();
@@ -166,8 +102,8 @@ test('request information, claim returned and paid: every hand-off shows what wa
     await expect(main.getByText('Before you start: the claim is paid only when')).toBeVisible();
     await expect(main.getByText(`the invoice is issued by ${DEMO_VENDOR_COMPANY}, the solution provider on your quotation.`)).toBeVisible();
     await expect(main.getByLabel("Solution provider's Business Registration number")).toHaveCount(0);
-    await noSidewaysScroll(shop);
-    await fillClaim(shop, { invoiceNumber: 'INV-LOOP-1', payer: 'Chan Tai Man', amount: String(split.cost / 100) });
+    await expectNoSidewaysScroll(shop);
+    await fillLoopClaim(shop, { invoiceNumber: 'INV-LOOP-1', payer: 'Chan Tai Man', amount: String(split.cost / 100) });
     await main.getByLabel('Bank', { exact: true }).selectOption({ label: BANK.bank });
     await main.getByLabel('Branch code').fill(BANK.branch);
     await main.getByLabel('Account number').fill('4567'); // too short for Hang Seng
@@ -204,7 +140,7 @@ test('request information, claim returned and paid: every hand-off shows what wa
     const main = shop.getByRole('main');
     await expect(valueOf(main, 'Status')).toHaveText('Claim returned');
     await expect(main.getByRole('region', { name: 'Your claim was returned' })).toContainText(reason);
-    await noSidewaysScroll(shop);
+    await expectNoSidewaysScroll(shop);
     await main.getByRole('link', { name: 'Correct the claim' }).click();
     await expect(main.getByRole('region', { name: 'Your claim was returned' })).toContainText(reason);
     await expect(main.getByLabel('Invoice number')).toHaveValue('INV-LOOP-1');
@@ -216,7 +152,7 @@ test('request information, claim returned and paid: every hand-off shows what wa
     await expect(first).toContainText('Returned');
     await expect(first.getByRole('link', { name: 'INV-LOOP-1.pdf', exact: true })).toBeVisible();
     await screenshot(shop, 'loops-claim-returned-phone.png');
-    await fillClaim(shop, { invoiceNumber: 'INV-LOOP-2', payer: business.nameEn, amount: String(split.cost / 100) });
+    await fillLoopClaim(shop, { invoiceNumber: 'INV-LOOP-2', payer: business.nameEn, amount: String(split.cost / 100) });
     await main.getByRole('button', { name: 'Send claim' }).click();
     await expect(shop).toHaveURL(new RegExp(`/applications/${ref}\\?claimed=1$`));
     await expect(valueOf(main, 'Status')).toHaveText('Claim submitted');
@@ -261,7 +197,7 @@ test('request information, claim returned and paid: every hand-off shows what wa
   });
 
   await test.step('officer2@, without JavaScript, confirms the release on a page that names the masked account', async () => {
-    const lee = await officer(browser, baseURL, DEMO.officer2, { javaScriptEnabled: false });
+    const lee = await people.officer(DEMO.officer2, { javaScriptEnabled: false });
     await lee.page.goto(`/officer/claims/${ref}`);
     await lee.page.getByRole('link', { name: 'Release payment' }).click();
     await expect(lee.page).toHaveURL(new RegExp(`/officer/claims/${ref}/release$`));
@@ -279,7 +215,7 @@ test('request information, claim returned and paid: every hand-off shows what wa
     await expect(main.getByRole('region', { name: 'Paid' })).toContainText(
       new RegExp(`${escapeRegExp(hkd(split.programme))} · paid on .+ · to account ${escapeRegExp(BANK.masked)}`),
     );
-    await noSidewaysScroll(shop);
+    await expectNoSidewaysScroll(shop);
   });
 
   expect(applicant.problems.filter((p) => !/status of 400/.test(p))).toEqual([]);

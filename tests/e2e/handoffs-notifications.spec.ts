@@ -1,47 +1,18 @@
 // Issue 12 §2 in a real browser, as the people involved and mostly in 繁體中文: a hand-off tells its receiver once,
 // opening the notification leads to the work and marks it read (the header's count drops), and the receiver's home
 // shows the waiting item. One pass on a 390 × 844 phone.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO, DEMO_PACKAGE, DEMO_PASSWORD } from './support/constants';
-import { mainNav } from './support/page';
-import { closeOpenContexts, logIn, newActor, registerApplicant } from './support/people';
+import { expect, test } from './support/fixtures';
+import { DEMO, DEMO_PACKAGE, DEMO_PASSWORD, PHONE } from './support/constants';
+import { expectNoSidewaysScroll, mainNav } from './support/page';
+import { logIn, registerApplicant } from './support/people';
 import { addEligibleBusiness, confirmEnquiryAtListedPrice, openDemoPackage, submitEnquiryForm } from './support/steps';
 import { randomBrNumber, uniqueStamp } from './support/values';
+import { notificationsTitled, switchTo, unreadInHeader } from './support/notifications';
 
-test.afterEach(closeOpenContexts);
-
-const PHONE = { viewport: { width: 390, height: 844 } } as const;
-
-/** Switches the page (and the signed-in account) to a language with the header's switch. */
-async function switchTo(page: Page, button: '繁體中文' | 'English', lang: 'zh-HK' | 'en') {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
-
-/** The header's count of unread notifications (0 when it shows none). */
-async function unreadInHeader(page: Page): Promise<number> {
-  const text = await mainNav(page, '主選單').getByRole('link', { name: /^通知/ }).innerText();
-  const match = /（(\d+) 則新）/.exec(text);
-  return match ? Number(match[1]) : 0;
-}
-
-/** The notifications in the list whose heading matches `subject`. */
-function notificationsTitled(page: Page, subject: string | RegExp): Locator {
-  return page
-    .getByRole('main')
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { level: 2, name: subject }) });
-}
-
-/** Nothing on the page is wider than the phone's screen. */
-async function expectNoSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-}
-
-test('an enquiry reaches the vendor and the quotation reaches the shop, each once, in 繁體中文', async ({ browser, baseURL }) => {
+test('an enquiry reaches the vendor and the quotation reaches the shop, each once, in 繁體中文', async ({ people }) => {
   test.setTimeout(120_000);
-  const shop = await newActor(browser, baseURL);
-  const vendor = await newActor(browser, baseURL);
+  const shop = await people.visitor();
+  const vendor = await people.visitor();
   const stamp = uniqueStamp();
   const business = { nameEn: `E2E Notify Tea House Ltd ${stamp}`, nameZh: `測試通知茶餐廳有限公司${stamp}`, brNumber: randomBrNumber() };
 
@@ -104,12 +75,11 @@ test('an enquiry reaches the vendor and the quotation reaches the shop, each onc
 });
 
 test('on a phone in 繁體中文: a prepared payment is told to the other officer, never the preparer, and waits on their home', async ({
-  browser,
-  baseURL,
+  people,
 }) => {
   test.setTimeout(120_000);
-  const wong = await newActor(browser, baseURL);
-  const lee = await newActor(browser, baseURL, PHONE);
+  const wong = await people.visitor();
+  const lee = await people.visitor(PHONE);
 
   const ref = await test.step('officer@ prepares a payment from the approved claims', async () => {
     const page = wong.page;
@@ -157,9 +127,7 @@ test('on a phone in 繁體中文: a prepared payment is told to the other office
   expect(lee.problems).toEqual([]);
 });
 
-test('the shop owner’s home shows what waits for them above the task list', async ({ browser, baseURL }) => {
-  const shop = await newActor(browser, baseURL);
-  await logIn(shop.page, DEMO.applicant, DEMO_PASSWORD, /\/account$/);
+test('the shop owner’s home shows what waits for them above the task list', async ({ shop }) => {
   const waiting = shop.page.getByRole('region', { name: 'Waiting for you' });
   await expect(waiting.getByRole('link', { name: /officer waits for your answer$/ })).toHaveAttribute('href', '/applications');
   await expect(waiting.locator('[data-waiting="answer_officer"] strong')).toHaveText(/^[1-9]\d*$/);

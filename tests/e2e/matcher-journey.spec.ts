@@ -3,9 +3,10 @@
 // what the shop said it can pay, registers, adds the business, comes back to the same result and sends the enquiries
 // for the whole set in one step — once, however often the button is pressed. The same again without JavaScript.
 // Nothing here assumes an empty database: the account, the business and its BR number are new on every run.
-import { expect, test, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
-import { CAP_CENTS, DEMO_PASSWORD, PASSWORD } from './support/constants';
-import { closeOpenContexts, logIn, newActor, registerApplicant } from './support/people';
+import { type BrowserContextOptions } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { CAP_CENTS, PASSWORD } from './support/constants';
+import { registerApplicant } from './support/people';
 import { mainNav, screenshot, withoutExpectedStatus } from './support/page';
 import {
   addEligibleBusiness,
@@ -15,262 +16,125 @@ import {
   submitDraft,
   submitEnquiryForm,
 } from './support/steps';
-import { expiryNextYear, hkd, randomBrNumber, toCents, uniqueStamp } from './support/values';
-
-test.afterEach(closeOpenContexts);
-
-const OWN_LIMIT_CENTS = 15_000_00;
-
-/** A question page: its heading (the question) and the caption of the questionnaire above it. */
-async function expectQuestion(page: Page, title: string) {
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expect(page.getByText('尋找合適方案', { exact: true }).first()).toBeVisible();
-}
-
-async function next(page: Page) {
-  await page.getByRole('button', { name: '繼續' }).click();
-}
-
-/** The amount after a label in a sentence like "計劃資助金額為HK$25,000.00，…". */
-function amountAfter(text: string, label: string): number {
-  const at = text.indexOf(label);
-  expect(at, `"${label}" in "${text}"`).toBeGreaterThanOrEqual(0);
-  return toCents(text.slice(at + label.length));
-}
-
-async function answerTheQuestions(page: Page) {
-  await test.step('home page → 尋找合適方案 → start', async () => {
-    await page.goto('/');
-    await page.getByRole('button', { name: '繁體中文' }).click();
-    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-HK');
-    await page.getByRole('main').getByRole('link', { name: '尋找合適方案' }).click();
-    await expect(page).toHaveURL(/\/match$/);
-    await expect(page.getByRole('heading', { level: 1, name: '尋找合適方案' })).toBeVisible();
-    await page.getByRole('button', { name: '開始', exact: true }).click();
-  });
-
-  await test.step('sector: nothing chosen is refused; a sector not open cannot be chosen', async () => {
-    await expectQuestion(page, '貴企業屬於哪個行業？');
-    const group = page.getByRole('group', { name: '貴企業屬於哪個行業？' });
-    await expect(group.getByRole('radio', { name: '旅遊' })).toBeDisabled();
-    await expect(group.getByText('本批次未開放').first()).toBeVisible();
-    await next(page);
-    const summary = page.getByRole('alert');
-    await expect(summary.getByRole('heading', { name: '資料有問題' })).toBeVisible();
-    await expect(summary.getByRole('link', { name: '請選擇貴企業所屬行業' })).toHaveAttribute('href', '#sector');
-    await expect(page).toHaveTitle(/^錯誤：貴企業屬於哪個行業？/);
-    await group.getByRole('radio', { name: '餐飲', exact: true }).check();
-    await next(page);
-  });
-
-  await test.step('what the shop wants, in order of importance', async () => {
-    await expectQuestion(page, '貴店希望達到甚麼目標？');
-    const group = page.getByRole('group', { name: '貴店希望達到甚麼目標？' });
-    await group.getByRole('checkbox', { name: '接受電子支付（八達通、轉數快、PayMe、支付寶香港、微信支付香港、信用卡）' }).check();
-    await group.getByRole('checkbox', { name: '收銀及管理存貨' }).check();
-    await group.getByRole('checkbox', { name: '吸引顧客再次光顧（會員、印花、優惠券）' }).check();
-    await next(page);
-
-    await expectQuestion(page, '哪項目標對貴店最重要？');
-    // Two aims with the same number are refused; what was chosen stays chosen.
-    await page.getByLabel('收銀及管理存貨').selectOption('1');
-    await next(page);
-    await expect(page.getByRole('alert')).toContainText('每項目標的次序不可相同');
-    await expect(page.getByLabel('收銀及管理存貨')).toHaveValue('1');
-    await page.getByLabel('接受電子支付（八達通、轉數快、PayMe、支付寶香港、微信支付香港、信用卡）').selectOption('1');
-    await page.getByLabel('收銀及管理存貨').selectOption('2');
-    await page.getByLabel('吸引顧客再次光顧（會員、印花、優惠券）').selectOption('3');
-    await next(page);
-  });
-
-  await test.step('payment methods, what the shop has, its size', async () => {
-    await expectQuestion(page, '貴店希望接受哪些付款方式？');
-    const methods = page.getByRole('group', { name: '貴店希望接受哪些付款方式？' });
-    for (const method of ['八達通', '轉數快（FPS）', '支付寶香港', '微信支付香港'])
-      await methods.getByRole('checkbox', { name: method, exact: true }).check();
-    await next(page);
-
-    await expectQuestion(page, '貴店現已使用哪些系統？');
-    await page.getByRole('group', { name: '貴店現已使用哪些系統？' }).getByRole('checkbox', { name: '以上皆無' }).check();
-    await next(page);
-
-    await expectQuestion(page, '貴店的規模有多大？');
-    await page.getByLabel('分店數目').fill('1');
-    await page.getByLabel('座位或櫃枱數目（可選填）').fill('12');
-    await next(page);
-  });
-
-  await test.step('how to pay, and how much the business can pay itself (a bad amount first)', async () => {
-    await expectQuestion(page, '貴企業屬意哪種付款方式？');
-    await page.getByRole('group', { name: '貴企業屬意哪種付款方式？' }).getByRole('radio', { name: '沒有偏好' }).check();
-    await next(page);
-
-    await expectQuestion(page, '貴企業可自付多少金額？');
-    await page.getByLabel('貴企業可自付多少金額？').fill('一萬五');
-    await next(page);
-    await expect(page.getByRole('alert')).toContainText('請以港元輸入金額，例如15000');
-    await expect(page.getByLabel('貴企業可自付多少金額？')).toHaveValue('一萬五');
-    // The back link keeps every answer given so far.
-    await page.getByRole('link', { name: '返回' }).click();
-    await expectQuestion(page, '貴企業屬意哪種付款方式？');
-    await expect(page.getByRole('radio', { name: '沒有偏好' })).toBeChecked();
-    await next(page);
-    await page.getByLabel('貴企業可自付多少金額？').fill('15,000');
-    await next(page);
-
-    await expectQuestion(page, '貴店位於哪一區？');
-    await page.getByLabel('貴店位於哪一區？').selectOption({ label: '深水埗' });
-    await next(page);
-  });
-
-  await test.step('check the answers; a change comes back here', async () => {
-    await expect(page.getByRole('heading', { level: 1, name: '核對你的答案' })).toBeVisible();
-    const list = page.getByRole('main').locator('dl');
-    await expect(list).toContainText('1. 接受電子支付');
-    await expect(list).toContainText('2. 收銀及管理存貨');
-    await expect(list).toContainText('HK$15,000.00');
-    await expect(list).toContainText('1間店舖');
-    await page.getByRole('link', { name: '更改 店舖規模' }).click();
-    await expectQuestion(page, '貴店的規模有多大？');
-    await expect(page.getByLabel('座位或櫃枱數目（可選填）')).toHaveValue('12');
-    await page.getByLabel('座位或櫃枱數目（可選填）').fill('14');
-    await next(page);
-    await expect(page.getByRole('heading', { level: 1, name: '核對你的答案' })).toBeVisible();
-    await expect(list).toContainText('14個座位或櫃枱');
-    await page.getByRole('link', { name: '查看合適方案' }).click();
-  });
-}
-
-/** The suggested set on the results page: its packages' names, and what the programme and the shop pay. */
-async function readBestSet(page: Page, bestSet: Locator) {
-  const summary = await bestSet.locator('.plain-words').innerText();
-  const programme = amountAfter(summary, '計劃資助金額為');
-  const shop = amountAfter(summary, '企業自付金額為');
-  const names = await bestSet.getByRole('heading', { level: 4 }).allInnerTexts();
-  return { programme, shop, names };
-}
-
-async function journey(page: Page, problems: string[], label: string) {
-  await answerTheQuestions(page);
-  const resultsUrl = /\/match\/results\?sector=fnb&needs=e_payments%2Ctill_stock%2Cbring_back&/;
-  const bestSet = page.getByRole('region', { name: '最切合需要' });
-  let best = { programme: 0, shop: 0, names: [] as string[] };
-
-  await test.step('a visitor gets a set that covers the needs under the ceiling, worked out on the full cap', async () => {
-    await expect(page).toHaveURL(resultsUrl);
-    await expect(page.getByRole('heading', { level: 1, name: '適合貴店的方案' })).toBeVisible();
-    await expect(page.getByRole('main')).toContainText(`全數資助上限${hkd(CAP_CENTS)}`);
-    await expect(bestSet).toContainText('涵蓋：電子支付、收銀及存貨管理、吸引顧客再次光顧。');
-    best = await readBestSet(page, bestSet);
-    expect(best.names.length).toBeGreaterThanOrEqual(2);
-    expect(best.programme).toBeGreaterThan(0);
-    expect(best.programme).toBeLessThanOrEqual(CAP_CENTS);
-    expect(best.shop).toBeLessThanOrEqual(OWN_LIMIT_CENTS);
-    // Each pick says what it covers and who pays what.
-    await expect(
-      bestSet.getByText(/^涵蓋：.+；計劃資助金額HK\$[\d,]+\.\d{2}；企業自付金額HK\$[\d,]+\.\d{2}；尚餘HK\$[\d,]+\.\d{2}資助上限。$/),
-    ).toHaveCount(best.names.length);
-    await screenshot(page, `matcher-results-${label}.png`);
-  });
-
-  const stamp = uniqueStamp();
-  const account = { name: `配對測試 ${label} ${stamp}`, email: `e2e-matcher-${label}-${stamp}@example.com` };
-  await test.step('register, and come back to the same result', async () => {
-    await bestSet.getByRole('link', { name: '登記帳戶以此組合開始' }).click();
-    await expect(page).toHaveURL(/\/register\?redirectTo=%2Fmatch%2Fresults/);
-    await expect(page.getByRole('heading', { level: 1, name: '建立帳戶' })).toBeVisible();
-    await page.getByRole('group', { name: '帳戶類型' }).getByRole('radio', { name: '店主' }).check();
-    await page.getByLabel('姓名').fill(account.name);
-    await page.getByLabel('電郵地址').fill(account.email);
-    await page.getByLabel('密碼', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('確認密碼').fill(PASSWORD);
-    await page.getByRole('button', { name: '建立帳戶' }).click();
-    // Registering does not sign in (the form must not tell who already has an account): log in, and come back.
-    await expect(page).toHaveURL(/\/login\?registered=1&redirectTo=%2Fmatch%2Fresults/);
-    await page.getByLabel('電郵地址').fill(account.email);
-    await page.getByLabel('密碼', { exact: true }).fill(PASSWORD);
-    await page.getByRole('main').getByRole('button', { name: '登入' }).click();
-    await expect(page).toHaveURL(resultsUrl);
-    await expect(mainNav(page, '主選單').getByRole('link', { name: `已登入：${account.name}` })).toBeVisible();
-  });
-
-  const business = { nameEn: `E2E Matcher Noodles ${label} ${stamp}`, nameZh: `配對測試麵家${label}${stamp}` };
-  await test.step('add the business, and come back to the same result, now for that business', async () => {
-    await bestSet.getByRole('link', { name: '加入企業資料以此組合開始' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: '新增企業' })).toBeVisible();
-    await page.getByLabel('企業英文名稱').fill(business.nameEn);
-    await page.getByLabel('企業中文名稱').fill(business.nameZh);
-    await page.getByRole('group', { name: '企業以甚麼方式登記？' }).getByRole('radio', { name: '根據《商業登記條例》登記' }).check();
-    await page.getByLabel('商業登記號碼', { exact: true }).fill(randomBrNumber());
-    await page.getByLabel('商業登記證有效期至').fill(expiryNextYear());
-    await page.getByLabel('行業', { exact: true }).selectOption({ label: '餐飲' });
-    await page.getByLabel('全職僱員人數', { exact: true }).fill('5');
-    await page.getByLabel('企業在香港的地址').fill('深水埗福華街12號地下');
-    await page.getByLabel('地區', { exact: true }).selectOption({ label: '深水埗' });
-    await page.getByLabel('企業電話號碼').fill('2345 6789');
-    const yesNo: [string, '是' | '否'][] = [
-      ['企業是否屬於集團旗下公司？', '否'],
-      ['企業是否在香港有實質業務運作？', '是'],
-      ['是否上市公司？', '否'],
-      ['是否法定機構？', '否'],
-      ['是否政府資助機構？', '否'],
-    ];
-    for (const [question, answer] of yesNo)
-      await page.getByRole('group', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
-    await page.getByRole('button', { name: '儲存企業資料' }).click();
-    await expect(page).toHaveURL(resultsUrl);
-    await expect(page.getByRole('main')).toContainText(`按${business.nameZh}計算：尚可申請的資助額為${hkd(CAP_CENTS)}。`);
-    // A new business has the whole ceiling: the same set as the visitor saw.
-    expect((await readBestSet(page, bestSet)).names).toEqual(best.names);
-  });
-
-  await test.step('send the enquiries for the whole set in one step', async () => {
-    await bestSet.getByRole('button', { name: '以此組合開始' }).click();
-    await expect(page).toHaveURL(new RegExp(`/enquiries\\?matched=${best.names.length}&skipped=0$`));
-    await expect(page.getByRole('heading', { level: 1, name: '我的查詢' })).toBeVisible();
-    await expect(page.getByRole('status').first()).toContainText(`已就建議組合發出${best.names.length}項查詢。`);
-    const table = page.getByRole('main').getByRole('table');
-    for (const name of best.names) {
-      const row = table.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
-      await expect(row).toHaveCount(1);
-      await expect(row).toContainText('建議原因');
-      await expect(row).toContainText('由配對系統建議（最切合需要');
-      await expect(row).toContainText('等待回覆');
-    }
-    await screenshot(page, `matcher-enquiries-${label}.png`);
-  });
-
-  await test.step('pressing it again sends nothing more, and says so', async () => {
-    await page.goBack();
-    await expect(page).toHaveURL(resultsUrl);
-    await bestSet.getByRole('button', { name: '以此組合開始' }).click();
-    await expect(page).toHaveURL(new RegExp(`/enquiries\\?matched=0&skipped=${best.names.length}$`));
-    await expect(page.getByRole('status').first()).toContainText(`有${best.names.length}個套餐未有發出查詢`);
-    for (const name of best.names) await expect(page.getByRole('main').getByRole('link', { name, exact: true })).toHaveCount(1);
-  });
-
-  await test.step("the task list on the owner's home shows where things stand", async () => {
-    await page.goto('/account');
-    const tasks = page.getByRole('region', { name: '你的申請' });
-    await expect(tasks.getByRole('listitem').filter({ hasText: '填寫企業資料' })).toContainText('已完成');
-    await expect(tasks.getByRole('listitem').filter({ hasText: '向方案供應商索取報價單' })).toContainText('等候方案供應商');
-  });
-
-  // The refused answers above were answered with 400 on purpose.
-  expect(withoutExpectedStatus(problems, [400])).toEqual([]);
-}
+import { expiryNextYear, hkd, randomBrNumber, uniqueStamp } from './support/values';
+import { amountAfter, answerTheQuestions, OWN_LIMIT_CENTS, readBestSet } from './support/matcher';
 
 for (const [label, options] of [
   ['js', {}],
   ['nojs', { javaScriptEnabled: false }],
 ] as [string, BrowserContextOptions][]) {
   test(`a visitor finds a set in 繁體中文, registers and sends its enquiries in one step (${label === 'js' ? 'with' : 'without'} JavaScript)`, async ({
-    browser,
-    baseURL,
+    people,
   }) => {
     test.setTimeout(120_000);
-    const { page, problems } = await newActor(browser, baseURL, options);
-    await journey(page, problems, label);
+    const { page, problems } = await people.visitor(options);
+    await answerTheQuestions(page);
+    const resultsUrl = /\/match\/results\?sector=fnb&needs=e_payments%2Ctill_stock%2Cbring_back&/;
+    const bestSet = page.getByRole('region', { name: '最切合需要' });
+    let best = { programme: 0, shop: 0, names: [] as string[] };
+
+    await test.step('a visitor gets a set that covers the needs under the ceiling, worked out on the full cap', async () => {
+      await expect(page).toHaveURL(resultsUrl);
+      await expect(page.getByRole('heading', { level: 1, name: '適合貴店的方案' })).toBeVisible();
+      await expect(page.getByRole('main')).toContainText(`全數資助上限${hkd(CAP_CENTS)}`);
+      await expect(bestSet).toContainText('涵蓋：電子支付、收銀及存貨管理、吸引顧客再次光顧。');
+      best = await readBestSet(page, bestSet);
+      expect(best.names.length).toBeGreaterThanOrEqual(2);
+      expect(best.programme).toBeGreaterThan(0);
+      expect(best.programme).toBeLessThanOrEqual(CAP_CENTS);
+      expect(best.shop).toBeLessThanOrEqual(OWN_LIMIT_CENTS);
+      // Each pick says what it covers and who pays what.
+      await expect(
+        bestSet.getByText(/^涵蓋：.+；計劃資助金額HK\$[\d,]+\.\d{2}；企業自付金額HK\$[\d,]+\.\d{2}；尚餘HK\$[\d,]+\.\d{2}資助上限。$/),
+      ).toHaveCount(best.names.length);
+      await screenshot(page, `matcher-results-${label}.png`);
+    });
+
+    const stamp = uniqueStamp();
+    const account = { name: `配對測試 ${label} ${stamp}`, email: `e2e-matcher-${label}-${stamp}@example.com` };
+    await test.step('register, and come back to the same result', async () => {
+      await bestSet.getByRole('link', { name: '登記帳戶以此組合開始' }).click();
+      await expect(page).toHaveURL(/\/register\?redirectTo=%2Fmatch%2Fresults/);
+      await expect(page.getByRole('heading', { level: 1, name: '建立帳戶' })).toBeVisible();
+      await page.getByRole('group', { name: '帳戶類型' }).getByRole('radio', { name: '店主' }).check();
+      await page.getByLabel('姓名').fill(account.name);
+      await page.getByLabel('電郵地址').fill(account.email);
+      await page.getByLabel('密碼', { exact: true }).fill(PASSWORD);
+      await page.getByLabel('確認密碼').fill(PASSWORD);
+      await page.getByRole('button', { name: '建立帳戶' }).click();
+      // Registering does not sign in (the form must not tell who already has an account): log in, and come back.
+      await expect(page).toHaveURL(/\/login\?registered=1&redirectTo=%2Fmatch%2Fresults/);
+      await page.getByLabel('電郵地址').fill(account.email);
+      await page.getByLabel('密碼', { exact: true }).fill(PASSWORD);
+      await page.getByRole('main').getByRole('button', { name: '登入' }).click();
+      await expect(page).toHaveURL(resultsUrl);
+      await expect(mainNav(page, '主選單').getByRole('link', { name: `已登入：${account.name}` })).toBeVisible();
+    });
+
+    const business = { nameEn: `E2E Matcher Noodles ${label} ${stamp}`, nameZh: `配對測試麵家${label}${stamp}` };
+    await test.step('add the business, and come back to the same result, now for that business', async () => {
+      await bestSet.getByRole('link', { name: '加入企業資料以此組合開始' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: '新增企業' })).toBeVisible();
+      await page.getByLabel('企業英文名稱').fill(business.nameEn);
+      await page.getByLabel('企業中文名稱').fill(business.nameZh);
+      await page.getByRole('group', { name: '企業以甚麼方式登記？' }).getByRole('radio', { name: '根據《商業登記條例》登記' }).check();
+      await page.getByLabel('商業登記號碼', { exact: true }).fill(randomBrNumber());
+      await page.getByLabel('商業登記證有效期至').fill(expiryNextYear());
+      await page.getByLabel('行業', { exact: true }).selectOption({ label: '餐飲' });
+      await page.getByLabel('全職僱員人數', { exact: true }).fill('5');
+      await page.getByLabel('企業在香港的地址').fill('深水埗福華街12號地下');
+      await page.getByLabel('地區', { exact: true }).selectOption({ label: '深水埗' });
+      await page.getByLabel('企業電話號碼').fill('2345 6789');
+      const yesNo: [string, '是' | '否'][] = [
+        ['企業是否屬於集團旗下公司？', '否'],
+        ['企業是否在香港有實質業務運作？', '是'],
+        ['是否上市公司？', '否'],
+        ['是否法定機構？', '否'],
+        ['是否政府資助機構？', '否'],
+      ];
+      for (const [question, answer] of yesNo)
+        await page.getByRole('group', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
+      await page.getByRole('button', { name: '儲存企業資料' }).click();
+      await expect(page).toHaveURL(resultsUrl);
+      await expect(page.getByRole('main')).toContainText(`按${business.nameZh}計算：尚可申請的資助額為${hkd(CAP_CENTS)}。`);
+      // A new business has the whole ceiling: the same set as the visitor saw.
+      expect((await readBestSet(page, bestSet)).names).toEqual(best.names);
+    });
+
+    await test.step('send the enquiries for the whole set in one step', async () => {
+      await bestSet.getByRole('button', { name: '以此組合開始' }).click();
+      await expect(page).toHaveURL(new RegExp(`/enquiries\\?matched=${best.names.length}&skipped=0$`));
+      await expect(page.getByRole('heading', { level: 1, name: '我的查詢' })).toBeVisible();
+      await expect(page.getByRole('status').first()).toContainText(`已就建議組合發出${best.names.length}項查詢。`);
+      const table = page.getByRole('main').getByRole('table');
+      for (const name of best.names) {
+        const row = table.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+        await expect(row).toHaveCount(1);
+        await expect(row).toContainText('建議原因');
+        await expect(row).toContainText('由配對系統建議（最切合需要');
+        await expect(row).toContainText('等待回覆');
+      }
+      await screenshot(page, `matcher-enquiries-${label}.png`);
+    });
+
+    await test.step('pressing it again sends nothing more, and says so', async () => {
+      await page.goBack();
+      await expect(page).toHaveURL(resultsUrl);
+      await bestSet.getByRole('button', { name: '以此組合開始' }).click();
+      await expect(page).toHaveURL(new RegExp(`/enquiries\\?matched=0&skipped=${best.names.length}$`));
+      await expect(page.getByRole('status').first()).toContainText(`有${best.names.length}個套餐未有發出查詢`);
+      for (const name of best.names) await expect(page.getByRole('main').getByRole('link', { name, exact: true })).toHaveCount(1);
+    });
+
+    await test.step("the task list on the owner's home shows where things stand", async () => {
+      await page.goto('/account');
+      const tasks = page.getByRole('region', { name: '你的申請' });
+      await expect(tasks.getByRole('listitem').filter({ hasText: '填寫企業資料' })).toContainText('已完成');
+      await expect(tasks.getByRole('listitem').filter({ hasText: '向方案供應商索取報價單' })).toContainText('等候方案供應商');
+    });
+
+    // The refused answers above were answered with 400 on purpose.
+    expect(withoutExpectedStatus(problems, [400])).toEqual([]);
   });
 }
 
@@ -285,9 +149,9 @@ const COMMITTED = [
   },
 ];
 
-test('a shop owner with HK$20,000 committed gets a set that fits the remaining HK$30,000', async ({ browser, baseURL }) => {
+test('a shop owner with HK$20,000 committed gets a set that fits the remaining HK$30,000', async ({ people }) => {
   test.setTimeout(180_000);
-  const { page, problems } = await newActor(browser, baseURL);
+  const { page, problems } = await people.visitor();
   await registerApplicant(page, 'Matcher committed', 'e2e-matcher');
   const stamp = uniqueStamp();
   const business = {
@@ -308,8 +172,7 @@ test('a shop owner with HK$20,000 committed gets a set that fits the remaining H
       await expect(page.getByRole('heading', { level: 1, name: pkg.name })).toBeVisible();
       for (const feature of pkg.features) await page.getByRole('checkbox', { name: feature, exact: true }).check();
       await submitEnquiryForm(page, business, 'For the committed-funding journey.');
-      const vendor = await newActor(browser, baseURL);
-      await logIn(vendor.page, pkg.vendorEmail, DEMO_PASSWORD, /\/vendor/);
+      const vendor = await people.signedIn(pkg.vendorEmail, /\/vendor/);
       // Seed vendors keep their own language; this step reads the English page.
       await vendor.page.getByRole('button', { name: 'English' }).click();
       await expect(vendor.page.locator('html')).toHaveAttribute('lang', 'en');

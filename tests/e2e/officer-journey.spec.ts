@@ -2,136 +2,18 @@
 // information answered by a shop owner who reads the site in Traditional Chinese, approval and the notifications it
 // sends; an application handled by another officer, a decision made on a stale page, and what non-officers and
 // half-filled decision forms get.
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { CAP_CENTS, DEMO, DEMO_PACKAGE, DEMO_PASSWORD, DEMO_VENDOR_COMPANY, OFFICER_NAME, PASSWORD } from './support/constants';
-import { hkd, randomBrNumber, splitForNewShop, uniqueStamp, type Split } from './support/values';
-import {
-  mainNav,
-  nextPost,
-  postForm,
-  rowWithLink,
-  screenshot,
-  timeline,
-  valueOf,
-  watchForPageErrors,
-  withoutExpectedStatus,
-} from './support/page';
-import { closeOpenContexts, logIn, newActor, officer, registerApplicant, type Account, type Actor } from './support/people';
-import {
-  addEligibleBusiness,
-  confirmEnquiryAtListedPrice,
-  followApplyForFunding,
-  openDemoPackage,
-  saveApplicationDraft,
-  submitDraft,
-  submitEnquiryForm,
-} from './support/steps';
-
-const STALE = 'Someone else changed this application meanwhile. The page now shows its latest status; check it and decide again.';
-
-// ── People: each has a browser context of their own, so cookies (session, language) never mix ───────────────
-
-test.afterEach(closeOpenContexts);
-
-/** A second tab in the same context (same session), watched like the first. */
-async function secondTab(actor: Actor): Promise<Page> {
-  const page = await actor.context.newPage();
-  watchForPageErrors(page, actor.problems);
-  return page;
-}
-
-// ── Setting up a submitted application through the UI ───────────────────────────────────────────────────────
-
-type Business = { nameEn: string; nameZh: string; brNumber: string };
-type Submitted = { applicant: Actor; account: Account; business: Business; ref: string; split: Split };
-
-/** A Food and Beverage noodle bar in Jordan, added for the shop owner logged in on `page`. */
-async function addBusiness(page: Page, label: string): Promise<Business> {
-  const stamp = uniqueStamp();
-  const business = { nameEn: `E2E ${label} Noodle Bar ${stamp}`, nameZh: `測試${label}麵家 ${stamp}`, brNumber: randomBrNumber() };
-  await addEligibleBusiness(page, {
-    ...business,
-    employees: '6',
-    address: 'G/F, 88 Temple Street, Jordan',
-    district: 'Yau Tsim Mong',
-    phone: '2388 1234',
-  });
-  return business;
-}
-
-/**
- * A new shop owner with a Food and Beverage business asks the demo vendor for DEMO_PACKAGE, the vendor quotes the listed
- * price, and the shop owner applies and submits. The shop owner stays logged in on `applicant.page`.
- */
-async function submittedApplication(browser: Browser, baseURL: string | undefined, label: string): Promise<Submitted> {
-  const applicant = await newActor(browser, baseURL);
-  const { page } = applicant;
-  const account = await registerApplicant(page, label, 'e2e-officer');
-  const business = await addBusiness(page, label);
-
-  const cost = await test.step('enquire about the package from its page', async () => {
-    const price = await openDemoPackage(page);
-    await expect(page.getByRole('heading', { level: 2, name: 'Interested? Ask the solution provider' })).toBeVisible();
-    await submitEnquiryForm(page, business, `One counter, ${label}.`);
-    return price;
-  });
-
-  await test.step('the demo vendor confirms at the listed price', async () => {
-    const vendor = await newActor(browser, baseURL);
-    await logIn(vendor.page, DEMO.vendor, DEMO_PASSWORD, /\/vendor$/);
-    await confirmEnquiryAtListedPrice(vendor.page, DEMO_PACKAGE, business.nameEn);
-    expect(vendor.problems).toEqual([]);
-    await vendor.context.close();
-  });
-
-  const ref = await test.step('apply for funding with the quotation and submit', async () => {
-    await followApplyForFunding(page, DEMO_PACKAGE);
-    await expect(page.getByRole('heading', { level: 1, name: 'Apply for funding' })).toBeVisible();
-    const found = await saveApplicationDraft(page, {
-      name: 'quotation.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4 test'),
-    });
-    await submitDraft(page, found);
-    return found;
-  });
-
-  return { applicant, account, business, ref, split: splitForNewShop(cost) };
-}
-
-// ── The officer's pages ──────────────────────────────────────────────────────────────────────────────────────
-
-/** The application's row in the officer's queue. */
-function queueRow(page: Page, ref: string): Locator {
-  return rowWithLink(page.getByRole('main'), ref);
-}
-
-function decisionSection(page: Page): Locator {
-  return page.getByRole('heading', { level: 2, name: 'Decision' });
-}
-
-async function openReview(page: Page, ref: string) {
-  await page.goto(`/officer/applications/${ref}`);
-  await expect(page.getByRole('heading', { level: 1, name: `Review ${ref}` })).toBeVisible();
-}
-
-async function assignToMe(page: Page, ref: string) {
-  await page.getByRole('button', { name: 'Assign to me' }).click();
-  await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
-  await expect(page).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=assign$`));
-  await expect(page.getByRole('status')).toContainText('The application is now yours.');
-  await expect(page.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
-  await expect(decisionSection(page)).toBeVisible();
-}
+import { expect, test } from './support/fixtures';
+import { CAP_CENTS, DEMO, DEMO_PACKAGE, DEMO_VENDOR_COMPANY, OFFICER_NAME, PASSWORD } from './support/constants';
+import { hkd, uniqueStamp } from './support/values';
+import { mainNav, nextPost, postForm, screenshot, timeline, valueOf, withoutExpectedStatus } from './support/page';
+import { type Actor, logIn } from './support/people';
+import { assignToMe, decisionSection, openReview, queueRow, secondTab, STALE, submittedApplication } from './support/review';
 
 // ── The issue's journey ──────────────────────────────────────────────────────────────────────────────────────
 
-test('an officer filters the queue, asks a Chinese-speaking shop owner for more information, then approves', async ({
-  browser,
-  baseURL,
-}) => {
+test('an officer filters the queue, asks a Chinese-speaking shop owner for more information, then approves', async ({ people }) => {
   test.setTimeout(180_000);
-  const { applicant, account, business, ref, split } = await submittedApplication(browser, baseURL, 'Journey');
+  const { applicant, account, business, ref, split } = await submittedApplication(people, 'Journey');
   const message = `Please send a photo of the shop front and the menu (${uniqueStamp()}).`;
   const answer = '已附上店面相片及餐牌，謝謝。';
 
@@ -147,7 +29,7 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
     await applicant.context.close();
   });
 
-  const officerWong = await officer(browser, baseURL);
+  const officerWong = await people.officer();
   const { page } = officerWong;
 
   await test.step('the queue, filtered to unassigned Food and Beverage POS applications, lists it', async () => {
@@ -276,7 +158,7 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
     await expect(events.last()).toContainText(message);
   });
 
-  const shopOwner = await newActor(browser, baseURL);
+  const shopOwner = await people.visitor();
   await test.step('the shop owner logs in again and reads the request in Traditional Chinese', async () => {
     const shop = shopOwner.page;
     await logIn(shop, account.email, PASSWORD, /\/account$/);
@@ -363,15 +245,15 @@ test('an officer filters the queue, asks a Chinese-speaking shop owner for more 
 
 // ── Two officers, two tabs ───────────────────────────────────────────────────────────────────────────────────
 
-test('only the assigned officer decides, and a decision made on a stale page is refused', async ({ browser, baseURL }) => {
+test('only the assigned officer decides, and a decision made on a stale page is refused', async ({ people }) => {
   test.setTimeout(180_000);
-  const { ref } = await submittedApplication(browser, baseURL, 'TwoOfficers');
+  const { ref } = await submittedApplication(people, 'TwoOfficers');
 
-  const officerWong = await officer(browser, baseURL);
+  const officerWong = await people.officer();
   await openReview(officerWong.page, ref);
   await assignToMe(officerWong.page, ref);
 
-  const officerLee = await officer(browser, baseURL, DEMO.officer2);
+  const officerLee = await people.officer(DEMO.officer2);
   await test.step('a second officer can read the application but not decide it', async () => {
     const { page } = officerLee;
     await openReview(page, ref);
@@ -433,9 +315,9 @@ test('only the assigned officer decides, and a decision made on a stale page is 
 
 // ── Who may see the queue, and a half-filled decision form ───────────────────────────────────────────────────
 
-test('shop owners, vendors and administrators cannot open the queue; "Do not approve" needs a reason', async ({ browser, baseURL }) => {
+test('shop owners, vendors and administrators cannot open the queue; "Do not approve" needs a reason', async ({ people }) => {
   test.setTimeout(180_000);
-  const { applicant, ref } = await submittedApplication(browser, baseURL, 'Refused');
+  const { applicant, ref } = await submittedApplication(people, 'Refused');
 
   await test.step('nobody but an officer gets the queue or a review page', async () => {
     const visitors: { who: string; actor: Actor }[] = [{ who: 'the owner of the application', actor: applicant }];
@@ -444,8 +326,7 @@ test('shop owners, vendors and administrators cannot open the queue; "Do not app
       ['the demo vendor', DEMO.vendor, /\/vendor$/],
       ['the administrator', DEMO.admin, /\/admin$/],
     ] as const) {
-      const actor = await newActor(browser, baseURL);
-      await logIn(actor.page, email, DEMO_PASSWORD, home);
+      const actor = await people.signedIn(email, home);
       visitors.push({ who, actor });
     }
     for (const { who, actor } of visitors) {
@@ -468,13 +349,13 @@ test('shop owners, vendors and administrators cannot open the queue; "Do not app
     }
 
     // Logged out: sent to log in, and back to the queue afterwards.
-    const stranger = await newActor(browser, baseURL);
+    const stranger = await people.visitor();
     await stranger.page.goto('/officer/applications');
     await expect(stranger.page).toHaveURL(/\/login\?redirectTo=%2Fofficer%2Fapplications$/);
     await expect(stranger.page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
   });
 
-  const officerWong = await officer(browser, baseURL);
+  const officerWong = await people.officer();
   const { page } = officerWong;
   await openReview(page, ref);
   await assignToMe(page, ref);

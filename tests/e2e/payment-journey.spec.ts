@@ -3,300 +3,36 @@
 // and a different officer releases it (maker-checker). Also a claim paid by a person, returned to the shop; and the
 // programme dashboard, its CSV export and the public open-data page.
 import fs from 'node:fs/promises';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { DEMO, DEMO_PACKAGE, DEMO_PASSWORD, DEMO_VENDOR_COMPANY, OFFICER2_NAME, OFFICER_NAME } from './support/constants';
-import { escapeRegExp, hkd, hongKongToday, randomBrNumber, splitForNewShop, toCents, uniqueStamp, type Split } from './support/values';
+import { expect, test } from './support/fixtures';
+import { DEMO, DEMO_VENDOR_COMPANY, OFFICER2_NAME, OFFICER_NAME } from './support/constants';
+import { escapeRegExp, hkd, hongKongToday, toCents, uniqueStamp } from './support/values';
 import { mainNav, nextPost, postForm, rowWithLink, screenshot, timeline, valueOf, withoutExpectedStatus } from './support/page';
 import {
-  closeOpenContexts,
-  logIn,
-  newActor as newContextActor,
-  officer as demoOfficer,
-  registerApplicant,
-  type Account,
-  type Actor,
-} from './support/people';
-import {
-  addEligibleBusiness,
-  confirmEnquiryAtListedPrice,
-  followApplyForFunding,
-  openDemoPackage,
-  saveApplicationDraft,
-  submitDraft,
-  submitEnquiryForm,
-} from './support/steps';
-
-const CHECKS = {
-  withinQuotation: 'The invoice is not above the quotation',
-  paymentMatches: 'The amount paid equals the invoice',
-  afterApproval: 'The invoice is dated on or after approval',
-  paidByEnterprise: 'The payment was made by the enterprise itself',
-  quotedVendor: 'The invoice is from the quoted solution provider',
-} as const;
-
-const PDF = (label: string) => Buffer.from(`%PDF-1.4 ${label}`);
-
-// ── Money, typed the way an invoice prints it ────────────────────────────────────────────────────────────────
-
-/** 1234567 → "12,345.67", the way an invoice prints it (the form accepts commas). */
-function typedAmount(cents: number): string {
-  return hkd(cents).slice('HK$'.length);
-}
-
-// ── Page helpers ─────────────────────────────────────────────────────────────────────────────────────────────
-
-/** The section under an h2 (its parent element), e.g. one of the three tables of the claims page. */
-function sectionOf(page: Page, heading: string): Locator {
-  return page.getByRole('main').getByRole('heading', { level: 2, name: heading, exact: true }).locator('xpath=..');
-}
-
-/** One line of the three-way match on the officer's claim page. */
-function checkLine(page: Page, check: string): Locator {
-  return page
-    .getByRole('heading', { level: 3, name: 'Three-way match' })
-    .locator('xpath=following-sibling::ul[1]')
-    .getByRole('listitem')
-    .filter({ hasText: check });
-}
-
-// ── People: each has a browser context of their own, so cookies (session, language) never mix ───────────────
-
-test.afterEach(closeOpenContexts);
-
-/** Everyone here accepts downloads: the dashboard's and the open data's CSV files. */
-const DOWNLOADS = { acceptDownloads: true } as const;
-
-/** A new person with a browser context of their own that accepts downloads. */
-function newActor(browser: Browser, baseURL: string | undefined): Promise<Actor> {
-  return newContextActor(browser, baseURL, DOWNLOADS);
-}
-
-/** A demo case officer (officer@ unless told otherwise), logged in, in a context that accepts downloads. */
-function officer(browser: Browser, baseURL: string | undefined, email: string = DEMO.officer): Promise<Actor> {
-  return demoOfficer(browser, baseURL, email, DOWNLOADS);
-}
-
-async function vendor(browser: Browser, baseURL: string | undefined): Promise<Actor> {
-  const actor = await newActor(browser, baseURL);
-  await logIn(actor.page, DEMO.vendor, DEMO_PASSWORD, /\/vendor$/);
-  await expect(actor.page.getByRole('heading', { level: 1, name: 'Vendor portal' })).toBeVisible();
-  return actor;
-}
-
-/** The vendor's Business Registration number, as its own portal home shows it. */
-async function vendorBrNumber(page: Page): Promise<string> {
-  await mainNav(page).getByRole('link', { name: 'Vendor portal' }).click();
-  await expect(page).toHaveURL(/\/vendor$/);
-  const main = page.getByRole('main');
-  await expect(valueOf(main, 'Company')).toContainText(DEMO_VENDOR_COMPANY);
-  const br = valueOf(main, 'Business Registration number');
-  await expect(br).toHaveText(/^\d{8}$/);
-  return (await br.innerText()).trim();
-}
-
-// ── Setting up an approved application through the UI ───────────────────────────────────────────────────────
-
-type Business = { nameEn: string; nameZh: string; brNumber: string };
-type Submitted = { applicant: Actor; account: Account; business: Business; ref: string; split: Split };
-
-/** A Food and Beverage tea house in Sham Shui Po, added for the shop owner logged in on `page`. */
-async function addBusiness(page: Page, label: string): Promise<Business> {
-  const stamp = uniqueStamp();
-  const business = {
-    nameEn: `E2E ${label} Tea House Ltd ${stamp}`,
-    nameZh: `測試${label}茶餐廳有限公司 ${stamp}`,
-    brNumber: randomBrNumber(),
-  };
-  await addEligibleBusiness(page, {
-    ...business,
-    employees: '8',
-    address: 'Shop 3, G/F, 12 Kweilin Street, Sham Shui Po',
-    district: 'Sham Shui Po',
-    phone: '2777 4321',
-  });
-  return business;
-}
-
-/**
- * A new shop owner with a Food and Beverage business asks the demo vendor for DEMO_PACKAGE, the vendor (`vendorActor`)
- * quotes the listed price, and the shop owner applies and submits. The shop owner stays logged in on `applicant.page`.
- */
-async function submittedApplication(browser: Browser, baseURL: string | undefined, vendorActor: Actor, label: string): Promise<Submitted> {
-  const applicant = await newActor(browser, baseURL);
-  const { page } = applicant;
-  const account = await registerApplicant(page, label, 'e2e-payment');
-  const business = await addBusiness(page, label);
-
-  const cost = await test.step('enquire about the package from its page', async () => {
-    const price = await openDemoPackage(page);
-    await submitEnquiryForm(page, business, `One counter and a kitchen printer, ${label}.`);
-    return price;
-  });
-
-  await test.step('the demo vendor confirms at the listed price', () =>
-    confirmEnquiryAtListedPrice(vendorActor.page, DEMO_PACKAGE, business.nameEn));
-
-  const ref = await test.step('apply for funding with the quotation and submit', async () => {
-    await followApplyForFunding(page, DEMO_PACKAGE);
-    const found = await saveApplicationDraft(page, { name: 'quotation.pdf', mimeType: 'application/pdf', buffer: PDF('quotation') });
-    await submitDraft(page, found);
-    return found;
-  });
-
-  return { applicant, account, business, ref, split: splitForNewShop(cost) };
-}
-
-/** As submittedApplication, then officer@ opens it from the queue, takes it and approves it. */
-async function approvedApplication(browser: Browser, baseURL: string | undefined, vendorActor: Actor, label: string): Promise<Submitted> {
-  const submitted = await submittedApplication(browser, baseURL, vendorActor, label);
-  const { ref, split } = submitted;
-  await test.step('officer@ opens it from the queue, takes it and approves it', async () => {
-    const officerWong = await officer(browser, baseURL);
-    const op = officerWong.page;
-    await mainNav(op).getByRole('link', { name: 'Queue' }).click();
-    await expect(op.getByRole('heading', { level: 1, name: 'Applications queue' })).toBeVisible();
-    // Oldest first: behind the lived-in demo's open cases the new one is on a later page; open it by its reference
-    // (paging and filtering the queue are the officer journey's subject).
-    await op.goto(`/officer/applications/${ref}`);
-    await expect(op).toHaveURL(new RegExp(`/officer/applications/${ref}$`));
-    await expect(op.getByRole('heading', { level: 1, name: `Review ${ref}` })).toBeVisible();
-    const main = op.getByRole('main');
-    await expect(valueOf(main, 'Programme pays')).toHaveText(hkd(split.programme));
-    await op.getByRole('button', { name: 'Assign to me' }).click();
-    await expect(op).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=assign$`));
-    await expect(valueOf(main, 'Status')).toHaveText(`Under review — handled by ${OFFICER_NAME}`);
-    await op.getByRole('link', { name: 'Approve application' }).click();
-    await op
-      .getByRole('dialog', { name: `Approve ${ref}?` })
-      .getByRole('button', { name: 'Yes, approve' })
-      .click();
-    await expect(op).toHaveURL(new RegExp(`/officer/applications/${ref}\\?done=approve$`));
-    await expect(main.getByRole('status')).toHaveText('Approved. The applicant and the solution provider have been notified.');
-    await expect(valueOf(main, 'Status')).toHaveText(`Approved — handled by ${OFFICER_NAME}`);
-    expect(officerWong.problems).toEqual([]);
-    await officerWong.context.close();
-  });
-  return submitted;
-}
-
-/** The vendor reports the solution deployed from "Applications for my packages". */
-async function reportDeployed(vendorActor: Actor, ref: string, split: Split) {
-  const page = vendorActor.page;
-  await mainNav(page).getByRole('link', { name: 'Applications for my packages' }).click();
-  await expect(page).toHaveURL(/\/vendor\/applications$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Applications for my packages' })).toBeVisible();
-  const row = page
-    .getByRole('main')
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name: ref, exact: true }) });
-  await expect(row).toHaveCount(1);
-  const cell = (label: string) => row.locator(`td[data-label="${label}"]`);
-  await expect(cell('Package')).toHaveText(DEMO_PACKAGE);
-  await expect(cell('Status')).toHaveText('Approved');
-  await expect(cell('Eligible cost')).toHaveText(hkd(split.cost));
-  await expect(cell('Programme pays')).toHaveText(hkd(split.programme));
-  // It asks once, saying what the report sets in motion.
-  await row.getByRole('link', { name: 'Report deployed' }).click();
-  const dialog = page.getByRole('dialog', { name: `Report ${ref} deployed?` });
-  await expect(dialog).toContainText('The shop will be asked to confirm it is in use');
-  await dialog.getByRole('button', { name: 'Yes, report deployed' }).click();
-  await expect(page).toHaveURL(new RegExp(`/vendor/applications\\?reported=${ref}$`));
-  await expect(page.getByRole('main').getByRole('status')).toHaveText(`Deployment of ${ref} reported. The shop will be asked to confirm.`);
-  await expect(cell('Status')).toHaveText('Deployment reported by vendor');
-  await expect(row.getByRole('link', { name: 'Report deployed' })).toHaveCount(0);
-}
-
-/** The shop owner sees "Is the solution in use?" on the application page and confirms it. */
-async function confirmInUse(page: Page, ref: string) {
-  await page.goto(`/applications/${ref}`);
-  await expect(page.getByRole('heading', { level: 1, name: `Application ${ref}` })).toBeVisible();
-  const main = page.getByRole('main');
-  await expect(valueOf(main, 'Status')).toHaveText('Deployment reported by vendor');
-  const panel = main.getByRole('heading', { level: 2, name: 'Is the solution in use?' }).locator('xpath=..');
-  await expect(panel).toContainText('The solution provider reports the solution is deployed.');
-  // No claim before the shop confirms.
-  await expect(main.getByRole('heading', { level: 2, name: 'Claim the funding' })).toHaveCount(0);
-  await panel.getByRole('button', { name: 'Confirm the solution is in use' }).click();
-  await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?confirmed=1$`));
-  await expect(main.getByRole('status')).toHaveText('Thank you. You can now claim the funding.');
-  await expect(valueOf(main, 'Status')).toHaveText('Solution in use');
-  await expect(main.getByRole('heading', { level: 2, name: 'Is the solution in use?' })).toHaveCount(0);
-  await expect(timeline(page).last()).toContainText('Shop confirmed the solution is in use');
-}
-
-type Claim = { invoiceNumber: string; invoiceDate: string; invoicedCents: number; paidCents: number; paidOn: string; payer: string };
-
-/** The business's bank account the claims below give (Hang Seng: branch 3 digits, account 9). */
-const BANK = { bank: '024 Hang Seng Bank', branch: '123', number: '456789012', masked: '024-***-***012' };
-
-/** From "Claim the funding" on the application page to the claim page: the rules first, then the form; sends it. */
-async function sendClaim(page: Page, ref: string, claim: Claim) {
-  const main = page.getByRole('main');
-  const panel = main.getByRole('heading', { level: 2, name: 'Claim the funding' }).locator('xpath=..');
-  await expect(panel).toBeVisible();
-  await panel.getByRole('link', { name: 'Start the claim' }).click();
-  await expect(page).toHaveURL(new RegExp(`/applications/${ref}/claim$`));
-  await expect(main.getByText('Before you start: the claim is paid only when')).toBeVisible();
-  await expect(main.getByText(/the invoice is dated on or after .+, the day your application was approved/)).toBeVisible();
-  await expect(main.getByText(`the invoice is issued by ${DEMO_VENDOR_COMPANY}, the solution provider on your quotation.`)).toBeVisible();
-  // The system knows the vendor: the form does not ask for its BR number.
-  await expect(main.getByLabel("Solution provider's Business Registration number")).toHaveCount(0);
-  await fillClaim(page, claim);
-  await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?claimed=1$`));
-  await expect(main.getByRole('status')).toHaveText('Your claim has been sent. A case officer will check it.');
-  await expect(valueOf(main, 'Status')).toHaveText('Claim submitted');
-  await expect(main.getByRole('heading', { level: 2, name: 'Claim the funding' })).toHaveCount(0);
-  await expect(timeline(page).last()).toContainText('Claim submitted');
-}
-
-/** Fills the claim page's form (invoice, payment, documents, bank account) and sends it. */
-async function fillClaim(page: Page, claim: Claim) {
-  const panel = page.getByRole('main');
-  await panel.getByLabel('Invoice number').fill(claim.invoiceNumber);
-  await panel.getByLabel('Invoice date').fill(claim.invoiceDate);
-  await panel.getByLabel('Invoiced amount (HK$)').fill(typedAmount(claim.invoicedCents));
-  await panel.getByLabel('Amount paid (HK$)').fill(typedAmount(claim.paidCents));
-  await panel.getByLabel('Date paid').fill(claim.paidOn);
-  await panel.getByLabel('Paid by', { exact: true }).fill(claim.payer);
-  await panel
-    .getByLabel('Invoice', { exact: true })
-    .setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF(`invoice ${claim.invoiceNumber}`) });
-  await panel
-    .getByLabel('Proof of payment')
-    .setInputFiles({ name: 'bank-slip.pdf', mimeType: 'application/pdf', buffer: PDF('bank slip') });
-  await panel.getByLabel('Bank', { exact: true }).selectOption({ label: BANK.bank });
-  await panel.getByLabel('Branch code').fill(BANK.branch);
-  await panel.getByLabel('Account number').fill(BANK.number);
-  await panel.getByLabel('Account name').fill(claim.payer);
-  await panel.getByRole('button', { name: 'Send claim' }).click();
-}
-
-/** officer@ finds the claim under "Claims to check" and opens it. */
-async function openClaimToCheck(page: Page, ref: string, business: Business, split: Split) {
-  await mainNav(page).getByRole('link', { name: 'Claims', exact: true }).click();
-  await expect(page).toHaveURL(/\/officer\/claims$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Claims and payments' })).toBeVisible();
-  const row = rowWithLink(sectionOf(page, 'Claims to check'), ref);
-  await expect(row).toHaveCount(1);
-  await expect(row.getByRole('cell').nth(1)).toHaveText(business.nameEn);
-  await expect(row.getByRole('cell').nth(2)).toHaveText(hkd(split.programme));
-  await expect(rowWithLink(sectionOf(page, 'Approved claims to prepare for payment'), ref)).toHaveCount(0);
-  await expect(rowWithLink(sectionOf(page, 'Payments waiting for release'), ref)).toHaveCount(0);
-  await row.getByRole('link', { name: ref, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/officer/claims/${ref}$`));
-  await expect(page.getByRole('heading', { level: 1, name: `Claim for ${ref}` })).toBeVisible();
-}
+  approvedApplication,
+  BANK,
+  BUDGET_CHART,
+  chart,
+  CHART_TITLES,
+  checkLine,
+  CHECKS,
+  confirmInUse,
+  CSV_HEADER,
+  DOWNLOADS,
+  openClaimToCheck,
+  reportDeployed,
+  sectionOf,
+  sendClaim,
+  submittedApplication,
+  vendorBrNumber,
+} from './support/claims';
 
 // ── The issue's journey ──────────────────────────────────────────────────────────────────────────────────────
 
-test('deployed, confirmed, claimed, checked, prepared by one officer and released by another: the shop is paid', async ({
-  browser,
-  baseURL,
-}) => {
+test('deployed, confirmed, claimed, checked, prepared by one officer and released by another: the shop is paid', async ({ people }) => {
   test.setTimeout(240_000);
-  const harbour = await vendor(browser, baseURL);
+  const harbour = await people.vendor(DOWNLOADS);
   const vendorBr = await test.step("the vendor's Business Registration number, from its portal home", () => vendorBrNumber(harbour.page));
-  const { applicant, business, ref, split } = await approvedApplication(browser, baseURL, harbour, 'Paid');
+  const { applicant, business, ref, split } = await approvedApplication(people, harbour, 'Paid');
   const shop = applicant.page;
 
   await test.step('the shop cannot claim yet: the approval asks for the solution in use by a date', async () => {
@@ -335,7 +71,7 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
       payer: business.nameEn,
     }));
 
-  const officerWong = await officer(browser, baseURL);
+  const officerWong = await people.officer(DEMO.officer, DOWNLOADS);
   const wong = officerWong.page;
   await test.step('officer@ checks the claim: every check agrees and the programme pays the approved share', async () => {
     await openClaimToCheck(wong, ref, business, split);
@@ -429,7 +165,7 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
     await expect(valueOf(wong.getByRole('main'), 'Status')).toHaveText('Claim approved');
   });
 
-  const officerLee = await officer(browser, baseURL, DEMO.officer2);
+  const officerLee = await people.officer(DEMO.officer2, DOWNLOADS);
   const lee = officerLee.page;
   await test.step('officer2@ finds the payment waiting for release and releases it', async () => {
     await mainNav(lee).getByRole('link', { name: 'Claims', exact: true }).click();
@@ -508,13 +244,10 @@ test('deployed, confirmed, claimed, checked, prepared by one officer and release
 
 // ── A claim paid by a person ─────────────────────────────────────────────────────────────────────────────────
 
-test('a claim paid by a person does not agree, cannot be approved, and is returned to the shop with a note', async ({
-  browser,
-  baseURL,
-}) => {
+test('a claim paid by a person does not agree, cannot be approved, and is returned to the shop with a note', async ({ people }) => {
   test.setTimeout(240_000);
-  const harbour = await vendor(browser, baseURL);
-  const { applicant, business, ref, split } = await approvedApplication(browser, baseURL, harbour, 'Returned');
+  const harbour = await people.vendor(DOWNLOADS);
+  const { applicant, business, ref, split } = await approvedApplication(people, harbour, 'Returned');
   const shop = applicant.page;
   await test.step('deployed and confirmed', async () => {
     await reportDeployed(harbour, ref, split);
@@ -532,7 +265,7 @@ test('a claim paid by a person does not agree, cannot be approved, and is return
       payer: 'Chan Tai Man',
     }));
 
-  const officerWong = await officer(browser, baseURL);
+  const officerWong = await people.officer(DEMO.officer, DOWNLOADS);
   const wong = officerWong.page;
   const note = `The payment was made from a personal account. Please pay from the business account, or send the business's bank record (${uniqueStamp()}).`;
   await test.step('the officer sees "Does not agree" for the payer, and "Approve claim" is disabled', async () => {
@@ -607,32 +340,13 @@ test('a claim paid by a person does not agree, cannot be approved, and is return
 
 // ── The programme dashboard, its CSV and the public open data ───────────────────────────────────────────────
 
-const CHART_TITLES = [
-  'Applications by status',
-  'Applications by sector',
-  'Applications by solution category',
-  'Median days from submission to decision, by sector',
-  'Median days from submission to decision, by solution category',
-  'Median days from approval to payment, by sector',
-  'Median days from approval to payment, by solution category',
-] as const;
-const BUDGET_CHART = 'Programme money against the budget';
-
-/** An SVG chart by the start of its accessible name: "<title>. <label>: <value>; …". */
-function chart(page: Page, title: string): Locator {
-  return page.getByRole('img', { name: new RegExp(`^${escapeRegExp(title)}\\. `) });
-}
-
-const CSV_HEADER =
-  'reference,status,status_label,business_name_en,business_name_zh,sector,sector_label,district,district_label,category,category_label,cost_hkd,programme_hkd,submitted_at_hkt,working_days_waiting,sla_breached,assigned_officer';
-
-test('the dashboard draws its charts and exports the queue as CSV; the open data names no application', async ({ browser, baseURL }) => {
+test('the dashboard draws its charts and exports the queue as CSV; the open data names no application', async ({ people }) => {
   test.setTimeout(180_000);
-  const harbour = await vendor(browser, baseURL);
+  const harbour = await people.vendor(DOWNLOADS);
   // Submitted and not yet decided: in the queue, so in its export.
-  const { business, ref, split } = await submittedApplication(browser, baseURL, harbour, 'Dashboard');
+  const { business, ref, split } = await submittedApplication(people, harbour, 'Dashboard');
 
-  const officerWong = await officer(browser, baseURL);
+  const officerWong = await people.officer(DEMO.officer, DOWNLOADS);
   const page = officerWong.page;
   await test.step('officer@ opens the dashboard: every chart is an SVG image with a name that says its figures', async () => {
     await mainNav(page).getByRole('link', { name: 'Dashboard' }).click();
@@ -681,7 +395,7 @@ test('the dashboard draws its charts and exports the queue as CSV; the open data
   });
 
   await test.step('/open-data works logged out and shows no reference numbers or business names', async () => {
-    const visitor = await newActor(browser, baseURL);
+    const visitor = await people.visitor(DOWNLOADS);
     const open = visitor.page;
     const response = await open.goto('/open-data');
     expect(response?.status()).toBe(200);

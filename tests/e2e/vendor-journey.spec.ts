@@ -2,402 +2,43 @@
 // officer, listing a package in three languages, vetting against the category's basic requirements, and the package
 // in the catalogue in English, Traditional and Simplified Chinese; a price change as a new version that waits for
 // vetting while the old price stays listed; and bad input refused field by field, with nothing written.
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, MONTHS } from './support/constants';
-import { escapeRegExp, hkd, randomBrNumber, splitForNewShop, type Split } from './support/values';
-import { mainNav, nextPost, postForm, rowWithLink, screenshot, valueOf, withoutExpectedStatus } from './support/page';
-import { closeOpenContexts, logIn, newActor, officer, registerAccount, type Actor } from './support/people';
-
-const CEILING_CENTS = 100_000_00; // a one-off basic package, or 24 months of a subscription, at most
-
-// Each category's basic requirements, as the officer's checklist words them.
-const REQUIREMENTS = {
-  'E-payment and in-store sales (POS)': [
-    'Accepts at least Octopus and FPS',
-    'Issues a receipt for every sale (printed or electronic)',
-    'Gives a daily sales report',
-    'Has a Hong Kong support hotline',
-    'Stores sales and payment data securely',
-  ],
-  'Online promotion': [
-    "Sets up the shop's listing on online maps and directories",
-    "Sets up the shop's social media pages",
-    'Gives regular reports on how the promotion performs',
-    'Provides the content in Chinese and English',
-  ],
-  'Customer management and loyalty/discount': [
-    'Lets customers register as members',
-    'Supports points or coupons',
-    'Handles customer data in line with the Personal Data (Privacy) Ordinance',
-    'Reports on the results of promotions',
-  ],
-} as const;
-type Category = keyof typeof REQUIREMENTS;
-
-/** The needs each category's basic requirements meet, as the listing form words them. */
-const NEEDS: Record<Category, string[]> = {
-  'E-payment and in-store sales (POS)': ['Accept e-payments', 'Run the till and keep track of stock'],
-  'Online promotion': ['Be found online'],
-  'Customer management and loyalty/discount': ['Bring customers back', 'Know your customers'],
-};
-
-// ── Money, parsed and formatted here independently of the app's code ─────────────────────────────────────────
-
-/** "388.50" → 38850 (whole cents, no floats). */
-function inputToCents(text: string): number {
-  const match = /^(\d+)\.(\d{2})$/.exec(text);
-  if (!match) throw new Error(`Not a dollars-and-cents amount: "${text}"`);
-  return Number(match[1]) * 100 + Number(match[2]);
-}
-
-/** The price line every page shows, in English: one-off, or monthly with its minimum contract and counted total. */
-function priceLineEn(model: PricingModel, cents: number, contract = MONTHS): string {
-  const counted = Math.min(contract, MONTHS);
-  return model === 'monthly'
-    ? `${hkd(cents)} a month, minimum contract ${contract} months (${hkd(cents * counted)} over ${counted} months)`
-    : `${hkd(cents)} one-off price`;
-}
-
-// ── Page helpers ─────────────────────────────────────────────────────────────────────────────────────────────
-
-/** Shorter than the support's uniqueStamp (base-36 time and 4 random characters), for the names of providers and packages. */
-function shortStamp(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-/** Catalogue cards: the list items in the main area that carry a package heading. */
-function card(page: Page, name: string): Locator {
-  return page
-    .getByRole('main')
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { level: 2, name, exact: true }) });
-}
-
-// ── People: each has a browser context of their own, so cookies (session, language) never mix ───────────────
-
-test.afterEach(closeOpenContexts);
-
-// ── A solution provider: registration, enrolment, the officer's approval ─────────────────────────────────────
-
-type Company = { nameEn: string; nameZhHk: string; nameZhCn: string; brNumber: string; contact: string; email: string; phone: string };
-type Vendor = Actor & { company: Company; accountName: string };
-
-async function registerVendor(browser: Browser, baseURL: string | undefined, label: string): Promise<Vendor> {
-  const actor = await newActor(browser, baseURL);
-  const { page } = actor;
-  const stamp = shortStamp();
-  const accountName = `E2E Vendor ${label} ${stamp}`;
-  const company: Company = {
-    nameEn: `E2E ${label} Digital Ltd ${stamp}`,
-    nameZhHk: `測試${label}數碼有限公司 ${stamp}`,
-    nameZhCn: `测试${label}数码有限公司 ${stamp}`,
-    brNumber: randomBrNumber(),
-    contact: `Chan Tai Man ${stamp}`,
-    email: `e2e-vendor-${label.toLowerCase()}-${stamp}@example.com`,
-    phone: '2345 6789',
-  };
-  await test.step(`register "${accountName}" as a solution provider`, async () => {
-    await registerAccount(page, { name: accountName, email: company.email }, { type: 'Solution provider', home: /\/vendor$/ });
-    await expect(page.getByRole('heading', { level: 1, name: 'Vendor portal' })).toBeVisible();
-  });
-  return { ...actor, company, accountName };
-}
-
-async function applyToEnrol(vendor: Vendor) {
-  const { page, company } = vendor;
-  await test.step('the vendor portal offers enrolment; the vendor applies', async () => {
-    await page.goto('/vendor');
-    const main = page.getByRole('main');
-    await expect(main.getByRole('heading', { level: 2, name: 'Enrol as a solution provider' })).toBeVisible();
-    await expect(main).toContainText('Your account is not enrolled in the programme yet.');
-    // Not enrolled: no packages can be listed yet.
-    await page.goto('/vendor/listings');
-    await expect(main).toContainText('You can list packages once your enrolment is approved.');
-    await expect(main.getByRole('link', { name: 'List a new package' })).toHaveCount(0);
-    await page.goto('/vendor');
-    await main.getByRole('link', { name: 'Apply to enrol' }).click();
-    await expect(page).toHaveURL(/\/vendor\/enrolment$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Enrol as a solution provider' })).toBeVisible();
-
-    await page.getByLabel('Company name in English', { exact: true }).fill(company.nameEn);
-    await page.getByLabel('Company name in Chinese', { exact: true }).fill(company.nameZhHk);
-    await page.getByLabel('Company name in Simplified Chinese (optional)', { exact: true }).fill(company.nameZhCn);
-    await page.getByLabel('Business Registration number', { exact: true }).fill(company.brNumber);
-    await page.getByLabel('Contact person', { exact: true }).fill(company.contact);
-    await page.getByLabel('Contact email address', { exact: true }).fill(company.email);
-    await page.getByLabel('Business phone number', { exact: true }).fill(company.phone);
-    await page.getByLabel('Website (optional)', { exact: true }).fill('https://www.example.hk');
-    await page.getByLabel('District', { exact: true }).selectOption({ label: 'Kwun Tong' });
-    await page
-      .getByLabel('Track record in each category and sector', { exact: true })
-      .fill('POS and loyalty systems for 40 restaurants in Kowloon since 2018.');
-    await page.getByLabel('Reference customers', { exact: true }).fill('Kwun Tong Noodle House (Mr Lee, 2345 0001); Ngau Tau Kok Bakery.');
-    await page.getByRole('checkbox', { name: 'I declare that the company has positive net equity.' }).check();
-    await page.getByRole('button', { name: 'Send enrolment application' }).click();
-
-    await expect(page).toHaveURL(/\/vendor\?enrolment=submitted$/);
-    await expect(main.getByRole('status')).toHaveText('Your enrolment application has been sent. A case officer will decide on it.');
-    await expect(valueOf(main, 'Company')).toHaveText(`${company.nameEn} · ${company.nameZhHk}`);
-    await expect(valueOf(main, 'Business Registration number')).toHaveText(company.brNumber);
-    await expect(valueOf(main, 'Status')).toHaveText('Enrolment pending');
-    await expect(main).toContainText('Your enrolment application is waiting for a case officer.');
-    // Still pending: the package form sends the vendor back to the portal.
-    await page.goto('/vendor/listings/new');
-    await expect(page).toHaveURL(/\/vendor$/);
-  });
-}
-
-async function approveEnrolment(officerActor: Actor, company: Company) {
-  const { page } = officerActor;
-  await test.step('the officer checks the enrolment and approves it', async () => {
-    await mainNav(page).getByRole('link', { name: 'Vendor enrolment' }).click();
-    await expect(page).toHaveURL(/\/officer\/vendors$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Solution provider enrolments' })).toBeVisible();
-    const item = page
-      .getByRole('main')
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('heading', { level: 2, name: company.nameEn }) });
-    await expect(item).toHaveCount(1);
-    await expect(item.getByRole('heading', { level: 2 })).toContainText(company.nameZhHk);
-    await expect(valueOf(item, 'Business Registration number')).toHaveText(company.brNumber);
-    await expect(valueOf(item, 'Contact')).toContainText(company.contact);
-    await expect(valueOf(item, 'Contact')).toContainText(`${company.email} · ${company.phone}`);
-    await expect(valueOf(item, 'Track record')).toHaveText('POS and loyalty systems for 40 restaurants in Kowloon since 2018.');
-    await expect(valueOf(item, 'Reference customers')).toContainText('Kwun Tong Noodle House');
-    await expect(valueOf(item, 'Net equity declaration')).toHaveText("Declares that the company's net equity is positive");
-    await item.getByRole('button', { name: 'Approve enrolment', exact: true }).click();
-    await expect(page).toHaveURL(/\/officer\/vendors\?done=approve$/);
-    await expect(page.getByRole('main').getByRole('status')).toHaveText('Enrolment approved. The solution provider can now list packages.');
-    await expect(page.getByRole('main').getByRole('heading', { level: 2, name: company.nameEn })).toHaveCount(0);
-    // It is now among the enrolled ones.
-    await page.getByLabel('Show').selectOption({ label: 'Enrolled' });
-    await page.getByRole('button', { name: 'Show', exact: true }).click();
-    await expect(page).toHaveURL(/\/officer\/vendors\?status=enrolled$/);
-    await expect(page.getByRole('main').getByRole('heading', { level: 2, name: company.nameEn })).toHaveCount(1);
-  });
-}
-
-async function enrolledVendor(browser: Browser, baseURL: string | undefined, officerActor: Actor, label: string): Promise<Vendor> {
-  const vendor = await registerVendor(browser, baseURL, label);
-  await applyToEnrol(vendor);
-  await approveEnrolment(officerActor, vendor.company);
-  await test.step('the vendor portal shows the enrolment approved', async () => {
-    const { page } = vendor;
-    await page.goto('/vendor');
-    await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText('Enrolled');
-    await expect(page.getByRole('main').getByRole('link', { name: 'My packages' })).toBeVisible();
-  });
-  return vendor;
-}
-
-// ── Packages ─────────────────────────────────────────────────────────────────────────────────────────────────
-
-type PricingModel = 'one_off' | 'monthly';
-type Feature = { nameEn: string; nameZh: string; price: string; model: PricingModel };
-type Package = {
-  category: Category;
-  sector: string;
-  nameEn: string;
-  nameZhHk: string;
-  nameZhCn: string;
-  descriptionEn: string;
-  descriptionZhHk: string;
-  deliverablesEn: string;
-  model: PricingModel;
-  price: string;
-  /** Minimum contract in months, typed only for a monthly price. */
-  contract: string;
-  days: string;
-  feature?: Feature;
-};
-
-const MODEL_LABEL: Record<PricingModel, string> = { one_off: 'One-off price', monthly: 'Monthly subscription' };
-
-function newPackage(label: string, category: Category, overrides: Partial<Package> = {}): Package {
-  const stamp = shortStamp();
-  return {
-    category,
-    sector: 'Food and Beverage',
-    nameEn: `E2E ${label} Loyalty Club ${stamp}`,
-    nameZhHk: `測試${label}會員積分計劃 ${stamp}`,
-    nameZhCn: `测试${label}会员积分计划 ${stamp}`,
-    descriptionEn: 'Members earn points on every bill and get e-coupons by SMS and WhatsApp.',
-    descriptionZhHk: '顧客每次消費均可累積積分，並透過短訊及 WhatsApp 收取電子優惠券。',
-    deliverablesEn: 'Cloud licence, set-up, two hours of staff training, phone support.',
-    model: 'monthly',
-    price: '388.50',
-    contract: String(MONTHS),
-    days: '30',
-    ...overrides,
-  };
-}
-
-/** Fills the package form as the vendor would; a missing text is left empty. */
-async function fillPackageForm(page: Page, pkg: Package, { isNew = true } = {}) {
-  if (isNew) {
-    await page.getByLabel('Category', { exact: true }).selectOption({ label: pkg.category });
-    await page.getByLabel('Sector', { exact: true }).selectOption({ label: pkg.sector });
-  }
-  await page.getByLabel('Package name in English', { exact: true }).fill(pkg.nameEn);
-  await page.getByLabel('Package name in Chinese', { exact: true }).fill(pkg.nameZhHk);
-  await page.getByLabel('Package name in Simplified Chinese (optional)', { exact: true }).fill(pkg.nameZhCn);
-  await page.getByLabel('Description in English', { exact: true }).fill(pkg.descriptionEn);
-  await page.getByLabel('Description in Chinese', { exact: true }).fill(pkg.descriptionZhHk);
-  await page.getByLabel('What the shop gets, in English (optional)', { exact: true }).fill(pkg.deliverablesEn);
-  await page
-    .getByRole('group', { name: 'How is the basic package priced?' })
-    .getByRole('radio', { name: MODEL_LABEL[pkg.model], exact: true })
-    .check();
-  await page.getByLabel('Basic package price (HK$)', { exact: true }).fill(pkg.price);
-  await page.getByLabel('Minimum contract (months)', { exact: true }).fill(pkg.model === 'monthly' ? pkg.contract : '');
-  await page.getByLabel('Days to deploy', { exact: true }).fill(pkg.days);
-  if (isNew) {
-    // What the package does for a shop (for the matcher): what its category promises.
-    const needs = page.getByRole('group', { name: 'What the package does for a shop' });
-    for (const need of NEEDS[pkg.category]) await needs.getByRole('checkbox', { name: need }).check();
-    if (pkg.category === 'E-payment and in-store sales (POS)') {
-      const methods = page.getByRole('group', { name: 'Payment methods the package accepts' });
-      for (const method of ['Octopus', 'FPS (Faster Payment System)'])
-        await methods.getByRole('checkbox', { name: method, exact: true }).check();
-    }
-  }
-  if (pkg.feature) {
-    await page.getByLabel('Feature 1: name in English', { exact: true }).fill(pkg.feature.nameEn);
-    await page.getByLabel('Feature 1: name in Chinese', { exact: true }).fill(pkg.feature.nameZh);
-    await page.getByLabel('Feature 1: price (HK$)', { exact: true }).fill(pkg.feature.price);
-    await page.getByLabel('Feature 1: priced', { exact: true }).selectOption({ label: MODEL_LABEL[pkg.feature.model] });
-    if (pkg.feature.model === 'monthly')
-      await page.getByLabel('Feature 1: minimum contract in months (monthly only)', { exact: true }).fill(String(MONTHS));
-  }
-}
-
-async function openNewPackageForm(page: Page) {
-  await page.goto('/vendor/listings');
-  await page.getByRole('main').getByRole('link', { name: 'List a new package' }).click();
-  await expect(page).toHaveURL(/\/vendor\/listings\/new$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'List a new package' })).toBeVisible();
-}
-
-/** Saves the filled form as a draft; returns the package's id. */
-async function saveDraft(page: Page): Promise<number> {
-  await page.getByRole('button', { name: 'Save draft' }).click();
-  const url = /\/vendor\/listings\/(\d+)\?done=draft$/;
-  await expect(page).toHaveURL(url);
-  await expect(page.getByRole('main').getByRole('status')).toHaveText('Saved as a draft. Submit it for vetting when it is ready.');
-  return Number(url.exec(page.url())![1]);
-}
-
-async function submitForVetting(page: Page) {
-  await expect(page.getByRole('main')).toContainText(
-    "A case officer vets the package against the category's basic requirements before it appears.",
-  );
-  await page.getByRole('button', { name: 'Submit for vetting' }).click();
-  await expect(page).toHaveURL(/\/vendor\/listings\?done=submit$/);
-  await expect(page.getByRole('main').getByRole('status')).toHaveText(
-    'Submitted for vetting. The listed version stays in the catalogue until the new one is approved.',
-  );
-}
-
-/** The package's row in the vendor's "My packages". */
-function vendorRow(page: Page, name: string): Locator {
-  return rowWithLink(page.getByRole('main'), name);
-}
-
-/** The package's row in the officer's vetting queue. */
-function queueRow(page: Page, name: string): Locator {
-  return rowWithLink(page.getByRole('main'), name);
-}
-
-/** Opens the package's row in the vetting queue; returns the version's id. */
-async function openForVetting(page: Page, name: string): Promise<number> {
-  await page.goto('/officer/listings');
-  await expect(page.getByRole('heading', { level: 1, name: 'Packages waiting for vetting' })).toBeVisible();
-  await expect(queueRow(page, name)).toHaveCount(1);
-  await queueRow(page, name).getByRole('link', { name, exact: true }).click();
-  const url = /\/officer\/listings\/(\d+)$/;
-  await expect(page).toHaveURL(url);
-  await expect(page.getByRole('heading', { level: 1, name: `Vetting: ${name}` })).toBeVisible();
-  return Number(url.exec(page.url())![1]);
-}
-
-function checklist(page: Page, category: Category): Locator {
-  return page.getByRole('group', { name: `Basic requirements: ${category}` });
-}
-
-async function approveVersion(page: Page, category: Category) {
-  for (const requirement of REQUIREMENTS[category])
-    await checklist(page, category).getByRole('checkbox', { name: requirement, exact: true }).check();
-  await page.getByRole('button', { name: 'Approve and list' }).click();
-  await expect(page).toHaveURL(/\/officer\/listings\?done=approve$/);
-  await expect(page.getByRole('main').getByRole('status')).toHaveText('Approved. The package is now listed in the catalogue.');
-}
-
-/** A package drafted, sent for vetting and approved; returns the package's id and its listed version's id. */
-async function listedPackage(vendor: Vendor, officerActor: Actor, pkg: Package): Promise<{ solutionId: number; versionId: number }> {
-  return test.step(`"${pkg.nameEn}" is drafted, vetted and listed`, async () => {
-    await openNewPackageForm(vendor.page);
-    await fillPackageForm(vendor.page, pkg);
-    const solutionId = await saveDraft(vendor.page);
-    await submitForVetting(vendor.page);
-    const versionId = await openForVetting(officerActor.page, pkg.nameEn);
-    await approveVersion(officerActor.page, pkg.category);
-    return { solutionId, versionId };
-  });
-}
-
-/** Searches the catalogue by name and returns the package's card. */
-async function searchCatalogue(
-  page: Page,
-  query: string,
-  cardName: string,
-  labels = { search: 'Search by name', apply: 'Show packages' },
-): Promise<Locator> {
-  await page.goto('/solutions');
-  await page.getByLabel(labels.search).fill(query);
-  await page.getByRole('button', { name: labels.apply }).click();
-  await expect(page).toHaveURL(new RegExp(`/solutions\\?q=${escapeRegExp(encodeURIComponent(query).replace(/%20/g, '+'))}`));
-  const found = card(page, cardName);
-  await expect(found).toHaveCount(1);
-  return found;
-}
-
-async function expectCardSplit(found: Locator, split: Split) {
-  await expect(valueOf(found, 'Eligible cost')).toHaveText(hkd(split.cost));
-  await expect(valueOf(found, 'Programme pays')).toHaveText(hkd(split.programme));
-  await expect(valueOf(found, 'You pay')).toHaveText(hkd(split.shop));
-}
-
-/** The field's error beside it (aria-invalid, message in its own block) and in the summary, linked to it. */
-async function expectFieldError(page: Page, label: string, id: string, message: string) {
-  const field = page.getByLabel(label, { exact: true });
-  await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator(`#${id}-error`)).toContainText(message);
-  await expect(field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " field ")][1]')).toContainText(
-    message,
-  );
-  const summary = page.getByRole('main').getByRole('alert');
-  await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
-  // The summary uses the inline words, linked to the field.
-  await expect(summary.locator(`a[href="#${id}"]`)).toHaveText(message);
-}
-
-/** Submits the package form, expects it refused with 400, and stays on the form. */
-async function expectRefused(page: Page, button = 'Save draft') {
-  const refused = nextPost(page);
-  await page.getByRole('button', { name: button }).click();
-  expect((await refused).status()).toBe(400);
-  await expect(page.getByRole('main').getByRole('alert').getByRole('heading', { name: 'There is a problem' })).toBeVisible();
-}
+import { MONTHS } from './support/constants';
+import { expect, test } from './support/fixtures';
+import { escapeRegExp, hkd, type Split, splitForNewShop, toCents, uniqueStamp } from './support/values';
+import { mainNav, nextPost, postForm, screenshot, valueOf, withoutExpectedStatus } from './support/page';
+import {
+  approveVersion,
+  type Category,
+  CEILING_CENTS,
+  checklist,
+  enrolledVendor,
+  expectCardSplit,
+  expectFieldError,
+  expectRefused,
+  fillPackageForm,
+  listedPackage,
+  newPackage,
+  openForVetting,
+  openNewPackageForm,
+  type Package,
+  priceLineEn,
+  queueRow,
+  REQUIREMENTS,
+  saveDraft,
+  searchCatalogue,
+  submitForVetting,
+  vendorRow,
+} from './support/listings';
+import { card } from './support/catalogue';
 
 // ── The issue's journey ──────────────────────────────────────────────────────────────────────────────────────
 
 test('a new vendor enrols, lists a monthly package in three languages, and it is vetted into the catalogue', async ({
-  browser,
-  baseURL,
+  officer: officerWong,
+  people,
 }) => {
   test.setTimeout(180_000);
-  const officerWong = await officer(browser, baseURL);
-  const vendor = await enrolledVendor(browser, baseURL, officerWong, 'Journey');
+  const vendor = await enrolledVendor(people, officerWong, 'Journey');
   const { page, company } = vendor;
   const category: Category = 'Customer management and loyalty/discount';
   const pkg = newPackage('Journey', category, {
@@ -406,8 +47,8 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     days: '45',
     feature: { nameEn: 'Thermal receipt printer', nameZh: '熱敏收據打印機', price: '1234.57', model: 'one_off' },
   });
-  const priceCents = inputToCents(pkg.price);
-  const featureCents = inputToCents(pkg.feature!.price);
+  const priceCents = toCents(pkg.price);
+  const featureCents = toCents(pkg.feature!.price);
   // 24 months counted: HK$388.50 × 24 = HK$9,324.00; the programme pays HK$4,662.00 and the shop HK$4,662.00.
   const basic = splitForNewShop(priceCents * MONTHS);
   expect(basic).toEqual({ cost: 932_400, programme: 466_200, shop: 466_200 });
@@ -556,7 +197,7 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
     await expect(main.getByRole('listitem').filter({ hasText: 'Approved and listed' })).toHaveCount(1);
   });
 
-  const visitor = await newActor(browser, baseURL);
+  const visitor = await people.visitor();
   const shop = visitor.page;
   await test.step('anyone finds it in the catalogue by name, with its price and the programme/shop split', async () => {
     const found = await searchCatalogue(shop, pkg.nameEn, pkg.nameEn);
@@ -660,25 +301,24 @@ test('a new vendor enrols, lists a monthly package in three languages, and it is
 // ── A new version of a listed package ────────────────────────────────────────────────────────────────────────
 
 test('a price change waits for vetting while the old price stays listed; approval needs every requirement ticked', async ({
-  browser,
-  baseURL,
+  officer: officerWong,
+  people,
 }) => {
   test.setTimeout(180_000);
-  const officerWong = await officer(browser, baseURL);
-  const vendor = await enrolledVendor(browser, baseURL, officerWong, 'Versions');
+  const vendor = await enrolledVendor(people, officerWong, 'Versions');
   const { page } = vendor;
   const category: Category = 'Online promotion';
   const pkg = newPackage('Versions', category, { sector: 'Retail (excluding F&B)', model: 'one_off', price: '18800.00', days: '60' });
-  pkg.nameEn = `E2E Versions Shopfront Promotion ${shortStamp()}`;
-  const oldCents = inputToCents(pkg.price);
+  pkg.nameEn = `E2E Versions Shopfront Promotion ${uniqueStamp()}`;
+  const oldCents = toCents(pkg.price);
   const newPrice = '21450.75';
-  const newCents = inputToCents(newPrice);
+  const newCents = toCents(newPrice);
   const oldSplit = splitForNewShop(oldCents);
   const newSplit = splitForNewShop(newCents);
   expect(newSplit).toEqual({ cost: 2_145_075, programme: 1_072_537, shop: 1_072_538 });
 
   const { solutionId, versionId: firstVersionId } = await listedPackage(vendor, officerWong, pkg);
-  const visitor = await newActor(browser, baseURL);
+  const visitor = await people.visitor();
   const shop = visitor.page;
 
   /** The catalogue's card and the package's own page both show this price and split. */
@@ -827,16 +467,15 @@ test('a price change waits for vetting while the old price stays listed; approva
 // ── Bad input, field by field ────────────────────────────────────────────────────────────────────────────────
 
 test('bad prices, missing Chinese texts and a second package in the same category and sector are refused; HTML stays text', async ({
-  browser,
-  baseURL,
+  officer: officerWong,
+  people,
 }) => {
   test.setTimeout(180_000);
-  const officerWong = await officer(browser, baseURL);
-  const vendor = await enrolledVendor(browser, baseURL, officerWong, 'BadInput');
+  const vendor = await enrolledVendor(people, officerWong, 'BadInput');
   const { page } = vendor;
   const category: Category = 'E-payment and in-store sales (POS)';
   const base = newPackage('BadInput', category, { model: 'one_off', price: '28000.00' });
-  base.nameEn = `E2E BadInput Counter POS ${shortStamp()}`;
+  base.nameEn = `E2E BadInput Counter POS ${uniqueStamp()}`;
 
   /** Fills a fresh form with `pkg`, submits, and checks it was refused with 400 and the given field errors. */
   async function refused(pkg: Package, errors: [label: string, id: string, message: string][]) {
@@ -867,7 +506,7 @@ test('bad prices, missing Chinese texts and a second package in the same categor
 
   await test.step('a monthly price whose 24 months pass HK$100,000', async () => {
     // HK$4,166.67 × 24 = HK$100,000.08.
-    expect(inputToCents('4166.67') * MONTHS).toBeGreaterThan(CEILING_CENTS);
+    expect(toCents('4166.67') * MONTHS).toBeGreaterThan(CEILING_CENTS);
     await refused({ ...base, model: 'monthly', price: '4166.67' }, [
       [
         'Basic package price (HK$)',
@@ -923,7 +562,7 @@ test('bad prices, missing Chinese texts and a second package in the same categor
     );
     await approveVersion(officerPage, category);
 
-    const visitor = await newActor(browser, baseURL);
+    const visitor = await people.visitor();
     await visitor.page.goto(`/solutions/${solutionId}`);
     await expect(visitor.page.getByRole('main').getByText(html.descriptionEn, { exact: true })).toBeVisible();
     await expect(visitor.page.getByRole('main').locator('b, i')).toHaveCount(0);
@@ -944,8 +583,7 @@ test('bad prices, missing Chinese texts and a second package in the same categor
   });
 
   await test.step('another vendor gets "Page not found" for this vendor\'s package, and cannot change it', async () => {
-    const other = await newActor(browser, baseURL);
-    await logIn(other.page, DEMO.vendor, DEMO_PASSWORD, /\/vendor$/);
+    const other = await people.vendor();
     const response = await other.page.goto(`/vendor/listings/${solutionId}`);
     expect(response?.status()).toBe(404);
     await expect(other.page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();

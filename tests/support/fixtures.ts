@@ -6,9 +6,9 @@ import type { ApplicantDeclaration } from '../../app/domain/reasons';
 import { createDraftApplication } from '../../app/services/applications.server';
 import { createEnterprise, type EnterpriseInput } from '../../app/services/enterprises.server';
 import { confirmEnquiry, sendEnquiry } from '../../app/services/enquiries.server';
+import { randomBrNumber, uniqueStamp as unique } from './unique';
 
-let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${crypto.randomBytes(2).toString('hex')}`;
+export { randomBrNumber };
 
 export async function makeUser(db: DB, role: 'applicant' | 'vendor' | 'officer' | 'admin' = 'applicant') {
   const email = `${role}-${unique()}@example.com`;
@@ -18,10 +18,6 @@ export async function makeUser(db: DB, role: 'applicant' | 'vendor' | 'officer' 
   });
   if (!result.ok) throw new Error('makeUser failed');
   return result.user;
-}
-
-export function randomBrNumber(): string {
-  return String(crypto.randomInt(10_000_000, 100_000_000));
 }
 
 export function enterpriseInput(overrides: Partial<EnterpriseInput> = {}): EnterpriseInput {

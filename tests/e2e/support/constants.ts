@@ -35,3 +35,6 @@ export const DECLARATIONS = [
   'The solution will be in use within 6 months of approval.',
   "The programme may check the information and the business's records.",
 ] as const;
+
+/** Browser options for a 390 × 844 phone screen. */
+export const PHONE = { viewport: { width: 390, height: 844 } } as const;

@@ -1,6 +1,6 @@
 // Locators and small helpers for any page: description lists, the header, tables, screenshots, page errors, POSTs.
 import path from 'node:path';
-import { test, type Locator, type Page, type Response } from '@playwright/test';
+import { expect, test, type Locator, type Page, type Response } from '@playwright/test';
 import { escapeRegExp } from './values';
 
 /** The value beside a term in a description list (<dt>term</dt><dd>value</dd>). */
@@ -55,4 +55,10 @@ export function nextPost(page: Page): Promise<Response> {
 export async function postForm(page: Page, url: string, fields: Record<string, string>) {
   const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
   return page.request.post(url, { form: { _csrf: csrf, ...fields }, maxRedirects: 0 });
+}
+
+/** Nothing on the page is wider than the screen: no sideways scrolling (a phone's 390 px included). */
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
 }

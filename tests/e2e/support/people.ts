@@ -1,25 +1,19 @@
 // People, each with a browser context of their own so that cookies (session, language) never mix; logging in and
-// out; registering accounts.
+// out; registering accounts. The signed-in demo people are fixtures (support/fixtures.ts).
 import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, PASSWORD } from './constants';
+import { PASSWORD } from './constants';
 import { mainNav, watchForPageErrors } from './page';
 import { uniqueStamp } from './values';
 
 /** One person: their own browser context, a page in it, and the page errors collected there. */
 export type Actor = { context: BrowserContext; page: Page; problems: string[] };
 
-/** Every context opened by the running test; a spec that uses actors closes them with closeOpenContexts. */
-const openContexts: BrowserContext[] = [];
-
-/** Closes every context newActor opened; register it with `test.afterEach(closeOpenContexts)`. */
-export async function closeOpenContexts() {
-  for (const context of openContexts.splice(0)) await context.close();
-}
-
-/** A new person with a fresh browser context (closed after the test), its page watched for errors. */
+/**
+ * A new person with a fresh browser context, its page watched for errors. Tests get their people from the fixtures
+ * (support/fixtures.ts), which close every context at the end of the test; a caller outside a test closes it.
+ */
 export async function newActor(browser: Browser, baseURL: string | undefined, options: BrowserContextOptions = {}): Promise<Actor> {
   const context = await browser.newContext({ baseURL, ...options });
-  openContexts.push(context);
   const page = await context.newPage();
   const problems: string[] = [];
   watchForPageErrors(page, problems);
@@ -41,19 +35,6 @@ export async function logIn(page: Page, email: string, password: string, home: R
 export async function logOut(page: Page) {
   await mainNav(page).getByRole('button', { name: 'Log out' }).click();
   await expect(mainNav(page).getByRole('link', { name: 'Log in' })).toBeVisible();
-}
-
-/** A demo case officer (officer@ unless told otherwise) logged in on the officer home, as a new actor. */
-export async function officer(
-  browser: Browser,
-  baseURL: string | undefined,
-  email: string = DEMO.officer,
-  options: BrowserContextOptions = {},
-): Promise<Actor> {
-  const actor = await newActor(browser, baseURL, options);
-  await logIn(actor.page, email, DEMO_PASSWORD, /\/officer$/);
-  await expect(actor.page.getByRole('heading', { level: 1, name: 'Case officer' })).toBeVisible();
-  return actor;
 }
 
 // ── Registering ──────────────────────────────────────────────────────────────────────────────────────────────

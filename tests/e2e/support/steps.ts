@@ -1,9 +1,11 @@
 // The common steps from a business profile to a submitted application: the business form, the enquiry, the vendor's
-// quotation, the application form and its submission.
-import { expect, type Locator, type Page } from '@playwright/test';
+// quotation, the application form and its submission; a whole submitted application set up through the UI.
+import { expect, test, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { DECLARATIONS, DEMO_PACKAGE, DEMO_VENDOR_COMPANY } from './constants';
 import { mainNav, rowWithLink, valueOf } from './page';
-import { expiryNextYear, hongKongYear, toCents } from './values';
+import { expiryNextYear, hongKongYear, splitForNewShop, toCents, type Split } from './values';
+import type { People } from './fixtures';
+import { registerApplicant, type Account, type Actor } from './people';
 
 // ── A Food and Beverage business ─────────────────────────────────────────────────────────────────────────────
 
@@ -129,4 +131,58 @@ export async function submitDraft(page: Page, ref: string) {
   await page.getByRole('button', { name: 'Submit application' }).click();
   await expect(page).toHaveURL(new RegExp(`/applications/${ref}\\?submitted=1$`));
   await expect(valueOf(page.getByRole('main'), 'Status')).toHaveText('Submitted');
+}
+
+// ── A submitted application, set up through the UI ──────────────────────────────────────────────────────────
+
+/** What the set-up leaves: the shop owner (still signed in on `applicant.page`), the account, the business, the reference and the split. */
+export type Submitted = { applicant: Actor; account: Account; business: BusinessDetails; ref: string; split: Split };
+
+/**
+ * A new shop owner (registered as `label`) adds the Food and Beverage business, asks the demo vendor for DEMO_PACKAGE,
+ * the vendor quotes the listed price (`vendor` when the test has them signed in already, else the demo vendor for this
+ * step only), and the shop owner applies with the quotation and submits.
+ */
+export async function submitNewApplication(
+  people: People,
+  {
+    label,
+    emailPrefix,
+    business,
+    message,
+    vendor,
+    options = {},
+  }: { label: string; emailPrefix: string; business: BusinessDetails; message: string; vendor?: Actor; options?: BrowserContextOptions },
+): Promise<Submitted> {
+  const applicant = await people.visitor(options);
+  const { page } = applicant;
+  const account = await registerApplicant(page, label, emailPrefix);
+  await addEligibleBusiness(page, business);
+
+  const cost = await test.step('enquire about the package from its page', async () => {
+    const price = await openDemoPackage(page);
+    await expect(page.getByRole('heading', { level: 2, name: 'Interested? Ask the solution provider' })).toBeVisible();
+    await submitEnquiryForm(page, business, message);
+    return price;
+  });
+
+  await test.step('the demo vendor confirms at the listed price', async () => {
+    const seller = vendor ?? (await people.vendor());
+    await confirmEnquiryAtListedPrice(seller.page, DEMO_PACKAGE, business.nameEn);
+    if (!vendor) {
+      expect(seller.problems).toEqual([]);
+      await seller.context.close();
+    }
+  });
+
+  const ref = await test.step('apply for funding with the quotation and submit', async () => {
+    await followApplyForFunding(page, DEMO_PACKAGE);
+    await expect(page.getByRole('heading', { level: 1, name: 'Apply for funding' })).toBeVisible();
+    const quotation = { name: 'quotation.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 quotation') };
+    const found = await saveApplicationDraft(page, quotation);
+    await submitDraft(page, found);
+    return found;
+  });
+
+  return { applicant, account, business, ref, split: splitForNewShop(cost) };
 }

@@ -4,9 +4,12 @@ import { CAP_CENTS, MONTHS } from './constants';
 
 // ── Money ────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** "HK$12,345.67" → 1234567 (whole cents, no floats). */
+/**
+ * Whole cents, no floats: the first HK$ amount in a text ("… HK$12,345.67 …" → 1234567), or an amount as typed into a
+ * form ("388.50" → 38850).
+ */
 export function toCents(text: string): number {
-  const match = /HK\$([\d,]+)\.(\d{2})/.exec(text);
+  const match = /HK\$([\d,]+)\.(\d{2})/.exec(text) ?? /^(\d+)\.(\d{2})$/.exec(text);
   if (!match) throw new Error(`No HK$ amount in "${text}"`);
   return Number(match[1]!.replace(/,/g, '')) * 100 + Number(match[2]);
 }
@@ -83,12 +86,5 @@ export function expiryNextYear(): string {
   return new Date(Date.now() + 365 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
-/** Milliseconds and a random tail: unique enough for the names and emails of one run. */
-export function uniqueStamp(): string {
-  return `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** 8 digits, random enough that businesses (and providers) registered in one run do not collide. */
-export function randomBrNumber(): string {
-  return String(10_000_000 + Math.floor(Math.random() * 89_999_999));
-}
+// One copy for both suites: the database-backed tests make their businesses with the same numbers.
+export { randomBrNumber, uniqueStamp } from '../../support/unique';
