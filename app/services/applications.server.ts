@@ -2,16 +2,19 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB, Trx } from '../../db/client';
-import type { DocumentKind } from '../../db/schema';
-import { committedStatuses, transition, type ApplicationStatus } from '../domain/application-lifecycle';
+import type { Updateable } from 'kysely';
+import type { ApplicationsTable, DocumentKind, ProgrammeSettings } from '../../db/schema';
+import { committedStatuses, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
+import { applicationSourceKey, isOncePerApplication, notificationsFor } from '../domain/notifications';
+import type { NotificationParams } from '../lib/notification-values';
 import { checkDocument, safeFilename } from '../domain/documents';
 import { failedCodes, type EligibilityCode } from '../domain/eligibility';
 import { fundingSplit, nothingToFund, type FundingSplit } from '../domain/funding';
 import type { ApplicantDeclaration } from '../domain/reasons';
-import { recordTransition } from './audit.server';
+import { recordTransition, type TransitionEvent } from './audit.server';
+import { noticeMessage, OUTBOX_KEY_PREFIX, type Notice } from './notifications.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
-import { settingsInForce } from './settings.server';
 
 export const APPLICATION_PAGE_SIZE = 20;
 
@@ -138,10 +141,42 @@ export type SubmitResult =
   | { ok: false; code: 'cap_reached'; headroomCents: number }
   | { ok: false; code: 'no_programme_share'; costCents: number; matchBps: number };
 
+/** Every column of programme_settings, to read the settings in force beside another row (checked complete below). */
+const SETTINGS_COLUMNS = [
+  'id',
+  'programmeId',
+  'version',
+  'roundCode',
+  'budgetCents',
+  'capCents',
+  'matchBps',
+  'maxOneOffCents',
+  'maxSubscriptionMonths',
+  'maxSubscriptionTotalCents',
+  'deploymentMonths',
+  'maxEmployees',
+  'openSectors',
+  'openCategories',
+  'opensAt',
+  'closesAt',
+  'slaWorkingDays',
+  'createdBy',
+  'createdAt',
+] as const satisfies readonly (keyof ProgrammeSettings)[];
+// A column added to the table and not to the list fails the type check here.
+const everySettingsColumn: Exclude<keyof ProgrammeSettings, (typeof SETTINGS_COLUMNS)[number]> extends never ? true : never = true;
+void everySettingsColumn;
+
 /**
- * Submits a draft. In one transaction: read the settings in force under the programme lock, lock the enterprise row
- * (so parallel submissions of the same enterprise queue up), re-check eligibility and the round, compute the
- * programme share against what the enterprise already has committed, commit it, and write the audit event.
+ * Submits a draft. In one transaction: take the programme lock, read the settings in force after it, lock the
+ * enterprise row (so parallel submissions of the same business queue up), lock the application and its package,
+ * re-check eligibility and the round, compute the programme share against what the business already has committed
+ * (read after the enterprise lock), commit it, and write the audit event with the owner's notification.
+ *
+ * Six statements (BEGIN, four, COMMIT). Lock order as everywhere: programme, enterprise, application. Each read that
+ * must see what others committed under a lock is a statement that starts after that lock is held (PostgreSQL takes a
+ * statement's snapshot when the statement starts): the settings are read in the statement after the programme lock,
+ * the committed money in the statement after the enterprise lock.
  */
 export async function submitApplication({
   db,
@@ -155,32 +190,72 @@ export async function submitApplication({
   now?: Date;
 }): Promise<SubmitResult> {
   return db.transaction().execute(async (trx): Promise<SubmitResult> => {
+    // The application, if this user owns it, and the programme lock (FOR KEY SHARE: submissions never wait for each
+    // other or for approvals, only for a settings save, ADR 010).
     const owned = await trx
       .selectFrom('applications as a')
       .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+      .innerJoin(
+        (eb) => eb.selectFrom('programmes').select('id').orderBy('id').limit(1).forKeyShare().as('p'),
+        (join) => join.onTrue(),
+      )
       .select(['a.id', 'a.enterpriseId'])
       .where('a.reference', '=', reference)
       .where('ent.ownerUserId', '=', userId)
       .executeTakeFirst();
     if (!owned) return { ok: false, code: 'not_found' };
 
-    // Lock order everywhere: programme, enterprise, application. The cap and the match are read under the
-    // programme lock, so a settings save either waits for this submission or binds it.
-    const settings = await settingsInForce(trx, { purpose: 'rules' });
-    const rules = fundingRules(settings);
-    const enterprise = await trx
-      .selectFrom('enterprises')
-      .selectAll()
-      .where('id', '=', owned.enterpriseId)
-      .forUpdate()
+    // The settings in force (no save can commit while the programme lock is held), the enterprise under its lock, and
+    // its owner's address for the notification.
+    const row = await trx
+      .selectFrom('enterprises as ent')
+      .innerJoin('users as owner', 'owner.id', 'ent.ownerUserId')
+      .innerJoin(
+        (eb) => eb.selectFrom('programmeSettings').selectAll().orderBy('version', 'desc').limit(1).as('s'),
+        (join) => join.onTrue(),
+      )
+      .selectAll('ent')
+      .select(['owner.email as ownerEmail', 'owner.locale as ownerLocale'])
+      .select(SETTINGS_COLUMNS.map((column, i) => sql.ref<unknown>(`s.${column}`).as(`s${i}`)))
+      .where('ent.id', '=', owned.enterpriseId)
+      .forUpdate('ent')
       .executeTakeFirstOrThrow();
+    const { ownerEmail, ownerLocale, ...enterprise } = row;
+    const settings = Object.fromEntries(
+      SETTINGS_COLUMNS.map((column, i) => [column, (row as unknown as Record<string, unknown>)[`s${i}`]]),
+    ) as ProgrammeSettings;
+    const rules = fundingRules(settings);
+
+    // The application and its package under lock, and what the business already has live under its identity (BR
+    // number or licence, whichever profile applied): read after the enterprise lock, which every commitment under
+    // this identity takes first (the identity is unique to one profile).
     const application = await trx
       .selectFrom('applications as a')
       .innerJoin('quotations as q', 'q.id', 'a.quotationId')
       .innerJoin('enquiries as e', 'e.id', 'q.enquiryId')
-      .select(['a.id', 'a.status', 'a.costCents', 'a.category', 'a.programmeCents', 'a.shopCents', 'e.solutionId'])
+      .innerJoin('solutions as s', 's.id', 'e.solutionId')
+      .select(['a.id', 'a.status', 'a.costCents', 'a.category', 's.status as solutionStatus', 's.category as solutionCategory'])
+      .select((eb) => [
+        eb
+          .selectFrom('applications as live')
+          .select(sql<number>`coalesce(sum(live.programme_cents), 0)::bigint`.as('total'))
+          .where('live.registrationKey', '=', enterprise.registrationKey)
+          .where('live.status', 'in', [...committedStatuses])
+          .as('committedCents'),
+        eb
+          .exists(
+            eb
+              .selectFrom('applications as live')
+              .select('live.id')
+              .where('live.registrationKey', '=', enterprise.registrationKey)
+              .where('live.status', 'in', [...committedStatuses])
+              .whereRef('live.category', '=', 'a.category'),
+          )
+          .as('categoryTaken'),
+      ])
       .where('a.id', '=', owned.id)
       .forUpdate('a')
+      .forShare('s')
       .executeTakeFirstOrThrow();
     const status = application.status;
     const move = transition({ status, action: 'submit', role: 'applicant' });
@@ -192,63 +267,166 @@ export async function submitApplication({
       return { ok: false, code: 'invalid_transition', status };
     }
 
-    const solution = await trx
-      .selectFrom('solutions')
-      .select(['status', 'category'])
-      .where('id', '=', application.solutionId)
-      .forShare()
-      .executeTakeFirstOrThrow();
     const results = await eligibilityOf({
       db: trx,
       enterprise,
       settings,
       now,
-      pkg: { listed: solution.status === 'listed', category: solution.category },
+      pkg: { listed: application.solutionStatus === 'listed', category: application.solutionCategory },
     });
     const failures = failedCodes(results);
     if (failures.length > 0) return { ok: false, code: 'not_eligible', failures };
 
-    // What the business already has live, under its identity (BR number or licence) whichever profile applied.
-    const live = await trx
-      .selectFrom('applications')
-      .select(['id', 'category', 'programmeCents'])
-      .where('registrationKey', '=', enterprise.registrationKey)
-      .where('status', 'in', [...committedStatuses])
-      .execute();
-    if (live.some((other) => other.category === application.category)) return { ok: false, code: 'category_taken' };
-    const committed = live.reduce((sum, other) => sum + other.programmeCents, 0);
+    if (application.categoryTaken) return { ok: false, code: 'category_taken' };
+    const committed = Number(application.committedCents ?? 0);
     const split = fundingSplit({ costCents: application.costCents, committedCents: committed, rules });
     const unfunded = nothingToFund(split);
     if (unfunded === 'cap_reached') return { ok: false, code: 'cap_reached', headroomCents: split.headroomBeforeCents };
     if (unfunded === 'no_programme_share')
       return { ok: false, code: 'no_programme_share', costCents: application.costCents, matchBps: rules.matchBps };
 
-    const updated = await trx
-      .updateTable('applications')
-      .set({
-        status: move.next,
-        programmeCents: split.programmeCents,
-        shopCents: split.shopCents,
-        settingsId: settings.id,
-        registrationKey: enterprise.registrationKey,
-        eligibilityAtSubmit: JSON.stringify(results),
-        submittedAt: now,
-        updatedAt: now,
-      })
-      .where('id', '=', application.id)
-      .where('status', '=', status)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, code: 'invalid_transition', status };
-    await recordTransition(trx, {
+    const changes = {
+      status: move.next,
+      programmeCents: split.programmeCents,
+      shopCents: split.shopCents,
+      settingsId: settings.id,
+      registrationKey: enterprise.registrationKey,
+      eligibilityAtSubmit: JSON.stringify(results),
+      submittedAt: now,
+      updatedAt: now,
+    };
+    const event = {
       applicationId: application.id,
       actorUserId: userId,
       actorRole: 'applicant',
       action: 'submit',
       fromStatus: status,
       toStatus: move.next,
+    } as const;
+    const moved = await moveWithOwnerNotice(trx, {
+      changes,
+      event,
+      owner: {
+        userId: enterprise.ownerUserId,
+        email: ownerEmail,
+        locale: ownerLocale,
+        phone: enterprise.phone,
+        params: { reference, programmeCents: split.programmeCents, shopEn: enterprise.legalNameEn, shopZhHk: enterprise.legalNameZh },
+      },
     });
+    if (!moved) return { ok: false, code: 'invalid_transition', status };
     return { ok: true, reference, split, replayed: false as const };
   });
+}
+
+/**
+ * The status change, its audit event and the owner's notification with its outbox message, in one statement
+ * (data-modifying CTEs: nothing is written unless the application was still in `fromStatus`; the notification keeps
+ * its source key and is written at most once, its message only with it, as notify does). When the action notifies
+ * anyone but the owner, not exactly one template, or per event rather than once per application, it takes the general
+ * path (update, then recordTransition).
+ * Returns whether the application moved.
+ */
+async function moveWithOwnerNotice(
+  trx: Trx,
+  {
+    changes,
+    event,
+    owner,
+  }: {
+    changes: Updateable<ApplicationsTable>;
+    event: TransitionEvent & { fromStatus: ApplicationStatus; action: ApplicationAction };
+    owner: { userId: number; email: string; locale: string; phone: string | null; params: NotificationParams };
+  },
+): Promise<boolean> {
+  const rules = notificationsFor(event.action);
+  if (rules.length !== 1 || rules.some((rule) => rule.to !== 'applicant' || !isOncePerApplication(rule.template))) {
+    const updated = await trx
+      .updateTable('applications')
+      .set(changes)
+      .where('id', '=', event.applicationId)
+      .where('status', '=', event.fromStatus)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return false;
+    await recordTransition(trx, event);
+    return true;
+  }
+  const rule = rules[0]!;
+  const notice: Notice = {
+    userId: owner.userId,
+    applicationId: event.applicationId,
+    template: rule.template,
+    sourceKey: applicationSourceKey({ template: rule.template, applicationId: event.applicationId, eventId: 0 }),
+    params: owner.params,
+    to: { email: owner.email, phone: owner.phone },
+    locale: owner.locale,
+  };
+  const query = trx
+    .with('moved', (qb) =>
+      qb
+        .updateTable('applications')
+        .set(changes)
+        .where('id', '=', event.applicationId)
+        .where('status', '=', event.fromStatus)
+        .returning('id'),
+    )
+    .with('event', (qb) =>
+      qb
+        .insertInto('applicationEvents')
+        .columns(['applicationId', 'actorUserId', 'actorRole', 'action', 'fromStatus', 'toStatus', 'reasonCode', 'note'])
+        .expression((eb) =>
+          eb
+            .selectFrom('moved')
+            .select([
+              'moved.id',
+              eb.val(event.actorUserId).as('actorUserId'),
+              eb.val(event.actorRole).as('actorRole'),
+              eb.val(event.action).as('action'),
+              eb.val(event.fromStatus).as('fromStatus'),
+              eb.val(event.toStatus).as('toStatus'),
+              eb.val(event.reasonCode ?? null).as('reasonCode'),
+              eb.val(event.note ?? null).as('note'),
+            ]),
+        )
+        .returning('id'),
+    )
+    .with('notice', (qb) =>
+      qb
+        .insertInto('notifications')
+        .columns(['userId', 'applicationId', 'template', 'params', 'sourceKey'])
+        .expression((eb) =>
+          eb
+            .selectFrom('moved')
+            .select([
+              eb.val(notice.userId).as('userId'),
+              'moved.id',
+              eb.val(notice.template).as('template'),
+              eb.val(JSON.stringify(notice.params)).as('params'),
+              eb.val(notice.sourceKey).as('sourceKey'),
+            ]),
+        )
+        .onConflict((oc) => oc.columns(['userId', 'sourceKey', 'template']).doNothing())
+        .returning('id'),
+    )
+    .with('message', (qb) =>
+      qb
+        .insertInto('outbox')
+        .columns(['topic', 'idempotencyKey', 'payload'])
+        .expression((eb) =>
+          eb
+            .selectFrom('notice')
+            .select([
+              eb.val('notification').as('topic'),
+              sql<string>`${OUTBOX_KEY_PREFIX} || notice.id || ${'-' + notice.sourceKey}`.as('idempotencyKey'),
+              eb.val(noticeMessage(notice)).as('payload'),
+            ]),
+        ),
+    );
+  const result = await query
+    .selectFrom('moved')
+    .select((eb) => eb.fn.countAll<number>().as('moved'))
+    .executeTakeFirstOrThrow();
+  return Number(result.moved) === 1;
 }
 
 export type WithdrawResult =

@@ -34,7 +34,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 type Draft = { id: number; reference: string; enterpriseId: number };
 
 /** `count` drafts, each of its own eligible business (one submit per business, so none waits on another's lock). */
-async function makeDrafts(db: DB, count: number, ownerId: number, solutionId: number): Promise<Draft[]> {
+export async function makeDrafts(db: DB, count: number, ownerId: number, solutionId: number): Promise<Draft[]> {
   const tag = crypto.randomBytes(4).toString('hex');
   const { rows } = await sql<Draft>`
     with ent as (
@@ -142,6 +142,7 @@ export async function benchSubmit(): Promise<SubmitFigures[]> {
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), ephemeral: true });
   const db = createDb({ url: embedded.url, max: 20 });
   const pool = new pg.Pool({ connectionString: embedded.url, max: 20 });
+  pool.on('error', (error) => console.warn(`[bench] idle connection lost: ${error.message}`));
   try {
     await migrateToLatest(db);
     await seedDatabase(db, { demo: true });
@@ -173,7 +174,7 @@ export async function benchSubmit(): Promise<SubmitFigures[]> {
     console.log(`statements per submit: service ${subjectStatements}, raw-pg floor ${floorStatements}`);
 
     const figures: SubmitFigures[] = [];
-    for (const concurrency of [1, 20]) {
+    for (const concurrency of (process.env.BENCH_SUBMIT_CONCURRENCY ?? '1,20').split(',').map(Number)) {
       const s: number[] = [];
       const f: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
