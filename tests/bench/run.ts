@@ -3,7 +3,8 @@
 // loopback only, throwaway databases. A benchmark, not a test: not part of `npm test`.
 //
 // Floors: a bare Remix page of 12 static cards inside an app with as many routes as ours (tests/bench/floor, built
-// here); the raw argon2 verify loop bounded like the server's password work.
+// here); the raw argon2 verify loop bounded like the server's password work; a raw node-postgres transaction doing a
+// submit's writes (tests/bench/submit.ts).
 // Page figures are CPU per request of the server process (/proc/<pid>/stat), so that the load generator and the other
 // sessions sharing the two cores do not count; throughput is printed beside them.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -18,6 +19,7 @@ import { packageSplit } from '../../app/domain/funding';
 import { PASSWORD_WORK } from '../../app/lib/password.server';
 import { createLimiter } from '../../app/lib/limiter';
 import { benchQueue } from './queue';
+import { benchSubmit } from './submit';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const floorDir = path.join(root, 'tests/bench/floor');
@@ -385,6 +387,21 @@ async function main() {
     if (process.env.BENCH_MEMORY !== '0' && MEMORY_SECONDS > 0) await memory(dataRoot);
   } finally {
     fs.rmSync(dataRoot, { recursive: true, force: true });
+  }
+
+  if (process.env.BENCH_SUBMIT !== '0') {
+    // The service on prepared drafts against a raw node-postgres transaction doing the same writes (tests/bench/submit.ts).
+    console.log('— submit: the service against a raw-pg transaction doing the same writes —');
+    for (const f of await benchSubmit()) {
+      verdict({
+        goal: `submit at concurrency ${f.concurrency} ÷ raw-pg floor`,
+        subject: `${f.subject.toFixed(0)}/s, ${f.subjectStatements} stmts`,
+        floor: `${f.floor.toFixed(0)}/s, ${f.floorStatements} stmts`,
+        ratio: f.subject / f.floor,
+        target: 0.5,
+        better: 'higher',
+      });
+    }
   }
 
   const queueRows = Number(process.env.BENCH_QUEUE_ROWS ?? 1_000_000);
