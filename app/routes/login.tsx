@@ -50,6 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: parsed.password,
     ip: context.clientIp,
     deviceToken: await deviceToken(request, context),
+    startSession: true,
   }).catch((error: unknown) => {
     if (error instanceof BusyError) return { ok: false as const, code: 'too_busy' as const };
     throw error;
@@ -65,8 +66,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A language chosen with the switch before logging in is the latest choice: remember it on the account.
   const chosen: unknown = await languageCookie.parse(request.headers.get('Cookie'));
   if (isLocale(chosen) && chosen !== result.user.locale) await setUserLocale({ db: context.db, userId: result.user.id, locale: chosen });
-  // Where to go is settled before the session row exists, so that nothing about the target can fail after it.
-  const target = await landingAfterLogin({ context, user: result.user, redirectTo: parsed.redirectTo });
+  // The session was created with the login's record; where to go needs no query that could fail after it.
+  const target = await landingAfterLogin({
+    context,
+    user: result.user,
+    redirectTo: parsed.redirectTo,
+    ownsEnterprise: result.ownsEnterprise,
+  });
   return redirect(target, { headers: await signedInHeaders(context, result) });
 }
 

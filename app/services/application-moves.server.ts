@@ -1,15 +1,21 @@
 // The one way an application changes status (ADR 021): the lifecycle says where the action leads, a guarded UPDATE
 // saves it only if the row is still in the status the caller read, and the event is written in the same transaction.
-import type { UpdateObject } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
 import type { Trx } from '../../db/client';
 import type { Database } from '../../db/schema';
 import { transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
-import { recordTransition } from './audit.server';
+import { applicationSourceKey, isOncePerApplication, notificationsFor } from '../domain/notifications';
+import type { NotificationParams } from '../lib/notification-values';
+import { recordTransition, type TransitionEvent } from './audit.server';
+import { noticeMessage, OUTBOX_KEY_PREFIX, type Notice } from './notifications.server';
 
 export type MoveResult =
   | { ok: true; from: ApplicationStatus; to: ApplicationStatus }
   /** The lifecycle has no such move from `status`, or the row was no longer in `status` when the update ran. */
   | { ok: false; code: 'wrong_state'; status: ApplicationStatus };
+
+/** The shop owner, when the caller has already read who they are (lets a move that only tells them take one statement). */
+export type OwnerNotice = { userId: number; email: string; locale: string; phone: string | null; params: NotificationParams };
 
 /** Columns a move may set beside the status (updatedAt is set by the move itself unless given). */
 export type MoveColumns = Omit<UpdateObject<Database, 'applications'>, 'status' | 'id'>;
@@ -30,6 +36,7 @@ export async function moveApplication(
     set = {},
     assignedOfficerId,
     event = {},
+    ownerNotice,
     now = new Date(),
   }: {
     applicationId: number;
@@ -40,20 +47,15 @@ export async function moveApplication(
     /** Only while the application is still assigned to this officer. */
     assignedOfficerId?: number;
     event?: { reasonCode?: string | null; note?: string | null };
+    /** Given: a move whose only notification is once to the owner is written in one statement (issue 15: submit). */
+    ownerNotice?: OwnerNotice;
     now?: Date;
   },
 ): Promise<MoveResult> {
   const move = transition({ status: from, action, role: actor.role });
   if (!move.ok) return { ok: false, code: 'wrong_state', status: from };
-  let update = trx
-    .updateTable('applications')
-    .set({ updatedAt: now, ...set, status: move.next })
-    .where('id', '=', applicationId)
-    .where('status', '=', from);
-  if (assignedOfficerId !== undefined) update = update.where('assignedOfficerId', '=', assignedOfficerId);
-  const updated = await update.returning('id').executeTakeFirst();
-  if (!updated) return { ok: false, code: 'wrong_state', status: from };
-  await recordTransition(trx, {
+  const changes = { updatedAt: now, ...set, status: move.next };
+  const transitionEvent = {
     applicationId,
     actorUserId: actor.userId,
     actorRole: actor.role,
@@ -62,6 +64,111 @@ export async function moveApplication(
     toStatus: move.next,
     reasonCode: event.reasonCode ?? null,
     note: event.note ?? null,
-  });
+  };
+  if (ownerNotice && assignedOfficerId === undefined && tellsOnlyTheOwnerOnce(action)) {
+    const moved = await moveTellingOwner(trx, { changes, event: transitionEvent, owner: ownerNotice });
+    return moved ? { ok: true, from, to: move.next } : { ok: false, code: 'wrong_state', status: from };
+  }
+  let update = trx.updateTable('applications').set(changes).where('id', '=', applicationId).where('status', '=', from);
+  if (assignedOfficerId !== undefined) update = update.where('assignedOfficerId', '=', assignedOfficerId);
+  const updated = await update.returning('id').executeTakeFirst();
+  if (!updated) return { ok: false, code: 'wrong_state', status: from };
+  await recordTransition(trx, transitionEvent);
   return { ok: true, from, to: move.next };
+}
+
+function tellsOnlyTheOwnerOnce(action: ApplicationAction): boolean {
+  const rules = notificationsFor(action);
+  return rules.length === 1 && rules.every((rule) => rule.to === 'applicant' && isOncePerApplication(rule.template));
+}
+
+/**
+ * The status change, its event and the owner's notification with its outbox message, in one statement (data-modifying
+ * CTEs): what recordTransition and notify write, nothing unless the application was still in `fromStatus`; the
+ * notification keeps its source key and is written at most once, its message only with it. Returns whether it moved.
+ */
+async function moveTellingOwner(
+  trx: Trx,
+  {
+    changes,
+    event,
+    owner,
+  }: { changes: MoveColumns & { status: ApplicationStatus }; event: TransitionEvent & { action: ApplicationAction }; owner: OwnerNotice },
+): Promise<boolean> {
+  const rule = notificationsFor(event.action)[0]!;
+  const notice: Notice = {
+    userId: owner.userId,
+    applicationId: event.applicationId,
+    template: rule.template,
+    sourceKey: applicationSourceKey({ template: rule.template, applicationId: event.applicationId, eventId: 0 }),
+    params: owner.params,
+    to: { email: owner.email, phone: owner.phone },
+    locale: owner.locale,
+  };
+  const query = trx
+    .with('moved', (qb) =>
+      qb
+        .updateTable('applications')
+        .set(changes)
+        .where('id', '=', event.applicationId)
+        .where('status', '=', event.fromStatus)
+        .returning('id'),
+    )
+    .with('event', (qb) =>
+      qb
+        .insertInto('applicationEvents')
+        .columns(['applicationId', 'actorUserId', 'actorRole', 'action', 'fromStatus', 'toStatus', 'reasonCode', 'note'])
+        .expression((eb) =>
+          eb
+            .selectFrom('moved')
+            .select([
+              'moved.id',
+              eb.val(event.actorUserId).as('actorUserId'),
+              eb.val(event.actorRole).as('actorRole'),
+              eb.val(event.action).as('action'),
+              eb.val(event.fromStatus).as('fromStatus'),
+              eb.val(event.toStatus).as('toStatus'),
+              eb.val(event.reasonCode ?? null).as('reasonCode'),
+              eb.val(event.note ?? null).as('note'),
+            ]),
+        )
+        .returning('id'),
+    )
+    .with('notice', (qb) =>
+      qb
+        .insertInto('notifications')
+        .columns(['userId', 'applicationId', 'template', 'params', 'sourceKey'])
+        .expression((eb) =>
+          eb
+            .selectFrom('moved')
+            .select([
+              eb.val(notice.userId).as('userId'),
+              'moved.id',
+              eb.val(notice.template).as('template'),
+              eb.val(JSON.stringify(notice.params)).as('params'),
+              eb.val(notice.sourceKey).as('sourceKey'),
+            ]),
+        )
+        .onConflict((oc) => oc.columns(['userId', 'sourceKey', 'template']).doNothing())
+        .returning('id'),
+    )
+    .with('message', (qb) =>
+      qb
+        .insertInto('outbox')
+        .columns(['topic', 'idempotencyKey', 'payload'])
+        .expression((eb) =>
+          eb
+            .selectFrom('notice')
+            .select([
+              eb.val('notification').as('topic'),
+              sql<string>`${OUTBOX_KEY_PREFIX} || notice.id || ${'-' + notice.sourceKey}`.as('idempotencyKey'),
+              eb.val(noticeMessage(notice)).as('payload'),
+            ]),
+        ),
+    );
+  const result = await query
+    .selectFrom('moved')
+    .select((eb) => eb.fn.countAll<number>().as('moved'))
+    .executeTakeFirstOrThrow();
+  return Number(result.moved) === 1;
 }

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB, Trx } from '../../db/client';
-import type { DocumentKind } from '../../db/schema';
+import type { DocumentKind, ProgrammeSettings } from '../../db/schema';
 import { committedStatuses, transition, type ApplicationStatus } from '../domain/application-lifecycle';
 import { checkDocument, safeFilename } from '../domain/documents';
 import { failedCodes, type EligibilityCode } from '../domain/eligibility';
@@ -13,7 +13,6 @@ import { recordTransition } from './audit.server';
 import { fundingRules, getCurrentSettings } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
 import { countRows, paginate } from './pagination.server';
-import { settingsInForce } from './settings.server';
 import { ownedByShop } from './ownership.server';
 
 export const APPLICATION_PAGE_SIZE = 20;
@@ -141,10 +140,42 @@ export type SubmitResult =
   | { ok: false; code: 'cap_reached'; headroomCents: number }
   | { ok: false; code: 'no_programme_share'; costCents: number; matchBps: number };
 
+/** Every column of programme_settings, to read the settings in force beside another row (checked complete below). */
+const SETTINGS_COLUMNS = [
+  'id',
+  'programmeId',
+  'version',
+  'roundCode',
+  'budgetCents',
+  'capCents',
+  'matchBps',
+  'maxOneOffCents',
+  'maxSubscriptionMonths',
+  'maxSubscriptionTotalCents',
+  'deploymentMonths',
+  'maxEmployees',
+  'openSectors',
+  'openCategories',
+  'opensAt',
+  'closesAt',
+  'slaWorkingDays',
+  'createdBy',
+  'createdAt',
+] as const satisfies readonly (keyof ProgrammeSettings)[];
+// A column added to the table and not to the list fails the type check here.
+const everySettingsColumn: Exclude<keyof ProgrammeSettings, (typeof SETTINGS_COLUMNS)[number]> extends never ? true : never = true;
+void everySettingsColumn;
+
 /**
- * Submits a draft. In one transaction: read the settings in force under the programme lock, lock the enterprise row
- * (so parallel submissions of the same enterprise queue up), re-check eligibility and the round, compute the
- * programme share against what the enterprise already has committed, commit it, and write the audit event.
+ * Submits a draft. In one transaction: take the programme lock, read the settings in force after it, lock the
+ * enterprise row (so parallel submissions of the same business queue up), lock the application and its package,
+ * re-check eligibility and the round, compute the programme share against what the business already has committed
+ * (read after the enterprise lock), commit it, and write the audit event with the owner's notification.
+ *
+ * Six statements (BEGIN, four, COMMIT). Lock order as everywhere: programme, enterprise, application. Each read that
+ * must see what others committed under a lock is a statement that starts after that lock is held (PostgreSQL takes a
+ * statement's snapshot when the statement starts): the settings are read in the statement after the programme lock,
+ * the committed money in the statement after the enterprise lock.
  */
 export async function submitApplication({
   db,
@@ -158,32 +189,72 @@ export async function submitApplication({
   now?: Date;
 }): Promise<SubmitResult> {
   return db.transaction().execute(async (trx): Promise<SubmitResult> => {
+    // The application, if this user owns it, and the programme lock (FOR KEY SHARE: submissions never wait for each
+    // other or for approvals, only for a settings save, ADR 010).
     const owned = await trx
       .selectFrom('applications as a')
       .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+      .innerJoin(
+        (eb) => eb.selectFrom('programmes').select('id').orderBy('id').limit(1).forKeyShare().as('p'),
+        (join) => join.onTrue(),
+      )
       .select(['a.id', 'a.enterpriseId'])
       .where('a.reference', '=', reference)
       .where((eb) => ownedByShop(eb, userId))
       .executeTakeFirst();
     if (!owned) return { ok: false, code: 'not_found' };
 
-    // Lock order everywhere: programme, enterprise, application. The cap and the match are read under the
-    // programme lock, so a settings save either waits for this submission or binds it.
-    const settings = await settingsInForce(trx, { purpose: 'rules' });
-    const rules = fundingRules(settings);
-    const enterprise = await trx
-      .selectFrom('enterprises')
-      .selectAll()
-      .where('id', '=', owned.enterpriseId)
-      .forUpdate()
+    // The settings in force (no save can commit while the programme lock is held), the enterprise under its lock, and
+    // its owner's address for the notification.
+    const row = await trx
+      .selectFrom('enterprises as ent')
+      .innerJoin('users as owner', 'owner.id', 'ent.ownerUserId')
+      .innerJoin(
+        (eb) => eb.selectFrom('programmeSettings').selectAll().orderBy('version', 'desc').limit(1).as('s'),
+        (join) => join.onTrue(),
+      )
+      .selectAll('ent')
+      .select(['owner.email as ownerEmail', 'owner.locale as ownerLocale'])
+      .select(SETTINGS_COLUMNS.map((column, i) => sql.ref<unknown>(`s.${column}`).as(`s${i}`)))
+      .where('ent.id', '=', owned.enterpriseId)
+      .forUpdate('ent')
       .executeTakeFirstOrThrow();
+    const { ownerEmail, ownerLocale, ...enterprise } = row;
+    const settings = Object.fromEntries(
+      SETTINGS_COLUMNS.map((column, i) => [column, (row as unknown as Record<string, unknown>)[`s${i}`]]),
+    ) as ProgrammeSettings;
+    const rules = fundingRules(settings);
+
+    // The application and its package under lock, and what the business already has live under its identity (BR
+    // number or licence, whichever profile applied): read after the enterprise lock, which every commitment under
+    // this identity takes first (the identity is unique to one profile).
     const application = await trx
       .selectFrom('applications as a')
       .innerJoin('quotations as q', 'q.id', 'a.quotationId')
       .innerJoin('enquiries as e', 'e.id', 'q.enquiryId')
-      .select(['a.id', 'a.status', 'a.costCents', 'a.category', 'a.programmeCents', 'a.shopCents', 'e.solutionId'])
+      .innerJoin('solutions as s', 's.id', 'e.solutionId')
+      .select(['a.id', 'a.status', 'a.costCents', 'a.category', 's.status as solutionStatus', 's.category as solutionCategory'])
+      .select((eb) => [
+        eb
+          .selectFrom('applications as live')
+          .select(sql<number>`coalesce(sum(live.programme_cents), 0)::bigint`.as('total'))
+          .where('live.registrationKey', '=', enterprise.registrationKey)
+          .where('live.status', 'in', [...committedStatuses])
+          .as('committedCents'),
+        eb
+          .exists(
+            eb
+              .selectFrom('applications as live')
+              .select('live.id')
+              .where('live.registrationKey', '=', enterprise.registrationKey)
+              .where('live.status', 'in', [...committedStatuses])
+              .whereRef('live.category', '=', 'a.category'),
+          )
+          .as('categoryTaken'),
+      ])
       .where('a.id', '=', owned.id)
       .forUpdate('a')
+      .forShare('s')
       .executeTakeFirstOrThrow();
     const status = application.status;
     const move = transition({ status, action: 'submit', role: 'applicant' });
@@ -195,31 +266,18 @@ export async function submitApplication({
       return { ok: false, code: 'invalid_transition', status };
     }
 
-    const solution = await trx
-      .selectFrom('solutions')
-      .select(['status', 'category'])
-      .where('id', '=', application.solutionId)
-      .forShare()
-      .executeTakeFirstOrThrow();
     const results = await eligibilityOf({
       db: trx,
       enterprise,
       settings,
       now,
-      pkg: { listed: solution.status === 'listed', category: solution.category },
+      pkg: { listed: application.solutionStatus === 'listed', category: application.solutionCategory },
     });
     const failures = failedCodes(results);
     if (failures.length > 0) return { ok: false, code: 'not_eligible', failures };
 
-    // What the business already has live, under its identity (BR number or licence) whichever profile applied.
-    const live = await trx
-      .selectFrom('applications')
-      .select(['id', 'category', 'programmeCents'])
-      .where('registrationKey', '=', enterprise.registrationKey)
-      .where('status', 'in', [...committedStatuses])
-      .execute();
-    if (live.some((other) => other.category === application.category)) return { ok: false, code: 'category_taken' };
-    const committed = live.reduce((sum, other) => sum + other.programmeCents, 0);
+    if (application.categoryTaken) return { ok: false, code: 'category_taken' };
+    const committed = Number(application.committedCents ?? 0);
     const split = fundingSplit({ costCents: application.costCents, committedCents: committed, rules });
     const unfunded = nothingToFund(split);
     if (unfunded === 'cap_reached') return { ok: false, code: 'cap_reached', headroomCents: split.headroomBeforeCents };
@@ -238,6 +296,13 @@ export async function submitApplication({
         registrationKey: enterprise.registrationKey,
         eligibilityAtSubmit: JSON.stringify(results),
         submittedAt: now,
+      },
+      ownerNotice: {
+        userId: enterprise.ownerUserId,
+        email: ownerEmail,
+        locale: ownerLocale,
+        phone: enterprise.phone,
+        params: { reference, programmeCents: split.programmeCents, shopEn: enterprise.legalNameEn, shopZhHk: enterprise.legalNameZh },
       },
       now,
     });

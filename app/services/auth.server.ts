@@ -80,14 +80,22 @@ export async function tellOwnerOfRegistrationAttempt({ db, email }: { db: DB; em
 }
 
 export type LoginResult =
-  /** deviceToken: for the browser's device cookie (the one it sent, renewed, or a new one). */
-  | { ok: true; user: SessionUser; deviceToken: string }
+  /**
+   * deviceToken: for the browser's device cookie (the one it sent, renewed, or a new one). sessionToken: the new
+   * session's token when one was asked for. ownsEnterprise: whether the user owns a business (where a login lands).
+   */
+  | { ok: true; user: SessionUser; deviceToken: string; sessionToken?: string; ownsEnterprise: boolean }
   | { ok: false; code: 'invalid_credentials' }
   | { ok: false; code: 'too_many_attempts'; retryAfterSeconds: number };
+
+type LoginUser = SessionUser & { passwordHash: string; ownsEnterprise: boolean };
 
 /**
  * Takes one slot to check a password, or says how long to wait. Under a per-account lock, so that parallel guesses
  * queue here one by one: each sees the slots taken before it (a slot counts as a failure until its check ends).
+ * The lock is a statement of its own: the statement after it takes its snapshot once the lock is held, so it sees
+ * every slot committed before. That statement reads the throttle's state, whether this browser is trusted for the
+ * account, and the account itself (four statements in all with BEGIN and COMMIT, and the slot's insert).
  */
 async function reserveCheck({
   db,
@@ -99,16 +107,26 @@ async function reserveCheck({
   key: string;
   ip: string;
   deviceToken?: string;
-}): Promise<{ ok: true; id: number; trustedDevice: boolean } | { ok: false; retryAfterSeconds: number }> {
+}): Promise<{ ok: true; id: number; trustedDevice: boolean; user: LoginUser | undefined } | { ok: false; retryAfterSeconds: number }> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${key}`}, 0))`.execute(trx);
-    const trustedDevice = Boolean(deviceToken) && (await isTrustedDevice(trx, key, deviceToken!));
+    const device = deviceToken && DEVICE_TOKEN.test(deviceToken) ? tokenHash(deviceToken) : null;
     const { rows } = await sql<{
       pairFailures: number;
       oldestPairFailureAt: Date | null;
       accountFailures: number;
       latestAccountFailureAt: Date | null;
       now: Date;
+      trustedDevice: boolean;
+      user: {
+        id: number;
+        email: string;
+        role: SessionUser['role'];
+        displayName: string;
+        locale: SessionUser['locale'];
+        passwordHash: string;
+        ownsEnterprise: boolean;
+      } | null;
     }>`
       with last_success as (
         select coalesce(max(created_at), '-infinity') as at from login_attempts where email = ${key} and succeeded
@@ -125,9 +143,21 @@ async function reserveCheck({
         (select min(created_at) from pair) as "oldestPairFailureAt",
         (select count(*)::int from account) as "accountFailures",
         (select max(created_at) from account) as "latestAccountFailureAt",
-        now() as "now"
+        now() as "now",
+        exists (
+          select 1 from login_devices where id = ${device} and email = ${key} and expires_at > now()
+        ) as "trustedDevice",
+        (
+          select json_build_object(
+            'id', u.id, 'email', u.email, 'role', u.role, 'displayName', u.display_name, 'locale', u.locale,
+            'passwordHash', u.password_hash,
+            'ownsEnterprise', exists (select 1 from enterprises where owner_user_id = u.id)
+          )
+          from users u where lower(u.email) = ${key}
+        ) as "user"
     `.execute(trx);
     const state = rows[0]!;
+    const trustedDevice = device !== null && state.trustedDevice;
     const decision = throttleDecision(state, state.now, { trustedDevice });
     if (!decision.ok) return decision;
     const slot = await trx
@@ -135,13 +165,15 @@ async function reserveCheck({
       .values({ email: key, ip, succeeded: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { ok: true as const, id: slot.id, trustedDevice };
+    return { ok: true as const, id: slot.id, trustedDevice, user: state.user ?? undefined };
   });
 }
 
 /**
  * Checks a password, throttled per account and address (PAIR_MAX_FAILURES in PAIR_WINDOW_MINUTES) and per account from
  * any address (a growing wait past ACCOUNT_FREE_FAILURES). A refused attempt checks no password and is not recorded.
+ * With `startSession`, a successful login also creates the session, in the statement that records the success and
+ * trusts the device (one statement after the password check, whatever the outcome).
  */
 export async function attemptLogin({
   db,
@@ -149,6 +181,7 @@ export async function attemptLogin({
   password,
   ip,
   deviceToken,
+  startSession = false,
 }: {
   db: DB;
   email: string;
@@ -156,23 +189,40 @@ export async function attemptLogin({
   ip: string;
   /** The browser's device cookie, if it has one: exempts it from the account-wide wait if it signed in here before. */
   deviceToken?: string;
+  startSession?: boolean;
 }): Promise<LoginResult> {
   const key = normalise(email);
   const slot = await reserveCheck({ db, key, ip, deviceToken });
   if (!slot.ok) return { ok: false, code: 'too_many_attempts', retryAfterSeconds: slot.retryAfterSeconds };
-  let succeeded = false;
   try {
-    const user = await db
-      .selectFrom('users')
-      .select(['id', 'email', 'role', 'displayName', 'locale', 'passwordHash'])
-      .where(sql`lower(email)`, '=', key)
-      .executeTakeFirst();
+    const { user } = slot;
     const valid = await verifyPassword({ hash: user?.passwordHash ?? (await dummyPasswordHash()), password });
-    succeeded = Boolean(user) && valid;
-    await db.updateTable('loginAttempts').set({ succeeded }).where('id', '=', slot.id).execute();
-    if (!user || !succeeded) return { ok: false, code: 'invalid_credentials' };
-    const { passwordHash: _omit, ...sessionUser } = user;
-    return { ok: true, user: sessionUser, deviceToken: await trustDevice(db, key, slot.trustedDevice ? deviceToken : undefined) };
+    if (!user || !valid) {
+      await db.updateTable('loginAttempts').set({ succeeded: false }).where('id', '=', slot.id).execute();
+      return { ok: false, code: 'invalid_credentials' };
+    }
+    // A token already trusted for this account is kept; any other (none, expired, another account's, or one planted
+    // in the browser by someone else) is replaced by a new one, so nobody can arrange to know the token of the
+    // owner's browser. The device is trusted for TRUSTED_DEVICE_DAYS, renewed at each login.
+    const newDeviceToken = slot.trustedDevice && deviceToken ? deviceToken : crypto.randomBytes(32).toString('base64url');
+    const sessionToken = startSession ? crypto.randomBytes(32).toString('base64url') : undefined;
+    const expiresAt = sql<Date>`now() + make_interval(days => ${TRUSTED_DEVICE_DAYS})`;
+    let query = db
+      .with('slot', (qb) => qb.updateTable('loginAttempts').set({ succeeded: true }).where('id', '=', slot.id))
+      .with('device', (qb) =>
+        qb
+          .insertInto('loginDevices')
+          .values({ id: tokenHash(newDeviceToken), email: key, expiresAt })
+          .onConflict((oc) => oc.columns(['id', 'email']).doUpdateSet({ expiresAt })),
+      );
+    if (sessionToken) {
+      query = query.with('session', (qb) =>
+        qb.insertInto('sessions').values({ id: tokenHash(sessionToken), userId: user.id, expiresAt: sessionExpiry() }),
+      ) as unknown as typeof query;
+    }
+    await query.selectNoFrom((eb) => eb.lit(1).as('done')).execute();
+    const { passwordHash: _omit, ownsEnterprise, ...sessionUser } = user;
+    return { ok: true, user: sessionUser, deviceToken: newDeviceToken, ownsEnterprise, ...(sessionToken ? { sessionToken } : {}) };
   } catch (error) {
     // No password was checked (e.g. the hashing queue was full): give the slot back.
     await db
@@ -186,34 +236,6 @@ export async function attemptLogin({
 }
 
 const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-async function isTrustedDevice(db: DB, key: string, token: string): Promise<boolean> {
-  if (!DEVICE_TOKEN.test(token)) return false;
-  const found = await db
-    .selectFrom('loginDevices')
-    .select('id')
-    .where('id', '=', tokenHash(token))
-    .where('email', '=', key)
-    .where('expiresAt', '>', sql<Date>`now()`)
-    .executeTakeFirst();
-  return Boolean(found);
-}
-
-/**
- * After a successful login: this browser is trusted for the account for TRUSTED_DEVICE_DAYS (renewed at each login).
- * A token already trusted for this account is kept; any other (none, expired, another account's, or one planted in
- * the browser by someone else) is replaced by a new one, so nobody can arrange to know the token of the owner's browser.
- */
-async function trustDevice(db: DB, key: string, token: string | undefined): Promise<string> {
-  const deviceToken = token && DEVICE_TOKEN.test(token) ? token : crypto.randomBytes(32).toString('base64url');
-  const expiresAt = sql<Date>`now() + make_interval(days => ${TRUSTED_DEVICE_DAYS})`;
-  await db
-    .insertInto('loginDevices')
-    .values({ id: tokenHash(deviceToken), email: key, expiresAt })
-    .onConflict((oc) => oc.columns(['id', 'email']).doUpdateSet({ expiresAt }))
-    .execute();
-  return deviceToken;
-}
 
 /** Creates a session and returns the token for the cookie; only its hash is stored. */
 export async function createSession({ db, userId }: { db: DB; userId: number }): Promise<string> {

@@ -46,25 +46,31 @@ export async function notify(trx: Trx, notice: Notice): Promise<boolean> {
     .returning('id')
     .executeTakeFirst();
   if (!inserted) return false;
-  // Rendered now, in the recipient's language, so the worker only delivers.
+  await trx
+    .insertInto('outbox')
+    .values({ topic: 'notification', idempotencyKey: outboxKey(inserted.id, notice.sourceKey), payload: noticeMessage(notice) })
+    .execute();
+  return true;
+}
+
+/** The outbox message's idempotency key for a written notification (unique: the notification's id is in it). */
+export function outboxKey(notificationId: number, sourceKey: string): string {
+  return `${OUTBOX_KEY_PREFIX}${notificationId}-${sourceKey}`;
+}
+export const OUTBOX_KEY_PREFIX = 'notification-';
+
+/** The outbox message of a notice as JSON, rendered now in the recipient's language, so the worker only delivers. */
+export function noticeMessage(notice: Notice): string {
   const locale: Locale = isLocale(notice.locale) ? notice.locale : 'zh-HK';
   const t = translatorFor(locale);
   const values = templateValues(notice.params, locale, t);
-  await trx
-    .insertInto('outbox')
-    .values({
-      topic: 'notification',
-      idempotencyKey: `notification-${inserted.id}-${notice.sourceKey}`,
-      payload: JSON.stringify({
-        to: { email: notice.to.email, ...(notice.to.phone ? { phone: notice.to.phone } : {}) },
-        locale,
-        template: notice.template,
-        subject: t(`notifications:${notice.template}.subject`, values),
-        body: t(`notifications:${notice.template}.body`, values),
-      }),
-    })
-    .execute();
-  return true;
+  return JSON.stringify({
+    to: { email: notice.to.email, ...(notice.to.phone ? { phone: notice.to.phone } : {}) },
+    locale,
+    template: notice.template,
+    subject: t(`notifications:${notice.template}.subject`, values),
+    body: t(`notifications:${notice.template}.body`, values),
+  });
 }
 
 export async function listNotifications({ db, userId, page }: { db: DB; userId: number; page: number }) {

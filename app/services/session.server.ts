@@ -90,14 +90,17 @@ export async function landingAfterLogin({
   context,
   user,
   redirectTo,
+  ownsEnterprise,
 }: {
   context: AppLoadContext;
   user: Pick<SessionUser, 'id' | 'role'>;
   redirectTo: unknown;
+  /** Whether the user owns a business, when the caller already knows (the login reads it with the account). */
+  ownsEnterprise?: boolean;
 }): Promise<string> {
   const asked = safeRedirect(redirectTo, '');
   if (asked && asked !== '/') return asked;
-  if (user.role === 'applicant' && !(await ownsAnyEnterprise({ db: context.db, userId: user.id }))) return FIRST_STEP;
+  if (user.role === 'applicant' && !(ownsEnterprise ?? (await ownsAnyEnterprise({ db: context.db, userId: user.id })))) return FIRST_STEP;
   return homeFor(user.role);
 }
 
@@ -112,10 +115,19 @@ export async function deviceToken(request: Request, context: AppLoadContext): Pr
   return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : undefined;
 }
 
-/** After a successful login: a new session, and the browser's device token (kept, renewed or new) for next time. */
-export async function signedInHeaders(context: AppLoadContext, login: { user: { id: number }; deviceToken: string }): Promise<Headers> {
+/**
+ * After a successful login: the session (the one the login created, or a new one), and the browser's device token
+ * (kept, renewed or new) for next time.
+ */
+export async function signedInHeaders(
+  context: AppLoadContext,
+  login: { user: { id: number }; deviceToken: string; sessionToken?: string },
+): Promise<Headers> {
   const headers = new Headers();
-  headers.append('Set-Cookie', await startSession(context, login.user.id));
+  headers.append(
+    'Set-Cookie',
+    login.sessionToken ? await sessionCookieHeader(context, login.sessionToken) : await startSession(context, login.user.id),
+  );
   headers.append(
     'Set-Cookie',
     await deviceCookie(context.secureCookies).serialize(login.deviceToken, { maxAge: TRUSTED_DEVICE_DAYS * 24 * 60 * 60 }),
