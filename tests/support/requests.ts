@@ -69,6 +69,8 @@ export type ActionOptions = CallOptions & {
   form?: Record<string, FormValue>;
   /** The `_csrf` field: the valid token by default, another string for a forged one, null for none. */
   csrf?: string | null;
+  /** Send multipart/form-data even without a file (as a browser sends a form with empty file inputs). */
+  multipart?: boolean;
 };
 
 type RouteLoader = (args: LoaderFunctionArgs) => unknown;
@@ -91,14 +93,13 @@ function urlFor({ path = '/', params = {}, search }: CallOptions): string {
   return url.toString();
 }
 
-function body(form: Record<string, FormValue>, csrf: string | null): URLSearchParams | FormData {
-  const multipart = Object.values(form).some((value) => value instanceof File);
-  const fields = multipart ? new FormData() : new URLSearchParams();
+function body({ form = {}, csrf, multipart }: ActionOptions): URLSearchParams | FormData {
+  const fields = multipart || Object.values(form).some((value) => value instanceof File) ? new FormData() : new URLSearchParams();
   for (const [key, value] of Object.entries(form)) {
     if (value instanceof File) (fields as FormData).append(key, value);
     else for (const v of typeof value === 'string' ? [value] : value) fields.append(key, v);
   }
-  if (csrf !== null) fields.set('_csrf', csrf);
+  if (csrf !== null) fields.set('_csrf', csrf ?? CSRF);
   return fields;
 }
 
@@ -145,7 +146,7 @@ export function routeCalls(database: () => DB) {
     async callAction(route: { action: RouteAction }, options: ActionOptions = {}): Promise<Response> {
       const args = await requestArgs(options, {
         csrfCookie: true,
-        body: body(options.form ?? {}, options.csrf === undefined ? CSRF : options.csrf),
+        body: body(options),
       });
       return respond(async () => route.action(args));
     },
