@@ -30,7 +30,7 @@ export async function sessionForUserId(db: DB, userId: number): Promise<string> 
 }
 
 /** Runs a loader or action and returns the Response, whether it was returned or thrown. */
-export async function respond(run: () => Promise<unknown>): Promise<Response> {
+async function respond(run: () => Promise<unknown>): Promise<Response> {
   try {
     const result = await run();
     if (result instanceof Response) return result;
@@ -151,28 +151,4 @@ export function routeCalls(database: () => DB) {
       return respond(async () => route.action(args));
     },
   };
-}
-
-// TEMPORARY while the route tests move to callAction/callLoader.
-export async function getRequest(path: string, { session }: { session?: string } = {}): Promise<Request> {
-  return new Request(`http://localhost${path}`, { headers: session ? { Cookie: session } : {} });
-}
-
-export async function postForm(
-  path: string,
-  fields: Record<string, string | string[]>,
-  { session, csrf = CSRF }: { session?: string; csrf?: string | null } = {},
-): Promise<Request> {
-  const form = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) {
-    for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
-  }
-  if (csrf !== null) form.set('_csrf', csrf);
-  const cookies = [cookiePair(await csrfCookie(false).serialize(CSRF))];
-  if (session) cookies.push(session);
-  return new Request(`http://localhost${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies.join('; ') },
-    body: form,
-  });
 }
