@@ -3,11 +3,9 @@ import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from '@re
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import { sessionCookieHeader } from '../../app/services/session.server';
-import { csrfCookie } from '../../app/lib/cookies.server';
 import { attemptLogin, createSession } from '../../app/services/auth.server';
 import { DEMO_PASSWORD } from '../../db/seed';
-
-export const CSRF = 'A'.repeat(43);
+import { CSRF_TOKEN, csrfCookiePair } from './http';
 
 export function contextFor(db: DB): AppLoadContext {
   return { db, clientIp: '127.0.0.1', secureCookies: false };
@@ -99,7 +97,7 @@ function body({ form = {}, csrf, multipart }: ActionOptions): URLSearchParams | 
     if (value instanceof File) (fields as FormData).append(key, value);
     else for (const v of typeof value === 'string' ? [value] : value) fields.append(key, v);
   }
-  if (csrf !== null) fields.set('_csrf', csrf ?? CSRF);
+  if (csrf !== null) fields.set('_csrf', csrf ?? CSRF_TOKEN);
   return fields;
 }
 
@@ -124,11 +122,7 @@ export function routeCalls(database: () => DB) {
 
   async function requestArgs(options: CallOptions, init: { csrfCookie: boolean; body?: URLSearchParams | FormData }) {
     const session = await sessionAs(options.as);
-    const cookies = [
-      ...(init.csrfCookie ? [cookiePair(await csrfCookie(false).serialize(CSRF))] : []),
-      ...(session ? [session] : []),
-      ...(options.cookies ?? []),
-    ];
+    const cookies = [...(init.csrfCookie ? [await csrfCookiePair()] : []), ...(session ? [session] : []), ...(options.cookies ?? [])];
     const headers = new Headers(options.headers);
     if (cookies.length > 0) headers.set('Cookie', cookies.join('; '));
     if (init.body instanceof URLSearchParams) headers.set('Content-Type', 'application/x-www-form-urlencoded');
@@ -144,10 +138,7 @@ export function routeCalls(database: () => DB) {
     },
     /** POSTs `form` (with the CSRF pair unless told otherwise) as `as` and returns the action's Response. */
     async callAction(route: { action: RouteAction }, options: ActionOptions = {}): Promise<Response> {
-      const args = await requestArgs(options, {
-        csrfCookie: true,
-        body: body(options),
-      });
+      const args = await requestArgs(options, { csrfCookie: true, body: body(options) });
       return respond(async () => route.action(args));
     },
   };
