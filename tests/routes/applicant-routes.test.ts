@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { action as applicationAction, loader as applicationLoader } from '../../app/routes/applications.$ref/route';
-import { loader as documentLoader } from '../../app/routes/applications.$ref_.documents.$id';
-import { action as newApplicationAction, loader as newApplicationLoader } from '../../app/routes/applications.new';
-import { loader as eligibilityLoader } from '../../app/routes/businesses.$id.eligibility';
-import { action as editBusinessAction } from '../../app/routes/businesses.$id._index';
-import { action as newBusinessAction } from '../../app/routes/businesses.new';
-import { action as solutionAction } from '../../app/routes/solutions.$id/route';
-import { action as vendorEnquiriesAction } from '../../app/routes/vendor.enquiries';
-import { csrfCookie } from '../../app/lib/cookies.server';
+import * as applicationPage from '../../app/routes/applications.$ref/route';
+import * as documentDownload from '../../app/routes/applications.$ref_.documents.$id';
+import * as newApplication from '../../app/routes/applications.new';
+import * as eligibility from '../../app/routes/businesses.$id.eligibility';
+import * as editBusiness from '../../app/routes/businesses.$id._index';
+import * as newBusiness from '../../app/routes/businesses.new';
+import * as solutionPage from '../../app/routes/solutions.$id/route';
+import * as vendorEnquiries from '../../app/routes/vendor.enquiries';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeListedSolution, makeUser, randomBrNumber } from '../support/fixtures';
-import { contextFor, CSRF, getRequest, postForm, respond, sessionFor, sessionForUserId } from '../support/requests';
+import { routeCalls, sessionFor, sessionForUserId } from '../support/requests';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -20,7 +19,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
+const { callAction, callLoader } = routeCalls(() => t.db);
 
 const business = (overrides: Record<string, string> = {}) => ({
   legalNameEn: 'Golden Bakery Ltd',
@@ -41,24 +40,16 @@ const business = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-async function multipart(path: string, fields: Record<string, string>, file: { bytes: Uint8Array; name: string } | null, session: string) {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  form.append('_csrf', CSRF);
-  if (file) form.append('document', new File([new Uint8Array(file.bytes)], file.name));
-  const cookie = (await csrfCookie(false).serialize(CSRF)).split(';')[0];
-  return new Request(`http://localhost${path}`, { method: 'POST', body: form, headers: { Cookie: `${cookie}; ${session}` } });
-}
+/** A file as the browser uploads it. */
+const upload = (text: string, name: string) => new File([new TextEncoder().encode(text)], name);
 
 describe('business profile routes', () => {
   it('keeps what was typed and says what is wrong field by field', async () => {
     const session = await sessionFor(t.db, 'applicant@demo.matchfund.hk');
-    const request = await postForm(
-      '/businesses/new',
-      business({ brNumber: '1234', fullTimeEmployees: '', phone: '12', isListedCompany: '' }),
-      { session },
-    );
-    const response = await respond(() => newBusinessAction(args(request)));
+    const response = await callAction(newBusiness, {
+      as: session,
+      form: business({ brNumber: '1234', fullTimeEmployees: '', phone: '12', isListedCompany: '' }),
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
     expect(body.fieldErrors).toMatchObject({
@@ -72,19 +63,14 @@ describe('business profile routes', () => {
 
   it("answers another account's business with 404 on read and on write", async () => {
     const owner = await sessionFor(t.db, 'applicant@demo.matchfund.hk');
-    const created = await respond(async () => newBusinessAction(args(await postForm('/businesses/new', business(), { session: owner }))));
+    const created = await callAction(newBusiness, { as: owner, form: business() });
     expect(created.status).toBe(302);
     const id = /\/businesses\/(\d+)\//.exec(created.headers.get('Location') ?? '')![1]!;
-    const stranger = await sessionFor(t.db, 'vendor@demo.matchfund.hk');
-    expect(
-      (await respond(async () => eligibilityLoader(args(await getRequest(`/businesses/${id}/eligibility`, { session: stranger }), { id }))))
-        .status,
-    ).toBe(403);
+    const stranger = 'vendor@demo.matchfund.hk';
+    expect((await callLoader(eligibility, { as: stranger, path: '/businesses/:id/eligibility', params: { id } })).status).toBe(403);
     const otherSession = await sessionForUserId(t.db, (await makeUser(t.db)).id);
-    expect((await respond(async () => eligibilityLoader(args(await getRequest('/x', { session: otherSession }), { id })))).status).toBe(
-      404,
-    );
-    const edit = await respond(async () => editBusinessAction(args(await postForm('/x', business(), { session: otherSession }), { id })));
+    expect((await callLoader(eligibility, { as: otherSession, params: { id } })).status).toBe(404);
+    const edit = await callAction(editBusiness, { as: otherSession, params: { id }, form: business() });
     expect(edit.status).toBe(404);
   });
 });
@@ -92,33 +78,35 @@ describe('business profile routes', () => {
 describe('enquiry → quotation → application through the routes', () => {
   it('runs the whole journey, refusing forged input on the way', async () => {
     const session = await sessionFor(t.db, 'applicant@demo.matchfund.hk');
-    const created = await respond(async () => newBusinessAction(args(await postForm('/businesses/new', business(), { session }))));
+    const created = await callAction(newBusiness, { as: session, form: business() });
     const enterpriseId = /\/businesses\/(\d+)\//.exec(created.headers.get('Location') ?? '')![1]!;
     const pkg = await makeListedSolution(t.db, { priceCents: 36_000_00, category: 'online_promotion' });
     const id = String(pkg.solutionId);
 
     // A forged feature id is refused with a reason, nothing written.
-    const forged = await respond(async () =>
-      solutionAction(args(await postForm(`/solutions/${id}`, { enterpriseId, features: '999999', message: '' }, { session }), { id })),
-    );
+    const forged = await callAction(solutionPage, {
+      as: session,
+      path: '/solutions/:id',
+      params: { id },
+      form: { enterpriseId, features: '999999', message: '' },
+    });
     expect(forged.status).toBe(409);
-    const sent = await respond(async () =>
-      solutionAction(args(await postForm(`/solutions/${id}`, { enterpriseId, message: 'Hi' }, { session }), { id })),
-    );
+    const sent = await callAction(solutionPage, {
+      as: session,
+      path: '/solutions/:id',
+      params: { id },
+      form: { enterpriseId, message: 'Hi' },
+    });
     expect(sent.status).toBe(302);
     const enquiryId = new URL(`http://x${sent.headers.get('Location')}`).searchParams.get('sent')!;
 
     // The vendor confirms from its inbox.
-    const vendorSession = await sessionForUserId(t.db, pkg.vendorUserId);
-    const confirmed = await respond(async () =>
-      vendorEnquiriesAction(args(await postForm('/vendor/enquiries', { intent: 'confirm', enquiryId }, { session: vendorSession }))),
-    );
+    const confirmed = await callAction(vendorEnquiries, { as: pkg.vendorUserId, form: { intent: 'confirm', enquiryId } });
     expect(confirmed.status).toBe(302);
     const quotation = await t.db.selectFrom('quotations').select('id').where('enquiryId', '=', Number(enquiryId)).executeTakeFirstOrThrow();
 
-    const page = await respond(async () =>
-      newApplicationLoader(args(await getRequest(`/applications/new?quotation=${quotation.id}`, { session }))),
-    );
+    const url = { path: '/applications/new', search: { quotation: String(quotation.id) } };
+    const page = await callLoader(newApplication, { as: session, ...url });
     const { idempotencyKey } = (await page.json()) as { idempotencyKey: string };
     const declarations = {
       information_true: 'yes',
@@ -127,46 +115,34 @@ describe('enquiry → quotation → application through the routes', () => {
       deploy_within_six_months: 'yes',
       consent_to_checks: 'yes',
     };
-    const url = `/applications/new?quotation=${quotation.id}`;
     // A missing declaration and an HTML file named .pdf are both refused.
-    const bad = await respond(async () =>
-      newApplicationAction(
-        args(
-          await multipart(
-            url,
-            { idempotencyKey, ...declarations, consent_to_checks: '' },
-            { bytes: new TextEncoder().encode('<html>'), name: 'q.pdf' },
-            session,
-          ),
-        ),
-      ),
-    );
+    const bad = await callAction(newApplication, {
+      as: session,
+      ...url,
+      form: { idempotencyKey, ...declarations, consent_to_checks: '', document: upload('<html>', 'q.pdf') },
+    });
     expect(bad.status).toBe(400);
-    const html = await respond(async () =>
-      newApplicationAction(
-        args(
-          await multipart(url, { idempotencyKey, ...declarations }, { bytes: new TextEncoder().encode('<html>'), name: 'q.pdf' }, session),
-        ),
-      ),
-    );
+    const html = await callAction(newApplication, {
+      as: session,
+      ...url,
+      form: { idempotencyKey, ...declarations, document: upload('<html>', 'q.pdf') },
+    });
     expect(await html.json()).toMatchObject({ fieldErrors: { document: ['applications:document_type'] } });
 
-    const pdf = { bytes: new TextEncoder().encode('%PDF-1.4 quotation'), name: '報價單.pdf' };
-    const [first, second] = await Promise.all([
-      respond(async () => newApplicationAction(args(await multipart(url, { idempotencyKey, ...declarations }, pdf, session)))),
-      respond(async () => newApplicationAction(args(await multipart(url, { idempotencyKey, ...declarations }, pdf, session)))),
-    ]);
+    const submit = () =>
+      callAction(newApplication, {
+        as: session,
+        ...url,
+        form: { idempotencyKey, ...declarations, document: upload('%PDF-1.4 quotation', '報價單.pdf') },
+      });
+    const [first, second] = await Promise.all([submit(), submit()]);
     expect(first.headers.get('Location')).toMatch(/^\/applications\/DTS-\d{4}-\d{6}\/check$/);
     expect(second.headers.get('Location')).toBe(first.headers.get('Location'));
     const ref = first.headers.get('Location')!.split('/')[2]!;
 
-    const submitted = await respond(async () =>
-      applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'submit' }, { session }), { ref })),
-    );
+    const submitted = await callAction(applicationPage, { as: session, params: { ref }, form: { intent: 'submit' } });
     expect(submitted.headers.get('Location')).toBe(`/applications/${ref}?submitted=1`);
-    const detail = (await (
-      await respond(async () => applicationLoader(args(await getRequest(`/applications/${ref}`, { session }), { ref })))
-    ).json()) as {
+    const detail = (await (await callLoader(applicationPage, { as: session, path: '/applications/:ref', params: { ref } })).json()) as {
       application: {
         status: string;
         programmeCents: number;
@@ -180,31 +156,21 @@ describe('enquiry → quotation → application through the routes', () => {
 
     const doc = detail.application.documents[0]!;
     expect(doc.filename).toBe('報價單.pdf');
-    const download = await respond(async () => documentLoader(args(await getRequest('/x', { session }), { ref, id: String(doc.id) })));
+    const download = await callLoader(documentDownload, { as: session, params: { ref, id: String(doc.id) } });
     expect(download.headers.get('Content-Type')).toBe('application/pdf');
     expect(new TextDecoder().decode(await download.arrayBuffer())).toBe('%PDF-1.4 quotation');
 
     // Someone else guessing the reference or the document gets 404.
     const otherSession = await sessionForUserId(t.db, (await makeUser(t.db)).id);
-    expect((await respond(async () => applicationLoader(args(await getRequest('/x', { session: otherSession }), { ref })))).status).toBe(
-      404,
-    );
-    expect(
-      (await respond(async () => documentLoader(args(await getRequest('/x', { session: otherSession }), { ref, id: String(doc.id) }))))
-        .status,
-    ).toBe(404);
-    expect((await respond(async () => applicationLoader(args(await getRequest('/x', { session }), { ref: 'not-a-ref' })))).status).toBe(
-      404,
-    );
+    expect((await callLoader(applicationPage, { as: otherSession, params: { ref } })).status).toBe(404);
+    expect((await callLoader(documentDownload, { as: otherSession, params: { ref, id: String(doc.id) } })).status).toBe(404);
+    expect((await callLoader(applicationPage, { as: session, params: { ref: 'not-a-ref' } })).status).toBe(404);
 
     // Withdraw, then a stale second withdraw answers 409.
-    const withdrawn = await respond(async () =>
-      applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'withdraw' }, { session }), { ref })),
-    );
+    const withdraw = () => callAction(applicationPage, { as: session, params: { ref }, form: { intent: 'withdraw' } });
+    const withdrawn = await withdraw();
     expect(withdrawn.status).toBe(302);
-    const stale = await respond(async () =>
-      applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'withdraw' }, { session }), { ref })),
-    );
+    const stale = await withdraw();
     expect(stale.status).toBe(409);
   });
 });
@@ -224,9 +190,7 @@ describe('a quotation the programme cannot pay a share of', () => {
       vendorUserId: pkg.vendorUserId,
     });
     const ref = await makeDraft(t.db, { userId: user.id, quotationId });
-    const response = await respond(async () =>
-      applicationAction(args(await postForm(`/applications/${ref}`, { intent: 'submit' }, { session }), { ref })),
-    );
+    const response = await callAction(applicationPage, { as: session, params: { ref }, form: { intent: 'submit' } });
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({
       fieldErrors: {},
@@ -241,14 +205,13 @@ describe('the registration of a business that has applied', () => {
   it('can be corrected before any submission, and is refused field by field after one', async () => {
     const { makeDraft, makeQuotation } = await import('../support/fixtures');
     const { submitApplication } = await import('../../app/services/applications.server');
-    const { loader: editBusinessLoader } = await import('../../app/routes/businesses.$id._index');
     const user = await makeUser(t.db);
     const session = await sessionForUserId(t.db, user.id);
     const fields = business();
-    const created = await respond(async () => newBusinessAction(args(await postForm('/businesses/new', fields, { session }))));
+    const created = await callAction(newBusiness, { as: session, form: fields });
     const id = /\/businesses\/(\d+)\//.exec(created.headers.get('Location') ?? '')![1]!;
     const corrected = { ...fields, brNumber: randomBrNumber() };
-    expect((await respond(async () => editBusinessAction(args(await postForm('/x', corrected, { session }), { id })))).status).toBe(302);
+    expect((await callAction(editBusiness, { as: session, params: { id }, form: corrected })).status).toBe(302);
 
     const pkg = await makeListedSolution(t.db, { priceCents: 10_000_00 });
     const quotationId = await makeQuotation(t.db, {
@@ -260,7 +223,7 @@ describe('the registration of a business that has applied', () => {
     const reference = await makeDraft(t.db, { userId: user.id, quotationId });
     expect((await submitApplication({ db: t.db, userId: user.id, reference })).ok).toBe(true);
 
-    const page = (await (await respond(async () => editBusinessLoader(args(await getRequest('/x', { session }), { id })))).json()) as {
+    const page = (await (await callLoader(editBusiness, { as: session, params: { id } })).json()) as {
       identityLocked: boolean;
     };
     expect(page.identityLocked).toBe(true);
@@ -268,16 +231,11 @@ describe('the registration of a business that has applied', () => {
       [{ brNumber: randomBrNumber() }, 'brNumber'],
       [{ registrationType: 'hawker', hawkerLicenceNo: 'FP-20261201' }, 'registrationType'],
     ] as const) {
-      const refused = await respond(async () =>
-        editBusinessAction(args(await postForm('/x', { ...corrected, ...change }, { session }), { id })),
-      );
+      const refused = await callAction(editBusiness, { as: session, params: { id }, form: { ...corrected, ...change } });
       expect(refused.status).toBe(409);
       expect(((await refused.json()) as { fieldErrors: unknown }).fieldErrors).toEqual({ [field]: ['business:identity_locked'] });
     }
     // Everything else about the business may still be kept up to date.
-    expect(
-      (await respond(async () => editBusinessAction(args(await postForm('/x', { ...corrected, phone: '2399 8877' }, { session }), { id }))))
-        .status,
-    ).toBe(302);
+    expect((await callAction(editBusiness, { as: session, params: { id }, form: { ...corrected, phone: '2399 8877' } })).status).toBe(302);
   });
 });

@@ -1,16 +1,16 @@
 import { hash as argon2Hash } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { action as accountAction, loader as accountLoader } from '../../app/routes/account';
-import { action as loginAction } from '../../app/routes/login';
-import { action as logoutAction } from '../../app/routes/logout';
-import { action as registerAction } from '../../app/routes/register';
-import { action as languageAction } from '../../app/routes/set-language';
+import * as account from '../../app/routes/account';
+import * as login from '../../app/routes/login';
+import * as logout from '../../app/routes/logout';
+import * as register from '../../app/routes/register';
+import * as setLanguage from '../../app/routes/set-language';
 import { languageCookie } from '../../app/lib/cookies.server';
 import { PASSWORD_WORK, verifyPassword } from '../../app/lib/password.server';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { contextFor, getRequest, postForm, respond, sessionFor } from '../support/requests';
+import { routeCalls, sessionFor } from '../support/requests';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-const args = (request: Request) => ({ request, params: {}, context: contextFor(t.db) });
+const { callAction, callLoader } = routeCalls(() => t.db);
 
 describe('CSRF', () => {
   it.each([
@@ -28,16 +28,15 @@ describe('CSRF', () => {
     ['wrong', 'B'.repeat(43)],
     ['short', 'abc'],
   ])('refuses a login form with a %s token (403) and writes nothing', async (_label, csrf) => {
-    const request = await postForm('/login', { email: 'applicant@demo.matchfund.hk', password: DEMO_PASSWORD }, { csrf });
-    const response = await respond(() => loginAction(args(request)));
+    const response = await callAction(login, { form: { email: 'applicant@demo.matchfund.hk', password: DEMO_PASSWORD }, csrf });
     expect(response.status).toBe(403);
     const attempts = await t.db.selectFrom('loginAttempts').select('id').execute();
     expect(attempts).toHaveLength(0);
   });
 
   it('refuses logout, language and register posts without the token', async () => {
-    for (const run of [logoutAction, languageAction, registerAction]) {
-      const response = await respond(async () => run(args(await postForm('/x', { lng: 'en' }, { csrf: null }))));
+    for (const route of [logout, setLanguage, register]) {
+      const response = await callAction(route, { form: { lng: 'en' }, csrf: null });
       expect(response.status).toBe(403);
     }
   });
@@ -45,8 +44,7 @@ describe('CSRF', () => {
 
 describe('login route', () => {
   it('logs in, sets an HttpOnly SameSite=Lax session cookie and goes to the role home', async () => {
-    const request = await postForm('/login', { email: 'officer@demo.matchfund.hk', password: DEMO_PASSWORD });
-    const response = await respond(() => loginAction(args(request)));
+    const response = await callAction(login, { form: { email: 'officer@demo.matchfund.hk', password: DEMO_PASSWORD } });
     expect(response.status).toBe(302);
     expect(response.headers.get('Location')).toBe('/officer');
     const cookie = response.headers.get('Set-Cookie') ?? '';
@@ -56,9 +54,9 @@ describe('login route', () => {
   });
 
   it('a language chosen before logging in is saved on the account', async () => {
-    const request = await postForm('/login', { email: 'officer2@demo.matchfund.hk', password: DEMO_PASSWORD });
-    request.headers.set('Cookie', `${request.headers.get('Cookie')}; ${(await languageCookie.serialize('zh-HK')).split(';')[0]}`);
-    expect((await respond(() => loginAction(args(request)))).status).toBe(302);
+    const chosen = (await languageCookie.serialize('zh-HK')).split(';')[0]!;
+    const response = await callAction(login, { form: { email: 'officer2@demo.matchfund.hk', password: DEMO_PASSWORD }, cookies: [chosen] });
+    expect(response.status).toBe(302);
     const user = await t.db
       .selectFrom('users')
       .select('locale')
@@ -69,8 +67,7 @@ describe('login route', () => {
 
   it('never redirects off the site', async () => {
     for (const redirectTo of ['//evil.example', 'https://evil.example', '/\\evil.example']) {
-      const request = await postForm('/login', { email: 'applicant@demo.matchfund.hk', password: DEMO_PASSWORD, redirectTo });
-      const response = await respond(() => loginAction(args(request)));
+      const response = await callAction(login, { form: { email: 'applicant@demo.matchfund.hk', password: DEMO_PASSWORD, redirectTo } });
       // The shop owner's landing: the task list, or adding the business when there is none yet (login-landing.test.ts).
       expect(response.headers.get('Location')).toMatch(/^\/(account|businesses\/new\?welcome=1)$/);
     }
@@ -86,8 +83,7 @@ describe('login route', () => {
     const user = await t.db.selectFrom('users').select('id').where('email', '=', 'applicant@demo.matchfund.hk').executeTakeFirstOrThrow();
     const count = async () => (await t.db.selectFrom('sessions').select('id').where('userId', '=', user.id).execute()).length;
     const before = await count();
-    const request = await postForm('/login', { email: 'applicant@demo.matchfund.hk', password: DEMO_PASSWORD, redirectTo });
-    const response = await respond(() => loginAction(args(request)));
+    const response = await callAction(login, { form: { email: 'applicant@demo.matchfund.hk', password: DEMO_PASSWORD, redirectTo } });
     expect(response.status).toBe(302);
     expect(response.headers.get('Location')).toMatch(/^\/(account|businesses\/new\?welcome=1)$/);
     expect(await count()).toBe(before + 1);
@@ -100,11 +96,10 @@ describe('login route', () => {
     const attempts = async () =>
       (await t.db.selectFrom('loginAttempts').select('id').where('email', '=', 'vendor@demo.matchfund.hk').execute()).length;
     const before = await attempts();
-    const request = await postForm('/login', { email: 'vendor@demo.matchfund.hk', password: 'whatever it is' });
     const crowd = Array.from({ length: PASSWORD_WORK.concurrency + PASSWORD_WORK.maxQueue }, () =>
       verifyPassword({ hash, password: 'x' }).catch(() => false),
     );
-    const response = await respond(() => loginAction(args(request)));
+    const response = await callAction(login, { form: { email: 'vendor@demo.matchfund.hk', password: 'whatever it is' } });
     await Promise.all(crowd);
     expect(response.status).toBe(503);
     expect(response.headers.get('Retry-After')).toBe('5');
@@ -113,8 +108,7 @@ describe('login route', () => {
   });
 
   it('answers a wrong password with a translated form error and keeps the email', async () => {
-    const request = await postForm('/login', { email: 'applicant@demo.matchfund.hk', password: 'nope' });
-    const response = await respond(() => loginAction(args(request)));
+    const response = await callAction(login, { form: { email: 'applicant@demo.matchfund.hk', password: 'nope' } });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       fieldErrors: {},
@@ -124,31 +118,30 @@ describe('login route', () => {
   });
 
   it('answers malformed input with field errors, never a 500', async () => {
-    const request = await postForm('/login', { email: ['a', 'b'], password: 'x'.repeat(5000) });
-    const response = await respond(() => loginAction(args(request)));
+    const response = await callAction(login, { form: { email: ['a', 'b'], password: 'x'.repeat(5000) } });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { fieldErrors: Record<string, string[]> };
     expect(Object.keys(body.fieldErrors).sort()).toEqual(['email', 'password']);
   });
 
   it('refuses a body larger than a form could be (413)', async () => {
-    const request = await postForm('/login', { email: 'x'.repeat(300_000), password: 'x' });
-    const response = await respond(() => loginAction(args(request)));
+    const response = await callAction(login, { form: { email: 'x'.repeat(300_000), password: 'x' } });
     expect(response.status).toBe(413);
   });
 });
 
 describe('register route', () => {
   it('creates an applicant, remembers their language and sends them to log in', async () => {
-    const request = await postForm('/register', {
-      role: 'applicant',
-      displayName: '陳大文',
-      email: 'tai.man@example.com',
-      password: 'a long enough password',
-      confirmPassword: 'a long enough password',
+    const response = await callAction(register, {
+      form: {
+        role: 'applicant',
+        displayName: '陳大文',
+        email: 'tai.man@example.com',
+        password: 'a long enough password',
+        confirmPassword: 'a long enough password',
+      },
+      headers: { 'Accept-Language': 'zh-HK,zh;q=0.9' },
     });
-    request.headers.set('Accept-Language', 'zh-HK,zh;q=0.9');
-    const response = await respond(() => registerAction(args(request)));
     expect(response.status).toBe(302);
     expect(response.headers.get('Location')).toBe('/login?registered=1');
     expect(response.headers.get('Set-Cookie')).toBeNull();
@@ -157,42 +150,33 @@ describe('register route', () => {
   });
 
   it.each(['1234567890', 'Password123', 'qwertyuiop', 'common.pw@example.com'])('refuses the common password %j', async (password) => {
-    const request = await postForm('/register', {
-      role: 'applicant',
-      displayName: 'Common',
-      email: 'common.pw@example.com',
-      password,
-      confirmPassword: password,
+    const response = await callAction(register, {
+      form: { role: 'applicant', displayName: 'Common', email: 'common.pw@example.com', password, confirmPassword: password },
     });
-    const response = await respond(() => registerAction(args(request)));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ fieldErrors: { password: ['errors:password_common'] } });
     expect(await t.db.selectFrom('users').select('id').where('email', '=', 'common.pw@example.com').executeTakeFirst()).toBeUndefined();
   });
 
   it('never creates staff accounts from the public form', async () => {
-    const request = await postForm('/register', {
-      role: 'officer',
-      displayName: 'Sneaky',
-      email: 'sneaky@example.com',
-      password: 'a long enough password',
-      confirmPassword: 'a long enough password',
+    const response = await callAction(register, {
+      form: {
+        role: 'officer',
+        displayName: 'Sneaky',
+        email: 'sneaky@example.com',
+        password: 'a long enough password',
+        confirmPassword: 'a long enough password',
+      },
     });
-    const response = await respond(() => registerAction(args(request)));
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ fieldErrors: { role: ['errors:choose_role'] } });
     expect(await t.db.selectFrom('users').select('id').where('email', '=', 'sneaky@example.com').executeTakeFirst()).toBeUndefined();
   });
 
   it('shows every field error at once and gives back what was typed, without the passwords', async () => {
-    const request = await postForm('/register', {
-      role: 'vendor',
-      displayName: '',
-      email: 'not-an-email',
-      password: 'short',
-      confirmPassword: 'different',
+    const response = await callAction(register, {
+      form: { role: 'vendor', displayName: '', email: 'not-an-email', password: 'short', confirmPassword: 'different' },
     });
-    const response = await respond(() => registerAction(args(request)));
     expect(response.status).toBe(400);
     const body = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
     expect(body.fieldErrors).toMatchObject({
@@ -204,15 +188,16 @@ describe('register route', () => {
   });
 
   it('answers an email that already has an account exactly as a new one, makes no account, and tells the owner once a day', async () => {
-    const register = async (email: string) => {
-      const request = await postForm('/register', {
-        role: 'applicant',
-        displayName: 'Copy',
-        email,
-        password: 'a long enough password',
-        confirmPassword: 'a long enough password',
+    const registerAs = async (email: string) => {
+      const response = await callAction(register, {
+        form: {
+          role: 'applicant',
+          displayName: 'Copy',
+          email,
+          password: 'a long enough password',
+          confirmPassword: 'a long enough password',
+        },
       });
-      const response = await respond(() => registerAction(args(request)));
       return {
         status: response.status,
         location: response.headers.get('Location'),
@@ -225,8 +210,8 @@ describe('register route', () => {
       .select(['id', 'displayName'])
       .where('email', '=', 'applicant@demo.matchfund.hk')
       .executeTakeFirstOrThrow();
-    const fresh = await register('someone.new@example.com');
-    const taken = await register('APPLICANT@demo.matchfund.hk');
+    const fresh = await registerAs('someone.new@example.com');
+    const taken = await registerAs('APPLICANT@demo.matchfund.hk');
     expect(taken).toEqual(fresh);
     const users = await t.db
       .selectFrom('users')
@@ -234,7 +219,7 @@ describe('register route', () => {
       .where(sql`lower(email)`, '=', 'applicant@demo.matchfund.hk')
       .execute();
     expect(users).toEqual([owner]);
-    await register('applicant@demo.matchfund.hk');
+    await registerAs('applicant@demo.matchfund.hk');
     const told = await t.db
       .selectFrom('notifications')
       .select(['template', 'applicationId'])
@@ -253,15 +238,14 @@ describe('register route', () => {
 
 describe('account and language', () => {
   it('sends an anonymous visitor to log in, and back afterwards', async () => {
-    const response = await respond(() => accountLoader(args(new Request('http://localhost/account'))));
+    const response = await callLoader(account, { path: '/account' });
     expect(response.status).toBe(302);
     expect(response.headers.get('Location')).toBe('/login?redirectTo=%2Faccount');
   });
 
   it('saves the language choice on the account and in a cookie', async () => {
     const session = await sessionFor(t.db, 'vendor@demo.matchfund.hk');
-    const request = await postForm('/set-language', { lng: 'zh-CN', redirectTo: '/solutions?page=2' }, { session });
-    const response = await respond(() => languageAction(args(request)));
+    const response = await callAction(setLanguage, { as: session, form: { lng: 'zh-CN', redirectTo: '/solutions?page=2' } });
     expect(response.headers.get('Location')).toBe('/solutions?page=2');
     expect(response.headers.get('Set-Cookie')).toMatch(/^mf_lng=/);
     const user = await t.db.selectFrom('users').select('locale').where('email', '=', 'vendor@demo.matchfund.hk').executeTakeFirstOrThrow();
@@ -271,43 +255,29 @@ describe('account and language', () => {
   it.each(['/\t/evil.example', '//evil.example', '/\\evil.example', '/a\r\nX: y', '/解決方案'])(
     'the language switch never leaves the site (redirectTo %j)',
     async (redirectTo) => {
-      const response = await respond(async () => languageAction(args(await postForm('/set-language', { lng: 'en', redirectTo }))));
+      const response = await callAction(setLanguage, { form: { lng: 'en', redirectTo } });
       expect(response.status).toBe(302);
       expect(response.headers.get('Location')).toBe('/');
     },
   );
 
   it('refuses an unknown language', async () => {
-    const response = await respond(async () => languageAction(args(await postForm('/set-language', { lng: 'fr' }))));
+    const response = await callAction(setLanguage, { form: { lng: 'fr' } });
     expect(response.status).toBe(400);
   });
 
   it('changes the password only with the current one', async () => {
     const session = await sessionFor(t.db, 'officer2@demo.matchfund.hk');
-    const wrong = await respond(async () =>
-      accountAction(
-        args(
-          await postForm(
-            '/account',
-            { currentPassword: 'nope', newPassword: 'brand new password', confirmPassword: 'brand new password' },
-            { session },
-          ),
-        ),
-      ),
-    );
+    const wrong = await callAction(account, {
+      as: session,
+      form: { currentPassword: 'nope', newPassword: 'brand new password', confirmPassword: 'brand new password' },
+    });
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ fieldErrors: { currentPassword: ['auth:wrong_current_password'] } });
-    const right = await respond(async () =>
-      accountAction(
-        args(
-          await postForm(
-            '/account',
-            { currentPassword: DEMO_PASSWORD, newPassword: 'brand new password', confirmPassword: 'brand new password' },
-            { session },
-          ),
-        ),
-      ),
-    );
+    const right = await callAction(account, {
+      as: session,
+      form: { currentPassword: DEMO_PASSWORD, newPassword: 'brand new password', confirmPassword: 'brand new password' },
+    });
     expect(right.status).toBe(302);
     expect(right.headers.get('Location')).toBe('/account?changed=1');
     expect(right.headers.get('Set-Cookie')).toMatch(/^mf_session=/);
@@ -316,10 +286,11 @@ describe('account and language', () => {
   it('logout deletes the session row', async () => {
     const session = await sessionFor(t.db, 'admin@demo.matchfund.hk');
     const before = await t.db.selectFrom('sessions').select('id').execute();
-    const response = await respond(async () => logoutAction(args(await postForm('/logout', {}, { session }))));
+    const response = await callAction(logout, { as: session });
     expect(response.status).toBe(302);
     const after = await t.db.selectFrom('sessions').select('id').execute();
     expect(after).toHaveLength(before.length - 1);
-    expect(await getRequest('/')).toBeInstanceOf(Request);
+    // The old cookie opens nothing any more.
+    expect((await callLoader(account, { as: session, path: '/account' })).headers.get('Location')).toBe('/login?redirectTo=%2Faccount');
   });
 });

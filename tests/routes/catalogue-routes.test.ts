@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { action as adminAction, loader as adminLoader } from '../../app/routes/admin.officers';
-import { loader as compareLoader } from '../../app/routes/compare';
-import { loader as healthLoader } from '../../app/routes/healthz';
-import { loader as officerLoader } from '../../app/routes/officer._index';
-import { loader as detailLoader } from '../../app/routes/solutions.$id/route';
-import { loader as catalogueLoader } from '../../app/routes/solutions._index';
-import { loader as vendorLoader } from '../../app/routes/vendor._index';
-import { loader as vendorListingsLoader } from '../../app/routes/vendor.listings._index';
+import * as adminOfficers from '../../app/routes/admin.officers';
+import * as compare from '../../app/routes/compare';
+import * as health from '../../app/routes/healthz';
+import * as officerHome from '../../app/routes/officer._index';
+import * as detail from '../../app/routes/solutions.$id/route';
+import * as catalogue from '../../app/routes/solutions._index';
+import * as vendorHome from '../../app/routes/vendor._index';
+import * as vendorListings from '../../app/routes/vendor.listings._index';
 import type { FundingRules } from '../../app/domain/funding';
 import { cardSplit } from '../../app/lib/catalogue';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { contextFor, getRequest, postForm, respond, sessionFor } from '../support/requests';
+import { routeCalls } from '../support/requests';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -20,7 +20,8 @@ afterAll(async () => {
   await t.drop();
 });
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
+const { callAction, callLoader } = routeCalls(() => t.db);
+const detailPath = '/solutions/:id';
 
 type CatalogueItem = { id: number; priceCents: number; pricingModel: 'monthly' | 'one_off'; minContractMonths: number | null };
 type Catalogue = { total: number; items: CatalogueItem[]; rules: FundingRules };
@@ -30,7 +31,7 @@ describe('a subscription with a minimum contract', () => {
     const { makeListedSolution } = await import('../support/fixtures');
     const pkg = await makeListedSolution(t.db, { pricingModel: 'monthly', priceCents: 1_000_00, minContractMonths: 12 });
     const id = String(pkg.solutionId);
-    const body = (await (await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}`), { id })))).json()) as {
+    const body = (await (await callLoader(detail, { path: detailPath, params: { id } })).json()) as {
       solution: { minContractMonths: number | null };
       countedMonths: number;
       basicCostCents: number;
@@ -45,9 +46,10 @@ describe('a subscription with a minimum contract', () => {
 
 describe('catalogue pages', () => {
   it('ignores nonsense in the query string instead of failing', async () => {
-    const response = await respond(async () =>
-      catalogueLoader(args(await getRequest('/solutions?page=-5&category=nonsense&sort=evil&q=' + 'x'.repeat(500)))),
-    );
+    const response = await callLoader(catalogue, {
+      path: '/solutions',
+      search: { page: '-5', category: 'nonsense', sort: 'evil', q: 'x'.repeat(500) },
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as Catalogue & { filters: Record<string, unknown> };
     expect(body.filters).toMatchObject({ page: 1, sort: 'price_asc' });
@@ -55,7 +57,7 @@ describe('catalogue pages', () => {
   });
 
   it('shows each card with the programme and shop shares of the basic package', async () => {
-    const response = await respond(async () => catalogueLoader(args(await getRequest('/solutions'))));
+    const response = await callLoader(catalogue, { path: '/solutions' });
     const body = (await response.json()) as Catalogue;
     // The page sends the round's rules once and each card works its split out from them (cardSplit).
     expect(body.rules).toEqual({ matchBps: 5_000, capCents: 50_000_00, maxSubscriptionMonths: 24 });
@@ -71,25 +73,21 @@ describe('catalogue pages', () => {
   it.each(['abc', '0', '-1', '1.5', '999999', '99999999999999999999', '0x10', '1e1', ' 1', '01'])(
     'answers 404 for package id %s',
     async (id) => {
-      const response = await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}`), { id })));
+      const response = await callLoader(detail, { path: detailPath, params: { id } });
       expect(response.status).toBe(404);
     },
   );
 
   it('calculates with the chosen features only, and caps by the amount already granted', async () => {
-    const list = (await (
-      await respond(async () => catalogueLoader(args(await getRequest('/solutions?sort=price_desc'))))
-    ).json()) as Catalogue;
+    const list = (await (await callLoader(catalogue, { path: '/solutions', search: { sort: 'price_desc' } })).json()) as Catalogue;
     const id = String(list.items[0]!.id);
-    const plain = (await (await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}`), { id })))).json()) as {
+    const plain = (await (await callLoader(detail, { path: detailPath, params: { id } })).json()) as {
       solution: { features: { id: number }[] };
       split: { costCents: number; programmeCents: number; headroomAfterCents: number };
     };
     const featureIds = plain.solution.features.map((f) => f.id);
-    const query = [...featureIds, 999_999].map((f) => `features=${f}`).join('&');
-    const withFeatures = (await (
-      await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}?${query}&used=45000`), { id })))
-    ).json()) as {
+    const search = { features: [...featureIds, 999_999].map(String), used: '45000' };
+    const withFeatures = (await (await callLoader(detail, { path: detailPath, params: { id }, search })).json()) as {
       chosenIds: number[];
       split: { costCents: number; programmeCents: number; limitedBy: string; headroomAfterCents: number };
     };
@@ -106,13 +104,9 @@ describe('catalogue pages', () => {
     ['abc', 50_000_00, true],
     ['-5', 50_000_00, true],
   ] as const)('reads "already granted" %s as typed: headroom %i, invalid %s', async (used, headroomCents, invalid) => {
-    const list = (await (
-      await respond(async () => catalogueLoader(args(await getRequest('/solutions?sort=price_desc'))))
-    ).json()) as Catalogue;
+    const list = (await (await callLoader(catalogue, { path: '/solutions', search: { sort: 'price_desc' } })).json()) as Catalogue;
     const id = String(list.items[0]!.id);
-    const body = (await (
-      await respond(async () => detailLoader(args(await getRequest(`/solutions/${id}?used=${encodeURIComponent(used)}`), { id })))
-    ).json()) as {
+    const body = (await (await callLoader(detail, { path: detailPath, params: { id }, search: { used } })).json()) as {
       usedInvalid: boolean;
       split: { headroomBeforeCents: number; programmeCents: number; costCents: number };
     };
@@ -122,38 +116,35 @@ describe('catalogue pages', () => {
   });
 
   it('compares up to three packages and says when more were asked', async () => {
-    const list = (await (await respond(async () => catalogueLoader(args(await getRequest('/solutions'))))).json()) as Catalogue;
+    const list = (await (await callLoader(catalogue, { path: '/solutions' })).json()) as Catalogue;
     const ids = list.items.slice(0, 4).map((i) => i.id);
-    const response = await respond(async () => compareLoader(args(await getRequest(`/compare?ids=${ids.join(',')}&ids=junk`))));
+    const response = await callLoader(compare, { path: '/compare', search: { ids: [ids.join(','), 'junk'] } });
     const body = (await response.json()) as { tooMany: boolean; items: { id: number }[] };
     expect(body.tooMany).toBe(true);
     expect(body.items.map((i) => i.id)).toEqual(ids.slice(0, 3));
   });
 
   it('reports the database as up', async () => {
-    const response = await respond(() => healthLoader(args(new Request('http://localhost/healthz'))));
+    const response = await callLoader(health, { path: '/healthz' });
     expect(await response.json()).toMatchObject({ app: 'up', database: 'up' });
   });
 });
 
 describe('role guards', () => {
   it.each([
-    ['vendor portal', vendorLoader, 'applicant'],
-    ['officer home', officerLoader, 'vendor'],
-    ['admin officers', adminLoader, 'officer'],
-  ] as const)('%s refuses a %s with 403', async (_page, loader, role) => {
-    const session = await sessionFor(t.db, `${role}@demo.matchfund.hk`);
-    const response = await respond(async () => loader(args(await getRequest('/x', { session }))));
+    ['vendor portal', vendorHome, 'applicant'],
+    ['officer home', officerHome, 'vendor'],
+    ['admin officers', adminOfficers, 'officer'],
+  ] as const)('%s refuses a %s with 403', async (_page, route, role) => {
+    const response = await callLoader(route, { as: `${role}@demo.matchfund.hk` });
     expect(response.status).toBe(403);
   });
 
   it('only an admin creates officer accounts', async () => {
     const fields = { role: 'officer', displayName: 'Officer Ho', email: 'ho@example.gov.hk', password: 'initial password 1' };
-    const officer = await sessionFor(t.db, 'officer@demo.matchfund.hk');
-    const refused = await respond(async () => adminAction(args(await postForm('/admin/officers', fields, { session: officer }))));
+    const refused = await callAction(adminOfficers, { as: 'officer@demo.matchfund.hk', form: fields });
     expect(refused.status).toBe(403);
-    const admin = await sessionFor(t.db, 'admin@demo.matchfund.hk');
-    const created = await respond(async () => adminAction(args(await postForm('/admin/officers', fields, { session: admin }))));
+    const created = await callAction(adminOfficers, { as: 'admin@demo.matchfund.hk', form: fields });
     expect(created.status).toBe(200);
     const row = await t.db
       .selectFrom('users')
@@ -165,13 +156,13 @@ describe('role guards', () => {
   });
 
   it('the vendor sees their own enrolment and listings', async () => {
-    const session = await sessionFor(t.db, 'vendor@demo.matchfund.hk');
-    const response = await respond(async () => vendorLoader(args(await getRequest('/vendor', { session }))));
+    const vendor = 'vendor@demo.matchfund.hk';
+    const response = await callLoader(vendorHome, { as: vendor, path: '/vendor' });
     const body = (await response.json()) as { vendor: { status: string } | null; waiting: { kind: string; count: number }[] };
     expect(body.vendor?.status).toBe('enrolled');
     // Nothing waits for a vendor no shop has asked yet: no item (not an item with 0).
     expect(body.waiting).toEqual([]);
-    const listings = await respond(async () => vendorListingsLoader(args(await getRequest('/vendor/listings', { session }))));
+    const listings = await callLoader(vendorListings, { as: vendor, path: '/vendor/listings' });
     const page = (await listings.json()) as { enrolled: boolean; solutions: { status: string }[] };
     expect(page.enrolled).toBe(true);
     expect(page.solutions.length).toBeGreaterThan(0);

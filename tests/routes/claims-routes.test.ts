@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrfCookie } from '../../app/lib/cookies.server';
-import { action as applicationAction } from '../../app/routes/applications.$ref/route';
-import { action as shopClaimAction } from '../../app/routes/applications.$ref_.claim';
-import { action as claimAction, loader as claimLoader } from '../../app/routes/officer.claims.$ref';
-import { loader as claimsQueueLoader } from '../../app/routes/officer.claims._index';
-import { action as vendorApplicationsAction } from '../../app/routes/vendor.applications';
+import * as applicationPage from '../../app/routes/applications.$ref/route';
+import * as shopClaim from '../../app/routes/applications.$ref_.claim';
+import * as claimPage from '../../app/routes/officer.claims.$ref';
+import * as claimsQueue from '../../app/routes/officer.claims._index';
+import * as vendorApplications from '../../app/routes/vendor.applications';
 import { submitApplication } from '../../app/services/applications.server';
 import { assignToMe, decideApplication } from '../../app/services/officer.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
-import { contextFor, CSRF, getRequest, postForm, respond, sessionFor, sessionForUserId } from '../support/requests';
+import { routeCalls, sessionForUserId } from '../support/requests';
 
 let t: TestDatabase;
 let reference: string;
@@ -38,43 +37,31 @@ afterAll(async () => {
   await t.drop();
 });
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
+const { callAction, callLoader } = routeCalls(() => t.db);
 
-async function claimRequest(fields: Record<string, string>, files: boolean) {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  form.append('_csrf', CSRF);
-  if (files) {
-    form.append('invoiceDocument', new File([new TextEncoder().encode('%PDF-1.4 inv')], 'inv.pdf'));
-    form.append('paymentDocument', new File([new TextEncoder().encode('%PDF-1.4 pay')], 'pay.pdf'));
-  }
-  const cookie = (await csrfCookie(false).serialize(CSRF)).split(';')[0];
-  return new Request(`http://localhost/applications/${reference}/claim`, {
-    method: 'POST',
-    body: form,
-    headers: { Cookie: `${cookie}; ${shop}` },
+/** The shop owner's claim form (multipart, as the page sends it), with or without its two papers. */
+const claim = (fields: Record<string, string>, files: boolean) =>
+  callAction(shopClaim, {
+    as: shop,
+    path: '/applications/:ref/claim',
+    params: { ref: reference },
+    multipart: true,
+    form: files
+      ? {
+          ...fields,
+          invoiceDocument: new File([new TextEncoder().encode('%PDF-1.4 inv')], 'inv.pdf'),
+          paymentDocument: new File([new TextEncoder().encode('%PDF-1.4 pay')], 'pay.pdf'),
+        }
+      : fields,
   });
-}
 
 describe('deployment and claim routes', () => {
   it('another vendor cannot report deployment (404); the quoted vendor can', async () => {
     const stranger = await sessionForUserId(t.db, (await makeListedSolution(t.db, { priceCents: 100 })).vendorUserId);
-    expect(
-      (
-        await respond(async () =>
-          vendorApplicationsAction(args(await postForm('/vendor/applications', { reference }, { session: stranger }))),
-        )
-      ).status,
-    ).toBe(404);
-    const reported = await respond(async () =>
-      vendorApplicationsAction(args(await postForm('/vendor/applications', { reference }, { session: vendor }))),
-    );
+    expect((await callAction(vendorApplications, { as: stranger, form: { reference } })).status).toBe(404);
+    const reported = await callAction(vendorApplications, { as: vendor, form: { reference } });
     expect(reported.headers.get('Location')).toBe(`/vendor/applications?reported=${reference}`);
-    const confirmed = await respond(async () =>
-      applicationAction(
-        args(await postForm(`/applications/${reference}`, { intent: 'confirm_deployment' }, { session: shop }), { ref: reference }),
-      ),
-    );
+    const confirmed = await callAction(applicationPage, { as: shop, params: { ref: reference }, form: { intent: 'confirm_deployment' } });
     expect(confirmed.headers.get('Location')).toBe(`/applications/${reference}?confirmed=1`);
   });
 
@@ -92,9 +79,7 @@ describe('deployment and claim routes', () => {
   });
 
   it('an impossible date and missing documents are field errors, not a crash', async () => {
-    const response = await respond(async () =>
-      shopClaimAction(args(await claimRequest({ ...fields(), invoiceDate: '2026-02-31' }, false), { ref: reference })),
-    );
+    const response = await claim({ ...fields(), invoiceDate: '2026-02-31' }, false);
     expect(response.status).toBe(400);
     expect(((await response.json()) as { fieldErrors: unknown }).fieldErrors).toEqual({
       invoiceDate: ['errors:date_invalid'],
@@ -104,30 +89,22 @@ describe('deployment and claim routes', () => {
   });
 
   it("an account number that is not its bank's format is a field error; a bank not on the list too", async () => {
-    const short = await respond(async () =>
-      shopClaimAction(args(await claimRequest({ ...fields(), accountNumber: '1234567' }, true), { ref: reference })),
-    );
+    const short = await claim({ ...fields(), accountNumber: '1234567' }, true);
     expect(short.status).toBe(400);
     expect(((await short.json()) as { fieldErrors: unknown }).fieldErrors).toEqual({ accountNumber: ['claims:account_number_invalid'] });
-    const unknown = await respond(async () =>
-      shopClaimAction(args(await claimRequest({ ...fields(), bankCode: '999' }, true), { ref: reference })),
-    );
+    const unknown = await claim({ ...fields(), bankCode: '999' }, true);
     expect(((await unknown.json()) as { fieldErrors: unknown }).fieldErrors).toEqual({ bankCode: ['claims:bank_unknown'] });
-    const noBranch = await respond(async () =>
-      shopClaimAction(args(await claimRequest({ ...fields(), branchCode: '' }, true), { ref: reference })),
-    );
+    const noBranch = await claim({ ...fields(), branchCode: '' }, true);
     expect(((await noBranch.json()) as { fieldErrors: unknown }).fieldErrors).toEqual({ branchCode: ['claims:branch_required'] });
   });
 
   it('a good claim goes to the officers; the preparer cannot release; shop owners cannot open claims pages', async () => {
-    const sent = await respond(async () => shopClaimAction(args(await claimRequest(fields(), true), { ref: reference })));
+    const sent = await claim(fields(), true);
     expect(sent.headers.get('Location')).toBe(`/applications/${reference}?claimed=1`);
-    expect((await respond(async () => claimsQueueLoader(args(await getRequest('/officer/claims', { session: shop }))))).status).toBe(403);
+    expect((await callLoader(claimsQueue, { as: shop, path: '/officer/claims' })).status).toBe(403);
 
-    const maker = await sessionFor(t.db, 'officer@demo.matchfund.hk');
-    const page = (await (
-      await respond(async () => claimLoader(args(await getRequest('/x', { session: maker }), { ref: reference })))
-    ).json()) as {
+    const maker = 'officer@demo.matchfund.hk';
+    const page = (await (await callLoader(claimPage, { as: maker, params: { ref: reference } })).json()) as {
       claim: { checks: { passed: boolean }[]; payableCents: number };
     };
     expect(page.claim.checks.every((c) => c.passed)).toBe(true);
@@ -136,20 +113,14 @@ describe('deployment and claim routes', () => {
     expect((page.claim as unknown as { payeeAccount: string }).payeeAccount).toBe('024-***-***012');
     expect(JSON.stringify(page)).not.toContain('456789012');
     for (const intent of ['approve', 'prepare']) {
-      const response = await respond(async () =>
-        claimAction(args(await postForm('/x', { intent }, { session: maker }), { ref: reference })),
-      );
+      const response = await callAction(claimPage, { as: maker, params: { ref: reference }, form: { intent } });
       expect(response.status).toBe(302);
     }
-    const own = await respond(async () =>
-      claimAction(args(await postForm('/x', { intent: 'release' }, { session: maker }), { ref: reference })),
-    );
+    const own = await callAction(claimPage, { as: maker, params: { ref: reference }, form: { intent: 'release' } });
     expect(own.status).toBe(409);
     expect(await own.json()).toMatchObject({ fieldErrors: {}, formErrors: ['claims:same_officer'] });
-    const checker = await sessionFor(t.db, 'officer2@demo.matchfund.hk');
-    const released = await respond(async () =>
-      claimAction(args(await postForm('/x', { intent: 'release' }, { session: checker }), { ref: reference })),
-    );
+    const checker = 'officer2@demo.matchfund.hk';
+    const released = await callAction(claimPage, { as: checker, params: { ref: reference }, form: { intent: 'release' } });
     expect(released.headers.get('Location')).toBe('/officer/claims?done=release');
   });
 });
@@ -205,21 +176,16 @@ describe('conflict of interest on claims and payments', () => {
     const linked = await makeUser(t.db, 'officer');
     await declareConflict({ db: t.db, officerId: linked.id, registrationNumber: brNumber });
     const session = await sessionForUserId(t.db, linked.id);
-    const page = (await (await respond(async () => claimLoader(args(await getRequest('/x', { session }), { ref })))).json()) as {
-      conflicted: boolean;
-    };
+    const page = (await (await callLoader(claimPage, { as: session, params: { ref } })).json()) as { conflicted: boolean };
     expect(page.conflicted).toBe(true);
     for (const fields of [{ intent: 'approve' }, { intent: 'return', note: 'Check the payer' }] as Record<string, string>[]) {
-      const response = await respond(async () => claimAction(args(await postForm('/x', fields, { session }), { ref })));
+      const response = await callAction(claimPage, { as: session, params: { ref }, form: fields });
       expect(response.status).toBe(409);
       expect(await response.json()).toMatchObject({ fieldErrors: {}, formErrors: ['claims:conflict_of_interest'] });
     }
-    const other = await sessionForUserId(t.db, deciding.id);
-    expect(
-      (await respond(async () => claimAction(args(await postForm('/x', { intent: 'approve' }, { session: other }), { ref })))).status,
-    ).toBe(302);
+    expect((await callAction(claimPage, { as: deciding.id, params: { ref }, form: { intent: 'approve' } })).status).toBe(302);
     for (const intent of ['prepare', 'release']) {
-      const response = await respond(async () => claimAction(args(await postForm('/x', { intent }, { session }), { ref })));
+      const response = await callAction(claimPage, { as: session, params: { ref }, form: { intent } });
       expect(response.status).toBe(409);
       expect(await response.json()).toMatchObject({ fieldErrors: {}, formErrors: ['claims:conflict_of_interest'] });
     }
@@ -233,10 +199,11 @@ describe('claims queue', () => {
     const page = await listClaims({ db: t.db, officerId: officer.id, list: 'check', page: 5 });
     expect(page.page).toBe(1);
     expect(page.rows.length).toBeLessThanOrEqual(CLAIMS_PAGE_SIZE);
-    const session = await sessionForUserId(t.db, officer.id);
-    const response = await respond(async () =>
-      claimsQueueLoader(args(await getRequest('/officer/claims?checkPage=abc&releasePage=2', { session }))),
-    );
+    const response = await callLoader(claimsQueue, {
+      as: officer.id,
+      path: '/officer/claims',
+      search: { checkPage: 'abc', releasePage: '2' },
+    });
     const body = (await response.json()) as { lists: { list: string; page: number }[] };
     expect(body.lists.map((l) => [l.list, l.page])).toEqual([
       ['check', 1],

@@ -1,16 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loader as dashboardLoader } from '../../app/routes/officer.dashboard';
-import { loader as queueLoader } from '../../app/routes/officer.applications._index';
-import { EXPORT_PAGE_SIZE, exportColumns, loader as exportLoader } from '../../app/routes/officer.export[.]csv';
-import { loader as openDataLoader } from '../../app/routes/open-data';
-import { loader as openDataCsvLoader } from '../../app/routes/open-data[.]csv';
+import * as dashboard from '../../app/routes/officer.dashboard';
+import * as queue from '../../app/routes/officer.applications._index';
+import * as csvExport from '../../app/routes/officer.export[.]csv';
+import * as openData from '../../app/routes/open-data';
+import * as openDataCsv from '../../app/routes/open-data[.]csv';
 import { submitApplication } from '../../app/services/applications.server';
 import { setUserLocale } from '../../app/services/auth.server';
 import { assignToMe } from '../../app/services/officer.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
-import { contextFor, getRequest, respond, sessionFor, sessionForUserId } from '../support/requests';
+import { routeCalls, sessionFor, sessionForUserId } from '../support/requests';
 import type { EnterpriseInput } from '../../app/services/enterprises.server';
 import { parseCsv } from '../support/csv-reader';
 
@@ -59,10 +59,11 @@ afterAll(async () => {
   await t.drop();
 });
 
-const args = (request: Request) => ({ request, params: {}, context: contextFor(t.db) });
+const { callLoader } = routeCalls(() => t.db);
+const { EXPORT_PAGE_SIZE, exportColumns } = csvExport;
 
 async function csv(path: string, session: string) {
-  const response = await respond(async () => exportLoader(args(await getRequest(path, { session }))));
+  const response = await callLoader(csvExport, { as: session, path });
   const bytes = new Uint8Array(await response.arrayBuffer());
   // TextDecoder drops a leading BOM by default; keep it to look at it.
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
@@ -72,7 +73,7 @@ async function csv(path: string, session: string) {
 const records = parseCsv;
 
 async function queueReferences(query: string, session: string): Promise<string[]> {
-  const response = await respond(async () => queueLoader(args(await getRequest(`/officer/applications${query}`, { session }))));
+  const response = await callLoader(queue, { as: session, path: `/officer/applications${query}` });
   const body = (await response.json()) as { rows: { reference: string }[] };
   return body.rows.map((r) => r.reference);
 }
@@ -80,21 +81,21 @@ async function queueReferences(query: string, session: string): Promise<string[]
 describe('access', () => {
   it('refuses shop owners and vendors with 403 on the dashboard and the CSV, and sends visitors to log in', async () => {
     for (const email of ['applicant@demo.matchfund.hk', 'vendor@demo.matchfund.hk']) {
-      const session = await sessionFor(t.db, email);
-      expect((await respond(async () => dashboardLoader(args(await getRequest('/officer/dashboard', { session }))))).status).toBe(403);
-      expect((await respond(async () => exportLoader(args(await getRequest('/officer/export.csv', { session }))))).status).toBe(403);
+      expect((await callLoader(dashboard, { as: email, path: '/officer/dashboard' })).status).toBe(403);
+      expect((await callLoader(csvExport, { as: email, path: '/officer/export.csv' })).status).toBe(403);
     }
-    const anonymous = await respond(async () => exportLoader(args(await getRequest('/officer/export.csv?sector=fnb'))));
+    const anonymous = await callLoader(csvExport, { path: '/officer/export.csv', search: { sector: 'fnb' } });
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get('Location')).toBe(`/login?${new URLSearchParams({ redirectTo: '/officer/export.csv?sector=fnb' })}`);
   });
 
   it('lets officers and admins see the dashboard, with bad filters ignored', async () => {
     for (const email of ['officer@demo.matchfund.hk', 'admin@demo.matchfund.hk']) {
-      const session = await sessionFor(t.db, email);
-      const response = await respond(async () =>
-        dashboardLoader(args(await getRequest('/officer/dashboard?sector=retail&category=bogus', { session }))),
-      );
+      const response = await callLoader(dashboard, {
+        as: email,
+        path: '/officer/dashboard',
+        search: { sector: 'retail', category: 'bogus' },
+      });
       expect(response.status).toBe(200);
       const body = (await response.json()) as { dashboard: { filters: object; total: number; bySector: { key: string; count: number }[] } };
       expect(body.dashboard.filters).toEqual({ sector: 'retail' });
@@ -228,7 +229,7 @@ describe('queue CSV', () => {
 
 describe('open data', () => {
   it('works logged out, and publishes aggregates only', async () => {
-    const response = await respond(() => openDataLoader(args(new Request('http://localhost/open-data'))));
+    const response = await callLoader(openData, { path: '/open-data' });
     expect(response.status).toBe(200);
     const text = await response.text();
     const body = JSON.parse(text) as {
@@ -241,7 +242,7 @@ describe('open data', () => {
   });
 
   it('offers the same figures as CSV, with small groups as "<5"', async () => {
-    const response = await respond(() => openDataCsvLoader(args(new Request('http://localhost/open-data.csv'))));
+    const response = await callLoader(openDataCsv, { path: '/open-data.csv' });
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="matchfund-open-data-\d{4}-\d{2}-\d{2}\.csv"$/);
     const bytes = new Uint8Array(await response.arrayBuffer());

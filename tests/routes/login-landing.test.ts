@@ -1,12 +1,12 @@
 // Where logging in leads (issue 12 §7): a safe page that asked for the login, else the role's home — and a new shop
 // owner, who has no business yet, straight to adding it. Never off the site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { action as loginAction, loader as loginLoader } from '../../app/routes/login';
-import { action as registerAction } from '../../app/routes/register';
+import * as loginPage from '../../app/routes/login';
+import * as register from '../../app/routes/register';
 import { DEMO_PASSWORD } from '../../db/seed';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeEnterprise } from '../support/fixtures';
-import { contextFor, getRequest, postForm, respond, sessionFor } from '../support/requests';
+import { routeCalls } from '../support/requests';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -20,30 +20,19 @@ afterAll(async () => {
   await t.drop();
 });
 
-const args = (request: Request) => ({ request, params: {}, context: contextFor(t.db) });
+const { callAction, callLoader } = routeCalls(() => t.db);
 const NEW_PASSWORD = 'a long enough password';
 
 async function login(email: string, password: string, redirectTo?: string) {
-  const request = await postForm('/login', redirectTo === undefined ? { email, password } : { email, password, redirectTo });
-  const response = await respond(() => loginAction(args(request)));
+  const response = await callAction(loginPage, { form: redirectTo === undefined ? { email, password } : { email, password, redirectTo } });
   expect(response.status).toBe(302);
   return response.headers.get('Location');
 }
 
 async function registerShopOwner(email: string) {
-  const response = await respond(async () =>
-    registerAction(
-      args(
-        await postForm('/register', {
-          role: 'applicant',
-          displayName: 'New Owner',
-          email,
-          password: NEW_PASSWORD,
-          confirmPassword: NEW_PASSWORD,
-        }),
-      ),
-    ),
-  );
+  const response = await callAction(register, {
+    form: { role: 'applicant', displayName: 'New Owner', email, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+  });
   expect(response.headers.get('Location')).toBe('/login?registered=1');
 }
 
@@ -83,12 +72,10 @@ describe('landing after login', () => {
   );
 
   it('the login page, opened when already signed in, goes on to where the login would have led', async () => {
-    const session = await sessionFor(t.db, 'vendor@demo.matchfund.hk');
-    const onward = await respond(async () =>
-      loginLoader(args(await getRequest('/login?redirectTo=%2Fvendor%2Fapplications', { session }))),
-    );
+    const vendor = 'vendor@demo.matchfund.hk';
+    const onward = await callLoader(loginPage, { as: vendor, path: '/login', search: { redirectTo: '/vendor/applications' } });
     expect(onward.headers.get('Location')).toBe('/vendor/applications');
-    const foreign = await respond(async () => loginLoader(args(await getRequest('/login?redirectTo=%2F%2Fevil.example', { session }))));
+    const foreign = await callLoader(loginPage, { as: vendor, path: '/login', search: { redirectTo: '//evil.example' } });
     expect(foreign.headers.get('Location')).toBe('/vendor');
   });
 });

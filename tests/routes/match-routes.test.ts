@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMatchReason } from '../../app/domain/match-reason';
-import { loader as accountLoader } from '../../app/routes/account';
-import { action as newBusinessAction } from '../../app/routes/businesses.new';
-import { loader as enquiriesLoader } from '../../app/routes/enquiries';
-import { loader as questionLoader } from '../../app/routes/match.$question';
-import { loader as checkLoader } from '../../app/routes/match.check';
-import { action as resultsAction, loader as resultsLoader } from '../../app/routes/match.results';
-import { loader as reviewLoader } from '../../app/routes/officer.applications.$ref/route';
-import { action as registerAction } from '../../app/routes/register';
-import { loader as startLoader } from '../../app/routes/start';
-import { loader as vendorEnquiriesLoader } from '../../app/routes/vendor.enquiries';
+import * as account from '../../app/routes/account';
+import * as newBusiness from '../../app/routes/businesses.new';
+import * as enquiries from '../../app/routes/enquiries';
+import * as questionPage from '../../app/routes/match.$question';
+import * as check from '../../app/routes/match.check';
+import * as resultsPage from '../../app/routes/match.results';
+import * as review from '../../app/routes/officer.applications.$ref/route';
+import * as register from '../../app/routes/register';
+import * as startPage from '../../app/routes/start';
+import * as vendorEnquiries from '../../app/routes/vendor.enquiries';
 import { resourcesFor } from '../../app/lib/i18n.server';
 import { submitApplication } from '../../app/services/applications.server';
 import { confirmEnquiry } from '../../app/services/enquiries.server';
 import type { SetView } from '../../app/services/match-results.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
-import { contextFor, getRequest, postForm, respond, sessionForUserId } from '../support/requests';
+import { routeCalls, sessionForUserId } from '../support/requests';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
+const { callAction, callLoader } = routeCalls(() => t.db);
 
 /** A 12-seat noodle shop in Sham Shui Po that wants e-payments, a till and returning customers, paying at most HK$15,000. */
 const noodle = {
@@ -44,13 +44,13 @@ const query = (fields: Record<string, string> = noodle) => `?${new URLSearchPara
 const without = (...names: string[]) => Object.fromEntries(Object.entries(noodle).filter(([k]) => !names.includes(k)));
 
 async function question(name: string, search: string, session?: string) {
-  return respond(async () => questionLoader(args(await getRequest(`/match/${name}${search}`, { session }), { question: name })));
+  return callLoader(questionPage, { as: session, path: '/match/:question', params: { question: name }, search });
 }
 
 type ResultsBody = { viewer: string; headroomCents: number; capCents: number; sets: SetView[]; business: { id: number } | null };
 
 async function results(search: string, session?: string) {
-  return respond(async () => resultsLoader(args(await getRequest(`/match/results${search}`, { session }))));
+  return callLoader(resultsPage, { as: session, path: '/match/results', search });
 }
 
 async function applicant() {
@@ -154,12 +154,12 @@ describe('the question pages', () => {
 
 describe('check your answers', () => {
   it('shows complete answers, and sends incomplete or unreadable ones to their question', async () => {
-    const ok = await respond(async () => checkLoader(args(await getRequest(`/match/check${query()}`))));
+    const ok = await callLoader(check, { path: '/match/check', search: query() });
     expect(ok.status).toBe(200);
-    const missing = await respond(async () => checkLoader(args(await getRequest(`/match/check${query(without('own'))}`))));
+    const missing = await callLoader(check, { path: '/match/check', search: query(without('own')) });
     expect(missing.status).toBe(302);
     expect(missing.headers.get('Location')).toMatch(/^\/match\/budget\?.*return=check/);
-    const unreadable = await respond(async () => checkLoader(args(await getRequest(`/match/check${query({ ...noodle, seats: '-1' })}`))));
+    const unreadable = await callLoader(check, { path: '/match/check', search: query({ ...noodle, seats: '-1' }) });
     expect(unreadable.headers.get('Location')).toMatch(/^\/match\/size\?.*seats=-1/);
   });
 });
@@ -214,12 +214,11 @@ describe('the results', () => {
 
 describe('start with this set', () => {
   async function start(session: string, enterpriseId: number, set: SetView) {
-    const request = await postForm(
-      `/match/results${query()}`,
-      { enterpriseId: String(enterpriseId), objective: set.objective, setKey: set.key },
-      { session },
-    );
-    return respond(() => resultsAction(args(request)));
+    return callAction(resultsPage, {
+      as: session,
+      path: `/match/results${query()}`,
+      form: { enterpriseId: String(enterpriseId), objective: set.objective, setKey: set.key },
+    });
   }
 
   it('sends one enquiry per package with the reason, once on a double submit; owner, vendor and officer see why', async () => {
@@ -236,9 +235,9 @@ describe('start with this set', () => {
     expect(rows.map((r) => r.solutionId)).toEqual(best.picks.map((p) => p.packageId));
     expect(rows.map((r) => parseMatchReason(r.matchReason)?.programmeCents)).toEqual(best.picks.map((p) => p.programmeCents));
 
-    const list = (await (
-      await respond(async () => enquiriesLoader(args(await getRequest('/enquiries', { session: owner.session }))))
-    ).json()) as { rows: { matchReason: unknown }[] };
+    const list = (await (await callLoader(enquiries, { as: owner.session, path: '/enquiries' })).json()) as {
+      rows: { matchReason: unknown }[];
+    };
     expect(list.rows.filter((r) => parseMatchReason(r.matchReason) !== null)).toHaveLength(best.picks.length);
 
     // The vendor of the first package answers from its inbox, and sees the reason too.
@@ -253,11 +252,7 @@ describe('start with this set', () => {
       vendorUserId = (await makeUser(t.db, 'vendor')).id;
       await t.db.updateTable('vendors').set({ userId: vendorUserId }).where('id', '=', vendor.id).execute();
     }
-    const inbox = (await (
-      await respond(async () =>
-        vendorEnquiriesLoader(args(await getRequest('/vendor/enquiries', { session: await sessionForUserId(t.db, vendorUserId!) }))),
-      )
-    ).json()) as {
+    const inbox = (await (await callLoader(vendorEnquiries, { as: vendorUserId, path: '/vendor/enquiries' })).json()) as {
       rows: { id: number; matchReason: unknown }[];
     };
     expect(parseMatchReason(inbox.rows.find((r) => r.id === rows[0]!.id)?.matchReason)).not.toBeNull();
@@ -268,15 +263,9 @@ describe('start with this set', () => {
     const reference = await makeDraft(t.db, { userId: owner.userId, quotationId: confirmed.quotationId! });
     expect(await submitApplication({ db: t.db, userId: owner.userId, reference })).toMatchObject({ ok: true });
     const officer = await makeUser(t.db, 'officer');
-    const review = await respond(async () =>
-      reviewLoader(
-        args(await getRequest(`/officer/applications/${reference}`, { session: await sessionForUserId(t.db, officer.id) }), {
-          ref: reference,
-        }),
-      ),
-    );
-    expect(review.status).toBe(200);
-    const reviewBody = (await review.json()) as { application: { matchReason: unknown } };
+    const reviewPage = await callLoader(review, { as: officer.id, path: '/officer/applications/:ref', params: { ref: reference } });
+    expect(reviewPage.status).toBe(200);
+    const reviewBody = (await reviewPage.json()) as { application: { matchReason: unknown } };
     expect(parseMatchReason(reviewBody.application.matchReason)).toMatchObject({
       objective: 'best',
       statedNeeds: ['e_payments', 'till_stock', 'bring_back'],
@@ -288,35 +277,27 @@ describe('start with this set', () => {
     const stranger = await applicant();
     const best = ((await (await results(query(), owner.session)).json()) as ResultsBody).sets[0]!;
     expect((await start(stranger.session, owner.enterpriseId, best)).status).toBe(404);
-    const visitor = await respond(async () =>
-      resultsAction(
-        args(await postForm(`/match/results${query()}`, { enterpriseId: String(owner.enterpriseId), objective: 'best', setKey: best.key })),
-      ),
-    );
+    const visitor = await callAction(resultsPage, {
+      path: `/match/results${query()}`,
+      form: { enterpriseId: String(owner.enterpriseId), objective: 'best', setKey: best.key },
+    });
     expect(visitor.status).toBe(302);
     expect(visitor.headers.get('Location')).toMatch(/^\/login\?redirectTo=%2Fmatch%2Fresults/);
     const stale = await start(owner.session, owner.enterpriseId, { ...best, key: '1:' });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ fieldErrors: {}, formErrors: ['match:errors.set_changed'] });
-    const forged = await respond(async () =>
-      resultsAction(
-        args(
-          await postForm(`/match/results${query()}`, { enterpriseId: 'x', objective: 'best', setKey: '<b>' }, { session: owner.session }),
-        ),
-      ),
-    );
+    const forged = await callAction(resultsPage, {
+      as: owner.session,
+      path: `/match/results${query()}`,
+      form: { enterpriseId: 'x', objective: 'best', setKey: '<b>' },
+    });
     expect(forged.status).toBe(400);
-    const noCsrf = await respond(async () =>
-      resultsAction(
-        args(
-          await postForm(
-            `/match/results${query()}`,
-            { enterpriseId: String(owner.enterpriseId), objective: 'best', setKey: best.key },
-            { session: owner.session, csrf: null },
-          ),
-        ),
-      ),
-    );
+    const noCsrf = await callAction(resultsPage, {
+      as: owner.session,
+      path: `/match/results${query()}`,
+      form: { enterpriseId: String(owner.enterpriseId), objective: 'best', setKey: best.key },
+      csrf: null,
+    });
     expect(noCsrf.status).toBe(403);
     expect(await t.db.selectFrom('enquiries').select('id').where('enterpriseId', '=', owner.enterpriseId).execute()).toHaveLength(0);
   });
@@ -334,21 +315,16 @@ describe('the way back to the same result', () => {
       confirmPassword: 'long enough password',
       redirectTo: to,
     });
-    const back = await respond(async () =>
-      registerAction(args(await postForm('/register', fields(`noodle-${Date.now()}@example.com`, redirectTo)))),
-    );
+    const back = await callAction(register, { form: fields(`noodle-${Date.now()}@example.com`, redirectTo) });
     expect(back.status).toBe(302);
     // Registering does not sign in (it must not tell who already has an account); the login page carries the way back.
     expect(back.headers.get('Location')).toBe(`/login?registered=1&redirectTo=${encodeURIComponent(redirectTo)}`);
-    const foreign = await respond(async () =>
-      registerAction(args(await postForm('/register', fields(`noodle2-${Date.now()}@example.com`, '//evil.example/x')))),
-    );
+    const foreign = await callAction(register, { form: fields(`noodle2-${Date.now()}@example.com`, '//evil.example/x') });
     expect(foreign.headers.get('Location')).toBe('/login?registered=1');
   });
 
   it('adding a business returns to the result', async () => {
     const user = await makeUser(t.db);
-    const session = await sessionForUserId(t.db, user.id);
     const business = {
       legalNameEn: 'Noodle House Ltd',
       legalNameZh: '麵家有限公司',
@@ -366,9 +342,7 @@ describe('the way back to the same result', () => {
       isStatutoryBody: 'no',
       isSubvented: 'no',
     };
-    const created = await respond(async () =>
-      newBusinessAction(args(await postForm(`/businesses/new?${new URLSearchParams({ redirectTo })}`, business, { session }))),
-    );
+    const created = await callAction(newBusiness, { as: user.id, path: '/businesses/new', search: { redirectTo }, form: business });
     expect(created.status).toBe(302);
     expect(created.headers.get('Location')).toBe(redirectTo);
   });
@@ -376,15 +350,15 @@ describe('the way back to the same result', () => {
 
 describe('start page, task list and translations', () => {
   it("the start page states the round's rules; the owner's home is a task list", async () => {
-    const start = (await (await respond(async () => startLoader(args(await getRequest('/start'))))).json()) as {
+    const start = (await (await callLoader(startPage, { path: '/start' })).json()) as {
       capCents: number;
       deploymentMonths: number;
     };
     expect(start).toMatchObject({ capCents: 50_000_00, deploymentMonths: 6 });
     const owner = await applicant();
-    const home = (await (
-      await respond(async () => accountLoader(args(await getRequest('/account', { session: owner.session }))))
-    ).json()) as { tasks: { task: string; status: string }[] };
+    const home = (await (await callLoader(account, { as: owner.session, path: '/account' })).json()) as {
+      tasks: { task: string; status: string }[];
+    };
     expect(home.tasks.map((t) => [t.task, t.status])).toEqual([
       ['business_profile', 'done'],
       ['eligibility', 'done'],

@@ -8,12 +8,12 @@ const TOKEN = vi.hoisted(() => {
 
 import { mayReadMetrics, parseAllowList, type MetricsAccess } from '../../app/lib/metrics.server';
 import { lapseJobRun, logDeliveryAttempt } from '../../app/lib/logging.server';
-import { loader } from '../../app/routes/metrics';
+import * as metrics from '../../app/routes/metrics';
 import { submitApplication } from '../../app/services/applications.server';
 import { assignToMe, decideApplication } from '../../app/services/officer.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
-import { contextFor } from '../support/requests';
+import { routeCalls } from '../support/requests';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -23,8 +23,9 @@ afterAll(async () => {
   await t.drop();
 });
 
+const { callLoader } = routeCalls(() => t.db);
 const scrape = (clientIp: string, headers: Record<string, string> = {}) =>
-  loader({ request: new Request('http://localhost/metrics', { headers }), params: {}, context: { ...contextFor(t.db), clientIp } });
+  callLoader(metrics, { path: '/metrics', headers, context: { clientIp } });
 
 /** The value of one sample line, e.g. matchfund_applications{status="approved"}. */
 function sample(text: string, name: string): number | undefined {

@@ -3,19 +3,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centsToInput } from '../../app/domain/money';
 import { assignToMe, budgetPosition, decideApplication } from '../../app/services/officer.server';
-import { action as roundsAction, loader as roundsLoader } from '../../app/routes/admin.rounds';
-import { action as notificationsAction, loader as notificationsLoader } from '../../app/routes/notifications';
+import * as rounds from '../../app/routes/admin.rounds';
+import * as notifications from '../../app/routes/notifications';
 import { unreadCount } from '../../app/services/notifications.server';
-import { action as officerHomeAction, loader as officerHomeLoader } from '../../app/routes/officer._index';
-import { action as reviewAction, loader as reviewLoader } from '../../app/routes/officer.applications.$ref/route';
-import { action as queueAction, loader as queueLoader } from '../../app/routes/officer.applications._index';
-import { loader as officerDocumentLoader } from '../../app/routes/officer.applications.$ref_.documents.$id';
+import * as officerHome from '../../app/routes/officer._index';
+import * as review from '../../app/routes/officer.applications.$ref/route';
+import * as queue from '../../app/routes/officer.applications._index';
+import * as officerDocument from '../../app/routes/officer.applications.$ref_.documents.$id';
 import { submitApplication } from '../../app/services/applications.server';
 import { getCurrentSettings } from '../../app/services/catalogue.server';
 import { createSettingsVersion, type SettingsInput } from '../../app/services/settings.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
-import { contextFor, getRequest, postForm, respond, sessionFor, sessionForUserId } from '../support/requests';
+import { routeCalls, sessionFor, sessionForUserId } from '../support/requests';
 
 let t: TestDatabase;
 let reference: string;
@@ -56,16 +56,16 @@ const pick = (s: SettingsInput): SettingsInput => ({
   slaWorkingDays: s.slaWorkingDays,
 });
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
+const { callAction, callLoader } = routeCalls(() => t.db);
 
 describe('officer routes', () => {
   it('refuse shop owners and vendors with 403, on pages and on posts', async () => {
     for (const email of ['applicant@demo.matchfund.hk', 'vendor@demo.matchfund.hk']) {
       const session = await sessionFor(t.db, email);
-      expect((await respond(async () => queueLoader(args(await getRequest('/officer/applications', { session }))))).status).toBe(403);
-      expect((await respond(async () => queueAction(args(await postForm('/officer/applications', {}, { session }))))).status).toBe(403);
-      const post = await postForm(`/officer/applications/${reference}`, { intent: 'approve', expectedStatus: 'under_review' }, { session });
-      expect((await respond(() => reviewAction(args(post, { ref: reference })))).status).toBe(403);
+      expect((await callLoader(queue, { as: session, path: '/officer/applications' })).status).toBe(403);
+      expect((await callAction(queue, { as: session, path: '/officer/applications' })).status).toBe(403);
+      const post = { intent: 'approve', expectedStatus: 'under_review' };
+      expect((await callAction(review, { as: session, params: { ref: reference }, form: post })).status).toBe(403);
     }
   });
 
@@ -73,79 +73,50 @@ describe('officer routes', () => {
     const session = await sessionFor(t.db, 'admin@demo.matchfund.hk');
     const application = await t.db.selectFrom('applications').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
     const document = await t.db.selectFrom('documents').select('id').where('applicationId', '=', application.id).executeTakeFirstOrThrow();
-    const review = await respond(async () =>
-      reviewLoader(args(await getRequest(`/officer/applications/${reference}`, { session }), { ref: reference })),
-    );
-    const download = await respond(async () =>
-      officerDocumentLoader(
-        args(await getRequest(`/officer/applications/${reference}/documents/${document.id}`, { session }), {
-          ref: reference,
-          id: String(document.id),
-        }),
-      ),
-    );
-    expect([review.status, download.status]).toEqual([403, 403]);
+    const params = { ref: reference, id: String(document.id) };
+    const reviewPage = await callLoader(review, { as: session, path: '/officer/applications/:ref', params });
+    const download = await callLoader(officerDocument, { as: session, path: '/officer/applications/:ref/documents/:id', params });
+    expect([reviewPage.status, download.status]).toEqual([403, 403]);
     // An officer may do both.
-    const officer = await sessionFor(t.db, 'officer2@demo.matchfund.hk');
-    const officerDownload = await respond(async () =>
-      officerDocumentLoader(
-        args(await getRequest(`/officer/applications/${reference}/documents/${document.id}`, { session: officer }), {
-          ref: reference,
-          id: String(document.id),
-        }),
-      ),
-    );
+    const officerDownload = await callLoader(officerDocument, {
+      as: 'officer2@demo.matchfund.hk',
+      path: '/officer/applications/:ref/documents/:id',
+      params,
+    });
     expect(officerDownload.status).toBe(200);
   });
 
   it('next in queue takes the oldest and opens its review page; decisions need the right fields', async () => {
     const session = await sessionFor(t.db, 'officer@demo.matchfund.hk');
-    const taken = await respond(async () => queueAction(args(await postForm('/officer/applications', {}, { session }))));
+    const taken = await callAction(queue, { as: session, path: '/officer/applications' });
     expect(taken.headers.get('Location')).toBe(`/officer/applications/${reference}`);
 
-    const noReason = await respond(async () =>
-      reviewAction(args(await postForm('/x', { intent: 'reject', expectedStatus: 'under_review' }, { session }), { ref: reference })),
-    );
+    const decide = (form: Record<string, string>) => callAction(review, { as: session, params: { ref: reference }, form });
+    const noReason = await decide({ intent: 'reject', expectedStatus: 'under_review' });
     expect(noReason.status).toBe(400);
     expect(await noReason.json()).toMatchObject({ fieldErrors: { reasonCode: ['officer:reason_required'] } });
-    const noMessage = await respond(async () =>
-      reviewAction(
-        args(await postForm('/x', { intent: 'request_info', expectedStatus: 'under_review', note: ' ' }, { session }), { ref: reference }),
-      ),
-    );
+    const noMessage = await decide({ intent: 'request_info', expectedStatus: 'under_review', note: ' ' });
     expect(noMessage.status).toBe(400);
-    const forged = await respond(async () =>
-      reviewAction(args(await postForm('/x', { intent: 'approve', expectedStatus: 'bogus' }, { session }), { ref: reference })),
-    );
+    const forged = await decide({ intent: 'approve', expectedStatus: 'bogus' });
     expect(forged.status).toBe(400);
 
-    const approved = await respond(async () =>
-      reviewAction(args(await postForm('/x', { intent: 'approve', expectedStatus: 'under_review' }, { session }), { ref: reference })),
-    );
+    const approved = await decide({ intent: 'approve', expectedStatus: 'under_review' });
     expect(approved.headers.get('Location')).toBe(`/officer/applications/${reference}?done=approve`);
     // The same form posted again (stale): 409 with a clear message, nothing changes.
-    const stale = await respond(async () =>
-      reviewAction(
-        args(await postForm('/x', { intent: 'reject', reasonCode: 'other', expectedStatus: 'under_review' }, { session }), {
-          ref: reference,
-        }),
-      ),
-    );
+    const stale = await decide({ intent: 'reject', reasonCode: 'other', expectedStatus: 'under_review' });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ formErrors: ['officer:stale'] });
 
-    const page = await respond(async () => reviewLoader(args(await getRequest('/x', { session }), { ref: reference })));
+    const page = await callLoader(review, { as: session, params: { ref: reference } });
     const body = (await page.json()) as { application: { status: string }; events: { action: string }[] };
     expect(body.application.status).toBe('approved');
     expect(body.events.map((e) => e.action)).toEqual(['create', 'submit', 'start_review', 'approve']);
-    expect((await respond(async () => reviewLoader(args(await getRequest('/x', { session }), { ref: 'DTS-2026-999999' })))).status).toBe(
-      404,
-    );
+    expect((await callLoader(review, { as: session, params: { ref: 'DTS-2026-999999' } })).status).toBe(404);
   });
 
   it('the applicant sees the decision in their notifications', async () => {
     const session = await sessionForUserId(t.db, applicantId);
-    const response = await respond(async () => notificationsLoader(args(await getRequest('/notifications', { session }))));
+    const response = await callLoader(notifications, { as: session, path: '/notifications' });
     const body = (await response.json()) as { rows: { template: string; reference: string }[] };
     expect(body.rows.map((r) => r.template)).toEqual([
       'application_approved',
@@ -162,22 +133,16 @@ describe('officer routes', () => {
       .where('userId', '=', applicantId)
       .where('template', '=', 'application_approved')
       .executeTakeFirstOrThrow();
-    const stranger = await sessionForUserId(t.db, (await makeUser(t.db)).id);
-    const refused = await respond(async () =>
-      notificationsAction(args(await postForm('/notifications', { intent: 'open', id: String(approved.id) }, { session: stranger }))),
-    );
+    const stranger = (await makeUser(t.db)).id;
+    const refused = await callAction(notifications, { as: stranger, form: { intent: 'open', id: String(approved.id) } });
     expect(refused.status).toBe(404);
-    const opened = await respond(async () =>
-      notificationsAction(args(await postForm('/notifications', { intent: 'open', id: String(approved.id) }, { session }))),
-    );
+    const opened = await callAction(notifications, { as: session, form: { intent: 'open', id: String(approved.id) } });
     expect(opened.status).toBe(302);
     expect(opened.headers.get('location')).toBe(`/applications/${reference}`);
     expect(await unreadCount({ db: t.db, userId: applicantId })).toBe(3);
-    const malformed = await respond(async () =>
-      notificationsAction(args(await postForm('/notifications', { intent: 'open', id: 'x' }, { session }))),
-    );
+    const malformed = await callAction(notifications, { as: session, form: { intent: 'open', id: 'x' } });
     expect(malformed.status).toBe(400);
-    const read = await respond(async () => notificationsAction(args(await postForm('/notifications', {}, { session }))));
+    const read = await callAction(notifications, { as: session });
     expect(read.status).toBe(302);
     expect(await unreadCount({ db: t.db, userId: applicantId })).toBe(0);
   });
@@ -197,7 +162,7 @@ describe('officer home', () => {
       })
       .execute();
     const session = await sessionFor(t.db, 'officer@demo.matchfund.hk');
-    const body = (await (await respond(async () => officerHomeLoader(args(await getRequest('/officer', { session }))))).json()) as {
+    const body = (await (await callLoader(officerHome, { as: session, path: '/officer' })).json()) as {
       failed: { idempotencyKey: string; lastError: string }[];
     };
     expect(body.failed).toContainEqual(
@@ -205,14 +170,10 @@ describe('officer home', () => {
     );
 
     const row = await t.db.selectFrom('outbox').select('id').where('idempotencyKey', '=', 'payment-test-failed').executeTakeFirstOrThrow();
-    const shop = await sessionFor(t.db, 'applicant@demo.matchfund.hk');
-    const refused = await respond(async () =>
-      officerHomeAction(args(await postForm('/officer', { intent: 'retry', messageId: String(row.id) }, { session: shop }))),
-    );
+    const retry = { intent: 'retry', messageId: String(row.id) };
+    const refused = await callAction(officerHome, { as: 'applicant@demo.matchfund.hk', form: retry });
     expect(refused.status).toBe(403);
-    const retried = await respond(async () =>
-      officerHomeAction(args(await postForm('/officer', { intent: 'retry', messageId: String(row.id) }, { session }))),
-    );
+    const retried = await callAction(officerHome, { as: session, form: retry });
     expect(retried.headers.get('Location')).toBe('/officer?retried=1');
     const after = await t.db
       .selectFrom('outbox')
@@ -240,13 +201,9 @@ describe('declared links', () => {
 
     const officer = await makeUser(t.db, 'officer');
     const session = await sessionForUserId(t.db, officer.id);
-    const unknown = await respond(async () =>
-      officerHomeAction(args(await postForm('/officer', { registrationNumber: '00000001' }, { session }))),
-    );
+    const unknown = await callAction(officerHome, { as: session, form: { registrationNumber: '00000001' } });
     expect(await unknown.json()).toMatchObject({ fieldErrors: { registrationNumber: ['officer:enterprise_not_found'] }, formErrors: [] });
-    const declared = await respond(async () =>
-      officerHomeAction(args(await postForm('/officer', { registrationNumber: brNumber }, { session }))),
-    );
+    const declared = await callAction(officerHome, { as: session, form: { registrationNumber: brNumber } });
     expect(declared.headers.get('Location')).toBe('/officer?declared=1');
     // Everything else in the queue is taken by someone else first: only the linked one is left.
     const colleague = await makeUser(t.db, 'officer');
@@ -257,7 +214,7 @@ describe('declared links', () => {
       .where('reference', '<>', ref)
       .where('assignedOfficerId', 'is', null)
       .execute();
-    const next = await respond(async () => queueAction(args(await postForm('/officer/applications', {}, { session }))));
+    const next = await callAction(queue, { as: session, path: '/officer/applications' });
     expect(await next.json()).toMatchObject({ fieldErrors: {}, formErrors: ['officer:queue_empty'] });
   });
 });
@@ -281,11 +238,10 @@ describe('programme settings', () => {
   };
 
   it('only an admin changes them, and each save is a new version', async () => {
-    const officer = await sessionFor(t.db, 'officer@demo.matchfund.hk');
-    expect((await respond(async () => roundsLoader(args(await getRequest('/admin/rounds', { session: officer }))))).status).toBe(403);
+    expect((await callLoader(rounds, { as: 'officer@demo.matchfund.hk', path: '/admin/rounds' })).status).toBe(403);
     const admin = await sessionFor(t.db, 'admin@demo.matchfund.hk');
     const before = await getCurrentSettings(t.db);
-    const saved = await respond(async () => roundsAction(args(await postForm('/admin/rounds', fields, { session: admin }))));
+    const saved = await callAction(rounds, { as: admin, form: fields });
     expect(saved.status).toBe(302);
     const after = await getCurrentSettings(t.db);
     expect(after).toMatchObject({
@@ -336,7 +292,7 @@ describe('programme settings', () => {
     expect(approvedCents).toBeGreaterThan(0);
     const before = await getCurrentSettings(t.db);
     const below = { ...fields, budget: centsToInput(approvedCents - 1) };
-    const response = await respond(async () => roundsAction(args(await postForm('/admin/rounds', below, { session: admin }))));
+    const response = await callAction(rounds, { as: admin, form: below });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
     expect(body.fieldErrors).toEqual({ budget: ['officer:budget_below_approved'] });
@@ -350,18 +306,16 @@ describe('programme settings', () => {
       expect(typeof texts.budget_below_approved).toBe('string');
     }
     // Exactly the approved money is accepted.
-    const at = await respond(async () =>
-      roundsAction(args(await postForm('/admin/rounds', { ...fields, budget: centsToInput(approvedCents) }, { session: admin }))),
-    );
+    const at = await callAction(rounds, { as: admin, form: { ...fields, budget: centsToInput(approvedCents) } });
     expect(at.status).toBe(302);
-    const page = await respond(async () => roundsLoader(args(await getRequest('/admin/rounds', { session: admin }))));
+    const page = await callLoader(rounds, { as: admin, path: '/admin/rounds' });
     expect(((await page.json()) as { approvedCents: number }).approvedCents).toBe(approvedCents);
   });
 
   it('shows every mistake at once and keeps what was typed', async () => {
     const admin = await sessionFor(t.db, 'admin@demo.matchfund.hk');
     const bad = { ...fields, budget: '12.345', cap: '-1', matchPercent: '150', openSectors: [], closesOn: '2026-01-01' };
-    const response = await respond(async () => roundsAction(args(await postForm('/admin/rounds', bad, { session: admin }))));
+    const response = await callAction(rounds, { as: admin, form: bad });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
     expect(body.fieldErrors).toMatchObject({

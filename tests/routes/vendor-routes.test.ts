@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { action as enrolAction } from '../../app/routes/vendor.enrolment';
-import { action as listingAction, loader as listingLoader } from '../../app/routes/vendor.listings.$id';
-import { action as newListingAction, loader as newListingLoader } from '../../app/routes/vendor.listings.new';
-import { loader as vendorApplicationsLoader } from '../../app/routes/vendor.applications';
+import * as enrolment from '../../app/routes/vendor.enrolment';
+import * as listingPage from '../../app/routes/vendor.listings.$id';
+import * as newListing from '../../app/routes/vendor.listings.new';
+import * as vendorApplications from '../../app/routes/vendor.applications';
 import { decideEnrolment } from '../../app/services/vendors.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeUser, randomBrNumber } from '../support/fixtures';
-import { contextFor, getRequest, postForm, respond, sessionFor, sessionForUserId } from '../support/requests';
+import { routeCalls, sessionForUserId } from '../support/requests';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
+const { callAction, callLoader } = routeCalls(() => t.db);
 
 const enrolmentFields = () => ({
   nameEn: 'Tsuen Wan Tech Ltd',
@@ -56,7 +56,7 @@ const listingFields = (overrides: Record<string, string | string[]> = {}) => ({
 async function enrolledVendorSession() {
   const user = await makeUser(t.db, 'vendor');
   const session = await sessionForUserId(t.db, user.id);
-  const response = await respond(async () => enrolAction(args(await postForm('/vendor/enrolment', enrolmentFields(), { session }))));
+  const response = await callAction(enrolment, { as: session, form: enrolmentFields() });
   expect(response.status).toBe(302);
   const vendor = await t.db.selectFrom('vendors').select('id').where('userId', '=', user.id).executeTakeFirstOrThrow();
   const officer = await makeUser(t.db, 'officer');
@@ -67,11 +67,10 @@ async function enrolledVendorSession() {
 describe('enrolment form', () => {
   it('needs the net equity declaration and a real BR number, keeping what was typed', async () => {
     const session = await sessionForUserId(t.db, (await makeUser(t.db, 'vendor')).id);
-    const response = await respond(async () =>
-      enrolAction(
-        args(await postForm('/vendor/enrolment', { ...enrolmentFields(), brNumber: '12AB', netEquityPositive: '' }, { session })),
-      ),
-    );
+    const response = await callAction(enrolment, {
+      as: session,
+      form: { ...enrolmentFields(), brNumber: '12AB', netEquityPositive: '' },
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
     expect(body.fieldErrors).toMatchObject({ brNumber: ['errors:br_number_invalid'], netEquityPositive: ['vendor:net_equity_required'] });
@@ -82,7 +81,7 @@ describe('enrolment form', () => {
 describe('listing form', () => {
   it('a vendor not yet enrolled is sent back to the vendor home', async () => {
     const session = await sessionForUserId(t.db, (await makeUser(t.db, 'vendor')).id);
-    const response = await respond(async () => newListingLoader(args(await getRequest('/vendor/listings/new', { session }))));
+    const response = await callLoader(newListing, { as: session });
     expect(response.headers.get('Location')).toBe('/vendor');
   });
 
@@ -164,11 +163,7 @@ describe('listing form', () => {
     ['no support area', { supportArea: 'moon' }, { supportArea: ['vendor:attributes.errors.choose_support_area'] }],
   ])('refuses %s with a translated field message, writing nothing', async (_name, overrides, expected) => {
     const { session, userId } = await enrolledVendorSession();
-    const response = await respond(async () =>
-      newListingAction(
-        args(await postForm('/vendor/listings/new', listingFields(overrides as Record<string, string | string[]>), { session })),
-      ),
-    );
+    const response = await callAction(newListing, { as: session, form: listingFields(overrides as Record<string, string | string[]>) });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { fieldErrors: unknown }).fieldErrors).toMatchObject(expected);
     const count = await t.db
@@ -190,18 +185,14 @@ describe('listing form', () => {
       supportArea: 'districts',
       supportDistricts: ['sham_shui_po', 'islands'],
     };
-    const refused = await respond(async () =>
-      newListingAction(args(await postForm('/vendor/listings/new', listingFields({ ...stated, price: '' }), { session }))),
-    );
+    const refused = await callAction(newListing, { as: session, form: listingFields({ ...stated, price: '' }) });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { values: Record<string, string> }).values).toMatchObject({
       needsMet: 'know_customers,bring_back,bring_back',
       supportDistricts: 'sham_shui_po,islands',
       supportArea: 'districts',
     });
-    const created = await respond(async () =>
-      newListingAction(args(await postForm('/vendor/listings/new', listingFields(stated), { session }))),
-    );
+    const created = await callAction(newListing, { as: session, form: listingFields(stated) });
     expect(created.status).toBe(302);
     const id = /\/vendor\/listings\/(\d+)/.exec(created.headers.get('Location') ?? '')![1]!;
     const row = await t.db
@@ -218,9 +209,7 @@ describe('listing form', () => {
       maxSeats: 80,
       supportDistricts: ['sham_shui_po', 'islands'],
     });
-    const page = (await (await respond(async () => listingLoader(args(await getRequest('/x', { session }), { id })))).json()) as {
-      values: Record<string, string>;
-    };
+    const page = (await (await callLoader(listingPage, { as: session, params: { id } })).json()) as { values: Record<string, string> };
     expect(page.values).toMatchObject({
       needsMet: 'bring_back,know_customers',
       paymentMethods: '',
@@ -234,14 +223,13 @@ describe('listing form', () => {
 
   it('saves a draft, refuses a second one in the same category and sector, and keeps HTML as text', async () => {
     const { session } = await enrolledVendorSession();
-    const created = await respond(async () =>
-      newListingAction(
-        args(await postForm('/vendor/listings/new', listingFields({ descriptionEn: '<b>bold</b> <script>x()</script>' }), { session })),
-      ),
-    );
+    const created = await callAction(newListing, {
+      as: session,
+      form: listingFields({ descriptionEn: '<b>bold</b> <script>x()</script>' }),
+    });
     expect(created.status).toBe(302);
     const id = /\/vendor\/listings\/(\d+)/.exec(created.headers.get('Location') ?? '')![1]!;
-    const page = (await (await respond(async () => listingLoader(args(await getRequest('/x', { session }), { id })))).json()) as {
+    const page = (await (await callLoader(listingPage, { as: session, params: { id } })).json()) as {
       listing: {
         open: {
           descriptionEn: string;
@@ -259,33 +247,26 @@ describe('listing form', () => {
     // The edit form shows the contracts as saved.
     expect([page.values.minContractMonths, page.values.featureContract0]).toEqual(['24', '24']);
 
-    const second = await respond(async () =>
-      newListingAction(args(await postForm('/vendor/listings/new', listingFields({ nameEn: 'Another' }), { session }))),
-    );
+    const second = await callAction(newListing, { as: session, form: listingFields({ nameEn: 'Another' }) });
     expect(((await second.json()) as { fieldErrors: unknown }).fieldErrors).toMatchObject({
       category: ['vendor:rules.category_sector_taken'],
     });
 
-    const submitted = await respond(async () => listingAction(args(await postForm('/x', { intent: 'submit' }, { session }), { id })));
+    const submitted = await callAction(listingPage, { as: session, params: { id }, form: { intent: 'submit' } });
     expect(submitted.headers.get('Location')).toBe('/vendor/listings?done=submit');
-    const again = await respond(async () => listingAction(args(await postForm('/x', { intent: 'submit' }, { session }), { id })));
+    const again = await callAction(listingPage, { as: session, params: { id }, form: { intent: 'submit' } });
     expect(again.status).toBe(409);
   });
 
   it("another vendor's listing answers 404, and shop owners get 403", async () => {
     const owner = await enrolledVendorSession();
-    const created = await respond(async () =>
-      newListingAction(args(await postForm('/vendor/listings/new', listingFields(), { session: owner.session }))),
-    );
+    const created = await callAction(newListing, { as: owner.session, form: listingFields() });
     const id = /\/vendor\/listings\/(\d+)/.exec(created.headers.get('Location') ?? '')![1]!;
     const other = await enrolledVendorSession();
-    expect((await respond(async () => listingLoader(args(await getRequest('/x', { session: other.session }), { id })))).status).toBe(404);
-    expect(
-      (await respond(async () => listingAction(args(await postForm('/x', { intent: 'delist' }, { session: other.session }), { id }))))
-        .status,
-    ).toBe(404);
-    const shop = await sessionFor(t.db, 'applicant@demo.matchfund.hk');
-    expect((await respond(async () => listingLoader(args(await getRequest('/x', { session: shop }), { id })))).status).toBe(403);
-    expect((await respond(async () => vendorApplicationsLoader(args(await getRequest('/x', { session: shop }))))).status).toBe(403);
+    expect((await callLoader(listingPage, { as: other.session, params: { id } })).status).toBe(404);
+    expect((await callAction(listingPage, { as: other.session, params: { id }, form: { intent: 'delist' } })).status).toBe(404);
+    const shop = 'applicant@demo.matchfund.hk';
+    expect((await callLoader(listingPage, { as: shop, params: { id } })).status).toBe(403);
+    expect((await callLoader(vendorApplications, { as: shop })).status).toBe(403);
   });
 });

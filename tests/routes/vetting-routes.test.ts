@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryRequirements } from '../../app/domain/category-requirements';
-import { action as vetAction, loader as vetLoader } from '../../app/routes/officer.listings.$id/route';
-import { loader as queueLoader } from '../../app/routes/officer.listings._index';
-import { action as vendorsAction, loader as vendorsLoader } from '../../app/routes/officer.vendors';
+import * as vetPage from '../../app/routes/officer.listings.$id/route';
+import * as queue from '../../app/routes/officer.listings._index';
+import * as vendors from '../../app/routes/officer.vendors';
 import { getListedSolution } from '../../app/services/catalogue.server';
 import { createListing, submitListingForReview, updateListing, type ListingInput } from '../../app/services/listings.server';
 import { decideEnrolment, submitEnrolment, type EnrolmentInput } from '../../app/services/vendors.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeUser, randomBrNumber } from '../support/fixtures';
-import { contextFor, getRequest, postForm, respond, sessionFor } from '../support/requests';
+import { routeCalls, sessionFor } from '../support/requests';
 
 let t: TestDatabase;
 let officer: string;
@@ -22,7 +22,8 @@ afterAll(async () => {
   await t.drop();
 });
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: contextFor(t.db) });
+const { callAction, callLoader } = routeCalls(() => t.db);
+const vetPath = '/officer/listings/:id';
 
 const enrolment = (overrides: Partial<EnrolmentInput> = {}): EnrolmentInput => ({
   nameEn: 'Harbour POS Ltd',
@@ -89,14 +90,8 @@ async function openVersionId(solutionId: number) {
 
 const versionStatus = async (id: number) =>
   (await t.db.selectFrom('solutionVersions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
-const vet = async (
-  versionId: number,
-  fields: Record<string, string | string[]>,
-  options: { session?: string; csrf?: string | null } = {},
-) =>
-  respond(async () =>
-    vetAction(args(await postForm(`/officer/listings/${versionId}`, fields, { session: officer, ...options }), { id: String(versionId) })),
-  );
+const vet = async (versionId: number, form: Record<string, string | string[]>, options: { session?: string; csrf?: string | null } = {}) =>
+  callAction(vetPage, { as: options.session ?? officer, path: vetPath, params: { id: String(versionId) }, form, csrf: options.csrf });
 const allTicks = (category: string) => [...categoryRequirements[category]!];
 
 describe('who may vet', () => {
@@ -104,20 +99,13 @@ describe('who may vet', () => {
     const pkg = await pendingPackage(listing({ sector: 'retail' }));
     for (const email of ['applicant@demo.matchfund.hk', 'vendor@demo.matchfund.hk']) {
       const session = await sessionFor(t.db, email);
-      expect((await respond(async () => queueLoader(args(await getRequest('/officer/listings', { session }))))).status).toBe(403);
-      expect(
-        (
-          await respond(async () =>
-            vetLoader(args(await getRequest(`/officer/listings/${pkg.versionId}`, { session }), { id: String(pkg.versionId) })),
-          )
-        ).status,
-      ).toBe(403);
+      expect((await callLoader(queue, { as: session, path: '/officer/listings' })).status).toBe(403);
+      expect((await callLoader(vetPage, { as: session, path: vetPath, params: { id: String(pkg.versionId) } })).status).toBe(403);
       expect((await vet(pkg.versionId, { intent: 'approve', requirement: allTicks('e_payment_pos') }, { session })).status).toBe(403);
-      expect((await respond(async () => vendorsLoader(args(await getRequest('/officer/vendors', { session }))))).status).toBe(403);
-      const post = await postForm('/officer/vendors', { intent: 'approve', vendorId: '1' }, { session });
-      expect((await respond(() => vendorsAction(args(post)))).status).toBe(403);
+      expect((await callLoader(vendors, { as: session, path: '/officer/vendors' })).status).toBe(403);
+      expect((await callAction(vendors, { as: session, form: { intent: 'approve', vendorId: '1' } })).status).toBe(403);
     }
-    const anonymous = await respond(async () => queueLoader(args(await getRequest('/officer/listings'))));
+    const anonymous = await callLoader(queue, { path: '/officer/listings' });
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get('Location')).toMatch(/^\/login\?redirectTo=/);
     expect(await versionStatus(pkg.versionId)).toBe('pending_review');
@@ -130,8 +118,7 @@ describe('who may vet', () => {
     const wrong = await vet(pkg.versionId, { intent: 'reject', note: 'No' }, { csrf: 'B'.repeat(43) });
     expect(wrong.status).toBe(403);
     expect(await versionStatus(pkg.versionId)).toBe('pending_review');
-    const vendorPost = await postForm('/officer/vendors', { intent: 'approve', vendorId: '1' }, { session: officer, csrf: null });
-    expect((await respond(() => vendorsAction(args(vendorPost)))).status).toBe(403);
+    expect((await callAction(vendors, { as: officer, form: { intent: 'approve', vendorId: '1' }, csrf: null })).status).toBe(403);
   });
 });
 
@@ -139,7 +126,7 @@ describe('the vetting queue and page', () => {
   it('lists pending versions oldest first, new packages and new versions told apart', async () => {
     const first = await pendingPackage(listing({ nameEn: 'Queue first', sector: 'fnb' }));
     const second = await pendingPackage(listing({ nameEn: 'Queue second', sector: 'fnb' }));
-    const response = await respond(async () => queueLoader(args(await getRequest('/officer/listings?done=approve', { session: officer }))));
+    const response = await callLoader(queue, { as: officer, path: '/officer/listings', search: { done: 'approve' } });
     const body = (await response.json()) as {
       rows: { id: number; nameEn: string; listedVersionId: number | null }[];
       done: string;
@@ -150,7 +137,7 @@ describe('the vetting queue and page', () => {
     expect(ids.indexOf(first.versionId)).toBeLessThan(ids.indexOf(second.versionId));
     expect(body.rows.find((r) => r.id === first.versionId)?.listedVersionId).toBeNull();
     expect(body).toMatchObject({ done: 'approve', months: 24 });
-    const forged = await respond(async () => queueLoader(args(await getRequest('/officer/listings?done=<script>', { session: officer }))));
+    const forged = await callLoader(queue, { as: officer, path: '/officer/listings', search: { done: '<script>' } });
     expect(((await forged.json()) as { done: unknown }).done).toBeNull();
   });
 
@@ -166,9 +153,7 @@ describe('the vetting queue and page', () => {
         ],
       }),
     );
-    const response = await respond(async () =>
-      vetLoader(args(await getRequest(`/officer/listings/${pkg.versionId}`, { session: officer }), { id: String(pkg.versionId) })),
-    );
+    const response = await callLoader(vetPage, { as: officer, path: vetPath, params: { id: String(pkg.versionId) } });
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       pending: boolean;
@@ -195,15 +180,10 @@ describe('the vetting queue and page', () => {
     if (!draft.ok) throw new Error('setup');
     const draftVersion = await openVersionId(draft.solutionId);
     for (const id of [String(draftVersion), '999999999', 'abc', '0']) {
-      expect(
-        (await respond(async () => vetLoader(args(await getRequest(`/officer/listings/${id}`, { session: officer }), { id })))).status,
-      ).toBe(404);
-      const post = await postForm('/x', { intent: 'reject', note: 'No' }, { session: officer });
-      expect((await respond(() => vetAction(args(post, { id })))).status).toBe(404);
+      expect((await callLoader(vetPage, { as: officer, path: vetPath, params: { id } })).status).toBe(404);
+      expect((await callAction(vetPage, { as: officer, params: { id }, form: { intent: 'reject', note: 'No' } })).status).toBe(404);
     }
-    const malformed = await respond(async () =>
-      vetAction(args(await postForm('/x', { intent: 'reject', note: 'No' }, { session: officer }), { id: '1; drop table' })),
-    );
+    const malformed = await callAction(vetPage, { as: officer, params: { id: '1; drop table' }, form: { intent: 'reject', note: 'No' } });
     expect(malformed.status).toBe(404);
     expect(await versionStatus(draftVersion)).toBe('draft');
   });
@@ -289,9 +269,7 @@ describe('vetting decisions', () => {
     }
     expect(await versionStatus(pkg.versionId)).toBe('approved');
     // The decided version is still there to read, without decision forms.
-    const page = await respond(async () =>
-      vetLoader(args(await getRequest(`/officer/listings/${pkg.versionId}`, { session: officer }), { id: String(pkg.versionId) })),
-    );
+    const page = await callLoader(vetPage, { as: officer, path: vetPath, params: { id: String(pkg.versionId) } });
     expect(await page.json()).toMatchObject({ pending: false, status: 'approved', listed: null });
   });
 
@@ -303,9 +281,7 @@ describe('vetting decisions', () => {
     expect((await submitListingForReview({ db: t.db, userId: pkg.vendorUserId, solutionId: pkg.solutionId })).ok).toBe(true);
     const second = await openVersionId(pkg.solutionId);
 
-    const page = await respond(async () =>
-      vetLoader(args(await getRequest(`/officer/listings/${second}`, { session: officer }), { id: String(second) })),
-    );
+    const page = await callLoader(vetPage, { as: officer, path: vetPath, params: { id: String(second) } });
     const body = (await page.json()) as {
       listed: { id: number; priceCents: number; deploymentDays: number; features: unknown[] };
       detail: { version: number };
@@ -313,8 +289,8 @@ describe('vetting decisions', () => {
     expect(body.listed).toMatchObject({ id: pkg.versionId, priceCents: 30_000_00, deploymentDays: 30 });
     expect(body.listed.features).toHaveLength(1);
     expect(body.detail.version).toBe(2);
-    const queue = await respond(async () => queueLoader(args(await getRequest('/officer/listings', { session: officer }))));
-    const rows = ((await queue.json()) as { rows: { id: number; listedVersionId: number | null }[] }).rows;
+    const queuePage = await callLoader(queue, { as: officer, path: '/officer/listings' });
+    const rows = ((await queuePage.json()) as { rows: { id: number; listedVersionId: number | null }[] }).rows;
     expect(rows.find((r) => r.id === second)?.listedVersionId).toBe(pkg.versionId);
 
     expect((await getListedSolution({ db: t.db, id: pkg.solutionId }))?.priceCents).toBe(30_000_00);
@@ -330,14 +306,14 @@ describe('vendor enrolments', () => {
     if (!submitted.ok) throw new Error('setup');
     return submitted.vendorId;
   }
-  const decide = async (fields: Record<string, string>, options: { csrf?: string | null } = {}) =>
-    respond(async () => vendorsAction(args(await postForm('/officer/vendors', fields, { session: officer, ...options }))));
+  const decide = async (form: Record<string, string>, options: { csrf?: string | null } = {}) =>
+    callAction(vendors, { as: officer, path: '/officer/vendors', form, csrf: options.csrf });
   const vendorStatus = async (id: number) =>
     await t.db.selectFrom('vendors').select(['status', 'decisionReason']).where('id', '=', id).executeTakeFirstOrThrow();
 
   it('lists pending enrolments with what officers check, filtered by status', async () => {
     const vendorId = await pendingEnrolment({ nameEn: 'Listed For Check Ltd' });
-    const response = await respond(async () => vendorsLoader(args(await getRequest('/officer/vendors', { session: officer }))));
+    const response = await callLoader(vendors, { as: officer, path: '/officer/vendors' });
     const body = (await response.json()) as { status: string; rows: Record<string, unknown>[] };
     expect(body.status).toBe('pending');
     expect(body.rows.find((r) => r.id === vendorId)).toMatchObject({
@@ -348,16 +324,12 @@ describe('vendor enrolments', () => {
       referenceCustomers: 'Kam Kee Cafe; Sun Hing Bakery',
       netEquityPositive: true,
     });
-    const enrolled = await respond(async () =>
-      vendorsLoader(args(await getRequest('/officer/vendors?status=enrolled', { session: officer }))),
-    );
+    const enrolled = await callLoader(vendors, { as: officer, path: '/officer/vendors', search: { status: 'enrolled' } });
     const enrolledBody = (await enrolled.json()) as { status: string; rows: { id: number; status: string }[] };
     expect(enrolledBody.status).toBe('enrolled');
     expect(enrolledBody.rows.every((r) => r.status === 'enrolled')).toBe(true);
     expect(enrolledBody.rows.some((r) => r.id === vendorId)).toBe(false);
-    const bogus = await respond(async () =>
-      vendorsLoader(args(await getRequest('/officer/vendors?status=everything', { session: officer }))),
-    );
+    const bogus = await callLoader(vendors, { as: officer, path: '/officer/vendors', search: { status: 'everything' } });
     expect(((await bogus.json()) as { status: string }).status).toBe('pending');
   });
 
@@ -390,7 +362,7 @@ describe('vendor enrolments', () => {
     const rejected = await decide({ intent: 'reject', vendorId: String(vendorId), reason: 'No reference customers could be reached.' });
     expect(rejected.headers.get('Location')).toBe('/officer/vendors?done=reject');
     expect(await vendorStatus(vendorId)).toEqual({ status: 'rejected', decisionReason: 'No reference customers could be reached.' });
-    const list = await respond(async () => vendorsLoader(args(await getRequest('/officer/vendors?status=rejected', { session: officer }))));
+    const list = await callLoader(vendors, { as: officer, path: '/officer/vendors', search: { status: 'rejected' } });
     expect(
       ((await list.json()) as { rows: { id: number; decisionReason: string }[] }).rows.find((r) => r.id === vendorId)?.decisionReason,
     ).toBe('No reference customers could be reached.');

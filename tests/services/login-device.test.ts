@@ -4,11 +4,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_FREE_FAILURES, PAIR_MAX_FAILURES } from '../../app/domain/login-throttle';
-import { action as loginAction } from '../../app/routes/login';
+import * as loginRoute from '../../app/routes/login';
 import { attemptLogin, purgeExpired } from '../../app/services/auth.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeUser } from '../support/fixtures';
-import { contextFor, postForm, respond } from '../support/requests';
+import { routeCalls } from '../support/requests';
 
 const PASSWORD = 'test password 123'; // makeUser's
 let t: TestDatabase;
@@ -18,6 +18,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.drop();
 });
+const { callAction } = routeCalls(() => t.db);
 
 async function attack(email: string, count: number) {
   for (let i = 0; i < count; i++) await attemptLogin({ db: t.db, email, password: `guess ${i}`, ip: `203.0.113.${i % 250}` });
@@ -120,9 +121,7 @@ describe('the owner’s browser', () => {
 
 describe('the login form', () => {
   const login = async (email: string, password: string, device?: string) => {
-    const request = await postForm('/login', { email, password });
-    if (device) request.headers.set('Cookie', `${request.headers.get('Cookie')}; ${device}`);
-    return respond(() => loginAction({ request, params: {}, context: { ...contextFor(t.db), clientIp: '10.0.9.9' } }));
+    return callAction(loginRoute, { form: { email, password }, cookies: device ? [device] : [], context: { clientIp: '10.0.9.9' } });
   };
 
   it('sets an HttpOnly device cookie with the session, and that browser gets in while the account is under attack', async () => {
