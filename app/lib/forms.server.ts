@@ -5,6 +5,7 @@ import { assertCsrf } from './csrf.server';
 import type { Failure } from './failures';
 
 export { failureTable, type Failure } from './failures';
+export { notFound } from './responses';
 
 const MAX_FORM_BYTES = 256 * 1024;
 
@@ -135,9 +136,4 @@ export async function readSubmission<S extends z.ZodType>(
   if (parsed.ok) return { ok: true, data: parsed.data, form };
   const { form: formLevel = [], ...fieldErrors } = parsed.fieldErrors;
   return { ok: false, reply: json<FormReply>({ fieldErrors, formErrors: formLevel, values: parsed.values }, { status: 400 }), form };
-}
-
-/** The page does not exist for this user (or at all: the two are not told apart). Thrown from loaders and actions. */
-export function notFound(): Response {
-  return new Response('not found', { status: 404 });
 }

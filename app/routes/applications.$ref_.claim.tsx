@@ -8,10 +8,9 @@ import { ClaimForm, ClaimRulesNote, claimSchema } from '../components/claim-form
 import { FormErrorSummary } from '../components/forms';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
 import { requireRole } from '../services/session.server';
-import { parseReference } from '../lib/documents.server';
 import { formatDate } from '../lib/format';
 import { formValues, notFound, readSubmission, reply, type Failure, type FormReply } from '../lib/forms.server';
-import { documentBytes, documentUpload } from '../lib/validation';
+import { documentBytes, documentUpload, parseReference } from '../lib/validation';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';

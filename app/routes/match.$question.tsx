@@ -21,7 +21,7 @@ import {
 } from '../lib/match-answers';
 import { notFound } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
-import { getCurrentSettings } from '../services/catalogue.server';
+import { getCurrentSettings } from '../services/settings.server';
 import matchStyles from '../styles/match.css';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];

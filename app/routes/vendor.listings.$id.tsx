@@ -23,7 +23,7 @@ import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { parseId } from '../lib/validation';
-import { getCurrentSettings } from '../services/catalogue.server';
+import { getCurrentSettings } from '../services/settings.server';
 import { delistListing, getVendorListing, submitListingForReview, updateListing } from '../services/listings.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:listingTitle');

@@ -9,8 +9,8 @@ import { allPassed, checkClaim, payableCents } from '../domain/claims';
 import { checkDocument } from '../domain/documents';
 import { hongKongDay } from '../domain/dates';
 import { recordTransition } from './audit.server';
-import { getCurrentSettings } from './catalogue.server';
-import { storeDocument, type UploadedDocument } from './applications.server';
+import { getCurrentSettings } from './settings.server';
+import { storeDocument, type UploadedDocument } from './documents.server';
 import { notifyPaymentPrepared } from './notifications.server';
 import { isConflicted } from './officer.server';
 

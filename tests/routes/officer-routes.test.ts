@@ -11,7 +11,7 @@ import { action as reviewAction, loader as reviewLoader } from '../../app/routes
 import { action as queueAction, loader as queueLoader } from '../../app/routes/officer.applications._index';
 import { loader as officerDocumentLoader } from '../../app/routes/officer.applications.$ref_.documents.$id';
 import { submitApplication } from '../../app/services/applications.server';
-import { getCurrentSettings } from '../../app/services/catalogue.server';
+import { getCurrentSettings } from '../../app/services/settings.server';
 import { createSettingsVersion, type SettingsInput } from '../../app/services/settings.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
