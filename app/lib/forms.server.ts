@@ -61,11 +61,15 @@ export async function readForm(
   return formData;
 }
 
-/** The form's text fields as a plain object (what the user typed, to put back into the form). */
+/**
+ * The form's text fields as a plain object (what the user typed, to put back into the form). A field posted several
+ * times (a group of ticked boxes) keeps every value, comma-separated.
+ */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('_') && !/password/i.test(key)) values[key] = value.slice(0, 2000);
+    if (typeof value !== 'string' || key.startsWith('_') || /password/i.test(key)) continue;
+    values[key] = (key in values ? `${values[key]},${value}` : value).slice(0, 2000);
   }
   return values;
 }
@@ -112,6 +116,11 @@ export type FormReply = { fieldErrors: FieldErrors; formErrors: string[]; values
 /** The reply's body for a failure, keeping what was typed (for a route that adds to the one shape). */
 export function replyBody(form: FormData | null, { message, field }: Failure): FormReply {
   return { fieldErrors: field ? { [field]: [message] } : {}, formErrors: field ? [] : [message], values: form ? formValues(form) : {} };
+}
+
+/** The reply when a service refused several fields at once (each with its message key), keeping what was typed. */
+export function replyFieldErrors(form: FormData, fieldErrors: FieldErrors, status = 400): TypedResponse<FormReply> {
+  return json<FormReply>({ fieldErrors, formErrors: [], values: formValues(form) }, { status });
 }
 
 /** The reply for a failure, keeping what was typed; `headers` for an answer such as a throttle's Retry-After. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { action as enrolAction } from '../../app/routes/vendor.enrolment';
-import { action as listingAction, loader as listingLoader } from '../../app/routes/vendor.listings.$id';
+import { action as listingAction, loader as listingLoader } from '../../app/routes/vendor.listings.$id/route';
 import { action as newListingAction, loader as newListingLoader } from '../../app/routes/vendor.listings.new';
 import { loader as vendorApplicationsLoader } from '../../app/routes/vendor.applications';
 import { decideEnrolment } from '../../app/services/vendors.server';

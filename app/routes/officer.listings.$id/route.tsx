@@ -117,7 +117,7 @@ export default function VetVersion() {
         intent,
         fieldErrors: actionData.fieldErrors,
         note: actionData.values.note ?? '',
-        ticked: actionData.ticked ?? (actionData.values.requirement ? [actionData.values.requirement] : []),
+        ticked: actionData.ticked ?? (actionData.values.requirement ? actionData.values.requirement.split(',') : []),
         missing: actionData.missing ?? [],
       }
     : undefined;
