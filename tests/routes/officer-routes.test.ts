@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centsToInput } from '../../app/domain/money';
 import { assignToMe, budgetPosition, decideApplication } from '../../app/services/officer.server';
-import { action as roundsAction, loader as roundsLoader } from '../../app/routes/admin.rounds';
+import { action as roundsAction, loader as roundsLoader } from '../../app/routes/admin.rounds/route';
 import { action as notificationsAction, loader as notificationsLoader } from '../../app/routes/notifications';
 import { unreadCount } from '../../app/services/notifications.server';
 import { action as officerHomeAction, loader as officerHomeLoader } from '../../app/routes/officer._index';
