@@ -8,7 +8,8 @@ import { ListingForm } from '../../components/listing-form';
 import { listingSchema, listingValues, ruleErrors } from '../../components/listing-schema';
 import { vendorListingActions } from '../../domain/listing-lifecycle';
 import { formatDateTime } from '../../lib/format';
-import { failureTable, notFound, readSubmission, reply, replyFieldErrors } from '../../lib/forms.server';
+import { failureTable } from '../../lib/failures';
+import { notFound, readSubmission, reply, replyFieldErrors } from '../../lib/forms.server';
 import { pageTitle } from '../../lib/meta';
 import { useRootData } from '../../lib/root-data';
 import { parseId } from '../../lib/validation';
@@ -41,6 +42,7 @@ const schema = z.looseObject({ intent: z.enum(['submit', 'delist']).optional() }
   return z.NEVER;
 });
 
+// Built at module level, so from lib/failures (this code also runs in the browser bundle, where .server imports are empty).
 const conflict = failureTable<string>({}, (code) => ({ status: 409, message: `vendor:${code}` }));
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
