@@ -16,8 +16,9 @@ import {
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from '@remix-run/react';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from 'react-router-dom';
 import enCommon from '../locales/en/common.json';
 import { getUser } from './services/session.server';
 import { unreadCount } from './services/notifications.server';
@@ -25,6 +26,7 @@ import { getCsrfToken } from './lib/csrf.server';
 import { createI18n, defaultLocale, gapBefore, i18nFor, loadTranslations, locales, withGap, type Locale } from './lib/i18n';
 import { detectLocale, translationManifest } from './lib/i18n.server';
 import { isPublicPage } from './lib/public-pages';
+import { isRefusedSubmission } from './lib/meta';
 import { useNonce } from './lib/nonce';
 import { REQUEST_ID_ATTRIBUTE, useRequestId } from './lib/request-id';
 import type { RootData } from './lib/root-data';
@@ -184,6 +186,27 @@ function Header({ data }: { data: RootData }) {
   );
 }
 
+/**
+ * The route's meta. A page that answers a refused submission (no JavaScript: the POST's own answer) has a title starting
+ * "Error: " (GOV.UK). Remix's meta functions see loader data only, so the router state they read is handed on with the
+ * root's data marked `answersRefusedSubmission` (lib/meta.ts); with JavaScript the same holds after a fetched submit.
+ */
+function PageMeta() {
+  const state = useContext(DataRouterStateContext);
+  const refused = Object.values(state?.actionData ?? {}).some(isRefusedSubmission);
+  const marked = useMemo(() => {
+    if (!state || !refused) return null;
+    const root = state.loaderData.root as RootData | undefined;
+    return { ...state, loaderData: { ...state.loaderData, root: root && { ...root, answersRefusedSubmission: true } } };
+  }, [state, refused]);
+  if (!marked) return <Meta />;
+  return (
+    <DataRouterStateContext.Provider value={marked}>
+      <Meta />
+    </DataRouterStateContext.Provider>
+  );
+}
+
 function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
   const nonce = useNonce();
   return (
@@ -192,7 +215,7 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
         <meta charSet="utf-8" />
         {/* Here, not in `meta`: Remix v2 replaces the root's meta with a route's, and every page needs these. */}
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
+        <PageMeta />
         <Links />
       </head>
       <body>

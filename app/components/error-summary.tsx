@@ -1,5 +1,6 @@
 // The GOV.UK error summary, shared by every form: above the <h1>, one link per field with the same words as the
-// field's inline error, focused after a failed submit (when JavaScript runs), and the page title starting "Error: ".
+// field's inline error, focused after a failed submit (when JavaScript runs). The page title starting "Error: " is the
+// meta's (lib/meta.ts pageTitle, app/root.tsx PageMeta), so that it is there without JavaScript too.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -20,16 +21,9 @@ export function ErrorSummary({ errors }: { errors: ErrorMessages | undefined }) 
   const entries = errorEntries(errors);
   const ref = useRef<HTMLDivElement>(null);
   const key = entries.map(([field, message]) => `${field}:${message}`).join('|');
-  const prefix = t('common:errorTitlePrefix');
   useEffect(() => {
-    if (!key) return;
-    ref.current?.focus();
-    // After a submit answered by the action the server rendered the loader's title: say there is an error.
-    if (!document.title.startsWith(prefix)) document.title = `${prefix}${document.title}`;
-    return () => {
-      if (document.title.startsWith(prefix)) document.title = document.title.slice(prefix.length);
-    };
-  }, [key, prefix]);
+    if (key) ref.current?.focus();
+  }, [key]);
   if (entries.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>

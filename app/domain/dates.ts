@@ -22,3 +22,13 @@ export function isRealDay(value: string): boolean {
   const year = Number(value.slice(0, 4));
   return isCalendarDay(value) && year >= 1900 && year < 2200;
 }
+
+/** The first instant of a Hong Kong calendar day: a round opens at the start of its first day. */
+export function hongKongDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+/** The last second of a Hong Kong calendar day: a round closes at the end of its last day. */
+export function hongKongDayEnd(day: string): Date {
+  return new Date(`${day}T23:59:59+08:00`);
+}

@@ -5,6 +5,7 @@ import { assertCsrf } from './csrf.server';
 import type { Failure } from './failures';
 
 export { failureTable, type Failure } from './failures';
+export { notFound } from './responses';
 
 const MAX_FORM_BYTES = 256 * 1024;
 
@@ -60,11 +61,15 @@ export async function readForm(
   return formData;
 }
 
-/** The form's text fields as a plain object (what the user typed, to put back into the form). */
+/**
+ * The form's text fields as a plain object (what the user typed, to put back into the form). A field posted several
+ * times (a group of ticked boxes) keeps every value, comma-separated.
+ */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('_') && !/password/i.test(key)) values[key] = value.slice(0, 2000);
+    if (typeof value !== 'string' || key.startsWith('_') || /password/i.test(key)) continue;
+    values[key] = (key in values ? `${values[key]},${value}` : value).slice(0, 2000);
   }
   return values;
 }
@@ -113,6 +118,11 @@ export function replyBody(form: FormData | null, { message, field }: Failure): F
   return { fieldErrors: field ? { [field]: [message] } : {}, formErrors: field ? [] : [message], values: form ? formValues(form) : {} };
 }
 
+/** The reply when a service refused several fields at once (each with its message key), keeping what was typed. */
+export function replyFieldErrors(form: FormData, fieldErrors: FieldErrors, status = 400): TypedResponse<FormReply> {
+  return json<FormReply>({ fieldErrors, formErrors: [], values: formValues(form) }, { status });
+}
+
 /** The reply for a failure, keeping what was typed; `headers` for an answer such as a throttle's Retry-After. */
 export function reply(form: FormData | null, failure: Failure, headers?: HeadersInit): TypedResponse<FormReply> {
   return json<FormReply>(replyBody(form, failure), { status: failure.status, headers });
@@ -135,9 +145,4 @@ export async function readSubmission<S extends z.ZodType>(
   if (parsed.ok) return { ok: true, data: parsed.data, form };
   const { form: formLevel = [], ...fieldErrors } = parsed.fieldErrors;
   return { ok: false, reply: json<FormReply>({ fieldErrors, formErrors: formLevel, values: parsed.values }, { status: 400 }), form };
-}
-
-/** The page does not exist for this user (or at all: the two are not told apart). Thrown from loaders and actions. */
-export function notFound(): Response {
-  return new Response('not found', { status: 404 });
 }

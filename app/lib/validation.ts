@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isRealDay } from '../domain/dates';
 import { parseMoneyToCents } from '../domain/money';
+import { notFound } from './responses';
 
 // C0 controls except tab/LF/CR, DEL, C1 controls; and lone surrogate halves (not text at all).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
@@ -150,6 +151,12 @@ export const idSchema = z
 
 export function parseId(value: unknown): number {
   const parsed = idSchema.safeParse(value);
-  if (!parsed.success) throw new Response('not found', { status: 404 });
+  if (!parsed.success) throw notFound();
   return parsed.data;
+}
+
+/** An application reference from a URL ('DTS-2026-000123'), or 404. */
+export function parseReference(value: string | undefined): string {
+  if (value === undefined || !/^DTS-\d{4}-\d{6}$/.test(value)) throw notFound();
+  return value;
 }

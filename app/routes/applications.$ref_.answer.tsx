@@ -8,12 +8,11 @@ import { allowedActions, type ApplicationStatus } from '../domain/application-li
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
 import { latestExchange } from '../domain/info-requests';
 import { requireRole } from '../services/session.server';
-import { parseReference } from '../lib/documents.server';
 import { formatDateTime } from '../lib/format';
 import { notFound, readSubmission, reply, type Failure } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { documentBytes, optionalDocumentUpload, requiredText } from '../lib/validation';
+import { documentBytes, optionalDocumentUpload, parseReference, requiredText } from '../lib/validation';
 import { getApplicantApplication, respondToInfoRequest } from '../services/applications.server';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>

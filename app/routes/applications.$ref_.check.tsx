@@ -11,7 +11,6 @@ import { Money, QuotationItems, SplitSummary } from '../components/money';
 import type { EligibilityCode } from '../domain/eligibility';
 import { applicantDeclarations } from '../domain/reasons';
 import { requireRole } from '../services/session.server';
-import { parseReference } from '../lib/documents.server';
 import { formatMoney } from '../lib/format';
 import { notFound, readSubmission } from '../lib/forms.server';
 import { pickText } from '../lib/i18n';
@@ -20,6 +19,7 @@ import { useRootData } from '../lib/root-data';
 import { getDraftToCheck } from '../services/application-check.server';
 import { submitApplication } from '../services/applications.server';
 import matchStyles from '../styles/match.css';
+import { parseReference } from '../lib/validation';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];
 

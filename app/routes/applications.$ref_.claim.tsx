@@ -8,10 +8,9 @@ import { ClaimForm, ClaimRulesNote, claimSchema } from '../components/claim-form
 import { FormErrorSummary } from '../components/forms';
 import { MAX_DOCUMENT_BYTES } from '../domain/documents';
 import { requireRole } from '../services/session.server';
-import { parseReference } from '../lib/documents.server';
 import { formatDate } from '../lib/format';
-import { formValues, notFound, readSubmission, reply, type Failure, type FormReply } from '../lib/forms.server';
-import { documentBytes, documentUpload } from '../lib/validation';
+import { notFound, readSubmission, reply, replyFieldErrors, type Failure } from '../lib/forms.server';
+import { documentBytes, documentUpload, parseReference } from '../lib/validation';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
@@ -90,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.code === 'bank_account') {
     // The bank account's own check names each field it refuses.
     const fieldErrors = Object.fromEntries(Object.entries(result.errors).map(([field, code]) => [field, [`claims:${code}`]]));
-    return json<FormReply>({ fieldErrors, formErrors: [], values: formValues(form) }, { status: 400 });
+    return replyFieldErrors(form, fieldErrors);
   }
   const failures = {
     invalid_transition: { status: 409, message: 'applications:stale' },

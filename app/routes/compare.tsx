@@ -9,7 +9,8 @@ import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { idSchema } from '../lib/validation';
-import { fundingRules, getCurrentSettings, getListedSolutions } from '../services/catalogue.server';
+import { fundingRules, getListedSolutions } from '../services/catalogue.server';
+import { getCurrentSettings } from '../services/settings.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue:compareTitle');
 

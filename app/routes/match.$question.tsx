@@ -20,19 +20,15 @@ import {
   type FieldErrors,
 } from '../lib/match-answers';
 import { notFound } from '../lib/forms.server';
-import { pageTitle } from '../lib/meta';
-import { getCurrentSettings } from '../services/catalogue.server';
+import { pageTitle, pageTitleWithErrors } from '../lib/meta';
+import { getCurrentSettings } from '../services/settings.server';
 import matchStyles from '../styles/match.css';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  if (!data) return pageTitle(matches, 'match:title');
-  const title = pageTitle(matches, `match:questions.${data.question}.title`);
-  if (!data.errors) return title;
-  // GOV.UK: a page shown with errors says so first in its title.
-  return pageTitle(matches, 'match:errorTitle', { title: (title[0] as { title: string }).title });
-};
+// GOV.UK: a page shown with errors says so first in its title (the question's errors come with the GET, not an action).
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  data ? pageTitleWithErrors(matches, `match:questions.${data.question}.title`, Boolean(data.errors)) : pageTitle(matches, 'match:title');
 
 const questionParam = z.enum(questions);
 

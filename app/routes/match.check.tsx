@@ -15,7 +15,7 @@ import {
   type Question,
 } from '../lib/match-answers';
 import { pageTitle } from '../lib/meta';
-import { getCurrentSettings } from '../services/catalogue.server';
+import { getCurrentSettings } from '../services/settings.server';
 import matchStyles from '../styles/match.css';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];

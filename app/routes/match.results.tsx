@@ -16,7 +16,7 @@ import { firstIncomplete, incompleteUrl, queryString, readAnswers, toMatchAnswer
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { idSchema } from '../lib/validation';
-import { getCurrentSettings } from '../services/catalogue.server';
+import { getCurrentSettings } from '../services/settings.server';
 import { sendMatchedEnquiries } from '../services/enquiries.server';
 import { matchResultsView, type BusinessView, type SetView } from '../services/match-results.server';
 import matchStyles from '../styles/match.css';

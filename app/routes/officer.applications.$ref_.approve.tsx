@@ -8,9 +8,9 @@ import { ConfirmForm } from '../components/confirm-action';
 import { allowedActions, type ApplicationStatus } from '../domain/application-lifecycle';
 import { requireRole } from '../services/session.server';
 import { notFound } from '../lib/forms.server';
-import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { budgetPosition, getReview } from '../services/officer.server';
+import { parseReference } from '../lib/validation';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'officer:confirmApproveTitle', { reference: data?.reference ?? '' });

@@ -2,9 +2,9 @@
 // manages settings and accounts, not cases, and sees neither.
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireRole } from '../services/session.server';
-import { documentResponse, parseReference } from '../lib/documents.server';
-import { parseId } from '../lib/validation';
-import { getOfficerDocument } from '../services/officer.server';
+import { parseId, parseReference } from '../lib/validation';
+import { getOfficerDocument } from '../services/documents.server';
+import { documentResponse } from '../services/documents.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'officer');

@@ -10,12 +10,11 @@ import { CsrfInput, FormErrorSummary, TextArea } from '../components/forms';
 import { Money } from '../components/money';
 import { allPassed } from '../domain/claims';
 import { requireRole } from '../services/session.server';
-import { parseReference } from '../lib/documents.server';
 import { formatDate, formatDateTime } from '../lib/format';
 import { failureTable } from '../lib/failures';
 import { notFound, readSubmission, reply } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
-import { requiredText } from '../lib/validation';
+import { parseReference, requiredText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { decideClaim, getClaimReview, preparePayment, releasePayment } from '../services/claims.server';
 

@@ -7,10 +7,10 @@ import { approveClaimMessage } from '../components/confirm-messages';
 import { claimReadyToApprove } from '../domain/claims';
 import { requireRole } from '../services/session.server';
 import { notFound } from '../lib/forms.server';
-import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { getClaimReview } from '../services/claims.server';
+import { parseReference } from '../lib/validation';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'claims:confirmApproveTitle', { reference: data?.reference ?? '' });

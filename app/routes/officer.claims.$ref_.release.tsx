@@ -8,9 +8,9 @@ import { releasePaymentMessage } from '../components/confirm-messages';
 import { mayReleasePayment } from '../domain/claims';
 import { requireRole } from '../services/session.server';
 import { notFound } from '../lib/forms.server';
-import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { getClaimReview } from '../services/claims.server';
+import { parseReference } from '../lib/validation';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'claims:confirmReleaseTitle', { reference: data?.reference ?? '' });

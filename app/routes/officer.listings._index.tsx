@@ -9,7 +9,7 @@ import { formatDate } from '../lib/format';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { getCurrentSettings } from '../services/catalogue.server';
+import { getCurrentSettings } from '../services/settings.server';
 import { pagePendingVersions } from '../services/listings.server';
 import { Pagination } from '../components/pagination';
 import { pageNumber } from '../lib/pagination';

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../lib/format';
 import { pageTitle } from '../lib/meta';
-import { getCurrentSettings } from '../services/catalogue.server';
+import { getCurrentSettings } from '../services/settings.server';
 import matchStyles from '../styles/match.css';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];

@@ -7,9 +7,9 @@ import { ConfirmForm } from '../components/confirm-action';
 import { reportDeploymentMessage } from '../components/confirm-messages';
 import { requireRole } from '../services/session.server';
 import { notFound } from '../lib/forms.server';
-import { parseReference } from '../lib/documents.server';
 import { pageTitle } from '../lib/meta';
 import { getDeploymentToReport } from '../services/claims.server';
+import { parseReference } from '../lib/validation';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'claims:confirmReportTitle', { reference: data?.reference ?? '' });

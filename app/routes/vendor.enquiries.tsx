@@ -15,7 +15,7 @@ import { bracketed, businessNames, pickText, withGap, type Locale } from '../lib
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { idSchema } from '../lib/validation';
-import { getCurrentSettings } from '../services/catalogue.server';
+import { getCurrentSettings } from '../services/settings.server';
 import { confirmEnquiry, declineEnquiry } from '../services/enquiries.server';
 import { listVendorEnquiriesWithQuotations } from '../services/vendor-quotations.server';
 import { pageNumber } from '../lib/pagination';

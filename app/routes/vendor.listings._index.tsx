@@ -7,7 +7,7 @@ import { requireRole } from '../services/session.server';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { getCurrentSettings } from '../services/catalogue.server';
+import { getCurrentSettings } from '../services/settings.server';
 import { getVendorForUser, listVendorSolutions } from '../services/vendors.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:listingsTitle');

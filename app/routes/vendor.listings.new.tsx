@@ -1,13 +1,14 @@
 // A new package: checked against the programme's price rules field by field, saved as a draft to submit for vetting.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ListingForm, listingFormValues, parseListingForm, ruleErrors } from '../components/listing-form';
 import { FormErrorSummary } from '../components/forms';
-import { requireRole } from '../services/session.server';
-import { formValues, readForm, type FormReply } from '../lib/forms.server';
+import { ListingForm } from '../components/listing-form';
+import { listingSchema, ruleErrors } from '../components/listing-schema';
+import { readSubmission, replyFieldErrors } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { createListing } from '../services/listings.server';
+import { requireRole } from '../services/session.server';
 import { getVendorForUser } from '../services/vendors.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:newListing');
@@ -21,25 +22,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'vendor');
-  const form = await readForm(request, context);
-  const parsed = parseListingForm(form);
-  if (!parsed.ok)
-    return json<FormReply>(
-      { fieldErrors: parsed.fieldErrors as Record<string, string[]>, formErrors: [], values: listingFormValues(form, formValues(form)) },
-      { status: 400 },
-    );
-  const { price, ...rest } = parsed.data;
-  const result = await createListing({ db: context.db, userId: user.id, input: { ...rest, priceCents: price } });
+  const submission = await readSubmission(request, context, listingSchema);
+  if (!submission.ok) return submission.reply;
+  const { input, featureRows } = submission.data;
+  const result = await createListing({ db: context.db, userId: user.id, input });
   if (!result.ok) {
-    if (result.code === 'rules')
-      return json<FormReply>(
-        {
-          fieldErrors: ruleErrors(result.problems, parsed.featureRows) as Record<string, string[]>,
-          formErrors: [],
-          values: listingFormValues(form, formValues(form)),
-        },
-        { status: 400 },
-      );
+    if (result.code === 'rules') return replyFieldErrors(submission.form, ruleErrors(result.problems, featureRows));
     throw redirect('/vendor');
   }
   return redirect(`/vendor/listings/${result.solutionId}?done=draft`);

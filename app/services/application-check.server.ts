@@ -4,9 +4,11 @@ import type { DB } from '../../db/client';
 import { checkDocument } from '../domain/documents';
 import { fundingSplit } from '../domain/funding';
 import type { ApplicantDeclaration } from '../domain/reasons';
-import { getApplicantApplication, storeDocument, type UploadedDocument } from './applications.server';
+import { getApplicantApplication } from './applications.server';
+import { storeDocument, type UploadedDocument } from './documents.server';
 import { recordTransition } from './audit.server';
-import { fundingRules, getCurrentSettings } from './catalogue.server';
+import { fundingRules } from './catalogue.server';
+import { getCurrentSettings } from './settings.server';
 import { committedCents } from './enterprises.server';
 import { ownedByShop } from './ownership.server';
 

@@ -1,44 +1,22 @@
 // Funding applications: draft from a confirmed quotation, submit with the cap enforced under a row lock, withdraw.
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { DB, Trx } from '../../db/client';
-import type { DocumentKind, ProgrammeSettings } from '../../db/schema';
+import type { DB } from '../../db/client';
+import type { ProgrammeSettings } from '../../db/schema';
 import { committedStatuses, transition, type ApplicationStatus } from '../domain/application-lifecycle';
-import { checkDocument, safeFilename } from '../domain/documents';
+import { checkDocument } from '../domain/documents';
 import { failedCodes, type EligibilityCode } from '../domain/eligibility';
 import { fundingSplit, nothingToFund, type FundingSplit } from '../domain/funding';
 import type { ApplicantDeclaration } from '../domain/reasons';
 import { moveApplication } from './application-moves.server';
 import { recordTransition } from './audit.server';
-import { fundingRules, getCurrentSettings } from './catalogue.server';
+import { storeDocument, type UploadedDocument } from './documents.server';
+import { fundingRules } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
 import { countRows, paginate } from './pagination.server';
 import { ownedByShop } from './ownership.server';
+import { getCurrentSettings } from './settings.server';
 
 export const APPLICATION_PAGE_SIZE = 20;
-
-export type UploadedDocument = { bytes: Uint8Array; filename: string };
-
-export async function storeDocument(
-  trx: Trx,
-  { applicationId, kind, document, userId }: { applicationId: number; kind: DocumentKind; document: UploadedDocument; userId: number },
-) {
-  const check = checkDocument(document.bytes);
-  if (!check.ok) throw new Error(`storeDocument called with an unchecked file: ${check.code}`);
-  await trx
-    .insertInto('documents')
-    .values({
-      applicationId,
-      kind,
-      filename: safeFilename(document.filename, check.contentType),
-      contentType: check.contentType,
-      sizeBytes: document.bytes.byteLength,
-      sha256: crypto.createHash('sha256').update(document.bytes).digest('hex'),
-      content: Buffer.from(document.bytes),
-      uploadedBy: userId,
-    })
-    .execute();
-}
 
 export type CreateDraftResult =
   | { ok: true; reference: string; replayed: boolean }
@@ -442,29 +420,6 @@ export async function getApplicantApplication({ db, userId, reference }: { db: D
       .execute(),
   ]);
   return { ...application, documents, events };
-}
-
-/** A document's bytes, for its owner only. */
-export async function getApplicantDocument({
-  db,
-  userId,
-  reference,
-  documentId,
-}: {
-  db: DB;
-  userId: number;
-  reference: string;
-  documentId: number;
-}) {
-  return db
-    .selectFrom('documents as d')
-    .innerJoin('applications as a', 'a.id', 'd.applicationId')
-    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
-    .select(['d.filename', 'd.contentType', 'd.content', 'd.sizeBytes'])
-    .where('d.id', '=', documentId)
-    .where('a.reference', '=', reference)
-    .where((eb) => ownedByShop(eb, userId))
-    .executeTakeFirst();
 }
 
 /** A confirmed quotation the user may apply with, and the split it would get now. */

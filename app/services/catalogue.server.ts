@@ -1,4 +1,4 @@
-// Reading the vetted catalogue and the programme's current settings (no writes here).
+// Reading the vetted catalogue and the settings as displayed (no writes here).
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import type { ProgrammeSettings } from '../../db/schema';
@@ -7,6 +7,7 @@ import type { FundingRules, PricingModel } from '../domain/funding';
 import { CATALOGUE_PAGE_SIZE } from '../lib/catalogue';
 import { pageWindow } from '../lib/pagination';
 import { countRows } from './pagination.server';
+import { getCurrentSettings } from './settings.server';
 
 export type CatalogueSort = 'price_asc' | 'price_desc' | 'name';
 
@@ -42,10 +43,6 @@ export type SolutionDetail = SolutionCard & {
   vendor: { id: number; name: LocalisedText; phone: string; contactEmail: string; website: string | null };
   features: SolutionFeature[];
 };
-
-export async function getCurrentSettings(db: DB): Promise<ProgrammeSettings> {
-  return db.selectFrom('programmeSettings').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
-}
 
 // For display only (catalogue, home and package pages): the settings kept in memory and reused while the public version
 // (bumped at commit by every settings save, migration 2026-12-02T0100) has not moved. A primary-key read of one small row

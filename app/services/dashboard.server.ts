@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { DB } from '../../db/client';
 import { applicationStatuses, committedStatuses, type ApplicationStatus } from '../domain/application-lifecycle';
 import { categories, sectors, type Category, type Sector } from '../domain/programme';
-import { getCurrentSettings } from './catalogue.server';
+import { getCurrentSettings } from './settings.server';
 import { budgetStatuses } from '../domain/application-lifecycle';
 import { budgetPosition } from './officer.server';
 

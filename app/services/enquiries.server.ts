@@ -6,7 +6,7 @@ import { eligibleCostCents } from '../domain/funding';
 import { matchReasonFor, setKey } from '../domain/match-reason';
 import type { MatchAnswers, MatchObjective } from '../domain/matcher';
 import { writeAudit } from './audit.server';
-import { getCurrentSettings } from './catalogue.server';
+import { getCurrentSettings } from './settings.server';
 import { matchForShop } from './matcher.server';
 import { notifyEnquiryReceived, notifyQuotationArrived } from './notifications.server';
 import { countRows, paginate } from './pagination.server';

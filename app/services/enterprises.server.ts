@@ -7,7 +7,7 @@ import { hongKongDay } from '../domain/dates';
 import { checkEligibility, type EnterpriseFacts, type PackageFacts, type RuleResult } from '../domain/eligibility';
 import type { EnterpriseInput } from '../domain/enterprise';
 import { identityChanges, identityEdit, type ProfileIdentity } from '../domain/identity';
-import { getCurrentSettings } from './catalogue.server';
+import { getCurrentSettings } from './settings.server';
 import { writeAudit } from './audit.server';
 import { ownedByShop } from './ownership.server';
 

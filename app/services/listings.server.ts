@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { DB, Trx } from '../../db/client';
 import { eligibleCostCents, type PricingModel } from '../domain/funding';
 import { checkListing, medianCents, type ListingProblem } from '../domain/listing-rules';
-import { getCurrentSettings } from './catalogue.server';
+import { getCurrentSettings } from './settings.server';
 import { writeAudit } from './audit.server';
 import { notifyListingVetted } from './notifications.server';
 import { countRows, paginate } from './pagination.server';

@@ -3,7 +3,8 @@
 import type { DB } from '../../db/client';
 import { setKey, type PickView, type SetView } from '../domain/match-reason';
 import type { ExcludedCategory, MatchAnswers, MatchSet } from '../domain/matcher';
-import { getCurrentSettings, getListedSolutions } from './catalogue.server';
+import { getListedSolutions } from './catalogue.server';
+import { getCurrentSettings } from './settings.server';
 import { listEnterprises } from './enterprises.server';
 import { matchForShop } from './matcher.server';
 

@@ -5,7 +5,8 @@ import { committedStatuses } from '../domain/application-lifecycle';
 import { headroomCents } from '../domain/funding';
 import { deriveListingAttributes, matchAttributes, storedAttributes } from '../domain/listing-attributes';
 import { matchPackages, type MatchAnswers, type MatchContext, type MatchPackage, type MatchResult } from '../domain/matcher';
-import { fundingRules, getCurrentSettings } from './catalogue.server';
+import { fundingRules } from './catalogue.server';
+import { getCurrentSettings } from './settings.server';
 import { committedCents, getOwnEnterprise } from './enterprises.server';
 
 /**

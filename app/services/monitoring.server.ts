@@ -3,7 +3,7 @@
 import type { DB } from '../../db/client';
 import { applicationStatuses, committedStatuses } from '../domain/application-lifecycle';
 import type { ProgrammeState } from '../lib/metrics.server';
-import { getCurrentSettings } from './catalogue.server';
+import { getCurrentSettings } from './settings.server';
 import { budgetStatuses } from '../domain/application-lifecycle';
 
 export async function programmeState(db: DB): Promise<ProgrammeState> {

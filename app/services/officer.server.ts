@@ -9,11 +9,11 @@ import { fundingSplit, headroomCents, nothingToFund } from '../domain/funding';
 import type { RejectionReason } from '../domain/reasons';
 import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
 import { moveApplication } from './application-moves.server';
-import { fundingRules, getCurrentSettings } from './catalogue.server';
+import { fundingRules } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
 import { keysetPage } from '../lib/pagination';
 import { holidaySet } from './holidays.server';
-import { settingsInForce } from './settings.server';
+import { getCurrentSettings, settingsInForce } from './settings.server';
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -473,17 +473,6 @@ export async function getReview({
     daysWaiting: application.submittedAt ? workingDaysBetween(application.submittedAt, now, holidays) : 0,
     slaWorkingDays: settings.slaWorkingDays,
   };
-}
-
-export async function getOfficerDocument({ db, reference, documentId }: { db: DB; reference: string; documentId: number }) {
-  return db
-    .selectFrom('documents as d')
-    .innerJoin('applications as a', 'a.id', 'd.applicationId')
-    .select(['d.filename', 'd.contentType', 'd.content', 'd.sizeBytes'])
-    .where('d.id', '=', documentId)
-    .where('a.reference', '=', reference)
-    .where('a.status', '<>', 'draft')
-    .executeTakeFirst();
 }
 
 /** The programme's money at a glance: budget, committed at approval and after, and what is left. */

@@ -12,7 +12,7 @@ import {
   type RiskSignal,
 } from '../domain/risk-signals';
 import { priceCeilingCents } from '../domain/listing-rules';
-import { getCurrentSettings } from './catalogue.server';
+import { getCurrentSettings } from './settings.server';
 import { committedCents } from './enterprises.server';
 
 /** At most this many references of linked applications are listed; the counts say how many there are in all. */

@@ -3,8 +3,12 @@ import { sql } from 'kysely';
 import type { DB, Trx } from '../../db/client';
 import { budgetCoversApproved } from '../domain/funding';
 import type { ProgrammeSettings } from '../../db/schema';
-import { getCurrentSettings } from './catalogue.server';
 import { budgetStatuses } from '../domain/application-lifecycle';
+
+/** The newest settings version (what a form shows and a display reads; money decisions use settingsInForce, ADR 010). */
+export async function getCurrentSettings(db: DB): Promise<ProgrammeSettings> {
+  return db.selectFrom('programmeSettings').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+}
 
 export type SettingsInput = {
   roundCode: string;

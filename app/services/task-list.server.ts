@@ -3,7 +3,7 @@
 import type { DB } from '../../db/client';
 import { isEligible } from '../domain/eligibility';
 import type { TaskCounts } from '../domain/task-list';
-import { getCurrentSettings } from './catalogue.server';
+import { getCurrentSettings } from './settings.server';
 import { eligibilityOf } from './enterprises.server';
 import { ownedByShop } from './ownership.server';
 

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { QuotationItem } from '../../db/schema';
 import { quotationSummary } from '../domain/quotation';
-import { getCurrentSettings } from './catalogue.server';
+import { getCurrentSettings } from './settings.server';
 import { listVendorEnquiries } from './enquiries.server';
 
 type Item = Omit<QuotationItem, 'minContractMonths'> & { minContractMonths: number | null };

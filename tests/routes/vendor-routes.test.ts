@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as enrolment from '../../app/routes/vendor.enrolment';
-import * as listingPage from '../../app/routes/vendor.listings.$id';
+import * as listingPage from '../../app/routes/vendor.listings.$id/route';
 import * as newListing from '../../app/routes/vendor.listings.new';
 import * as vendorApplications from '../../app/routes/vendor.applications';
 import { decideEnrolment } from '../../app/services/vendors.server';

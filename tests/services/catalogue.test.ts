@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageSplit } from '../../app/domain/funding';
 import { CATALOGUE_PAGE_SIZE } from '../../app/lib/catalogue';
-import {
-  catalogueStats,
-  fundingRules,
-  getCurrentSettings,
-  getListedSolution,
-  getListedSolutions,
-  listSolutions,
-} from '../../app/services/catalogue.server';
+import { catalogueStats, fundingRules, getListedSolution, getListedSolutions, listSolutions } from '../../app/services/catalogue.server';
+import { getCurrentSettings } from '../../app/services/settings.server';
 import { seedSolutions } from '../../db/seed-data';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 

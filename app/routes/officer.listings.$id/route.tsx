@@ -13,7 +13,7 @@ import { pickText } from '../../lib/i18n';
 import { pageTitle } from '../../lib/meta';
 import { useRootData } from '../../lib/root-data';
 import { optionalText, parseId, requiredText } from '../../lib/validation';
-import { getCurrentSettings } from '../../services/catalogue.server';
+import { getCurrentSettings } from '../../services/settings.server';
 import { getVersionForVetting, vetVersion } from '../../services/listings.server';
 import { requireRole } from '../../services/session.server';
 import { VettingChanges } from './changes';
@@ -117,7 +117,7 @@ export default function VetVersion() {
         intent,
         fieldErrors: actionData.fieldErrors,
         note: actionData.values.note ?? '',
-        ticked: actionData.ticked ?? (actionData.values.requirement ? [actionData.values.requirement] : []),
+        ticked: actionData.ticked ?? (actionData.values.requirement ? actionData.values.requirement.split(',') : []),
         missing: actionData.missing ?? [],
       }
     : undefined;
