@@ -311,28 +311,40 @@ export async function listApplicantApplications({ db, userId, page }: { db: DB; 
     .innerJoin('quotations as q', 'q.id', 'a.quotationId')
     .innerJoin('solutionVersions as v', 'v.id', 'q.solutionVersionId')
     .where('ent.ownerUserId', '=', userId);
-  const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const pageCount = Math.max(1, Math.ceil(Number(total) / APPLICATION_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  const rows = await base
-    .select([
-      'a.reference',
-      'a.status',
-      'a.costCents',
-      'a.programmeCents',
-      'a.shopCents',
-      'a.createdAt',
-      'a.submittedAt',
-      'ent.legalNameEn',
-      'ent.legalNameZh',
-      'v.nameEn',
-      'v.nameZhHk',
-      'v.nameZhCn',
-    ])
-    .orderBy('a.id', 'desc')
-    .limit(APPLICATION_PAGE_SIZE)
-    .offset((current - 1) * APPLICATION_PAGE_SIZE)
-    .execute();
+  // The count rides along with the page (a window over the owner's rows): one query, not two.
+  const pageOf = (page: number) =>
+    base
+      .select([
+        'a.reference',
+        'a.status',
+        'a.costCents',
+        'a.programmeCents',
+        'a.shopCents',
+        'a.createdAt',
+        'a.submittedAt',
+        'ent.legalNameEn',
+        'ent.legalNameZh',
+        'v.nameEn',
+        'v.nameZhHk',
+        'v.nameZhCn',
+      ])
+      .select(sql<string>`count(*) over ()`.as('total'))
+      .orderBy('a.id', 'desc')
+      .limit(APPLICATION_PAGE_SIZE)
+      .offset((page - 1) * APPLICATION_PAGE_SIZE)
+      .execute();
+  let current = Math.max(1, page);
+  let found = await pageOf(current);
+  let total = Number(found[0]?.total ?? 0);
+  if (found.length === 0 && current > 1) {
+    // Past the last page (a stale link): count, then show the last page.
+    const counted = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+    total = Number(counted.total);
+    current = Math.max(1, Math.ceil(total / APPLICATION_PAGE_SIZE));
+    found = total > 0 ? await pageOf(current) : [];
+  }
+  const pageCount = Math.max(1, Math.ceil(total / APPLICATION_PAGE_SIZE));
+  const rows = found.map(({ total: _total, ...row }) => row);
   return { rows, page: current, pageCount };
 }
 
