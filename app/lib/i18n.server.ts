@@ -261,8 +261,16 @@ function lookupKey(options: unknown): string | undefined {
 
 /** The hashes of the namespaces a reader's pages use (the document tells the browser what to fetch: translationUrl). */
 export function translationManifest(locale: Locale, role?: Role): TranslationManifest {
-  return Object.fromEntries(namespacesFor(role).map((ns) => [ns, bundles.get(`${locale}/${ns}`)!.hash]));
+  const key = `${locale}/${role ?? ''}`;
+  let manifest = manifests.get(key);
+  if (!manifest) {
+    manifest = Object.freeze(Object.fromEntries(namespacesFor(role).map((ns) => [ns, bundles.get(`${locale}/${ns}`)!.hash])));
+    manifests.set(key, manifest);
+  }
+  return manifest;
 }
+// Built once per language and role (the texts never change while the process runs).
+const manifests = new Map<string, TranslationManifest>();
 
 /** The JSON of /locales/<lng>/<ns>.<hash>.json, or undefined when no such bundle (or an outdated hash). */
 export function translationBundle(pathname: string): string | undefined {

@@ -7,6 +7,7 @@ import { loader as rootLoader } from '../../app/root';
 import { loader as detailLoader } from '../../app/routes/solutions.$id/route';
 import { loader as catalogueLoader } from '../../app/routes/solutions._index';
 import { listApplicantApplications } from '../../app/services/applications.server';
+import { committedCents, listEnterprisesWithCommitted } from '../../app/services/enterprises.server';
 import { createSession, findSessionState } from '../../app/services/auth.server';
 import { listSolutionsAt, publicVersionOf } from '../../app/services/catalogue.server';
 import { markAllRead } from '../../app/services/notifications.server';
@@ -124,7 +125,7 @@ describe('the catalogue data per public version', () => {
 });
 
 describe('the applications list', () => {
-  it('counts with its page query, and a page past the last shows the last', async () => {
+  it('counts with its page query, a page past the last shows the last; the businesses carry their committed sums', async () => {
     const { user } = await signedIn();
     const none = await listApplicantApplications({ db: t.db, userId: user.id, page: 3 });
     expect(none).toEqual({ rows: [], page: 1, pageCount: 1 });
@@ -146,5 +147,12 @@ describe('the applications list', () => {
     expect(last.page).toBe(first.pageCount);
     expect(last.pageCount).toBe(first.pageCount);
     expect(last.rows).toEqual(first.rows);
+
+    // The package page's businesses carry what each has committed, counted as committedCents counts it.
+    await t.db.updateTable('applications').set({ status: 'submitted' }).where('reference', '=', first.rows[0]!.reference).execute();
+    const [withCommitted] = await listEnterprisesWithCommitted({ db: t.db, userId: user.id });
+    const committed = await committedCents({ db: t.db, enterpriseId });
+    expect(committed).toBe(first.rows[0]!.programmeCents);
+    expect(withCommitted).toMatchObject({ id: enterpriseId, committedCents: committed });
   });
 });

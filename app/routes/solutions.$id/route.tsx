@@ -11,7 +11,7 @@ import { pageTitle } from '../../lib/meta';
 import { useRootData } from '../../lib/root-data';
 import { idSchema, optionalText, parseId } from '../../lib/validation';
 import { displaySettings, fundingRules, getListedSolutionAt, publicVersionOf } from '../../services/catalogue.server';
-import { committedCents, listEnterprises } from '../../services/enterprises.server';
+import { listEnterprisesWithCommitted } from '../../services/enterprises.server';
 import { sendEnquiry } from '../../services/enquiries.server';
 import { getSessionState, requireRole } from '../../services/session.server';
 import { Calculator } from './calculator';
@@ -52,10 +52,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const usedInvalid = Boolean(usedParam?.trim()) && query.used === undefined;
   const chosen = solution.features.filter((feature) => query.features.includes(feature.id));
   const user = session?.user;
-  const enterprises = user?.role === 'applicant' ? await listEnterprises({ db: context.db, userId: user.id }) : [];
+  // The businesses come with what each has committed (one query).
+  const enterprises = user?.role === 'applicant' ? await listEnterprisesWithCommitted({ db: context.db, userId: user.id }) : [];
   // A shop owner with one business sees its real headroom; otherwise the amount typed in the calculator counts.
-  const accountCommittedCents =
-    enterprises.length === 1 ? await committedCents({ db: context.db, enterpriseId: enterprises[0]!.id }) : null;
+  const accountCommittedCents = enterprises.length === 1 ? enterprises[0]!.committedCents : null;
   const alreadyCommitted = calculatorCommittedCents({ capCents: rules.capCents, accountCommittedCents, typedCents: query.used });
   const split = packageSplit({ items: [solution, ...chosen], committedCents: alreadyCommitted, rules });
   return json({
