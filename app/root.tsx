@@ -20,7 +20,7 @@ import { useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from 'react-router-dom';
 import enCommon from '../locales/en/common.json';
-import { getUser } from './services/session.server';
+import { getSessionState } from './services/session.server';
 import { unreadCount } from './services/notifications.server';
 import { getCsrfToken } from './lib/csrf.server';
 import { createI18n, defaultLocale, gapBefore, i18nFor, loadTranslations, locales, withGap, type Locale } from './lib/i18n';
@@ -38,13 +38,21 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await getUser(request, context);
+  // The user, their unread count and the public version come in one query, shared with the page's own loader.
+  const session = await getSessionState(request, context);
+  const user = session?.user;
   const locale = await detectLocale(request, user?.locale);
   // A visitor's public page is shared (served from the page cache): no token in it, and no cookie set by it.
   const csrf = !user && isPublicPage(new URL(request.url).pathname) ? { token: '' } : await getCsrfToken(request, context);
   const data: RootData = {
     user: user ? { id: user.id, displayName: user.displayName, role: user.role, email: user.email } : null,
-    unread: user ? await unreadCount({ db: context.db, userId: user.id }) : 0,
+    // After an action in the same request (a POST answered with a page, not a redirect) the count is read again: the
+    // action may have just read or sent notifications.
+    unread: !session
+      ? 0
+      : request.method === 'GET' || request.method === 'HEAD'
+        ? session.unread
+        : await unreadCount({ db: context.db, userId: session.user.id }),
     locale,
     csrf: csrf.token,
     translations: translationManifest(locale, user?.role),

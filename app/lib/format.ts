@@ -82,14 +82,27 @@ export function formatNumber(value: number): string {
   return `${sign}${decimal(BigInt(Math.round(Math.abs(value) * 10)), 1)}`;
 }
 
+// One formatter per language and style: building an Intl.DateTimeFormat costs far more than formatting with it (it was
+// built for every date of every table row).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime ? 't' : 'd'}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone: 'Asia/Hong_Kong',
+      dateStyle: 'medium',
+      ...(withTime ? { timeStyle: 'short' as const } : {}),
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDate(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'Asia/Hong_Kong', dateStyle: 'medium' }).format(new Date(value));
+  return dateFormat(locale, false).format(new Date(value));
 }
 
 export function formatDateTime(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: 'Asia/Hong_Kong',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(value));
+  return dateFormat(locale, true).format(new Date(value));
 }

@@ -10,9 +10,9 @@ import { cardSplit, COMPARE_MAX } from '../lib/catalogue';
 import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { searchText } from '../lib/validation';
-import { getUser } from '../services/session.server';
+import { getSessionState } from '../services/session.server';
 import { detectLocale } from '../lib/i18n.server';
-import { displaySettings, fundingRules, listSolutions } from '../services/catalogue.server';
+import { displaySettings, fundingRules, listSolutionsAt, publicVersionOf } from '../services/catalogue.server';
 import { pageNumber } from '../lib/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue:title');
@@ -29,10 +29,14 @@ const querySchema = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = querySchema.parse(Object.fromEntries(url.searchParams));
-  const [settings, user] = await Promise.all([displaySettings(context.db), getUser(request, context)]);
-  const locale = await detectLocale(request, user?.locale);
+  // A signed-in reader's session lookup brings the public version along; the settings and the page's cards are then
+  // taken from memory while that version stands (the same for every reader: data only, the page is rendered per reader).
+  const session = await getSessionState(request, context);
+  const version = await publicVersionOf(context.db, session?.publicVersion);
+  const settings = await displaySettings(context.db, version);
+  const locale = await detectLocale(request, session?.user.locale);
   const rules = fundingRules(settings);
-  const result = await listSolutions({ db: context.db, filters, maxSubscriptionMonths: rules.maxSubscriptionMonths });
+  const result = await listSolutionsAt(version, { db: context.db, filters, maxSubscriptionMonths: rules.maxSubscriptionMonths });
   // Only what the cards show, in the reader's language: the page data is sent in the document too. Each card's split is
   // worked out where it is shown (cardSplit: a pure function of the price and the round's rules, sent once).
   const items = result.items.map((item) => {

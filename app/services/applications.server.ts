@@ -12,7 +12,7 @@ import { recordTransition } from './audit.server';
 import { storeDocument, type UploadedDocument } from './documents.server';
 import { fundingRules } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
-import { countRows, paginate } from './pagination.server';
+import { countRows, paginateCounted } from './pagination.server';
 import { ownedByShop } from './ownership.server';
 import { getCurrentSettings } from './settings.server';
 
@@ -342,7 +342,8 @@ export async function listApplicantApplications({ db, userId, page }: { db: DB; 
     .innerJoin('quotations as q', 'q.id', 'a.quotationId')
     .innerJoin('solutionVersions as v', 'v.id', 'q.solutionVersionId')
     .where((eb) => ownedByShop(eb, userId));
-  return paginate({
+  // The count rides along with the page (a window over the owner's rows): one query, not two.
+  return paginateCounted({
     page,
     pageSize: APPLICATION_PAGE_SIZE,
     count: () => countRows(base),
@@ -362,6 +363,7 @@ export async function listApplicantApplications({ db, userId, page }: { db: DB; 
           'v.nameZhHk',
           'v.nameZhCn',
         ])
+        .select(sql<string>`count(*) over ()`.as('total'))
         .orderBy('a.id', 'desc')
         .limit(limit)
         .offset(offset)

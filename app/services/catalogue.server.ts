@@ -6,6 +6,7 @@ import type { Category, Sector } from '../domain/programme';
 import type { FundingRules, PricingModel } from '../domain/funding';
 import { CATALOGUE_PAGE_SIZE } from '../lib/catalogue';
 import { pageWindow } from '../lib/pagination';
+import { createVersionedCache } from '../lib/versioned-cache';
 import { countRows } from './pagination.server';
 import { getCurrentSettings } from './settings.server';
 
@@ -51,18 +52,48 @@ export type SolutionDetail = SolutionCard & {
 let displayed: { version: string; settings: ProgrammeSettings } | undefined;
 let versionRead: Promise<string> | undefined;
 
-export async function displaySettings(db: DB): Promise<ProgrammeSettings> {
+/**
+ * The public version: `known` when the request already has it (a signed-in request reads it with its session,
+ * getSessionState), otherwise one primary-key read shared by the requests that ask at the same time.
+ */
+export function publicVersionOf(db: DB, known?: string): Promise<string> {
+  if (known !== undefined) return Promise.resolve(known);
   versionRead ??= sql<{ version: string }>`select version::text as version from public_version where id = 1`
     .execute(db)
     .then((result) => result.rows[0]?.version ?? '0')
     .finally(() => {
       versionRead = undefined;
     });
-  const version = await versionRead;
+  return versionRead;
+}
+
+export async function displaySettings(db: DB, knownVersion?: string): Promise<ProgrammeSettings> {
+  const version = await publicVersionOf(db, knownVersion);
   if (displayed?.version === version) return displayed.settings;
   const settings = await getCurrentSettings(db);
   displayed = { version, settings };
   return settings;
+}
+
+// What the catalogue and package pages read is the same for every reader and changes only with the public version
+// (triggers on solutions, versions, features, vendors, categories and settings bump it at commit): kept per version.
+// The data, never a page: each reader's page is still rendered for them, with their session and CSRF token.
+const cataloguePages = createVersionedCache<Awaited<ReturnType<typeof listSolutions>>>({ maxEntries: 500 });
+const packages = createVersionedCache<SolutionDetail | undefined>({ maxEntries: 500 });
+
+/** listSolutions, from memory while the public version stands. */
+export function listSolutionsAt(
+  version: string,
+  args: { db: DB; filters: CatalogueFilters; maxSubscriptionMonths: number },
+): ReturnType<typeof listSolutions> {
+  const { filters, maxSubscriptionMonths } = args;
+  const key = JSON.stringify([filters.category, filters.sector, filters.q?.trim(), filters.sort, filters.page, maxSubscriptionMonths]);
+  return cataloguePages.get(version, key, () => listSolutions(args));
+}
+
+/** getListedSolution, from memory while the public version stands. */
+export function getListedSolutionAt(version: string, args: { db: DB; id: number }): Promise<SolutionDetail | undefined> {
+  return packages.get(version, String(args.id), () => getListedSolution(args));
 }
 
 export function fundingRules(settings: ProgrammeSettings): FundingRules {

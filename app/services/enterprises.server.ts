@@ -188,6 +188,28 @@ export async function listEnterprises({ db, userId }: { db: DB; userId: number }
     .execute();
 }
 
+/**
+ * The user's businesses with what each has committed (as committedCents counts it: every application under its
+ * registration, in a committed status), in one query: the package page's calculator needs both.
+ */
+export async function listEnterprisesWithCommitted({ db, userId }: { db: DB; userId: number }) {
+  const rows = await db
+    .selectFrom('enterprises as ent')
+    .select(['ent.id', 'ent.legalNameEn', 'ent.legalNameZh'])
+    .select((eb) =>
+      eb
+        .selectFrom('applications as a')
+        .whereRef('a.registrationKey', '=', 'ent.registrationKey')
+        .where('a.status', 'in', [...committedStatuses])
+        .select((inner) => inner.fn.coalesce(inner.fn.sum<number>('a.programmeCents'), inner.lit(0)).as('total'))
+        .as('committedCents'),
+    )
+    .where('ent.ownerUserId', '=', userId)
+    .orderBy('ent.id')
+    .execute();
+  return rows.map((row) => ({ ...row, committedCents: Number(row.committedCents ?? 0) }));
+}
+
 /** Whether this user keeps any business profile yet (a new shop owner's next step is to add one). */
 export async function ownsAnyEnterprise({ db, userId }: { db: DB; userId: number }): Promise<boolean> {
   const found = await db

@@ -1,7 +1,7 @@
 // Who is asking: the session cookie's user, and the guards every non-public loader and action calls first.
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import type { Role } from '../../db/schema';
-import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from './auth.server';
+import { createSession, deleteSession, findSessionState, SESSION_DAYS, type SessionState, type SessionUser } from './auth.server';
 import { TRUSTED_DEVICE_DAYS } from '../domain/login-throttle';
 import { ownsAnyEnterprise } from './enterprises.server';
 import { deviceCookie, sessionCookie } from '../lib/cookies.server';
@@ -14,9 +14,11 @@ async function sessionToken(request: Request, context: AppLoadContext): Promise<
 
 // One lookup per request, however many loaders ask. Keyed on the load context (one per request; Remix gives each
 // loader its own Request), then on the cookie header, so a context reused with another cookie never sees this user.
-const cache = new WeakMap<AppLoadContext, Map<string, Promise<SessionUser | undefined>>>();
+// The lookup brings the unread count and the public version along (findSessionState: one round trip).
+const cache = new WeakMap<AppLoadContext, Map<string, Promise<SessionState | undefined>>>();
 
-export function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | undefined> {
+/** The session's user, unread count and public version, looked up once per request. */
+export function getSessionState(request: Request, context: AppLoadContext): Promise<SessionState | undefined> {
   const cookie = request.headers.get('Cookie') ?? '';
   let byCookie = cache.get(context);
   if (!byCookie) {
@@ -26,11 +28,18 @@ export function getUser(request: Request, context: AppLoadContext): Promise<Sess
   let found = byCookie.get(cookie);
   if (!found) {
     found = sessionToken(request, context)
-      .then((token) => (token ? findSessionUser({ db: context.db, token }) : undefined))
-      .then(noteUser); // the request's log line names the user
+      .then((token) => (token ? findSessionState({ db: context.db, token }) : undefined))
+      .then((state) => {
+        noteUser(state?.user); // the request's log line names the user
+        return state;
+      });
     byCookie.set(cookie, found);
   }
   return found;
+}
+
+export function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | undefined> {
+  return getSessionState(request, context).then((state) => state?.user);
 }
 
 /** After a session ends or changes within a request, the next getUser looks it up again. */

@@ -172,6 +172,8 @@ function buildFloor(routeCount: number) {
 const fmt = (load: { rps: number; cpuPerReq: number }) => `${load.cpuPerReq.toFixed(2)} ms/req ${load.rps.toFixed(0)}/s`;
 
 async function pages(dataRoot: string) {
+  // BENCH_ONLY=signed: only the signed-in pages (a faster loop while working on them).
+  const only = process.env.BENCH_ONLY;
   const routeCount = fs.readdirSync(path.join(root, 'app/routes')).length;
   console.log(`— floor: bare Remix page of 12 static cards in an app of ${routeCount} routes —`);
   buildFloor(routeCount);
@@ -197,11 +199,13 @@ async function pages(dataRoot: string) {
       better: 'lower',
     });
 
-    for (const [label, pathname] of [
-      ['anonymous catalogue', '/solutions'],
-      ['anonymous home', '/'],
-      ['anonymous package page', '/solutions/10?features=1'],
-    ] as const) {
+    for (const [label, pathname] of only === 'signed'
+      ? []
+      : ([
+          ['anonymous catalogue', '/solutions'],
+          ['anonymous home', '/'],
+          ['anonymous package page', '/solutions/10?features=1'],
+        ] as const)) {
       const r = await pair(() => load(app, pathname), floorLoad);
       verdict({
         goal: `${label} ÷ bare page`,
@@ -227,6 +231,7 @@ async function pages(dataRoot: string) {
         better: 'higher',
       });
     }
+    if (only === 'signed') return;
 
     // Login: the server's whole login (CSRF, throttle check, verify, session) against argon2 verify alone, bounded
     // the same way (PASSWORD_WORK.concurrency at a time), 10 callers each. Real traffic is many people: ten accounts

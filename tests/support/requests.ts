@@ -56,7 +56,10 @@ export type CallOptions = {
   headers?: Record<string, string>;
   /** More `name=value` cookie pairs (a language or device cookie). */
   cookies?: string[];
-  /** Overrides of the load context (e.g. the client's address). */
+  /**
+   * Overrides of the load context (e.g. the client's address); a whole context (with `db`) is passed as it is, the same
+   * object, as Remix gives every loader and the action of one request the same load context.
+   */
   context?: Partial<AppLoadContext>;
 };
 
@@ -127,13 +130,20 @@ export function routeCalls(database: () => DB) {
     if (cookies.length > 0) headers.set('Cookie', cookies.join('; '));
     if (init.body instanceof URLSearchParams) headers.set('Content-Type', 'application/x-www-form-urlencoded');
     const request = new Request(urlFor(options), init.body ? { method: 'POST', headers, body: init.body } : { headers });
-    return { request, params: options.params ?? {}, context: { ...contextFor(database()), ...options.context } };
+    const context = options.context?.db ? (options.context as AppLoadContext) : { ...contextFor(database()), ...options.context };
+    return { request, params: options.params ?? {}, context };
   }
 
   return {
-    /** GETs the route as `as`, at `path` + `search`, and returns the loader's Response. */
-    async callLoader(route: { loader: RouteLoader }, options: CallOptions = {}): Promise<Response> {
-      const args = await requestArgs(options, { csrfCookie: false });
+    /**
+     * GETs the route as `as`, at `path` + `search`, and returns the loader's Response. With `method: 'POST'` the loader
+     * sees the POST of a form (as loaders do when Remix renders the page after an action without JavaScript).
+     */
+    async callLoader(route: { loader: RouteLoader }, options: ActionOptions & { method?: 'GET' | 'POST' } = {}): Promise<Response> {
+      const args =
+        options.method === 'POST'
+          ? await requestArgs(options, { csrfCookie: true, body: body(options) })
+          : await requestArgs(options, { csrfCookie: false });
       return respond(async () => route.loader(args));
     },
     /** POSTs `form` (with the CSRF pair unless told otherwise) as `as` and returns the action's Response. */

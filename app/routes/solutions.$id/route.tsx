@@ -10,10 +10,10 @@ import { pickText } from '../../lib/i18n';
 import { pageTitle } from '../../lib/meta';
 import { useRootData } from '../../lib/root-data';
 import { idSchema, optionalText, parseId } from '../../lib/validation';
-import { displaySettings, fundingRules, getListedSolution } from '../../services/catalogue.server';
-import { committedCents, listEnterprises } from '../../services/enterprises.server';
+import { displaySettings, fundingRules, getListedSolutionAt, publicVersionOf } from '../../services/catalogue.server';
+import { listEnterprisesWithCommitted } from '../../services/enterprises.server';
 import { sendEnquiry } from '../../services/enquiries.server';
-import { getUser, requireRole } from '../../services/session.server';
+import { getSessionState, requireRole } from '../../services/session.server';
 import { Calculator } from './calculator';
 import { EnquiryPanel, enquiryErrors } from './enquiry-panel';
 import { PackageDetails } from './package-details';
@@ -38,20 +38,24 @@ const calculatorSchema = z.object({
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
-  const solution = await getListedSolution({ db: context.db, id });
+  // The package and the settings from memory while the public version stands (a signed-in reader's session lookup
+  // brings the version along): the same for every reader.
+  const session = await getSessionState(request, context);
+  const version = await publicVersionOf(context.db, session?.publicVersion);
+  const solution = await getListedSolutionAt(version, { db: context.db, id });
   if (!solution) throw notFound();
-  const settings = await displaySettings(context.db);
+  const settings = await displaySettings(context.db, version);
   const rules = fundingRules(settings);
   const url = new URL(request.url);
   const usedParam = url.searchParams.get('used');
   const query = calculatorSchema.parse({ features: url.searchParams.getAll('features'), used: usedParam ?? undefined });
   const usedInvalid = Boolean(usedParam?.trim()) && query.used === undefined;
   const chosen = solution.features.filter((feature) => query.features.includes(feature.id));
-  const user = await getUser(request, context);
-  const enterprises = user?.role === 'applicant' ? await listEnterprises({ db: context.db, userId: user.id }) : [];
+  const user = session?.user;
+  // The businesses come with what each has committed (one query).
+  const enterprises = user?.role === 'applicant' ? await listEnterprisesWithCommitted({ db: context.db, userId: user.id }) : [];
   // A shop owner with one business sees its real headroom; otherwise the amount typed in the calculator counts.
-  const accountCommittedCents =
-    enterprises.length === 1 ? await committedCents({ db: context.db, enterpriseId: enterprises[0]!.id }) : null;
+  const accountCommittedCents = enterprises.length === 1 ? enterprises[0]!.committedCents : null;
   const alreadyCommitted = calculatorCommittedCents({ capCents: rules.capCents, accountCommittedCents, typedCents: query.used });
   const split = packageSplit({ items: [solution, ...chosen], committedCents: alreadyCommitted, rules });
   return json({
