@@ -584,6 +584,12 @@ function queueCounts(db: DB, cutoff: Date): Promise<QueueCounts> {
   return entry.value;
 }
 
+/** The queue-wide counts recounted now, bypassing the cache (what a refresh costs; the bench times it). */
+export async function recountQueue({ db, now = new Date() }: { db: DB; now?: Date }): Promise<QueueCounts> {
+  const [settings, holidays] = await Promise.all([getCurrentSettings(db), holidaySet(db)]);
+  return countQueue(db, slaBreachCutoff({ now, slaWorkingDays: settings.slaWorkingDays, holidays }));
+}
+
 /** Counts for the officer's home page: the officer's own exactly; the queue-wide ones up to WORKLOAD_STALE_MS old. */
 export async function workload({ db, officerId, now = new Date() }: { db: DB; officerId: number; now?: Date }) {
   const [settings, holidays] = await Promise.all([getCurrentSettings(db), holidaySet(db)]);
