@@ -12,7 +12,7 @@ import { recordTransition } from './audit.server';
 import { getCurrentSettings } from './catalogue.server';
 import { storeDocument, type UploadedDocument } from './applications.server';
 import { notifyPaymentPrepared } from './notifications.server';
-import { isConflicted } from './officer.server';
+import { countInBudgetStatus, isConflicted } from './officer.server';
 
 type Moved = { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
 
@@ -513,9 +513,27 @@ export async function listClaims({ db, officerId, list, page }: { db: DB; office
       : which === 'prepare'
         ? query.where('a.status', '=', 'claim_approved').where('p.id', 'is', null)
         : query.where('a.status', '=', 'claim_approved').where('p.status', '=', 'prepared');
-  const { total } = await only(base, list)
-    .select((eb) => eb.fn.countAll<string>().as('total'))
-    .executeTakeFirstOrThrow();
+  // Counted without reading every claim (issue 15 §5): the claims waiting are a kept count (migration 2026-12-03T0400);
+  // an approved claim has a payment from the moment it is prepared until its release moves it on (one transaction),
+  // so the prepared payments split the approved claims into those to prepare and those to release.
+  const prepared = async () =>
+    Number(
+      (
+        await db
+          .selectFrom('payments as p')
+          .innerJoin('applications as a', 'a.id', 'p.applicationId')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('p.status', '=', 'prepared')
+          .where('a.status', '=', 'claim_approved')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const total =
+    list === 'check'
+      ? await countInBudgetStatus(db, 'claim_submitted')
+      : list === 'prepare'
+        ? (await countInBudgetStatus(db, 'claim_approved')) - (await prepared())
+        : await prepared();
   const pageCount = Math.max(1, Math.ceil(Number(total) / CLAIMS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
   const rows = await only(base, list)

@@ -11,7 +11,7 @@
 //    or the queue's work. Rows are updated in status order, so two statements never wait on each other crosswise.
 // 2. "Assigned to me" on the queue read the whole open queue in date order looking for the officer's few cases
 //    (1.1 s at a million): an index of open applications by officer in queue order.
-// 3. The claims lists page in (status, updated_at, id) order.
+// 3. The claims lists page in (status, updated_at, id) order; payments awaiting release are found by index.
 import { sql, type Kysely } from 'kysely';
 
 // budgetStatuses in app/domain/application-lifecycle.ts (tests/services/budget-total.test.ts checks they agree).
@@ -61,6 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index applications_open_assigned_idx on applications (assigned_officer_id, submitted_at, id)
       where status in ('submitted', 'under_review', 'info_requested');
     create index applications_claims_idx on applications (status, updated_at, id) where status in ('claim_submitted', 'claim_approved');
+    create index payments_prepared_idx on payments (application_id) where status = 'prepared';
   `,
     )
     .execute(db);
@@ -68,6 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
+    drop index payments_prepared_idx;
     drop index applications_claims_idx;
     drop index applications_open_assigned_idx;
     drop trigger applications_budget_totals_delete on applications;

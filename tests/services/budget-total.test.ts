@@ -6,6 +6,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationStatuses, budgetStatuses } from '../../app/domain/application-lifecycle';
 import { budgetPosition, countInBudgetStatus } from '../../app/services/officer.server';
+import { listClaims } from '../../app/services/claims.server';
+import { officerWaitingWork } from '../../app/services/waiting-work.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeDraft, makeEnterprise, makeListedSolution, makeQuotation, makeUser } from '../support/fixtures';
 
@@ -111,5 +113,53 @@ describe('the kept approved total', () => {
     const row = await t.db.selectFrom('applications').selectAll().where('id', '=', ids[0]!).executeTakeFirstOrThrow();
     await t.db.updateTable('applications').set({ status: 'approved', programmeCents: 3_00 }).where('id', '=', row.id).execute();
     expect(await kept()).toEqual(await summed());
+  });
+
+  it('gives the officer home and the claims lists the same counts as reading every claim', async () => {
+    await t.db.updateTable('applications').set({ status: 'under_review', programmeCents: 10_000_00 }).execute();
+    await t.db.updateTable('applications').set({ status: 'claim_submitted' }).where('id', 'in', ids.slice(0, 5)).execute();
+    await t.db.updateTable('applications').set({ status: 'claim_approved' }).where('id', 'in', ids.slice(5, 8)).execute();
+    const officer = await makeUser(t.db, 'officer');
+    const other = await makeUser(t.db, 'officer');
+    const linked = await t.db.selectFrom('applications').select('enterpriseId').where('id', '=', ids[1]!).executeTakeFirstOrThrow();
+    await t.db.insertInto('officerConflicts').values({ officerId: officer.id, enterpriseId: linked.enterpriseId }).execute();
+    const claim = await t.db
+      .insertInto('claims')
+      .values({
+        applicationId: ids[5]!,
+        invoiceNumber: 'INV-1',
+        invoiceDate: '2026-11-01',
+        invoicedCents: 20_000_00,
+        paidCents: 20_000_00,
+        paidOn: '2026-11-02',
+        payerName: 'Shop',
+        payeeVendorBr: '12345678',
+        payableCents: 10_000_00,
+        status: 'approved',
+        checks: JSON.stringify([]),
+        submittedBy: officer.id,
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('payments')
+      .values({ applicationId: ids[5]!, claimId: claim.id, amountCents: 10_000_00, payeeName: 'Vendor', preparedBy: other.id } as never)
+      .execute();
+    const count = (items: { kind: string; count: number }[], kind: string) => items.find((i) => i.kind === kind)?.count ?? 0;
+    const mine = await officerWaitingWork({ db: t.db, officerId: officer.id });
+    expect(count(mine, 'claims_to_check')).toBe(4); // five waiting, one of a business the officer declared a link to
+    expect(count(mine, 'payments_to_release')).toBe(1);
+    const preparer = await officerWaitingWork({ db: t.db, officerId: other.id });
+    expect(count(preparer, 'claims_to_check')).toBe(5);
+    expect(count(preparer, 'payments_to_release')).toBe(0); // prepared by this officer: another releases it
+    for (const [list, rows] of [
+      ['check', 5],
+      ['prepare', 2],
+      ['release', 1],
+    ] as const) {
+      const page = await listClaims({ db: t.db, officerId: officer.id, list, page: 1 });
+      expect(page.rows).toHaveLength(rows);
+      expect(page.pageCount).toBe(1);
+    }
   });
 });
