@@ -84,6 +84,7 @@ export default function Dashboard() {
     <div>
       <h1>{t('dashboard:title')}</h1>
       <p className="lead">{t('dashboard:lead')}</p>
+      <p>{t('dashboard:freshness')}</p>
       <Form method="get" className="filters" aria-label={t('dashboard:filters')}>
         <div className="field">
           <label htmlFor="sector">{t('dashboard:sector')}</label>
