@@ -503,10 +503,7 @@ export type ClaimList = (typeof claimLists)[number];
 
 /** The officers' claims work, one list a page at a time: claims to check, approved claims to prepare, payments to release. */
 export async function listClaims({ db, officerId, list, page }: { db: DB; officerId: number; list: ClaimList; page: number }) {
-  const base = db
-    .selectFrom('applications as a')
-    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
-    .leftJoin('payments as p', 'p.applicationId', 'a.id');
+  const base = db.selectFrom('applications as a').leftJoin('payments as p', 'p.applicationId', 'a.id');
   const only = (query: typeof base, which: ClaimList) =>
     which === 'check'
       ? query.where('a.status', '=', 'claim_submitted')
@@ -536,7 +533,17 @@ export async function listClaims({ db, officerId, list, page }: { db: DB; office
         : await prepared();
   const pageCount = Math.max(1, Math.ceil(Number(total) / CLAIMS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
-  const rows = await only(base, list)
+  // The page's applications first, from the index alone, then their names: rows skipped by the offset are not joined.
+  const pageIds = only(base, list)
+    .select('a.id')
+    .orderBy('a.updatedAt')
+    .orderBy('a.id')
+    .limit(CLAIMS_PAGE_SIZE)
+    .offset((current - 1) * CLAIMS_PAGE_SIZE);
+  const rows = await db
+    .selectFrom('applications as a')
+    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+    .leftJoin('payments as p', 'p.applicationId', 'a.id')
     .leftJoin('users as preparer', 'preparer.id', 'p.preparedBy')
     .select([
       'a.reference',
@@ -548,10 +555,9 @@ export async function listClaims({ db, officerId, list, page }: { db: DB; office
       'p.preparedBy',
       'preparer.displayName as preparedByName',
     ])
+    .where('a.id', 'in', pageIds)
     .orderBy('a.updatedAt')
     .orderBy('a.id')
-    .limit(CLAIMS_PAGE_SIZE)
-    .offset((current - 1) * CLAIMS_PAGE_SIZE)
     .execute();
   return { rows: rows.map((row) => ({ ...row, mine: row.preparedBy === officerId })), page: current, pageCount };
 }

@@ -215,7 +215,12 @@ function queries(): Query[] {
       3,
     ),
     q('claims queue: to check, first page', (c) => listClaims({ db: c.db, officerId: c.officerId, list: 'check', page: 1 })),
-    q('claims queue: to check, page 40', (c) => listClaims({ db: c.db, officerId: c.officerId, list: 'check', page: 40 })),
+    q('claims queue: to check, page 4 (the last at 1,000)', (c) =>
+      listClaims({ db: c.db, officerId: c.officerId, list: 'check', page: 4 }),
+    ),
+    q('claims queue: to check, page 40 (info: offset 975 at 1M, clamped to page 4 at 1k)', (c) =>
+      listClaims({ db: c.db, officerId: c.officerId, list: 'check', page: 40 }),
+    ),
     q('claims queue: to prepare, first page', (c) => listClaims({ db: c.db, officerId: c.officerId, list: 'prepare', page: 1 })),
     q('claims queue: to release, first page', (c) => listClaims({ db: c.db, officerId: c.officerId, list: 'release', page: 1 })),
     q('listings queue: first page', (c) => pagePendingVersions({ db: c.db, page: 1 })),
@@ -224,12 +229,12 @@ function queries(): Query[] {
 }
 
 const ms = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e6;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)]!;
 
 /**
  * Fills one database per size (each with that many applications) and times every officer query on all of them,
  * alternating the sizes sample by sample so that the load of the shared machine falls on each alike. Returns the
- * median milliseconds of each query per size.
+ * lower-quartile milliseconds of each query per size.
  */
 export async function benchQueues(sizes: number[]): Promise<Record<string, number>[]> {
   const clusters: Cluster[] = [];
@@ -248,12 +253,15 @@ export async function benchQueues(sizes: number[]): Promise<Record<string, numbe
           samples[k]!.push(ms(started));
         }
       }
-      const medians = samples.map(median);
-      medians.forEach((m, k) => (results[k]![query.label] = m));
+      // Judged on the lower quartile: on two cores shared with other sessions (load 10–20) the upper samples are mostly
+      // time spent waiting for a core, which no index changes; the median is printed beside it.
+      const judged = samples.map((xs) => quantile(xs, 0.25));
+      const medians = samples.map((xs) => quantile(xs, 0.5));
+      judged.forEach((m, k) => (results[k]![query.label] = m));
       console.log(
-        `${query.label.padEnd(58)} ${medians.map((m, k) => `${sizes[k]!.toLocaleString('en')}: ${m.toFixed(2)} ms`).join('  ')}${
-          medians.length > 1 ? `  ×${(medians.at(-1)! / medians[0]!).toFixed(2)}` : ''
-        }`,
+        `${query.label.padEnd(58)} ${judged
+          .map((m, k) => `${sizes[k]!.toLocaleString('en')}: ${m.toFixed(2)} ms (median ${medians[k]!.toFixed(2)})`)
+          .join('  ')}${judged.length > 1 ? `  ×${(judged.at(-1)! / judged[0]!).toFixed(2)}` : ''}`,
       );
     }
     return results;

@@ -339,9 +339,16 @@ async function memory(dataRoot: string) {
   console.log(
     `— memory: ${MEMORY_SECONDS} s of catalogue load, default heap vs the start script's flags (${flags.join(' ') || 'none'}), ${ROUNDS} rounds —`,
   );
-  const results = new Map<string, { rps: number; rss: number }[]>();
+  // Throughput is judged as requests per CPU-second of the server (CPU per request, like the page goals): on two cores
+  // shared with other sessions the requests per wall-clock second swing by 2–3× between rounds, while the server's
+  // own CPU per request — which includes its garbage collection threads — does not. Each round runs both, in
+  // alternating order (ABBA), and the ratio is the geometric mean of the rounds' ratios.
+  type Run = { rps: number; rss: number; cpuPerReq: number };
+  const runs: { dflt: Run; flagged: Run }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    for (const nodeArgs of [[], flags]) {
+    const order = round % 2 === 0 ? [[], flags] : [flags, []];
+    const pair: Partial<{ dflt: Run; flagged: Run }> = {};
+    for (const nodeArgs of order) {
       const label = nodeArgs.join(' ') || 'default heap';
       const app = await startServer(script, env, nodeArgs, '/healthz');
       let peak = 0;
@@ -354,34 +361,37 @@ async function memory(dataRoot: string) {
       }, 100);
       try {
         const r = await load(app, '/solutions', { seconds: MEMORY_SECONDS });
-        results.set(label, [...(results.get(label) ?? []), { rps: r.rps, rss: peak }]);
-        console.log(`round ${round + 1}  ${label.padEnd(48)} ${r.rps.toFixed(0)} req/s  RSS peak ${peak.toFixed(0)} MiB`);
+        pair[nodeArgs.length === 0 ? 'dflt' : 'flagged'] = { rps: r.rps, rss: peak, cpuPerReq: r.cpuPerReq };
+        console.log(
+          `round ${round + 1}  ${label.padEnd(48)} ${r.rps.toFixed(0)} req/s  ${r.cpuPerReq.toFixed(2)} ms CPU/request  RSS peak ${peak.toFixed(0)} MiB`,
+        );
       } finally {
         clearInterval(sampler);
         await app.stop();
       }
     }
+    runs.push(pair as { dflt: Run; flagged: Run });
   }
-  const summary = (runs: { rps: number; rss: number }[]) => ({
-    rps: runs.reduce((s, r) => s + r.rps, 0) / runs.length,
-    rss: Math.max(...runs.map((r) => r.rss)),
-  });
-  const dflt = summary(results.get('default heap')!);
-  const capped = summary(results.get(flags.join(' ') || 'default heap')!);
-  console.log(`default heap: RSS peak ${dflt.rss.toFixed(0)} MiB over the rounds`);
+  const peak = (which: 'dflt' | 'flagged') => Math.max(...runs.map((r) => r[which].rss));
+  const meanRps = (which: 'dflt' | 'flagged') => runs.reduce((s, r) => s + r[which].rps, 0) / runs.length;
+  const ratio = Math.exp(runs.reduce((s, r) => s + Math.log(r.dflt.cpuPerReq / r.flagged.cpuPerReq), 0) / runs.length);
+  const wallRatio = Math.exp(runs.reduce((s, r) => s + Math.log(r.flagged.rps / r.dflt.rps), 0) / runs.length);
+  console.log(
+    `default heap: RSS peak ${peak('dflt').toFixed(0)} MiB; requests per wall-clock second, flags ÷ default: ${wallRatio.toFixed(2)} (info)`,
+  );
   verdict({
     goal: 'RSS peak under catalogue load (MiB)',
-    subject: `${capped.rss.toFixed(0)} MiB`,
+    subject: `${peak('flagged').toFixed(0)} MiB`,
     floor: '300 MiB',
-    ratio: capped.rss / 300,
+    ratio: peak('flagged') / 300,
     target: 1,
     better: 'lower',
   });
   verdict({
-    goal: 'throughput with start flags ÷ default heap',
-    subject: `${capped.rps.toFixed(0)}/s`,
-    floor: `${dflt.rps.toFixed(0)}/s`,
-    ratio: capped.rps / dflt.rps,
+    goal: 'throughput (per CPU-second) with start flags ÷ default heap',
+    subject: `${meanRps('flagged').toFixed(0)}/s`,
+    floor: `${meanRps('dflt').toFixed(0)}/s`,
+    ratio,
     target: 0.95,
     better: 'higher',
   });
