@@ -12,7 +12,22 @@ function forbid(...layers) {
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['build/**', 'public/build/**', '.cache/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  {
+    ignores: [
+      'build/**',
+      'public/build/**',
+      '.cache/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+      // The bench's floor app builds here (git ignores it too).
+      'tests/bench/floor/build/**',
+      'tests/bench/floor/public/**',
+      'tests/bench/floor/.cache/**',
+      'tests/bench/floor/app/routes/r*.tsx',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

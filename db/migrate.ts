@@ -18,6 +18,7 @@ import * as publicVersion from './migrations/2026-12-02T0100-public-version';
 import * as queuePlaceIndex from './migrations/2026-12-02T0101-queue-place-index';
 import * as claimLoopBankAccounts from './migrations/2026-12-02T0400-claim-loop-bank-accounts';
 import * as notificationDedupe from './migrations/2026-12-02T0300-notification-dedupe';
+import * as officerQueriesAtScale from './migrations/2026-12-03T0400-officer-queries-at-scale';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T0101-queue-place-index': queuePlaceIndex,
   '2026-12-02T0400-claim-loop-bank-accounts': claimLoopBankAccounts,
   '2026-12-02T0300-notification-dedupe': notificationDedupe,
+  '2026-12-03T0400-officer-queries-at-scale': officerQueriesAtScale,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

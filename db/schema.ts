@@ -442,6 +442,16 @@ export interface PublicVersionTable {
   version: ColumnType<string, never, never>;
 }
 
+/**
+ * Per status from approval on (the budget statuses): how many applications and their programme shares, kept by
+ * statement triggers on applications in the same statement as each change (migration 2026-12-03T0400).
+ */
+export interface BudgetStatusTotalsTable {
+  status: ColumnType<ApplicationStatus, never, never>;
+  applications: ColumnType<string, never, never>;
+  programmeCents: ColumnType<string, never, never>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -470,6 +480,7 @@ export interface Database {
   enterpriseBankAccounts: EnterpriseBankAccountsTable;
   publicHolidays: PublicHolidaysTable;
   publicVersion: PublicVersionTable;
+  budgetStatusTotals: BudgetStatusTotalsTable;
 }
 
 export type User = Selectable<UsersTable>;

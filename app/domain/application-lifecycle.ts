@@ -122,6 +122,7 @@ export const budgetStatuses = [
   'claim_approved',
   'paid',
 ] as const satisfies readonly ApplicationStatus[];
+export type BudgetStatus = (typeof budgetStatuses)[number];
 
 export const committedStatuses: readonly ApplicationStatus[] = [
   'submitted',

@@ -12,7 +12,7 @@ import { formatMoney, formatNumber } from '../lib/format';
 import { bracketed } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
-import { programmeDashboard, type GroupStats } from '../services/dashboard.server';
+import { cachedDashboard, type GroupStats } from '../services/dashboard.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard:title');
 
@@ -24,7 +24,7 @@ const filtersSchema = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'officer', 'admin');
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const dashboard = await programmeDashboard({ db: context.db, filters });
+  const dashboard = await cachedDashboard({ db: context.db, filters });
   return json({ dashboard });
 }
 
@@ -84,6 +84,7 @@ export default function Dashboard() {
     <div>
       <h1>{t('dashboard:title')}</h1>
       <p className="lead">{t('dashboard:lead')}</p>
+      <p>{t('dashboard:freshness')}</p>
       <Form method="get" className="filters" aria-label={t('dashboard:filters')}>
         <div className="field">
           <label htmlFor="sector">{t('dashboard:sector')}</label>

@@ -8,12 +8,12 @@ import { checkBankAccount, maskAccount, type BankAccount, type BankAccountError 
 import { allPassed, checkClaim, payableCents } from '../domain/claims';
 import { checkDocument } from '../domain/documents';
 import { hongKongDay } from '../domain/dates';
+import { pageWindow } from '../lib/pagination';
 import { moveApplication, type MoveColumns } from './application-moves.server';
 import { getCurrentSettings } from './settings.server';
 import { storeDocument, type UploadedDocument } from './documents.server';
 import { notifyPaymentPrepared } from './notifications.server';
-import { isConflicted } from './officer.server';
-import { countRows, paginate } from './pagination.server';
+import { countInBudgetStatus, isConflicted } from './officer.server';
 import { ownedByShop, ownedByVendor } from './ownership.server';
 
 type Moved = { ok: true } | { ok: false; code: 'not_found' } | { ok: false; code: 'invalid_transition'; status: ApplicationStatus };
@@ -494,40 +494,57 @@ export type ClaimList = (typeof claimLists)[number];
 
 /** The officers' claims work, one list a page at a time: claims to check, approved claims to prepare, payments to release. */
 export async function listClaims({ db, officerId, list, page }: { db: DB; officerId: number; list: ClaimList; page: number }) {
-  const base = db
-    .selectFrom('applications as a')
-    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
-    .leftJoin('payments as p', 'p.applicationId', 'a.id');
+  const base = db.selectFrom('applications as a').leftJoin('payments as p', 'p.applicationId', 'a.id');
   const only = (query: typeof base, which: ClaimList) =>
     which === 'check'
       ? query.where('a.status', '=', 'claim_submitted')
       : which === 'prepare'
         ? query.where('a.status', '=', 'claim_approved').where('p.id', 'is', null)
         : query.where('a.status', '=', 'claim_approved').where('p.status', '=', 'prepared');
-  const found = await paginate({
-    page,
-    pageSize: CLAIMS_PAGE_SIZE,
-    count: () => countRows(only(base, list)),
-    fetch: ({ limit, offset }) =>
-      only(base, list)
-        .leftJoin('users as preparer', 'preparer.id', 'p.preparedBy')
-        .select([
-          'a.reference',
-          'a.status',
-          'a.programmeCents',
-          'a.updatedAt',
-          'ent.legalNameEn',
-          'ent.legalNameZh',
-          'p.preparedBy',
-          'preparer.displayName as preparedByName',
-        ])
-        .orderBy('a.updatedAt')
-        .orderBy('a.id')
-        .limit(limit)
-        .offset(offset)
-        .execute(),
-  });
-  return { ...found, rows: found.rows.map((row) => ({ ...row, mine: row.preparedBy === officerId })) };
+  // Counted without reading every claim (issue 15 §5): the claims waiting are a kept count (migration 2026-12-03T0400);
+  // an approved claim has a payment from the moment it is prepared until its release moves it on (one transaction),
+  // so the prepared payments split the approved claims into those to prepare and those to release.
+  const prepared = async () =>
+    Number(
+      (
+        await db
+          .selectFrom('payments as p')
+          .innerJoin('applications as a', 'a.id', 'p.applicationId')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('p.status', '=', 'prepared')
+          .where('a.status', '=', 'claim_approved')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const total =
+    list === 'check'
+      ? await countInBudgetStatus(db, 'claim_submitted')
+      : list === 'prepare'
+        ? (await countInBudgetStatus(db, 'claim_approved')) - (await prepared())
+        : await prepared();
+  const { page: current, pageCount, limit, offset } = pageWindow({ total: Number(total), page, pageSize: CLAIMS_PAGE_SIZE });
+  // The page's applications first, from the index alone, then their names: rows skipped by the offset are not joined.
+  const pageIds = only(base, list).select('a.id').orderBy('a.updatedAt').orderBy('a.id').limit(limit).offset(offset);
+  const rows = await db
+    .selectFrom('applications as a')
+    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+    .leftJoin('payments as p', 'p.applicationId', 'a.id')
+    .leftJoin('users as preparer', 'preparer.id', 'p.preparedBy')
+    .select([
+      'a.reference',
+      'a.status',
+      'a.programmeCents',
+      'a.updatedAt',
+      'ent.legalNameEn',
+      'ent.legalNameZh',
+      'p.preparedBy',
+      'preparer.displayName as preparedByName',
+    ])
+    .where('a.id', 'in', pageIds)
+    .orderBy('a.updatedAt')
+    .orderBy('a.id')
+    .execute();
+  return { rows: rows.map((row) => ({ ...row, mine: row.preparedBy === officerId })), page: current, pageCount };
 }
 
 /**

@@ -1,7 +1,13 @@
 // The case officers' workbench: the queue, taking work (safely under concurrency) and deciding applications.
 import { sql } from 'kysely';
 import type { DB, Trx } from '../../db/client';
-import { budgetStatuses, isCommitted, transition, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
+import {
+  isCommitted,
+  transition,
+  type BudgetStatus,
+  type ApplicationAction,
+  type ApplicationStatus,
+} from '../domain/application-lifecycle';
 import { failedCodes, type EligibilityCode, type RuleResult } from '../domain/eligibility';
 import { hasConflictOfInterest, takeDecision } from '../domain/assignment';
 import { latestExchange, replyReceived } from '../domain/info-requests';
@@ -481,14 +487,23 @@ export async function budgetPosition(db: DB) {
   return { budgetCents: settings.budgetCents, approvedCents: approved, remainingCents: Math.max(0, settings.budgetCents - approved) };
 }
 
-/** The programme's share of every application approved or further along: what counts against the budget. */
-async function approvedCents(db: DB): Promise<number> {
+/**
+ * The programme's share of every application approved or further along: what counts against the budget. Read from
+ * the per-status totals that triggers keep in the same statement as each change (migration 2026-12-03T0400), not
+ * summed over applications: the sum grew with every approval, and approvals read it holding the programme lock.
+ */
+async function approvedCents(db: DB | Trx): Promise<number> {
   const row = await db
-    .selectFrom('applications')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('programmeCents'), eb.lit(0)).as('total'))
-    .where('status', 'in', [...budgetStatuses])
+    .selectFrom('budgetStatusTotals')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('programmeCents'), eb.lit(0)).as('total'))
     .executeTakeFirstOrThrow();
   return Number(row.total);
+}
+
+/** How many applications are in one of the statuses from approval on (kept by triggers, like approvedCents). */
+export async function countInBudgetStatus(db: DB | Trx, status: BudgetStatus): Promise<number> {
+  const row = await db.selectFrom('budgetStatusTotals').select('applications').where('status', '=', status).executeTakeFirst();
+  return Number(row?.applications ?? 0);
 }
 
 /**
@@ -543,6 +558,12 @@ function queueCounts(db: DB, cutoff: Date): Promise<QueueCounts> {
       });
   }
   return entry.value;
+}
+
+/** The queue-wide counts recounted now, bypassing the cache (what a refresh costs; the bench times it). */
+export async function recountQueue({ db, now = new Date() }: { db: DB; now?: Date }): Promise<QueueCounts> {
+  const [settings, holidays] = await Promise.all([getCurrentSettings(db), holidaySet(db)]);
+  return countQueue(db, slaBreachCutoff({ now, slaWorkingDays: settings.slaWorkingDays, holidays }));
 }
 
 /** Counts for the officer's home page: the officer's own exactly; the queue-wide ones up to WORKLOAD_STALE_MS old. */

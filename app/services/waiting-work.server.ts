@@ -4,7 +4,7 @@ import type { DB } from '../../db/client';
 import { hongKongDay } from '../domain/dates';
 import { adminWaiting, officerWaiting, shopWaiting, vendorWaiting, type WaitingItem } from '../domain/waiting-work';
 import type { TaskCounts } from '../domain/task-list';
-import { budgetPosition } from './officer.server';
+import { budgetPosition, countInBudgetStatus } from './officer.server';
 import { ownedByVendor } from './ownership.server';
 
 /** The shop owner's items come from the task list's counts, gathered once for both. */
@@ -39,37 +39,35 @@ export async function vendorWaitingWork({ db, userId }: { db: DB; userId: number
 
 /**
  * Claims to check and payments to release that this officer may act on: not for a business the officer owns or
- * declared a link to, and (for payments) not prepared by the officer.
+ * declared a link to, and (for payments) not prepared by the officer. Read so that the cost does not grow with the
+ * programme (issue 15 §5): the claims waiting are the kept count (migration 2026-12-03T0400) less those of the
+ * officer's own and linked businesses (a handful, by index); the payments are read from the prepared ones only.
  */
 export async function officerWaitingWork({ db, officerId }: { db: DB; officerId: number }): Promise<WaitingItem[]> {
-  const row = await db
-    .selectFrom('applications as a')
-    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
-    .leftJoin('payments as p', 'p.applicationId', 'a.id')
-    .select((eb) => [
-      eb.fn.countAll<string>().filterWhere('a.status', '=', 'claim_submitted').as('claimsToCheck'),
-      eb.fn
-        .countAll<string>()
-        .filterWhere((w) =>
-          w.and([w('a.status', '=', 'claim_approved'), w('p.status', '=', 'prepared'), w('p.preparedBy', '<>', officerId)]),
-        )
-        .as('paymentsToRelease'),
-    ])
-    .where('a.status', 'in', ['claim_submitted', 'claim_approved'])
-    .where('ent.ownerUserId', '<>', officerId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('officerConflicts as c')
-            .select('c.officerId')
-            .whereRef('c.enterpriseId', '=', 'a.enterpriseId')
-            .where('c.officerId', '=', officerId),
-        ),
-      ),
-    )
-    .executeTakeFirstOrThrow();
-  return officerWaiting({ claimsToCheck: Number(row.claimsToCheck), paymentsToRelease: Number(row.paymentsToRelease) });
+  const linkedEnterprises = db
+    .selectFrom('enterprises')
+    .select('id')
+    .where('ownerUserId', '=', officerId)
+    .union(db.selectFrom('officerConflicts').select('enterpriseId as id').where('officerId', '=', officerId));
+  const [claimsWaiting, linkedClaims, payments] = await Promise.all([
+    countInBudgetStatus(db, 'claim_submitted'),
+    db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', '=', 'claim_submitted')
+      .where('enterpriseId', 'in', linkedEnterprises)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('payments as p')
+      .innerJoin('applications as a', 'a.id', 'p.applicationId')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('p.status', '=', 'prepared')
+      .where('p.preparedBy', '<>', officerId)
+      .where('a.status', '=', 'claim_approved')
+      .where('a.enterpriseId', 'not in', linkedEnterprises)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return officerWaiting({ claimsToCheck: claimsWaiting - Number(linkedClaims.n), paymentsToRelease: Number(payments.n) });
 }
 
 export async function adminWaitingWork({ db, now = new Date() }: { db: DB; now?: Date }): Promise<WaitingItem[]> {
