@@ -242,7 +242,7 @@ function memoiseLookups(instance: i18n): void {
   instance.t = memoised as unknown as i18n['t'];
 }
 
-/** The options of a lookup as text when every value is a string, number or boolean (or unset); else undefined. */
+/** The options of a lookup as text when every value is a string, number, boolean or null (or unset); else undefined. */
 function lookupKey(options: unknown): string | undefined {
   if (options === undefined) return '';
   if (typeof options !== 'object' || options === null) return undefined;
@@ -250,6 +250,12 @@ function lookupKey(options: unknown): string | undefined {
   for (const name in options) {
     const value: unknown = (options as Record<string, unknown>)[name];
     if (value === undefined) continue;
+    // React's `t` (react-i18next's useTranslation → getFixedT(null, ns)) passes `lngs: null` on every call: without this
+    // no lookup made while rendering a page was ever answered from memory. Kept apart from any string or number.
+    if (value === null) {
+      text += `${name.length}:${name}z`;
+      continue;
+    }
     const type = typeof value;
     if (type !== 'string' && type !== 'number' && type !== 'boolean') return undefined;
     // Length-prefixed: no value (a user's name, say) can be written so as to read as other options.

@@ -1,6 +1,6 @@
 // The server's translations answer repeated lookups from memory (i18n.server): the texts must be exactly i18next's.
-import { describe, expect, it } from 'vitest';
-import { createI18n, locales } from '../../app/lib/i18n';
+import { describe, expect, it, vi } from 'vitest';
+import { createI18n, i18nFor, locales } from '../../app/lib/i18n';
 import { resources, serverT } from '../../app/lib/i18n.server';
 
 describe('lookups from memory on the server', () => {
@@ -41,5 +41,29 @@ describe('lookups from memory on the server', () => {
     expect(t('common:nav.unread', { count: 1 })).not.toBe(t('common:nav.unread', { count: 2 }));
     // Options that are not plain values (objects) go to i18next every time, and still translate.
     expect(t('common:nav.signedInAs', { name: 'y', replace: { name: 'y' } })).toContain('y');
+  });
+});
+
+describe('lookups made while rendering (react-i18next)', () => {
+  it("answers a component's `t` from memory: getFixedT(null, ns) passes lngs: null on every call", () => {
+    const instance = i18nFor('en');
+    // What useTranslation() hands a component: getFixedT(props.lng || null, namespace).
+    const t = instance.getFixedT(null, 'common') as unknown as (key: string, options?: Record<string, unknown>) => string;
+    const translator = (instance as unknown as { translator: { translate: (...args: unknown[]) => unknown } }).translator;
+    const spy = vi.spyOn(translator, 'translate');
+    try {
+      const first = t('common:nav.unread', { count: 7 });
+      const calls = spy.mock.calls.length;
+      expect(t('common:nav.unread', { count: 7 })).toBe(first);
+      expect(t('common:nav.unread', { count: 7 })).toBe(first);
+      expect(spy.mock.calls.length).toBe(calls); // the repeats did not reach i18next
+      const fresh = createI18n('en', { en: resources.en });
+      expect(first).toBe(fresh.t('common:nav.unread', { count: 7 }));
+      // null is its own value: not read as a missing one, nor as the text "null".
+      expect(t('common:nav.signedInAs', { name: null })).toBe(fresh.t('common:nav.signedInAs', { name: null }));
+      expect(t('common:nav.signedInAs', { name: 'null' })).toBe(fresh.t('common:nav.signedInAs', { name: 'null' }));
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
