@@ -126,6 +126,9 @@ server.on('request', (req: IncomingMessage, res: ServerResponse) => {
   });
 });
 
+/** The longest shutdown keeps taking connections the kernel has already completed (see shutdown). */
+const ACCEPT_DRAIN_MS = 1_000;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
@@ -140,8 +143,10 @@ async function shutdown(signal: string) {
   if (env.SHUTDOWN_DRAIN_MS > 0) await sleep(env.SHUTDOWN_DRAIN_MS);
   // Connections the kernel has already completed but Node has not yet taken (a busy event loop takes them late) would
   // be reset by closing the listener. Keep taking them (answered with Connection: close) until a pass of the event
-  // loop's poll phase — where they are taken — brings no new one, then stop accepting.
-  const drainUntil = Date.now() + env.SHUTDOWN_GRACE_MS;
+  // loop's poll phase — where they are taken — brings no new one, then stop accepting. Bounded by ACCEPT_DRAIN_MS: a
+  // load balancer's health checks keep opening connections every few milliseconds, so without a bound this pass would
+  // last the whole grace period.
+  const drainUntil = Date.now() + Math.min(env.SHUTDOWN_GRACE_MS, ACCEPT_DRAIN_MS);
   for (let seen = -1; seen !== acceptedCount && Date.now() < drainUntil;) {
     seen = acceptedCount;
     await sleep(100);
