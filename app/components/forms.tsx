@@ -62,6 +62,31 @@ function describedBy(name: string, hint: string | undefined, errors: FieldErrors
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** The GOV.UK field: label, hint and error above the control, which takes the given id, name and aria attributes. */
+function LabelledField({
+  name,
+  label,
+  hint,
+  errors,
+  children,
+}: Omit<FieldProps, 'children'> & {
+  children: (control: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
+  const invalid = Boolean(errors?.[name]?.length);
+  return (
+    <div className={invalid ? 'field field--error' : 'field'}>
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError name={name} errors={errors} />
+      {children({ id: name, name, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy(name, hint, errors) })}
+    </div>
+  );
+}
+
 export function TextField({
   name,
   label,
@@ -81,29 +106,20 @@ export function TextField({
   maxLength?: number;
   required?: boolean;
 }) {
-  const invalid = Boolean(errors?.[name]?.length);
   return (
-    <div className={invalid ? 'field field--error' : 'field'}>
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError name={name} errors={errors} />
-      <input
-        id={name}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        maxLength={maxLength}
-        required={required}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(name, hint, errors)}
-      />
-    </div>
+    <LabelledField name={name} label={label} hint={hint} errors={errors}>
+      {(control) => (
+        <input
+          type={type}
+          defaultValue={defaultValue}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          maxLength={maxLength}
+          required={required}
+          {...control}
+        />
+      )}
+    </LabelledField>
   );
 }
 
@@ -116,49 +132,18 @@ export function TextArea({
   rows = 4,
   maxLength,
 }: FieldProps & { defaultValue?: string; rows?: number; maxLength: number }) {
-  const invalid = Boolean(errors?.[name]?.length);
   return (
-    <div className={invalid ? 'field field--error' : 'field'}>
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError name={name} errors={errors} />
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        maxLength={maxLength}
-        defaultValue={defaultValue}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(name, hint, errors)}
-      />
-    </div>
+    <LabelledField name={name} label={label} hint={hint} errors={errors}>
+      {(control) => <textarea rows={rows} maxLength={maxLength} defaultValue={defaultValue} {...control} />}
+    </LabelledField>
   );
 }
 
 export function FileField({ name, label, hint, errors, accept }: FieldProps & { accept: string }) {
-  const invalid = Boolean(errors?.[name]?.length);
   return (
-    <div className={invalid ? 'field field--error' : 'field'}>
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError name={name} errors={errors} />
-      <input
-        type="file"
-        id={name}
-        name={name}
-        accept={accept}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(name, hint, errors)}
-      />
-    </div>
+    <LabelledField name={name} label={label} hint={hint} errors={errors}>
+      {(control) => <input type="file" accept={accept} {...control} />}
+    </LabelledField>
   );
 }
 
@@ -170,30 +155,18 @@ export function SelectField({
   options,
   defaultValue,
 }: FieldProps & { options: { value: string; label: string }[]; defaultValue?: string }) {
-  const invalid = Boolean(errors?.[name]?.length);
   return (
-    <div className={invalid ? 'field field--error' : 'field'}>
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError name={name} errors={errors} />
-      <select
-        id={name}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(name, hint, errors)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledField name={name} label={label} hint={hint} errors={errors}>
+      {(control) => (
+        <select defaultValue={defaultValue} {...control}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledField>
   );
 }
 
