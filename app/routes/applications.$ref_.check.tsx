@@ -5,6 +5,7 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { ApplicantDocuments } from '../components/applicant-documents';
 import { ErrorSummary } from '../components/error-summary';
 import { CsrfInput } from '../components/forms';
 import { Money, QuotationItems, SplitSummary } from '../components/money';
@@ -179,14 +180,7 @@ export default function CheckApplication() {
         <div>
           <dt>{t('applications:documents')}</dt>
           <dd>
-            <ul className="plain-list">
-              {application.documents.map((doc) => (
-                <li key={doc.id}>
-                  <a href={`/applications/${application.reference}/documents/${doc.id}`}>{doc.filename}</a> (
-                  {t(`applications:documentKinds.${doc.kind}`)}, {Math.ceil(doc.sizeBytes / 1024)} KB)
-                </li>
-              ))}
-            </ul>
+            <ApplicantDocuments reference={application.reference} documents={application.documents} />
           </dd>
           {change(`${changeAnswers}#document`, t('applications:documents'))}
         </div>

@@ -1,8 +1,9 @@
 // The application at a glance: reference, status, business, vendor, items, money, declarations and documents.
 import type { SerializeFrom } from '@remix-run/node';
 import { useTranslation } from 'react-i18next';
+import { ApplicantDocuments } from '../../components/applicant-documents';
 import { Money, QuotationItems } from '../../components/money';
-import { bracketed, businessNames, pickText } from '../../lib/i18n';
+import { businessNames, pickText } from '../../lib/i18n';
 import { useRootData } from '../../lib/root-data';
 import type { loader } from './route';
 
@@ -78,20 +79,7 @@ export function ApplicationSummary({ data }: { data: SerializeFrom<typeof loader
       <div>
         <dt>{t('applications:documents')}</dt>
         <dd>
-          <ul className="plain-list">
-            {application.documents.map((doc) => (
-              <li key={doc.id}>
-                <a href={`/applications/${application.reference}/documents/${doc.id}`}>{doc.filename}</a>
-                {bracketed(
-                  t('applications:documentFacts', {
-                    kind: t(`applications:documentKinds.${doc.kind}`),
-                    size: Math.ceil(doc.sizeBytes / 1024),
-                  }),
-                  locale,
-                )}
-              </li>
-            ))}
-          </ul>
+          <ApplicantDocuments reference={application.reference} documents={application.documents} />
         </dd>
       </div>
     </dl>
