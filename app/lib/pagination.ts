@@ -10,9 +10,15 @@ export function pageNumber(max = MAX_PAGE) {
   return z.coerce.number().int().min(1).max(max).catch(1);
 }
 
+// Building a zod schema costs more than parsing with it (≈ 2% of a list page's CPU when readPage built one per
+// request): one per `max`, and lists use only a handful.
+const pageSchemas = new Map<number, ReturnType<typeof pageNumber>>();
+
 /** The page number in `?name=` of the request's URL (see pageNumber). */
 export function readPage(request: Request, { name = 'page', max = MAX_PAGE }: { name?: string; max?: number } = {}): number {
-  return pageNumber(max).parse(new URL(request.url).searchParams.get(name));
+  let schema = pageSchemas.get(max);
+  if (!schema) pageSchemas.set(max, (schema = pageNumber(max)));
+  return schema.parse(new URL(request.url).searchParams.get(name));
 }
 
 /** One page of a list read by offset: its rows, its number (1-based, within 1…pageCount) and how many pages there are. */

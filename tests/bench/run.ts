@@ -26,6 +26,10 @@ const floorDir = path.join(root, 'tests/bench/floor');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const MEMORY_SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 30);
+// Each page pair starts with this much load on the subject page and on the floor, not counted: V8 compiles a route's
+// code paths over its first few thousand requests (a fresh server's first 4 s of a signed-in page cost up to 1.5× the
+// settled figure), and the floor's one page settles sooner. Both sides are judged settled.
+const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 3);
 const TICK_MS = 1000 / Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim() || 100);
 const DEMO_PASSWORD = 'Matchfund-demo-2026';
 
@@ -206,6 +210,8 @@ async function pages(dataRoot: string) {
           ['anonymous home', '/'],
           ['anonymous package page', '/solutions/10?features=1'],
         ] as const)) {
+      await load(app, pathname, { seconds: WARM_SECONDS });
+      await load(floor, '/', { seconds: WARM_SECONDS });
       const r = await pair(() => load(app, pathname), floorLoad);
       verdict({
         goal: `${label} ÷ bare page`,
@@ -221,6 +227,8 @@ async function pages(dataRoot: string) {
       ['signed-in package page (shop owner)', '/solutions/10?features=1'],
       ['signed-in applications list (shop owner)', '/applications'],
     ] as const) {
+      await load(app, pathname, { seconds: WARM_SECONDS, headers: { cookie } });
+      await load(floor, '/', { seconds: WARM_SECONDS });
       const r = await pair(() => load(app, pathname, { headers: { cookie } }), floorLoad);
       verdict({
         goal: `${label} ÷ bare page`,
