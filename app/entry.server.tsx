@@ -1,12 +1,12 @@
 // Renders each document, with security headers and a per-response CSP nonce.
 import crypto from 'node:crypto';
-import type { EntryContext, HandleDataRequestFunction, HandleErrorFunction } from '@remix-run/node';
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isRouteErrorResponse } from '@remix-run/router';
 import { renderToString } from 'react-dom/server';
 import { isConnectionError } from '../db/client';
 import { BusyError } from './lib/limiter';
-import { currentRequest, logError } from './lib/logging.server';
+import { logError } from './lib/logging.server';
 import { NonceContext } from './lib/nonce';
 import { RequestIdContext } from './lib/request-id';
 import { noteUnavailable } from './lib/unavailable.server';
@@ -51,7 +51,7 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   }
   // The router's own answers (no route matches: 404, method not allowed: 405) are not faults; the request line shows them.
   if (isRouteErrorResponse(error) && error.status < 500) return;
-  logError(error);
+  logError(error, { requestState: context.requestState });
 };
 
 export const handleDataRequest: HandleDataRequestFunction = (response) => {
@@ -65,11 +65,17 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
 // app/), so the whole document is ready at once, and a stream only added work per request — a PassThrough, a web
 // ReadableStream, a TextEncoder pass over each 2 kB chunk and one socket write per chunk (syscalls are dear on these
 // machines). The string goes out in a single write. A route that starts to defer data must bring the stream back.
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
   const nonce = crypto.randomBytes(16).toString('base64');
   const html = renderToString(
     <NonceContext.Provider value={nonce}>
-      <RequestIdContext.Provider value={currentRequest()?.requestId}>
+      <RequestIdContext.Provider value={loadContext.requestState?.requestId}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </RequestIdContext.Provider>
     </NonceContext.Provider>,

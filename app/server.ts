@@ -13,7 +13,7 @@ import { bootDatabase } from './lib/boot.server';
 import { translationBundle } from './lib/i18n.server';
 import { createPageCache } from './lib/page-cache.server';
 import { parseEnv } from './lib/env.server';
-import { requestLogging } from './lib/logging.server';
+import { requestLogging, requestStateOf } from './lib/logging.server';
 import { serviceUnavailable, wasUnavailable } from './lib/unavailable.server';
 import stylesheet from './styles/app.css';
 import { startLapseJob } from './jobs/lapse.server';
@@ -63,7 +63,12 @@ const pageCache = createPageCache({ db });
 app.all('*', async (req, res, next) => {
   try {
     const render = async () => {
-      const context: AppLoadContext = { db, clientIp: req.ip ?? 'unknown', secureCookies: env.SECURE_COOKIES };
+      const context: AppLoadContext = {
+        db,
+        clientIp: req.ip ?? 'unknown',
+        secureCookies: env.SECURE_COOKIES,
+        requestState: requestStateOf(res),
+      };
       const request = createRemixRequest(req, res);
       let response = await handleRequest(request, context);
       // The database was away (or the process too busy) during this request: a 503 (try again), not the 500 page.

@@ -30,7 +30,7 @@ export function getSessionState(request: Request, context: AppLoadContext): Prom
     found = sessionToken(request, context)
       .then((token) => (token ? findSessionState({ db: context.db, token }) : undefined))
       .then((state) => {
-        noteUser(state?.user); // the request's log line names the user
+        noteUser(context, state?.user); // the request's log line names the user
         return state;
       });
     byCookie.set(cookie, found);

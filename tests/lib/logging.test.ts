@@ -4,7 +4,7 @@ import express from 'express';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logger, redirectLogs, serializeError } from '../../app/lib/logger.server';
-import { currentRequest, lapseJobRun, logError, noteUser, requestLogging, routeMatcher } from '../../app/lib/logging.server';
+import { lapseJobRun, logError, noteUser, requestLogging, requestStateOf, routeMatcher } from '../../app/lib/logging.server';
 import { registry } from '../../app/lib/metrics.server';
 import { deliverDue } from '../../app/services/outbox.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -70,8 +70,10 @@ describe('the request logging middleware', () => {
       app.use(requestLogging({ routes, trustProxy: trust, logger: log, onFinish: ({ route, status }) => seen.push({ route, status }) }));
       app.get('/applications/:ref', async (_req, res) => {
         await new Promise((r) => setTimeout(r, 5));
-        noteUser({ id: 41, role: 'applicant' });
-        res.json({ requestId: currentRequest()?.requestId });
+        // What the server hands Remix as the load context's request state.
+        const context = { requestState: requestStateOf(res) };
+        noteUser(context, { id: 41, role: 'applicant' });
+        res.json({ requestId: context.requestState?.requestId });
       });
       app.get('/healthz', (_req, res) => res.status(503).end());
       const server = app.listen(0, '127.0.0.1');
@@ -153,6 +155,11 @@ describe('errors and background jobs', () => {
     expect(String(err.stack)).toMatch(/logging\.test\.ts/);
     expect(JSON.stringify(line)).not.toContain('someone@example.com');
     expect(serializeError('plain')).toEqual({ message: 'plain' });
+  });
+
+  it("an error in a request carries that request's id and user, from the state the server put in the load context", () => {
+    logError(new Error('in a loader'), { requestState: { requestId: 'req-0000-test', userId: 7, role: 'officer' } });
+    expect(lines.at(-1)).toMatchObject({ level: 'error', requestId: 'req-0000-test', userId: 7, err: { message: 'in a loader' } });
   });
 
   it('one line per outbox delivery attempt, never the payload; one per lapse-job run', async () => {
