@@ -83,5 +83,7 @@ export default function handleRequest(
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
   responseHeaders.set('Cache-Control', 'no-store');
   securityHeaders(responseHeaders, nonce);
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+  // As bytes: a string body is first checked for lone surrogates (a pass over the whole document) and then encoded by
+  // the web Response; Buffer.from encodes it natively in one pass.
+  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
 }

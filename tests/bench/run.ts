@@ -173,19 +173,30 @@ function buildFloor(routeCount: number) {
   if (built.status !== 0) throw new Error('floor app build failed');
 }
 
+/** The Node flags `npm start` / `npm run serve` give the server (heap sizes). */
+function startFlags(): string[] {
+  const serve = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+    .serve!;
+  return serve.match(/--max-old-space-size=\d+|--max-semi-space-size=\d+/g) ?? [];
+}
+
 const fmt = (load: { rps: number; cpuPerReq: number }) => `${load.cpuPerReq.toFixed(2)} ms/req ${load.rps.toFixed(0)}/s`;
 
 async function pages(dataRoot: string) {
   // BENCH_ONLY=signed: only the signed-in pages (a faster loop while working on them).
   const only = process.env.BENCH_ONLY;
   const routeCount = fs.readdirSync(path.join(root, 'app/routes')).length;
-  console.log(`— floor: bare Remix page of 12 static cards in an app of ${routeCount} routes —`);
+  // Both servers run as `npm start` runs ours: with its Node flags (the same runtime settings on both sides).
+  const flags = startFlags();
+  console.log(
+    `— floor: bare Remix page of 12 static cards in an app of ${routeCount} routes; both started with ${flags.join(' ') || 'no flags'} —`,
+  );
   buildFloor(routeCount);
-  const floor = await startServer(path.join(floorDir, 'server.mjs'), {});
+  const floor = await startServer(path.join(floorDir, 'server.mjs'), {}, flags);
   const app = await startServer(
     path.join(root, 'build/index.js'),
     { DATA_DIR: path.join(dataRoot, 'pg'), DATABASE_URL: '' },
-    [],
+    flags,
     '/healthz',
   );
   try {
@@ -334,10 +345,7 @@ async function pages(dataRoot: string) {
  * (BENCH_MEMORY_FLAGS overrides them to try others), alternated ROUNDS times, RSS sampled every 100 ms.
  */
 async function memory(dataRoot: string) {
-  const serve = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
-    .serve!;
-  const flags =
-    process.env.BENCH_MEMORY_FLAGS?.split(' ').filter(Boolean) ?? serve.match(/--max-old-space-size=\d+|--max-semi-space-size=\d+/g) ?? [];
+  const flags = process.env.BENCH_MEMORY_FLAGS?.split(' ').filter(Boolean) ?? startFlags();
   const env = { DATA_DIR: path.join(dataRoot, 'pg'), DATABASE_URL: '' };
   const script = path.join(root, 'build/index.js');
 
