@@ -19,6 +19,7 @@ import * as queuePlaceIndex from './migrations/2026-12-02T0101-queue-place-index
 import * as claimLoopBankAccounts from './migrations/2026-12-02T0400-claim-loop-bank-accounts';
 import * as notificationDedupe from './migrations/2026-12-02T0300-notification-dedupe';
 import * as officerQueriesAtScale from './migrations/2026-12-03T0400-officer-queries-at-scale';
+import * as queueFilterIndexes from './migrations/2026-12-03T0600-queue-filter-indexes';
 
 const migrations: Record<string, Migration> = {
   '2026-11-26T0800-initial': initial,
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T0400-claim-loop-bank-accounts': claimLoopBankAccounts,
   '2026-12-02T0300-notification-dedupe': notificationDedupe,
   '2026-12-03T0400-officer-queries-at-scale': officerQueriesAtScale,
+  '2026-12-03T0600-queue-filter-indexes': queueFilterIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,14 +18,60 @@ function isWorkingDay(dayNumber: number, holidays: Holidays): boolean {
   return holidays.size === 0 || !holidays.has(dayString(dayNumber));
 }
 
-/** Whole working days from `from` to `to` (the start day not counted, like "2 working days after"). */
+// Weekdays (Monday to Friday) among the day numbers before `n`, counted from day 0 (a Thursday), negative below it:
+// weekdaysBefore(b) − weekdaysBefore(a) is the number of weekdays in [a, b). Per day of a week starting on Thursday:
+// Thursday, Friday, Saturday, Sunday, Monday, Tuesday, Wednesday.
+const WEEKDAYS_IN_FIRST = [0, 1, 2, 2, 2, 3, 4, 5];
+function weekdaysBefore(n: number): number {
+  const weeks = Math.floor(n / 7);
+  return 5 * weeks + WEEKDAYS_IN_FIRST[n - 7 * weeks]!;
+}
+
+// The holidays that fall on a weekday, as sorted day numbers: computed once per set (a Holidays set is not changed after
+// it is made; the services build a new one per read).
+const weekdayHolidays = new WeakMap<Holidays, number[]>();
+function weekdayHolidayNumbers(holidays: Holidays): number[] {
+  let days = weekdayHolidays.get(holidays);
+  if (!days) {
+    days = [];
+    for (const day of holidays) {
+      const dayNumber = Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+      // Only a real calendar day written as 'YYYY-MM-DD' matches one (as the day-by-day count compared strings).
+      if (!Number.isInteger(dayNumber) || dayString(dayNumber) !== day) continue;
+      const weekday = (((dayNumber + 4) % 7) + 7) % 7;
+      if (weekday !== 0 && weekday !== 6) days.push(dayNumber);
+    }
+    days.sort((a, b) => a - b);
+    weekdayHolidays.set(holidays, days);
+  }
+  return days;
+}
+
+/** How many of the sorted numbers are below `n`. */
+function countBelow(sorted: number[], n: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < n) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Whole working days from `from` to `to` (the start day not counted, like "2 working days after"). Counted, not
+ * walked: the weekdays in (start, end] less the weekday holidays among them, so a case waiting a year costs what a
+ * case waiting a day does (the queue computes it for every row it shows).
+ */
 export function workingDaysBetween(from: Date, to: Date, holidays: Holidays): number {
   const start = hkDayNumber(from);
   const end = hkDayNumber(to);
-  if (end <= start) return 0;
-  let count = 0;
-  for (let day = start + 1; day <= end; day++) if (isWorkingDay(day, holidays)) count++;
-  return count;
+  if (!(end > start)) return 0;
+  const weekdays = weekdaysBefore(end + 1) - weekdaysBefore(start + 1);
+  if (holidays.size === 0) return weekdays;
+  const off = weekdayHolidayNumbers(holidays);
+  return weekdays - (countBelow(off, end + 1) - countBelow(off, start + 1));
 }
 
 export function breachesSla({

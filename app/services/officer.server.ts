@@ -13,7 +13,7 @@ import { hasConflictOfInterest, takeDecision } from '../domain/assignment';
 import { latestExchange, replyReceived } from '../domain/info-requests';
 import { fundingSplit, headroomCents, nothingToFund } from '../domain/funding';
 import type { RejectionReason } from '../domain/reasons';
-import { slaBreachCutoff, workingDaysBetween } from '../domain/working-days';
+import { slaBreachCutoff, workingDaysBetween, type Holidays } from '../domain/working-days';
 import { moveApplication } from './application-moves.server';
 import { fundingRules } from './catalogue.server';
 import { committedCents, eligibilityOf } from './enterprises.server';
@@ -41,13 +41,18 @@ export type QueueFilters = {
 
 export type QueueCursor = { submittedAt: string; id: number };
 
-export async function listQueue({
+/**
+ * The queue page's query (the rows of one keyset page plus one, oldest first). Its own function so that the tests can
+ * EXPLAIN exactly what the queue sends (tests/services/queue-plans.test.ts).
+ */
+export function queuePageQuery({
   db,
   officerId,
   filters,
   after,
   limit = QUEUE_PAGE_SIZE,
   now = new Date(),
+  holidays,
 }: {
   db: DB;
   officerId: number;
@@ -55,8 +60,8 @@ export async function listQueue({
   after?: QueueCursor;
   limit?: number;
   now?: Date;
+  holidays: Holidays;
 }) {
-  const [settings, holidays] = await Promise.all([getCurrentSettings(db), holidaySet(db)]);
   let query = db
     .selectFrom('applications as a')
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
@@ -79,7 +84,7 @@ export async function listQueue({
     // A row comparison, so PostgreSQL reads the (submitted_at, id) index from the cursor onwards.
     query = query.where((eb) => eb(eb.refTuple('a.submittedAt', 'a.id'), '>', eb.tuple(new Date(after.submittedAt), after.id)));
   }
-  const rows = await query
+  return query
     .select([
       'a.id',
       'a.reference',
@@ -97,8 +102,26 @@ export async function listQueue({
     ])
     .orderBy('a.submittedAt')
     .orderBy('a.id')
-    .limit(limit + 1)
-    .execute();
+    .limit(limit + 1);
+}
+
+export async function listQueue({
+  db,
+  officerId,
+  filters,
+  after,
+  limit = QUEUE_PAGE_SIZE,
+  now = new Date(),
+}: {
+  db: DB;
+  officerId: number;
+  filters: QueueFilters;
+  after?: QueueCursor;
+  limit?: number;
+  now?: Date;
+}) {
+  const [settings, holidays] = await Promise.all([getCurrentSettings(db), holidaySet(db)]);
+  const rows = await queuePageQuery({ db, officerId, filters, after, limit, now, holidays }).execute();
   const { rows: shown, next } = keysetPage(rows, limit, (row): QueueCursor => ({
     submittedAt: row.submittedAt!.toISOString(),
     id: row.id,

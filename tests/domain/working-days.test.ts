@@ -127,6 +127,60 @@ describe('working days around Hong Kong general holidays', () => {
   });
 });
 
+describe('workingDaysBetween counted, not walked', () => {
+  // The day-by-day walk it replaced (the queue computed it for each row: ≈ 1.3 ms a page at 97 days old).
+  const walked = (from: Date, to: Date, set: ReadonlySet<string>) => {
+    const dayOf = (d: Date) => Math.floor((d.getTime() + 8 * 3_600_000) / 86_400_000);
+    let count = 0;
+    for (let day = dayOf(from) + 1; day <= dayOf(to); day++) {
+      const date = new Date(day * 86_400_000);
+      const weekday = date.getUTCDay();
+      if (weekday !== 0 && weekday !== 6 && !set.has(date.toISOString().slice(0, 10))) count++;
+    }
+    return count;
+  };
+  const instant = fc.date({ min: new Date('1971-01-01'), max: new Date('2060-01-01'), noInvalidDate: true });
+
+  it('equals the day-by-day count for any two instants and any holidays (weekends, outside the period, duplicates)', () => {
+    fc.assert(
+      fc.property(
+        instant,
+        fc.integer({ min: -30, max: 3 * 366 }),
+        fc.integer({ min: 0, max: 23 * 3_600_000 }),
+        fc.array(fc.integer({ min: -40, max: 3 * 366 + 40 }), { maxLength: 40 }),
+        fc.array(fc.constantFrom('', '2026-02-30', '2026-2-3', 'holiday', '2026-13-01'), { maxLength: 3 }),
+        (from, days, extraMs, offsets, junk) => {
+          const to = new Date(from.getTime() + days * 86_400_000 + extraMs);
+          const set = new Set([
+            ...offsets.map((offset) => new Date(from.getTime() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10)),
+            ...junk,
+          ]);
+          expect(workingDaysBetween(from, to, set)).toBe(walked(from, to, set));
+          expect(workingDaysBetween(from, to, noHolidays)).toBe(walked(from, to, noHolidays));
+        },
+      ),
+    );
+  });
+
+  it('costs the same for a case waiting years as for one waiting a day', () => {
+    const now = hk('2027-06-01');
+    const set = holidays;
+    // The fastest of five rounds of 2,000 counts each: a round that waited for a core does not count.
+    const time = (from: Date) => {
+      const rounds: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        const started = performance.now();
+        for (let i = 0; i < 2_000; i++) workingDaysBetween(from, now, set);
+        rounds.push(performance.now() - started);
+      }
+      return Math.min(...rounds);
+    };
+    const day = time(hk('2027-05-31'));
+    // Three years is ≈ 780 working days: walked, 2,000 counts took ≈ 640 ms here; counted, what one day takes.
+    expect(time(hk('2024-06-01'))).toBeLessThan(day * 10 + 20);
+  });
+});
+
 describe('slaBreachCutoff', () => {
   it('agrees with breachesSla for any submission time, with or without holidays', () => {
     fc.assert(
