@@ -3,11 +3,18 @@
 import {
   DummyDriver,
   Kysely,
+  OperationNodeTransformer,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  ValueListNode,
+  ValueNode,
   type Compilable,
   type CompiledQuery,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PrimitiveValueListNode,
+  type RootOperationNode,
 } from 'kysely';
 import { kyselyPlugins, nameStatement } from './client';
 import type { Database } from './schema';
@@ -24,6 +31,32 @@ class Placeholder {
   }
 }
 
+/** A constant of the query text (a number, string, boolean or null the code wrote), safe to write as a literal. */
+const isConstant = (value: unknown): value is string | number | boolean | bigint | null =>
+  value === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
+
+/**
+ * Writes the query's own constants (`limit 1`, `status in ('submitted', …)`, a topic) into its text as literals, so
+ * only the run's values remain parameters. A generic plan knows the constants as a custom plan does; left as parameters,
+ * PostgreSQL judged its generic plan of the submit's application read worse than a custom one (unknown status list
+ * and limit) and planned it anew on every run. The constants come from the code, never from a run (a run's values are
+ * placeholders here); Kysely quotes strings as literals.
+ */
+class InlineConstants extends OperationNodeTransformer {
+  protected override transformValue(node: ValueNode): ValueNode {
+    return !node.immediate && isConstant(node.value) ? ValueNode.createImmediate(node.value) : node;
+  }
+  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+    if (!node.values.every(isConstant)) return node;
+    // A list of literals is a value list of immediate values: the same `(…)` in SQL, where it may stand.
+    return ValueListNode.create(node.values.map((value) => ValueNode.createImmediate(value))) as unknown as PrimitiveValueListNode;
+  }
+}
+const inlineConstants: KyselyPlugin = {
+  transformQuery: ({ node }: PluginTransformQueryArgs): RootOperationNode => new InlineConstants().transformNode(node),
+  transformResult: async ({ result }) => result,
+};
+
 // Builds and compiles like a handle made by createDb (same dialect and plugins), without a connection.
 const compiler = new Kysely<Database>({
   dialect: {
@@ -32,7 +65,7 @@ const compiler = new Kysely<Database>({
     createIntrospector: (db) => new PostgresIntrospector(db),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   },
-  plugins: kyselyPlugins(),
+  plugins: [...kyselyPlugins(), inlineConstants],
 });
 
 /** Where each of the compiled query's parameters comes from: a value of the run, or a constant of the query. */

@@ -120,27 +120,36 @@ export type SubmitResult =
 
 // The submit's reads, compiled once and sent as named statements (ADR 027): the hot path of the programme.
 
-/** The application, if this user owns it, and the programme lock (FOR KEY SHARE: submissions never wait for each
- * other or for approvals, only for a settings save, ADR 010). */
+/** The application if this user owns it, with its enterprise under lock (what the rules and the notice need) and the
+ * owner's address; and the programme lock first (FOR KEY SHARE: submissions never wait for each other or for
+ * approvals, only for a settings save, ADR 010). The programme row is locked while the join runs, the enterprise row
+ * on top of it: programme before enterprise, the order everywhere. */
 const ownedDraft = preparedQuery('submit_owned', (db, v: { reference: string; userId: number }) =>
   db
     .selectFrom('applications as a')
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+    .innerJoin('users as owner', 'owner.id', 'ent.ownerUserId')
     .innerJoin(
       (eb) => eb.selectFrom('programmes').select('id').orderBy('id').limit(1).forKeyShare().as('p'),
       (join) => join.onTrue(),
     )
-    .select(['a.id', 'a.enterpriseId'])
+    .select(['a.id', ...ENTERPRISE_FACT_COLUMNS.map((column) => `ent.${column}` as const), 'ent.registrationKey', 'ent.ownerUserId'])
+    .select(['ent.phone', 'ent.legalNameEn', 'ent.legalNameZh', 'owner.email as ownerEmail', 'owner.locale as ownerLocale'])
     .where('a.reference', '=', v.reference)
-    .where((eb) => ownedByShop(eb, v.userId)),
+    .where((eb) => ownedByShop(eb, v.userId))
+    .forUpdate('ent'),
 );
 
-/** The enterprise under its lock with what the rules and the notice need, its owner's address, and the settings in
- * force (no save can commit while the programme lock is held). */
-const lockedEnterprise = preparedQuery('submit_enterprise', (db, v: { enterpriseId: number }) =>
+/** The application and its package under lock; what the business already has live under its identity (BR number or
+ * licence, whichever profile applied), read after the enterprise lock, which every commitment under this identity
+ * takes first (the identity is unique to one profile); and the settings in force, read after the programme lock (no
+ * save can commit while it is held). */
+const lockedApplication = preparedQuery('submit_application', (db, v: { applicationId: number; registrationKey: string }) =>
   db
-    .selectFrom('enterprises as ent')
-    .innerJoin('users as owner', 'owner.id', 'ent.ownerUserId')
+    .selectFrom('applications as a')
+    .innerJoin('quotations as q', 'q.id', 'a.quotationId')
+    .innerJoin('enquiries as e', 'e.id', 'q.enquiryId')
+    .innerJoin('solutions as s', 's.id', 'e.solutionId')
     .innerJoin(
       (eb) =>
         eb
@@ -148,32 +157,17 @@ const lockedEnterprise = preparedQuery('submit_enterprise', (db, v: { enterprise
           .select(['id', 'matchBps', 'capCents', 'maxSubscriptionMonths', ...ROUND_COLUMNS])
           .orderBy('version', 'desc')
           .limit(1)
-          .as('s'),
+          .as('round'),
       (join) => join.onTrue(),
     )
-    .select([...ENTERPRISE_FACT_COLUMNS.map((column) => `ent.${column}` as const), 'ent.registrationKey', 'ent.ownerUserId'])
-    .select(['ent.phone', 'ent.legalNameEn', 'ent.legalNameZh', 'owner.email as ownerEmail', 'owner.locale as ownerLocale'])
-    .select([
-      's.id as settingsId',
-      's.matchBps',
-      's.capCents',
-      's.maxSubscriptionMonths',
-      ...ROUND_COLUMNS.map((column) => `s.${column}` as const),
-    ])
-    .where('ent.id', '=', v.enterpriseId)
-    .forUpdate('ent'),
-);
-
-/** The application and its package under lock, and what the business already has live under its identity (BR number
- * or licence, whichever profile applied): read after the enterprise lock, which every commitment under this identity
- * takes first (the identity is unique to one profile). */
-const lockedApplication = preparedQuery('submit_application', (db, v: { applicationId: number; registrationKey: string }) =>
-  db
-    .selectFrom('applications as a')
-    .innerJoin('quotations as q', 'q.id', 'a.quotationId')
-    .innerJoin('enquiries as e', 'e.id', 'q.enquiryId')
-    .innerJoin('solutions as s', 's.id', 'e.solutionId')
     .select(['a.id', 'a.status', 'a.costCents', 'a.category', 's.status as solutionStatus', 's.category as solutionCategory'])
+    .select([
+      'round.id as settingsId',
+      'round.matchBps',
+      'round.capCents',
+      'round.maxSubscriptionMonths',
+      ...ROUND_COLUMNS.map((column) => `round.${column}` as const),
+    ])
     .select((eb) => [
       eb
         .selectFrom('applications as live')
@@ -203,10 +197,11 @@ const lockedApplication = preparedQuery('submit_application', (db, v: { applicat
  * re-check eligibility and the round, compute the programme share against what the business already has committed
  * (read after the enterprise lock), commit it, and write the audit event with the owner's notification.
  *
- * Six statements (BEGIN, four, COMMIT). Lock order as everywhere: programme, enterprise, application. Each read that
- * must see what others committed under a lock is a statement that starts after that lock is held (PostgreSQL takes a
- * statement's snapshot when the statement starts): the settings are read in the statement after the programme lock,
- * the committed money in the statement after the enterprise lock.
+ * Five statements (BEGIN, three, COMMIT), the three compiled once and prepared (ADR 027). Lock order as everywhere:
+ * programme, enterprise, application. Each read that must see what others committed under a lock is a statement that
+ * starts after that lock is held (PostgreSQL takes a statement's snapshot when the statement starts): the settings and
+ * the committed money are read in the statement after the programme and enterprise locks. The enterprise's own row is
+ * read under its lock (a locked row is read in its latest committed version).
  */
 export async function submitApplication({
   db,
@@ -223,15 +218,9 @@ export async function submitApplication({
     const owned = await ownedDraft.executeTakeFirst(trx, { reference, userId });
     if (!owned) return { ok: false, code: 'not_found' };
 
-    const enterprise = await lockedEnterprise.executeTakeFirst(trx, { enterpriseId: owned.enterpriseId });
-    if (!enterprise) throw new Error(`enterprise ${owned.enterpriseId} of application ${reference} not found`);
-    const rules = fundingRules(enterprise);
-
-    const application = await lockedApplication.executeTakeFirst(trx, {
-      applicationId: owned.id,
-      registrationKey: enterprise.registrationKey,
-    });
+    const application = await lockedApplication.executeTakeFirst(trx, { applicationId: owned.id, registrationKey: owned.registrationKey });
     if (!application) throw new Error(`application ${reference} not found under lock`);
+    const rules = fundingRules(application);
     const status = application.status;
     const move = transition({ status, action: 'submit', role: 'applicant' });
     if (!move.ok) {
@@ -243,8 +232,8 @@ export async function submitApplication({
     }
 
     const results = eligibility({
-      enterprise,
-      round: enterprise,
+      enterprise: owned,
+      round: application,
       now,
       pkg: { listed: application.solutionStatus === 'listed', category: application.solutionCategory },
     });
@@ -267,17 +256,17 @@ export async function submitApplication({
       set: {
         programmeCents: split.programmeCents,
         shopCents: split.shopCents,
-        settingsId: enterprise.settingsId,
-        registrationKey: enterprise.registrationKey,
+        settingsId: application.settingsId,
+        registrationKey: owned.registrationKey,
         eligibilityAtSubmit: JSON.stringify(results),
         submittedAt: now,
       },
       ownerNotice: {
-        userId: enterprise.ownerUserId,
-        email: enterprise.ownerEmail,
-        locale: enterprise.ownerLocale,
-        phone: enterprise.phone,
-        params: { reference, programmeCents: split.programmeCents, shopEn: enterprise.legalNameEn, shopZhHk: enterprise.legalNameZh },
+        userId: owned.ownerUserId,
+        email: owned.ownerEmail,
+        locale: owned.ownerLocale,
+        phone: owned.phone,
+        params: { reference, programmeCents: split.programmeCents, shopEn: owned.legalNameEn, shopZhHk: owned.legalNameZh },
       },
       now,
     });

@@ -104,6 +104,40 @@ describe('a prepared query', () => {
 });
 
 describe('building a prepared query', () => {
+  it('writes the code’s constants into the text as literals (quotes doubled) and leaves only the run’s values as parameters', async () => {
+    const query = preparedQuery('test_constants', (db, v: { id: number }) =>
+      db
+        .selectFrom('users')
+        .select(['id', 'role'])
+        .where('role', 'in', ['officer', 'admin'])
+        .where('displayName', '<>', "O'Brien")
+        .where('id', '>=', v.id)
+        .orderBy('id')
+        .limit(2),
+    );
+    expect(query.sql).toContain(`"role" in ('officer', 'admin')`);
+    expect(query.sql).toContain(`"display_name" <> 'O''Brien'`);
+    expect(query.sql).toContain('limit 2');
+    expect(query.sql.match(/\$\d+/g)).toEqual(['$1']);
+    const expected = await t.db
+      .selectFrom('users')
+      .select(['id', 'role'])
+      .where('role', 'in', ['officer', 'admin'])
+      .where('displayName', '<>', "O'Brien")
+      .where('id', '>=', 0)
+      .orderBy('id')
+      .limit(2)
+      .execute();
+    expect(expected.length).toBeGreaterThan(0);
+    // Known constants: PostgreSQL's own choice (plan_cache_mode auto) settles on the generic plan after five runs.
+    for (let i = 0; i < 7; i++) expect(await query.execute(t.db, { id: 0 })).toEqual(expected);
+    const stats = (
+      await sql<{ generic: number }>`
+      select generic_plans as generic from pg_prepared_statements where name = 'test_constants'`.execute(t.db)
+    ).rows[0];
+    expect(Number(stats?.generic)).toBeGreaterThan(0);
+  });
+
   it('refuses a value used as text in JavaScript (it would be baked into the SQL)', () => {
     expect(() =>
       preparedQuery('test_as_text', (db, v: { email: string }) => db.selectFrom('users').select('id').where('email', '=', `${v.email}@x`)),
