@@ -46,9 +46,53 @@ export function isConnectionError(error: unknown): boolean {
   return connectionMessages.test(error.message);
 }
 
+/** The plugins of every handle (createDb) and of the compile-only one behind preparedQuery (db/prepared.ts). */
+export const kyselyPlugins = () => [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
+
+// ——— Named statements (ADR 027) ———
+// A text registered here is sent as a named statement: PostgreSQL parses it once per connection and may keep a generic
+// plan after five runs, where an unnamed statement is parsed, analysed and planned on every run. Only registered texts
+// are named — never every text, or the `in (…)` lists of varying length and the other one-off texts would pile up
+// prepared statements on every connection for its lifetime. db/prepared.ts registers the texts it compiles once.
+const statementNames = new Map<string, string>();
+const namesInUse = new Set<string>();
+/** A ceiling on how many texts a process names (each costs memory on every connection that runs it). */
+export const MAX_NAMED_STATEMENTS = 64;
+
+/** Runs `sql` by `name` from now on, on every connection of every handle made by createDb. */
+export function nameStatement(sql: string, name: string): void {
+  if (statementNames.get(sql) === name) return;
+  if (namesInUse.has(name)) throw new Error(`statement name ${name} is already taken by another text`);
+  if (statementNames.has(sql)) throw new Error(`statement ${name} has the same text as ${statementNames.get(sql)}`);
+  if (statementNames.size >= MAX_NAMED_STATEMENTS) throw new Error(`more than ${MAX_NAMED_STATEMENTS} named statements`);
+  statementNames.set(sql, name);
+  namesInUse.add(name);
+}
+
+/** The name a text is sent under, if it has one. */
+export const statementName = (sql: string): string | undefined => statementNames.get(sql);
+
+type AnyQuery = (this: pg.Client, ...args: unknown[]) => unknown;
+
+/**
+ * pg's client, sending registered texts as named statements (Kysely's driver calls `query(text, values)` and has no way
+ * to pass a name). The prototype's `query` is looked up on each call, so a wrapper installed on it (the bench's
+ * statement counter) still sees every statement.
+ */
+class NamingClient extends pg.Client {}
+NamingClient.prototype.query = function query(this: pg.Client, ...args: unknown[]) {
+  const [text, values] = args;
+  const original = pg.Client.prototype.query as AnyQuery;
+  if (args.length === 2 && typeof text === 'string' && Array.isArray(values)) {
+    const name = statementNames.get(text);
+    if (name !== undefined) return original.call(this, { name, text, values });
+  }
+  return original.apply(this, args);
+} as pg.Client['query'];
+
 export function createDb({ url, max = 10 }: { url: string; max?: number }): DB {
   // A dead server must not hang requests: give up on a new connection after a few seconds (the request gets a 503).
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, Client: NamingClient });
   // The server can drop any connection (restart, pg_terminate_backend, embedded stop). An idle client reports it to
   // the pool; a checked-out one emits 'error' on itself, which with no listener would crash the process. The pool
   // discards a client that is no longer queryable when it is released, so the next checkout gets a fresh one.
@@ -58,7 +102,7 @@ export function createDb({ url, max = 10 }: { url: string; max?: number }): DB {
   });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+    plugins: kyselyPlugins(),
   });
   pools.set(db, pool);
   return db;

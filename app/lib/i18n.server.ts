@@ -286,6 +286,14 @@ export function translationBundle(pathname: string): string | undefined {
   return bundle && bundle.hash === match[3] ? bundle.body : undefined;
 }
 
+/** A text as written in a language's resources (`{{placeholders}}` left in), or undefined unless one plain string. */
+export function writtenText(locale: Locale, ns: Namespace, path: string): string | undefined {
+  let node: unknown = resources[locale][ns];
+  for (const part of path.split('.'))
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
 /** A server-side translate function, e.g. for page titles and outgoing messages (the language's shared instance). */
 export function serverT(locale: Locale) {
   return i18nFor(locale).t;

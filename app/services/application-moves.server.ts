@@ -2,6 +2,7 @@
 // saves it only if the row is still in the status the caller read, and the event is written in the same transaction.
 import { sql, type UpdateObject } from 'kysely';
 import type { Trx } from '../../db/client';
+import { preparedQuery } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import { transition, type ActorRole, type ApplicationAction, type ApplicationStatus } from '../domain/application-lifecycle';
 import { applicationSourceKey, isOncePerApplication, notificationsFor } from '../domain/notifications';
@@ -105,70 +106,105 @@ async function moveTellingOwner(
     to: { email: owner.email, phone: owner.phone },
     locale: owner.locale,
   };
-  const query = trx
-    .with('moved', (qb) =>
-      qb
-        .updateTable('applications')
-        .set(changes)
-        .where('id', '=', event.applicationId)
-        .where('status', '=', event.fromStatus)
-        .returning('id'),
-    )
-    .with('event', (qb) =>
-      qb
-        .insertInto('applicationEvents')
-        .columns(['applicationId', 'actorUserId', 'actorRole', 'action', 'fromStatus', 'toStatus', 'reasonCode', 'note'])
-        .expression((eb) =>
-          eb
-            .selectFrom('moved')
-            .select([
-              'moved.id',
-              eb.val(event.actorUserId).as('actorUserId'),
-              eb.val(event.actorRole).as('actorRole'),
-              eb.val(event.action).as('action'),
-              eb.val(event.fromStatus).as('fromStatus'),
-              eb.val(event.toStatus).as('toStatus'),
-              eb.val(event.reasonCode ?? null).as('reasonCode'),
-              eb.val(event.note ?? null).as('note'),
-            ]),
-        )
-        .returning('id'),
-    )
-    .with('notice', (qb) =>
-      qb
-        .insertInto('notifications')
-        .columns(['userId', 'applicationId', 'template', 'params', 'sourceKey'])
-        .expression((eb) =>
-          eb
-            .selectFrom('moved')
-            .select([
-              eb.val(notice.userId).as('userId'),
-              'moved.id',
-              eb.val(notice.template).as('template'),
-              eb.val(JSON.stringify(notice.params)).as('params'),
-              eb.val(notice.sourceKey).as('sourceKey'),
-            ]),
-        )
-        .onConflict((oc) => oc.columns(['userId', 'sourceKey', 'template']).doNothing())
-        .returning('id'),
-    )
-    .with('message', (qb) =>
-      qb
-        .insertInto('outbox')
-        .columns(['topic', 'idempotencyKey', 'payload'])
-        .expression((eb) =>
-          eb
-            .selectFrom('notice')
-            .select([
-              eb.val('notification').as('topic'),
-              sql<string>`${OUTBOX_KEY_PREFIX} || notice.id || ${'-' + notice.sourceKey}`.as('idempotencyKey'),
-              eb.val(noticeMessage(notice)).as('payload'),
-            ]),
-        ),
-    );
-  const result = await query
-    .selectFrom('moved')
-    .select((eb) => eb.fn.countAll<number>().as('moved'))
-    .executeTakeFirstOrThrow();
-  return Number(result.moved) === 1;
+  const columns = Object.keys(changes).filter((column) => changes[column as keyof typeof changes] !== undefined) as ChangedColumn[];
+  const values: MoveValues = {
+    ...Object.fromEntries(columns.map((column) => [`set_${column}`, changes[column]])),
+    applicationId: event.applicationId,
+    fromStatus: event.fromStatus,
+    actorUserId: event.actorUserId,
+    actorRole: event.actorRole,
+    action: event.action,
+    toStatus: event.toStatus,
+    reasonCode: event.reasonCode ?? null,
+    note: event.note ?? null,
+    userId: notice.userId,
+    template: notice.template,
+    params: JSON.stringify(notice.params),
+    sourceKey: notice.sourceKey,
+    keySuffix: '-' + notice.sourceKey,
+    payload: noticeMessage(notice),
+  };
+  const result = await moveTellingOwnerQuery(columns).executeTakeFirst(trx, values);
+  return Number(result?.moved) === 1;
+}
+
+type ChangedColumn = keyof MoveColumns | 'status';
+type MoveValues = Record<string, unknown>;
+
+// One compiled statement per set of changed columns: a fixed, small number (the callers' `set` shapes; today submit's).
+const moveTellingOwnerQueries = new Map<string, ReturnType<typeof buildMoveTellingOwner>>();
+function moveTellingOwnerQuery(columns: ChangedColumn[]) {
+  const shape = [...columns].sort().join(',');
+  let query = moveTellingOwnerQueries.get(shape);
+  if (!query)
+    moveTellingOwnerQueries.set(shape, (query = buildMoveTellingOwner(shape.split(',') as ChangedColumn[], moveTellingOwnerQueries.size)));
+  return query;
+}
+
+function buildMoveTellingOwner(columns: ChangedColumn[], index: number) {
+  return preparedQuery(`move_telling_owner_${index}`, (db, v: MoveValues) =>
+    db
+      .with('moved', (qb) =>
+        qb
+          .updateTable('applications')
+          .set(Object.fromEntries(columns.map((column) => [column, v[`set_${column}`]])) as MoveColumns)
+          .where('id', '=', v.applicationId as number)
+          .where('status', '=', v.fromStatus as ApplicationStatus)
+          .returning('id'),
+      )
+      .with('event', (qb) =>
+        qb
+          .insertInto('applicationEvents')
+          .columns(['applicationId', 'actorUserId', 'actorRole', 'action', 'fromStatus', 'toStatus', 'reasonCode', 'note'])
+          .expression((eb) =>
+            eb
+              .selectFrom('moved')
+              .select([
+                'moved.id',
+                eb.val(v.actorUserId).as('actorUserId'),
+                eb.val(v.actorRole).as('actorRole'),
+                eb.val(v.action).as('action'),
+                eb.val(v.fromStatus).as('fromStatus'),
+                eb.val(v.toStatus).as('toStatus'),
+                eb.val(v.reasonCode).as('reasonCode'),
+                eb.val(v.note).as('note'),
+              ]),
+          )
+          .returning('id'),
+      )
+      .with('notice', (qb) =>
+        qb
+          .insertInto('notifications')
+          .columns(['userId', 'applicationId', 'template', 'params', 'sourceKey'])
+          .expression((eb) =>
+            eb
+              .selectFrom('moved')
+              .select([
+                eb.val(v.userId).as('userId'),
+                'moved.id',
+                eb.val(v.template).as('template'),
+                eb.val(v.params).as('params'),
+                eb.val(v.sourceKey).as('sourceKey'),
+              ]),
+          )
+          .onConflict((oc) => oc.columns(['userId', 'sourceKey', 'template']).doNothing())
+          .returning('id'),
+      )
+      .with('message', (qb) =>
+        qb
+          .insertInto('outbox')
+          .columns(['topic', 'idempotencyKey', 'payload'])
+          .expression((eb) =>
+            eb
+              .selectFrom('notice')
+              .select([
+                eb.val('notification').as('topic'),
+                sql<string>`${OUTBOX_KEY_PREFIX} || notice.id || ${v.keySuffix}`.as('idempotencyKey'),
+                eb.val(v.payload).as('payload'),
+              ]),
+          ),
+      )
+      .selectFrom('moved')
+      .select((eb) => eb.fn.countAll<number>().as('moved')),
+  );
 }

@@ -1,7 +1,7 @@
 // Funding applications: draft from a confirmed quotation, submit with the cap enforced under a row lock, withdraw.
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
-import type { ProgrammeSettings } from '../../db/schema';
+import { preparedQuery } from '../../db/prepared';
 import { committedStatuses, transition, type ApplicationStatus } from '../domain/application-lifecycle';
 import { checkDocument } from '../domain/documents';
 import { failedCodes, type EligibilityCode } from '../domain/eligibility';
@@ -11,7 +11,7 @@ import { moveApplication } from './application-moves.server';
 import { recordTransition } from './audit.server';
 import { storeDocument, type UploadedDocument } from './documents.server';
 import { fundingRules } from './catalogue.server';
-import { committedCents, eligibilityOf } from './enterprises.server';
+import { committedCents, eligibility, ENTERPRISE_FACT_COLUMNS, ROUND_COLUMNS } from './enterprises.server';
 import { countRows, paginateCounted } from './pagination.server';
 import { ownedByShop } from './ownership.server';
 import { getCurrentSettings } from './settings.server';
@@ -118,31 +118,78 @@ export type SubmitResult =
   | { ok: false; code: 'cap_reached'; headroomCents: number }
   | { ok: false; code: 'no_programme_share'; costCents: number; matchBps: number };
 
-/** Every column of programme_settings, to read the settings in force beside another row (checked complete below). */
-const SETTINGS_COLUMNS = [
-  'id',
-  'programmeId',
-  'version',
-  'roundCode',
-  'budgetCents',
-  'capCents',
-  'matchBps',
-  'maxOneOffCents',
-  'maxSubscriptionMonths',
-  'maxSubscriptionTotalCents',
-  'deploymentMonths',
-  'maxEmployees',
-  'openSectors',
-  'openCategories',
-  'opensAt',
-  'closesAt',
-  'slaWorkingDays',
-  'createdBy',
-  'createdAt',
-] as const satisfies readonly (keyof ProgrammeSettings)[];
-// A column added to the table and not to the list fails the type check here.
-const everySettingsColumn: Exclude<keyof ProgrammeSettings, (typeof SETTINGS_COLUMNS)[number]> extends never ? true : never = true;
-void everySettingsColumn;
+// The submit's reads, compiled once and sent as named statements (ADR 027): the hot path of the programme.
+
+/** The application if this user owns it, with its enterprise under lock (what the rules and the notice need) and the
+ * owner's address; and the programme lock first (FOR KEY SHARE: submissions never wait for each other or for
+ * approvals, only for a settings save, ADR 010). The programme row is locked while the join runs, the enterprise row
+ * on top of it: programme before enterprise, the order everywhere. */
+const ownedDraft = preparedQuery('submit_owned', (db, v: { reference: string; userId: number }) =>
+  db
+    .selectFrom('applications as a')
+    .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
+    .innerJoin('users as owner', 'owner.id', 'ent.ownerUserId')
+    .innerJoin(
+      (eb) => eb.selectFrom('programmes').select('id').orderBy('id').limit(1).forKeyShare().as('p'),
+      (join) => join.onTrue(),
+    )
+    .select(['a.id', ...ENTERPRISE_FACT_COLUMNS.map((column) => `ent.${column}` as const), 'ent.registrationKey', 'ent.ownerUserId'])
+    .select(['ent.phone', 'ent.legalNameEn', 'ent.legalNameZh', 'owner.email as ownerEmail', 'owner.locale as ownerLocale'])
+    .where('a.reference', '=', v.reference)
+    .where((eb) => ownedByShop(eb, v.userId))
+    .forUpdate('ent'),
+);
+
+/** The application and its package under lock; what the business already has live under its identity (BR number or
+ * licence, whichever profile applied), read after the enterprise lock, which every commitment under this identity
+ * takes first (the identity is unique to one profile); and the settings in force, read after the programme lock (no
+ * save can commit while it is held). */
+const lockedApplication = preparedQuery('submit_application', (db, v: { applicationId: number; registrationKey: string }) =>
+  db
+    .selectFrom('applications as a')
+    .innerJoin('quotations as q', 'q.id', 'a.quotationId')
+    .innerJoin('enquiries as e', 'e.id', 'q.enquiryId')
+    .innerJoin('solutions as s', 's.id', 'e.solutionId')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('programmeSettings')
+          .select(['id', 'matchBps', 'capCents', 'maxSubscriptionMonths', ...ROUND_COLUMNS])
+          .orderBy('version', 'desc')
+          .limit(1)
+          .as('round'),
+      (join) => join.onTrue(),
+    )
+    .select(['a.id', 'a.status', 'a.costCents', 'a.category', 's.status as solutionStatus', 's.category as solutionCategory'])
+    .select([
+      'round.id as settingsId',
+      'round.matchBps',
+      'round.capCents',
+      'round.maxSubscriptionMonths',
+      ...ROUND_COLUMNS.map((column) => `round.${column}` as const),
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('applications as live')
+        .select(sql<number>`coalesce(sum(live.programme_cents), 0)::bigint`.as('total'))
+        .where('live.registrationKey', '=', v.registrationKey)
+        .where('live.status', 'in', [...committedStatuses])
+        .as('committedCents'),
+      eb
+        .exists(
+          eb
+            .selectFrom('applications as live')
+            .select('live.id')
+            .where('live.registrationKey', '=', v.registrationKey)
+            .where('live.status', 'in', [...committedStatuses])
+            .whereRef('live.category', '=', 'a.category'),
+        )
+        .as('categoryTaken'),
+    ])
+    .where('a.id', '=', v.applicationId)
+    .forUpdate('a')
+    .forShare('s'),
+);
 
 /**
  * Submits a draft. In one transaction: take the programme lock, read the settings in force after it, lock the
@@ -150,10 +197,11 @@ void everySettingsColumn;
  * re-check eligibility and the round, compute the programme share against what the business already has committed
  * (read after the enterprise lock), commit it, and write the audit event with the owner's notification.
  *
- * Six statements (BEGIN, four, COMMIT). Lock order as everywhere: programme, enterprise, application. Each read that
- * must see what others committed under a lock is a statement that starts after that lock is held (PostgreSQL takes a
- * statement's snapshot when the statement starts): the settings are read in the statement after the programme lock,
- * the committed money in the statement after the enterprise lock.
+ * Five statements (BEGIN, three, COMMIT), the three compiled once and prepared (ADR 027). Lock order as everywhere:
+ * programme, enterprise, application. Each read that must see what others committed under a lock is a statement that
+ * starts after that lock is held (PostgreSQL takes a statement's snapshot when the statement starts): the settings and
+ * the committed money are read in the statement after the programme and enterprise locks. The enterprise's own row is
+ * read under its lock (a locked row is read in its latest committed version).
  */
 export async function submitApplication({
   db,
@@ -167,73 +215,12 @@ export async function submitApplication({
   now?: Date;
 }): Promise<SubmitResult> {
   return db.transaction().execute(async (trx): Promise<SubmitResult> => {
-    // The application, if this user owns it, and the programme lock (FOR KEY SHARE: submissions never wait for each
-    // other or for approvals, only for a settings save, ADR 010).
-    const owned = await trx
-      .selectFrom('applications as a')
-      .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
-      .innerJoin(
-        (eb) => eb.selectFrom('programmes').select('id').orderBy('id').limit(1).forKeyShare().as('p'),
-        (join) => join.onTrue(),
-      )
-      .select(['a.id', 'a.enterpriseId'])
-      .where('a.reference', '=', reference)
-      .where((eb) => ownedByShop(eb, userId))
-      .executeTakeFirst();
+    const owned = await ownedDraft.executeTakeFirst(trx, { reference, userId });
     if (!owned) return { ok: false, code: 'not_found' };
 
-    // The settings in force (no save can commit while the programme lock is held), the enterprise under its lock, and
-    // its owner's address for the notification.
-    const row = await trx
-      .selectFrom('enterprises as ent')
-      .innerJoin('users as owner', 'owner.id', 'ent.ownerUserId')
-      .innerJoin(
-        (eb) => eb.selectFrom('programmeSettings').selectAll().orderBy('version', 'desc').limit(1).as('s'),
-        (join) => join.onTrue(),
-      )
-      .selectAll('ent')
-      .select(['owner.email as ownerEmail', 'owner.locale as ownerLocale'])
-      .select(SETTINGS_COLUMNS.map((column, i) => sql.ref<unknown>(`s.${column}`).as(`s${i}`)))
-      .where('ent.id', '=', owned.enterpriseId)
-      .forUpdate('ent')
-      .executeTakeFirstOrThrow();
-    const { ownerEmail, ownerLocale, ...enterprise } = row;
-    const settings = Object.fromEntries(
-      SETTINGS_COLUMNS.map((column, i) => [column, (row as unknown as Record<string, unknown>)[`s${i}`]]),
-    ) as ProgrammeSettings;
-    const rules = fundingRules(settings);
-
-    // The application and its package under lock, and what the business already has live under its identity (BR
-    // number or licence, whichever profile applied): read after the enterprise lock, which every commitment under
-    // this identity takes first (the identity is unique to one profile).
-    const application = await trx
-      .selectFrom('applications as a')
-      .innerJoin('quotations as q', 'q.id', 'a.quotationId')
-      .innerJoin('enquiries as e', 'e.id', 'q.enquiryId')
-      .innerJoin('solutions as s', 's.id', 'e.solutionId')
-      .select(['a.id', 'a.status', 'a.costCents', 'a.category', 's.status as solutionStatus', 's.category as solutionCategory'])
-      .select((eb) => [
-        eb
-          .selectFrom('applications as live')
-          .select(sql<number>`coalesce(sum(live.programme_cents), 0)::bigint`.as('total'))
-          .where('live.registrationKey', '=', enterprise.registrationKey)
-          .where('live.status', 'in', [...committedStatuses])
-          .as('committedCents'),
-        eb
-          .exists(
-            eb
-              .selectFrom('applications as live')
-              .select('live.id')
-              .where('live.registrationKey', '=', enterprise.registrationKey)
-              .where('live.status', 'in', [...committedStatuses])
-              .whereRef('live.category', '=', 'a.category'),
-          )
-          .as('categoryTaken'),
-      ])
-      .where('a.id', '=', owned.id)
-      .forUpdate('a')
-      .forShare('s')
-      .executeTakeFirstOrThrow();
+    const application = await lockedApplication.executeTakeFirst(trx, { applicationId: owned.id, registrationKey: owned.registrationKey });
+    if (!application) throw new Error(`application ${reference} not found under lock`);
+    const rules = fundingRules(application);
     const status = application.status;
     const move = transition({ status, action: 'submit', role: 'applicant' });
     if (!move.ok) {
@@ -244,10 +231,9 @@ export async function submitApplication({
       return { ok: false, code: 'invalid_transition', status };
     }
 
-    const results = await eligibilityOf({
-      db: trx,
-      enterprise,
-      settings,
+    const results = eligibility({
+      enterprise: owned,
+      round: application,
       now,
       pkg: { listed: application.solutionStatus === 'listed', category: application.solutionCategory },
     });
@@ -270,17 +256,17 @@ export async function submitApplication({
       set: {
         programmeCents: split.programmeCents,
         shopCents: split.shopCents,
-        settingsId: settings.id,
-        registrationKey: enterprise.registrationKey,
+        settingsId: application.settingsId,
+        registrationKey: owned.registrationKey,
         eligibilityAtSubmit: JSON.stringify(results),
         submittedAt: now,
       },
       ownerNotice: {
-        userId: enterprise.ownerUserId,
-        email: ownerEmail,
-        locale: ownerLocale,
-        phone: enterprise.phone,
-        params: { reference, programmeCents: split.programmeCents, shopEn: enterprise.legalNameEn, shopZhHk: enterprise.legalNameZh },
+        userId: owned.ownerUserId,
+        email: owned.ownerEmail,
+        locale: owned.ownerLocale,
+        phone: owned.phone,
+        params: { reference, programmeCents: split.programmeCents, shopEn: owned.legalNameEn, shopZhHk: owned.legalNameZh },
       },
       now,
     });

@@ -96,7 +96,7 @@ export function getListedSolutionAt(version: string, args: { db: DB; id: number 
   return packages.get(version, String(args.id), () => getListedSolution(args));
 }
 
-export function fundingRules(settings: ProgrammeSettings): FundingRules {
+export function fundingRules(settings: Pick<ProgrammeSettings, 'matchBps' | 'capCents' | 'maxSubscriptionMonths'>): FundingRules {
   return { matchBps: settings.matchBps, capCents: settings.capCents, maxSubscriptionMonths: settings.maxSubscriptionMonths };
 }
 

@@ -231,7 +231,34 @@ export async function getOwnEnterprise({ db, userId, enterpriseId }: { db: DB; u
     .executeTakeFirst();
 }
 
-export function enterpriseFacts(enterprise: Enterprise): EnterpriseFacts {
+/** The columns of an enterprise the eligibility rules read. */
+export const ENTERPRISE_FACT_COLUMNS = [
+  'registrationType',
+  'brNumber',
+  'brExpiry',
+  'hawkerLicenceNo',
+  'sector',
+  'fullTimeEmployees',
+  'isGroupMember',
+  'groupFullTimeEmployees',
+  'hasSubstantiveBusiness',
+  'isListedCompany',
+  'isStatutoryBody',
+  'isSubvented',
+] as const satisfies readonly (keyof Enterprise)[];
+export type EnterpriseFactColumns = Pick<Enterprise, (typeof ENTERPRISE_FACT_COLUMNS)[number]>;
+
+/** The columns of the programme settings the eligibility rules read (the round). */
+export const ROUND_COLUMNS = [
+  'openSectors',
+  'openCategories',
+  'maxEmployees',
+  'opensAt',
+  'closesAt',
+] as const satisfies readonly (keyof ProgrammeSettings)[];
+export type RoundColumns = Pick<ProgrammeSettings, (typeof ROUND_COLUMNS)[number]>;
+
+export function enterpriseFacts(enterprise: EnterpriseFactColumns): EnterpriseFacts {
   return {
     registrationType: enterprise.registrationType,
     brNumber: enterprise.brNumber,
@@ -248,22 +275,18 @@ export function enterpriseFacts(enterprise: Enterprise): EnterpriseFacts {
   };
 }
 
-/** The eligibility check against the current round, optionally for a chosen package. */
-export async function eligibilityOf({
-  db,
+/** The eligibility check of an enterprise against a round already read, optionally for a chosen package. */
+export function eligibility({
   enterprise,
-  now = new Date(),
+  round,
+  now,
   pkg,
-  settings,
 }: {
-  db: DB;
-  enterprise: Enterprise;
-  now?: Date;
+  enterprise: EnterpriseFactColumns;
+  round: RoundColumns;
+  now: Date;
   pkg?: PackageFacts;
-  /** The round settings the caller already read in this request; read here otherwise. */
-  settings?: ProgrammeSettings;
-}): Promise<RuleResult[]> {
-  const round = settings ?? (await getCurrentSettings(db));
+}): RuleResult[] {
   return checkEligibility({
     enterprise: enterpriseFacts(enterprise),
     round: {
@@ -277,6 +300,24 @@ export async function eligibilityOf({
     now,
     ...(pkg ? { package: pkg } : {}),
   });
+}
+
+/** The eligibility check against the current round, optionally for a chosen package. */
+export async function eligibilityOf({
+  db,
+  enterprise,
+  now = new Date(),
+  pkg,
+  settings,
+}: {
+  db: DB;
+  enterprise: EnterpriseFactColumns;
+  now?: Date;
+  pkg?: PackageFacts;
+  /** The round settings the caller already read in this request; read here otherwise. */
+  settings?: RoundColumns;
+}): Promise<RuleResult[]> {
+  return eligibility({ enterprise, round: settings ?? (await getCurrentSettings(db)), now, ...(pkg ? { pkg } : {}) });
 }
 
 /**
