@@ -1,5 +1,6 @@
 // Money and the programme/shop split, in plain words.
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { countedMonths, itemCostCents, type FundingSplit, type PricingModel } from '../domain/funding';
 import { formatMoney } from '../lib/format';
@@ -10,57 +11,70 @@ export function Money({ cents }: { cents: number }) {
   return <span className="money">{formatMoney(cents)}</span>;
 }
 
+/** What PriceLine says, with the caller's `t` (a list of cards looks its labels up once, not once per card). */
+export function priceText(
+  t: TFunction,
+  {
+    pricingModel,
+    priceCents,
+    months,
+    contractMonths = null,
+  }: { pricingModel: PricingModel; priceCents: number; months: number; contractMonths?: number | null },
+): string {
+  if (pricingModel === 'one_off') return t('catalogue:priceOneOff', { price: formatMoney(priceCents) });
+  const counted = countedMonths({ minContractMonths: contractMonths }, months);
+  const total = formatMoney(itemCostCents({ pricingModel, priceCents, minContractMonths: contractMonths }, months));
+  if (contractMonths === null) return t('catalogue:priceMonthly', { price: formatMoney(priceCents), months: counted, total });
+  return t('catalogue:priceMonthlyContract', { price: formatMoney(priceCents), contract: contractMonths, months: counted, total });
+}
+
 /**
  * A price as the shop reads it. A monthly price with its minimum contract says how many months count (the contract,
  * at most the round's `months`) and what they come to; without one (older listings) all `months` count.
  */
-export function PriceLine({
-  pricingModel,
-  priceCents,
-  months,
-  contractMonths = null,
-}: {
-  pricingModel: PricingModel;
-  priceCents: number;
-  months: number;
-  contractMonths?: number | null;
-}) {
+export function PriceLine(props: { pricingModel: PricingModel; priceCents: number; months: number; contractMonths?: number | null }) {
   const { t } = useTranslation();
-  if (pricingModel === 'one_off') return <>{t('catalogue:priceOneOff', { price: formatMoney(priceCents) })}</>;
-  const counted = countedMonths({ minContractMonths: contractMonths }, months);
-  const total = formatMoney(itemCostCents({ pricingModel, priceCents, minContractMonths: contractMonths }, months));
-  if (contractMonths === null) return <>{t('catalogue:priceMonthly', { price: formatMoney(priceCents), months: counted, total })}</>;
-  return <>{t('catalogue:priceMonthlyContract', { price: formatMoney(priceCents), contract: contractMonths, months: counted, total })}</>;
+  return <>{priceText(t, props)}</>;
 }
 
-export function SplitSummary({
-  split,
-  compact = false,
-  children,
-}: {
+export type SplitLabels = { eligibleCost: string; programmePays: string; youPay: string };
+
+/** The split's three labels, looked up once for a page that shows many splits (SplitList). */
+export function useSplitLabels(): SplitLabels {
+  const { t } = useTranslation();
+  return { eligibleCost: t('catalogue:eligibleCost'), programmePays: t('catalogue:programmePays'), youPay: t('catalogue:youPay') };
+}
+
+type SplitProps = {
   split: Pick<FundingSplit, 'costCents' | 'programmeCents' | 'shopCents'>;
   compact?: boolean;
   /** Further rows of the same list (each a <div><dt/><dd/></div>). */
   children?: ReactNode;
-}) {
-  const { t } = useTranslation();
+};
+
+/** The split with labels the caller looked up (useSplitLabels): the catalogue's twelve cards share one set. */
+export function SplitList({ split, compact = false, children, labels }: SplitProps & { labels: SplitLabels }) {
   return (
     <dl className={compact ? 'split split--compact' : 'split'}>
       <div>
-        <dt>{t('catalogue:eligibleCost')}</dt>
+        <dt>{labels.eligibleCost}</dt>
         <dd className="money">{formatMoney(split.costCents)}</dd>
       </div>
       <div className="split-programme">
-        <dt>{t('catalogue:programmePays')}</dt>
+        <dt>{labels.programmePays}</dt>
         <dd className="money">{formatMoney(split.programmeCents)}</dd>
       </div>
       <div className="split-shop">
-        <dt>{t('catalogue:youPay')}</dt>
+        <dt>{labels.youPay}</dt>
         <dd className="money">{formatMoney(split.shopCents)}</dd>
       </div>
       {children}
     </dl>
   );
+}
+
+export function SplitSummary(props: SplitProps) {
+  return <SplitList {...props} labels={useSplitLabels()} />;
 }
 
 /** A quotation's priced items (package and features), as locked when the vendor confirmed. */

@@ -3,7 +3,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { PriceLine, SplitSummary } from '../components/money';
+import { priceText, SplitList, useSplitLabels } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { categories, sectors } from '../domain/programme';
 import { cardSplit, COMPARE_MAX } from '../lib/catalogue';
@@ -59,7 +59,11 @@ export default function Catalogue() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const { filters } = data;
-  const compareLabel = t('catalogue:addToCompare'); // the same on every card: looked up once
+  // The labels every card repeats, looked up once for the page.
+  const compareLabel = t('catalogue:addToCompare');
+  const splitLabels = useSplitLabels();
+  const categoryLabels = Object.fromEntries(categories.map((code) => [code, t(`common:categories.${code}`)]));
+  const sectorLabels = Object.fromEntries(sectors.map((code) => [code, t(`common:sectors.${code}`)]));
   return (
     <div>
       <h1>{t('catalogue:title')}</h1>
@@ -75,7 +79,7 @@ export default function Catalogue() {
             <option value="">{t('catalogue:allCategories')}</option>
             {categories.map((code) => (
               <option key={code} value={code}>
-                {t(`common:categories.${code}`)}
+                {categoryLabels[code]}
               </option>
             ))}
           </select>
@@ -86,7 +90,7 @@ export default function Catalogue() {
             <option value="">{t('catalogue:allSectors')}</option>
             {data.openSectors.map((code) => (
               <option key={code} value={code}>
-                {t(`common:sectors.${code}`)}
+                {sectorLabels[code]}
               </option>
             ))}
           </select>
@@ -116,8 +120,8 @@ export default function Catalogue() {
             {data.items.map((item) => (
               <li key={item.id} className="card">
                 <p className="card-tags">
-                  <span className="tag">{t(`common:categories.${item.category}`)}</span>
-                  <span className="tag tag--muted">{t(`common:sectors.${item.sector}`)}</span>
+                  <span className="tag">{categoryLabels[item.category]}</span>
+                  <span className="tag tag--muted">{sectorLabels[item.sector]}</span>
                 </p>
                 <h2 className="card-title">
                   <Link to={`/solutions/${item.id}`} discover="none">
@@ -126,14 +130,18 @@ export default function Catalogue() {
                 </h2>
                 <p className="card-vendor">{item.vendorName}</p>
                 <p className="card-price">
-                  <PriceLine
-                    pricingModel={item.pricingModel}
-                    priceCents={item.priceCents}
-                    months={data.rules.maxSubscriptionMonths}
-                    contractMonths={item.minContractMonths ?? null}
-                  />
+                  {priceText(t, {
+                    pricingModel: item.pricingModel,
+                    priceCents: item.priceCents,
+                    months: data.rules.maxSubscriptionMonths,
+                    contractMonths: item.minContractMonths ?? null,
+                  })}
                 </p>
-                <SplitSummary split={cardSplit({ ...item, minContractMonths: item.minContractMonths ?? null }, data.rules)} compact />
+                <SplitList
+                  split={cardSplit({ ...item, minContractMonths: item.minContractMonths ?? null }, data.rules)}
+                  labels={splitLabels}
+                  compact
+                />
                 <label className="compare-check">
                   <input type="checkbox" name="ids" value={item.id} />
                   {compareLabel}

@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   calendarDay,
   emailAddress,
+  idSchema,
   isoInstant,
   moneyCents,
   optionalText,
+  parseId,
   requiredText,
   searchText,
   wholeNumber,
@@ -97,5 +100,48 @@ describe('numbers, money and days', () => {
     ['99999-01-01', false],
   ])('calendarDay %j → %s', (value, expected) => {
     expect(ok(calendarDay, value)).toBe(expected);
+  });
+});
+
+describe('ids in URLs', () => {
+  const read = (value: unknown): number | 'not found' => {
+    try {
+      return parseId(value);
+    } catch (thrown) {
+      expect(thrown).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(404);
+      return 'not found';
+    }
+  };
+
+  it('parseId takes exactly what idSchema takes, as the same number, and answers 404 to anything else', () => {
+    const edges = fc.constantFrom(
+      '1',
+      '0',
+      '01',
+      '-1',
+      '1.0',
+      '1e3',
+      ' 1',
+      '1 ',
+      '999999999999999',
+      '1000000000000000',
+      '',
+      'abc',
+      1,
+      0,
+      -3,
+      1.5,
+      NaN,
+    );
+    fc.assert(
+      fc.property(fc.oneof(edges, fc.string(), fc.stringMatching(/^[0-9]{0,17}$/), fc.integer(), fc.double(), fc.anything()), (value) => {
+        const parsed = idSchema.safeParse(value);
+        expect(read(value)).toEqual(parsed.success ? parsed.data : 'not found');
+      }),
+      { numRuns: 2000 },
+    );
+    expect(read('42')).toBe(42);
+    expect(read('042')).toBe('not found');
   });
 });
