@@ -66,8 +66,9 @@ function rssMiB(pid: number): number {
 
 type Server = { proc: ChildProcess; base: string; stop: () => Promise<void> };
 
-async function waitFor(url: string) {
+async function waitFor(url: string, proc?: ChildProcess) {
   for (let i = 0; i < 1200; i++) {
+    if (proc && proc.exitCode !== null) throw new Error(`the server for ${url} exited with code ${proc.exitCode} while starting`);
     if (
       await fetch(url)
         .then((r) => r.status < 500)
@@ -86,7 +87,7 @@ async function startServer(script: string, env: Record<string, string>, nodeArgs
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(base + probe);
+  await waitFor(base + probe, proc);
   return {
     proc,
     base,
@@ -384,7 +385,7 @@ async function memory(dataRoot: string) {
       },
     };
     try {
-      await waitFor(server.base + '/healthz');
+      await waitFor(server.base + '/healthz', proc);
       const cookie = await login(server.base, 'applicant@demo.matchfund.hk');
       for (const [label, pathname, headers] of [
         ['anonymous catalogue', '/solutions', undefined],
