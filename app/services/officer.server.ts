@@ -41,6 +41,9 @@ export type QueueFilters = {
 
 export type QueueCursor = { submittedAt: string; id: number };
 
+/** One page of the queue as an officer asks for it (after: the cursor of the previous page's last row). */
+type QueueRequest = { db: DB; officerId: number; filters: QueueFilters; after?: QueueCursor; limit?: number; now?: Date };
+
 /**
  * The queue page's query (the rows of one keyset page plus one, oldest first). Its own function so that the tests can
  * EXPLAIN exactly what the queue sends (tests/services/queue-plans.test.ts).
@@ -53,15 +56,7 @@ export function queuePageQuery({
   limit = QUEUE_PAGE_SIZE,
   now = new Date(),
   holidays,
-}: {
-  db: DB;
-  officerId: number;
-  filters: QueueFilters;
-  after?: QueueCursor;
-  limit?: number;
-  now?: Date;
-  holidays: Holidays;
-}) {
+}: QueueRequest & { holidays: Holidays }) {
   let query = db
     .selectFrom('applications as a')
     .innerJoin('enterprises as ent', 'ent.id', 'a.enterpriseId')
@@ -105,21 +100,7 @@ export function queuePageQuery({
     .limit(limit + 1);
 }
 
-export async function listQueue({
-  db,
-  officerId,
-  filters,
-  after,
-  limit = QUEUE_PAGE_SIZE,
-  now = new Date(),
-}: {
-  db: DB;
-  officerId: number;
-  filters: QueueFilters;
-  after?: QueueCursor;
-  limit?: number;
-  now?: Date;
-}) {
+export async function listQueue({ db, officerId, filters, after, limit = QUEUE_PAGE_SIZE, now = new Date() }: QueueRequest) {
   const [settings, holidays] = await Promise.all([getCurrentSettings(db), holidaySet(db)]);
   const rows = await queuePageQuery({ db, officerId, filters, after, limit, now, holidays }).execute();
   const { rows: shown, next } = keysetPage(rows, limit, (row): QueueCursor => ({
