@@ -14,6 +14,7 @@ import {
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PrimitiveValueListNode,
+  type RawBuilder,
   type RootOperationNode,
 } from 'kysely';
 import { kyselyPlugins, nameStatement } from './client';
@@ -82,8 +83,9 @@ export type PreparedQuery<Values, Row> = {
 /**
  * A query built once: `build` gets the values as placeholders (typed as the values, so the builder type-checks as
  * usual) and must hand each one to Kysely as a value (`where(col, '=', v.x)`, `set({ col: v.x })`, `eb.val(v.x)`,
- * `sql\`…${v.x}…\``), never look at it in JavaScript: the query's text cannot depend on a run's values. Kysely's own
- * shortcuts that do are therefore not taken: `where(col, '=', v.x)` stays `= $n` even when the value is null.
+ * `sql\`…${v.x}…\``; the whole query may be one `sql\`…\`` too), never look at it in JavaScript: the query's text
+ * cannot depend on a run's values. Kysely's own shortcuts that do are therefore not taken: `where(col, '=', v.x)`
+ * stays `= $n` even when the value is null.
  *
  * Each query's text is registered under `name` (unique) and sent as a named statement on every connection
  * (db/client.ts). Use it for the few statements on a hot path, defined at module level — not for queries whose text
@@ -91,7 +93,7 @@ export type PreparedQuery<Values, Row> = {
  */
 export function preparedQuery<Values extends Record<string, unknown>, Row>(
   name: string,
-  build: (db: Kysely<Database>, values: Values) => Compilable<Row>,
+  build: (db: Kysely<Database>, values: Values) => Compilable<Row> | RawBuilder<Row>,
 ): PreparedQuery<Values, Row> {
   const used = new Set<string>();
   const values = new Proxy({} as Values, {
@@ -101,7 +103,9 @@ export function preparedQuery<Values extends Record<string, unknown>, Row>(
       return new Placeholder(key);
     },
   });
-  const compiled: CompiledQuery<Row> = build(compiler, values).compile();
+  const built = build(compiler, values);
+  // A query builder compiles itself; SQL written with `sql\`…\`` compiles with the handle's dialect and plugins.
+  const compiled: CompiledQuery<Row> = 'isRawBuilder' in built ? built.compile(compiler) : built.compile();
   const slots: Slot[] = compiled.parameters.map((p) => (p instanceof Placeholder ? { key: p.key } : { constant: p }));
   for (const key of used) {
     if (!slots.some((slot) => 'key' in slot && slot.key === key)) throw new Error(`prepared query ${name}: value ${key} is not bound`);

@@ -44,6 +44,16 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
 }
 
 /** Reads a posted form (urlencoded or multipart) within a size limit, then checks its CSRF token. */
+const URL_ENCODED = 'application/x-www-form-urlencoded';
+const URL_ENCODED_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+
+/** A URL-encoded body as the fetch API reads it (UTF-8, `+` as a space), without a Response and its stream around it. */
+function urlEncodedForm(body: Uint8Array): FormData {
+  const formData = new FormData();
+  for (const [name, value] of new URLSearchParams(new TextDecoder().decode(body))) formData.append(name, value);
+  return formData;
+}
+
 export async function readForm(
   request: Request,
   context: AppLoadContext,
@@ -52,8 +62,10 @@ export async function readForm(
   const body = await readBodyLimited(request, maxBytes);
   let formData: FormData;
   try {
-    const contentType = request.headers.get('Content-Type') ?? 'application/x-www-form-urlencoded';
-    formData = await new Response(body, { headers: { 'Content-Type': contentType } }).formData();
+    const contentType = request.headers.get('Content-Type') ?? URL_ENCODED;
+    formData = URL_ENCODED_TYPE.test(contentType)
+      ? urlEncodedForm(body)
+      : await new Response(body, { headers: { 'Content-Type': contentType } }).formData();
   } catch {
     throw new Response('bad form', { status: 400 });
   }

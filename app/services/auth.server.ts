@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB } from '../../db/client';
+import { preparedQuery } from '../../db/prepared';
 import type { Locale, Role, User } from '../../db/schema';
 import { ACCOUNT_WINDOW_HOURS, PAIR_WINDOW_MINUTES, TRUSTED_DEVICE_DAYS, throttleDecision } from '../domain/login-throttle';
 import { hongKongDay } from '../domain/dates';
@@ -90,12 +91,98 @@ export type LoginResult =
 
 type LoginUser = SessionUser & { passwordHash: string; ownsEnterprise: boolean };
 
+// The login's statements, compiled once and sent as named statements (ADR 027): every sign-in runs them.
+
+/** The per-account lock: parallel guesses at one account queue here one by one. */
+const accountLock = preparedQuery(
+  'login_lock',
+  (_db, v: { key: string }) => sql<{ locked: unknown }>`select pg_advisory_xact_lock(hashtextextended('login:' || ${v.key}, 0)) as locked`,
+);
+
+/** The throttle's state, whether this browser is trusted for the account, and the account itself. */
+const throttleState = preparedQuery(
+  'login_state',
+  (_db, v: { key: string; ip: string; device: string | null }) =>
+    sql<{
+      pairFailures: number;
+      oldestPairFailureAt: Date | null;
+      accountFailures: number;
+      latestAccountFailureAt: Date | null;
+      now: Date;
+      trustedDevice: boolean;
+      user: LoginUser | null;
+    }>`
+    with last_success as (
+      select coalesce(max(created_at), '-infinity') as at from login_attempts where email = ${v.key} and succeeded
+    ), failures as (
+      select ip, created_at from login_attempts
+      where email = ${v.key} and succeeded is not true and created_at > now() - make_interval(hours => ${ACCOUNT_WINDOW_HOURS})
+    ), pair as (
+      select * from failures where ip = ${v.ip} and created_at > now() - make_interval(mins => ${PAIR_WINDOW_MINUTES})
+    ), account as (
+      select * from failures where created_at > (select at from last_success)
+    )
+    select
+      (select count(*)::int from pair) as "pairFailures",
+      (select min(created_at) from pair) as "oldestPairFailureAt",
+      (select count(*)::int from account) as "accountFailures",
+      (select max(created_at) from account) as "latestAccountFailureAt",
+      now() as "now",
+      exists (
+        select 1 from login_devices where id = ${v.device} and email = ${v.key} and expires_at > now()
+      ) as "trustedDevice",
+      (
+        select json_build_object(
+          'id', u.id, 'email', u.email, 'role', u.role, 'displayName', u.display_name, 'locale', u.locale,
+          'passwordHash', u.password_hash,
+          'ownsEnterprise', exists (select 1 from enterprises where owner_user_id = u.id)
+        )
+        from users u where lower(u.email) = ${v.key}
+      ) as "user"
+  `,
+);
+
+/** A slot to check one password: counts as a failure until the check ends. */
+const takeSlot = preparedQuery('login_slot', (db, v: { key: string; ip: string }) =>
+  db.insertInto('loginAttempts').values({ email: v.key, ip: v.ip, succeeded: null }).returning('id'),
+);
+
+const slotFailed = preparedQuery('login_failed', (db, v: { id: number }) =>
+  db.updateTable('loginAttempts').set({ succeeded: false }).where('id', '=', v.id),
+);
+
+/**
+ * A success in one statement: the slot recorded as one, the browser trusted for TRUSTED_DEVICE_DAYS (renewed at each
+ * login), and with `session` the new session.
+ */
+const succeeded = (session: boolean) =>
+  preparedQuery(
+    session ? 'login_succeeded_session' : 'login_succeeded',
+    (db, v: { id: number; deviceId: string; key: string; userId: number; sessionId: string; sessionExpiresAt: Date }) => {
+      const expiresAt = sql<Date>`now() + make_interval(days => ${TRUSTED_DEVICE_DAYS})`;
+      const query = db
+        .with('slot', (qb) => qb.updateTable('loginAttempts').set({ succeeded: true }).where('id', '=', v.id))
+        .with('device', (qb) =>
+          qb
+            .insertInto('loginDevices')
+            .values({ id: v.deviceId, email: v.key, expiresAt })
+            .onConflict((oc) => oc.columns(['id', 'email']).doUpdateSet({ expiresAt })),
+        );
+      return session
+        ? query
+            .with('session', (qb) => qb.insertInto('sessions').values({ id: v.sessionId, userId: v.userId, expiresAt: v.sessionExpiresAt }))
+            .selectNoFrom((eb) => eb.lit(1).as('done'))
+        : query.selectNoFrom((eb) => eb.lit(1).as('done'));
+    },
+  );
+const loginSucceeded = { withSession: succeeded(true), withoutSession: succeeded(false) };
+
 /**
  * Takes one slot to check a password, or says how long to wait. Under a per-account lock, so that parallel guesses
  * queue here one by one: each sees the slots taken before it (a slot counts as a failure until its check ends).
  * The lock is a statement of its own: the statement after it takes its snapshot once the lock is held, so it sees
  * every slot committed before. That statement reads the throttle's state, whether this browser is trusted for the
- * account, and the account itself (four statements in all with BEGIN and COMMIT, and the slot's insert).
+ * account, and the account itself (five statements in all with BEGIN and COMMIT, and the slot's insert).
  */
 async function reserveCheck({
   db,
@@ -109,62 +196,13 @@ async function reserveCheck({
   deviceToken?: string;
 }): Promise<{ ok: true; id: number; trustedDevice: boolean; user: LoginUser | undefined } | { ok: false; retryAfterSeconds: number }> {
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${key}`}, 0))`.execute(trx);
+    await accountLock.execute(trx, { key });
     const device = deviceToken && DEVICE_TOKEN.test(deviceToken) ? tokenHash(deviceToken) : null;
-    const { rows } = await sql<{
-      pairFailures: number;
-      oldestPairFailureAt: Date | null;
-      accountFailures: number;
-      latestAccountFailureAt: Date | null;
-      now: Date;
-      trustedDevice: boolean;
-      user: {
-        id: number;
-        email: string;
-        role: SessionUser['role'];
-        displayName: string;
-        locale: SessionUser['locale'];
-        passwordHash: string;
-        ownsEnterprise: boolean;
-      } | null;
-    }>`
-      with last_success as (
-        select coalesce(max(created_at), '-infinity') as at from login_attempts where email = ${key} and succeeded
-      ), failures as (
-        select ip, created_at from login_attempts
-        where email = ${key} and succeeded is not true and created_at > now() - make_interval(hours => ${ACCOUNT_WINDOW_HOURS})
-      ), pair as (
-        select * from failures where ip = ${ip} and created_at > now() - make_interval(mins => ${PAIR_WINDOW_MINUTES})
-      ), account as (
-        select * from failures where created_at > (select at from last_success)
-      )
-      select
-        (select count(*)::int from pair) as "pairFailures",
-        (select min(created_at) from pair) as "oldestPairFailureAt",
-        (select count(*)::int from account) as "accountFailures",
-        (select max(created_at) from account) as "latestAccountFailureAt",
-        now() as "now",
-        exists (
-          select 1 from login_devices where id = ${device} and email = ${key} and expires_at > now()
-        ) as "trustedDevice",
-        (
-          select json_build_object(
-            'id', u.id, 'email', u.email, 'role', u.role, 'displayName', u.display_name, 'locale', u.locale,
-            'passwordHash', u.password_hash,
-            'ownsEnterprise', exists (select 1 from enterprises where owner_user_id = u.id)
-          )
-          from users u where lower(u.email) = ${key}
-        ) as "user"
-    `.execute(trx);
-    const state = rows[0]!;
+    const state = (await throttleState.executeTakeFirst(trx, { key, ip, device }))!;
     const trustedDevice = device !== null && state.trustedDevice;
     const decision = throttleDecision(state, state.now, { trustedDevice });
     if (!decision.ok) return decision;
-    const slot = await trx
-      .insertInto('loginAttempts')
-      .values({ email: key, ip, succeeded: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const slot = (await takeSlot.executeTakeFirst(trx, { key, ip }))!;
     return { ok: true as const, id: slot.id, trustedDevice, user: state.user ?? undefined };
   });
 }
@@ -198,29 +236,22 @@ export async function attemptLogin({
     const { user } = slot;
     const valid = await verifyPassword({ hash: user?.passwordHash ?? (await dummyPasswordHash()), password });
     if (!user || !valid) {
-      await db.updateTable('loginAttempts').set({ succeeded: false }).where('id', '=', slot.id).execute();
+      await slotFailed.execute(db, { id: slot.id });
       return { ok: false, code: 'invalid_credentials' };
     }
     // A token already trusted for this account is kept; any other (none, expired, another account's, or one planted
     // in the browser by someone else) is replaced by a new one, so nobody can arrange to know the token of the
-    // owner's browser. The device is trusted for TRUSTED_DEVICE_DAYS, renewed at each login.
+    // owner's browser.
     const newDeviceToken = slot.trustedDevice && deviceToken ? deviceToken : crypto.randomBytes(32).toString('base64url');
     const sessionToken = startSession ? crypto.randomBytes(32).toString('base64url') : undefined;
-    const expiresAt = sql<Date>`now() + make_interval(days => ${TRUSTED_DEVICE_DAYS})`;
-    let query = db
-      .with('slot', (qb) => qb.updateTable('loginAttempts').set({ succeeded: true }).where('id', '=', slot.id))
-      .with('device', (qb) =>
-        qb
-          .insertInto('loginDevices')
-          .values({ id: tokenHash(newDeviceToken), email: key, expiresAt })
-          .onConflict((oc) => oc.columns(['id', 'email']).doUpdateSet({ expiresAt })),
-      );
-    if (sessionToken) {
-      query = query.with('session', (qb) =>
-        qb.insertInto('sessions').values({ id: tokenHash(sessionToken), userId: user.id, expiresAt: sessionExpiry() }),
-      ) as unknown as typeof query;
-    }
-    await query.selectNoFrom((eb) => eb.lit(1).as('done')).execute();
+    await (sessionToken ? loginSucceeded.withSession : loginSucceeded.withoutSession).execute(db, {
+      id: slot.id,
+      deviceId: tokenHash(newDeviceToken),
+      key,
+      userId: user.id,
+      sessionId: sessionToken ? tokenHash(sessionToken) : '',
+      sessionExpiresAt: sessionExpiry(),
+    });
     const { passwordHash: _omit, ownsEnterprise, ...sessionUser } = user;
     return { ok: true, user: sessionUser, deviceToken: newDeviceToken, ownsEnterprise, ...(sessionToken ? { sessionToken } : {}) };
   } catch (error) {

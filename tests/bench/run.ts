@@ -184,7 +184,7 @@ function startFlags(): string[] {
 const fmt = (load: { rps: number; cpuPerReq: number }) => `${load.cpuPerReq.toFixed(2)} ms/req ${load.rps.toFixed(0)}/s`;
 
 async function pages(dataRoot: string) {
-  // BENCH_ONLY=signed: only the signed-in pages (a faster loop while working on them).
+  // BENCH_ONLY=signed: only the signed-in pages; BENCH_ONLY=login: only the login (faster loops while working on them).
   const only = process.env.BENCH_ONLY;
   const routeCount = fs.readdirSync(path.join(root, 'app/routes')).length;
   // Both servers run as `npm start` runs ours: with its Node flags (the same runtime settings on both sides).
@@ -215,7 +215,7 @@ async function pages(dataRoot: string) {
       better: 'lower',
     });
 
-    for (const [label, pathname] of only === 'signed'
+    for (const [label, pathname] of only === 'signed' || only === 'login'
       ? []
       : ([
           ['anonymous catalogue', '/solutions'],
@@ -234,11 +234,13 @@ async function pages(dataRoot: string) {
         better: 'higher',
       });
     }
-    for (const [label, pathname] of [
-      ['signed-in catalogue (shop owner)', '/solutions'],
-      ['signed-in package page (shop owner)', '/solutions/10?features=1'],
-      ['signed-in applications list (shop owner)', '/applications'],
-    ] as const) {
+    for (const [label, pathname] of only === 'login'
+      ? []
+      : ([
+          ['signed-in catalogue (shop owner)', '/solutions'],
+          ['signed-in package page (shop owner)', '/solutions/10?features=1'],
+          ['signed-in applications list (shop owner)', '/applications'],
+        ] as const)) {
       await load(app, pathname, { seconds: WARM_SECONDS, headers: { cookie } });
       await load(floor, '/', { seconds: WARM_SECONDS });
       const r = await pair(() => load(app, pathname, { headers: { cookie } }), floorLoad);

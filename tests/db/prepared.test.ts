@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../db/client';
 import { MAX_NAMED_STATEMENTS, nameStatement, statementName } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
+import { attemptLogin, registerUser } from '../../app/services/auth.server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { makeUser } from '../support/fixtures';
 
@@ -136,6 +137,45 @@ describe('building a prepared query', () => {
       select generic_plans as generic from pg_prepared_statements where name = 'test_constants'`.execute(t.db)
     ).rows[0];
     expect(Number(stats?.generic)).toBeGreaterThan(0);
+  });
+
+  it('may be one sql`…` template: its values bound, its constants written into the text', async () => {
+    const WINDOW_DAYS = 3;
+    const query = preparedQuery(
+      'test_raw',
+      (_db, v: { role: string; afterId: number }) =>
+        sql<{ id: number; displayName: string }>`
+        select id, display_name from users
+        where role = ${v.role} and id > ${v.afterId} and created_at > now() - make_interval(days => ${WINDOW_DAYS})
+        order by id`,
+    );
+    expect(query.sql).toContain('make_interval(days => 3)');
+    expect(query.sql.match(/\$\d+/g)).toEqual(['$1', '$2']);
+    const expected = await t.db
+      .selectFrom('users')
+      .select(['id', 'displayName'])
+      .where('role', '=', 'applicant')
+      .where('id', '>', 0)
+      .orderBy('id')
+      .execute();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await query.execute(t.db, { role: 'applicant', afterId: 0 })).toEqual(expected);
+    expect((await prepared()).map((p) => p.name)).toContain('test_raw');
+  });
+
+  it('runs every statement of a login but BEGIN and COMMIT by name', async () => {
+    const email = 'prepared-login@example.com';
+    const registered = await registerUser({
+      db: t.db,
+      input: { email, password: 'correct horse battery', displayName: 'Ms Chan', role: 'applicant', locale: 'en' },
+    });
+    expect(registered.ok).toBe(true);
+    const login = (password: string) => attemptLogin({ db: t.db, email, password, ip: '203.0.113.9', startSession: true });
+    expect(await login('wrong horse battery')).toMatchObject({ ok: false, code: 'invalid_credentials' });
+    expect(await login('correct horse battery')).toMatchObject({ ok: true, sessionToken: expect.any(String) });
+    const names = (await prepared()).map((p) => p.name);
+    for (const name of ['login_lock', 'login_state', 'login_slot', 'login_failed', 'login_succeeded_session'])
+      expect(names).toContain(name);
   });
 
   it('refuses a value used as text in JavaScript (it would be baked into the SQL)', () => {
