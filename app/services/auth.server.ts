@@ -114,13 +114,15 @@ const throttleState = preparedQuery(
     }>`
     with last_success as (
       select coalesce(max(created_at), '-infinity') as at from login_attempts where email = ${v.key} and succeeded
-    ), failures as (
-      select ip, created_at from login_attempts
-      where email = ${v.key} and succeeded is not true and created_at > now() - make_interval(hours => ${ACCOUNT_WINDOW_HOURS})
     ), pair as (
-      select * from failures where ip = ${v.ip} and created_at > now() - make_interval(mins => ${PAIR_WINDOW_MINUTES})
+      select created_at from login_attempts
+      where email = ${v.key} and ip = ${v.ip} and succeeded is not true
+        and created_at > now() - make_interval(mins => ${PAIR_WINDOW_MINUTES})
     ), account as (
-      select * from failures where created_at > (select at from last_success)
+      -- After the last success only failures (and checks still running) remain: the scan reads no successes.
+      select created_at from login_attempts
+      where email = ${v.key} and succeeded is not true
+        and created_at > greatest((select at from last_success), now() - make_interval(hours => ${ACCOUNT_WINDOW_HOURS}))
     )
     select
       (select count(*)::int from pair) as "pairFailures",
