@@ -174,11 +174,11 @@ function buildFloor(routeCount: number) {
   if (built.status !== 0) throw new Error('floor app build failed');
 }
 
-/** The Node flags `npm start` / `npm run serve` give the server (heap sizes). */
+/** The Node flags `npm start` / `npm run serve` give the server (heap size and growth, ADR 028). */
 function startFlags(): string[] {
   const serve = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
     .serve!;
-  return serve.match(/--max-old-space-size=\d+|--max-semi-space-size=\d+/g) ?? [];
+  return serve.match(/--max-old-space-size=\d+|--max-semi-space-size=\d+|--heap-growing-percent=\d+/g) ?? [];
 }
 
 const fmt = (load: { rps: number; cpuPerReq: number }) => `${load.cpuPerReq.toFixed(2)} ms/req ${load.rps.toFixed(0)}/s`;
