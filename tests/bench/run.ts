@@ -24,7 +24,7 @@ import { benchSubmit } from './submit';
 const root = path.resolve(import.meta.dirname, '../..');
 const floorDir = path.join(root, 'tests/bench/floor');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const MEMORY_SECONDS = Number(process.env.BENCH_MEMORY_SECONDS ?? 30);
 // Each page pair starts with this much load on the subject page and on the floor, not counted: V8 compiles a route's
 // code paths over its first few thousand requests (a fresh server's first 4 s of a signed-in page cost up to 1.5× the
@@ -121,7 +121,10 @@ async function load(
   return { rps: result.requests.average, cpuPerReq: cpu / Math.max(1, requests), requests, non2xx: result.non2xx };
 }
 
-/** Subject and floor alternated ROUNDS times; figures summed over the rounds. */
+/**
+ * Subject and floor take turns ROUNDS times in ABBA order (subject first in even rounds, floor first in odd ones), so a
+ * machine that speeds up or slows down over the run favours neither side; figures summed over the rounds.
+ */
 async function pair(subject: () => Promise<Load>, floor: () => Promise<Load>) {
   const sum = (xs: Load[]) => ({
     rps: xs.reduce((s, x) => s + x.rps, 0) / xs.length,
@@ -136,8 +139,13 @@ async function pair(subject: () => Promise<Load>, floor: () => Promise<Load>) {
   const s: Load[] = [];
   const f: Load[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    s.push(await subject());
-    f.push(await floor());
+    if (i % 2 === 0) {
+      s.push(await subject());
+      f.push(await floor());
+    } else {
+      f.push(await floor());
+      s.push(await subject());
+    }
   }
   return { subject: sum(s), floor: sum(f) };
 }
