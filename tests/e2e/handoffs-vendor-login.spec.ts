@@ -134,6 +134,9 @@ test('a new shop owner goes from "register" to "submitted" in 繁體中文 on a 
       /\/enquiries$/,
     );
     await walk.click(page.getByRole('main').getByRole('link', { name: hkEnquiries.applyButton }), /\/applications\/new\?quotation=\d+$/);
+    // The address can change before the new page is drawn: wait for the page before collecting its boxes (`all()` does
+    // not wait), or a loaded machine collects none and the submit is refused for the declarations.
+    await expect(page.getByRole('heading', { level: 1, name: hkApplications.newTitle })).toBeVisible();
     for (const box of await page.getByRole('main').locator('input[type=checkbox]').all()) await walk.check(box);
     await walk.attach(page.locator('#document'), quotationPdf());
     await walk.click(page.getByRole('button', { name: hkApplications.continueButton }), /\/applications\/DTS-\d{4}-\d{6}\/check$/);
