@@ -11,16 +11,10 @@ export function Money({ cents }: { cents: number }) {
   return <span className="money">{formatMoney(cents)}</span>;
 }
 
+type Price = { pricingModel: PricingModel; priceCents: number; months: number; contractMonths?: number | null };
+
 /** What PriceLine says, with the caller's `t` (a list of cards looks its labels up once, not once per card). */
-export function priceText(
-  t: TFunction,
-  {
-    pricingModel,
-    priceCents,
-    months,
-    contractMonths = null,
-  }: { pricingModel: PricingModel; priceCents: number; months: number; contractMonths?: number | null },
-): string {
+export function priceText(t: TFunction, { pricingModel, priceCents, months, contractMonths = null }: Price): string {
   if (pricingModel === 'one_off') return t('catalogue:priceOneOff', { price: formatMoney(priceCents) });
   const counted = countedMonths({ minContractMonths: contractMonths }, months);
   const total = formatMoney(itemCostCents({ pricingModel, priceCents, minContractMonths: contractMonths }, months));
@@ -32,7 +26,7 @@ export function priceText(
  * A price as the shop reads it. A monthly price with its minimum contract says how many months count (the contract,
  * at most the round's `months`) and what they come to; without one (older listings) all `months` count.
  */
-export function PriceLine(props: { pricingModel: PricingModel; priceCents: number; months: number; contractMonths?: number | null }) {
+export function PriceLine(props: Price) {
   const { t } = useTranslation();
   return <>{priceText(t, props)}</>;
 }

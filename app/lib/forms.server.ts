@@ -43,7 +43,6 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
   return body;
 }
 
-/** Reads a posted form (urlencoded or multipart) within a size limit, then checks its CSRF token. */
 const URL_ENCODED = 'application/x-www-form-urlencoded';
 const URL_ENCODED_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
@@ -54,6 +53,7 @@ function urlEncodedForm(body: Uint8Array): FormData {
   return formData;
 }
 
+/** Reads a posted form (urlencoded or multipart) within a size limit, then checks its CSRF token. */
 export async function readForm(
   request: Request,
   context: AppLoadContext,

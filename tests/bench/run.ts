@@ -122,10 +122,10 @@ async function load(
 }
 
 /**
- * Subject and floor take turns ROUNDS times in ABBA order (subject first in even rounds, floor first in odd ones), so a
- * machine that speeds up or slows down over the run favours neither side; figures summed over the rounds.
+ * Subject and floor take turns `rounds` times in ABBA order (subject first in even rounds, floor first in odd ones), so
+ * a machine that speeds up or slows down over the run favours neither side; figures summed over the rounds.
  */
-async function pair(subject: () => Promise<Load>, floor: () => Promise<Load>) {
+async function pair(subject: () => Promise<Load>, floor: () => Promise<Load>, rounds = ROUNDS) {
   const sum = (xs: Load[]) => ({
     rps: xs.reduce((s, x) => s + x.rps, 0) / xs.length,
     cpuPerReq:
@@ -138,7 +138,7 @@ async function pair(subject: () => Promise<Load>, floor: () => Promise<Load>) {
   });
   const s: Load[] = [];
   const f: Load[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
+  for (let i = 0; i < rounds; i++) {
     if (i % 2 === 0) {
       s.push(await subject());
       f.push(await floor());
@@ -453,7 +453,7 @@ async function memory(dataRoot: string) {
   });
 
   // Throughput, judged as requests per CPU-second of the server (CPU per request, GC threads included, like the page
-  // goals): both configurations run side by side and take turns in MEMORY_SLICE-second slices in ABBA order over
+  // goals): both configurations run side by side and take turns (pair) in MEMORY_SLICE-second slices over
   // MEMORY_SECONDS each. Whole 30 s runs one after the other swung by ±30% between rounds of the same code (other
   // sessions' bursts on the shared cores last tens of seconds), even for a flag that changes nothing.
   const slice = Number(process.env.BENCH_MEMORY_SLICE ?? 3);
@@ -473,21 +473,18 @@ async function memory(dataRoot: string) {
   try {
     await load(dflt, '/solutions', { seconds: WARM_SECONDS });
     await load(flagged, '/solutions', { seconds: WARM_SECONDS });
-    const sum = { dflt: { cpu: 0, requests: 0 }, flagged: { cpu: 0, requests: 0 } };
-    for (let i = 0; i < slices; i++) {
-      const order = i % 4 === 0 || i % 4 === 3 ? (['dflt', 'flagged'] as const) : (['flagged', 'dflt'] as const);
-      for (const which of order) {
-        const r = await load(which === 'dflt' ? dflt : flagged, '/solutions', { seconds: slice });
-        sum[which].cpu += r.cpuPerReq * r.requests;
-        sum[which].requests += r.requests;
-      }
-    }
-    const perCpuSecond = (which: 'dflt' | 'flagged') => (1000 * sum[which].requests) / Math.max(1, sum[which].cpu);
+    const r = await pair(
+      () => load(flagged, '/solutions', { seconds: slice }),
+      () => load(dflt, '/solutions', { seconds: slice }),
+      slices,
+    );
+    // Requests per CPU-second, start flags ÷ default heap: the inverse ratio of their CPU per request.
+    const perCpuSecond = (side: { cpuPerReq: number }) => 1000 / Math.max(1e-9, side.cpuPerReq);
     verdict({
       goal: 'throughput (per CPU-second) with start flags ÷ default heap',
-      subject: `${perCpuSecond('flagged').toFixed(0)}/s`,
-      floor: `${perCpuSecond('dflt').toFixed(0)}/s`,
-      ratio: perCpuSecond('flagged') / perCpuSecond('dflt'),
+      subject: `${perCpuSecond(r.subject).toFixed(0)}/s`,
+      floor: `${perCpuSecond(r.floor).toFixed(0)}/s`,
+      ratio: perCpuSecond(r.subject) / perCpuSecond(r.floor),
       target: 0.95,
       better: 'higher',
     });
