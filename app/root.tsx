@@ -4,10 +4,8 @@ import type { ClientLoaderFunctionArgs } from '@remix-run/react';
 import {
   Form,
   isRouteErrorResponse,
-  Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -31,6 +29,7 @@ import { useNonce } from './lib/nonce';
 import { REQUEST_ID_ATTRIBUTE, useRequestId } from './lib/request-id';
 import type { RootData } from './lib/root-data';
 import stylesheet from './styles/app.css';
+import { AppLink, AppNavigation, MenuLink } from './components/app-link';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -110,68 +109,66 @@ function Header({ data }: { data: RootData }) {
         {t('common:skipToContent')}
       </a>
       <div className="header-bar">
-        <Link to="/" className="brand" discover="none">
+        <AppLink to="/" className="brand">
           <span className="brand-name">{t('common:appName')}</span>
           <span className="brand-programme">{t('common:programme')}</span>
-        </Link>
+        </AppLink>
         <LanguageSwitch locale={data.locale} csrf={data.csrf} />
       </div>
       <nav aria-label={t('common:mainNav')} className="main-nav">
-        <NavLink to="/solutions" discover="none">
-          {t('common:nav.catalogue')}
-        </NavLink>
+        <MenuLink to="/solutions">{t('common:nav.catalogue')}</MenuLink>
         {role === 'applicant' ? (
           <>
-            <NavLink to="/businesses">{t('common:nav.businesses')}</NavLink>
-            <NavLink to="/enquiries">{t('common:nav.enquiries')}</NavLink>
-            <NavLink to="/applications">{t('common:nav.applications')}</NavLink>
+            <MenuLink to="/businesses">{t('common:nav.businesses')}</MenuLink>
+            <MenuLink to="/enquiries">{t('common:nav.enquiries')}</MenuLink>
+            <MenuLink to="/applications">{t('common:nav.applications')}</MenuLink>
           </>
         ) : null}
         {role === 'vendor' ? (
           <>
-            <NavLink to="/vendor" end>
+            <MenuLink to="/vendor" end>
               {t('common:nav.vendor')}
-            </NavLink>
-            <NavLink to="/vendor/listings">{t('common:nav.vendorListings')}</NavLink>
-            <NavLink to="/vendor/enquiries">{t('common:nav.vendorEnquiries')}</NavLink>
-            <NavLink to="/vendor/applications">{t('common:nav.vendorApplications')}</NavLink>
+            </MenuLink>
+            <MenuLink to="/vendor/listings">{t('common:nav.vendorListings')}</MenuLink>
+            <MenuLink to="/vendor/enquiries">{t('common:nav.vendorEnquiries')}</MenuLink>
+            <MenuLink to="/vendor/applications">{t('common:nav.vendorApplications')}</MenuLink>
           </>
         ) : null}
         {role === 'officer' ? (
           <>
-            <NavLink to="/officer" end>
+            <MenuLink to="/officer" end>
               {t('common:nav.officer')}
-            </NavLink>
-            <NavLink to="/officer/applications">{t('common:nav.queue')}</NavLink>
-            <NavLink to="/officer/claims">{t('common:nav.claims')}</NavLink>
-            <NavLink to="/officer/listings">{t('common:nav.vetting')}</NavLink>
-            <NavLink to="/officer/vendors">{t('common:nav.vendors')}</NavLink>
-            <NavLink to="/officer/dashboard">{t('common:nav.dashboard')}</NavLink>
+            </MenuLink>
+            <MenuLink to="/officer/applications">{t('common:nav.queue')}</MenuLink>
+            <MenuLink to="/officer/claims">{t('common:nav.claims')}</MenuLink>
+            <MenuLink to="/officer/listings">{t('common:nav.vetting')}</MenuLink>
+            <MenuLink to="/officer/vendors">{t('common:nav.vendors')}</MenuLink>
+            <MenuLink to="/officer/dashboard">{t('common:nav.dashboard')}</MenuLink>
           </>
         ) : null}
         {role === 'admin' ? (
           <>
-            <NavLink to="/admin" end>
+            <MenuLink to="/admin" end>
               {t('common:nav.admin')}
-            </NavLink>
-            <NavLink to="/admin/officers">{t('common:admin.officersTitle')}</NavLink>
-            <NavLink to="/admin/rounds">{t('common:nav.rounds')}</NavLink>
-            <NavLink to="/admin/holidays">{t('common:nav.holidays')}</NavLink>
-            <NavLink to="/officer/dashboard">{t('common:nav.dashboard')}</NavLink>
+            </MenuLink>
+            <MenuLink to="/admin/officers">{t('common:admin.officersTitle')}</MenuLink>
+            <MenuLink to="/admin/rounds">{t('common:nav.rounds')}</MenuLink>
+            <MenuLink to="/admin/holidays">{t('common:nav.holidays')}</MenuLink>
+            <MenuLink to="/officer/dashboard">{t('common:nav.dashboard')}</MenuLink>
           </>
         ) : null}
         {data.user ? (
-          <NavLink to="/notifications">
+          <MenuLink to="/notifications">
             {t('common:nav.notifications')}
             {data.unread > 0 ? <span className="badge">{gapBefore(t('common:nav.unread', { count: data.unread }))}</span> : null}
-          </NavLink>
+          </MenuLink>
         ) : null}
         <span className="nav-spacer" />
         {data.user ? (
           <>
-            <NavLink to="/account" end>
+            <MenuLink to="/account" end>
               {t('common:nav.signedInAs', { name: data.user.displayName })}
-            </NavLink>
+            </MenuLink>
             <Form method="post" action="/logout">
               <input type="hidden" name="_csrf" value={data.csrf} />
               <button type="submit" className="link-button">
@@ -181,12 +178,8 @@ function Header({ data }: { data: RootData }) {
           </>
         ) : (
           <>
-            <NavLink to="/login" discover="none">
-              {t('common:nav.login')}
-            </NavLink>
-            <NavLink to="/register" discover="none">
-              {t('common:nav.register')}
-            </NavLink>
+            <MenuLink to="/login">{t('common:nav.login')}</MenuLink>
+            <MenuLink to="/register">{t('common:nav.register')}</MenuLink>
           </>
         )}
       </nav>
@@ -244,13 +237,15 @@ export default function App() {
   }, []);
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={data.locale}>
-        <Header data={data} />
-        <main id="main" className="page">
-          <Outlet />
-        </main>
-        <Footer />
-      </Document>
+      <AppNavigation>
+        <Document locale={data.locale}>
+          <Header data={data} />
+          <main id="main" className="page">
+            <Outlet />
+          </main>
+          <Footer />
+        </Document>
+      </AppNavigation>
     </I18nextProvider>
   );
 }
@@ -261,14 +256,8 @@ function Footer() {
     <footer className="site-footer">
       <p>{t('common:footer.disclaimer')}</p>
       <p>
-        <Link to="/solutions" discover="none">
-          {t('common:nav.catalogue')}
-        </Link>{' '}
-        ·{' '}
-        <Link to="/open-data" discover="none">
-          {t('common:nav.openData')}
-        </Link>{' '}
-        · <a href="/healthz">{t('common:footer.status')}</a>
+        <AppLink to="/solutions">{t('common:nav.catalogue')}</AppLink> · <AppLink to="/open-data">{t('common:nav.openData')}</AppLink> ·{' '}
+        <a href="/healthz">{t('common:footer.status')}</a>
       </p>
     </footer>
   );
@@ -285,12 +274,14 @@ export function ErrorBoundary() {
   const key = [400, 403, 404, 405, 409, 413, 429, 503].includes(status) ? String(status) : '500';
   return (
     <I18nextProvider i18n={i18n}>
-      <Document locale={locale}>
-        {data ? <Header data={data} /> : null}
-        <main id="main" className="page">
-          <ErrorContent statusKey={key} />
-        </main>
-      </Document>
+      <AppNavigation>
+        <Document locale={locale}>
+          {data ? <Header data={data} /> : null}
+          <main id="main" className="page">
+            <ErrorContent statusKey={key} />
+          </main>
+        </Document>
+      </AppNavigation>
     </I18nextProvider>
   );
 }
@@ -311,7 +302,7 @@ function ErrorContent({ statusKey }: { statusKey: string }) {
         </p>
       ) : null}
       <p>
-        <Link to="/">{t('common:errorPage.home')}</Link>
+        <AppLink to="/">{t('common:errorPage.home')}</AppLink>
       </p>
     </div>
   );

@@ -1,8 +1,9 @@
 // The vetted catalogue: filter by category and sector, search in any language, sort by price, paginate.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { AppLink } from '../components/app-link';
 import { priceText, SplitList, useSplitLabels } from '../components/money';
 import { Pagination } from '../components/pagination';
 import { categories, sectors } from '../domain/programme';
@@ -124,9 +125,7 @@ export default function Catalogue() {
                   <span className="tag tag--muted">{sectorLabels[item.sector]}</span>
                 </p>
                 <h2 className="card-title">
-                  <Link to={`/solutions/${item.id}`} discover="none">
-                    {item.name}
-                  </Link>
+                  <AppLink to={`/solutions/${item.id}`}>{item.name}</AppLink>
                 </h2>
                 <p className="card-vendor">{item.vendorName}</p>
                 <p className="card-price">

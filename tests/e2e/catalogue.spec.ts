@@ -147,6 +147,38 @@ test('a shop owner registers, finds a package, works out the subsidy and switche
   expect(problems).toEqual([]);
 });
 
+// ── Links ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+test('links move within the page once JavaScript runs, and the menu marks where the reader is', async ({ page }) => {
+  const problems = watchForPageErrors(page);
+  await page.goto('/solutions');
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+  // Gone if the browser loads a new document instead of the router moving within this one.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  const stayed = () => page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed === true);
+  const catalogueLink = mainNav(page).getByRole('link', { name: 'Solutions catalogue' });
+  await expect(catalogueLink).toHaveAttribute('aria-current', 'page');
+
+  const first = cards(page).first().getByRole('link');
+  const name = await first.innerText();
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  expect(await stayed()).toBe(true);
+  // A page below the catalogue still belongs to it in the menu.
+  await expect(catalogueLink).toHaveAttribute('aria-current', 'page');
+
+  await mainNav(page).getByRole('link', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
+  expect(await stayed()).toBe(true);
+  await expect(catalogueLink).not.toHaveAttribute('aria-current', /.*/);
+  await expect(mainNav(page).getByRole('link', { name: 'Log in' })).toHaveAttribute('aria-current', 'page');
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  expect(await stayed()).toBe(true);
+  expect(problems).toEqual([]);
+});
+
 // ── Without JavaScript ───────────────────────────────────────────────────────────────────────────────────────
 
 test.describe('without JavaScript', () => {
