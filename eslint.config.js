@@ -48,6 +48,21 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  // Links to our pages are AppLinks (ADR 029): Remix's <Link>/<NavLink> resolve each link against the routes three or
+  // four times per render.
+  {
+    files: ['app/**/*.tsx', 'app/**/*.ts'],
+    ignores: ['app/components/app-link.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='@remix-run/react'] ImportSpecifier[imported.name=/^(Link|NavLink)$/]",
+          message: 'Use AppLink or MenuLink from app/components/app-link (ADR 029).',
+        },
+      ],
+    },
+  },
   // The layers: domain ← db ← services ← jobs and routes; lib and components never reach up into services.
   { files: ['app/jobs/**'], rules: { 'no-restricted-imports': restrict(forbid('routes', 'components')) } },
   {

@@ -7,7 +7,7 @@
 // renders the same <a href> and sends a plain left click to the one `navigate` of the root (AppNavigation).
 import { useLocation, useNavigate, type NavigateFunction } from '@remix-run/react';
 import { createContext, useContext, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
-import { isCurrentPath } from '../lib/paths';
+import { isCurrentPath, type SitePath } from '../domain/paths';
 
 const NavigateContext = createContext<NavigateFunction | null>(null);
 
@@ -19,7 +19,7 @@ export function AppNavigation({ children }: { children: ReactNode }) {
 
 type AppLinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & {
   /** An absolute path of this site, with its query string if any. */
-  to: `/${string}`;
+  to: SitePath;
   /** Replace the current history entry instead of adding one. */
   replace?: boolean;
 };

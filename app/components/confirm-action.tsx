@@ -1,10 +1,12 @@
 // Irreversible actions ask once, saying what will happen. Without JavaScript the button is a link to a confirm page
 // (its own route); with JavaScript the same question opens in a dialog. Either way the form posts to the same action,
 // and the server checks everything again under its locks.
-import { Form, Link } from '@remix-run/react';
+import { Form } from '@remix-run/react';
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from './forms';
+import { AppLink } from './app-link';
+import type { SitePath } from '../domain/paths';
 
 type ConfirmFormProps = {
   /** Where the confirmed form posts (the action that does the work). */
@@ -45,12 +47,12 @@ export function ConfirmAction({
   className = 'button',
   id,
   ...form
-}: Omit<ConfirmFormProps, 'cancel' | 'onSubmit' | 'headingId'> & { confirmPath: string; label: string; className?: string; id: string }) {
+}: Omit<ConfirmFormProps, 'cancel' | 'onSubmit' | 'headingId'> & { confirmPath: SitePath; label: string; className?: string; id: string }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <Link
+      <AppLink
         to={confirmPath}
         className={className}
         onClick={(event) => {
@@ -60,7 +62,7 @@ export function ConfirmAction({
         }}
       >
         {label}
-      </Link>
+      </AppLink>
       <dialog ref={dialog} className="confirm-dialog" aria-labelledby={`${id}-title`}>
         <ConfirmForm
           {...form}

@@ -1,12 +1,12 @@
 // One set of packages the matcher suggests, each pick explained in plain words ("Covers: e-payments, till and stock;
 // programme pays HK$x; you pay HK$y; HK$z of your ceiling left"), and the matcher's reason as kept with an enquiry.
 import type { ReactNode } from 'react';
-import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { parseMatchReason } from '../domain/match-reason';
 import { formatMoney } from '../lib/format';
 import { pickText, type Locale } from '../lib/i18n';
 import type { SetView } from '../domain/match-reason';
+import { AppLink } from './app-link';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -47,7 +47,7 @@ export function MatchSetView({
         {set.picks.map((pick) => (
           <li key={pick.packageId}>
             <SubHeading>
-              <Link to={`/solutions/${pick.packageId}`}>{pickText(pick.name, locale)}</Link>
+              <AppLink to={`/solutions/${pick.packageId}`}>{pickText(pick.name, locale)}</AppLink>
             </SubHeading>
             <p className="hint">
               {t(`common:categories.${pick.category}`)} · {t('match:results.from', { vendor: pickText(pick.vendorName, locale) })}

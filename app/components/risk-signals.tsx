@@ -1,10 +1,10 @@
 // An application's risk signals for the case officer: what fired and why, marked in words, and never a decision.
-import { Link } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RiskSignal } from '../domain/risk-signals';
 import { formatMoney } from '../lib/format';
 import { withGap } from '../lib/i18n';
+import { AppLink } from './app-link';
 
 /** The sentence that says why a signal fired, in the reader's language. */
 function reasonOf(signal: RiskSignal, t: TFunction): string {
@@ -52,7 +52,7 @@ function LinkedApplications({ signal }: { signal: RiskSignal }) {
       {references.map((reference, index) => (
         <span key={reference}>
           {index > 0 ? t('risk:listSeparator') : null}
-          <Link to={`/officer/applications/${reference}`}>{reference}</Link>
+          <AppLink to={`/officer/applications/${reference}`}>{reference}</AppLink>
         </span>
       ))}
       {more > 0 ? ` ${t('risk:andMore', { count: more })}` : null}

@@ -1,12 +1,13 @@
 // What the shop must do now, shown first on its application page: answer the officer, confirm the solution is in
 // use, claim (again, after a return) — or, once paid, when and to which account.
-import { Form, Link } from '@remix-run/react';
+import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../lib/format';
 import { useRootData } from '../lib/root-data';
 import { ReturnedClaim } from './claim-attempts';
 import { CsrfInput } from './forms';
 import { Money } from './money';
+import { AppLink } from './app-link';
 
 type Props = {
   reference: string;
@@ -25,9 +26,9 @@ export function ShopNextStep({ reference, actions, question, returned, payment, 
       <section className="panel panel--task" aria-labelledby="next-step">
         <h2 id="next-step">{t('applications:infoRequestedTitle')}</h2>
         {question ? <blockquote className="message">{question}</blockquote> : null}
-        <Link to={`/applications/${reference}/answer`} className="button">
+        <AppLink to={`/applications/${reference}/answer`} className="button">
           {t('applications:answerLink')}
-        </Link>
+        </AppLink>
       </section>
     );
   }
@@ -52,9 +53,9 @@ export function ShopNextStep({ reference, actions, question, returned, payment, 
         <section className="panel panel--task" aria-labelledby="next-step">
           <h2 id="next-step">{returned ? t('claims:claimAgainTitle') : t('claims:claimTitle')}</h2>
           <p>{t('claims:claimExplains')}</p>
-          <Link to={`/applications/${reference}/claim`} className="button">
+          <AppLink to={`/applications/${reference}/claim`} className="button">
             {returned ? t('claims:claimAgainLink') : t('claims:claimLink')}
-          </Link>
+          </AppLink>
         </section>
       </>
     );

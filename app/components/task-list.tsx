@@ -1,8 +1,8 @@
 // The shop owner's task list (GOV.UK pattern): each step, its status in words (never colour alone), a link when it
 // can be acted on, and "what to do next" on top.
-import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { nextTask, type TaskItem } from '../domain/task-list';
+import { AppLink } from './app-link';
 
 export function TaskList({ items }: { items: TaskItem[] }) {
   const { t } = useTranslation();
@@ -15,7 +15,7 @@ export function TaskList({ items }: { items: TaskItem[] }) {
         <div className="notice">
           <h3 className="notice-title">{t('match:tasks.nextTitle')}</h3>
           <p>
-            <Link to={next.href!}>{t(`match:tasks.names.${next.task}`)}</Link>
+            <AppLink to={next.href!}>{t(`match:tasks.names.${next.task}`)}</AppLink>
           </p>
         </div>
       ) : null}
@@ -24,9 +24,9 @@ export function TaskList({ items }: { items: TaskItem[] }) {
           <li key={item.task}>
             <span>
               {item.href ? (
-                <Link to={item.href} aria-describedby={`task-${item.task}-status`}>
+                <AppLink to={item.href} aria-describedby={`task-${item.task}-status`}>
                   {t(`match:tasks.names.${item.task}`)}
-                </Link>
+                </AppLink>
               ) : (
                 t(`match:tasks.names.${item.task}`)
               )}

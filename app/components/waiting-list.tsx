@@ -1,8 +1,8 @@
 // "Waiting for you" on a home page: each thing waiting with its count and a link to where it is done.
-import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { WaitingItem } from '../domain/waiting-work';
 import { formatMoney } from '../lib/format';
+import { AppLink } from './app-link';
 
 /** Warnings (a count of 1 meaning "yes") show a mark instead of a number. */
 const warnings: ReadonlySet<WaitingItem['kind']> = new Set(['budget_low', 'holidays_missing']);
@@ -28,7 +28,7 @@ export function WaitingList({ items, id = 'waiting' }: { items: readonly Waiting
                 <strong aria-hidden={warnings.has(item.kind) ? true : undefined}>{warnings.has(item.kind) ? '!' : item.count}</strong>
                 <span>
                   {item.href ? (
-                    <Link to={item.href}>{t(`notifications:waiting.${item.kind}`, values)}</Link>
+                    <AppLink to={item.href}>{t(`notifications:waiting.${item.kind}`, values)}</AppLink>
                   ) : (
                     t(`notifications:waiting.${item.kind}`, values)
                   )}

@@ -1,5 +1,6 @@
 // The shop owner's home as a task list (issue 13 §4): from counts of what they have, each step's status and the link
 // to its next action. Pure: the counts are gathered by app/services/task-list.server.ts.
+import type { SitePath } from './paths';
 import type { ApplicationStatus } from './application-lifecycle';
 
 export const tasks = ['business_profile', 'eligibility', 'choose_packages', 'enquiries', 'applications', 'deployment', 'claims'] as const;
@@ -19,7 +20,7 @@ export type TaskCounts = {
   applications: Partial<Record<ApplicationStatus, number>>;
 };
 
-export type TaskItem = { task: Task; status: TaskStatus; href: string | null };
+export type TaskItem = { task: Task; status: TaskStatus; href: SitePath | null };
 
 const sum = (counts: TaskCounts['applications'], statuses: readonly ApplicationStatus[]) =>
   statuses.reduce((total, status) => total + (counts[status] ?? 0), 0);

@@ -1,5 +1,6 @@
 // What waits for each person on their home page (issue 12 §2): from counts gathered by
 // app/services/waiting-work.server.ts, the items to show, each with its count and where to act. Pure.
+import type { SitePath } from './paths';
 import type { TaskCounts } from './task-list';
 
 export const waitingKinds = [
@@ -18,7 +19,7 @@ export const waitingKinds = [
 export type WaitingKind = (typeof waitingKinds)[number];
 
 /** `href` null: shown for information, the work is done by others (e.g. officers' vetting, seen by the administrator). */
-export type WaitingItem = { kind: WaitingKind; count: number; href: string | null; values?: Record<string, string | number> };
+export type WaitingItem = { kind: WaitingKind; count: number; href: SitePath | null; values?: Record<string, string | number> };
 
 const present = (items: WaitingItem[]) => items.filter((item) => item.count > 0);
 

@@ -1,11 +1,12 @@
 // The front page: what the programme pays, how to take part, and the way into the catalogue.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney } from '../lib/format';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { catalogueStats, displaySettings } from '../services/catalogue.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:home.title');
 
@@ -31,15 +32,15 @@ export default function Index() {
       <h1>{t('common:home.title')}</h1>
       <p className="lead">{t('common:home.lead', { cap: formatMoney(data.capCents), percent: data.matchBps / 100 })}</p>
       <p>
-        <Link to="/match" className="button">
+        <AppLink to="/match" className="button">
           {t('match:title')}
-        </Link>{' '}
-        <Link to="/solutions" className="button button--secondary">
+        </AppLink>{' '}
+        <AppLink to="/solutions" className="button button--secondary">
           {t('common:home.browse')}
-        </Link>
+        </AppLink>
       </p>
       <p>
-        <Link to="/start">{t('match:start.homeLink')}</Link>
+        <AppLink to="/start">{t('match:start.homeLink')}</AppLink>
       </p>
       <ul className="key-facts">
         <li>

@@ -1,7 +1,7 @@
 // The signed-in user's account: for a shop owner the task list of their journey first, then who they are and
 // changing the password.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, FormErrorSummary, TextField } from '../components/forms';
@@ -17,6 +17,7 @@ import { taskCountsFor } from '../services/task-list.server';
 import { shopWaitingWork } from '../services/waiting-work.server';
 import { WaitingList } from '../components/waiting-list';
 import matchStyles from '../styles/match.css';
+import { AppLink } from '../components/app-link';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];
 
@@ -97,7 +98,7 @@ export default function Account() {
       </dl>
       {user.role === 'applicant' ? (
         <p>
-          <Link to="/solutions">{t('auth:browseCatalogue')}</Link>
+          <AppLink to="/solutions">{t('auth:browseCatalogue')}</AppLink>
         </p>
       ) : null}
       <h2>{t('auth:changePasswordTitle')}</h2>

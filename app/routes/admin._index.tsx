@@ -1,12 +1,13 @@
 // The administrator's home: what waits for someone to act (enrolments and listings for the officers, the budget,
 // next year's public holidays), each with a link to where it is done.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { WaitingList } from '../components/waiting-list';
 import { requireRole } from '../services/session.server';
 import { pageTitle } from '../lib/meta';
 import { adminWaitingWork } from '../services/waiting-work.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications:adminHome.title');
 
@@ -24,13 +25,13 @@ export default function AdminHome() {
       <WaitingList items={waiting} />
       <ul className="plain-list">
         <li>
-          <Link to="/admin/officers">{t('common:admin.officersTitle')}</Link>
+          <AppLink to="/admin/officers">{t('common:admin.officersTitle')}</AppLink>
         </li>
         <li>
-          <Link to="/admin/rounds">{t('common:nav.rounds')}</Link>
+          <AppLink to="/admin/rounds">{t('common:nav.rounds')}</AppLink>
         </li>
         <li>
-          <Link to="/admin/holidays">{t('common:nav.holidays')}</Link>
+          <AppLink to="/admin/holidays">{t('common:nav.holidays')}</AppLink>
         </li>
       </ul>
     </div>

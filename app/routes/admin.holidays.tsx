@@ -1,6 +1,6 @@
 // Admin: Hong Kong general holidays, which the service standards skip when counting working days; add and remove.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, FormErrorSummary, TextField } from '../components/forms';
@@ -13,6 +13,7 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { idSchema } from '../lib/validation';
 import { addHoliday, holidayChanges, listHolidays, removeHoliday } from '../services/holidays.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'officer:holidays.title');
 
@@ -93,7 +94,9 @@ export default function Holidays() {
       <nav aria-label={t('officer:holidays.years')}>
         <ul className="inline-list">
           {years.map((y) => (
-            <li key={y}>{y === year ? <strong aria-current="page">{y}</strong> : <Link to={`?year=${y}`}>{y}</Link>}</li>
+            <li key={y}>
+              {y === year ? <strong aria-current="page">{y}</strong> : <AppLink to={`/admin/holidays?year=${y}`}>{y}</AppLink>}
+            </li>
           ))}
         </ul>
       </nav>

@@ -1,6 +1,6 @@
 // Answering the case officer's question, on its own page: the question, then the answer and an optional document.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, FileField, FormErrorSummary, TextArea } from '../components/forms';
@@ -14,6 +14,7 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { documentBytes, optionalDocumentUpload, parseReference, requiredText } from '../lib/validation';
 import { getApplicantApplication, respondToInfoRequest } from '../services/applications.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'applications:answerPageTitle', { reference: data?.reference ?? '' });
@@ -67,7 +68,7 @@ export default function AnswerPage() {
   return (
     <div>
       <p>
-        <Link to={`/applications/${reference}`}>{t('applications:detailTitle', { reference })}</Link>
+        <AppLink to={`/applications/${reference}`}>{t('applications:detailTitle', { reference })}</AppLink>
       </p>
       <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('applications:infoRequestedTitle')}</h1>

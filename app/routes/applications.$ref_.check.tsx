@@ -2,7 +2,7 @@
 // would get now (cost, programme pays, you pay, the ceiling left after it), and the submit button. A refused submit
 // comes back here with its reason in the address, so the error summary and the "Error:" title work without JavaScript.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApplicantDocuments } from '../components/applicant-documents';
@@ -21,6 +21,8 @@ import { getDraftToCheck } from '../services/application-check.server';
 import { submitApplication } from '../services/applications.server';
 import matchStyles from '../styles/match.css';
 import { parseReference } from '../lib/validation';
+import { AppLink } from '../components/app-link';
+import type { SitePath } from '../domain/paths';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];
 
@@ -99,7 +101,7 @@ export default function CheckApplication() {
   const { locale } = useRootData();
   const { application, quotationId, declared, split, matchBps, refusal } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === 'submitting';
-  const changeAnswers = `/applications/new?quotation=${quotationId}&change=1`;
+  const changeAnswers: SitePath = `/applications/new?quotation=${quotationId}&change=1`;
   const refusalText = refusal
     ? t(`applications:${refusal.code}`, {
         headroom: formatMoney(split.headroomBeforeCents),
@@ -107,18 +109,18 @@ export default function CheckApplication() {
         percent: String(matchBps / 100),
       })
     : null;
-  const change = (to: string, what: string) => (
+  const change = (to: SitePath, what: string) => (
     <dd className="summary-list__actions">
-      <Link to={to}>
+      <AppLink to={to}>
         {t('applications:change')}
         <span className="visually-hidden"> {what}</span>
-      </Link>
+      </AppLink>
     </dd>
   );
   return (
     <div>
       <p>
-        <Link to="/applications">{t('applications:listTitle')}</Link>
+        <AppLink to="/applications">{t('applications:listTitle')}</AppLink>
       </p>
       <ErrorSummary errors={refusalText ? { submit: refusalText } : undefined} />
       <h1>{t('applications:checkTitle')}</h1>

@@ -1,7 +1,7 @@
 // Claiming the funding, on its own page: the rules first, a returned claim's reason on top with its values kept,
 // the business's bank account, and every earlier attempt with its own documents.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ClaimAttempts, ReturnedClaim } from '../components/claim-attempts';
 import { ClaimForm, ClaimRulesNote, claimSchema } from '../components/claim-form';
@@ -15,6 +15,7 @@ import { pickText } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { getShopClaims, submitClaim } from '../services/claims.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'claims:claimPageTitle', { reference: data?.app.reference ?? '' });
@@ -109,7 +110,7 @@ export default function ClaimPage() {
   return (
     <div>
       <p>
-        <Link to={`/applications/${data.app.reference}`}>{t('applications:detailTitle', { reference: data.app.reference })}</Link>
+        <AppLink to={`/applications/${data.app.reference}`}>{t('applications:detailTitle', { reference: data.app.reference })}</AppLink>
       </p>
       <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('claims:claimTitle')}</h1>

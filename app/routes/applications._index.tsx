@@ -1,6 +1,6 @@
 // "My applications": status, amounts and reference of every application of the user's businesses.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
@@ -11,6 +11,7 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { listApplicantApplications } from '../services/applications.server';
 import { readPage } from '../lib/pagination';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'applications:listTitle');
 
@@ -30,7 +31,7 @@ export default function Applications() {
       {data.rows.length === 0 ? (
         <p>
           {withGap(t('applications:none'))}
-          <Link to="/enquiries">{t('enquiries:title')}</Link>
+          <AppLink to="/enquiries">{t('enquiries:title')}</AppLink>
         </p>
       ) : (
         <table className="table table--reflow">
@@ -49,7 +50,7 @@ export default function Applications() {
             {data.rows.map((row) => (
               <tr key={row.reference}>
                 <td data-label={t('applications:reference')}>
-                  <Link to={`/applications/${row.reference}`}>{row.reference}</Link>
+                  <AppLink to={`/applications/${row.reference}`}>{row.reference}</AppLink>
                 </td>
                 <td data-label={t('catalogue:package')}>{pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}</td>
                 <td data-label={t('enquiries:business')}>{locale === 'en' ? row.legalNameEn : row.legalNameZh}</td>

@@ -2,7 +2,7 @@
 // (applications.$ref_.check.tsx); with `change=1` the same form changes the draft's declarations and document.
 import crypto from 'node:crypto';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ErrorSummary } from '../components/error-summary';
@@ -19,6 +19,7 @@ import { documentBytes, documentUpload, parseId } from '../lib/validation';
 import { applicantDeclarations } from '../domain/reasons';
 import { changeDraftAnswers, getDraftToCheck } from '../services/application-check.server';
 import { createDraftApplication, getQuotationForApplying } from '../services/applications.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'applications:newTitle');
 
@@ -121,7 +122,7 @@ export default function NewApplication() {
   return (
     <div>
       <p>
-        <Link to="/enquiries">{t('enquiries:title')}</Link>
+        <AppLink to="/enquiries">{t('enquiries:title')}</AppLink>
       </p>
       <ErrorSummary errors={summary} />
       <h1>{changing ? t('applications:changeTitle') : t('applications:newTitle')}</h1>

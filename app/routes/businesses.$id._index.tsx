@@ -1,6 +1,6 @@
 // One business: its profile, editable by its owner only.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { EnterpriseForm, enterpriseSchema, enterpriseToValues, identityTaken } from '../components/enterprise-form';
 import { FormErrorSummary } from '../components/forms';
@@ -9,6 +9,7 @@ import { notFound, readSubmission, reply } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { parseId } from '../lib/validation';
 import { getOwnEnterprise, isIdentityLocked, updateEnterprise } from '../services/enterprises.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'business:editTitle');
 
@@ -46,12 +47,12 @@ export default function EditBusiness() {
   return (
     <div>
       <p>
-        <Link to="/businesses">{t('business:backToList')}</Link>
+        <AppLink to="/businesses">{t('business:backToList')}</AppLink>
       </p>
       <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('business:editTitle')}</h1>
       <p>
-        <Link to={`/businesses/${data.id}/eligibility`}>{t('business:checkEligibility')}</Link>
+        <AppLink to={`/businesses/${data.id}/eligibility`}>{t('business:checkEligibility')}</AppLink>
       </p>
       <EnterpriseForm
         values={actionData?.values ?? data.values}

@@ -1,6 +1,6 @@
 // The eligibility check, rule by rule, with what to do about each failure — before anything is applied for.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { isEligible } from '../domain/eligibility';
 import { requireRole } from '../services/session.server';
@@ -10,6 +10,7 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { parseId } from '../lib/validation';
 import { eligibilityOf, getOwnEnterprise } from '../services/enterprises.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'eligibility:title');
 
@@ -33,7 +34,7 @@ export default function Eligibility() {
   return (
     <div>
       <p>
-        <Link to="/businesses">{t('business:backToList')}</Link>
+        <AppLink to="/businesses">{t('business:backToList')}</AppLink>
       </p>
       {params.get('created') ? (
         <div className="notice notice--success" role="status">
@@ -58,7 +59,8 @@ export default function Eligibility() {
         ))}
       </ul>
       <p>
-        <Link to={`/businesses/${enterprise.id}`}>{t('business:editLink')}</Link> · <Link to="/solutions">{t('eligibility:browse')}</Link>
+        <AppLink to={`/businesses/${enterprise.id}`}>{t('business:editLink')}</AppLink> ·{' '}
+        <AppLink to="/solutions">{t('eligibility:browse')}</AppLink>
       </p>
     </div>
   );

@@ -1,12 +1,13 @@
 // The shop owner's businesses.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRole } from '../services/session.server';
 import { businessNames } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { listEnterprises } from '../services/enterprises.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'business:listTitle');
 
@@ -46,9 +47,9 @@ export default function Businesses() {
                 <td data-label={t('business:legalName')}>
                   {businessNames({ en: enterprise.legalNameEn, zh: enterprise.legalNameZh }, locale).map((name, index) =>
                     index === 0 ? (
-                      <Link key={index} to={`/businesses/${enterprise.id}`}>
+                      <AppLink key={index} to={`/businesses/${enterprise.id}`}>
                         {name}
-                      </Link>
+                      </AppLink>
                     ) : (
                       <span key={index}>
                         <br />
@@ -64,7 +65,7 @@ export default function Businesses() {
                 </td>
                 <td data-label={t('business:sector')}>{t(`common:sectors.${enterprise.sector}`)}</td>
                 <td data-label={t('business:actions')}>
-                  <Link to={`/businesses/${enterprise.id}/eligibility`}>{t('business:checkEligibility')}</Link>
+                  <AppLink to={`/businesses/${enterprise.id}/eligibility`}>{t('business:checkEligibility')}</AppLink>
                 </td>
               </tr>
             ))}
@@ -72,9 +73,9 @@ export default function Businesses() {
         </table>
       )}
       <p>
-        <Link to="/businesses/new" className="button">
+        <AppLink to="/businesses/new" className="button">
           {t('business:addButton')}
-        </Link>
+        </AppLink>
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 // Add a business: the profile that eligibility and applications are judged on.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { EnterpriseForm, enterpriseSchema, identityTaken } from '../components/enterprise-form';
 import { FormErrorSummary } from '../components/forms';
@@ -8,6 +8,7 @@ import { requireRole, safeRedirect } from '../services/session.server';
 import { readSubmission, reply } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { createEnterprise } from '../services/enterprises.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'business:newTitle');
 
@@ -42,7 +43,7 @@ export default function NewBusiness() {
         <div className="notice notice--success" role="status">
           <p>{t('business:welcome')}</p>
           <p>
-            <Link to="/account">{t('business:welcomeTasks')}</Link>
+            <AppLink to="/account">{t('business:welcomeTasks')}</AppLink>
           </p>
         </div>
       ) : null}

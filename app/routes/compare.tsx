@@ -1,6 +1,6 @@
 // Up to three packages side by side, with the same split the calculator gives.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Money, PriceLine } from '../components/money';
 import { packageSplit } from '../domain/funding';
@@ -11,6 +11,7 @@ import { useRootData } from '../lib/root-data';
 import { idSchema } from '../lib/validation';
 import { fundingRules, getListedSolutions } from '../services/catalogue.server';
 import { getCurrentSettings } from '../services/settings.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'catalogue:compareTitle');
 
@@ -50,7 +51,7 @@ export default function Compare() {
   return (
     <div>
       <p>
-        <Link to="/solutions">{t('catalogue:backToCatalogue')}</Link>
+        <AppLink to="/solutions">{t('catalogue:backToCatalogue')}</AppLink>
       </p>
       <h1>{t('catalogue:compareTitle')}</h1>
       {data.tooMany ? (
@@ -68,7 +69,7 @@ export default function Compare() {
                 <td />
                 {data.items.map((item) => (
                   <th scope="col" key={item.id}>
-                    <Link to={`/solutions/${item.id}`}>{pickText(item.name, locale)}</Link>
+                    <AppLink to={`/solutions/${item.id}`}>{pickText(item.name, locale)}</AppLink>
                   </th>
                 ))}
               </tr>

@@ -1,6 +1,6 @@
 // The shop owner's enquiries: sent, confirmed with a quotation (then apply), or declined.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { MatchReasonNote } from '../components/match-set';
 import { Money } from '../components/money';
@@ -12,6 +12,7 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { listApplicantEnquiries } from '../services/enquiries.server';
 import { readPage } from '../lib/pagination';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'enquiries:title');
 
@@ -51,7 +52,7 @@ export default function Enquiries() {
       {data.rows.length === 0 ? (
         <p>
           {withGap(t('enquiries:none'))}
-          <Link to="/solutions">{t('auth:browseCatalogue')}</Link>
+          <AppLink to="/solutions">{t('auth:browseCatalogue')}</AppLink>
         </p>
       ) : (
         <table className="table table--reflow">
@@ -69,9 +70,9 @@ export default function Enquiries() {
             {data.rows.map((row) => (
               <tr key={row.id}>
                 <td data-label={t('catalogue:package')}>
-                  <Link to={`/solutions/${row.solutionId}`}>
+                  <AppLink to={`/solutions/${row.solutionId}`}>
                     {pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhCn }, locale)}
-                  </Link>
+                  </AppLink>
                   <MatchReasonNote reason={row.matchReason} audience="owner" />
                 </td>
                 <td data-label={t('enquiries:business')}>{locale === 'en' ? row.enterpriseNameEn : row.enterpriseNameZh}</td>
@@ -92,11 +93,11 @@ export default function Enquiries() {
                 </td>
                 <td data-label={t('enquiries:next')}>
                   {row.applicationReference ? (
-                    <Link to={`/applications/${row.applicationReference}`}>{row.applicationReference}</Link>
+                    <AppLink to={`/applications/${row.applicationReference}`}>{row.applicationReference}</AppLink>
                   ) : row.quotationId ? (
-                    <Link to={`/applications/new?quotation=${row.quotationId}`} className="button button--small">
+                    <AppLink to={`/applications/new?quotation=${row.quotationId}`} className="button button--small">
                       {t('enquiries:applyButton')}
-                    </Link>
+                    </AppLink>
                   ) : (
                     t('enquiries:waiting')
                   )}

@@ -1,6 +1,6 @@
 // Log in: email and password, throttled per account and address and per account from anywhere.
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, FormErrorSummary, TextField } from '../components/forms';
@@ -12,6 +12,7 @@ import { isLocale, withGap } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { requiredText } from '../lib/validation';
 import { attemptLogin, setUserLocale } from '../services/auth.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:loginTitle');
 
@@ -120,9 +121,11 @@ export default function Login() {
       </Form>
       <p>
         {withGap(t('auth:noAccount'))}
-        <Link to={params.get('redirectTo') ? `/register?${new URLSearchParams({ redirectTo: params.get('redirectTo')! })}` : '/register'}>
+        <AppLink
+          to={params.get('redirectTo') ? `/register?${new URLSearchParams({ redirectTo: params.get('redirectTo')! })}` : '/register'}
+        >
           {t('auth:registerLink')}
-        </Link>
+        </AppLink>
       </p>
     </div>
   );

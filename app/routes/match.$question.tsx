@@ -2,7 +2,7 @@
 // and the answer given is checked here; valid → the next question (or back to "check your answers"), else the same
 // page with the error. Everything stays in the address, so back links and the browser's Back keep every answer.
 import { json, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormErrorSummary } from '../components/forms';
@@ -23,6 +23,8 @@ import { notFound } from '../lib/forms.server';
 import { pageTitle, pageTitleWithErrors } from '../lib/meta';
 import { getCurrentSettings } from '../services/settings.server';
 import matchStyles from '../styles/match.css';
+import { AppLink } from '../components/app-link';
+import type { SitePath } from '../domain/paths';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];
 
@@ -80,7 +82,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       .map((v) => v.slice(0, 200))
       .slice(0, 20);
   const previous = previousStep(question, answers);
-  const back = returning
+  const back: SitePath = returning
     ? `/match/check${queryString(answers)}`
     : previous
       ? `/match/${previous}${queryString(answers)}`
@@ -107,9 +109,9 @@ export default function QuestionPage() {
   const errors = data.errors ?? undefined;
   return (
     <div className="narrow">
-      <Link to={data.back} className="back-link">
+      <AppLink to={data.back} className="back-link">
         {t('match:back')}
-      </Link>
+      </AppLink>
       {/* The one summary focuses itself after a failed submit, so a screen reader hears it first. */}
       <FormErrorSummary errors={errors} />
       <p className="caption">{t('match:title')}</p>

@@ -1,9 +1,10 @@
 // "Find what fits my shop": what the questionnaire asks, and the way in. Anyone may use it; no account needed.
 import type { LinksFunction, MetaFunction } from '@remix-run/node';
-import { Link, useLocation } from '@remix-run/react';
+import { useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { pageTitle } from '../lib/meta';
 import matchStyles from '../styles/match.css';
+import { AppLink } from '../components/app-link';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'match:title');
@@ -24,9 +25,9 @@ export default function MatchStart() {
       </ul>
       <p>{t('match:intro.private')}</p>
       <p>
-        <Link to={`/match/sector${search}`} className="button start-button" role="button" draggable={false}>
+        <AppLink to={`/match/sector${search}`} className="button start-button" role="button" draggable={false}>
           {t('match:intro.startButton')}
-        </Link>
+        </AppLink>
       </p>
     </div>
   );

@@ -1,7 +1,7 @@
 // "Check your answers" for the questionnaire: every answer with a Change link (which comes back here), then the
 // results. A missing or unreadable answer sends the visitor to its question instead.
 import { json, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../lib/format';
 import {
@@ -17,6 +17,7 @@ import {
 import { pageTitle } from '../lib/meta';
 import { getCurrentSettings } from '../services/settings.server';
 import matchStyles from '../styles/match.css';
+import { AppLink } from '../components/app-link';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'match:check.title');
@@ -62,9 +63,9 @@ export default function CheckAnswers() {
   const rows = questions.filter((q) => q !== 'rank' && applies(q, answers));
   return (
     <div>
-      <Link to={`/match/district${query}`} className="back-link">
+      <AppLink to={`/match/district${query}`} className="back-link">
         {t('match:back')}
-      </Link>
+      </AppLink>
       <p className="caption">{t('match:title')}</p>
       <h1>{t('match:check.title')}</h1>
       <p>{t('match:check.lead')}</p>
@@ -81,18 +82,18 @@ export default function CheckAnswers() {
               ))}
             </dd>
             <dd>
-              <Link to={`/match/${question}${queryString(answers, { return: 'check' })}`}>
+              <AppLink to={`/match/${question}${queryString(answers, { return: 'check' })}`}>
                 {t('match:check.change')}
                 <span className="visually-hidden"> {t(`match:check.rows.${question}`)}</span>
-              </Link>
+              </AppLink>
             </dd>
           </div>
         ))}
       </dl>
       <p>
-        <Link to={`/match/results${query}`} className="button">
+        <AppLink to={`/match/results${query}`} className="button">
           {t('match:check.seeResults')}
-        </Link>
+        </AppLink>
       </p>
     </div>
   );

@@ -2,7 +2,7 @@
 // chooses the business (its remaining funding counts) and starts with a set in one step; a visitor is asked to
 // register first and comes back to this same address.
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, FormErrorSummary } from '../components/forms';
@@ -20,6 +20,7 @@ import { getCurrentSettings } from '../services/settings.server';
 import { sendMatchedEnquiries } from '../services/enquiries.server';
 import { matchResultsView, type BusinessView, type SetView } from '../services/match-results.server';
 import matchStyles from '../styles/match.css';
+import { AppLink } from '../components/app-link';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'match:results.title');
@@ -111,10 +112,10 @@ function StartWithSet({
   if (viewer === 'visitor') {
     return (
       <p className="start-form">
-        <Link to={`/register?redirectTo=${back}`} className="button">
+        <AppLink to={`/register?redirectTo=${back}`} className="button">
           {t('match:results.registerFirst')}
-        </Link>{' '}
-        <Link to={`/login?redirectTo=${back}`}>{t('match:results.orLogin')}</Link>
+        </AppLink>{' '}
+        <AppLink to={`/login?redirectTo=${back}`}>{t('match:results.orLogin')}</AppLink>
       </p>
     );
   }
@@ -122,9 +123,9 @@ function StartWithSet({
   if (businesses.length === 0) {
     return (
       <p className="start-form">
-        <Link to={`/businesses/new?redirectTo=${back}`} className="button">
+        <AppLink to={`/businesses/new?redirectTo=${back}`} className="button">
           {t('match:results.addBusiness')}
-        </Link>
+        </AppLink>
       </p>
     );
   }
@@ -225,7 +226,7 @@ export default function MatchResults() {
         </>
       ) : null}
       <p>
-        <Link to={`/match/check${queryString(data.answers)}`}>{t('match:results.changeAnswers')}</Link>
+        <AppLink to={`/match/check${queryString(data.answers)}`}>{t('match:results.changeAnswers')}</AppLink>
       </p>
       <p className="hint">{t('match:results.share')}</p>
     </div>

@@ -1,6 +1,6 @@
 // The case officer's home: the programme's money and the work waiting.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput, FormErrorSummary, TextField } from '../components/forms';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ import { failedDeliveries, retryFailed } from '../services/outbox.server';
 import { idSchema, requiredText } from '../lib/validation';
 import { WaitingList } from '../components/waiting-list';
 import { officerWaitingWork } from '../services/waiting-work.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:officerHome.title');
 
@@ -87,16 +88,16 @@ export default function OfficerHome() {
               {t('officer:nextInQueue')}
             </button>
           </Form>
-          <Link to="/officer/applications?assigned=me" className="button button--secondary">
+          <AppLink to="/officer/applications?assigned=me" className="button button--secondary">
             {t('officer:myWork', { count: work.mine })}
-          </Link>
-          <Link to="/officer/applications?assigned=unassigned&status=submitted" className="button button--secondary">
+          </AppLink>
+          <AppLink to="/officer/applications?assigned=unassigned&status=submitted" className="button button--secondary">
             {t('officer:waiting', { count: work.unassigned })}
-          </Link>
+          </AppLink>
           {/* Answered cases stay with their officer: the status "submitted" among one's own cases is a reply waiting. */}
-          <Link to="/officer/applications?assigned=me&status=submitted" className="button button--secondary">
+          <AppLink to="/officer/applications?assigned=me&status=submitted" className="button button--secondary">
             {t('officer:repliesOnMyCases', { count: work.replies })}
-          </Link>
+          </AppLink>
         </div>
       ) : null}
       {waiting ? <WaitingList items={waiting} /> : null}

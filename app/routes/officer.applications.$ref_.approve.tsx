@@ -1,7 +1,7 @@
 // Confirm page for approving an application (the no-JavaScript path of the review page's "Approve"): what will be
 // committed from the budget; the form posts to the review page's action, which checks everything again.
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ApproveApplicationFields, approveApplicationMessage } from '../components/confirm-messages';
 import { ConfirmForm } from '../components/confirm-action';
@@ -11,6 +11,8 @@ import { notFound } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { budgetPosition, getReview } from '../services/officer.server';
 import { parseReference } from '../lib/validation';
+import { AppLink } from '../components/app-link';
+import type { SitePath } from '../domain/paths';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'officer:confirmApproveTitle', { reference: data?.reference ?? '' });
@@ -34,11 +36,11 @@ export default function ConfirmApprove() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const busy = useNavigation().state === 'submitting';
-  const back = `/officer/applications/${data.reference}`;
+  const back: SitePath = `/officer/applications/${data.reference}`;
   return (
     <div className="narrow">
       <p>
-        <Link to={back}>{t('officer:reviewTitle', { reference: data.reference })}</Link>
+        <AppLink to={back}>{t('officer:reviewTitle', { reference: data.reference })}</AppLink>
       </p>
       <ConfirmForm
         action={back}
@@ -48,9 +50,9 @@ export default function ConfirmApprove() {
         confirmLabel={t('officer:confirmApproveButton')}
         busy={busy}
         cancel={
-          <Link to={back} className="button button--secondary">
+          <AppLink to={back} className="button button--secondary">
             {t('common:confirmCancel')}
-          </Link>
+          </AppLink>
         }
       >
         <ApproveApplicationFields status={data.status} idPrefix="page" />

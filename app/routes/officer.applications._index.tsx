@@ -1,6 +1,6 @@
 // The officers' queue: filters, oldest first, keyset pagination, days waiting with the service standard flagged.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput } from '../components/forms';
@@ -15,6 +15,8 @@ import { pageTitle } from '../lib/meta';
 import { isoInstant } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { listQueue, takeNextInQueue } from '../services/officer.server';
+import { AppLink } from '../components/app-link';
+import type { SitePath } from '../domain/paths';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'officer:queueTitle');
 
@@ -61,10 +63,10 @@ export default function Queue() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
-  const nextHref = () => {
+  const nextHref = (): SitePath => {
     const params = new URLSearchParams(location.search);
     params.set('after', data.next!);
-    return `${location.pathname}?${params}`;
+    return `${location.pathname as SitePath}?${params}`;
   };
   const f = data.filters;
   return (
@@ -88,7 +90,7 @@ export default function Queue() {
             {data.repliesReceived.map((reply) => (
               <li key={reply.reference}>
                 <strong className="flag">{t('officer:replyReceived')}</strong>{' '}
-                <Link to={`/officer/applications/${reply.reference}`}>{reply.reference}</Link> ·{' '}
+                <AppLink to={`/officer/applications/${reply.reference}`}>{reply.reference}</AppLink> ·{' '}
                 {locale === 'en' ? reply.legalNameEn : reply.legalNameZh} · {formatDate(reply.updatedAt, locale)}
               </li>
             ))}
@@ -180,7 +182,7 @@ export default function Queue() {
               {data.rows.map((row) => (
                 <tr key={row.id} className={row.slaBreached ? 'row--breach' : undefined}>
                   <td data-label={t('applications:reference')}>
-                    <Link to={`/officer/applications/${row.reference}`}>{row.reference}</Link>
+                    <AppLink to={`/officer/applications/${row.reference}`}>{row.reference}</AppLink>
                   </td>
                   <td data-label={t('enquiries:business')}>
                     {locale === 'en' ? row.legalNameEn : row.legalNameZh}
@@ -210,11 +212,11 @@ export default function Queue() {
         </div>
       )}
       <nav className="pagination" aria-label={t('common:pagination.label')}>
-        {location.search.includes('after=') ? <Link to={location.pathname}>{t('officer:firstPage')}</Link> : null}
+        {location.search.includes('after=') ? <AppLink to={location.pathname as SitePath}>{t('officer:firstPage')}</AppLink> : null}
         {data.next ? (
-          <Link to={nextHref()} rel="next">
+          <AppLink to={nextHref()} rel="next">
             {t('common:pagination.next')}
-          </Link>
+          </AppLink>
         ) : null}
       </nav>
     </div>

@@ -1,6 +1,6 @@
 // One claim: the three-way match check by check, the documents, and the maker-checker payment steps.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ConfirmAction } from '../components/confirm-action';
@@ -17,6 +17,7 @@ import { pageTitle } from '../lib/meta';
 import { parseReference, requiredText } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { decideClaim, getClaimReview, preparePayment, releasePayment } from '../services/claims.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'claims:reviewTitle', { reference: data?.app.reference ?? '' });
@@ -74,8 +75,8 @@ export default function ClaimReview() {
   return (
     <div>
       <p>
-        <Link to="/officer/claims">{t('claims:queueTitle')}</Link> ·{' '}
-        <Link to={`/officer/applications/${app.reference}`}>{t('claims:openApplication')}</Link>
+        <AppLink to="/officer/claims">{t('claims:queueTitle')}</AppLink> ·{' '}
+        <AppLink to={`/officer/applications/${app.reference}`}>{t('claims:openApplication')}</AppLink>
       </p>
       <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('claims:reviewTitle', { reference: app.reference })}</h1>

@@ -1,6 +1,6 @@
 // Confirm page for approving a claim (the no-JavaScript path of "Approve claim"): how much becomes payable to whom.
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmForm } from '../components/confirm-action';
 import { approveClaimMessage } from '../components/confirm-messages';
@@ -11,6 +11,8 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { getClaimReview } from '../services/claims.server';
 import { parseReference } from '../lib/validation';
+import { AppLink } from '../components/app-link';
+import type { SitePath } from '../domain/paths';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'claims:confirmApproveTitle', { reference: data?.reference ?? '' });
@@ -35,11 +37,11 @@ export default function ConfirmApproveClaim() {
   const { locale } = useRootData();
   const data = useLoaderData<typeof loader>();
   const busy = useNavigation().state === 'submitting';
-  const back = `/officer/claims/${data.reference}`;
+  const back: SitePath = `/officer/claims/${data.reference}`;
   return (
     <div className="narrow">
       <p>
-        <Link to={back}>{t('claims:reviewTitle', { reference: data.reference })}</Link>
+        <AppLink to={back}>{t('claims:reviewTitle', { reference: data.reference })}</AppLink>
       </p>
       <ConfirmForm
         action={back}
@@ -52,9 +54,9 @@ export default function ConfirmApproveClaim() {
         confirmLabel={t('claims:confirmApproveButton')}
         busy={busy}
         cancel={
-          <Link to={back} className="button button--secondary">
+          <AppLink to={back} className="button button--secondary">
             {t('common:confirmCancel')}
-          </Link>
+          </AppLink>
         }
       >
         <input type="hidden" name="intent" value="approve" />

@@ -1,7 +1,7 @@
 // Confirm page for releasing a payment (the no-JavaScript path of "Release payment"): how much goes to which account
 // (masked). Only an officer who did not prepare it, and is not linked to the business, gets this far.
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmForm } from '../components/confirm-action';
 import { releasePaymentMessage } from '../components/confirm-messages';
@@ -11,6 +11,8 @@ import { notFound } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { getClaimReview } from '../services/claims.server';
 import { parseReference } from '../lib/validation';
+import { AppLink } from '../components/app-link';
+import type { SitePath } from '../domain/paths';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'claims:confirmReleaseTitle', { reference: data?.reference ?? '' });
@@ -30,11 +32,11 @@ export default function ConfirmRelease() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const busy = useNavigation().state === 'submitting';
-  const back = `/officer/claims/${data.reference}`;
+  const back: SitePath = `/officer/claims/${data.reference}`;
   return (
     <div className="narrow">
       <p>
-        <Link to={back}>{t('claims:reviewTitle', { reference: data.reference })}</Link>
+        <AppLink to={back}>{t('claims:reviewTitle', { reference: data.reference })}</AppLink>
       </p>
       <ConfirmForm
         action={back}
@@ -44,9 +46,9 @@ export default function ConfirmRelease() {
         confirmLabel={t('claims:confirmReleaseButton')}
         busy={busy}
         cancel={
-          <Link to={back} className="button button--secondary">
+          <AppLink to={back} className="button button--secondary">
             {t('common:confirmCancel')}
-          </Link>
+          </AppLink>
         }
       >
         <input type="hidden" name="intent" value="release" />

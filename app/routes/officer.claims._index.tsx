@@ -1,7 +1,7 @@
 // Claims work for officers: claims to check, approved claims to prepare for payment, payments to release — each list
 // paged on its own.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../components/money';
 import { Pagination } from '../components/pagination';
@@ -11,6 +11,7 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { claimLists, listClaims, type ClaimList } from '../services/claims.server';
 import { readPage } from '../lib/pagination';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'claims:queueTitle');
 
@@ -60,7 +61,7 @@ export default function ClaimsQueue() {
                 {data.rows.map((row) => (
                   <tr key={row.reference}>
                     <td data-label={t('applications:reference')}>
-                      <Link to={`/officer/claims/${row.reference}`}>{row.reference}</Link>
+                      <AppLink to={`/officer/claims/${row.reference}`}>{row.reference}</AppLink>
                     </td>
                     <td data-label={t('enquiries:business')}>{locale === 'en' ? row.legalNameEn : row.legalNameZh}</td>
                     <td data-label={t('catalogue:programmePays')}>

@@ -1,7 +1,7 @@
 // The programme dashboard for officers and admins: applications by status, money against the budget and processing
 // times, filtered by sector and category, with the matching queue as CSV.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import { bracketed } from '../lib/i18n';
 import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { cachedDashboard, type GroupStats } from '../services/dashboard.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard:title');
 
@@ -111,7 +112,7 @@ export default function Dashboard() {
         <button type="submit" className="button button--secondary">
           {t('dashboard:showButton')}
         </button>
-        {filtered ? <Link to="/officer/dashboard">{t('dashboard:clearFilters')}</Link> : null}
+        {filtered ? <AppLink to="/officer/dashboard">{t('dashboard:clearFilters')}</AppLink> : null}
       </Form>
       <div className="actions-row">
         <a href={csvHref(filters)} className="button button--secondary" download>

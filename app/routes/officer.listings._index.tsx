@@ -1,6 +1,6 @@
 // The vetting queue: package versions waiting for an officer, oldest first, each linking to its vetting page.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PriceLine } from '../components/money';
@@ -13,6 +13,7 @@ import { getCurrentSettings } from '../services/settings.server';
 import { pagePendingVersions } from '../services/listings.server';
 import { Pagination } from '../components/pagination';
 import { pageNumber } from '../lib/pagination';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vetting:queueTitle');
 
@@ -62,9 +63,9 @@ export default function VettingQueue() {
                 <tr key={row.id}>
                   <td data-label={t('vetting:col.package')}>
                     {/* The service has no Simplified name for the queue; the Traditional one stands in for it. */}
-                    <Link to={`/officer/listings/${row.id}`}>
+                    <AppLink to={`/officer/listings/${row.id}`}>
                       {pickText({ en: row.nameEn, zhHK: row.nameZhHk, zhCN: row.nameZhHk }, locale)}
-                    </Link>
+                    </AppLink>
                   </td>
                   <td data-label={t('vetting:col.vendor')}>
                     {pickText({ en: row.vendorNameEn, zhHK: row.vendorNameZhHk, zhCN: row.vendorNameZhHk }, locale)}

@@ -1,6 +1,6 @@
 // Register as a shop owner (applicant) or a solution provider (vendor). Staff accounts are made by an admin.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, FormErrorSummary, RadioGroup, TextField } from '../components/forms';
@@ -13,6 +13,7 @@ import { pageTitle } from '../lib/meta';
 import { refuseCommonPassword } from '../lib/common-passwords.server';
 import { emailAddress, passwordSchema, requiredText } from '../lib/validation';
 import { registerUser, tellOwnerOfRegistrationAttempt } from '../services/auth.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:registerTitle');
 
@@ -112,7 +113,7 @@ export default function Register() {
       </Form>
       <p>
         {withGap(t('auth:haveAccount'))}
-        <Link to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login'}>{t('auth:loginLink')}</Link>
+        <AppLink to={redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login'}>{t('auth:loginLink')}</AppLink>
       </p>
     </div>
   );

@@ -1,11 +1,12 @@
 // The start page (GOV.UK pattern): who can apply, what to have ready, how long it takes, and "Start now".
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../lib/format';
 import { pageTitle } from '../lib/meta';
 import { getCurrentSettings } from '../services/settings.server';
 import matchStyles from '../styles/match.css';
+import { AppLink } from '../components/app-link';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStyles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'match:start.title');
@@ -37,12 +38,12 @@ export default function Start() {
         ))}
       </ul>
       <p>
-        <Link to="/match" className="button start-button" role="button" draggable={false}>
+        <AppLink to="/match" className="button start-button" role="button" draggable={false}>
           {t('match:start.startNow')}
-        </Link>
+        </AppLink>
       </p>
       <p>
-        <Link to="/solutions">{t('match:start.orBrowse')}</Link>
+        <AppLink to="/solutions">{t('match:start.orBrowse')}</AppLink>
       </p>
       <h2>{t('match:start.whoTitle')}</h2>
       <ul>

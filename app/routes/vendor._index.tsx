@@ -1,12 +1,13 @@
 // The vendor's home: enrolment state, what needs an answer, and the packages with their review state.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireRole } from '../services/session.server';
 import { pageTitle } from '../lib/meta';
 import { WaitingList } from '../components/waiting-list';
 import { vendorWaitingWork } from '../services/waiting-work.server';
 import { getVendorForUser, listVendorApplications } from '../services/vendors.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:vendorHome.title');
 
@@ -47,9 +48,9 @@ export default function VendorHome() {
         <section className="panel">
           <h2>{t('vendor:enrolTitle')}</h2>
           <p>{t('vendor:notEnrolledYet')}</p>
-          <Link to="/vendor/enrolment" className="button">
+          <AppLink to="/vendor/enrolment" className="button">
             {t('vendor:startEnrolment')}
-          </Link>
+          </AppLink>
         </section>
       ) : (
         <>
@@ -74,7 +75,7 @@ export default function VendorHome() {
           </dl>
           {vendor.status === 'rejected' ? (
             <p>
-              <Link to="/vendor/enrolment">{t('vendor:applyAgain')}</Link>
+              <AppLink to="/vendor/enrolment">{t('vendor:applyAgain')}</AppLink>
             </p>
           ) : null}
           {vendor.status === 'pending' ? <p className="notice">{t('vendor:enrolPending')}</p> : null}
@@ -84,13 +85,13 @@ export default function VendorHome() {
               <li>
                 <strong>{recentApplications.length}</strong>
                 <span>
-                  <Link to="/vendor/applications">{t('vendor:recentApplications')}</Link>
+                  <AppLink to="/vendor/applications">{t('vendor:recentApplications')}</AppLink>
                 </span>
               </li>
               <li>
                 <strong>→</strong>
                 <span>
-                  <Link to="/vendor/listings">{t('vendor:listingsTitle')}</Link>
+                  <AppLink to="/vendor/listings">{t('vendor:listingsTitle')}</AppLink>
                 </span>
               </li>
             </ul>

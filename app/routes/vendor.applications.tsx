@@ -1,6 +1,6 @@
 // Applications that chose this vendor's packages: reference, the shop's name, package, status and amounts only.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ConfirmAction } from '../components/confirm-action';
@@ -18,6 +18,7 @@ import { notFound, readSubmission, reply } from '../lib/forms.server';
 import { reportDeployment } from '../services/claims.server';
 import { listVendorApplications } from '../services/vendors.server';
 import { readPage } from '../lib/pagination';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:applicationsTitle');
 
@@ -59,7 +60,7 @@ export default function VendorApplications() {
   return (
     <div>
       <p>
-        <Link to="/vendor">{t('common:vendorHome.title')}</Link>
+        <AppLink to="/vendor">{t('common:vendorHome.title')}</AppLink>
       </p>
       <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('vendor:applicationsTitle')}</h1>

@@ -1,7 +1,7 @@
 // Confirm page for reporting a deployment (the no-JavaScript path of "Report deployed" on the vendor's applications):
 // what the report sets in motion; the form posts to the applications page's action.
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmForm } from '../components/confirm-action';
 import { reportDeploymentMessage } from '../components/confirm-messages';
@@ -10,6 +10,7 @@ import { notFound } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { getDeploymentToReport } from '../services/claims.server';
 import { parseReference } from '../lib/validation';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'claims:confirmReportTitle', { reference: data?.reference ?? '' });
@@ -30,7 +31,7 @@ export default function ConfirmReport() {
   return (
     <div className="narrow">
       <p>
-        <Link to="/vendor/applications">{t('vendor:applicationsTitle')}</Link>
+        <AppLink to="/vendor/applications">{t('vendor:applicationsTitle')}</AppLink>
       </p>
       <ConfirmForm
         action="/vendor/applications"
@@ -40,9 +41,9 @@ export default function ConfirmReport() {
         confirmLabel={t('claims:confirmReportButton')}
         busy={busy}
         cancel={
-          <Link to="/vendor/applications" className="button button--secondary">
+          <AppLink to="/vendor/applications" className="button button--secondary">
             {t('common:confirmCancel')}
-          </Link>
+          </AppLink>
         }
       >
         <input type="hidden" name="reference" value={reference} />

@@ -1,6 +1,6 @@
 // The vendor's inbox: confirm an enquiry with a quotation at the catalogue price, or decline it with a reason.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, FormErrorSummary } from '../components/forms';
@@ -19,6 +19,7 @@ import { getCurrentSettings } from '../services/settings.server';
 import { confirmEnquiry, declineEnquiry } from '../services/enquiries.server';
 import { listVendorEnquiriesWithQuotations } from '../services/vendor-quotations.server';
 import { pageNumber } from '../lib/pagination';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'enquiries:vendorTitle');
 
@@ -71,7 +72,7 @@ export default function VendorEnquiries() {
   return (
     <div>
       <p>
-        <Link to="/vendor">{t('common:vendorHome.title')}</Link>
+        <AppLink to="/vendor">{t('common:vendorHome.title')}</AppLink>
       </p>
       <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} row={actionData?.values.enquiryId} />
       <h1>{t('enquiries:vendorTitle')}</h1>

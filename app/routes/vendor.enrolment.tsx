@@ -1,6 +1,6 @@
 // A vendor applies to enrol in the programme: company, BR number, contact, track record, net equity declaration.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, FormErrorSummary, SelectField, TextField } from '../components/forms';
@@ -10,6 +10,7 @@ import { readSubmission, reply, type Failure } from '../lib/forms.server';
 import { pageTitle } from '../lib/meta';
 import { emailAddress, optionalText, requiredText } from '../lib/validation';
 import { getVendorForUser, submitEnrolment } from '../services/vendors.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:enrolTitle');
 
@@ -125,7 +126,7 @@ export default function Enrolment() {
   return (
     <div>
       <p>
-        <Link to="/vendor">{t('common:vendorHome.title')}</Link>
+        <AppLink to="/vendor">{t('common:vendorHome.title')}</AppLink>
       </p>
       <FormErrorSummary errors={errors} formErrors={actionData?.formErrors} />
       <h1>{t('vendor:enrolTitle')}</h1>

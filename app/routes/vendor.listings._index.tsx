@@ -1,6 +1,6 @@
 // The vendor's packages and where each stands: listed, waiting for vetting, sent back, not approved, delisted.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { PriceLine } from '../components/money';
 import { requireRole } from '../services/session.server';
@@ -9,6 +9,7 @@ import { pageTitle } from '../lib/meta';
 import { useRootData } from '../lib/root-data';
 import { getCurrentSettings } from '../services/settings.server';
 import { getVendorForUser, listVendorSolutions } from '../services/vendors.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:listingsTitle');
 
@@ -28,7 +29,7 @@ export default function VendorListings() {
   return (
     <div>
       <p>
-        <Link to="/vendor">{t('common:vendorHome.title')}</Link>
+        <AppLink to="/vendor">{t('common:vendorHome.title')}</AppLink>
       </p>
       <h1>{t('vendor:listingsTitle')}</h1>
       {params.get('done') ? (
@@ -59,7 +60,7 @@ export default function VendorListings() {
               return (
                 <tr key={s.id}>
                   <td data-label={t('catalogue:package')}>
-                    <Link to={`/vendor/listings/${s.id}`}>{name}</Link>
+                    <AppLink to={`/vendor/listings/${s.id}`}>{name}</AppLink>
                   </td>
                   <td data-label={t('catalogue:category')}>{t(`common:categories.${s.category}`)}</td>
                   <td data-label={t('catalogue:sector')}>{t(`common:sectors.${s.sector}`)}</td>
@@ -87,9 +88,9 @@ export default function VendorListings() {
       )}
       {enrolled ? (
         <p>
-          <Link to="/vendor/listings/new" className="button">
+          <AppLink to="/vendor/listings/new" className="button">
             {t('vendor:newListing')}
-          </Link>
+          </AppLink>
         </p>
       ) : null}
     </div>

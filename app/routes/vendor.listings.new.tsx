@@ -1,6 +1,6 @@
 // A new package: checked against the programme's price rules field by field, saved as a draft to submit for vetting.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useNavigation } from '@remix-run/react';
+import { useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormErrorSummary } from '../components/forms';
 import { ListingForm } from '../components/listing-form';
@@ -10,6 +10,7 @@ import { pageTitle } from '../lib/meta';
 import { createListing } from '../services/listings.server';
 import { requireRole } from '../services/session.server';
 import { getVendorForUser } from '../services/vendors.server';
+import { AppLink } from '../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:newListing');
 
@@ -40,7 +41,7 @@ export default function NewListing() {
   return (
     <div>
       <p>
-        <Link to="/vendor/listings">{t('vendor:listingsTitle')}</Link>
+        <AppLink to="/vendor/listings">{t('vendor:listingsTitle')}</AppLink>
       </p>
       <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('vendor:newListing')}</h1>

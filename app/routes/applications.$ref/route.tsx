@@ -1,6 +1,6 @@
 // One application: check your answers and submit (draft), or follow it — amounts, documents, timeline, withdraw.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ClaimAttempts } from '../../components/claim-attempts';
@@ -21,6 +21,7 @@ import { getApplicantApplication, submitApplication, withdrawApplication } from 
 import { confirmDeployment, getShopClaims } from '../../services/claims.server';
 import { requireRole } from '../../services/session.server';
 import { ApplicationSummary } from './summary';
+import { AppLink } from '../../components/app-link';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'applications:detailTitle', { reference: data?.application.reference ?? '' });
@@ -105,7 +106,7 @@ export default function ApplicationPage() {
   return (
     <div>
       <p>
-        <Link to="/applications">{t('applications:listTitle')}</Link>
+        <AppLink to="/applications">{t('applications:listTitle')}</AppLink>
       </p>
       {params.get('submitted') && application.status !== 'draft' ? (
         <div className="confirmation" role="status">

@@ -1,12 +1,12 @@
 // The money (split, headroom), the quotation and its documents, and the enterprise's other applications.
 import type { SerializeFrom } from '@remix-run/node';
-import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { MatchReasonNote } from '../../components/match-set';
 import { Money, QuotationItems, SplitSummary } from '../../components/money';
 import { bracketed, pickText } from '../../lib/i18n';
 import { useRootData } from '../../lib/root-data';
 import type { loader } from './route';
+import { AppLink } from '../../components/app-link';
 
 export function MoneySection({ data }: { data: SerializeFrom<typeof loader> }) {
   const { t } = useTranslation();
@@ -43,8 +43,9 @@ export function MoneySection({ data }: { data: SerializeFrom<typeof loader> }) {
         <ul className="plain-list">
           {data.others.map((other) => (
             <li key={other.reference}>
-              <Link to={`/officer/applications/${other.reference}`}>{other.reference}</Link> · {t(`common:categories.${other.category}`)} ·{' '}
-              {t(`applications:statuses.${other.status}`)} · <Money cents={other.programmeCents} />
+              <AppLink to={`/officer/applications/${other.reference}`}>{other.reference}</AppLink> ·{' '}
+              {t(`common:categories.${other.category}`)} · {t(`applications:statuses.${other.status}`)} ·{' '}
+              <Money cents={other.programmeCents} />
             </li>
           ))}
         </ul>

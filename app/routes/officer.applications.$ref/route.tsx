@@ -1,7 +1,7 @@
 // The review page: the enterprise, eligibility now against submission time, quotation and documents, money,
 // the enterprise's other applications, the timeline — and the decision forms.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { approveApplicationMessage } from '../../components/confirm-messages';
@@ -21,6 +21,7 @@ import { riskSignalsFor } from '../../services/risk.server';
 import { requireRole } from '../../services/session.server';
 import { EnterpriseSection } from './enterprise';
 import { MoneySection } from './money';
+import { AppLink } from '../../components/app-link';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'officer:reviewTitle', { reference: data?.application.reference ?? '' });
@@ -121,7 +122,7 @@ export default function Review() {
   return (
     <div>
       <p>
-        <Link to="/officer/applications">{t('officer:queueTitle')}</Link>
+        <AppLink to="/officer/applications">{t('officer:queueTitle')}</AppLink>
       </p>
       <ErrorSummary errors={errors} />
       {actionData?.failures ? (

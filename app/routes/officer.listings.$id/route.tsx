@@ -1,7 +1,7 @@
 // Vetting one package version: its texts in three languages, price against the ceiling and the category's median,
 // what changed from the listed version, the category's basic requirements, and approve / send back / reject.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ErrorSummary, type ErrorMessages } from '../../components/error-summary';
@@ -21,6 +21,7 @@ import { VettingDecisions, type FailedDecision } from './decisions';
 import { VettingPrice } from './price';
 import { VettingSummary } from './summary';
 import { VettingTexts } from './texts';
+import { AppLink } from '../../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vetting:vetPageTitle');
 
@@ -132,7 +133,7 @@ export default function VetVersion() {
   return (
     <div>
       <p>
-        <Link to="/officer/listings">{t('vetting:backToQueue')}</Link>
+        <AppLink to="/officer/listings">{t('vetting:backToQueue')}</AppLink>
       </p>
       <ErrorSummary errors={errors} />
       <h1>{t('vetting:vetTitle', { name })}</h1>

@@ -1,11 +1,12 @@
 // Asking the vendor for a quotation: log in first, add a business first, or choose the business and send.
-import { Form, Link, useLocation } from '@remix-run/react';
+import { Form, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorMessages } from '../../components/error-summary';
 import { CsrfInput } from '../../components/forms';
 import type { FormReply } from '../../lib/forms.server';
 import { bracketed, businessNames, withGap } from '../../lib/i18n';
 import { useRootData } from '../../lib/root-data';
+import { AppLink } from '../../components/app-link';
 
 /** The enquiry's errors as the page's one summary lists them (the same words as beside the fields). */
 export function enquiryErrors(reply: FormReply | undefined, t: (key: string) => string): ErrorMessages {
@@ -29,9 +30,9 @@ export function EnquiryPanel({ data, reply, busy }: { data: PanelData; reply: Fo
     // The login (or the registration it offers) comes back to this package, with the features chosen so far.
     return (
       <p>
-        <Link to={`/login?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`}>
+        <AppLink to={`/login?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`}>
           {t('enquiries:loginToEnquire')}
-        </Link>
+        </AppLink>
       </p>
     );
   }
@@ -40,7 +41,7 @@ export function EnquiryPanel({ data, reply, busy }: { data: PanelData; reply: Fo
     return (
       <p>
         {withGap(t('enquiries:needBusiness'))}
-        <Link to="/businesses/new">{t('business:addButton')}</Link>
+        <AppLink to="/businesses/new">{t('business:addButton')}</AppLink>
       </p>
     );
   }

@@ -1,6 +1,6 @@
 // One package: what the shop gets, its optional features, and the subsidy calculator.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ErrorSummary } from '../../components/error-summary';
@@ -17,6 +17,7 @@ import { getSessionState, requireRole } from '../../services/session.server';
 import { Calculator } from './calculator';
 import { EnquiryPanel, enquiryErrors } from './enquiry-panel';
 import { PackageDetails } from './package-details';
+import { AppLink } from '../../components/app-link';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: 'en' | 'zh-HK' | 'zh-CN' } | undefined;
@@ -105,7 +106,7 @@ export default function SolutionPage() {
   return (
     <div>
       <p>
-        <Link to="/solutions">{t('catalogue:backToCatalogue')}</Link>
+        <AppLink to="/solutions">{t('catalogue:backToCatalogue')}</AppLink>
       </p>
       <ErrorSummary errors={enquiryErrors(actionData, t)} />
       <p className="card-tags">

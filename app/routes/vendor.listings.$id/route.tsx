@@ -1,6 +1,6 @@
 // One of the vendor's packages: the listed version, the draft or version under review, edit, submit, delist.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CsrfInput, FormErrorSummary } from '../../components/forms';
@@ -17,6 +17,7 @@ import { delistListing, getVendorListing, submitListingForReview, updateListing 
 import { requireRole } from '../../services/session.server';
 import { getCurrentSettings } from '../../services/settings.server';
 import { VersionSummary } from './version-summary';
+import { AppLink } from '../../components/app-link';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vendor:listingTitle');
 
@@ -84,7 +85,7 @@ export default function VendorListing() {
   return (
     <div>
       <p>
-        <Link to="/vendor/listings">{t('vendor:listingsTitle')}</Link>
+        <AppLink to="/vendor/listings">{t('vendor:listingsTitle')}</AppLink>
       </p>
       <FormErrorSummary errors={actionData?.fieldErrors} formErrors={actionData?.formErrors} />
       <h1>{t('vendor:listingTitle')}</h1>
@@ -109,7 +110,7 @@ export default function VendorListing() {
           <VersionSummary version={listing.listed} months={months} />
           {listing.status === 'listed' ? (
             <p>
-              <Link to={`/solutions/${listing.id}`}>{t('vendor:seeInCatalogue')}</Link>
+              <AppLink to={`/solutions/${listing.id}`}>{t('vendor:seeInCatalogue')}</AppLink>
             </p>
           ) : null}
         </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCurrentPath } from '../../app/lib/paths';
+import { isCurrentPath } from '../../app/domain/paths';
 
 describe('isCurrentPath', () => {
   it.each([

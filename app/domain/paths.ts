@@ -15,3 +15,6 @@ export function isCurrentPath(pathname: string, to: string, end = false): boolea
 function withoutTrailingSlash(path: string) {
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }
+
+/** An absolute path of this site (with its query string, if any): what an AppLink goes to. */
+export type SitePath = `/${string}`;
