@@ -1,5 +1,4 @@
 // Renders each document, with security headers and a per-response CSP nonce.
-import crypto from 'node:crypto';
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isRouteErrorResponse } from '@remix-run/router';
@@ -8,6 +7,7 @@ import { isConnectionError } from '../db/client';
 import { BusyError } from './lib/limiter';
 import { logError } from './lib/logging.server';
 import { NonceContext } from './lib/nonce';
+import { newNonce } from './lib/nonce.server';
 import { RequestIdContext } from './lib/request-id';
 import { noteUnavailable } from './lib/unavailable.server';
 
@@ -72,7 +72,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const nonce = crypto.randomBytes(16).toString('base64');
+  const nonce = newNonce();
   const html = renderToString(
     <NonceContext.Provider value={nonce}>
       <RequestIdContext.Provider value={loadContext.requestState?.requestId}>

@@ -302,14 +302,20 @@ export type SessionState = { user: SessionUser; unread: number; publicVersion: s
  * round trip: a signed-in page needs all three, and each query is a socket write and read (dear here). Written as SQL
  * so that no query builder runs per request. Undefined when the session is unknown or expired.
  */
-export async function findSessionState({ db, token }: { db: DB; token: string }): Promise<SessionState | undefined> {
-  const { rows } = await sql<SessionUser & { unread: number; publicVersion: string | null }>`
+/** The session's user, their unread count and the public version: asked on every signed-in request (ADR 027). */
+const sessionState = preparedQuery(
+  'session_state',
+  (_db, v: { id: string }) =>
+    sql<SessionUser & { unread: number; publicVersion: string | null }>`
     select u.id, u.email, u.role, u.display_name, u.locale,
       (select count(*)::int from notifications n where n.user_id = u.id and n.read_at is null) as unread,
       (select version::text from public_version where id = 1) as public_version
     from sessions s join users u on u.id = s.user_id
-    where s.id = ${tokenHash(token)} and s.expires_at > now()`.execute(db);
-  const row = rows[0];
+    where s.id = ${v.id} and s.expires_at > now()`,
+);
+
+export async function findSessionState({ db, token }: { db: DB; token: string }): Promise<SessionState | undefined> {
+  const row = await sessionState.executeTakeFirst(db, { id: tokenHash(token) });
   if (!row) return undefined;
   const { unread, publicVersion, ...user } = row;
   return { user, unread, publicVersion: publicVersion ?? '0' };
