@@ -134,6 +134,10 @@ describe('the applications list', () => {
     expect(last.page).toBe(first.pageCount);
     expect(last.pageCount).toBe(first.pageCount);
     expect(last.rows).toEqual(first.rows);
+    // Newest first, and only the owner's: another shop owner sees none of them.
+    expect(first.rows[0]!.costCents).toBe(3_000_00);
+    const other = await signedIn();
+    expect(await listApplicantApplications({ db: t.db, userId: other.user.id, page: 1 })).toEqual({ rows: [], page: 1, pageCount: 1 });
 
     // The package page's businesses carry what each has committed, counted as committedCents counts it.
     await t.db.updateTable('applications').set({ status: 'submitted' }).where('reference', '=', first.rows[0]!.reference).execute();
