@@ -2,17 +2,13 @@
 import { useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from './app-link';
-import type { SitePath } from '../domain/paths';
+import { hereWith } from '../lib/pagination';
 
 export function Pagination({ page, pageCount, param = 'page' }: { page: number; pageCount: number; param?: string }) {
   const { t } = useTranslation();
   const location = useLocation();
   if (pageCount <= 1) return null;
-  const hrefFor = (target: number): SitePath => {
-    const params = new URLSearchParams(location.search);
-    params.set(param, String(target));
-    return `${location.pathname as SitePath}?${params}`;
-  };
+  const hrefFor = (target: number) => hereWith(location, param, String(target));
   return (
     <nav className="pagination" aria-label={t('common:pagination.label')}>
       {page > 1 ? (

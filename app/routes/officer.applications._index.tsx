@@ -16,7 +16,7 @@ import { isoInstant } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { listQueue, takeNextInQueue } from '../services/officer.server';
 import { AppLink } from '../components/app-link';
-import type { SitePath } from '../domain/paths';
+import { hereWith } from '../lib/pagination';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'officer:queueTitle');
 
@@ -63,11 +63,6 @@ export default function Queue() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
-  const nextHref = (): SitePath => {
-    const params = new URLSearchParams(location.search);
-    params.set('after', data.next!);
-    return `${location.pathname as SitePath}?${params}`;
-  };
   const f = data.filters;
   return (
     <div>
@@ -212,9 +207,9 @@ export default function Queue() {
         </div>
       )}
       <nav className="pagination" aria-label={t('common:pagination.label')}>
-        {location.search.includes('after=') ? <AppLink to={location.pathname as SitePath}>{t('officer:firstPage')}</AppLink> : null}
+        {location.search.includes('after=') ? <AppLink to={hereWith(location, 'after', null)}>{t('officer:firstPage')}</AppLink> : null}
         {data.next ? (
-          <AppLink to={nextHref()} rel="next">
+          <AppLink to={hereWith(location, 'after', data.next)} rel="next">
             {t('common:pagination.next')}
           </AppLink>
         ) : null}

@@ -297,12 +297,7 @@ export async function findSessionUser({ db, token }: { db: DB; token: string }):
 /** What every signed-in page needs besides the page's own data: the user, their unread count and the public version. */
 export type SessionState = { user: SessionUser; unread: number; publicVersion: string };
 
-/**
- * The session's user with their unread notifications and the public version (catalogue and settings, ADR 015) in ONE
- * round trip: a signed-in page needs all three, and each query is a socket write and read (dear here). Written as SQL
- * so that no query builder runs per request. Undefined when the session is unknown or expired.
- */
-/** The session's user, their unread count and the public version: asked on every signed-in request (ADR 027). */
+// Every signed-in request asks this: prepared once per connection (ADR 027).
 const sessionState = preparedQuery(
   'session_state',
   (_db, v: { id: string }) =>
@@ -314,6 +309,11 @@ const sessionState = preparedQuery(
     where s.id = ${v.id} and s.expires_at > now()`,
 );
 
+/**
+ * The session's user with their unread notifications and the public version (catalogue and settings, ADR 015) in ONE
+ * round trip: a signed-in page needs all three, and each query is a socket write and read (dear here). Undefined when
+ * the session is unknown or expired.
+ */
 export async function findSessionState({ db, token }: { db: DB; token: string }): Promise<SessionState | undefined> {
   const row = await sessionState.executeTakeFirst(db, { id: tokenHash(token) });
   if (!row) return undefined;
