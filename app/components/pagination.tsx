@@ -2,7 +2,7 @@
 import { useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from './app-link';
-import { hereWith } from '../lib/pagination';
+import { hereWith } from '../domain/paths';
 
 export function Pagination({ page, pageCount, param = 'page' }: { page: number; pageCount: number; param?: string }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-// Where the reader is, for navigation menus.
+// Paths of this site: where the reader is (menus), and where a page link goes.
 
 /**
  * Whether a menu link to `to` is the current page at `pathname`: the same path, or (unless `end`) a page below it — the
@@ -18,3 +18,16 @@ function withoutTrailingSlash(path: string) {
 
 /** An absolute path of this site (with its query string, if any): what an AppLink goes to. */
 export type SitePath = `/${string}`;
+
+/**
+ * Where a page link goes: the page shown, with query parameter `name` set to `value` (removed when null) and the rest
+ * of its query (filters, sort) kept.
+ */
+export function hereWith(location: { pathname: string; search: string }, name: string, value: string | null): SitePath {
+  const params = new URLSearchParams(location.search);
+  if (value === null) params.delete(name);
+  else params.set(name, value);
+  const query = params.toString();
+  // A router location's pathname always starts with "/".
+  return `${location.pathname as SitePath}${query ? `?${query}` : ''}`;
+}

@@ -1,7 +1,6 @@
 // Lists read a page at a time: the page number a link asks for, the window of rows a page number means, and the
 // "is there a next page" of keyset lists. Pure; the services count and fetch (app/services/pagination.server.ts).
 import { z } from 'zod';
-import type { SitePath } from '../domain/paths';
 
 /** The highest page number a link may ask for; anything else (missing, 0, "abc", 10^9) reads as page 1. */
 export const MAX_PAGE = 100_000;
@@ -47,17 +46,4 @@ export function keysetPage<Row, Cursor>(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { rows: page, next: rows.length > limit && last !== undefined ? cursorOf(last) : null };
-}
-
-/**
- * Where a page link goes: the page shown, with query parameter `name` set to `value` (removed when null) and the rest
- * of its query (filters, sort) kept.
- */
-export function hereWith(location: { pathname: string; search: string }, name: string, value: string | null): SitePath {
-  const params = new URLSearchParams(location.search);
-  if (value === null) params.delete(name);
-  else params.set(name, value);
-  const query = params.toString();
-  // A router location's pathname always starts with "/".
-  return `${location.pathname as SitePath}${query ? `?${query}` : ''}`;
 }

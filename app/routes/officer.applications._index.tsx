@@ -16,7 +16,7 @@ import { isoInstant } from '../lib/validation';
 import { useRootData } from '../lib/root-data';
 import { listQueue, takeNextInQueue } from '../services/officer.server';
 import { AppLink } from '../components/app-link';
-import { hereWith } from '../lib/pagination';
+import { hereWith } from '../domain/paths';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'officer:queueTitle');
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hereWith, keysetPage, MAX_PAGE, pageNumber, pageWindow, readPage } from '../../app/lib/pagination';
+import { keysetPage, MAX_PAGE, pageNumber, pageWindow, readPage } from '../../app/lib/pagination';
 
 describe('page numbers from a link', () => {
   it.each([
@@ -94,20 +94,5 @@ describe('keysetPage', () => {
         expect(visited).toEqual(all);
       }),
     );
-  });
-});
-
-describe('page links', () => {
-  const queue = { pathname: '/officer/applications', search: '?district=wan_chai&sector=fnb&after=abc' };
-  it('set one parameter and keep the filters', () => {
-    expect(hereWith(queue, 'after', 'xyz')).toBe('/officer/applications?district=wan_chai&sector=fnb&after=xyz');
-    expect(hereWith({ pathname: '/solutions', search: '' }, 'page', '2')).toBe('/solutions?page=2');
-  });
-  it('go back to the first page of the same filtered list (the queue dropped its filters here)', () => {
-    expect(hereWith(queue, 'after', null)).toBe('/officer/applications?district=wan_chai&sector=fnb');
-    expect(hereWith({ pathname: '/officer/applications', search: '?after=abc' }, 'after', null)).toBe('/officer/applications');
-  });
-  it('encode what they are given', () => {
-    expect(hereWith({ pathname: '/solutions', search: '?q=a%26b' }, 'page', '3')).toBe('/solutions?q=a%26b&page=3');
   });
 });
